@@ -1,0 +1,84 @@
+// EventStore: the append-only, hash-chained event log, as an interface.
+//
+// The RocksDB implementation (rocks_event_store.h) is the embedded default; a replicated
+// backend can implement this same interface without touching domain, projections or services.
+// The store knows nothing of cooperatives: payloads are opaque bytes.
+//
+// Thread-safety: every method may be called concurrently from any thread.
+#ifndef COOPLEDGER_EVENTSTORE_EVENT_STORE_H_
+#define COOPLEDGER_EVENTSTORE_EVENT_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "coop/v1/eventstore.pb.h"
+#include "eventstore/commit_notifier.h"
+#include "eventstore/options.h"
+
+namespace coop::eventstore {
+
+// Completes an asynchronous append. Called exactly once, on the writer's thread for appends
+// that reached it (so it must not block), or on the caller's thread for rejected input.
+using AppendCallback = std::function<void(absl::StatusOr<coop::v1::AppendResponse>)>;
+
+struct ReadAllQuery {
+  // Forwards: first position to read (0 = 1). Backwards: last position to read (0 = the head).
+  uint64_t from_position = 0;
+  bool backwards = false;
+  uint32_t max_count = 0;      // 0 = Limits::max_read_count
+  coop::v1::EventFilter filter;
+  // Stop after examining this many events even if fewer matched (0 = no bound), so a
+  // caller holding a thread can page through a sparse filter.
+  uint64_t max_scan = 0;
+};
+
+struct ReadPage {
+  std::vector<coop::v1::RecordedEvent> events;
+  // Where the next page starts (forwards: the first position not examined yet;
+  // backwards: the last one not examined yet, 0 once the start was reached).
+  uint64_t next_position = 0;
+  // True if the page ended because the log (as of this read) was exhausted.
+  bool end_of_log = false;
+};
+
+class EventStore {
+ public:
+  virtual ~EventStore() = default;
+
+  // Appends atomically to every stream in the request. Validates input first (nothing is
+  // queued on error), then checks idempotency by event id, then expected versions.
+  // Errors: INVALID_ARGUMENT / RESOURCE_EXHAUSTED for bad input, ALREADY_EXISTS for an event
+  // id reused with different content, ABORTED for a wrong expected version (message gives
+  // the current version), UNAVAILABLE when the store is closing or failed.
+  virtual void AppendAsync(coop::v1::AppendRequest request, AppendCallback done) = 0;
+  // Blocking form of AppendAsync, for tools and tests. Not for gRPC threads.
+  absl::StatusOr<coop::v1::AppendResponse> Append(coop::v1::AppendRequest request);
+
+  // NOT_FOUND if the stream has no events.
+  virtual absl::StatusOr<std::vector<coop::v1::RecordedEvent>> ReadStream(
+      const coop::v1::ReadStreamRequest& request) = 0;
+  virtual absl::StatusOr<ReadPage> ReadAll(const ReadAllQuery& query) = 0;
+  // Forwards: the first position recorded at or after `micros` (head + 1 if none).
+  // Backwards: the last position recorded at or before `micros` (0 if none).
+  virtual absl::StatusOr<uint64_t> PositionAtTime(int64_t micros, bool backwards) = 0;
+
+  virtual absl::StatusOr<coop::v1::StreamInfo> GetStreamInfo(const std::string& stream_id) = 0;
+  virtual coop::v1::LogInfo GetLogInfo() = 0;
+  // Recomputes the hash chain over [from, to] (0 = start / head). A storage error (e.g. a
+  // damaged file) is returned as a status naming the file; tampering is reported in the
+  // response with the first bad position.
+  virtual absl::StatusOr<coop::v1::VerifyLogResponse> Verify(uint64_t from, uint64_t to) = 0;
+
+  // Told after every durable commit; subscriptions wait on it.
+  virtual CommitNotifier& notifier() = 0;
+  virtual const Limits& limits() const = 0;
+};
+
+}  // namespace coop::eventstore
+
+#endif  // COOPLEDGER_EVENTSTORE_EVENT_STORE_H_

@@ -1,0 +1,67 @@
+// Options of the RocksDB event store: durability, limits, and test seams.
+// A plain struct; copy it freely. Defaults are what `coopd` runs with.
+#ifndef COOPLEDGER_EVENTSTORE_OPTIONS_H_
+#define COOPLEDGER_EVENTSTORE_OPTIONS_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "eventstore/clock.h"
+
+namespace rocksdb {
+class Env;
+class Statistics;
+}  // namespace rocksdb
+
+namespace coop::eventstore {
+
+enum class Durability {
+  // Every acknowledged append has been fsynced (WriteOptions.sync = true), amortised by
+  // group commit. Survives kill -9 and power loss.
+  kSync,
+  // RELAXED: appends reach the OS but are not fsynced before the acknowledgement. Survives
+  // kill -9 of the process, NOT power loss. For bulk loads and benchmarks only.
+  kRelaxed,
+};
+
+const char* DurabilityName(Durability d);
+bool ParseDurability(const std::string& text, Durability* out);
+
+// Input limits. The gRPC server's message-size limit is derived from max_append_bytes so a
+// client always gets the store's own error, which names the limit.
+struct Limits {
+  size_t max_payload_bytes = 1 << 20;          // one event's payload
+  size_t max_events_per_append = 10'000;       // all streams of one append together
+  size_t max_streams_per_append = 100;
+  size_t max_append_bytes = 16 << 20;          // payloads + metadata of one append
+  size_t max_stream_id_bytes = 200;
+  size_t max_type_bytes = 200;
+  size_t max_metadata_field_bytes = 1024;
+  uint32_t max_read_count = 10'000;            // events in one read page
+};
+
+struct StoreOptions {
+  Durability durability = Durability::kSync;
+  Limits limits;
+  // Source of recorded_at. Not owned; must outlive the store. nullptr = system clock.
+  const Clock* clock = nullptr;
+  // At most this many appends share one WriteBatch.
+  size_t max_appends_per_batch = 4096;
+  // Create the data folder if it does not exist.
+  bool create_if_missing = true;
+
+  // --- test seams ---
+  // RocksDB Env (e.g. one over a fault-injecting FileSystem). Not owned. nullptr = default.
+  rocksdb::Env* env = nullptr;
+  // If set, RocksDB counts its tickers (e.g. WAL syncs) here.
+  std::shared_ptr<rocksdb::Statistics> statistics;
+  // Called by the writer thread before it takes each batch from the queue. A test may block
+  // in it to let appends pile up, proving they share one batch.
+  std::function<void()> before_batch_hook;
+};
+
+}  // namespace coop::eventstore
+
+#endif  // COOPLEDGER_EVENTSTORE_OPTIONS_H_

@@ -1,0 +1,328 @@
+// RocksEventStore: opening, closing and reading. Appending is in rocks_writer.cc,
+// verification in rocks_verify.cc.
+#include "eventstore/rocks_event_store.h"
+
+#include <filesystem>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "eventstore/canonical.h"
+#include "eventstore/event_filter.h"
+#include "eventstore/rocks_status.h"
+#include "eventstore/validation.h"
+#include "rocksdb/db.h"
+#include "rocksdb/filter_policy.h"
+#include "rocksdb/options.h"
+#include "rocksdb/table.h"
+
+namespace coop::eventstore {
+namespace {
+
+constexpr uint32_t kStoreFormatVersion = 1;
+
+rocksdb::ColumnFamilyOptions FamilyOptions(bool point_lookups) {
+  rocksdb::ColumnFamilyOptions cf;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = rocksdb::NewLRUCache(64 << 20);
+  if (point_lookups) {
+    // Ids and stream heads are looked up by whole key on every append: a bloom filter
+    // answers "absent" without touching data blocks.
+    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    table.whole_key_filtering = true;
+  }
+  cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  cf.compression = rocksdb::kNoCompression;
+  return cf;
+}
+
+}  // namespace
+
+RocksEventStore::RocksEventStore(const std::string& dir, const StoreOptions& options)
+    : dir_(dir),
+      options_(options),
+      clock_(options.clock ? options.clock : SystemClock::Default()) {}
+
+absl::StatusOr<std::unique_ptr<RocksEventStore>> RocksEventStore::Open(
+    const std::string& dir, const StoreOptions& options) {
+  std::unique_ptr<RocksEventStore> store(new RocksEventStore(dir, options));
+  if (auto st = store->OpenDb(); !st.ok()) return st;
+  return store;
+}
+
+absl::Status RocksEventStore::OpenDb() {
+  if (options_.create_if_missing) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir_, ec);
+    if (ec) return absl::UnavailableError(absl::StrCat("data dir ", dir_, ": ", ec.message()));
+  }
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = options_.create_if_missing;
+  db_options.create_missing_column_families = true;
+  db_options.paranoid_checks = true;
+  db_options.max_background_jobs = 2;
+  db_options.enable_pipelined_write = false;
+  if (options_.env != nullptr) db_options.env = options_.env;
+  if (options_.statistics) db_options.statistics = options_.statistics;
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> families = {
+      {rocksdb::kDefaultColumnFamilyName, FamilyOptions(true)},
+      {"events", FamilyOptions(false)},
+      {"stream_index", FamilyOptions(false)},
+      {"streams", FamilyOptions(true)},
+      {"event_ids", FamilyOptions(true)},
+      {"time_index", FamilyOptions(false)},
+      {"area_index", FamilyOptions(false)},
+  };
+  rocksdb::DB* raw = nullptr;
+  auto s = rocksdb::DB::Open(db_options, dir_, families, &handles_, &raw);
+  if (!s.ok()) return FromRocks(s, absl::StrCat("opening event store in ", dir_));
+  db_.reset(raw);
+  meta_ = handles_[0];
+  events_ = handles_[1];
+  stream_index_ = handles_[2];
+  streams_ = handles_[3];
+  event_ids_ = handles_[4];
+  time_index_ = handles_[5];
+  area_index_ = handles_[6];
+
+  std::string value;
+  s = db_->Get(rocksdb::ReadOptions(), meta_, std::string(keys::kFormatVersionKey), &value);
+  if (s.IsNotFound()) {
+    std::string encoded;
+    keys::PutU32(&encoded, kStoreFormatVersion);
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    s = db_->Put(wo, meta_, std::string(keys::kFormatVersionKey), encoded);
+    if (!s.ok()) return FromRocks(s, "writing format version");
+  } else if (!s.ok()) {
+    return FromRocks(s, "reading format version");
+  } else if (value.size() != 4 || keys::GetU32(value) != kStoreFormatVersion) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("event store in ", dir_, " has an unknown format version"));
+  }
+
+  keys::LogHead head;
+  s = db_->Get(rocksdb::ReadOptions(), meta_, std::string(keys::kLogHeadKey), &value);
+  if (s.ok()) {
+    if (!keys::DecodeLogHead(value, &head)) return absl::DataLossError("log head is malformed");
+  } else if (!s.IsNotFound()) {
+    return FromRocks(s, "reading log head");
+  }
+  // The head and the events are written in one batch, so the last event key must equal the
+  // head. One seek checks it; the log itself is not scanned.
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), events_));
+  it->SeekToLast();
+  if (!it->status().ok()) return FromRocks(it->status(), "seeking the last event");
+  uint64_t last = it->Valid() ? keys::GetU64(it->key().ToStringView()) : 0;
+  if (last != head.position) {
+    return absl::DataLossError(absl::StrCat("log head says position ", head.position,
+                                            " but the last stored event is ", last));
+  }
+  {
+    absl::MutexLock lock(&mu_);
+    head_ = head;
+  }
+  notifier_ = std::make_unique<CommitNotifier>(head.position);
+  writer_ = std::thread([this] { WriterLoop(); });
+  return absl::OkStatus();
+}
+
+RocksEventStore::~RocksEventStore() { Close(); }
+
+void RocksEventStore::Close() {
+  {
+    absl::MutexLock lock(&mu_);
+    if (closed_) return;
+    closing_ = true;
+  }
+  if (writer_.joinable()) writer_.join();
+  if (notifier_) notifier_->Shutdown();
+  if (db_) {
+    for (auto* h : handles_) {
+      if (auto s = db_->DestroyColumnFamilyHandle(h); !s.ok()) {
+        // Nothing to do on shutdown but carry on closing.
+      }
+    }
+    handles_.clear();
+    if (auto s = db_->Close(); !s.ok()) {
+      // Close only fails on unreleased snapshots; the DB is deleted regardless.
+    }
+    db_.reset();
+  }
+  absl::MutexLock lock(&mu_);
+  closed_ = true;
+}
+
+RocksEventStore::WriterStats RocksEventStore::writer_stats() const {
+  absl::MutexLock lock(&mu_);
+  return stats_;
+}
+
+absl::StatusOr<std::optional<coop::v1::RecordedEvent>> RocksEventStore::ReadEventAt(
+    uint64_t position) {
+  std::string value;
+  auto s = db_->Get(rocksdb::ReadOptions(), events_, keys::EventKey(position), &value);
+  if (s.IsNotFound()) return std::optional<coop::v1::RecordedEvent>();
+  if (!s.ok()) return FromRocks(s, absl::StrCat("reading position ", position));
+  coop::v1::RecordedEvent event;
+  if (!event.ParseFromString(value)) {
+    return absl::DataLossError(absl::StrCat("event at position ", position, " does not parse"));
+  }
+  return std::optional<coop::v1::RecordedEvent>(std::move(event));
+}
+
+absl::StatusOr<std::vector<coop::v1::RecordedEvent>> RocksEventStore::ReadStream(
+    const coop::v1::ReadStreamRequest& request) {
+  if (auto st = ValidateStreamId("stream_id", request.stream_id(), options_.limits); !st.ok()) {
+    return st;
+  }
+  const bool backwards = request.direction() == coop::v1::BACKWARDS;
+  uint32_t max_count = request.max_count() == 0 || request.max_count() > options_.limits.max_read_count
+                           ? options_.limits.max_read_count
+                           : request.max_count();
+  rocksdb::ReadOptions ro;
+  const rocksdb::Snapshot* snapshot = db_->GetSnapshot();
+  ro.snapshot = snapshot;
+  std::string head_value;
+  auto s = db_->Get(ro, streams_, request.stream_id(), &head_value);
+  if (s.IsNotFound()) {
+    db_->ReleaseSnapshot(snapshot);
+    return absl::NotFoundError(absl::StrCat("stream '", request.stream_id(), "' has no events"));
+  }
+  std::vector<uint64_t> positions;
+  {
+    const std::string prefix = keys::StreamIndexPrefix(request.stream_id());
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, stream_index_));
+    if (backwards) {
+      uint64_t from = request.from_version() == 0 ? UINT64_MAX : request.from_version();
+      it->SeekForPrev(keys::StreamIndexKey(request.stream_id(), from));
+    } else {
+      it->Seek(keys::StreamIndexKey(request.stream_id(), std::max<uint64_t>(1, request.from_version())));
+    }
+    for (; it->Valid() && positions.size() < max_count; backwards ? it->Prev() : it->Next()) {
+      if (!it->key().starts_with(prefix)) break;
+      positions.push_back(keys::GetU64(it->value().ToStringView()));
+    }
+    s = it->status();
+  }
+  std::vector<coop::v1::RecordedEvent> events;
+  if (s.ok()) {
+    events.reserve(positions.size());
+    for (uint64_t p : positions) {
+      std::string value;
+      s = db_->Get(ro, events_, keys::EventKey(p), &value);
+      if (!s.ok()) break;
+      events.emplace_back();
+      if (!events.back().ParseFromString(value)) {
+        s = rocksdb::Status::Corruption(absl::StrCat("event at position ", p, " does not parse"));
+        break;
+      }
+    }
+  }
+  db_->ReleaseSnapshot(snapshot);
+  if (!s.ok()) return FromRocks(s, absl::StrCat("reading stream ", request.stream_id()));
+  return events;
+}
+
+absl::StatusOr<ReadPage> RocksEventStore::ReadAll(const ReadAllQuery& query) {
+  if (auto st = ValidateFilter(query.filter, options_.limits); !st.ok()) return st;
+  const uint32_t max_count = query.max_count == 0 || query.max_count > options_.limits.max_read_count
+                                 ? options_.limits.max_read_count
+                                 : query.max_count;
+  EventMatcher matcher(query.filter);
+  ReadPage page;
+  rocksdb::ReadOptions ro;
+  const auto* area = matcher.SingleArea();
+  // With exactly one area the area index lists the candidate positions; otherwise the log
+  // itself is scanned.
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, area ? area_index_ : events_));
+  const std::string prefix = area ? keys::AreaIndexPrefix(area->first, area->second) : "";
+  auto position_of = [&](const rocksdb::Slice& key) {
+    return keys::GetU64(std::string_view(key.data() + prefix.size(), 8));
+  };
+  if (query.backwards) {
+    uint64_t from = query.from_position == 0 ? UINT64_MAX : query.from_position;
+    it->SeekForPrev(area ? keys::AreaIndexKey(area->first, area->second, from) : keys::EventKey(from));
+  } else {
+    uint64_t from = std::max<uint64_t>(1, query.from_position);
+    it->Seek(area ? keys::AreaIndexKey(area->first, area->second, from) : keys::EventKey(from));
+    page.next_position = from;
+  }
+  uint64_t scanned = 0;
+  page.end_of_log = true;
+  for (; it->Valid(); query.backwards ? it->Prev() : it->Next()) {
+    if (area && !it->key().starts_with(prefix)) break;
+    if (page.events.size() >= max_count || (query.max_scan != 0 && scanned >= query.max_scan)) {
+      page.end_of_log = false;
+      break;
+    }
+    const uint64_t position = position_of(it->key());
+    coop::v1::RecordedEvent event;
+    if (area) {
+      std::string value;
+      auto s = db_->Get(ro, events_, keys::EventKey(position), &value);
+      if (!s.ok()) return FromRocks(s, absl::StrCat("reading position ", position));
+      if (!event.ParseFromString(value)) {
+        return absl::DataLossError(absl::StrCat("event at position ", position, " does not parse"));
+      }
+    } else if (!event.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
+      return absl::DataLossError(absl::StrCat("event at position ", position, " does not parse"));
+    }
+    ++scanned;
+    page.next_position = query.backwards ? position - 1 : position + 1;
+    if (matcher.Matches(event)) page.events.push_back(std::move(event));
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), "reading the log");
+  if (query.backwards && page.end_of_log) page.next_position = 0;
+  return page;
+}
+
+absl::StatusOr<uint64_t> RocksEventStore::PositionAtTime(int64_t micros, bool backwards) {
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), time_index_));
+  if (backwards) {
+    it->SeekForPrev(keys::TimeIndexKey(micros, UINT64_MAX));
+    if (!it->status().ok()) return FromRocks(it->status(), "reading the time index");
+    return it->Valid() ? keys::GetU64(it->key().ToStringView().substr(8)) : 0;
+  }
+  it->Seek(keys::TimeIndexKey(micros, 0));
+  if (!it->status().ok()) return FromRocks(it->status(), "reading the time index");
+  if (it->Valid()) return keys::GetU64(it->key().ToStringView().substr(8));
+  absl::MutexLock lock(&mu_);
+  return head_.position + 1;
+}
+
+absl::StatusOr<coop::v1::StreamInfo> RocksEventStore::GetStreamInfo(const std::string& stream_id) {
+  if (auto st = ValidateStreamId("stream_id", stream_id, options_.limits); !st.ok()) return st;
+  std::string value;
+  auto s = db_->Get(rocksdb::ReadOptions(), streams_, stream_id, &value);
+  if (s.IsNotFound()) {
+    return absl::NotFoundError(absl::StrCat("stream '", stream_id, "' has no events"));
+  }
+  if (!s.ok()) return FromRocks(s, absl::StrCat("reading stream head of ", stream_id));
+  keys::StreamHead head;
+  if (!keys::DecodeStreamHead(value, &head)) {
+    return absl::DataLossError(absl::StrCat("stream head of ", stream_id, " is malformed"));
+  }
+  coop::v1::StreamInfo info;
+  info.set_stream_id(stream_id);
+  info.set_version(head.version);
+  info.set_first_position(head.first_position);
+  info.set_last_position(head.last_position);
+  info.set_created_at_micros(head.created_at_micros);
+  info.set_last_recorded_at_micros(head.last_recorded_at_micros);
+  info.set_category(std::string(StreamCategory(stream_id)));
+  return info;
+}
+
+coop::v1::LogInfo RocksEventStore::GetLogInfo() {
+  absl::MutexLock lock(&mu_);
+  coop::v1::LogInfo info;
+  info.set_head_position(head_.position);
+  info.set_chain_head(head_.chain_hash);
+  info.set_last_recorded_at_micros(head_.last_recorded_at_micros);
+  info.set_format_version(kCanonicalFormatVersion);
+  info.set_durability(DurabilityName(options_.durability));
+  return info;
+}
+
+}  // namespace coop::eventstore

@@ -1,0 +1,110 @@
+// RocksEventStore: the embedded event store on RocksDB. The key layout and the canonical
+// hash encoding are documented in eventstore/README.md.
+//
+// One writer thread owns the log head: appends queue up, the writer checks each against the
+// stream heads (idempotency first, then expected version), stages all that pass into one
+// WriteBatch, writes it (fsynced in Durability::kSync), then completes every waiting call and
+// tells the CommitNotifier. One fsync thus serves every append of a batch.
+//
+// Thread-safety: all public methods are thread-safe. Callbacks of AppendAsync run on the
+// writer thread and must not block.
+#ifndef COOPLEDGER_EVENTSTORE_ROCKS_EVENT_STORE_H_
+#define COOPLEDGER_EVENTSTORE_ROCKS_EVENT_STORE_H_
+
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+#include "eventstore/event_store.h"
+#include "eventstore/keys.h"
+
+namespace rocksdb {
+class DB;
+class ColumnFamilyHandle;
+class WriteBatch;
+}  // namespace rocksdb
+
+namespace coop::eventstore {
+
+class RocksEventStore final : public EventStore {
+ public:
+  // Opens (or creates) the store in `dir`. Reads the log head from the meta family; it does
+  // not scan the log.
+  static absl::StatusOr<std::unique_ptr<RocksEventStore>> Open(const std::string& dir,
+                                                               const StoreOptions& options);
+  ~RocksEventStore() override;  // Close()
+
+  // Commits what is queued, stops the writer, ends subscriptions' waits, closes RocksDB.
+  // Appends arriving afterwards fail with UNAVAILABLE. Idempotent.
+  void Close();
+
+  void AppendAsync(coop::v1::AppendRequest request, AppendCallback done) override;
+  absl::StatusOr<std::vector<coop::v1::RecordedEvent>> ReadStream(
+      const coop::v1::ReadStreamRequest& request) override;
+  absl::StatusOr<ReadPage> ReadAll(const ReadAllQuery& query) override;
+  absl::StatusOr<uint64_t> PositionAtTime(int64_t micros, bool backwards) override;
+  absl::StatusOr<coop::v1::StreamInfo> GetStreamInfo(const std::string& stream_id) override;
+  coop::v1::LogInfo GetLogInfo() override;
+  absl::StatusOr<coop::v1::VerifyLogResponse> Verify(uint64_t from, uint64_t to) override;
+  CommitNotifier& notifier() override { return *notifier_; }
+  const Limits& limits() const override { return options_.limits; }
+
+  // Counters of the writer, for tests and benchmarks.
+  struct WriterStats {
+    uint64_t batches = 0;          // WriteBatches committed
+    uint64_t appends_committed = 0;
+    uint64_t appends_rejected = 0; // failed in the writer (conflict, duplicate id mismatch)
+    uint64_t events_committed = 0;
+  };
+  WriterStats writer_stats() const;
+
+ private:
+  struct PendingAppend {
+    coop::v1::AppendRequest request;
+    AppendCallback done;
+  };
+  struct Batch;  // the writer's working state for one group commit (rocks_writer.cc)
+
+  RocksEventStore(const std::string& dir, const StoreOptions& options);
+  absl::Status OpenDb();
+  void WriterLoop();
+  void CommitBatch(std::deque<PendingAppend>& pending);
+  absl::StatusOr<coop::v1::AppendResponse> Stage(const coop::v1::AppendRequest& request,
+                                                 Batch& batch);
+  absl::StatusOr<keys::StreamHead> ReadHead(const std::string& stream_id, const Batch& batch);
+  absl::StatusOr<std::optional<coop::v1::RecordedEvent>> ReadEventAt(uint64_t position);
+
+  const std::string dir_;
+  const StoreOptions options_;
+  const Clock* clock_;
+  std::unique_ptr<rocksdb::DB> db_;
+  // Column families; owned, destroyed before db_.
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  rocksdb::ColumnFamilyHandle* meta_ = nullptr;
+  rocksdb::ColumnFamilyHandle* events_ = nullptr;
+  rocksdb::ColumnFamilyHandle* stream_index_ = nullptr;
+  rocksdb::ColumnFamilyHandle* streams_ = nullptr;
+  rocksdb::ColumnFamilyHandle* event_ids_ = nullptr;
+  rocksdb::ColumnFamilyHandle* time_index_ = nullptr;
+  rocksdb::ColumnFamilyHandle* area_index_ = nullptr;
+  std::unique_ptr<CommitNotifier> notifier_;
+
+  // Owned by the writer thread (read by GetLogInfo under mu_).
+  keys::LogHead head_ ABSL_GUARDED_BY(mu_);
+
+  mutable absl::Mutex mu_;
+  std::deque<PendingAppend> queue_ ABSL_GUARDED_BY(mu_);
+  bool closing_ ABSL_GUARDED_BY(mu_) = false;
+  bool closed_ ABSL_GUARDED_BY(mu_) = false;
+  WriterStats stats_ ABSL_GUARDED_BY(mu_);
+  std::thread writer_;
+};
+
+}  // namespace coop::eventstore
+
+#endif  // COOPLEDGER_EVENTSTORE_ROCKS_EVENT_STORE_H_

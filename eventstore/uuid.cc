@@ -1,0 +1,64 @@
+#include "eventstore/uuid.h"
+
+#include <openssl/rand.h>
+
+#include <cstdio>
+
+namespace coop::eventstore {
+namespace {
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool IsDashPosition(size_t i) { return i == 8 || i == 13 || i == 18 || i == 23; }
+
+}  // namespace
+
+std::optional<UuidBytes> ParseUuid(std::string_view text) {
+  if (text.size() != 36) return std::nullopt;
+  UuidBytes out{};
+  size_t byte = 0;
+  for (size_t i = 0; i < text.size();) {
+    if (IsDashPosition(i)) {
+      if (text[i] != '-') return std::nullopt;
+      ++i;
+      continue;
+    }
+    int hi = HexValue(text[i]);
+    int lo = HexValue(text[i + 1]);
+    if (hi < 0 || lo < 0 || IsDashPosition(i + 1)) return std::nullopt;
+    out[byte++] = static_cast<unsigned char>(hi * 16 + lo);
+    i += 2;
+  }
+  return out;
+}
+
+std::string FormatUuid(const UuidBytes& b) {
+  char buf[37];
+  std::snprintf(buf, sizeof buf,
+                "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
+                b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
+                b[14], b[15]);
+  return std::string(buf, 36);
+}
+
+std::string UuidKey(const UuidBytes& bytes) {
+  return std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+}
+
+std::string NewRandomUuid() {
+  UuidBytes b{};
+  if (RAND_bytes(b.data(), static_cast<int>(b.size())) != 1) {
+    // OpenSSL's generator failing is not recoverable here; an all-zero id would collide.
+    std::abort();
+  }
+  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
+  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
+  return FormatUuid(b);
+}
+
+}  // namespace coop::eventstore

@@ -1,0 +1,26 @@
+// Event ids: UUIDs in their 36-character text form, stored as 16 raw bytes.
+// Pure functions; thread-safe.
+#ifndef COOPLEDGER_EVENTSTORE_UUID_H_
+#define COOPLEDGER_EVENTSTORE_UUID_H_
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace coop::eventstore {
+
+using UuidBytes = std::array<unsigned char, 16>;
+
+// Parses "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" (hex digits, either case).
+std::optional<UuidBytes> ParseUuid(std::string_view text);
+// Lower-case canonical text form.
+std::string FormatUuid(const UuidBytes& bytes);
+// The 16 bytes as a string, for RocksDB keys.
+std::string UuidKey(const UuidBytes& bytes);
+// A random (version 4) UUID in text form.
+std::string NewRandomUuid();
+
+}  // namespace coop::eventstore
+
+#endif  // COOPLEDGER_EVENTSTORE_UUID_H_

@@ -1,0 +1,66 @@
+#include "services/coopd_flags.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace coop::services {
+
+std::string CoopdUsage() {
+  return R"(coopd — the coopledger server: an embedded RocksDB event log behind gRPC.
+
+Usage: coopd [flags]
+
+  --data_dir DIR       folder of the RocksDB event store (created if missing; default: data)
+  --listen HOST:PORT   address to serve gRPC on (default: 127.0.0.1:50051; port 0 = any free port)
+  --durability MODE    sync (default): every acknowledged append is fsynced, group-committed;
+                       relaxed: acknowledged before fsync, may lose the latest appends on
+                       power loss (bulk loads and benchmarks only)
+  --port_file FILE     write the bound port to FILE once serving (for scripts and tests)
+  --help               print this text
+
+Services: coop.v1.EventStore, grpc.health.v1.Health, server reflection.
+SIGTERM or SIGINT: health goes NOT_SERVING, streams end, RocksDB closes.
+)";
+}
+
+absl::StatusOr<CoopdFlags> ParseCoopdFlags(const std::vector<std::string>& args) {
+  CoopdFlags flags;
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string name = args[i];
+    if (name == "--help" || name == "-h") {
+      flags.help = true;
+      continue;
+    }
+    if (!name.starts_with("--")) {
+      return absl::InvalidArgumentError(absl::StrCat("unexpected argument '", name, "'"));
+    }
+    std::string value;
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    } else if (i + 1 < args.size()) {
+      value = args[++i];
+    } else {
+      return absl::InvalidArgumentError(absl::StrCat(name, ": needs a value"));
+    }
+    if (name == "--data_dir") {
+      if (value.empty()) return absl::InvalidArgumentError("--data_dir: must not be empty");
+      flags.server.data_dir = value;
+    } else if (name == "--listen") {
+      if (value.rfind(':') == std::string::npos) {
+        return absl::InvalidArgumentError("--listen: must be HOST:PORT, e.g. 127.0.0.1:50051");
+      }
+      flags.server.listen = value;
+    } else if (name == "--durability") {
+      if (!eventstore::ParseDurability(value, &flags.server.store.durability)) {
+        return absl::InvalidArgumentError("--durability: must be sync or relaxed");
+      }
+    } else if (name == "--port_file") {
+      flags.port_file = value;
+    } else {
+      return absl::InvalidArgumentError(absl::StrCat("unknown flag ", name, " (see --help)"));
+    }
+  }
+  return flags;
+}
+
+}  // namespace coop::services

@@ -1,0 +1,50 @@
+// coopd: the coopledger server. Parses flags, starts CoopServer, waits for SIGTERM/SIGINT,
+// shuts down cleanly.
+#include <signal.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "services/coopd_flags.h"
+#include "services/server.h"
+
+int main(int argc, char** argv) {
+  auto flags = coop::services::ParseCoopdFlags(std::vector<std::string>(argv + 1, argv + argc));
+  if (!flags.ok()) {
+    std::cerr << "coopd: " << flags.status().message() << "\n\n" << coop::services::CoopdUsage();
+    return 2;
+  }
+  if (flags->help) {
+    std::cout << coop::services::CoopdUsage();
+    return 0;
+  }
+  // Block the stop signals in every thread; the main thread waits for them with sigwait.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  auto server = coop::services::CoopServer::Start(flags->server);
+  if (!server.ok()) {
+    std::cerr << "coopd: " << server.status().ToString() << "\n";
+    return 1;
+  }
+  auto info = (*server)->store().GetLogInfo();
+  std::cerr << "coopd: serving on " << (*server)->address() << " (data dir "
+            << flags->server.data_dir << ", durability " << info.durability()
+            << ", log head at position " << info.head_position() << ")" << std::endl;
+  if (!flags->port_file.empty()) {
+    const std::string tmp = flags->port_file + ".tmp";
+    std::ofstream(tmp) << (*server)->port() << "\n";
+    std::rename(tmp.c_str(), flags->port_file.c_str());
+  }
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  std::cerr << "coopd: " << (signal_number == SIGTERM ? "SIGTERM" : "SIGINT")
+            << ", shutting down" << std::endl;
+  (*server)->Shutdown();
+  std::cerr << "coopd: stopped" << std::endl;
+  return 0;
+}

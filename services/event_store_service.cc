@@ -1,0 +1,203 @@
+#include "services/event_store_service.h"
+
+#include <memory>
+#include <utility>
+
+#include "eventstore/validation.h"
+#include "services/grpc_status.h"
+#include "services/paged_event_writer.h"
+
+namespace coop::services {
+namespace {
+
+constexpr uint32_t kReadPageSize = 256;
+
+grpc::ServerWriteReactor<coop::v1::ReadResponse>* FailedRead(const absl::Status& status) {
+  // A reactor that finishes at once with an error.
+  return new PagedEventWriter([status]() -> absl::StatusOr<std::vector<coop::v1::RecordedEvent>> {
+    return status;
+  });
+}
+
+uint32_t Budget(uint32_t requested, const eventstore::Limits& limits) {
+  return requested == 0 || requested > limits.max_read_count ? limits.max_read_count : requested;
+}
+
+}  // namespace
+
+EventStoreService::EventStoreService(eventstore::EventStore* store) : store_(store) {}
+
+EventStoreService::~EventStoreService() { Shutdown(); }
+
+void EventStoreService::Shutdown() {
+  subscriptions_.StopAll();
+  std::vector<std::thread> verifiers;
+  {
+    absl::MutexLock lock(&mu_);
+    verifiers.swap(verifiers_);
+  }
+  for (auto& t : verifiers) t.join();
+}
+
+grpc::ServerUnaryReactor* EventStoreService::Append(grpc::CallbackServerContext* context,
+                                                    const coop::v1::AppendRequest* request,
+                                                    coop::v1::AppendResponse* response) {
+  auto* reactor = context->DefaultReactor();
+  store_->AppendAsync(*request, [reactor, response](
+                                    absl::StatusOr<coop::v1::AppendResponse> result) {
+    if (result.ok()) *response = std::move(*result);
+    reactor->Finish(ToGrpcStatus(result.status()));
+  });
+  return reactor;
+}
+
+grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadStream(
+    grpc::CallbackServerContext* context, const coop::v1::ReadStreamRequest* request) {
+  const bool backwards = request->direction() == coop::v1::BACKWARDS;
+  // Reject an unknown stream up front, so the error comes before any message.
+  if (auto info = store_->GetStreamInfo(request->stream_id()); !info.ok()) {
+    return FailedRead(info.status());
+  }
+  struct Cursor {
+    coop::v1::ReadStreamRequest next;
+    uint32_t remaining;
+    bool done = false;
+  };
+  auto cursor = std::make_shared<Cursor>(Cursor{*request, Budget(request->max_count(), store_->limits())});
+  return new PagedEventWriter(
+      [store = store_, cursor, backwards]() -> absl::StatusOr<std::vector<coop::v1::RecordedEvent>> {
+        if (cursor->done || cursor->remaining == 0) return std::vector<coop::v1::RecordedEvent>();
+        cursor->next.set_max_count(std::min(cursor->remaining, kReadPageSize));
+        auto events = store->ReadStream(cursor->next);
+        if (!events.ok()) return events.status();
+        if (events->size() < cursor->next.max_count()) cursor->done = true;
+        if (!events->empty()) {
+          const uint64_t last = events->back().stream_version();
+          if (backwards && last <= 1) cursor->done = true;
+          cursor->next.set_from_version(backwards ? last - 1 : last + 1);
+        }
+        cursor->remaining -= static_cast<uint32_t>(events->size());
+        return events;
+      });
+}
+
+grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadAll(
+    grpc::CallbackServerContext* context, const coop::v1::ReadAllRequest* request) {
+  const bool backwards = request->direction() == coop::v1::BACKWARDS;
+  uint64_t from = request->from_position();
+  if (request->from_case() == coop::v1::ReadAllRequest::kFromRecordedAtMicros) {
+    auto position = store_->PositionAtTime(request->from_recorded_at_micros(), backwards);
+    if (!position.ok()) return FailedRead(position.status());
+    if (backwards && *position == 0) {
+      return new PagedEventWriter([] { return std::vector<coop::v1::RecordedEvent>(); });
+    }
+    from = *position;
+  }
+  struct Cursor {
+    eventstore::ReadAllQuery query;
+    uint32_t remaining;
+    bool done = false;
+  };
+  auto cursor = std::make_shared<Cursor>();
+  cursor->query.from_position = from;
+  cursor->query.backwards = backwards;
+  cursor->query.filter = request->filter();
+  cursor->query.max_scan = 16 * kReadPageSize;
+  cursor->remaining = Budget(request->max_count(), store_->limits());
+  // Validate the filter before the first message.
+  {
+    eventstore::ReadAllQuery probe = cursor->query;
+    probe.max_count = 1;
+    probe.max_scan = 1;
+    if (auto page = store_->ReadAll(probe); !page.ok()) return FailedRead(page.status());
+  }
+  return new PagedEventWriter(
+      [store = store_, cursor]() -> absl::StatusOr<std::vector<coop::v1::RecordedEvent>> {
+        std::vector<coop::v1::RecordedEvent> out;
+        // Sparse filters may examine several pages before one event matches.
+        while (out.empty() && !cursor->done && cursor->remaining > 0) {
+          cursor->query.max_count = std::min(cursor->remaining, kReadPageSize);
+          auto page = store->ReadAll(cursor->query);
+          if (!page.ok()) return page.status();
+          cursor->query.from_position = page->next_position;
+          if (page->end_of_log || (cursor->query.backwards && page->next_position == 0)) {
+            cursor->done = true;
+          }
+          cursor->remaining -= static_cast<uint32_t>(page->events.size());
+          out = std::move(page->events);
+        }
+        return out;
+      });
+}
+
+grpc::ServerWriteReactor<coop::v1::SubscribeResponse>* EventStoreService::Subscribe(
+    grpc::CallbackServerContext* context, const coop::v1::SubscribeRequest* request) {
+  const uint64_t head = store_->notifier().head();
+  uint64_t from = 1;
+  switch (request->from_case()) {
+    case coop::v1::SubscribeRequest::kFromPosition:
+      from = std::max<uint64_t>(1, request->from_position());
+      break;
+    case coop::v1::SubscribeRequest::kFromEnd:
+      from = head + 1;
+      break;
+    case coop::v1::SubscribeRequest::kFromRecordedAtMicros: {
+      auto position = store_->PositionAtTime(request->from_recorded_at_micros(), false);
+      if (position.ok()) from = *position;
+      break;
+    }
+    default:
+      break;
+  }
+  // A start beyond the head begins at the head: caught_up must name a position that exists.
+  from = std::min(from, head + 1);
+  if (auto st = eventstore::ValidateFilter(request->filter(), store_->limits()); !st.ok()) {
+    class Failed final : public grpc::ServerWriteReactor<coop::v1::SubscribeResponse> {
+     public:
+      explicit Failed(const absl::Status& st) { Finish(ToGrpcStatus(st)); }
+      void OnDone() override { delete this; }
+    };
+    return new Failed(st);
+  }
+  return StartSubscription(store_, &subscriptions_, from, request->filter());
+}
+
+grpc::ServerUnaryReactor* EventStoreService::GetStreamInfo(
+    grpc::CallbackServerContext* context, const coop::v1::GetStreamInfoRequest* request,
+    coop::v1::StreamInfo* response) {
+  auto* reactor = context->DefaultReactor();
+  auto info = store_->GetStreamInfo(request->stream_id());
+  if (info.ok()) *response = std::move(*info);
+  reactor->Finish(ToGrpcStatus(info.status()));
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* EventStoreService::GetLogInfo(grpc::CallbackServerContext* context,
+                                                        const coop::v1::GetLogInfoRequest* request,
+                                                        coop::v1::LogInfo* response) {
+  auto* reactor = context->DefaultReactor();
+  *response = store_->GetLogInfo();
+  reactor->Finish(grpc::Status::OK);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* EventStoreService::VerifyLog(grpc::CallbackServerContext* context,
+                                                       const coop::v1::VerifyLogRequest* request,
+                                                       coop::v1::VerifyLogResponse* response) {
+  auto* reactor = context->DefaultReactor();
+  if (request->to_position() != 0 && request->from_position() > request->to_position()) {
+    reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                                 "from_position: must not be after to_position"));
+    return reactor;
+  }
+  absl::MutexLock lock(&mu_);
+  verifiers_.emplace_back([store = store_, reactor, response, from = request->from_position(),
+                           to = request->to_position()] {
+    auto result = store->Verify(from, to);
+    if (result.ok()) *response = std::move(*result);
+    reactor->Finish(ToGrpcStatus(result.status()));
+  });
+  return reactor;
+}
+
+}  // namespace coop::services

@@ -1,0 +1,63 @@
+// EventStoreService: coop.v1.EventStore over gRPC's callback API.
+//
+// Handlers never block a gRPC thread on the writer: Append hands the request to the store's
+// writer, which finishes the call after the group commit. Reads and subscriptions read
+// RocksDB a page at a time and send one message at a time. VerifyLog, which reads the whole
+// log, runs on a thread of its own.
+//
+// Thread-safety: thread-safe; gRPC calls it from many threads. Shutdown() must come before
+// the grpc::Server is shut down.
+#ifndef COOPLEDGER_SERVICES_EVENT_STORE_SERVICE_H_
+#define COOPLEDGER_SERVICES_EVENT_STORE_SERVICE_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <thread>
+#include <vector>
+
+#include "coop/v1/eventstore.grpc.pb.h"
+#include "eventstore/event_store.h"
+#include "services/subscription.h"
+
+namespace coop::services {
+
+class EventStoreService final : public coop::v1::EventStore::CallbackService {
+ public:
+  // `store` is not owned and must outlive the service.
+  explicit EventStoreService(eventstore::EventStore* store);
+  ~EventStoreService() override;
+
+  // Ends every subscription (UNAVAILABLE) and waits for running verifications.
+  void Shutdown();
+
+  grpc::ServerUnaryReactor* Append(grpc::CallbackServerContext* context,
+                                   const coop::v1::AppendRequest* request,
+                                   coop::v1::AppendResponse* response) override;
+  grpc::ServerWriteReactor<coop::v1::ReadResponse>* ReadStream(
+      grpc::CallbackServerContext* context, const coop::v1::ReadStreamRequest* request) override;
+  grpc::ServerWriteReactor<coop::v1::ReadResponse>* ReadAll(
+      grpc::CallbackServerContext* context, const coop::v1::ReadAllRequest* request) override;
+  grpc::ServerWriteReactor<coop::v1::SubscribeResponse>* Subscribe(
+      grpc::CallbackServerContext* context, const coop::v1::SubscribeRequest* request) override;
+  grpc::ServerUnaryReactor* GetStreamInfo(grpc::CallbackServerContext* context,
+                                          const coop::v1::GetStreamInfoRequest* request,
+                                          coop::v1::StreamInfo* response) override;
+  grpc::ServerUnaryReactor* GetLogInfo(grpc::CallbackServerContext* context,
+                                       const coop::v1::GetLogInfoRequest* request,
+                                       coop::v1::LogInfo* response) override;
+  grpc::ServerUnaryReactor* VerifyLog(grpc::CallbackServerContext* context,
+                                      const coop::v1::VerifyLogRequest* request,
+                                      coop::v1::VerifyLogResponse* response) override;
+
+  const SubscriptionRegistry& subscriptions() const { return subscriptions_; }
+
+ private:
+  eventstore::EventStore* const store_;
+  SubscriptionRegistry subscriptions_;
+  absl::Mutex mu_;
+  std::vector<std::thread> verifiers_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace coop::services
+
+#endif  // COOPLEDGER_SERVICES_EVENT_STORE_SERVICE_H_

@@ -1,0 +1,44 @@
+// PagedEventWriter: a server-streaming reactor that sends pages of events produced on demand,
+// one message in flight at a time. It holds at most one page, so a slow reader costs bounded
+// memory, and it reads the next page only when the client has taken the previous one.
+//
+// Lifetime: owned by gRPC; deletes itself in OnDone. Callbacks come from gRPC threads, one at
+// a time (gRPC serialises a reactor's reactions).
+#ifndef COOPLEDGER_SERVICES_PAGED_EVENT_WRITER_H_
+#define COOPLEDGER_SERVICES_PAGED_EVENT_WRITER_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <deque>
+#include <functional>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "coop/v1/eventstore.pb.h"
+
+namespace coop::services {
+
+class PagedEventWriter final : public grpc::ServerWriteReactor<coop::v1::ReadResponse> {
+ public:
+  // Returns the next page; an empty page ends the stream with OK, an error ends it with that
+  // error.
+  using NextPage = std::function<absl::StatusOr<std::vector<coop::v1::RecordedEvent>>()>;
+
+  // Starts sending at once.
+  explicit PagedEventWriter(NextPage next_page);
+
+  void OnWriteDone(bool ok) override;
+  void OnDone() override { delete this; }
+  void OnCancel() override {}
+
+ private:
+  void SendNext();
+
+  NextPage next_page_;
+  std::deque<coop::v1::RecordedEvent> page_;
+  coop::v1::ReadResponse message_;
+};
+
+}  // namespace coop::services
+
+#endif  // COOPLEDGER_SERVICES_PAGED_EVENT_WRITER_H_

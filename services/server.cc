@@ -1,0 +1,62 @@
+#include "services/server.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+
+#include "absl/strings/str_cat.h"
+
+namespace coop::services {
+
+absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOptions& options) {
+  std::unique_ptr<CoopServer> server(new CoopServer());
+  auto store = eventstore::RocksEventStore::Open(options.data_dir, options.store);
+  if (!store.ok()) return store.status();
+  server->store_ = std::move(*store);
+  server->event_store_service_ = std::make_unique<EventStoreService>(server->store_.get());
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &server->port_);
+  builder.RegisterService(server->event_store_service_.get());
+  // gRPC's own limit sits just above the store's, so an oversized append gets the store's
+  // error naming the limit rather than gRPC's generic one.
+  const auto& limits = options.store.limits;
+  builder.SetMaxReceiveMessageSize(static_cast<int>(limits.max_append_bytes + (1 << 20)));
+  builder.SetMaxSendMessageSize(static_cast<int>(limits.max_payload_bytes + (1 << 20)));
+  server->server_ = builder.BuildAndStart();
+  if (server->server_ == nullptr || server->port_ == 0) {
+    return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));
+  }
+  server->host_ = options.listen.substr(0, options.listen.rfind(':'));
+  server->server_->GetHealthCheckService()->SetServingStatus(true);
+  return server;
+}
+
+CoopServer::~CoopServer() { Shutdown(); }
+
+std::string CoopServer::address() const { return absl::StrCat(host_, ":", port_); }
+
+void CoopServer::Shutdown(absl::Duration grace) {
+  {
+    absl::MutexLock lock(&mu_);
+    if (shut_down_) return;
+    shut_down_ = true;
+  }
+  if (server_) {
+    server_->GetHealthCheckService()->SetServingStatus(false);
+    event_store_service_->Shutdown();
+    server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+    server_->Wait();
+  }
+  if (store_) store_->Close();
+  absl::MutexLock lock(&mu_);
+  stopped_ = true;
+}
+
+void CoopServer::Wait() {
+  absl::MutexLock lock(&mu_);
+  mu_.Await(absl::Condition(&stopped_));
+}
+
+}  // namespace coop::services

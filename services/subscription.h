@@ -1,0 +1,65 @@
+// Subscription: the server side of EventStore.Subscribe.
+//
+// Catch-up and live use one mechanism: a cursor over the log. The subscription reads a page
+// from RocksDB at its cursor, sends it one message at a time, and reads the next page only
+// when the client has taken the last message. When the cursor reaches the head it sends
+// `caught_up` (the last position examined) and waits on the CommitNotifier; a commit wakes it
+// and it reads on from the same cursor. Events therefore come in position order with no gap
+// and no duplicate across the switch, live events are never buffered per subscriber, and a
+// client that stops reading holds one page of memory and never touches the writer. A live
+// subscriber found more than `kFellBehindLag` positions behind the head is told `fell_behind`
+// and catches up again (with a new `caught_up` at the end).
+//
+// Lifetime: the reactor is owned by gRPC and deletes itself in OnDone; the state it shares
+// with the notifier's wake callback and the registry is reference-counted, and after OnDone
+// the state no longer touches the reactor.
+// Thread-safety: gRPC reactions, notifier wakes and Stop() may race; all go through State::mu.
+#ifndef COOPLEDGER_SERVICES_SUBSCRIPTION_H_
+#define COOPLEDGER_SERVICES_SUBSCRIPTION_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+
+#include "coop/v1/eventstore.pb.h"
+#include "eventstore/event_store.h"
+
+namespace coop::services {
+
+class SubscriptionRegistry;
+
+inline constexpr uint64_t kFellBehindLag = 10'000;
+inline constexpr uint32_t kSubscriptionPageSize = 256;
+
+// Starts a subscription at `from_position` (the first position wanted). `registry` must
+// outlive the call.
+grpc::ServerWriteReactor<coop::v1::SubscribeResponse>* StartSubscription(
+    eventstore::EventStore* store, SubscriptionRegistry* registry, uint64_t from_position,
+    const coop::v1::EventFilter& filter);
+
+// Tracks live subscriptions so the server can end them on shutdown.
+// Thread-safe.
+class SubscriptionRegistry {
+ public:
+  class Handle {
+   public:
+    virtual ~Handle() = default;
+    // Ends the subscription with UNAVAILABLE; safe to call at any time, more than once.
+    virtual void Stop() = 0;
+  };
+  void Add(const std::shared_ptr<Handle>& handle);
+  void Remove(const Handle* handle);
+  // Stops every subscription and refuses new ones (they are stopped at once).
+  void StopAll();
+  bool stopping() const;
+  size_t size() const;
+
+ private:
+  mutable absl::Mutex mu_;
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  std::vector<std::weak_ptr<Handle>> handles_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace coop::services
+
+#endif  // COOPLEDGER_SERVICES_SUBSCRIPTION_H_

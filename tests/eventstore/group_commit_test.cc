@@ -1,0 +1,102 @@
+// Group commit is real: concurrent appends share WriteBatches and fsyncs, and a conflicting
+// append fails alone inside a batch whose other appends commit.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "absl/synchronization/notification.h"
+#include "eventstore/rocks_event_store.h"
+#include "rocksdb/statistics.h"
+#include "tests/support/event_builders.h"
+#include "tests/support/test_support.h"
+
+namespace coop::eventstore {
+namespace {
+
+using coop::testing::Any;
+using coop::testing::AppendTo;
+using coop::testing::NoStream;
+
+TEST(GroupCommitTest, ConcurrentDurableAppendsNeedFarFewerWalSyncsThanAppends) {
+  coop::testing::TempDir dir;
+  StoreOptions options;
+  options.statistics = rocksdb::CreateDBStatistics();
+  auto store = RocksEventStore::Open(dir.path(), options);
+  ASSERT_OK(store);
+  const uint64_t syncs_before = options.statistics->getTickerCount(rocksdb::WAL_FILE_SYNCED);
+
+  constexpr int kThreads = 32;
+  constexpr int kAppendsPerThread = 25;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kAppendsPerThread; ++i) {
+        ASSERT_OK((*store)->Append(AppendTo("s-" + std::to_string(t), Any())));
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  const uint64_t appends = kThreads * kAppendsPerThread;
+  const uint64_t syncs =
+      options.statistics->getTickerCount(rocksdb::WAL_FILE_SYNCED) - syncs_before;
+  const auto stats = (*store)->writer_stats();
+  std::cout << appends << " durable appends: " << stats.batches << " batches, " << syncs
+            << " WAL syncs\n";
+  EXPECT_EQ(stats.appends_committed, appends);
+  EXPECT_GE(syncs, 1u) << "sync durability must fsync the WAL";
+  EXPECT_LT(syncs, appends / 3) << "one fsync should serve many appends";
+  EXPECT_LE(syncs, stats.batches + 2) << "about one WAL sync per batch";
+}
+
+TEST(GroupCommitTest, AConflictingAppendSharesABatchWithAppendsThatSucceed) {
+  coop::testing::TempDir dir;
+  absl::Notification writer_held, release;
+  std::atomic<int> hook_calls{0};
+  StoreOptions options;
+  options.statistics = rocksdb::CreateDBStatistics();
+  options.before_batch_hook = [&] {
+    if (hook_calls.fetch_add(1) == 0) {
+      writer_held.Notify();
+      release.WaitForNotification();
+    }
+  };
+  auto opened = RocksEventStore::Open(dir.path(), options);
+  ASSERT_OK(opened);
+  auto& store = **opened;
+
+  std::vector<absl::StatusOr<coop::v1::AppendResponse>> results(4);
+  absl::Notification done[4];
+  auto submit = [&](int i, coop::v1::AppendRequest request) {
+    store.AppendAsync(std::move(request), [&, i](absl::StatusOr<coop::v1::AppendResponse> r) {
+      results[i] = std::move(r);
+      done[i].Notify();
+    });
+  };
+  submit(0, AppendTo("a-1", Any()));
+  writer_held.WaitForNotification();  // the writer holds append 0 and waits in the hook
+  submit(1, AppendTo("b-1", NoStream()));
+  submit(2, AppendTo("b-1", NoStream()));  // conflicts with append 1 inside the same batch
+  submit(3, AppendTo("c-1", Any(), 2));
+  const auto batches_before = store.writer_stats().batches;
+  const uint64_t syncs_before = options.statistics->getTickerCount(rocksdb::WAL_FILE_SYNCED);
+  release.Notify();
+  for (auto& d : done) d.WaitForNotification();
+
+  ASSERT_OK(results[0]);
+  ASSERT_OK(results[1]);
+  ASSERT_OK(results[3]);
+  EXPECT_EQ(results[2].status().code(), absl::StatusCode::kAborted);
+  EXPECT_NE(results[2].status().message().find("current version 1"), std::string::npos)
+      << results[2].status();
+  EXPECT_EQ(store.writer_stats().batches - batches_before, 1u) << "all four shared one batch";
+  EXPECT_EQ(options.statistics->getTickerCount(rocksdb::WAL_FILE_SYNCED) - syncs_before, 1u);
+  EXPECT_EQ(results[0]->first_position(), 1u);
+  EXPECT_EQ(results[1]->first_position(), 2u);
+  EXPECT_EQ(results[3]->first_position(), 3u);
+  EXPECT_EQ(results[3]->last_position(), 4u);
+  EXPECT_EQ(store.writer_stats().appends_rejected, 1u);
+}
+
+}  // namespace
+}  // namespace coop::eventstore

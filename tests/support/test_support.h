@@ -1,0 +1,48 @@
+// Helpers shared by the tests: status assertions (Debian's Abseil ships no status matchers)
+// and a temporary folder removed at the end of the test. Not thread-safe; use per test.
+#ifndef COOPLEDGER_TESTS_SUPPORT_TEST_SUPPORT_H_
+#define COOPLEDGER_TESTS_SUPPORT_TEST_SUPPORT_H_
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+namespace coop::testing {
+
+inline const absl::Status& StatusOf(const absl::Status& s) { return s; }
+template <typename T>
+const absl::Status& StatusOf(const absl::StatusOr<T>& s) {
+  return s.status();
+}
+
+// A fresh folder under $TMPDIR (or /tmp), deleted with its contents on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace coop::testing
+
+#define ASSERT_OK(expr)                                                 \
+  do {                                                                  \
+    const auto& _st = ::coop::testing::StatusOf(expr);                  \
+    ASSERT_TRUE(_st.ok()) << #expr << " failed: " << _st.ToString();    \
+  } while (0)
+#define EXPECT_OK(expr)                                                 \
+  do {                                                                  \
+    const auto& _st = ::coop::testing::StatusOf(expr);                  \
+    EXPECT_TRUE(_st.ok()) << #expr << " failed: " << _st.ToString();    \
+  } while (0)
+
+#endif  // COOPLEDGER_TESTS_SUPPORT_TEST_SUPPORT_H_
