@@ -1,0 +1,40 @@
+#include "services/coopd_flags.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/support/test_support.h"
+
+namespace coop::services {
+namespace {
+
+TEST(CoopdFlagsTest, DefaultsAreTheEmbeddedSetUp) {
+  auto flags = ParseCoopdFlags({});
+  ASSERT_OK(flags);
+  EXPECT_EQ(flags->server.data_dir, "data");
+  EXPECT_EQ(flags->server.listen, "127.0.0.1:50051");
+  EXPECT_EQ(flags->server.store.durability, eventstore::Durability::kSync);
+}
+
+TEST(CoopdFlagsTest, ParsesBothFlagForms) {
+  auto flags = ParseCoopdFlags({"--data_dir=/x", "--listen", "0.0.0.0:1", "--durability",
+                                "relaxed", "--port_file=/p"});
+  ASSERT_OK(flags);
+  EXPECT_EQ(flags->server.data_dir, "/x");
+  EXPECT_EQ(flags->server.listen, "0.0.0.0:1");
+  EXPECT_EQ(flags->server.store.durability, eventstore::Durability::kRelaxed);
+  EXPECT_EQ(flags->port_file, "/p");
+}
+
+TEST(CoopdFlagsTest, BadFlagsNameTheProblem) {
+  EXPECT_NE(ParseCoopdFlags({"--durability=fast"}).status().message().find("sync or relaxed"),
+            std::string::npos);
+  EXPECT_NE(ParseCoopdFlags({"--listen=nowhere"}).status().message().find("HOST:PORT"),
+            std::string::npos);
+  EXPECT_NE(ParseCoopdFlags({"--bogus=1"}).status().message().find("unknown flag --bogus"),
+            std::string::npos);
+  EXPECT_FALSE(ParseCoopdFlags({"--data_dir"}).ok());
+  EXPECT_TRUE(ParseCoopdFlags({"--help"})->help);
+}
+
+}  // namespace
+}  // namespace coop::services

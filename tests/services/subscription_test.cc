@@ -1,0 +1,192 @@
+// Subscribe over a real gRPC server: catch-up, caught_up, then live, with no gap and no
+// duplicate across the switch; a subscriber that stops reading stalls nothing.
+#include "services/subscription.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "tests/services/server_fixture.h"
+#include "tests/support/event_builders.h"
+
+namespace coop::testing {
+namespace {
+
+class SubscriptionTest : public ServerFixture {
+ protected:
+  // Reads one subscription message; fails the test on a closed stream.
+  static coop::v1::SubscribeResponse Next(
+      grpc::ClientReader<coop::v1::SubscribeResponse>* reader) {
+    coop::v1::SubscribeResponse message;
+    EXPECT_TRUE(reader->Read(&message)) << "subscription ended early";
+    return message;
+  }
+};
+
+TEST_F(SubscriptionTest, StartsDuringConcurrentAppendsCatchesUpThenGoesLive) {
+  ASSERT_TRUE(Append(AppendTo("pre-1", Any(), 300)).ok());
+  std::atomic<bool> stop{false};
+  std::atomic<int> appended{0};
+  std::vector<std::thread> appenders;
+  for (int t = 0; t < 4; ++t) {
+    appenders.emplace_back([&, t] {
+      auto stub = coop::v1::EventStore::NewStub(channel_);
+      for (int i = 0; i < 150 && !stop; ++i) {
+        grpc::ClientContext context;
+        coop::v1::AppendResponse response;
+        ASSERT_TRUE(stub->Append(&context, AppendTo("c-" + std::to_string(t), Any()), &response)
+                        .ok());
+        ++appended;
+      }
+    });
+  }
+  while (appended < 50) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+
+  auto context = Context(60'000);
+  coop::v1::SubscribeRequest request;
+  request.set_from_position(1);
+  auto reader = stub_->Subscribe(context.get(), request);
+  std::vector<coop::v1::RecordedEvent> received;
+  uint64_t caught_up_at = 0;
+  bool caught_up = false;
+  while (!caught_up) {
+    auto message = Next(reader.get());
+    if (HasFailure()) break;
+    ASSERT_FALSE(message.has_fell_behind());
+    if (message.has_caught_up()) {
+      caught_up = true;
+      caught_up_at = message.caught_up().position();
+    } else {
+      received.push_back(message.event());
+    }
+  }
+  ASSERT_EQ(received.size(), caught_up_at) << "catch-up sent exactly 1..caught_up";
+  for (auto& t : appenders) t.join();
+  // Live: everything the appenders wrote after the switch, plus events appended now.
+  ASSERT_TRUE(Append(AppendTo("live-1", Any(), 5)).ok());
+  const uint64_t head = server_->store().GetLogInfo().head_position();
+  while (received.size() < head) {
+    auto message = Next(reader.get());
+    if (HasFailure()) break;
+    ASSERT_TRUE(message.has_event()) << "only events after caught_up";
+    received.push_back(message.event());
+  }
+  context->TryCancel();
+
+  const auto all = ReadAll();
+  ASSERT_EQ(all.size(), head);
+  ASSERT_EQ(received.size(), head);
+  for (size_t i = 0; i < all.size(); ++i) {
+    ASSERT_EQ(received[i].position(), i + 1) << "no gap, no duplicate, in order";
+    EXPECT_EQ(received[i].SerializeAsString(), all[i].SerializeAsString());
+  }
+  EXPECT_GT(head, caught_up_at) << "some events came live";
+}
+
+TEST_F(SubscriptionTest, FromEndWithAFilterSeesOnlyNewMatchingEvents) {
+  ASSERT_TRUE(Append(AppendTo("coop-1", Any(), 3)).ok());
+  auto context = Context();
+  coop::v1::SubscribeRequest request;
+  request.set_from_end(true);
+  request.mutable_filter()->add_stream_prefixes("coop-");
+  auto reader = stub_->Subscribe(context.get(), request);
+  auto first = Next(reader.get());
+  ASSERT_TRUE(first.has_caught_up());
+  EXPECT_EQ(first.caught_up().position(), 3u);
+  ASSERT_TRUE(Append(AppendTo("group-1", Any(), 2)).ok());
+  ASSERT_TRUE(Append(AppendTo("coop-2", Any())).ok());
+  auto live = Next(reader.get());
+  ASSERT_TRUE(live.has_event());
+  EXPECT_EQ(live.event().position(), 6u);
+  EXPECT_EQ(live.event().stream_id(), "coop-2");
+  context->TryCancel();
+}
+
+TEST_F(SubscriptionTest, ASubscriberThatStopsReadingStallsNoAppendAndLaterGetsEverything) {
+  auto context = Context(120'000);
+  coop::v1::SubscribeRequest request;
+  request.set_from_position(1);
+  auto reader = stub_->Subscribe(context.get(), request);
+  ASSERT_TRUE(Next(reader.get()).has_caught_up());
+
+  // The subscriber now reads nothing while 24,000 events of 1 KiB are appended.
+  constexpr int kAppends = 240;
+  constexpr int kEventsPerAppend = 100;
+  auto stub = coop::v1::EventStore::NewStub(channel_);
+  const auto started = std::chrono::steady_clock::now();
+  for (int i = 0; i < kAppends; ++i) {
+    auto append = AppendTo("busy-" + std::to_string(i % 7), Any(), 0);
+    for (int e = 0; e < kEventsPerAppend; ++e) {
+      *append.mutable_streams(0)->add_events() = NewEvent(std::string(1024, 'p'));
+    }
+    grpc::ClientContext append_context;
+    append_context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    coop::v1::AppendResponse response;
+    ASSERT_TRUE(stub->Append(&append_context, append, &response).ok())
+        << "append " << i << " stalled behind the idle subscriber";
+  }
+  const auto append_time = std::chrono::steady_clock::now() - started;
+  std::cout << "appends with an idle subscriber took "
+            << std::chrono::duration_cast<std::chrono::milliseconds>(append_time).count()
+            << " ms\n";
+
+  // Now it reads again: it is told it fell behind, and gets every event, in order.
+  const uint64_t total = kAppends * kEventsPerAppend;
+  uint64_t expected = 1;
+  bool fell_behind = false;
+  bool caught_up_again = false;
+  while (!caught_up_again) {
+    auto message = Next(reader.get());
+    if (HasFailure()) break;
+    if (message.has_fell_behind()) {
+      fell_behind = true;
+      EXPECT_EQ(message.fell_behind().position(), expected - 1);
+    } else if (message.has_caught_up()) {
+      caught_up_again = true;
+      EXPECT_EQ(message.caught_up().position(), total);
+    } else {
+      ASSERT_EQ(message.event().position(), expected++);
+    }
+  }
+  EXPECT_EQ(expected, total + 1);
+  EXPECT_TRUE(fell_behind) << "a subscriber more than " << services::kFellBehindLag
+                           << " behind is told so";
+  context->TryCancel();
+}
+
+TEST_F(SubscriptionTest, ShutdownEndsSubscriptionsWithUnavailable) {
+  auto context = Context();
+  coop::v1::SubscribeRequest request;
+  request.set_from_end(true);
+  auto reader = stub_->Subscribe(context.get(), request);
+  ASSERT_TRUE(Next(reader.get()).has_caught_up());
+  std::thread stopper([&] { server_->Shutdown(); });
+  coop::v1::SubscribeResponse message;
+  EXPECT_FALSE(reader->Read(&message));
+  EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::UNAVAILABLE);
+  stopper.join();
+}
+
+TEST_F(SubscriptionTest, CancelledSubscriptionsAreForgotten) {
+  for (int i = 0; i < 5; ++i) {
+    auto context = Context();
+    coop::v1::SubscribeRequest request;
+    request.set_from_end(true);
+    auto reader = stub_->Subscribe(context.get(), request);
+    ASSERT_TRUE(Next(reader.get()).has_caught_up());
+    context->TryCancel();
+    coop::v1::SubscribeResponse message;
+    while (reader->Read(&message)) {
+    }
+    (void)reader->Finish();
+  }
+  const auto& registry = server_->event_store_service().subscriptions();
+  for (int i = 0; i < 200 && registry.size() > 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_EQ(registry.size(), 0u);
+}
+
+}  // namespace
+}  // namespace coop::testing

@@ -1,0 +1,26 @@
+// gRPC helpers for tests: a health probe (grpc.health.v1.Health/Check over the generic stub,
+// so no health stub needs generating) and a channel factory. Thread-safe.
+#ifndef COOPLEDGER_TESTS_SUPPORT_GRPC_TEST_SUPPORT_H_
+#define COOPLEDGER_TESTS_SUPPORT_GRPC_TEST_SUPPORT_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+
+namespace coop::testing {
+
+enum class Health { kUnknown = 0, kServing = 1, kNotServing = 2 };
+
+// Asks the server's health service about the whole server ("" service name).
+absl::StatusOr<Health> CheckHealth(const std::shared_ptr<grpc::Channel>& channel,
+                                   int timeout_ms = 1000);
+
+// An insecure channel with generous message limits.
+std::shared_ptr<grpc::Channel> TestChannel(const std::string& address);
+
+}  // namespace coop::testing
+
+#endif  // COOPLEDGER_TESTS_SUPPORT_GRPC_TEST_SUPPORT_H_
