@@ -1,0 +1,82 @@
+// The coopd binary itself: --help, bad flags, SIGTERM shutdown, restart with data intact.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "coop/v1/eventstore.grpc.pb.h"
+#include "tests/e2e/coopd_process.h"
+#include "tests/support/event_builders.h"
+#include "tests/support/grpc_test_support.h"
+#include "tests/support/test_support.h"
+
+namespace coop::testing {
+namespace {
+
+std::string RunCommand(const std::string& command, int* exit_code) {
+  std::string output;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) output.append(buf, n);
+  *exit_code = WEXITSTATUS(pclose(pipe));
+  return output;
+}
+
+TEST(CoopdLifecycleTest, HelpListsTheFlags) {
+  int code;
+  std::string out = RunCommand(std::string(COOPD_PATH) + " --help", &code);
+  EXPECT_EQ(code, 0);
+  for (const char* flag : {"--data_dir", "--listen", "--durability"}) {
+    EXPECT_NE(out.find(flag), std::string::npos) << flag;
+  }
+  out = RunCommand(std::string(COOPD_PATH) + " --durability=sometimes", &code);
+  EXPECT_EQ(code, 2);
+  EXPECT_NE(out.find("--durability: must be sync or relaxed"), std::string::npos) << out;
+}
+
+TEST(CoopdLifecycleTest, SigtermShutsDownCleanlyAndDataSurvivesRestart) {
+  TempDir dir;
+  CoopdProcess coopd;
+  ASSERT_OK(coopd.Start(dir.Sub("store")));
+  auto stub = coop::v1::EventStore::NewStub(TestChannel(coopd.address()));
+  grpc::ClientContext context;
+  coop::v1::AppendResponse response;
+  ASSERT_TRUE(stub->Append(&context, AppendTo("coop-1", NoStream(), 3), &response).ok());
+
+  // A live subscription ends when the server stops.
+  grpc::ClientContext sub_context;
+  coop::v1::SubscribeRequest request;
+  request.set_from_end(true);
+  auto reader = stub->Subscribe(&sub_context, request);
+  coop::v1::SubscribeResponse message;
+  ASSERT_TRUE(reader->Read(&message) && message.has_caught_up());
+
+  grpc::Status subscription_end;
+  std::thread subscriber([&] {
+    while (reader->Read(&message)) {
+    }
+    subscription_end = reader->Finish();
+  });
+  EXPECT_EQ(coopd.SignalAndWait(SIGTERM), 0);
+  subscriber.join();
+  EXPECT_EQ(subscription_end.error_code(), grpc::StatusCode::UNAVAILABLE);
+  std::ifstream log(coopd.log_path());
+  std::stringstream text;
+  text << log.rdbuf();
+  EXPECT_NE(text.str().find("coopd: stopped"), std::string::npos) << text.str();
+
+  CoopdProcess again;
+  ASSERT_OK(again.Start(dir.Sub("store")));
+  auto stub2 = coop::v1::EventStore::NewStub(TestChannel(again.address()));
+  grpc::ClientContext info_context;
+  coop::v1::LogInfo info;
+  ASSERT_TRUE(stub2->GetLogInfo(&info_context, {}, &info).ok());
+  EXPECT_EQ(info.head_position(), 3u);
+}
+
+}  // namespace
+}  // namespace coop::testing

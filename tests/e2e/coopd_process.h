@@ -1,0 +1,41 @@
+// CoopdProcess: the built `coopd` binary run as a child process on an ephemeral port, for
+// end-to-end and crash tests. Not thread-safe; one owner.
+#ifndef COOPLEDGER_TESTS_E2E_COOPD_PROCESS_H_
+#define COOPLEDGER_TESTS_E2E_COOPD_PROCESS_H_
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+
+namespace coop::testing {
+
+class CoopdProcess {
+ public:
+  // Starts coopd on `data_dir`, listening on 127.0.0.1:0, and waits until it reports SERVING
+  // on the health service (at most `timeout_ms`).
+  absl::Status Start(const std::string& data_dir, const std::vector<std::string>& extra_args = {},
+                     int timeout_ms = 20'000);
+  ~CoopdProcess();  // kills the child if still running
+
+  std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
+  pid_t pid() const { return pid_; }
+
+  // kill -9, then reap.
+  void Kill();
+  // Sends `signal` and waits for the exit; returns the exit code, or -1 if it did not exit
+  // normally within `timeout_ms` (then it is killed).
+  int SignalAndWait(int signal, int timeout_ms = 20'000);
+  const std::string& log_path() const { return log_path_; }
+
+ private:
+  pid_t pid_ = -1;
+  int port_ = 0;
+  std::string log_path_;
+};
+
+}  // namespace coop::testing
+
+#endif  // COOPLEDGER_TESTS_E2E_COOPD_PROCESS_H_
