@@ -12,9 +12,10 @@
 
 namespace coop::testing {
 
-inline const absl::Status& StatusOf(const absl::Status& s) { return s; }
+// Copies, so that a status of a temporary (ASSERT_OK(store->Append(...))) outlives it.
+inline absl::Status StatusOf(const absl::Status& s) { return s; }
 template <typename T>
-const absl::Status& StatusOf(const absl::StatusOr<T>& s) {
+absl::Status StatusOf(const absl::StatusOr<T>& s) {
   return s.status();
 }
 
@@ -36,12 +37,12 @@ class TempDir {
 
 #define ASSERT_OK(expr)                                                 \
   do {                                                                  \
-    const auto& _st = ::coop::testing::StatusOf(expr);                  \
+    const absl::Status _st = ::coop::testing::StatusOf(expr);                  \
     ASSERT_TRUE(_st.ok()) << #expr << " failed: " << _st.ToString();    \
   } while (0)
 #define EXPECT_OK(expr)                                                 \
   do {                                                                  \
-    const auto& _st = ::coop::testing::StatusOf(expr);                  \
+    const absl::Status _st = ::coop::testing::StatusOf(expr);                  \
     EXPECT_TRUE(_st.ok()) << #expr << " failed: " << _st.ToString();    \
   } while (0)
 
