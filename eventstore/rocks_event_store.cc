@@ -2,6 +2,8 @@
 // verification in rocks_verify.cc.
 #include "eventstore/rocks_event_store.h"
 
+#include <pthread.h>
+
 #include <filesystem>
 #include <utility>
 
@@ -20,13 +22,28 @@ namespace {
 
 constexpr uint32_t kStoreFormatVersion = 1;
 
-rocksdb::ColumnFamilyOptions FamilyOptions(bool point_lookups) {
+// One block cache for all families, and one budget for all memtables, so memory stays
+// bounded however many families there are.
+constexpr size_t kBlockCacheBytes = 128 << 20;
+constexpr size_t kMemtableBudgetBytes = 256 << 20;
+
+enum class Access {
+  kOrdered,     // iterated in key order
+  kPointOnly,   // only ever read by whole key (Get), never iterated
+};
+
+rocksdb::ColumnFamilyOptions FamilyOptions(const std::shared_ptr<rocksdb::Cache>& cache,
+                                           Access access) {
   rocksdb::ColumnFamilyOptions cf;
   rocksdb::BlockBasedTableOptions table;
-  table.block_cache = rocksdb::NewLRUCache(64 << 20);
-  if (point_lookups) {
-    // Ids and stream heads are looked up by whole key on every append: a bloom filter
-    // answers "absent" without touching data blocks.
+  table.block_cache = cache;
+  if (access == Access::kPointOnly) {
+    // Ids and stream heads are looked up by whole key on every append and mostly miss (a new
+    // id, often a new stream): bloom filters on the memtable and on the files answer "absent"
+    // without searching. (A hash memtable was measured too: faster inserts, but its flushes
+    // sort every entry again and stalled writes; see docs/benchmarks.md.)
+    cf.memtable_whole_key_filtering = true;
+    cf.memtable_prefix_bloom_size_ratio = 0.05;
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
     table.whole_key_filtering = true;
   }
@@ -63,15 +80,17 @@ absl::Status RocksEventStore::OpenDb() {
   db_options.enable_pipelined_write = false;
   if (options_.env != nullptr) db_options.env = options_.env;
   if (options_.statistics) db_options.statistics = options_.statistics;
+  db_options.db_write_buffer_size = kMemtableBudgetBytes;
+  auto cache = rocksdb::NewLRUCache(kBlockCacheBytes);
 
   std::vector<rocksdb::ColumnFamilyDescriptor> families = {
-      {rocksdb::kDefaultColumnFamilyName, FamilyOptions(true)},
-      {"events", FamilyOptions(false)},
-      {"stream_index", FamilyOptions(false)},
-      {"streams", FamilyOptions(true)},
-      {"event_ids", FamilyOptions(true)},
-      {"time_index", FamilyOptions(false)},
-      {"area_index", FamilyOptions(false)},
+      {rocksdb::kDefaultColumnFamilyName, FamilyOptions(cache, Access::kOrdered)},
+      {"events", FamilyOptions(cache, Access::kOrdered)},
+      {"stream_index", FamilyOptions(cache, Access::kOrdered)},
+      {"streams", FamilyOptions(cache, Access::kPointOnly)},
+      {"event_ids", FamilyOptions(cache, Access::kPointOnly)},
+      {"time_index", FamilyOptions(cache, Access::kOrdered)},
+      {"area_index", FamilyOptions(cache, Access::kOrdered)},
   };
   rocksdb::DB* raw = nullptr;
   auto s = rocksdb::DB::Open(db_options, dir_, families, &handles_, &raw);
@@ -122,8 +141,12 @@ absl::Status RocksEventStore::OpenDb() {
     absl::MutexLock lock(&mu_);
     head_ = head;
   }
+  staged_head_ = head;
   notifier_ = std::make_unique<CommitNotifier>(head.position);
   writer_ = std::thread([this] { WriterLoop(); });
+  pthread_setname_np(writer_.native_handle(), "coop-writer");
+  committer_ = std::thread([this] { CommitterLoop(); });
+  pthread_setname_np(committer_.native_handle(), "coop-committer");
   return absl::OkStatus();
 }
 
@@ -136,6 +159,7 @@ void RocksEventStore::Close() {
     closing_ = true;
   }
   if (writer_.joinable()) writer_.join();
+  if (committer_.joinable()) committer_.join();
   if (notifier_) notifier_->Shutdown();
   if (db_) {
     for (auto* h : handles_) {
@@ -278,17 +302,23 @@ absl::StatusOr<ReadPage> RocksEventStore::ReadAll(const ReadAllQuery& query) {
 }
 
 absl::StatusOr<uint64_t> RocksEventStore::PositionAtTime(int64_t micros, bool backwards) {
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), time_index_));
-  if (backwards) {
-    it->SeekForPrev(keys::TimeIndexKey(micros, UINT64_MAX));
-    if (!it->status().ok()) return FromRocks(it->status(), "reading the time index");
-    return it->Valid() ? keys::GetU64(it->key().ToStringView().substr(8)) : 0;
+  // The time index has one entry per batch: (recorded_at, first position of the batch). Since
+  // recorded_at never decreases along positions, the first entry at or after a time gives the
+  // first position recorded then or later.
+  uint64_t head;
+  {
+    absl::MutexLock lock(&mu_);
+    head = head_.position;
   }
-  it->Seek(keys::TimeIndexKey(micros, 0));
+  if (backwards && micros == INT64_MAX) return head;
+  const int64_t from = backwards ? micros + 1 : micros;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), time_index_));
+  it->Seek(keys::TimeIndexKey(from, 0));
   if (!it->status().ok()) return FromRocks(it->status(), "reading the time index");
-  if (it->Valid()) return keys::GetU64(it->key().ToStringView().substr(8));
-  absl::MutexLock lock(&mu_);
-  return head_.position + 1;
+  // Nothing at or after `from`: everything known is older.
+  const uint64_t first_at_or_after =
+      it->Valid() ? keys::GetU64(it->key().ToStringView().substr(8)) : head + 1;
+  return backwards ? first_at_or_after - 1 : first_at_or_after;
 }
 
 absl::StatusOr<coop::v1::StreamInfo> RocksEventStore::GetStreamInfo(const std::string& stream_id) {

@@ -2,12 +2,13 @@
 // hash encoding are documented in eventstore/README.md.
 //
 // One writer thread owns the log head: appends queue up, the writer checks each against the
-// stream heads (idempotency first, then expected version), stages all that pass into one
-// WriteBatch, writes it (fsynced in Durability::kSync), then completes every waiting call and
-// tells the CommitNotifier. One fsync thus serves every append of a batch.
+// stream heads (idempotency first, then expected version) and stages all that pass into one
+// WriteBatch; a committer thread writes it (fsynced in Durability::kSync), tells the
+// CommitNotifier, then completes every waiting call. One fsync thus serves every append of a
+// batch, and the next batch is staged while the previous one is being synced.
 //
 // Thread-safety: all public methods are thread-safe. Callbacks of AppendAsync run on the
-// writer thread and must not block.
+// committer thread and must not block.
 #ifndef COOPLEDGER_EVENTSTORE_ROCKS_EVENT_STORE_H_
 #define COOPLEDGER_EVENTSTORE_ROCKS_EVENT_STORE_H_
 
@@ -68,15 +69,19 @@ class RocksEventStore final : public EventStore {
     coop::v1::AppendRequest request;
     AppendCallback done;
   };
-  struct Batch;  // the writer's working state for one group commit (rocks_writer.cc)
+  struct Batch;        // one group commit (rocks_writer.cc)
+  struct StagedEvent;  // what idempotency checks need of an event staged but not yet durable
 
   RocksEventStore(const std::string& dir, const StoreOptions& options);
   absl::Status OpenDb();
   void WriterLoop();
-  void CommitBatch(std::deque<PendingAppend>& pending);
+  void CommitterLoop();
+  std::shared_ptr<Batch> StageBatch(std::vector<PendingAppend> pending);
   absl::StatusOr<coop::v1::AppendResponse> Stage(const coop::v1::AppendRequest& request,
                                                  Batch& batch);
+  // Heads and ids as staged so far: this batch, then batches in flight, then RocksDB.
   absl::StatusOr<keys::StreamHead> ReadHead(const std::string& stream_id, const Batch& batch);
+  const StagedEvent* FindStagedId(const std::string& id_key, const Batch& batch) const;
   absl::StatusOr<std::optional<coop::v1::RecordedEvent>> ReadEventAt(uint64_t position);
 
   const std::string dir_;
@@ -94,15 +99,26 @@ class RocksEventStore final : public EventStore {
   rocksdb::ColumnFamilyHandle* area_index_ = nullptr;
   std::unique_ptr<CommitNotifier> notifier_;
 
-  // Owned by the writer thread (read by GetLogInfo under mu_).
+  // The durable log head, advanced by the committer.
   keys::LogHead head_ ABSL_GUARDED_BY(mu_);
+
+  // Writer-thread state: the head after everything staged, and the batches staged but not
+  // yet known durable (their overlays answer head and id lookups before RocksDB does).
+  keys::LogHead staged_head_;
+  uint64_t staged_seq_ = 0;
+  std::deque<std::shared_ptr<Batch>> in_flight_;
+  std::atomic<uint64_t> durable_seq_{0};  // set by the committer after each write
 
   mutable absl::Mutex mu_;
   std::deque<PendingAppend> queue_ ABSL_GUARDED_BY(mu_);
   bool closing_ ABSL_GUARDED_BY(mu_) = false;
   bool closed_ ABSL_GUARDED_BY(mu_) = false;
+  std::shared_ptr<Batch> handoff_ ABSL_GUARDED_BY(mu_);  // staged, waiting for the committer
+  bool writer_done_ ABSL_GUARDED_BY(mu_) = false;
+  absl::Status failure_ ABSL_GUARDED_BY(mu_);  // a failed write stops all later appends
   WriterStats stats_ ABSL_GUARDED_BY(mu_);
   std::thread writer_;
+  std::thread committer_;
 };
 
 }  // namespace coop::eventstore

@@ -1,6 +1,12 @@
-// RocksEventStore: the append path. Callers validate and enqueue; the single writer thread
-// drains the queue into one WriteBatch per round (group commit), deciding each append against
-// the stream heads as they stand inside the batch, so a conflict fails only its own append.
+// RocksEventStore: the append path, a two-stage pipeline.
+//   callers      validate and enqueue; they never wait;
+//   writer       takes everything queued as one batch (group commit) and decides each append
+//                against the stream heads as they stand after the batches before it, so a
+//                conflict fails only its own append; stages events, indexes and hashes into
+//                one WriteBatch;
+//   committer    writes the batch (fsynced in kSync), publishes the new head, completes the
+//                calls, in batch order.
+// While the committer waits for one fsync, the writer stages the next batch.
 #include <unordered_map>
 #include <utility>
 
@@ -15,20 +21,30 @@
 
 namespace coop::eventstore {
 
+// One group commit. The writer thread stages it; the committer thread writes it and completes
+// its calls. While it is in flight, the writer keeps reading its overlay (heads and ids) to
+// stage the next batch on top of it.
+struct RocksEventStore::StagedEvent {
+  uint64_t position;
+  std::string stream_id;
+  uint64_t version;
+  std::string type;
+  std::string payload;
+};
+
 struct RocksEventStore::Batch {
-  struct StagedEvent {
-    uint64_t position;
-    std::string stream_id;
-    uint64_t version;
-    std::string type;
-    std::string payload;
-  };
-  rocksdb::WriteBatch write_batch;
+  uint64_t seq = 0;
+  // Overlay, read by the writer only.
   std::unordered_map<std::string, keys::StreamHead> heads;  // streams changed in this batch
   std::unordered_map<std::string, StagedEvent> ids;         // uuid bytes -> staged event
-  keys::LogHead log_head;
+  // Commit, handed to the committer.
+  rocksdb::WriteBatch write_batch;
+  keys::LogHead log_head;       // the log head after this batch
+  uint64_t first_position = 0;  // of this batch
   int64_t recorded_at = 0;
   uint64_t events = 0;
+  std::vector<PendingAppend> appends;
+  std::vector<absl::StatusOr<coop::v1::AppendResponse>> results;
 };
 
 void RocksEventStore::AppendAsync(coop::v1::AppendRequest request, AppendCallback done) {
@@ -54,68 +70,114 @@ void RocksEventStore::WriterLoop() {
         return !queue_.empty() || closing_;
       };
       mu_.Await(absl::Condition(&ready));
-      if (queue_.empty()) return;  // closing, and everything queued is committed
+      if (queue_.empty()) break;  // closing, and everything queued has been staged
     }
     if (options_.before_batch_hook) options_.before_batch_hook();
-    std::deque<PendingAppend> pending;
+    std::vector<PendingAppend> pending;
     {
+      // Take the queue only once the committer has taken the previous batch: everything that
+      // arrived during its fsync then shares the next one.
       absl::MutexLock lock(&mu_);
+      auto slot_free = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return handoff_ == nullptr; };
+      mu_.Await(absl::Condition(&slot_free));
       while (!queue_.empty() && pending.size() < options_.max_appends_per_batch) {
         pending.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }
     }
-    CommitBatch(pending);
+    auto batch = StageBatch(std::move(pending));
+    absl::MutexLock lock(&mu_);
+    handoff_ = std::move(batch);
   }
+  absl::MutexLock lock(&mu_);
+  writer_done_ = true;
 }
 
-void RocksEventStore::CommitBatch(std::deque<PendingAppend>& pending) {
-  Batch batch;
-  {
-    absl::MutexLock lock(&mu_);
-    batch.log_head = head_;
-  }
-  batch.recorded_at = std::max(clock_->NowMicros(), batch.log_head.last_recorded_at_micros);
+std::shared_ptr<RocksEventStore::Batch> RocksEventStore::StageBatch(
+    std::vector<PendingAppend> pending) {
+  // Overlays of batches that are durable now are in RocksDB; forget them.
+  const uint64_t durable = durable_seq_.load();
+  while (!in_flight_.empty() && in_flight_.front()->seq <= durable) in_flight_.pop_front();
 
-  std::vector<absl::StatusOr<coop::v1::AppendResponse>> results;
-  results.reserve(pending.size());
-  uint64_t rejected = 0;
-  for (auto& p : pending) {
-    results.push_back(Stage(p.request, batch));
-    if (!results.back().ok()) ++rejected;
+  auto batch = std::make_shared<Batch>();
+  batch->seq = ++staged_seq_;
+  batch->log_head = staged_head_;
+  batch->first_position = batch->log_head.position + 1;
+  batch->recorded_at = std::max(clock_->NowMicros(), batch->log_head.last_recorded_at_micros);
+  batch->results.reserve(pending.size());
+  for (auto& p : pending) batch->results.push_back(Stage(p.request, *batch));
+  batch->appends = std::move(pending);
+  if (batch->events > 0) {
+    batch->log_head.last_recorded_at_micros = batch->recorded_at;
+    batch->write_batch.Put(time_index_,
+                           keys::TimeIndexKey(batch->recorded_at, batch->first_position), "");
+    batch->write_batch.Put(meta_, std::string(keys::kLogHeadKey),
+                           keys::EncodeLogHead(batch->log_head));
+    staged_head_ = batch->log_head;
+    in_flight_.push_back(batch);
   }
-  if (batch.events > 0) {
-    batch.log_head.last_recorded_at_micros = batch.recorded_at;
-    batch.write_batch.Put(meta_, std::string(keys::kLogHeadKey), keys::EncodeLogHead(batch.log_head));
-    rocksdb::WriteOptions write_options;
-    write_options.sync = options_.durability == Durability::kSync;
-    auto s = db_->Write(write_options, &batch.write_batch);
-    if (!s.ok()) {
-      absl::Status failure = FromRocks(s, "committing appends");
-      for (auto& r : results) {
-        if (r.ok()) r = failure;
-      }
-      rejected = results.size();
-      batch.events = 0;
-    } else {
+  return batch;
+}
+
+void RocksEventStore::CommitterLoop() {
+  for (;;) {
+    std::shared_ptr<Batch> batch;
+    absl::Status failure;
+    {
       absl::MutexLock lock(&mu_);
-      head_ = batch.log_head;
+      auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+        return handoff_ != nullptr || writer_done_;
+      };
+      mu_.Await(absl::Condition(&ready));
+      if (handoff_ == nullptr) return;
+      batch = std::move(handoff_);
+      handoff_ = nullptr;
+      failure = failure_;
+    }
+    if (failure.ok() && batch->events > 0) {
+      rocksdb::WriteOptions write_options;
+      write_options.sync = options_.durability == Durability::kSync;
+      auto s = db_->Write(write_options, &batch->write_batch);
+      if (!s.ok()) {
+        // Later batches were staged on top of this one: the store stops taking appends
+        // (fail-stop) rather than guess. Restarting coopd recovers from the durable state.
+        failure = FromRocks(s, "committing appends; the store accepts no more appends until "
+                               "restarted");
+        absl::MutexLock lock(&mu_);
+        failure_ = failure;
+      }
+    }
+    uint64_t rejected = 0;
+    for (auto& r : batch->results) {
+      if (r.ok() && !failure.ok()) r = failure;
+      if (!r.ok()) ++rejected;
+    }
+    {
+      absl::MutexLock lock(&mu_);
+      if (failure.ok() && batch->events > 0) {
+        head_ = batch->log_head;
+        ++stats_.batches;
+        stats_.events_committed += batch->events;
+      }
+      stats_.appends_committed += batch->results.size() - rejected;
+      stats_.appends_rejected += rejected;
+    }
+    if (failure.ok()) {
+      durable_seq_.store(batch->seq);
+      if (batch->events > 0) notifier_->Publish(batch->log_head.position);
+    }
+    for (size_t i = 0; i < batch->appends.size(); ++i) {
+      batch->appends[i].done(std::move(batch->results[i]));
     }
   }
-  {
-    absl::MutexLock lock(&mu_);
-    if (batch.events > 0) ++stats_.batches;
-    stats_.appends_committed += results.size() - rejected;
-    stats_.appends_rejected += rejected;
-    stats_.events_committed += batch.events;
-  }
-  if (batch.events > 0) notifier_->Publish(batch.log_head.position);
-  for (size_t i = 0; i < pending.size(); ++i) pending[i].done(std::move(results[i]));
 }
 
 absl::StatusOr<keys::StreamHead> RocksEventStore::ReadHead(const std::string& stream_id,
                                                           const Batch& batch) {
   if (auto it = batch.heads.find(stream_id); it != batch.heads.end()) return it->second;
+  for (auto b = in_flight_.rbegin(); b != in_flight_.rend(); ++b) {
+    if (auto it = (*b)->heads.find(stream_id); it != (*b)->heads.end()) return it->second;
+  }
   std::string value;
   auto s = db_->Get(rocksdb::ReadOptions(), streams_, stream_id, &value);
   keys::StreamHead head;
@@ -125,6 +187,15 @@ absl::StatusOr<keys::StreamHead> RocksEventStore::ReadHead(const std::string& st
     return absl::DataLossError(absl::StrCat("stream head of ", stream_id, " is malformed"));
   }
   return head;
+}
+
+const RocksEventStore::StagedEvent* RocksEventStore::FindStagedId(const std::string& key,
+                                                                const Batch& batch) const {
+  if (auto it = batch.ids.find(key); it != batch.ids.end()) return &it->second;
+  for (auto b = in_flight_.rbegin(); b != in_flight_.rend(); ++b) {
+    if (auto it = (*b)->ids.find(key); it != (*b)->ids.end()) return &it->second;
+  }
+  return nullptr;
 }
 
 namespace {
@@ -165,17 +236,18 @@ absl::StatusOr<coop::v1::AppendResponse> RocksEventStore::Stage(
     const coop::v1::AppendRequest& request, Batch& batch) {
   // 1. Idempotency, before the expected version: a retry of a committed append must return
   //    its original result even though the stream has moved on.
-  size_t total = 0;
-  std::vector<Batch::StagedEvent> originals;
+  // Ids were validated before queuing; each is parsed once here, for the index keys.
+  std::vector<std::string> id_keys;
+  std::vector<StagedEvent> originals;
   for (int s = 0; s < request.streams_size(); ++s) {
     const auto& stream = request.streams(s);
     for (int e = 0; e < stream.events_size(); ++e) {
       const auto& event = stream.events(e);
-      ++total;
-      const std::string key = UuidKey(*ParseUuid(event.event_id()));
-      Batch::StagedEvent original;
-      if (auto it = batch.ids.find(key); it != batch.ids.end()) {
-        original = it->second;
+      id_keys.push_back(UuidKey(*ParseUuid(event.event_id())));
+      const std::string& key = id_keys.back();
+      StagedEvent original;
+      if (const auto* staged = FindStagedId(key, batch)) {
+        original = *staged;
       } else {
         std::string value;
         auto st = db_->Get(rocksdb::ReadOptions(), event_ids_, key, &value);
@@ -202,7 +274,7 @@ absl::StatusOr<coop::v1::AppendResponse> RocksEventStore::Stage(
     }
   }
   if (!originals.empty()) {
-    if (originals.size() != total) {
+    if (originals.size() != id_keys.size()) {
       return absl::AlreadyExistsError(absl::StrCat(
           "event id ", FormatUuid(*ParseUuid(request.streams(0).events(0).event_id())),
           ": some ids of this append were already recorded and some were not; a retry must "
@@ -240,6 +312,7 @@ absl::StatusOr<coop::v1::AppendResponse> RocksEventStore::Stage(
   // 3. Stage: positions, versions, hashes, and every index entry, into the shared batch.
   coop::v1::AppendResponse response;
   response.set_first_position(batch.log_head.position + 1);
+  size_t event_index = 0;
   for (int s = 0; s < request.streams_size(); ++s) {
     const auto& stream = request.streams(s);
     keys::StreamHead& head = heads[s];
@@ -247,11 +320,19 @@ absl::StatusOr<coop::v1::AppendResponse> RocksEventStore::Stage(
     result->set_stream_id(stream.stream_id());
     result->set_first_version(head.version + 1);
     for (const auto& proposed : stream.events()) {
+      const std::string& id_key = id_keys[event_index++];
       coop::v1::RecordedEvent event;
       event.set_position(++batch.log_head.position);
       event.set_stream_id(stream.stream_id());
       event.set_stream_version(++head.version);
-      event.set_event_id(FormatUuid(*ParseUuid(proposed.event_id())));
+      // Ids are stored in lower-case canonical form.
+      if (IsCanonicalUuidText(proposed.event_id())) {
+        event.set_event_id(proposed.event_id());
+      } else {
+        UuidBytes bytes;
+        std::copy(id_key.begin(), id_key.end(), bytes.begin());
+        event.set_event_id(FormatUuid(bytes));
+      }
       event.set_type(proposed.type());
       event.set_schema_version(proposed.schema_version());
       event.set_payload(proposed.payload());
@@ -268,13 +349,11 @@ absl::StatusOr<coop::v1::AppendResponse> RocksEventStore::Stage(
       const uint64_t position = event.position();
       std::string position_value;
       keys::PutU64(&position_value, position);
-      const std::string id_key = UuidKey(*ParseUuid(proposed.event_id()));
       auto& wb = batch.write_batch;
       wb.Put(events_, keys::EventKey(position), event.SerializeAsString());
       wb.Put(stream_index_, keys::StreamIndexKey(stream.stream_id(), head.version),
              position_value);
       wb.Put(event_ids_, id_key, position_value);
-      wb.Put(time_index_, keys::TimeIndexKey(batch.recorded_at, position), "");
       if (event.has_area()) {
         wb.Put(area_index_,
                keys::AreaIndexKey(event.area().unit_set(), event.area().code(), position), "");

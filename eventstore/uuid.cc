@@ -37,6 +37,13 @@ std::optional<UuidBytes> ParseUuid(std::string_view text) {
   return out;
 }
 
+bool IsCanonicalUuidText(std::string_view text) {
+  for (char c : text) {
+    if (c >= 'A' && c <= 'F') return false;
+  }
+  return true;
+}
+
 std::string FormatUuid(const UuidBytes& b) {
   char buf[37];
   std::snprintf(buf, sizeof buf,

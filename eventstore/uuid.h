@@ -14,6 +14,8 @@ using UuidBytes = std::array<unsigned char, 16>;
 
 // Parses "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" (hex digits, either case).
 std::optional<UuidBytes> ParseUuid(std::string_view text);
+// True if `text` is already in lower-case canonical form. REQUIRES: ParseUuid(text) succeeds.
+bool IsCanonicalUuidText(std::string_view text);
 // Lower-case canonical text form.
 std::string FormatUuid(const UuidBytes& bytes);
 // The 16 bytes as a string, for RocksDB keys.

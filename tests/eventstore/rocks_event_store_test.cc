@@ -211,6 +211,24 @@ TEST_F(RocksEventStoreTest, RetriedAppendReturnsTheOriginalResultEvenAfterTheStr
   EXPECT_TRUE(retry2->duplicate());
 }
 
+TEST_F(RocksEventStoreTest, EventIdsAreStoredInCanonicalLowerCase) {
+  auto request = AppendTo("s-1", Any());
+  request.mutable_streams(0)->mutable_events(0)->set_event_id(
+      "ABCDEF00-0000-4000-8000-00000000000A");
+  ASSERT_OK(store_->Append(request));
+  coop::v1::ReadStreamRequest read;
+  read.set_stream_id("s-1");
+  auto events = store_->ReadStream(read);
+  ASSERT_OK(events);
+  EXPECT_EQ((*events)[0].event_id(), "abcdef00-0000-4000-8000-00000000000a");
+  // The same id in either case is the same event.
+  request.mutable_streams(0)->mutable_events(0)->set_event_id(
+      "abcdef00-0000-4000-8000-00000000000a");
+  auto retry = store_->Append(request);
+  ASSERT_OK(retry);
+  EXPECT_TRUE(retry->duplicate());
+}
+
 TEST_F(RocksEventStoreTest, SameIdWithDifferentContentIsRejectedAndWritesNothing) {
   auto request = AppendTo("s-1", Any());
   ASSERT_OK(store_->Append(request));
