@@ -19,6 +19,17 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* FailedRead(const absl::Status&
   });
 }
 
+grpc::ServerWriteReactor<coop::v1::SubscribeResponse>* FailedSubscription(
+    const absl::Status& status) {
+  // A reactor that finishes at once with an error.
+  class Failed final : public grpc::ServerWriteReactor<coop::v1::SubscribeResponse> {
+   public:
+    explicit Failed(const absl::Status& st) { Finish(ToGrpcStatus(st)); }
+    void OnDone() override { delete this; }
+  };
+  return new Failed(status);
+}
+
 uint32_t Budget(uint32_t requested, const eventstore::Limits& limits) {
   return requested == 0 || requested > limits.max_read_count ? limits.max_read_count : requested;
 }
@@ -31,12 +42,12 @@ EventStoreService::~EventStoreService() { Shutdown(); }
 
 void EventStoreService::Shutdown() {
   subscriptions_.StopAll();
-  std::vector<std::thread> verifiers;
+  std::vector<Verifier> verifiers;
   {
     absl::MutexLock lock(&mu_);
     verifiers.swap(verifiers_);
   }
-  for (auto& t : verifiers) t.join();
+  for (auto& v : verifiers) v.thread.join();
 }
 
 grpc::ServerUnaryReactor* EventStoreService::Append(grpc::CallbackServerContext* context,
@@ -143,7 +154,8 @@ grpc::ServerWriteReactor<coop::v1::SubscribeResponse>* EventStoreService::Subscr
       break;
     case coop::v1::SubscribeRequest::kFromRecordedAtMicros: {
       auto position = store_->PositionAtTime(request->from_recorded_at_micros(), false);
-      if (position.ok()) from = *position;
+      if (!position.ok()) return FailedSubscription(position.status());
+      from = *position;
       break;
     }
     default:
@@ -152,12 +164,7 @@ grpc::ServerWriteReactor<coop::v1::SubscribeResponse>* EventStoreService::Subscr
   // A start beyond the head begins at the head: caught_up must name a position that exists.
   from = std::min(from, head + 1);
   if (auto st = eventstore::ValidateFilter(request->filter(), store_->limits()); !st.ok()) {
-    class Failed final : public grpc::ServerWriteReactor<coop::v1::SubscribeResponse> {
-     public:
-      explicit Failed(const absl::Status& st) { Finish(ToGrpcStatus(st)); }
-      void OnDone() override { delete this; }
-    };
-    return new Failed(st);
+    return FailedSubscription(st);
   }
   return StartSubscription(store_, &subscriptions_, from, request->filter());
 }
@@ -191,12 +198,20 @@ grpc::ServerUnaryReactor* EventStoreService::VerifyLog(grpc::CallbackServerConte
     return reactor;
   }
   absl::MutexLock lock(&mu_);
-  verifiers_.emplace_back([store = store_, reactor, response, from = request->from_position(),
-                           to = request->to_position()] {
+  std::erase_if(verifiers_, [](Verifier& v) {
+    if (!v.done->load()) return false;
+    v.thread.join();
+    return true;
+  });
+  auto done = std::make_shared<std::atomic<bool>>(false);
+  std::thread thread([store = store_, reactor, response, done, from = request->from_position(),
+                      to = request->to_position()] {
     auto result = store->Verify(from, to);
     if (result.ok()) *response = std::move(*result);
     reactor->Finish(ToGrpcStatus(result.status()));
+    done->store(true);
   });
+  verifiers_.push_back(Verifier{std::move(thread), std::move(done)});
   return reactor;
 }
 

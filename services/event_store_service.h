@@ -12,6 +12,8 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <atomic>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -55,7 +57,12 @@ class EventStoreService final : public coop::v1::EventStore::CallbackService {
   eventstore::EventStore* const store_;
   SubscriptionRegistry subscriptions_;
   absl::Mutex mu_;
-  std::vector<std::thread> verifiers_ ABSL_GUARDED_BY(mu_);
+  // Running and finished verifications; finished ones are joined when the next one starts.
+  struct Verifier {
+    std::thread thread;
+    std::shared_ptr<std::atomic<bool>> done;
+  };
+  std::vector<Verifier> verifiers_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace coop::services

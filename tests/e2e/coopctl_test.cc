@@ -1,0 +1,97 @@
+// coopctl against a real coopd child process: each subcommand, its output and exit codes.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <string>
+
+#include "tests/e2e/coopd_process.h"
+#include "tests/support/test_support.h"
+
+namespace coop::testing {
+namespace {
+
+class CoopctlTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_OK(coopd_.Start(dir_.Sub("store"))); }
+
+  // Runs coopctl with `args` against the server; returns stdout+stderr and the exit code.
+  std::string Coopctl(const std::string& args, int* exit_code, const std::string& stdin_text = "") {
+    std::string command = std::string(COOPCTL_PATH) + " --server " + coopd_.address() + " " + args;
+    if (!stdin_text.empty()) command = "printf '%s' '" + stdin_text + "' | " + command;
+    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+    std::string output;
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) output.append(buf, n);
+    *exit_code = WEXITSTATUS(pclose(pipe));
+    return output;
+  }
+
+  TempDir dir_;
+  CoopdProcess coopd_;
+};
+
+TEST_F(CoopctlTest, AppendReadInfoVerify) {
+  int code;
+  std::string out = Coopctl(
+      "append --stream coop-1 --expected no_stream --type coop.v1.Noted --payload hello "
+      "--occurred-on 2024-01-02 --area 32044 --unit-set 2025-03",
+      &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("appended position 1"), std::string::npos) << out;
+
+  out = Coopctl("append --stream coop-1 --expected 5 --type coop.v1.Noted", &code);
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(out.find("ABORTED"), std::string::npos) << out;
+  EXPECT_NE(out.find("current version 1"), std::string::npos) << out;
+
+  out = Coopctl("read coop-1", &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("coop.v1.Noted"), std::string::npos) << out;
+  EXPECT_NE(out.find("hello"), std::string::npos) << out;
+
+  out = Coopctl("--json read --all", &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("\"stream_id\":\"coop-1\""), std::string::npos) << out;
+
+  out = Coopctl("info", &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("head position   1"), std::string::npos) << out;
+
+  out = Coopctl("verify", &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("OK"), std::string::npos) << out;
+}
+
+TEST_F(CoopctlTest, AppendFromJsonOnStdinIsAtomicAcrossStreams) {
+  int code;
+  const std::string request =
+      R"({"streams":[{"stream_id":"a-1","events":[{"type":"t.v1.A","payload":"aGk="}]},)"
+      R"({"stream_id":"b-1","expected":{"kind":"EXACT","version":"3"},)"
+      R"("events":[{"type":"t.v1.B"}]}]})";
+  std::string out = Coopctl("append -", &code, request);
+  EXPECT_EQ(code, 1) << out;  // b-1 is not at version 3: nothing is written
+  out = Coopctl("info", &code);
+  EXPECT_NE(out.find("head position   0"), std::string::npos) << out;
+}
+
+TEST_F(CoopctlTest, TailPrintsCaughtUpThenEvents) {
+  int code;
+  Coopctl("append --stream s-1 --type t.v1.A", &code);
+  ASSERT_EQ(code, 0);
+  std::string out = Coopctl("tail --count 1", &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("s-1"), std::string::npos) << out;
+}
+
+TEST_F(CoopctlTest, UsageErrorsExitTwo) {
+  int code;
+  std::string out = Coopctl("frobnicate", &code);
+  EXPECT_EQ(code, 2) << out;
+  out = Coopctl("append --stream s-1", &code);  // no --type
+  EXPECT_EQ(code, 2) << out;
+}
+
+}  // namespace
+}  // namespace coop::testing

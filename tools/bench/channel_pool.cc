@@ -1,0 +1,48 @@
+#include "tools/bench/channel_pool.h"
+
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+#include <grpcpp/support/channel_arguments.h>
+
+#include <chrono>
+
+#include "absl/strings/str_cat.h"
+#include "coop/v1/eventstore.grpc.pb.h"
+#include "tools/bench/grpc_code_name.h"
+
+namespace coop::bench {
+
+std::vector<std::shared_ptr<grpc::Channel>> MakeChannels(const std::string& target, int count) {
+  std::vector<std::shared_ptr<grpc::Channel>> channels;
+  channels.reserve(count);
+  for (int i = 0; i < count; ++i) {
+    grpc::ChannelArguments args;
+    args.SetInt("coop.bench.connection_index", i);
+    args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+    args.SetMaxReceiveMessageSize(-1);
+    args.SetMaxSendMessageSize(-1);
+    channels.push_back(
+        grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args));
+  }
+  return channels;
+}
+
+int ChannelsFor(int clients, int per_channel) { return (clients + per_channel - 1) / per_channel; }
+
+absl::StatusOr<coop::v1::LogInfo> ProbeServer(const std::shared_ptr<grpc::Channel>& channel,
+                                              int timeout_ms) {
+  auto stub = coop::v1::EventStore::NewStub(channel);
+  grpc::ClientContext context;
+  context.set_wait_for_ready(true);
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(timeout_ms));
+  coop::v1::LogInfo info;
+  grpc::Status status = stub->GetLogInfo(&context, coop::v1::GetLogInfoRequest(), &info);
+  if (!status.ok()) {
+    return absl::UnavailableError(absl::StrCat("GetLogInfo failed: ",
+                                               GrpcCodeName(status.error_code()), ": ",
+                                               status.error_message()));
+  }
+  return info;
+}
+
+}  // namespace coop::bench

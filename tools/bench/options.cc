@@ -1,0 +1,158 @@
+#include "tools/bench/options.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+
+namespace coop::bench {
+namespace {
+
+ParseResult Error(const std::string& message) {
+  ParseResult r;
+  r.exit_code = 2;
+  r.message = absl::StrCat("coop-bench: ", message, "\nTry --help.\n");
+  return r;
+}
+
+bool ParseMode(const std::string& text, Mode* out) {
+  if (text == "single") *out = Mode::kSingle;
+  else if (text == "batch") *out = Mode::kBatch;
+  else if (text == "rocksdb") *out = Mode::kRocksDb;
+  else if (text == "matrix") *out = Mode::kMatrix;
+  else return false;
+  return true;
+}
+
+template <typename Int>
+bool ParseInt(const std::string& text, Int min, Int max, Int* out) {
+  int64_t v = 0;
+  if (!absl::SimpleAtoi(text, &v) || v < static_cast<int64_t>(min) ||
+      v > static_cast<int64_t>(max)) {
+    return false;
+  }
+  *out = static_cast<Int>(v);
+  return true;
+}
+
+bool ParseSeconds(const std::string& text, double min, double* out) {
+  double v = 0;
+  if (!absl::SimpleAtod(text, &v) || !(v >= min) || v > 86'400) return false;
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+const char* ModeName(Mode mode) {
+  switch (mode) {
+    case Mode::kSingle: return "single";
+    case Mode::kBatch: return "batch";
+    case Mode::kRocksDb: return "rocksdb";
+    case Mode::kMatrix: return "matrix";
+  }
+  return "?";
+}
+
+std::string Usage(const std::string& program) {
+  return absl::StrCat(
+      "Usage: ", program, " [--mode single|batch|rocksdb|matrix] [flags]\n"
+      "\n"
+      "Measures appends to a running coopd (an ordinary gRPC client of coop.v1.EventStore),\n"
+      "and a raw-RocksDB baseline of synced writes for comparison.\n"
+      "\n"
+      "Modes:\n"
+      "  single   N clients each append one event per Append, EXACT expected version, to\n"
+      "           random streams of their own share of --streams (no conflicts by design).\n"
+      "  batch    like single, but each Append carries --batch events (default 100) to one stream.\n"
+      "  rocksdb  no gRPC, no event store: RocksDB opened in a new temporary folder under --dir,\n"
+      "           N threads each doing synced (sync=true) WriteBatch writes of --batch values\n"
+      "           of --value_bytes bytes. --batch 1 = single synced writes.\n"
+      "  matrix   single with 1, 8, 32, 128 clients; batch-100 with 1, 8, 32 clients;\n"
+      "           rocksdb B=1 with 1 and 32 threads, B=100 with 1 thread; then a table and\n"
+      "           the ratios to the baseline. --seconds is per cell (default 5).\n"
+      "\n"
+      "Flags (--flag VALUE or --flag=VALUE):\n"
+      "  --server HOST:PORT        coopd address (default 127.0.0.1:50051)\n"
+      "  --clients N               concurrent clients or threads (default 1)\n"
+      "  --clients_per_channel N   clients sharing one HTTP/2 connection (default 8)\n"
+      "  --streams N               streams per run, split among clients (default 100000)\n"
+      "  --batch N                 events per Append / values per WriteBatch\n"
+      "                            (default: 1 in single and rocksdb, 100 in batch)\n"
+      "  --seconds S               measured seconds per run (default 10; 5 in matrix)\n"
+      "  --warmup S                unmeasured seconds before each run (default 1)\n"
+      "  --payload_min N           smallest event payload in bytes (default 100)\n"
+      "  --payload_max N           largest event payload in bytes (default 200)\n"
+      "  --value_bytes N           rocksdb value size in bytes (default 200)\n"
+      "  --dir PATH                parent folder of the rocksdb baseline's temporary database\n"
+      "                            and of the fdatasync probe run before each measurement;\n"
+      "                            put it on the same disk as coopd's data (default /tmp)\n"
+      "  --timeout_ms N            deadline of one Append (default 30000)\n"
+      "  --server_pid PID          sample this process's CPU and peak memory (e.g. $(pidof coopd))\n"
+      "  --help                    this text\n"
+      "\n"
+      "Streams are named bench-<run id>-<n> with a random run id per run, so runs against the\n"
+      "same data folder never collide. Latency is measured per Append (per WriteBatch).\n");
+}
+
+ParseResult ParseArgs(int argc, char** argv) {
+  BenchOptions o;
+  bool batch_set = false;
+  bool seconds_set = false;
+  const std::string program = argc > 0 ? argv[0] : "coop-bench";
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--help" || arg == "-h" || arg == "-help") {
+      ParseResult r;
+      r.message = Usage(program);
+      return r;
+    }
+    if (arg.rfind("--", 0) != 0) return Error(absl::StrCat("unexpected argument '", arg, "'"));
+    std::string name = arg.substr(2);
+    std::string value;
+    if (size_t eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    } else if (i + 1 < argc) {
+      value = argv[++i];
+    } else {
+      return Error(absl::StrCat("--", name, " needs a value"));
+    }
+    bool ok = true;
+    if (name == "mode") ok = ParseMode(value, &o.mode);
+    else if (name == "server") { o.server = value; ok = !value.empty(); }
+    else if (name == "clients") ok = ParseInt(value, 1, 4096, &o.clients);
+    else if (name == "clients_per_channel") ok = ParseInt(value, 1, 4096, &o.clients_per_channel);
+    else if (name == "streams") ok = ParseInt<uint64_t>(value, 1, 1'000'000'000, &o.streams);
+    else if (name == "batch") { ok = ParseInt(value, 1, 10'000, &o.batch); batch_set = true; }
+    else if (name == "seconds") { ok = ParseSeconds(value, 0.1, &o.seconds); seconds_set = true; }
+    else if (name == "warmup") ok = ParseSeconds(value, 0, &o.warmup_seconds);
+    else if (name == "payload_min") ok = ParseInt(value, 0, 1 << 20, &o.payload_min);
+    else if (name == "payload_max") ok = ParseInt(value, 0, 1 << 20, &o.payload_max);
+    else if (name == "value_bytes") ok = ParseInt(value, 1, 1 << 20, &o.value_bytes);
+    else if (name == "dir") { o.dir = value; ok = !value.empty(); }
+    else if (name == "timeout_ms") ok = ParseInt(value, 1, 3'600'000, &o.timeout_ms);
+    else if (name == "server_pid") ok = ParseInt(value, 1, 1 << 30, &o.server_pid);
+    else return Error(absl::StrCat("unknown flag --", name));
+    if (!ok) return Error(absl::StrCat("bad value '", value, "' for --", name));
+  }
+  if (o.payload_min > o.payload_max) return Error("--payload_min is larger than --payload_max");
+  if (!batch_set) o.batch = o.mode == Mode::kBatch ? 100 : 1;
+  if (o.mode == Mode::kSingle && o.batch != 1) {
+    return Error("--mode single appends one event per Append; use --mode batch for --batch");
+  }
+  if (o.mode == Mode::kMatrix && !seconds_set) o.seconds = 5;
+  if ((o.mode == Mode::kSingle || o.mode == Mode::kBatch) &&
+      o.streams < static_cast<uint64_t>(o.clients)) {
+    return Error("--streams must be at least --clients: each client owns its own streams");
+  }
+  if (o.mode == Mode::kMatrix && o.streams < 128) {
+    return Error("--streams must be at least 128 in matrix mode (it runs 128 clients)");
+  }
+  ParseResult r;
+  r.options = o;
+  return r;
+}
+
+}  // namespace coop::bench

@@ -1,0 +1,43 @@
+// Command-line options of coop-bench: what to run, against what, for how long.
+#ifndef COOPLEDGER_TOOLS_BENCH_OPTIONS_H_
+#define COOPLEDGER_TOOLS_BENCH_OPTIONS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace coop::bench {
+
+enum class Mode { kSingle, kBatch, kRocksDb, kMatrix };
+
+const char* ModeName(Mode mode);
+
+struct BenchOptions {
+  Mode mode = Mode::kSingle;
+  std::string server = "127.0.0.1:50051";
+  int clients = 1;                 // concurrent clients (gRPC modes) or threads (rocksdb)
+  int clients_per_channel = 8;     // clients sharing one HTTP/2 connection
+  uint64_t streams = 100'000;      // streams of one run, partitioned among the clients
+  int batch = 1;                   // events per append, or values per WriteBatch
+  double seconds = 10;             // measured window of one run (matrix: of each cell)
+  double warmup_seconds = 1;       // before each measured window
+  int payload_min = 100;           // event payload size range, bytes
+  int payload_max = 200;
+  int value_bytes = 200;           // rocksdb mode: bytes per value
+  std::string dir = "/tmp";        // rocksdb mode: parent of the temporary database folder
+  int timeout_ms = 30'000;         // deadline of one Append
+  int server_pid = 0;              // if set, the server's CPU and memory are sampled
+};
+
+struct ParseResult {
+  std::optional<BenchOptions> options;  // set when the bench should run
+  int exit_code = 0;                    // otherwise: 0 after --help, 2 on a usage error
+  std::string message;                  // usage text or the error
+};
+
+ParseResult ParseArgs(int argc, char** argv);
+std::string Usage(const std::string& program);
+
+}  // namespace coop::bench
+
+#endif  // COOPLEDGER_TOOLS_BENCH_OPTIONS_H_

@@ -1,0 +1,120 @@
+#include "tools/bench/proc_stats.h"
+
+#include <sched.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+
+namespace coop::bench {
+
+int64_t SelfPeakRssKib() {
+  rusage usage{};
+  if (getrusage(RUSAGE_SELF, &usage) != 0) return -1;
+  return usage.ru_maxrss;  // KiB on Linux
+}
+
+double SelfCpuSeconds() {
+  rusage usage{};
+  if (getrusage(RUSAGE_SELF, &usage) != 0) return 0;
+  auto secs = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+  return secs(usage.ru_utime) + secs(usage.ru_stime);
+}
+
+namespace {
+
+// utime + stime of a /proc stat file, in seconds.
+std::optional<double> StatCpuSeconds(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  if (!std::getline(in, line)) return std::nullopt;
+  // The command name (field 2) may contain spaces; fields resume after its closing ')'.
+  size_t close = line.rfind(')');
+  if (close == std::string::npos) return std::nullopt;
+  std::istringstream rest(line.substr(close + 2));
+  std::string field;
+  unsigned long long utime = 0, stime = 0;
+  // rest starts at field 3 (state); utime and stime are fields 14 and 15.
+  for (int f = 3; f <= 15 && rest >> field; ++f) {
+    if (f == 14) utime = std::stoull(field);
+    if (f == 15) stime = std::stoull(field);
+  }
+  long ticks = sysconf(_SC_CLK_TCK);
+  if (ticks <= 0) return std::nullopt;
+  return static_cast<double>(utime + stime) / ticks;
+}
+
+}  // namespace
+
+std::optional<double> ProcessCpuSeconds(int pid) {
+  return StatCpuSeconds("/proc/" + std::to_string(pid) + "/stat");
+}
+
+std::map<int, std::pair<std::string, double>> ThreadCpuSeconds(int pid) {
+  std::map<int, std::pair<std::string, double>> threads;
+  std::error_code ec;
+  const std::string task = "/proc/" + std::to_string(pid) + "/task";
+  for (const auto& entry : std::filesystem::directory_iterator(task, ec)) {
+    int tid = 0;
+    try {
+      tid = std::stoi(entry.path().filename().string());
+    } catch (...) {
+      continue;
+    }
+    auto secs = StatCpuSeconds(entry.path().string() + "/stat");
+    if (!secs) continue;
+    std::string name;
+    std::ifstream comm(entry.path().string() + "/comm");
+    std::getline(comm, name);
+    threads[tid] = {name, *secs};
+  }
+  return threads;
+}
+
+std::optional<int64_t> ProcessPeakRssKib(int pid) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stoll(line.substr(6));
+  }
+  return std::nullopt;
+}
+
+int OnlineCpus() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) return CPU_COUNT(&set);
+  return static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN));
+}
+
+void CpuMeter::Start() {
+  start_ = std::chrono::steady_clock::now();
+  self_start_ = SelfCpuSeconds();
+  if (server_pid_ > 0) {
+    server_start_ = ProcessCpuSeconds(server_pid_);
+    threads_start_ = ThreadCpuSeconds(server_pid_);
+  }
+}
+
+void CpuMeter::Stop() {
+  double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  if (wall <= 0) return;
+  self_cores_ = (SelfCpuSeconds() - self_start_) / wall;
+  if (server_start_) {
+    if (auto now = ProcessCpuSeconds(server_pid_)) server_cores_ = (*now - *server_start_) / wall;
+    for (const auto& [tid, now] : ThreadCpuSeconds(server_pid_)) {
+      auto it = threads_start_.find(tid);
+      double used = now.second - (it == threads_start_.end() ? 0 : it->second.second);
+      if (used / wall > top_thread_cores_) {
+        top_thread_cores_ = used / wall;
+        top_thread_name_ = absl::StrCat(now.first, "/", tid);
+      }
+    }
+  }
+}
+
+}  // namespace coop::bench

@@ -1,0 +1,123 @@
+#include "cli.h"
+
+#include <exception>
+#include <iostream>
+
+#include "absl/strings/str_cat.h"
+#include "command.h"
+
+namespace coopctl {
+namespace {
+
+constexpr char kGlobalOptionsText[] =
+    "Global options (before or after the subcommand):\n"
+    "  --server HOST:PORT   the coopd server (default 127.0.0.1:50051)\n"
+    "  --json               print one JSON object per line (protobuf JSON mapping)\n"
+    "  --timeout DURATION   deadline per call: seconds (30) or 500ms, 2m (default 30s)\n"
+    "  --help, -h           print usage\n";
+
+std::string GlobalUsage() {
+  std::string text =
+      "usage: coopctl [--server HOST:PORT] [--json] [--timeout DURATION] SUBCOMMAND ...\n"
+      "\nCommand-line client of the coopledger event store (gRPC service coop.v1.EventStore).\n"
+      "\nSubcommands:\n";
+  for (const Command& command : AllCommands()) {
+    std::string name = command.name;
+    name.resize(9, ' ');
+    absl::StrAppend(&text, "  ", name, command.summary, "\n");
+  }
+  absl::StrAppend(&text, "\n", kGlobalOptionsText,
+                  "\nRun 'coopctl SUBCOMMAND --help' for a subcommand's options.\n"
+                  "Exit codes: 0 ok, 1 server error, 2 usage error, 3 verify found tampering.\n");
+  return text;
+}
+
+std::string CommandUsage(const Command& command) {
+  return absl::StrCat(command.usage, "\n", kGlobalOptionsText);
+}
+
+const Command* FindCommand(const std::string& name) {
+  for (const Command& command : AllCommands()) {
+    if (command.name == name) return &command;
+  }
+  return nullptr;
+}
+
+bool IsGlobalValueOption(const std::string& arg) { return arg == "--server" || arg == "--timeout"; }
+
+int UsageFailure(const std::string& message, const std::string& usage) {
+  std::cerr << "error: " << message << "\n";
+  if (!usage.empty()) std::cerr << "\n" << usage;
+  return kExitUsage;
+}
+
+}  // namespace
+
+const std::vector<Command>& AllCommands() {
+  static const std::vector<Command> commands = {AppendCommand(), ReadCommand(), TailCommand(),
+                                                InfoCommand(), VerifyCommand()};
+  return commands;
+}
+
+int RunCli(const std::vector<std::string>& args) {
+  // The subcommand is the first word that is neither an option nor a global option's value.
+  // Only global options may come before it.
+  size_t index = 0;
+  for (; index < args.size(); ++index) {
+    const std::string& arg = args[index];
+    if (arg.empty() || arg[0] != '-') break;
+    if (arg == "--help" || arg == "-h") {
+      std::cout << GlobalUsage();
+      return kExitOk;
+    }
+    if (IsGlobalValueOption(arg)) {
+      ++index;
+      continue;
+    }
+    std::string name = arg.substr(0, arg.find('='));
+    if (name != "--server" && name != "--timeout" && name != "--json") {
+      return UsageFailure(absl::StrCat("unknown option '", arg, "' before the subcommand"),
+                          GlobalUsage());
+    }
+  }
+  if (index >= args.size()) return UsageFailure("missing subcommand", GlobalUsage());
+
+  std::string name = args[index];
+  std::vector<std::string> rest(args.begin(), args.begin() + index);
+  rest.insert(rest.end(), args.begin() + index + 1, args.end());
+  if (name == "help") {
+    if (rest.empty()) {
+      std::cout << GlobalUsage();
+      return kExitOk;
+    }
+    const Command* command = FindCommand(rest.front());
+    if (command == nullptr) {
+      return UsageFailure(absl::StrCat("unknown subcommand '", rest.front(), "'"), GlobalUsage());
+    }
+    std::cout << CommandUsage(*command);
+    return kExitOk;
+  }
+  const Command* command = FindCommand(name);
+  if (command == nullptr) {
+    return UsageFailure(absl::StrCat("unknown subcommand '", name, "'"), GlobalUsage());
+  }
+
+  try {
+    std::vector<OptionSpec> specs = GlobalOptionSpecs();
+    specs.insert(specs.end(), command->options.begin(), command->options.end());
+    ParsedArgs parsed = ParseArgs(rest, specs);
+    if (parsed.Has("help")) {
+      std::cout << CommandUsage(*command);
+      return kExitOk;
+    }
+    Globals globals = GlobalsFrom(parsed);
+    return command->run(globals, parsed);
+  } catch (const UsageError& error) {
+    return UsageFailure(error.what(), error.show_usage() ? CommandUsage(*command) : "");
+  } catch (const std::exception& error) {
+    std::cerr << "error: " << error.what() << "\n";
+    return kExitServerError;
+  }
+}
+
+}  // namespace coopctl

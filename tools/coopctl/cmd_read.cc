@@ -1,0 +1,160 @@
+// coopctl read: one stream (ReadStream) or the whole log (ReadAll), paging until done.
+#include <algorithm>
+#include <cstdint>
+#include <functional>
+
+#include "absl/strings/str_cat.h"
+#include "command.h"
+#include "connection.h"
+#include "filter_options.h"
+#include "output.h"
+#include "time_text.h"
+
+namespace coopctl {
+namespace {
+
+constexpr char kUsage[] =
+    "usage: coopctl read STREAM [--from VERSION] [--backwards] [--limit N]\n"
+    "       coopctl read --all [--from POSITION | --since TIME] [--backwards] [--limit N]\n"
+    "                          [--type TYPE]... [--prefix PREFIX]...\n"
+    "                          [--area CODE --unit-set SET]...\n"
+    "\n"
+    "Reads the events of one stream, or of the whole log with --all, and prints one line per\n"
+    "event. Without --limit it reads until the end (as many calls as the server's page size\n"
+    "needs).\n"
+    "\n"
+    "  --from N        the first stream version (STREAM) or log position (--all) to read;\n"
+    "                  forwards 0 or 1 = the start, backwards 0 = the end (default 0)\n"
+    "  --since TIME    (--all) start at the first event recorded at or after TIME:\n"
+    "                  2026-01-02T03:04:05Z, 2026-01-02, or microseconds since the epoch\n"
+    "  --backwards     newest first\n"
+    "  --limit N       print at most N events\n"
+    "  --type TYPE     (--all) only events of this type; repeat for several\n"
+    "  --prefix P      (--all) only streams whose id starts with P, e.g. coop-; repeatable\n"
+    "  --area CODE --unit-set SET   (--all) only events of this area; repeatable\n";
+
+// One ReadStream or ReadAll call from `from` asking for `max_count` events (0 = a page).
+// Calls `on_event` for each event received and returns the call's status.
+using EventSink = std::function<void(const coop::v1::RecordedEvent&)>;
+using PageCall =
+    std::function<grpc::Status(uint64_t from, uint32_t max_count, const EventSink& on_event)>;
+
+// Reads page after page, continuing after the last event received, until a page is empty,
+// `limit` events were printed (0 = no limit) or, backwards, the start was reached.
+// `key` is the event's stream version (ReadStream) or position (ReadAll).
+int ReadPages(const Output& output, uint64_t from, bool backwards, uint64_t limit,
+              const std::function<uint64_t(const coop::v1::RecordedEvent&)>& key,
+              const PageCall& call) {
+  uint64_t printed = 0;
+  for (;;) {
+    uint64_t remaining = limit == 0 ? 0 : limit - printed;
+    uint32_t max_count = static_cast<uint32_t>(std::min<uint64_t>(remaining, UINT32_MAX));
+    uint64_t received = 0;
+    uint64_t last_key = 0;
+    grpc::Status status = call(from, max_count, [&](const coop::v1::RecordedEvent& event) {
+      ++received;
+      last_key = key(event);
+      if (limit == 0 || printed < limit) {
+        coop::v1::ReadResponse response;
+        *response.mutable_event() = event;
+        output.Print(response);
+        ++printed;
+      }
+    });
+    if (!status.ok()) return ReportRpcError(status);
+    if (received == 0 || (limit != 0 && printed >= limit)) return kExitOk;
+    if (backwards) {
+      if (last_key <= 1) return kExitOk;                  // 0 would mean "from the end" again
+      if (from != 0 && last_key >= from) return kExitOk;  // no progress: stop, do not loop
+      from = last_key - 1;
+    } else {
+      if (last_key < from) return kExitOk;  // no progress: stop, do not loop
+      from = last_key + 1;
+    }
+  }
+}
+
+int ReadStream(const Globals& globals, const ParsedArgs& args, const std::string& stream_id) {
+  if (HasFilterOptions(args) || args.Has("since")) {
+    throw UsageError("--since and the filters (--type, --prefix, --area) need --all");
+  }
+  auto stub = NewStub(globals);
+  bool backwards = args.Has("backwards");
+  auto call = [&](uint64_t from, uint32_t max_count, const EventSink& on_event) {
+    coop::v1::ReadStreamRequest request;
+    request.set_stream_id(stream_id);
+    request.set_from_version(from);
+    request.set_direction(backwards ? coop::v1::BACKWARDS : coop::v1::FORWARDS);
+    request.set_max_count(max_count);
+    grpc::ClientContext context;
+    SetDeadline(globals, &context);
+    auto reader = stub->ReadStream(&context, request);
+    coop::v1::ReadResponse response;
+    while (reader->Read(&response)) on_event(response.event());
+    return reader->Finish();
+  };
+  return ReadPages(
+      Output(globals.json), args.GetUint("from").value_or(0), backwards,
+      args.GetUint("limit").value_or(0),
+      [](const coop::v1::RecordedEvent& e) { return e.stream_version(); }, call);
+}
+
+int ReadAll(const Globals& globals, const ParsedArgs& args) {
+  RequireAtMostOne(args, {"from", "since"});
+  coop::v1::EventFilter filter = FilterFrom(args);
+  std::optional<int64_t> since;
+  if (auto text = args.Get("since")) since = ParseTimeArg(*text, "--since");
+  auto stub = NewStub(globals);
+  bool backwards = args.Has("backwards");
+  bool first_call = true;
+  auto call = [&](uint64_t from, uint32_t max_count, const EventSink& on_event) {
+    coop::v1::ReadAllRequest request;
+    if (since && first_call) {
+      request.set_from_recorded_at_micros(*since);  // later pages continue by position
+    } else {
+      request.set_from_position(from);
+    }
+    first_call = false;
+    request.set_direction(backwards ? coop::v1::BACKWARDS : coop::v1::FORWARDS);
+    request.set_max_count(max_count);
+    *request.mutable_filter() = filter;
+    grpc::ClientContext context;
+    SetDeadline(globals, &context);
+    auto reader = stub->ReadAll(&context, request);
+    coop::v1::ReadResponse response;
+    while (reader->Read(&response)) on_event(response.event());
+    return reader->Finish();
+  };
+  return ReadPages(
+      Output(globals.json), args.GetUint("from").value_or(0), backwards,
+      args.GetUint("limit").value_or(0),
+      [](const coop::v1::RecordedEvent& e) { return e.position(); }, call);
+}
+
+int RunRead(const Globals& globals, const ParsedArgs& args) {
+  if (args.GetUint("limit") == 0) throw UsageError("--limit: must be at least 1");
+  const auto& positionals = args.positionals();
+  if (args.Has("all")) {
+    if (!positionals.empty()) throw UsageError("give either STREAM or --all, not both");
+    return ReadAll(globals, args);
+  }
+  if (positionals.empty()) throw UsageError("read needs a STREAM or --all");
+  if (positionals.size() > 1) {
+    throw UsageError(absl::StrCat("unexpected argument '", positionals[1], "'"));
+  }
+  return ReadStream(globals, args, positionals[0]);
+}
+
+}  // namespace
+
+Command ReadCommand() {
+  std::vector<OptionSpec> options = {{"all", false, false},
+                                     {"from", true, false},
+                                     {"since", true, false},
+                                     {"backwards", false, false},
+                                     {"limit", true, false}};
+  for (auto& spec : FilterOptionSpecs()) options.push_back(spec);
+  return {"read", "read a stream, or the whole log with --all", kUsage, options, &RunRead};
+}
+
+}  // namespace coopctl

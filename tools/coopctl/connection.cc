@@ -1,0 +1,30 @@
+#include "connection.h"
+
+#include <iostream>
+
+#include "absl/status/status.h"
+
+namespace coopctl {
+
+std::unique_ptr<coop::v1::EventStore::Stub> NewStub(const Globals& globals) {
+  grpc::ChannelArguments channel_args;
+  channel_args.SetMaxReceiveMessageSize(kMaxReceiveMessageBytes);
+  channel_args.SetString(GRPC_ARG_PRIMARY_USER_AGENT_STRING, "coopctl");
+  auto channel =
+      grpc::CreateCustomChannel(globals.server, grpc::InsecureChannelCredentials(), channel_args);
+  return coop::v1::EventStore::NewStub(channel);
+}
+
+void SetDeadline(const Globals& globals, grpc::ClientContext* context) {
+  context->set_deadline(absl::ToChronoTime(absl::Now() + globals.timeout));
+}
+
+int ReportRpcError(const grpc::Status& status) {
+  // gRPC and absl number their status codes alike, so absl gives the canonical name.
+  std::cerr << "error: "
+            << absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code())) << ": "
+            << status.error_message() << "\n";
+  return kExitServerError;
+}
+
+}  // namespace coopctl
