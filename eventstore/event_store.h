@@ -30,7 +30,7 @@ struct ReadAllQuery {
   // Forwards: first position to read (0 = 1). Backwards: last position to read (0 = the head).
   uint64_t from_position = 0;
   bool backwards = false;
-  uint32_t max_count = 0;      // 0 = Limits::max_read_count
+  uint32_t max_count = 0;  // 0 = Limits::max_read_count
   coop::v1::EventFilter filter;
   // Stop after examining this many events even if fewer matched (0 = no bound), so a
   // caller holding a thread can page through a sparse filter.

@@ -2,9 +2,7 @@
 
 namespace coop::eventstore {
 
-const char* DurabilityName(Durability d) {
-  return d == Durability::kSync ? "sync" : "relaxed";
-}
+const char* DurabilityName(Durability d) { return d == Durability::kSync ? "sync" : "relaxed"; }
 
 bool ParseDurability(const std::string& text, Durability* out) {
   if (text == "sync") {

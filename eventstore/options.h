@@ -32,14 +32,14 @@ bool ParseDurability(const std::string& text, Durability* out);
 // Input limits. The gRPC server's message-size limit is derived from max_append_bytes so a
 // client always gets the store's own error, which names the limit.
 struct Limits {
-  size_t max_payload_bytes = 1 << 20;          // one event's payload
-  size_t max_events_per_append = 10'000;       // all streams of one append together
+  size_t max_payload_bytes = 1 << 20;     // one event's payload
+  size_t max_events_per_append = 10'000;  // all streams of one append together
   size_t max_streams_per_append = 100;
-  size_t max_append_bytes = 16 << 20;          // payloads + metadata of one append
+  size_t max_append_bytes = 16 << 20;  // payloads + metadata of one append
   size_t max_stream_id_bytes = 200;
   size_t max_type_bytes = 200;
   size_t max_metadata_field_bytes = 1024;
-  uint32_t max_read_count = 10'000;            // events in one read page
+  uint32_t max_read_count = 10'000;  // events in one read page
 };
 
 struct StoreOptions {

@@ -28,8 +28,8 @@ constexpr size_t kBlockCacheBytes = 128 << 20;
 constexpr size_t kMemtableBudgetBytes = 256 << 20;
 
 enum class Access {
-  kOrdered,     // iterated in key order
-  kPointOnly,   // only ever read by whole key (Get), never iterated
+  kOrdered,    // iterated in key order
+  kPointOnly,  // only ever read by whole key (Get), never iterated
 };
 
 rocksdb::ColumnFamilyOptions FamilyOptions(const std::shared_ptr<rocksdb::Cache>& cache,
@@ -201,9 +201,10 @@ absl::StatusOr<std::vector<coop::v1::RecordedEvent>> RocksEventStore::ReadStream
     return st;
   }
   const bool backwards = request.direction() == coop::v1::BACKWARDS;
-  uint32_t max_count = request.max_count() == 0 || request.max_count() > options_.limits.max_read_count
-                           ? options_.limits.max_read_count
-                           : request.max_count();
+  uint32_t max_count =
+      request.max_count() == 0 || request.max_count() > options_.limits.max_read_count
+          ? options_.limits.max_read_count
+          : request.max_count();
   rocksdb::ReadOptions ro;
   const rocksdb::Snapshot* snapshot = db_->GetSnapshot();
   ro.snapshot = snapshot;
@@ -221,7 +222,8 @@ absl::StatusOr<std::vector<coop::v1::RecordedEvent>> RocksEventStore::ReadStream
       uint64_t from = request.from_version() == 0 ? UINT64_MAX : request.from_version();
       it->SeekForPrev(keys::StreamIndexKey(request.stream_id(), from));
     } else {
-      it->Seek(keys::StreamIndexKey(request.stream_id(), std::max<uint64_t>(1, request.from_version())));
+      it->Seek(
+          keys::StreamIndexKey(request.stream_id(), std::max<uint64_t>(1, request.from_version())));
     }
     for (; it->Valid() && positions.size() < max_count; backwards ? it->Prev() : it->Next()) {
       if (!it->key().starts_with(prefix)) break;
@@ -250,9 +252,10 @@ absl::StatusOr<std::vector<coop::v1::RecordedEvent>> RocksEventStore::ReadStream
 
 absl::StatusOr<ReadPage> RocksEventStore::ReadAll(const ReadAllQuery& query) {
   if (auto st = ValidateFilter(query.filter, options_.limits); !st.ok()) return st;
-  const uint32_t max_count = query.max_count == 0 || query.max_count > options_.limits.max_read_count
-                                 ? options_.limits.max_read_count
-                                 : query.max_count;
+  const uint32_t max_count =
+      query.max_count == 0 || query.max_count > options_.limits.max_read_count
+          ? options_.limits.max_read_count
+          : query.max_count;
   EventMatcher matcher(query.filter);
   ReadPage page;
   rocksdb::ReadOptions ro;
@@ -266,7 +269,8 @@ absl::StatusOr<ReadPage> RocksEventStore::ReadAll(const ReadAllQuery& query) {
   };
   if (query.backwards) {
     uint64_t from = query.from_position == 0 ? UINT64_MAX : query.from_position;
-    it->SeekForPrev(area ? keys::AreaIndexKey(area->first, area->second, from) : keys::EventKey(from));
+    it->SeekForPrev(area ? keys::AreaIndexKey(area->first, area->second, from)
+                         : keys::EventKey(from));
   } else {
     uint64_t from = std::max<uint64_t>(1, query.from_position);
     it->Seek(area ? keys::AreaIndexKey(area->first, area->second, from) : keys::EventKey(from));

@@ -57,9 +57,9 @@ class RocksEventStore final : public EventStore {
 
   // Counters of the writer, for tests and benchmarks.
   struct WriterStats {
-    uint64_t batches = 0;          // WriteBatches committed
+    uint64_t batches = 0;  // WriteBatches committed
     uint64_t appends_committed = 0;
-    uint64_t appends_rejected = 0; // failed in the writer (conflict, duplicate id mismatch)
+    uint64_t appends_rejected = 0;  // failed in the writer (conflict, duplicate id mismatch)
     uint64_t events_committed = 0;
   };
   WriterStats writer_stats() const;

@@ -48,15 +48,16 @@ absl::StatusOr<coop::v1::VerifyLogResponse> RocksEventStore::Verify(uint64_t fro
   for (it->Seek(keys::EventKey(from)); it->Valid() && expected <= to; it->Next(), ++expected) {
     const uint64_t position = keys::GetU64(it->key().ToStringView());
     if (position != expected) {
-      return fail(expected, absl::StrCat("event is missing (next stored position is ", position, ")"));
+      return fail(expected,
+                  absl::StrCat("event is missing (next stored position is ", position, ")"));
     }
     coop::v1::RecordedEvent event;
     if (!event.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
       return fail(position, "stored bytes do not parse as an event");
     }
     if (event.position() != position) {
-      return fail(position, absl::StrCat("stored under position ", position,
-                                         " but says position ", event.position()));
+      return fail(position, absl::StrCat("stored under position ", position, " but says position ",
+                                         event.position()));
     }
     if (event.prev_hash() != prev) {
       return fail(position, "prev_hash does not match the hash of the event before it");

@@ -66,9 +66,8 @@ void RocksEventStore::WriterLoop() {
   for (;;) {
     {
       absl::MutexLock lock(&mu_);
-      auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-        return !queue_.empty() || closing_;
-      };
+      auto ready = [this]()
+                       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return !queue_.empty() || closing_; };
       mu_.Await(absl::Condition(&ready));
       if (queue_.empty()) break;  // closing, and everything queued has been staged
     }
@@ -141,8 +140,9 @@ void RocksEventStore::CommitterLoop() {
       if (!s.ok()) {
         // Later batches were staged on top of this one: the store stops taking appends
         // (fail-stop) rather than guess. Restarting coopd recovers from the durable state.
-        failure = FromRocks(s, "committing appends; the store accepts no more appends until "
-                               "restarted");
+        failure = FromRocks(s,
+                            "committing appends; the store accepts no more appends until "
+                            "restarted");
         absl::MutexLock lock(&mu_);
         failure_ = failure;
       }
@@ -173,7 +173,7 @@ void RocksEventStore::CommitterLoop() {
 }
 
 absl::StatusOr<keys::StreamHead> RocksEventStore::ReadHead(const std::string& stream_id,
-                                                          const Batch& batch) {
+                                                           const Batch& batch) {
   if (auto it = batch.heads.find(stream_id); it != batch.heads.end()) return it->second;
   for (auto b = in_flight_.rbegin(); b != in_flight_.rend(); ++b) {
     if (auto it = (*b)->heads.find(stream_id); it != (*b)->heads.end()) return it->second;
@@ -190,7 +190,7 @@ absl::StatusOr<keys::StreamHead> RocksEventStore::ReadHead(const std::string& st
 }
 
 const RocksEventStore::StagedEvent* RocksEventStore::FindStagedId(const std::string& key,
-                                                                const Batch& batch) const {
+                                                                  const Batch& batch) const {
   if (auto it = batch.ids.find(key); it != batch.ids.end()) return &it->second;
   for (auto b = in_flight_.rbegin(); b != in_flight_.rend(); ++b) {
     if (auto it = (*b)->ids.find(key); it != (*b)->ids.end()) return &it->second;
@@ -265,10 +265,10 @@ absl::StatusOr<coop::v1::AppendResponse> RocksEventStore::Stage(
       }
       if (original.stream_id != stream.stream_id() || original.type != event.type() ||
           original.payload != event.payload()) {
-        return absl::AlreadyExistsError(absl::StrCat(
-            "streams[", s, "].events[", e, "].event_id: ", event.event_id(),
-            " was already recorded at position ", original.position,
-            " with different content (stream, type or payload)"));
+        return absl::AlreadyExistsError(
+            absl::StrCat("streams[", s, "].events[", e, "].event_id: ", event.event_id(),
+                         " was already recorded at position ", original.position,
+                         " with different content (stream, type or payload)"));
       }
       originals.push_back(std::move(original));
     }
@@ -351,8 +351,7 @@ absl::StatusOr<coop::v1::AppendResponse> RocksEventStore::Stage(
       keys::PutU64(&position_value, position);
       auto& wb = batch.write_batch;
       wb.Put(events_, keys::EventKey(position), event.SerializeAsString());
-      wb.Put(stream_index_, keys::StreamIndexKey(stream.stream_id(), head.version),
-             position_value);
+      wb.Put(stream_index_, keys::StreamIndexKey(stream.stream_id(), head.version), position_value);
       wb.Put(event_ids_, id_key, position_value);
       if (event.has_area()) {
         wb.Put(area_index_,

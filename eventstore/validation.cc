@@ -113,8 +113,8 @@ absl::Status ValidateDate(const std::string& field, std::string_view d) {
 absl::Status ValidateAppend(const coop::v1::AppendRequest& request, const Limits& limits) {
   if (request.streams().empty()) return Invalid("streams", "at least one stream is required");
   if (static_cast<size_t>(request.streams_size()) > limits.max_streams_per_append) {
-    return absl::ResourceExhaustedError(absl::StrCat(
-        "streams: at most ", limits.max_streams_per_append, " streams per append"));
+    return absl::ResourceExhaustedError(
+        absl::StrCat("streams: at most ", limits.max_streams_per_append, " streams per append"));
   }
   size_t total_events = 0;
   size_t total_bytes = 0;
@@ -131,11 +131,12 @@ absl::Status ValidateAppend(const coop::v1::AppendRequest& request, const Limits
       return Invalid(absl::StrCat(sfield, ".stream_id"),
                      absl::StrCat("stream '", stream.stream_id(), "' appears twice in one append"));
     }
-    if (stream.events().empty()) return Invalid(absl::StrCat(sfield, ".events"), "must not be empty");
+    if (stream.events().empty())
+      return Invalid(absl::StrCat(sfield, ".events"), "must not be empty");
     total_events += stream.events_size();
     if (total_events > limits.max_events_per_append) {
-      return absl::ResourceExhaustedError(absl::StrCat(
-          "events: at most ", limits.max_events_per_append, " events per append"));
+      return absl::ResourceExhaustedError(
+          absl::StrCat("events: at most ", limits.max_events_per_append, " events per append"));
     }
     for (int e = 0; e < stream.events_size(); ++e) {
       const auto& event = stream.events(e);
@@ -156,9 +157,9 @@ absl::Status ValidateAppend(const coop::v1::AppendRequest& request, const Limits
         return Invalid(absl::StrCat(efield, ".schema_version"), "must be at least 1");
       }
       if (event.payload().size() > limits.max_payload_bytes) {
-        return absl::ResourceExhaustedError(
-            absl::StrCat(efield, ".payload: must be at most ", limits.max_payload_bytes,
-                         " bytes, got ", event.payload().size()));
+        return absl::ResourceExhaustedError(absl::StrCat(efield, ".payload: must be at most ",
+                                                         limits.max_payload_bytes, " bytes, got ",
+                                                         event.payload().size()));
       }
       if (!event.occurred_on().empty()) {
         if (auto st = ValidateDate(absl::StrCat(efield, ".occurred_on"), event.occurred_on());
@@ -174,8 +175,8 @@ absl::Status ValidateAppend(const coop::v1::AppendRequest& request, const Limits
             {"correlation_id", &m.correlation_id()},
             {"causation_id", &m.causation_id()},
             {"client", &m.client()}}) {
-        if (auto st = ValidateMetadataField(absl::StrCat(efield, ".metadata.", name), *value,
-                                            limits);
+        if (auto st =
+                ValidateMetadataField(absl::StrCat(efield, ".metadata.", name), *value, limits);
             !st.ok()) {
           return st;
         }

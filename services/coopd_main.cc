@@ -42,8 +42,8 @@ int main(int argc, char** argv) {
   }
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);
-  std::cerr << "coopd: " << (signal_number == SIGTERM ? "SIGTERM" : "SIGINT")
-            << ", shutting down" << std::endl;
+  std::cerr << "coopd: " << (signal_number == SIGTERM ? "SIGTERM" : "SIGINT") << ", shutting down"
+            << std::endl;
   (*server)->Shutdown();
   std::cerr << "coopd: stopped" << std::endl;
   return 0;

@@ -14,9 +14,8 @@ constexpr uint32_t kReadPageSize = 256;
 
 grpc::ServerWriteReactor<coop::v1::ReadResponse>* FailedRead(const absl::Status& status) {
   // A reactor that finishes at once with an error.
-  return new PagedEventWriter([status]() -> absl::StatusOr<std::vector<coop::v1::RecordedEvent>> {
-    return status;
-  });
+  return new PagedEventWriter(
+      [status]() -> absl::StatusOr<std::vector<coop::v1::RecordedEvent>> { return status; });
 }
 
 grpc::ServerWriteReactor<coop::v1::SubscribeResponse>* FailedSubscription(
@@ -54,11 +53,11 @@ grpc::ServerUnaryReactor* EventStoreService::Append(grpc::CallbackServerContext*
                                                     const coop::v1::AppendRequest* request,
                                                     coop::v1::AppendResponse* response) {
   auto* reactor = context->DefaultReactor();
-  store_->AppendAsync(*request, [reactor, response](
-                                    absl::StatusOr<coop::v1::AppendResponse> result) {
-    if (result.ok()) *response = std::move(*result);
-    reactor->Finish(ToGrpcStatus(result.status()));
-  });
+  store_->AppendAsync(*request,
+                      [reactor, response](absl::StatusOr<coop::v1::AppendResponse> result) {
+                        if (result.ok()) *response = std::move(*result);
+                        reactor->Finish(ToGrpcStatus(result.status()));
+                      });
   return reactor;
 }
 
@@ -74,9 +73,11 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadStream(
     uint32_t remaining;
     bool done = false;
   };
-  auto cursor = std::make_shared<Cursor>(Cursor{*request, Budget(request->max_count(), store_->limits())});
+  auto cursor =
+      std::make_shared<Cursor>(Cursor{*request, Budget(request->max_count(), store_->limits())});
   return new PagedEventWriter(
-      [store = store_, cursor, backwards]() -> absl::StatusOr<std::vector<coop::v1::RecordedEvent>> {
+      [store = store_, cursor,
+       backwards]() -> absl::StatusOr<std::vector<coop::v1::RecordedEvent>> {
         if (cursor->done || cursor->remaining == 0) return std::vector<coop::v1::RecordedEvent>();
         cursor->next.set_max_count(std::min(cursor->remaining, kReadPageSize));
         auto events = store->ReadStream(cursor->next);

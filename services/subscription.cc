@@ -151,8 +151,8 @@ void SubscriptionState::PumpLocked() {
       continue;
     }
     // Live and at the head: sleep until a commit moves the head past what was examined.
-    ticket_ = store_->notifier().NotifyWhenAbove(
-        cursor_ - 1, [self = shared_from_this()] { self->Wake(); });
+    ticket_ = store_->notifier().NotifyWhenAbove(cursor_ - 1,
+                                                 [self = shared_from_this()] { self->Wake(); });
     if (ticket_ == 0) {
       FinishLocked(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the event store is closing"));
     }

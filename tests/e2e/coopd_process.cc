@@ -23,7 +23,7 @@ absl::Status CoopdProcess::Start(const std::string& data_dir,
   const std::string port_file = data_dir + ".port";
   log_path_ = data_dir + ".log";
   std::filesystem::remove(port_file);
-  std::vector<std::string> args = {COOPD_PATH, "--data_dir", data_dir, "--listen",
+  std::vector<std::string> args = {COOPD_PATH,    "--data_dir",  data_dir, "--listen",
                                    "127.0.0.1:0", "--port_file", port_file};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   std::vector<char*> argv;

@@ -41,7 +41,8 @@ void AppendUntilFailure(const std::string& address, int client, Acknowledged* ac
     std::lock_guard<std::mutex> lock(acked->mu);
     uint64_t position = response.first_position();
     for (const auto& stream : request.streams()) {
-      for (const auto& event : stream.events()) acked->position_by_id[event.event_id()] = position++;
+      for (const auto& event : stream.events())
+        acked->position_by_id[event.event_id()] = position++;
     }
   }
 }
@@ -98,7 +99,8 @@ TEST(CrashTest, EveryAcknowledgedAppendSurvivesKillDashNine) {
     coopd.Kill();
     for (auto& t : clients) t.join();
     std::lock_guard<std::mutex> lock(acked.mu);
-    ASSERT_GT(acked.position_by_id.size(), acked_before) << "cycle " << cycle << " appended nothing";
+    ASSERT_GT(acked.position_by_id.size(), acked_before)
+        << "cycle " << cycle << " appended nothing";
     acked_before = acked.position_by_id.size();
   }
   CoopdProcess coopd;

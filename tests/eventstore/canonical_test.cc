@@ -23,16 +23,16 @@ coop::v1::RecordedEvent Sample() {
 TEST(CanonicalTest, EncodingIsByteExactAsDocumented) {
   // The exact layout of eventstore/README.md, spelled out: any change here is a new format.
   std::string expected;
-  expected += std::string("COOPEVT") + std::string("\x00\x01", 2);     // magic, format 1
-  expected += std::string("\0\0\0\0\0\0\0\x01", 8);                    // position
-  expected += std::string("\0\0\0\x03", 4) + "s-1";                    // stream id
-  expected += std::string("\0\0\0\0\0\0\0\x01", 8);                    // stream version
-  expected += std::string(15, '\0') + "\x01";                          // event id, 16 bytes
-  expected += std::string("\0\0\0\x03", 4) + "t.A";                    // type
-  expected += std::string("\0\0\0\x01", 4);                            // schema version
-  expected += std::string("\0\0\0\0\0\0\0\x02", 8);                    // recorded_at
-  for (int i = 0; i < 8; ++i) expected += std::string(4, '\0');       // 8 empty strings
-  expected += std::string("\0\0\0\x01", 4) + "p";                      // payload
+  expected += std::string("COOPEVT") + std::string("\x00\x01", 2);  // magic, format 1
+  expected += std::string("\0\0\0\0\0\0\0\x01", 8);                 // position
+  expected += std::string("\0\0\0\x03", 4) + "s-1";                 // stream id
+  expected += std::string("\0\0\0\0\0\0\0\x01", 8);                 // stream version
+  expected += std::string(15, '\0') + "\x01";                       // event id, 16 bytes
+  expected += std::string("\0\0\0\x03", 4) + "t.A";                 // type
+  expected += std::string("\0\0\0\x01", 4);                         // schema version
+  expected += std::string("\0\0\0\0\0\0\0\x02", 8);                 // recorded_at
+  for (int i = 0; i < 8; ++i) expected += std::string(4, '\0');     // 8 empty strings
+  expected += std::string("\0\0\0\x01", 4) + "p";                   // payload
   EXPECT_EQ(CanonicalEncoding(Sample()), expected);
 }
 

@@ -101,16 +101,14 @@ class PowerCutFileSystem::TrackedFile : public rocksdb::FSWritableFileWrapper {
                           rocksdb::IODebugContext* dbg) override {
     return fs_->IfPowered([&] { return owned_->Flush(options, dbg); });
   }
-  rocksdb::IOStatus Sync(const rocksdb::IOOptions& options,
-                         rocksdb::IODebugContext* dbg) override {
+  rocksdb::IOStatus Sync(const rocksdb::IOOptions& options, rocksdb::IODebugContext* dbg) override {
     return SyncWith([&] { return owned_->Sync(options, dbg); });
   }
   rocksdb::IOStatus Fsync(const rocksdb::IOOptions& options,
                           rocksdb::IODebugContext* dbg) override {
     return SyncWith([&] { return owned_->Fsync(options, dbg); });
   }
-  rocksdb::IOStatus RangeSync(uint64_t offset, uint64_t nbytes,
-                              const rocksdb::IOOptions& options,
+  rocksdb::IOStatus RangeSync(uint64_t offset, uint64_t nbytes, const rocksdb::IOOptions& options,
                               rocksdb::IODebugContext* dbg) override {
     // Forwarded but not counted as durable; see the header.
     return fs_->IfPowered([&] { return owned_->RangeSync(offset, nbytes, options, dbg); });
@@ -175,8 +173,7 @@ class PowerCutFileSystem::GuardedRandomRWFile : public rocksdb::FSRandomRWFileOw
                           rocksdb::IODebugContext* dbg) override {
     return fs_->IfPowered([&] { return FSRandomRWFileWrapper::Flush(options, dbg); });
   }
-  rocksdb::IOStatus Sync(const rocksdb::IOOptions& options,
-                         rocksdb::IODebugContext* dbg) override {
+  rocksdb::IOStatus Sync(const rocksdb::IOOptions& options, rocksdb::IODebugContext* dbg) override {
     return fs_->IfPowered([&] { return FSRandomRWFileWrapper::Sync(options, dbg); });
   }
   rocksdb::IOStatus Fsync(const rocksdb::IOOptions& options,
@@ -202,9 +199,8 @@ class PowerCutFileSystem::GuardedDirectory : public rocksdb::FSDirectoryWrapper 
   rocksdb::IOStatus FsyncWithDirOptions(const rocksdb::IOOptions& options,
                                         rocksdb::IODebugContext* dbg,
                                         const rocksdb::DirFsyncOptions& dir_options) override {
-    return fs_->IfPowered([&] {
-      return FSDirectoryWrapper::FsyncWithDirOptions(options, dbg, dir_options);
-    });
+    return fs_->IfPowered(
+        [&] { return FSDirectoryWrapper::FsyncWithDirOptions(options, dbg, dir_options); });
   }
 
  private:
@@ -269,8 +265,7 @@ absl::Status PowerCutFileSystem::Restore(const FileState& state) {
     s = rocksdb::IOStatus::IOError(std::strerror(errno));
   }
   if (s.ok()) return absl::OkStatus();
-  return absl::InternalError("restoring " + state.path + " after the power cut: " +
-                             s.ToString());
+  return absl::InternalError("restoring " + state.path + " after the power cut: " + s.ToString());
 }
 
 void PowerCutFileSystem::RestoreAfterClose(const std::shared_ptr<FileState>& state) {
@@ -281,8 +276,10 @@ void PowerCutFileSystem::RestoreAfterClose(const std::shared_ptr<FileState>& sta
   Restore(*state).IgnoreError();
 }
 
-std::shared_ptr<PowerCutFileSystem::FileState> PowerCutFileSystem::Track(
-    const std::string& path, uint64_t size, uint64_t synced, bool created) {
+std::shared_ptr<PowerCutFileSystem::FileState> PowerCutFileSystem::Track(const std::string& path,
+                                                                         uint64_t size,
+                                                                         uint64_t synced,
+                                                                         bool created) {
   auto state = std::make_shared<FileState>();
   state->path = path;
   state->size = size;
@@ -349,9 +346,8 @@ rocksdb::IOStatus PowerCutFileSystem::ReopenWritableFile(
 }
 
 rocksdb::IOStatus PowerCutFileSystem::ReuseWritableFile(
-    const std::string& fname, const std::string& old_fname,
-    const rocksdb::FileOptions& file_opts, std::unique_ptr<rocksdb::FSWritableFile>* result,
-    rocksdb::IODebugContext* dbg) {
+    const std::string& fname, const std::string& old_fname, const rocksdb::FileOptions& file_opts,
+    std::unique_ptr<rocksdb::FSWritableFile>* result, rocksdb::IODebugContext* dbg) {
   std::unique_ptr<rocksdb::FSWritableFile> made;
   auto status = IfPowered([&] {
     std::unique_ptr<rocksdb::FSWritableFile> file;

@@ -67,8 +67,7 @@ class PowerCutFileSystem : public rocksdb::FileSystemWrapper {
   void SetBeforeSyncHook(std::function<void(const std::string& path)> hook);
 
   // --- rocksdb::FileSystem: writers are tracked ---
-  rocksdb::IOStatus NewWritableFile(const std::string& fname,
-                                    const rocksdb::FileOptions& file_opts,
+  rocksdb::IOStatus NewWritableFile(const std::string& fname, const rocksdb::FileOptions& file_opts,
                                     std::unique_ptr<rocksdb::FSWritableFile>* result,
                                     rocksdb::IODebugContext* dbg) override;
   rocksdb::IOStatus ReopenWritableFile(const std::string& fname,
@@ -79,8 +78,7 @@ class PowerCutFileSystem : public rocksdb::FileSystemWrapper {
                                       const rocksdb::FileOptions& file_opts,
                                       std::unique_ptr<rocksdb::FSWritableFile>* result,
                                       rocksdb::IODebugContext* dbg) override;
-  rocksdb::IOStatus NewRandomRWFile(const std::string& fname,
-                                    const rocksdb::FileOptions& file_opts,
+  rocksdb::IOStatus NewRandomRWFile(const std::string& fname, const rocksdb::FileOptions& file_opts,
                                     std::unique_ptr<rocksdb::FSRandomRWFile>* result,
                                     rocksdb::IODebugContext* dbg) override;
   rocksdb::IOStatus NewDirectory(const std::string& name, const rocksdb::IOOptions& io_opts,
@@ -139,8 +137,7 @@ class PowerCutFileSystem : public rocksdb::FileSystemWrapper {
   absl::Status Restore(const FileState& state) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Called by a tracked file after it closed its descriptor: POSIX Close() trims
   // preallocated space with ftruncate(size), which would grow a file cut shorter.
-  void RestoreAfterClose(const std::shared_ptr<FileState>& state)
-      ABSL_LOCKS_EXCLUDED(io_mu_, mu_);
+  void RestoreAfterClose(const std::shared_ptr<FileState>& state) ABSL_LOCKS_EXCLUDED(io_mu_, mu_);
 
   mutable absl::Mutex io_mu_;
   bool cut_ ABSL_GUARDED_BY(io_mu_) = false;

@@ -2,8 +2,6 @@
 // every byte not yet synced at the moment of the "cut"; the store is then reopened on the
 // plain file system. With Durability::kSync every acknowledged append must survive; with
 // kRelaxed acknowledged appends are lost, which shows the cut really drops data.
-#include "eventstore/rocks_event_store.h"
-
 #include <atomic>
 #include <fstream>
 #include <map>
@@ -19,6 +17,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
+#include "eventstore/rocks_event_store.h"
 #include "eventstore/uuid.h"
 #include "rocksdb/env.h"
 #include "rocksdb/file_system.h"
@@ -117,8 +116,7 @@ struct Ack {
   std::string event_id;
 };
 
-coop::v1::AppendRequest OneEvent(const std::string& stream_id, const std::string& event_id,
-                                 int n) {
+coop::v1::AppendRequest OneEvent(const std::string& stream_id, const std::string& event_id, int n) {
   coop::v1::AppendRequest request;
   auto* stream = request.add_streams();
   stream->set_stream_id(stream_id);
@@ -202,7 +200,7 @@ void AppendUntilPowerCut(const std::string& dir, Durability durability, CutMomen
   if (!cutting.exchange(true)) cut_status = fs->CutPower();
   stop = true;
   for (auto& w : writers) w.join();
-  store.reset();  // closing after the cut fails inside RocksDB; nothing to check
+  store.reset();                   // closing after the cut fails inside RocksDB; nothing to check
   fs->SetBeforeSyncHook(nullptr);  // it refers to this frame's locals
   ASSERT_OK(cut_status);
   run->dropped_bytes = fs->dropped_bytes();
@@ -233,8 +231,8 @@ void ReadWholeLog(RocksEventStore& store, std::vector<coop::v1::RecordedEvent>* 
 void ExpectChainVerifies(RocksEventStore& store) {
   auto verified = store.Verify(0, 0);
   ASSERT_OK(verified);
-  EXPECT_TRUE(verified->ok()) << "first bad position " << verified->first_bad_position()
-                              << ": " << verified->problem();
+  EXPECT_TRUE(verified->ok()) << "first bad position " << verified->first_bad_position() << ": "
+                              << verified->problem();
 }
 
 // Acknowledged events absent from `log` (or with another event at their position).

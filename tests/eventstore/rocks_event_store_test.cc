@@ -168,7 +168,8 @@ TEST_F(RocksEventStoreTest, ExpectedVersionKindsAndTheirErrors) {
   ASSERT_OK(store_->Append(AppendTo("s-1", NoStream())));
   auto again = store_->Append(AppendTo("s-1", NoStream()));
   EXPECT_EQ(again.status().code(), absl::StatusCode::kAborted);
-  EXPECT_NE(again.status().message().find("current version 1"), std::string::npos) << again.status();
+  EXPECT_NE(again.status().message().find("current version 1"), std::string::npos)
+      << again.status();
 
   auto missing = store_->Append(AppendTo("s-2", StreamExists()));
   EXPECT_EQ(missing.status().code(), absl::StatusCode::kAborted);
@@ -304,7 +305,8 @@ TEST_F(RocksEventStoreTest, MultiStreamAppendIsAllOrNothing) {
 }
 
 TEST_F(RocksEventStoreTest, ReopenRestoresEverythingWithTheSameChainHead) {
-  for (int i = 0; i < 20; ++i) ASSERT_OK(store_->Append(AppendTo("s-" + std::to_string(i % 3), Any(), 2)));
+  for (int i = 0; i < 20; ++i)
+    ASSERT_OK(store_->Append(AppendTo("s-" + std::to_string(i % 3), Any(), 2)));
   const auto before = store_->GetLogInfo();
   const auto events_before = ReadAllEvents();
   Reopen();

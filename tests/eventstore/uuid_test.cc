@@ -16,10 +16,10 @@ TEST(UuidTest, ParsesAndFormatsCanonicalText) {
 }
 
 TEST(UuidTest, RejectsMalformedText) {
-  for (const char* bad : {"", "123e4567e89b12d3a456426614174000",
-                          "123e4567-e89b-12d3-a456-42661417400g",
-                          "123e4567-e89b-12d3-a456-4266141740000", "123e4567+e89b-12d3-a456-426614174000",
-                          "123e456-7e89b-12d3-a456-426614174000"}) {
+  for (const char* bad :
+       {"", "123e4567e89b12d3a456426614174000", "123e4567-e89b-12d3-a456-42661417400g",
+        "123e4567-e89b-12d3-a456-4266141740000", "123e4567+e89b-12d3-a456-426614174000",
+        "123e456-7e89b-12d3-a456-426614174000"}) {
     EXPECT_FALSE(ParseUuid(bad).has_value()) << bad;
   }
 }

@@ -16,8 +16,8 @@ TEST(CoopdFlagsTest, DefaultsAreTheEmbeddedSetUp) {
 }
 
 TEST(CoopdFlagsTest, ParsesBothFlagForms) {
-  auto flags = ParseCoopdFlags({"--data_dir=/x", "--listen", "0.0.0.0:1", "--durability",
-                                "relaxed", "--port_file=/p"});
+  auto flags = ParseCoopdFlags(
+      {"--data_dir=/x", "--listen", "0.0.0.0:1", "--durability", "relaxed", "--port_file=/p"});
   ASSERT_OK(flags);
   EXPECT_EQ(flags->server.data_dir, "/x");
   EXPECT_EQ(flags->server.listen, "0.0.0.0:1");

@@ -113,11 +113,16 @@ TEST_F(EventStoreServiceTest, ErrorCodesAreTheDocumentedOnes) {
       << "the store's own message, not gRPC's: " << status.error_message();
 
   coop::v1::StreamInfo info;
-  EXPECT_EQ(stub_->GetStreamInfo(Context().get(), [] {
-              coop::v1::GetStreamInfoRequest r;
-              r.set_stream_id("coop-missing");
-              return r;
-            }(), &info).error_code(),
+  EXPECT_EQ(stub_
+                ->GetStreamInfo(
+                    Context().get(),
+                    [] {
+                      coop::v1::GetStreamInfoRequest r;
+                      r.set_stream_id("coop-missing");
+                      return r;
+                    }(),
+                    &info)
+                .error_code(),
             grpc::StatusCode::NOT_FOUND);
 
   coop::v1::ReadStreamRequest read;
@@ -183,9 +188,8 @@ TEST_F(EventStoreServiceTest, ServerReflectionListsTheEventStoreService) {
   grpc::GenericStub stub(channel_);
   auto context = Context();
   grpc::CompletionQueue cq;
-  auto call = stub.PrepareCall(context.get(),
-                               "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
-                               &cq);
+  auto call = stub.PrepareCall(
+      context.get(), "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", &cq);
   call->StartCall(reinterpret_cast<void*>(1));
   void* tag;
   bool ok;

@@ -29,8 +29,7 @@ class ServerFixture : public ::testing::Test {
 
   std::unique_ptr<grpc::ClientContext> Context(int timeout_ms = 10'000) {
     auto context = std::make_unique<grpc::ClientContext>();
-    context->set_deadline(std::chrono::system_clock::now() +
-                          std::chrono::milliseconds(timeout_ms));
+    context->set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(timeout_ms));
     return context;
   }
 

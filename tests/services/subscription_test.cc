@@ -16,8 +16,7 @@ namespace {
 class SubscriptionTest : public ServerFixture {
  protected:
   // Reads one subscription message; fails the test on a closed stream.
-  static coop::v1::SubscribeResponse Next(
-      grpc::ClientReader<coop::v1::SubscribeResponse>* reader) {
+  static coop::v1::SubscribeResponse Next(grpc::ClientReader<coop::v1::SubscribeResponse>* reader) {
     coop::v1::SubscribeResponse message;
     EXPECT_TRUE(reader->Read(&message)) << "subscription ended early";
     return message;
@@ -35,8 +34,8 @@ TEST_F(SubscriptionTest, StartsDuringConcurrentAppendsCatchesUpThenGoesLive) {
       for (int i = 0; i < 150 && !stop; ++i) {
         grpc::ClientContext context;
         coop::v1::AppendResponse response;
-        ASSERT_TRUE(stub->Append(&context, AppendTo("c-" + std::to_string(t), Any()), &response)
-                        .ok());
+        ASSERT_TRUE(
+            stub->Append(&context, AppendTo("c-" + std::to_string(t), Any()), &response).ok());
         ++appended;
       }
     });

@@ -13,9 +13,7 @@ coop::v1::ExpectedVersion Kind(coop::v1::ExpectedVersion::Kind kind) {
 
 coop::v1::ExpectedVersion Any() { return Kind(coop::v1::ExpectedVersion::ANY); }
 coop::v1::ExpectedVersion NoStream() { return Kind(coop::v1::ExpectedVersion::NO_STREAM); }
-coop::v1::ExpectedVersion StreamExists() {
-  return Kind(coop::v1::ExpectedVersion::STREAM_EXISTS);
-}
+coop::v1::ExpectedVersion StreamExists() { return Kind(coop::v1::ExpectedVersion::STREAM_EXISTS); }
 coop::v1::ExpectedVersion Exact(uint64_t version) {
   auto e = Kind(coop::v1::ExpectedVersion::EXACT);
   e.set_version(version);

@@ -7,8 +7,7 @@
 
 namespace coop::testing {
 
-absl::StatusOr<Health> CheckHealth(const std::shared_ptr<grpc::Channel>& channel,
-                                   int timeout_ms) {
+absl::StatusOr<Health> CheckHealth(const std::shared_ptr<grpc::Channel>& channel, int timeout_ms) {
   grpc::GenericStub stub(channel);
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(timeout_ms));
@@ -18,8 +17,8 @@ absl::StatusOr<Health> CheckHealth(const std::shared_ptr<grpc::Channel>& channel
   grpc::ByteBuffer response;
   grpc::Status status;
   absl::Notification done;
-  stub.UnaryCall(&context, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request,
-                 &response, [&](grpc::Status s) {
+  stub.UnaryCall(&context, "/grpc.health.v1.Health/Check", grpc::StubOptions(), &request, &response,
+                 [&](grpc::Status s) {
                    status = std::move(s);
                    done.Notify();
                  });

@@ -35,15 +35,15 @@ class TempDir {
 
 }  // namespace coop::testing
 
-#define ASSERT_OK(expr)                                                 \
-  do {                                                                  \
-    const absl::Status _st = ::coop::testing::StatusOf(expr);                  \
-    ASSERT_TRUE(_st.ok()) << #expr << " failed: " << _st.ToString();    \
+#define ASSERT_OK(expr)                                              \
+  do {                                                               \
+    const absl::Status _st = ::coop::testing::StatusOf(expr);        \
+    ASSERT_TRUE(_st.ok()) << #expr << " failed: " << _st.ToString(); \
   } while (0)
-#define EXPECT_OK(expr)                                                 \
-  do {                                                                  \
-    const absl::Status _st = ::coop::testing::StatusOf(expr);                  \
-    EXPECT_TRUE(_st.ok()) << #expr << " failed: " << _st.ToString();    \
+#define EXPECT_OK(expr)                                              \
+  do {                                                               \
+    const absl::Status _st = ::coop::testing::StatusOf(expr);        \
+    EXPECT_TRUE(_st.ok()) << #expr << " failed: " << _st.ToString(); \
   } while (0)
 
 #endif  // COOPLEDGER_TESTS_SUPPORT_TEST_SUPPORT_H_

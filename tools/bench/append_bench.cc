@@ -39,8 +39,8 @@ absl::StatusOr<RunResult> RunAppendBench(const BenchOptions& options, int client
     config.payload_min = options.payload_min;
     config.payload_max = options.payload_max;
     config.timeout_ms = options.timeout_ms;
-    workers.push_back(std::make_unique<AppendWorker>(
-        config, channels[i / options.clients_per_channel], &window));
+    workers.push_back(
+        std::make_unique<AppendWorker>(config, channels[i / options.clients_per_channel], &window));
   }
   std::vector<std::thread> threads;
   threads.reserve(workers.size());

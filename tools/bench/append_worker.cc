@@ -16,20 +16,16 @@ constexpr char kEventType[] = "bench.v1.Appended";
 // Failures after which the append certainly did not happen, so the local version stands.
 bool CertainlyNotApplied(grpc::StatusCode code) {
   return code == grpc::StatusCode::INVALID_ARGUMENT ||
-         code == grpc::StatusCode::RESOURCE_EXHAUSTED ||
-         code == grpc::StatusCode::UNIMPLEMENTED || code == grpc::StatusCode::UNAUTHENTICATED ||
-         code == grpc::StatusCode::PERMISSION_DENIED;
+         code == grpc::StatusCode::RESOURCE_EXHAUSTED || code == grpc::StatusCode::UNIMPLEMENTED ||
+         code == grpc::StatusCode::UNAUTHENTICATED || code == grpc::StatusCode::PERMISSION_DENIED;
 }
 
 }  // namespace
 
 AppendWorker::AppendWorker(WorkerConfig config, std::shared_ptr<grpc::Channel> channel,
                            const MeasureWindow* window)
-    : config_(std::move(config)),
-      stub_(coop::v1::EventStore::NewStub(channel)),
-      window_(window) {
-  const uint64_t owned =
-      (config_.streams - config_.index + config_.clients - 1) / config_.clients;
+    : config_(std::move(config)), stub_(coop::v1::EventStore::NewStub(channel)), window_(window) {
+  const uint64_t owned = (config_.streams - config_.index + config_.clients - 1) / config_.clients;
   versions_.assign(owned, 0);  // a new run id: every stream starts out absent
   auto* stream = request_.add_streams();
   stream->mutable_expected()->set_kind(coop::v1::ExpectedVersion::EXACT);

@@ -19,10 +19,10 @@
 namespace coop::bench {
 
 struct WorkerConfig {
-  int index = 0;           // this client, in [0, clients)
-  int clients = 1;         // streams n with n % clients == index belong to this client
-  uint64_t streams = 1;    // streams of the run: bench-<run_id>-0 .. streams-1
-  int batch = 1;           // events per Append
+  int index = 0;         // this client, in [0, clients)
+  int clients = 1;       // streams n with n % clients == index belong to this client
+  uint64_t streams = 1;  // streams of the run: bench-<run_id>-0 .. streams-1
+  int batch = 1;         // events per Append
   std::string run_id;
   int payload_min = 100;
   int payload_max = 200;

@@ -21,8 +21,7 @@ std::vector<std::shared_ptr<grpc::Channel>> MakeChannels(const std::string& targ
     args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
     args.SetMaxReceiveMessageSize(-1);
     args.SetMaxSendMessageSize(-1);
-    channels.push_back(
-        grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args));
+    channels.push_back(grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args));
   }
   return channels;
 }
@@ -38,9 +37,8 @@ absl::StatusOr<coop::v1::LogInfo> ProbeServer(const std::shared_ptr<grpc::Channe
   coop::v1::LogInfo info;
   grpc::Status status = stub->GetLogInfo(&context, coop::v1::GetLogInfoRequest(), &info);
   if (!status.ok()) {
-    return absl::UnavailableError(absl::StrCat("GetLogInfo failed: ",
-                                               GrpcCodeName(status.error_code()), ": ",
-                                               status.error_message()));
+    return absl::UnavailableError(absl::StrCat(
+        "GetLogInfo failed: ", GrpcCodeName(status.error_code()), ": ", status.error_message()));
   }
   return info;
 }

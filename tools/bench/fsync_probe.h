@@ -13,8 +13,7 @@ namespace coop::bench {
 
 // Median latency in nanoseconds of `count` appends of `bytes` bytes, each fdatasync'ed, to a
 // new file under `dir` (deleted afterwards).
-absl::StatusOr<uint64_t> ProbeFsyncNanos(const std::string& dir, int count = 30,
-                                         int bytes = 200);
+absl::StatusOr<uint64_t> ProbeFsyncNanos(const std::string& dir, int count = 30, int bytes = 200);
 
 }  // namespace coop::bench
 

@@ -10,8 +10,8 @@ namespace {
 // Values below 2^kSubBits get a bucket each; above, each power of two is split into
 // 2^(kSubBits-1) equal buckets.
 constexpr int kSubBits = 7;
-constexpr uint64_t kLinear = uint64_t{1} << kSubBits;     // 128
-constexpr uint64_t kHalf = kLinear / 2;                   // 64
+constexpr uint64_t kLinear = uint64_t{1} << kSubBits;  // 128
+constexpr uint64_t kHalf = kLinear / 2;                // 64
 constexpr size_t kBuckets = kLinear + (64 - kSubBits) * kHalf;
 
 }  // namespace
@@ -20,9 +20,9 @@ LatencyHistogram::LatencyHistogram() : buckets_(kBuckets, 0) {}
 
 size_t LatencyHistogram::BucketOf(uint64_t v) {
   if (v < kLinear) return static_cast<size_t>(v);
-  int msb = 63 - std::countl_zero(v);   // >= kSubBits
-  int shift = msb - (kSubBits - 1);     // >= 1
-  uint64_t sub = v >> shift;            // in [kHalf, kLinear)
+  int msb = 63 - std::countl_zero(v);  // >= kSubBits
+  int shift = msb - (kSubBits - 1);    // >= 1
+  uint64_t sub = v >> shift;           // in [kHalf, kLinear)
   return kLinear + static_cast<size_t>(shift - 1) * kHalf + static_cast<size_t>(sub - kHalf);
 }
 

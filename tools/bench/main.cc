@@ -19,9 +19,9 @@ int main(int argc, char** argv) {
   const BenchOptions& o = *parsed.options;
   if (o.mode == Mode::kMatrix) return RunMatrix(o);
 
-  absl::StatusOr<RunResult> result =
-      o.mode == Mode::kRocksDb ? RunRocksDbBench(o, o.clients, o.batch, o.seconds)
-                               : RunAppendBench(o, o.clients, o.batch, o.seconds);
+  absl::StatusOr<RunResult> result = o.mode == Mode::kRocksDb
+                                         ? RunRocksDbBench(o, o.clients, o.batch, o.seconds)
+                                         : RunAppendBench(o, o.clients, o.batch, o.seconds);
   if (!result.ok()) {
     std::fprintf(stderr, "coop-bench: %s\n", std::string(result.status().message()).c_str());
     return 1;

@@ -24,9 +24,9 @@ struct Cell {
 };
 
 constexpr Cell kCells[] = {
-    {Mode::kSingle, 1, 1},    {Mode::kSingle, 8, 1},    {Mode::kSingle, 32, 1},
-    {Mode::kSingle, 128, 1},  {Mode::kBatch, 1, 100},   {Mode::kBatch, 8, 100},
-    {Mode::kBatch, 32, 100},  {Mode::kRocksDb, 1, 1},   {Mode::kRocksDb, 32, 1},
+    {Mode::kSingle, 1, 1},    {Mode::kSingle, 8, 1},  {Mode::kSingle, 32, 1},
+    {Mode::kSingle, 128, 1},  {Mode::kBatch, 1, 100}, {Mode::kBatch, 8, 100},
+    {Mode::kBatch, 32, 100},  {Mode::kRocksDb, 1, 1}, {Mode::kRocksDb, 32, 1},
     {Mode::kRocksDb, 1, 100},
 };
 
@@ -51,9 +51,8 @@ std::string Ratios(const std::vector<RunResult>& results) {
                     Ratio(Find(results, "batch-100", clients), rocks_b100), "\n");
   }
   for (int clients : {1, 32}) {
-    absl::StrAppend(&out, "  single x", clients, " clients vs rocksdb B=1 x", clients,
-                    " threads: ", Ratio(Find(results, "single", clients),
-                                        Find(results, "rocksdb B=1", clients)),
+    absl::StrAppend(&out, "  single x", clients, " clients vs rocksdb B=1 x", clients, " threads: ",
+                    Ratio(Find(results, "single", clients), Find(results, "rocksdb B=1", clients)),
                     "\n");
   }
   return out;
@@ -74,8 +73,8 @@ int RunMatrix(const BenchOptions& options) {
                   info->durability().c_str());
     } else {
       server_down = std::string(info.status().message());
-      std::printf("server %s not reachable (%s): skipping the gRPC cells\n",
-                  options.server.c_str(), server_down->c_str());
+      std::printf("server %s not reachable (%s): skipping the gRPC cells\n", options.server.c_str(),
+                  server_down->c_str());
     }
   }
   std::fflush(stdout);

@@ -13,8 +13,8 @@ void MeasureWindow::Run(double warmup_seconds, double window_seconds,
                         const std::function<void()>& at_end) {
   auto sleep_until_or_stopped = [this](Clock::time_point deadline) {
     while (!stopped() && Clock::now() < deadline) {
-      std::this_thread::sleep_for(std::min<Clock::duration>(
-          std::chrono::milliseconds(50), deadline - Clock::now()));
+      std::this_thread::sleep_for(
+          std::min<Clock::duration>(std::chrono::milliseconds(50), deadline - Clock::now()));
     }
   };
   sleep_until_or_stopped(Clock::now() + std::chrono::duration_cast<Clock::duration>(

@@ -17,11 +17,16 @@ ParseResult Error(const std::string& message) {
 }
 
 bool ParseMode(const std::string& text, Mode* out) {
-  if (text == "single") *out = Mode::kSingle;
-  else if (text == "batch") *out = Mode::kBatch;
-  else if (text == "rocksdb") *out = Mode::kRocksDb;
-  else if (text == "matrix") *out = Mode::kMatrix;
-  else return false;
+  if (text == "single")
+    *out = Mode::kSingle;
+  else if (text == "batch")
+    *out = Mode::kBatch;
+  else if (text == "rocksdb")
+    *out = Mode::kRocksDb;
+  else if (text == "matrix")
+    *out = Mode::kMatrix;
+  else
+    return false;
   return true;
 }
 
@@ -47,17 +52,22 @@ bool ParseSeconds(const std::string& text, double min, double* out) {
 
 const char* ModeName(Mode mode) {
   switch (mode) {
-    case Mode::kSingle: return "single";
-    case Mode::kBatch: return "batch";
-    case Mode::kRocksDb: return "rocksdb";
-    case Mode::kMatrix: return "matrix";
+    case Mode::kSingle:
+      return "single";
+    case Mode::kBatch:
+      return "batch";
+    case Mode::kRocksDb:
+      return "rocksdb";
+    case Mode::kMatrix:
+      return "matrix";
   }
   return "?";
 }
 
 std::string Usage(const std::string& program) {
   return absl::StrCat(
-      "Usage: ", program, " [--mode single|batch|rocksdb|matrix] [flags]\n"
+      "Usage: ", program,
+      " [--mode single|batch|rocksdb|matrix] [flags]\n"
       "\n"
       "Measures appends to a running coopd (an ordinary gRPC client of coop.v1.EventStore),\n"
       "and a raw-RocksDB baseline of synced writes for comparison.\n"
@@ -65,7 +75,8 @@ std::string Usage(const std::string& program) {
       "Modes:\n"
       "  single   N clients each append one event per Append, EXACT expected version, to\n"
       "           random streams of their own share of --streams (no conflicts by design).\n"
-      "  batch    like single, but each Append carries --batch events (default 100) to one stream.\n"
+      "  batch    like single, but each Append carries --batch events (default 100) to one "
+      "stream.\n"
       "  rocksdb  no gRPC, no event store: RocksDB opened in a new temporary folder under --dir,\n"
       "           N threads each doing synced (sync=true) WriteBatch writes of --batch values\n"
       "           of --value_bytes bytes. --batch 1 = single synced writes.\n"
@@ -89,7 +100,8 @@ std::string Usage(const std::string& program) {
       "                            and of the fdatasync probe run before each measurement;\n"
       "                            put it on the same disk as coopd's data (default /tmp)\n"
       "  --timeout_ms N            deadline of one Append (default 30000)\n"
-      "  --server_pid PID          sample this process's CPU and peak memory (e.g. $(pidof coopd))\n"
+      "  --server_pid PID          sample this process's CPU and peak memory (e.g. $(pidof "
+      "coopd))\n"
       "  --help                    this text\n"
       "\n"
       "Streams are named bench-<run id>-<n> with a random run id per run, so runs against the\n"
@@ -120,21 +132,40 @@ ParseResult ParseArgs(int argc, char** argv) {
       return Error(absl::StrCat("--", name, " needs a value"));
     }
     bool ok = true;
-    if (name == "mode") ok = ParseMode(value, &o.mode);
-    else if (name == "server") { o.server = value; ok = !value.empty(); }
-    else if (name == "clients") ok = ParseInt(value, 1, 4096, &o.clients);
-    else if (name == "clients_per_channel") ok = ParseInt(value, 1, 4096, &o.clients_per_channel);
-    else if (name == "streams") ok = ParseInt<uint64_t>(value, 1, 1'000'000'000, &o.streams);
-    else if (name == "batch") { ok = ParseInt(value, 1, 10'000, &o.batch); batch_set = true; }
-    else if (name == "seconds") { ok = ParseSeconds(value, 0.1, &o.seconds); seconds_set = true; }
-    else if (name == "warmup") ok = ParseSeconds(value, 0, &o.warmup_seconds);
-    else if (name == "payload_min") ok = ParseInt(value, 0, 1 << 20, &o.payload_min);
-    else if (name == "payload_max") ok = ParseInt(value, 0, 1 << 20, &o.payload_max);
-    else if (name == "value_bytes") ok = ParseInt(value, 1, 1 << 20, &o.value_bytes);
-    else if (name == "dir") { o.dir = value; ok = !value.empty(); }
-    else if (name == "timeout_ms") ok = ParseInt(value, 1, 3'600'000, &o.timeout_ms);
-    else if (name == "server_pid") ok = ParseInt(value, 1, 1 << 30, &o.server_pid);
-    else return Error(absl::StrCat("unknown flag --", name));
+    if (name == "mode")
+      ok = ParseMode(value, &o.mode);
+    else if (name == "server") {
+      o.server = value;
+      ok = !value.empty();
+    } else if (name == "clients")
+      ok = ParseInt(value, 1, 4096, &o.clients);
+    else if (name == "clients_per_channel")
+      ok = ParseInt(value, 1, 4096, &o.clients_per_channel);
+    else if (name == "streams")
+      ok = ParseInt<uint64_t>(value, 1, 1'000'000'000, &o.streams);
+    else if (name == "batch") {
+      ok = ParseInt(value, 1, 10'000, &o.batch);
+      batch_set = true;
+    } else if (name == "seconds") {
+      ok = ParseSeconds(value, 0.1, &o.seconds);
+      seconds_set = true;
+    } else if (name == "warmup")
+      ok = ParseSeconds(value, 0, &o.warmup_seconds);
+    else if (name == "payload_min")
+      ok = ParseInt(value, 0, 1 << 20, &o.payload_min);
+    else if (name == "payload_max")
+      ok = ParseInt(value, 0, 1 << 20, &o.payload_max);
+    else if (name == "value_bytes")
+      ok = ParseInt(value, 1, 1 << 20, &o.value_bytes);
+    else if (name == "dir") {
+      o.dir = value;
+      ok = !value.empty();
+    } else if (name == "timeout_ms")
+      ok = ParseInt(value, 1, 3'600'000, &o.timeout_ms);
+    else if (name == "server_pid")
+      ok = ParseInt(value, 1, 1 << 30, &o.server_pid);
+    else
+      return Error(absl::StrCat("unknown flag --", name));
     if (!ok) return Error(absl::StrCat("bad value '", value, "' for --", name));
   }
   if (o.payload_min > o.payload_max) return Error("--payload_min is larger than --payload_max");

@@ -15,18 +15,18 @@ const char* ModeName(Mode mode);
 struct BenchOptions {
   Mode mode = Mode::kSingle;
   std::string server = "127.0.0.1:50051";
-  int clients = 1;                 // concurrent clients (gRPC modes) or threads (rocksdb)
-  int clients_per_channel = 8;     // clients sharing one HTTP/2 connection
-  uint64_t streams = 100'000;      // streams of one run, partitioned among the clients
-  int batch = 1;                   // events per append, or values per WriteBatch
-  double seconds = 10;             // measured window of one run (matrix: of each cell)
-  double warmup_seconds = 1;       // before each measured window
-  int payload_min = 100;           // event payload size range, bytes
+  int clients = 1;              // concurrent clients (gRPC modes) or threads (rocksdb)
+  int clients_per_channel = 8;  // clients sharing one HTTP/2 connection
+  uint64_t streams = 100'000;   // streams of one run, partitioned among the clients
+  int batch = 1;                // events per append, or values per WriteBatch
+  double seconds = 10;          // measured window of one run (matrix: of each cell)
+  double warmup_seconds = 1;    // before each measured window
+  int payload_min = 100;        // event payload size range, bytes
   int payload_max = 200;
-  int value_bytes = 200;           // rocksdb mode: bytes per value
-  std::string dir = "/tmp";        // rocksdb mode: parent of the temporary database folder
-  int timeout_ms = 30'000;         // deadline of one Append
-  int server_pid = 0;              // if set, the server's CPU and memory are sampled
+  int value_bytes = 200;     // rocksdb mode: bytes per value
+  std::string dir = "/tmp";  // rocksdb mode: parent of the temporary database folder
+  int timeout_ms = 30'000;   // deadline of one Append
+  int server_pid = 0;        // if set, the server's CPU and memory are sampled
 };
 
 struct ParseResult {

@@ -55,18 +55,18 @@ std::string FormatMillis(uint64_t nanos) {
 
 std::string FormatResult(const RunResult& r) {
   const char* who = r.unit == "write" ? "threads" : "clients";
-  std::string out = absl::StrFormat("== %s, %d %s, %d %s/%s, %.2f s measured\n",
-                                    r.scenario, r.clients, who, r.batch,
-                                    r.unit == "write" ? "values" : "events", r.unit, r.seconds);
+  std::string out =
+      absl::StrFormat("== %s, %d %s, %d %s/%s, %.2f s measured\n", r.scenario, r.clients, who,
+                      r.batch, r.unit == "write" ? "values" : "events", r.unit, r.seconds);
   if (!r.note.empty()) absl::StrAppend(&out, "   ", r.note, "\n");
-  absl::StrAppend(&out, absl::StrFormat("   %ss/s %s   %s/s %s   (%d %ss ok, %d %s)\n", r.unit,
-                                        FormatRate(r.OpsPerSecond()),
-                                        r.unit == "write" ? "values" : "events",
-                                        FormatRate(r.EventsPerSecond()), r.ops, r.unit, r.events,
-                                        r.unit == "write" ? "values" : "events"));
+  absl::StrAppend(
+      &out, absl::StrFormat("   %ss/s %s   %s/s %s   (%d %ss ok, %d %s)\n", r.unit,
+                            FormatRate(r.OpsPerSecond()), r.unit == "write" ? "values" : "events",
+                            FormatRate(r.EventsPerSecond()), r.ops, r.unit, r.events,
+                            r.unit == "write" ? "values" : "events"));
   const auto& h = r.latency;
-  absl::StrAppend(&out, absl::StrFormat(
-                            "   latency per %s (ms): p50 %s  p99 %s  p99.9 %s  max %s  mean %s\n",
+  absl::StrAppend(
+      &out, absl::StrFormat("   latency per %s (ms): p50 %s  p99 %s  p99.9 %s  max %s  mean %s\n",
                             r.unit, FormatMillis(h.Quantile(0.5)), FormatMillis(h.Quantile(0.99)),
                             FormatMillis(h.Quantile(0.999)), FormatMillis(h.max()),
                             FormatMillis(static_cast<uint64_t>(h.mean()))));
@@ -84,8 +84,8 @@ std::string FormatResult(const RunResult& r) {
                       it == r.first_error_message.end() ? "" : Shorten(it->second, 200), "\"\n");
     }
   }
-  absl::StrAppend(&out, absl::StrFormat(
-                            "   CPU (cores): bench %s, server %s   peak RSS: bench %s, server %s\n",
+  absl::StrAppend(
+      &out, absl::StrFormat("   CPU (cores): bench %s, server %s   peak RSS: bench %s, server %s\n",
                             FormatCores(r.bench_cores), FormatCores(r.server_cores),
                             FormatKib(r.bench_peak_rss_kib), FormatKib(r.server_peak_rss_kib)));
   if (r.server_top_thread_cores >= 0) {
@@ -99,24 +99,23 @@ std::string MarkdownTable(const std::vector<RunResult>& results) {
   std::string out =
       "| scenario | clients | events per op | ops/s | events/s | p50 ms | p99 ms | p99.9 ms "
       "| errors | bench CPU | server CPU | busiest server thread | fsync ms |\n"
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |\n";
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: "
+      "|\n";
   for (const auto& r : results) {
-    absl::StrAppend(&out, absl::StrFormat(
-                              "| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
-                              r.scenario, r.clients, r.batch, FormatRate(r.OpsPerSecond()),
-                              FormatRate(r.EventsPerSecond()),
-                              FormatMillis(r.latency.Quantile(0.5)),
-                              FormatMillis(r.latency.Quantile(0.99)),
-                              FormatMillis(r.latency.Quantile(0.999)), ErrorsCell(r),
-                              FormatCores(r.bench_cores), FormatCores(r.server_cores),
-                              r.server_top_thread_cores < 0
-                                  ? std::string("-")
-                                  : absl::StrCat(FormatCores(r.server_top_thread_cores), " ",
-                                                 r.server_top_thread.substr(
-                                                     0, r.server_top_thread.rfind('/'))),
-                              r.fsync_probe_nanos < 0
-                                  ? std::string("-")
-                                  : FormatMillis(static_cast<uint64_t>(r.fsync_probe_nanos))));
+    absl::StrAppend(
+        &out,
+        absl::StrFormat(
+            "| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", r.scenario,
+            r.clients, r.batch, FormatRate(r.OpsPerSecond()), FormatRate(r.EventsPerSecond()),
+            FormatMillis(r.latency.Quantile(0.5)), FormatMillis(r.latency.Quantile(0.99)),
+            FormatMillis(r.latency.Quantile(0.999)), ErrorsCell(r), FormatCores(r.bench_cores),
+            FormatCores(r.server_cores),
+            r.server_top_thread_cores < 0
+                ? std::string("-")
+                : absl::StrCat(FormatCores(r.server_top_thread_cores), " ",
+                               r.server_top_thread.substr(0, r.server_top_thread.rfind('/'))),
+            r.fsync_probe_nanos < 0 ? std::string("-")
+                                    : FormatMillis(static_cast<uint64_t>(r.fsync_probe_nanos))));
   }
   return out;
 }

@@ -78,7 +78,7 @@ absl::StatusOr<RunResult> RunRocksDbBench(const BenchOptions& options, int threa
   rocksdb::Options db_options;
   db_options.create_if_missing = true;
   db_options.paranoid_checks = true;
-  db_options.max_background_jobs = 2;  // as the event store opens its database
+  db_options.max_background_jobs = 2;                     // as the event store opens its database
   db_options.statistics = rocksdb::CreateDBStatistics();  // counts WAL syncs
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s = rocksdb::DB::Open(db_options, path, &raw);
@@ -95,8 +95,8 @@ absl::StatusOr<RunResult> RunRocksDbBench(const BenchOptions& options, int threa
   std::vector<WorkerStats> stats(threads);
   std::vector<std::thread> pool;
   for (int i = 0; i < threads; ++i) {
-    pool.emplace_back(WriterLoop, db.get(), static_cast<uint32_t>(i), batch,
-                      options.value_bytes, &window, &stats[i]);
+    pool.emplace_back(WriterLoop, db.get(), static_cast<uint32_t>(i), batch, options.value_bytes,
+                      &window, &stats[i]);
   }
   CpuMeter cpu(0);
   auto wal_syncs = [&] { return db_options.statistics->getTickerCount(rocksdb::WAL_FILE_SYNCED); };

@@ -23,24 +23,24 @@ struct WorkerStats {
 };
 
 struct RunResult {
-  std::string scenario;       // "single", "batch-100", "rocksdb B=1", ...
+  std::string scenario;         // "single", "batch-100", "rocksdb B=1", ...
   std::string unit = "append";  // what one op is: "append" or "write"
-  int clients = 0;            // clients or threads
-  int batch = 0;              // events per append / values per write
-  double seconds = 0;         // length of the measured window
+  int clients = 0;              // clients or threads
+  int batch = 0;                // events per append / values per write
+  double seconds = 0;           // length of the measured window
   uint64_t ops = 0;
   uint64_t events = 0;
   LatencyHistogram latency;
   std::map<std::string, uint64_t> errors;
   std::map<std::string, std::string> first_error_message;
-  double bench_cores = -1;    // CPU of this process during the window, in cores
-  double server_cores = -1;   // CPU of --server_pid during the window; -1 = not sampled
+  double bench_cores = -1;              // CPU of this process during the window, in cores
+  double server_cores = -1;             // CPU of --server_pid during the window; -1 = not sampled
   double server_top_thread_cores = -1;  // the server's busiest thread in the window
   std::string server_top_thread;        // its name/tid
   int64_t server_peak_rss_kib = -1;
   int64_t bench_peak_rss_kib = -1;  // of this process, so far (ru_maxrss is monotonic)
-  int64_t fsync_probe_nanos = -1;  // median fdatasync latency just before the run
-  std::string note;           // e.g. the server's durability
+  int64_t fsync_probe_nanos = -1;   // median fdatasync latency just before the run
+  std::string note;                 // e.g. the server's durability
 
   void Add(const WorkerStats& w);
   double OpsPerSecond() const { return seconds > 0 ? ops / seconds : 0; }

@@ -4,9 +4,9 @@
 #include "absl/strings/str_cat.h"
 #include "command.h"
 #include "connection.h"
+#include "eventstore/uuid.h"
 #include "input_file.h"
 #include "output.h"
-#include "eventstore/uuid.h"
 
 namespace coopctl {
 namespace {

@@ -74,6 +74,14 @@ int ReadPages(const Output& output, uint64_t from, bool backwards, uint64_t limi
   }
 }
 
+// Hands every event of a finished read call to `on_event`, then returns the call's status.
+grpc::Status SendToSink(std::unique_ptr<grpc::ClientReader<coop::v1::ReadResponse>> reader,
+                        const EventSink& on_event) {
+  coop::v1::ReadResponse response;
+  while (reader->Read(&response)) on_event(response.event());
+  return reader->Finish();
+}
+
 int ReadStream(const Globals& globals, const ParsedArgs& args, const std::string& stream_id) {
   if (HasFilterOptions(args) || args.Has("since")) {
     throw UsageError("--since and the filters (--type, --prefix, --area) need --all");
@@ -88,10 +96,7 @@ int ReadStream(const Globals& globals, const ParsedArgs& args, const std::string
     request.set_max_count(max_count);
     grpc::ClientContext context;
     SetDeadline(globals, &context);
-    auto reader = stub->ReadStream(&context, request);
-    coop::v1::ReadResponse response;
-    while (reader->Read(&response)) on_event(response.event());
-    return reader->Finish();
+    return SendToSink(stub->ReadStream(&context, request), on_event);
   };
   return ReadPages(
       Output(globals.json), args.GetUint("from").value_or(0), backwards,
@@ -120,10 +125,7 @@ int ReadAll(const Globals& globals, const ParsedArgs& args) {
     *request.mutable_filter() = filter;
     grpc::ClientContext context;
     SetDeadline(globals, &context);
-    auto reader = stub->ReadAll(&context, request);
-    coop::v1::ReadResponse response;
-    while (reader->Read(&response)) on_event(response.event());
-    return reader->Finish();
+    return SendToSink(stub->ReadAll(&context, request), on_event);
   };
   return ReadPages(
       Output(globals.json), args.GetUint("from").value_or(0), backwards,
