@@ -71,8 +71,13 @@ class EventStore {
   virtual coop::v1::LogInfo GetLogInfo() = 0;
   // Recomputes the hash chain over [from, to] (0 = start / head). A storage error (e.g. a
   // damaged file) is returned as a status naming the file; tampering is reported in the
-  // response with the first bad position.
-  virtual absl::StatusOr<coop::v1::VerifyLogResponse> Verify(uint64_t from, uint64_t to) = 0;
+  // response with the first bad position. `cancelled`, if given, is polled every few thousand
+  // events; when it returns true the verification stops with CANCELLED.
+  virtual absl::StatusOr<coop::v1::VerifyLogResponse> Verify(
+      uint64_t from, uint64_t to, const std::function<bool()>& cancelled) = 0;
+  absl::StatusOr<coop::v1::VerifyLogResponse> Verify(uint64_t from, uint64_t to) {
+    return Verify(from, to, nullptr);
+  }
 
   // Told after every durable commit; subscriptions wait on it.
   virtual CommitNotifier& notifier() = 0;

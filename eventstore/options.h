@@ -47,8 +47,13 @@ struct StoreOptions {
   Limits limits;
   // Source of recorded_at. Not owned; must outlive the store. nullptr = system clock.
   const Clock* clock = nullptr;
-  // At most this many appends share one WriteBatch.
+  // At most this many appends, and (beyond the first append) this many bytes, share one
+  // WriteBatch.
   size_t max_appends_per_batch = 4096;
+  size_t max_batch_bytes = 64 << 20;
+  // Back-pressure: while this many bytes of appends wait for the writer, further appends are
+  // refused with RESOURCE_EXHAUSTED instead of growing memory.
+  size_t max_queued_bytes = 256 << 20;
   // Create the data folder if it does not exist.
   bool create_if_missing = true;
 

@@ -52,6 +52,20 @@ rocksdb::ColumnFamilyOptions FamilyOptions(const std::shared_ptr<rocksdb::Cache>
   return cf;
 }
 
+// Holds a RocksDB snapshot for the duration of one read.
+class SnapshotGuard {
+ public:
+  explicit SnapshotGuard(rocksdb::DB* db) : db_(db), snapshot_(db->GetSnapshot()) {}
+  ~SnapshotGuard() { db_->ReleaseSnapshot(snapshot_); }
+  SnapshotGuard(const SnapshotGuard&) = delete;
+  SnapshotGuard& operator=(const SnapshotGuard&) = delete;
+  const rocksdb::Snapshot* get() const { return snapshot_; }
+
+ private:
+  rocksdb::DB* db_;
+  const rocksdb::Snapshot* snapshot_;
+};
+
 }  // namespace
 
 RocksEventStore::RocksEventStore(const std::string& dir, const StoreOptions& options)
@@ -155,7 +169,10 @@ RocksEventStore::~RocksEventStore() { Close(); }
 void RocksEventStore::Close() {
   {
     absl::MutexLock lock(&mu_);
-    if (closed_) return;
+    if (closing_) {
+      mu_.Await(absl::Condition(&closed_));
+      return;
+    }
     closing_ = true;
   }
   if (writer_.joinable()) writer_.join();
@@ -205,13 +222,12 @@ absl::StatusOr<std::vector<coop::v1::RecordedEvent>> RocksEventStore::ReadStream
       request.max_count() == 0 || request.max_count() > options_.limits.max_read_count
           ? options_.limits.max_read_count
           : request.max_count();
+  SnapshotGuard snapshot(db_.get());
   rocksdb::ReadOptions ro;
-  const rocksdb::Snapshot* snapshot = db_->GetSnapshot();
-  ro.snapshot = snapshot;
+  ro.snapshot = snapshot.get();
   std::string head_value;
   auto s = db_->Get(ro, streams_, request.stream_id(), &head_value);
   if (s.IsNotFound()) {
-    db_->ReleaseSnapshot(snapshot);
     return absl::NotFoundError(absl::StrCat("stream '", request.stream_id(), "' has no events"));
   }
   std::vector<uint64_t> positions;
@@ -243,9 +259,16 @@ absl::StatusOr<std::vector<coop::v1::RecordedEvent>> RocksEventStore::ReadStream
         s = rocksdb::Status::Corruption(absl::StrCat("event at position ", p, " does not parse"));
         break;
       }
+      // The stream index is not covered by the hash chain; never serve what it points at
+      // unless the event itself agrees.
+      if (events.back().stream_id() != request.stream_id()) {
+        s = rocksdb::Status::Corruption(absl::StrCat("stream index of ", request.stream_id(),
+                                                     " points at position ", p,
+                                                     ", an event of another stream"));
+        break;
+      }
     }
   }
-  db_->ReleaseSnapshot(snapshot);
   if (!s.ok()) return FromRocks(s, absl::StrCat("reading stream ", request.stream_id()));
   return events;
 }
@@ -258,7 +281,10 @@ absl::StatusOr<ReadPage> RocksEventStore::ReadAll(const ReadAllQuery& query) {
           : query.max_count;
   EventMatcher matcher(query.filter);
   ReadPage page;
+  // One snapshot for the index, the events it points at, and the log's end.
+  SnapshotGuard snapshot(db_.get());
   rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot.get();
   const auto* area = matcher.SingleArea();
   // With exactly one area the area index lists the candidate positions; otherwise the log
   // itself is scanned.
@@ -302,6 +328,18 @@ absl::StatusOr<ReadPage> RocksEventStore::ReadAll(const ReadAllQuery& query) {
   }
   if (!it->status().ok()) return FromRocks(it->status(), "reading the log");
   if (query.backwards && page.end_of_log) page.next_position = 0;
+  if (area && !query.backwards && page.end_of_log) {
+    // The area index ended, but the log may go on with events of other areas: everything up
+    // to the log's end has been examined, so the next read starts after it. (A follower would
+    // otherwise be woken by every later commit and find nothing, forever.)
+    std::unique_ptr<rocksdb::Iterator> last(db_->NewIterator(ro, events_));
+    last->SeekToLast();
+    if (!last->status().ok()) return FromRocks(last->status(), "reading the log's end");
+    if (last->Valid()) {
+      page.next_position =
+          std::max(page.next_position, keys::GetU64(last->key().ToStringView()) + 1);
+    }
+  }
   return page;
 }
 

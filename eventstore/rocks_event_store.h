@@ -41,7 +41,8 @@ class RocksEventStore final : public EventStore {
   ~RocksEventStore() override;  // Close()
 
   // Commits what is queued, stops the writer, ends subscriptions' waits, closes RocksDB.
-  // Appends arriving afterwards fail with UNAVAILABLE. Idempotent.
+  // Appends arriving afterwards fail with UNAVAILABLE. Idempotent; a second caller waits
+  // until the first has finished. REQUIRES: no read is running or starts afterwards.
   void Close();
 
   void AppendAsync(coop::v1::AppendRequest request, AppendCallback done) override;
@@ -51,7 +52,9 @@ class RocksEventStore final : public EventStore {
   absl::StatusOr<uint64_t> PositionAtTime(int64_t micros, bool backwards) override;
   absl::StatusOr<coop::v1::StreamInfo> GetStreamInfo(const std::string& stream_id) override;
   coop::v1::LogInfo GetLogInfo() override;
-  absl::StatusOr<coop::v1::VerifyLogResponse> Verify(uint64_t from, uint64_t to) override;
+  using EventStore::Verify;
+  absl::StatusOr<coop::v1::VerifyLogResponse> Verify(
+      uint64_t from, uint64_t to, const std::function<bool()>& cancelled) override;
   CommitNotifier& notifier() override { return *notifier_; }
   const Limits& limits() const override { return options_.limits; }
 
@@ -68,6 +71,7 @@ class RocksEventStore final : public EventStore {
   struct PendingAppend {
     coop::v1::AppendRequest request;
     AppendCallback done;
+    size_t bytes = 0;
   };
   struct Batch;        // one group commit (rocks_writer.cc)
   struct StagedEvent;  // what idempotency checks need of an event staged but not yet durable
@@ -111,6 +115,7 @@ class RocksEventStore final : public EventStore {
 
   mutable absl::Mutex mu_;
   std::deque<PendingAppend> queue_ ABSL_GUARDED_BY(mu_);
+  size_t queued_bytes_ ABSL_GUARDED_BY(mu_) = 0;
   bool closing_ ABSL_GUARDED_BY(mu_) = false;
   bool closed_ ABSL_GUARDED_BY(mu_) = false;
   std::shared_ptr<Batch> handoff_ ABSL_GUARDED_BY(mu_);  // staged, waiting for the committer

@@ -9,7 +9,8 @@
 
 namespace coop::eventstore {
 
-absl::StatusOr<coop::v1::VerifyLogResponse> RocksEventStore::Verify(uint64_t from, uint64_t to) {
+absl::StatusOr<coop::v1::VerifyLogResponse> RocksEventStore::Verify(
+    uint64_t from, uint64_t to, const std::function<bool()>& cancelled) {
   keys::LogHead head;
   {
     absl::MutexLock lock(&mu_);
@@ -47,6 +48,9 @@ absl::StatusOr<coop::v1::VerifyLogResponse> RocksEventStore::Verify(uint64_t fro
   int64_t last_recorded = 0;
   for (it->Seek(keys::EventKey(from)); it->Valid() && expected <= to; it->Next(), ++expected) {
     const uint64_t position = keys::GetU64(it->key().ToStringView());
+    if (cancelled && position % 4096 == 0 && cancelled()) {
+      return absl::CancelledError(absl::StrCat("verification cancelled at position ", position));
+    }
     if (position != expected) {
       return fail(expected,
                   absl::StrCat("event is missing (next stored position is ", position, ")"));

@@ -24,12 +24,24 @@ namespace coop::eventstore {
 // One group commit. The writer thread stages it; the committer thread writes it and completes
 // its calls. While it is in flight, the writer keeps reading its overlay (heads and ids) to
 // stage the next batch on top of it.
+// What a retry must repeat exactly to be the same event: everything the client chose except
+// the metadata (who sent it, and how, may differ between a call and its retry).
 struct RocksEventStore::StagedEvent {
   uint64_t position;
   std::string stream_id;
   uint64_t version;
   std::string type;
+  uint32_t schema_version;
   std::string payload;
+  std::string occurred_on;
+  std::string area_code;
+  std::string area_unit_set;
+
+  bool SameContentAs(const std::string& stream, const coop::v1::ProposedEvent& e) const {
+    return stream_id == stream && type == e.type() && schema_version == e.schema_version() &&
+           payload == e.payload() && occurred_on == e.occurred_on() &&
+           area_code == e.area().code() && area_unit_set == e.area().unit_set();
+  }
 };
 
 struct RocksEventStore::Batch {
@@ -52,14 +64,24 @@ void RocksEventStore::AppendAsync(coop::v1::AppendRequest request, AppendCallbac
     done(st);
     return;
   }
+  const size_t bytes = request.ByteSizeLong();
+  absl::Status refused;
   {
     absl::MutexLock lock(&mu_);
-    if (!closing_) {
-      queue_.push_back(PendingAppend{std::move(request), std::move(done)});
+    if (closing_) {
+      refused = absl::UnavailableError("the event store is closing");
+    } else if (!failure_.ok()) {
+      refused = failure_;
+    } else if (queued_bytes_ > 0 && queued_bytes_ + bytes > options_.max_queued_bytes) {
+      refused = absl::ResourceExhaustedError(absl::StrCat(
+          "the event store is overloaded (", queued_bytes_, " bytes of appends waiting); retry"));
+    } else {
+      queued_bytes_ += bytes;
+      queue_.push_back(PendingAppend{std::move(request), std::move(done), bytes});
       return;
     }
   }
-  done(absl::UnavailableError("the event store is closing"));
+  done(refused);
 }
 
 void RocksEventStore::WriterLoop() {
@@ -73,16 +95,28 @@ void RocksEventStore::WriterLoop() {
     }
     if (options_.before_batch_hook) options_.before_batch_hook();
     std::vector<PendingAppend> pending;
+    absl::Status failure;
     {
       // Take the queue only once the committer has taken the previous batch: everything that
       // arrived during its fsync then shares the next one.
       absl::MutexLock lock(&mu_);
       auto slot_free = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return handoff_ == nullptr; };
       mu_.Await(absl::Condition(&slot_free));
-      while (!queue_.empty() && pending.size() < options_.max_appends_per_batch) {
+      size_t batch_bytes = 0;
+      while (!queue_.empty() && pending.size() < options_.max_appends_per_batch &&
+             (pending.empty() || batch_bytes + queue_.front().bytes <= options_.max_batch_bytes)) {
+        batch_bytes += queue_.front().bytes;
+        queued_bytes_ -= queue_.front().bytes;
         pending.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }
+      failure = failure_;
+    }
+    if (!failure.ok()) {
+      // Fail-stop: nothing more is staged on top of a write that failed.
+      in_flight_.clear();
+      for (auto& p : pending) p.done(failure);
+      continue;
     }
     auto batch = StageBatch(std::move(pending));
     absl::MutexLock lock(&mu_);
@@ -239,6 +273,7 @@ absl::StatusOr<coop::v1::AppendResponse> RocksEventStore::Stage(
   // Ids were validated before queuing; each is parsed once here, for the index keys.
   std::vector<std::string> id_keys;
   std::vector<StagedEvent> originals;
+  std::string first_known;  // field path of the first id found already recorded
   for (int s = 0; s < request.streams_size(); ++s) {
     const auto& stream = request.streams(s);
     for (int e = 0; e < stream.events_size(); ++e) {
@@ -261,24 +296,33 @@ absl::StatusOr<coop::v1::AppendResponse> RocksEventStore::Stage(
               absl::StrCat("event id index points at missing position ", position));
         }
         const auto& ev = **stored;
-        original = {ev.position(), ev.stream_id(), ev.stream_version(), ev.type(), ev.payload()};
+        // The id index is not covered by the hash chain: trust it only if the event agrees.
+        if (auto stored_id = ParseUuid(ev.event_id()); !stored_id || UuidKey(*stored_id) != key) {
+          return absl::DataLossError(absl::StrCat("event id index for ", event.event_id(),
+                                                  " points at position ", position,
+                                                  ", which holds another event"));
+        }
+        original = {ev.position(),    ev.stream_id(),      ev.stream_version(),
+                    ev.type(),        ev.schema_version(), ev.payload(),
+                    ev.occurred_on(), ev.area().code(),    ev.area().unit_set()};
       }
-      if (original.stream_id != stream.stream_id() || original.type != event.type() ||
-          original.payload != event.payload()) {
-        return absl::AlreadyExistsError(
-            absl::StrCat("streams[", s, "].events[", e, "].event_id: ", event.event_id(),
-                         " was already recorded at position ", original.position,
-                         " with different content (stream, type or payload)"));
+      if (!original.SameContentAs(stream.stream_id(), event)) {
+        return absl::AlreadyExistsError(absl::StrCat(
+            "streams[", s, "].events[", e, "].event_id: ", event.event_id(),
+            " was already recorded at position ", original.position,
+            " with different content (stream, type, schema version, payload, occurred_on or "
+            "area)"));
       }
+      if (originals.empty()) first_known = absl::StrCat("streams[", s, "].events[", e, "]");
       originals.push_back(std::move(original));
     }
   }
   if (!originals.empty()) {
     if (originals.size() != id_keys.size()) {
-      return absl::AlreadyExistsError(absl::StrCat(
-          "event id ", FormatUuid(*ParseUuid(request.streams(0).events(0).event_id())),
-          ": some ids of this append were already recorded and some were not; a retry must "
-          "repeat the original append exactly"));
+      return absl::AlreadyExistsError(
+          absl::StrCat(first_known,
+                       ".event_id: already recorded, but other ids of this append are not; "
+                       "a retry must repeat the original append exactly"));
     }
     coop::v1::AppendResponse response;
     response.set_duplicate(true);
@@ -357,8 +401,15 @@ absl::StatusOr<coop::v1::AppendResponse> RocksEventStore::Stage(
         wb.Put(area_index_,
                keys::AreaIndexKey(event.area().unit_set(), event.area().code(), position), "");
       }
-      batch.ids[id_key] = {position, stream.stream_id(), head.version, proposed.type(),
-                           proposed.payload()};
+      batch.ids[id_key] = {position,
+                           stream.stream_id(),
+                           head.version,
+                           proposed.type(),
+                           proposed.schema_version(),
+                           proposed.payload(),
+                           proposed.occurred_on(),
+                           proposed.area().code(),
+                           proposed.area().unit_set()};
       if (head.first_position == 0) {
         head.first_position = position;
         head.created_at_micros = batch.recorded_at;

@@ -3,6 +3,7 @@
 #include <memory>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "eventstore/validation.h"
 #include "services/grpc_status.h"
 #include "services/paged_event_writer.h"
@@ -11,6 +12,8 @@ namespace coop::services {
 namespace {
 
 constexpr uint32_t kReadPageSize = 256;
+// Each verification reads the whole range on a thread of its own.
+constexpr size_t kMaxConcurrentVerifications = 2;
 
 grpc::ServerWriteReactor<coop::v1::ReadResponse>* FailedRead(const absl::Status& status) {
   // A reactor that finishes at once with an error.
@@ -40,6 +43,7 @@ EventStoreService::EventStoreService(eventstore::EventStore* store) : store_(sto
 EventStoreService::~EventStoreService() { Shutdown(); }
 
 void EventStoreService::Shutdown() {
+  stopping_.store(true);
   subscriptions_.StopAll();
   std::vector<Verifier> verifiers;
   {
@@ -204,10 +208,21 @@ grpc::ServerUnaryReactor* EventStoreService::VerifyLog(grpc::CallbackServerConte
     v.thread.join();
     return true;
   });
+  if (verifiers_.size() >= kMaxConcurrentVerifications) {
+    reactor->Finish(
+        grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                     absl::StrCat("at most ", kMaxConcurrentVerifications,
+                                  " verifications run at a time; retry when one has finished")));
+    return reactor;
+  }
   auto done = std::make_shared<std::atomic<bool>>(false);
-  std::thread thread([store = store_, reactor, response, done, from = request->from_position(),
-                      to = request->to_position()] {
-    auto result = store->Verify(from, to);
+  // Stops early when the client gives up or the server shuts down.
+  auto cancelled = [context, stopping = &stopping_] {
+    return stopping->load() || context->IsCancelled();
+  };
+  std::thread thread([store = store_, reactor, response, done, cancelled,
+                      from = request->from_position(), to = request->to_position()] {
+    auto result = store->Verify(from, to, cancelled);
     if (result.ok()) *response = std::move(*result);
     reactor->Finish(ToGrpcStatus(result.status()));
     done->store(true);

@@ -56,6 +56,7 @@ class EventStoreService final : public coop::v1::EventStore::CallbackService {
  private:
   eventstore::EventStore* const store_;
   SubscriptionRegistry subscriptions_;
+  std::atomic<bool> stopping_{false};
   absl::Mutex mu_;
   // Running and finished verifications; finished ones are joined when the next one starts.
   struct Verifier {

@@ -40,7 +40,10 @@ std::string CoopServer::address() const { return absl::StrCat(host_, ":", port_)
 void CoopServer::Shutdown(absl::Duration grace) {
   {
     absl::MutexLock lock(&mu_);
-    if (shut_down_) return;
+    if (shut_down_) {
+      mu_.Await(absl::Condition(&stopped_));  // another caller is shutting down
+      return;
+    }
     shut_down_ = true;
   }
   if (server_) {

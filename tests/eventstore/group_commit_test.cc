@@ -98,5 +98,44 @@ TEST(GroupCommitTest, AConflictingAppendSharesABatchWithAppendsThatSucceed) {
   EXPECT_EQ(store.writer_stats().appends_rejected, 1u);
 }
 
+TEST(GroupCommitTest, AFullQueueRefusesAppendsInsteadOfGrowingMemory) {
+  coop::testing::TempDir dir;
+  absl::Notification writer_held, release;
+  std::atomic<int> hook_calls{0};
+  StoreOptions options;
+  options.max_queued_bytes = 4096;
+  options.before_batch_hook = [&] {
+    if (hook_calls.fetch_add(1) == 0) {
+      writer_held.Notify();
+      release.WaitForNotification();
+    }
+  };
+  auto opened = RocksEventStore::Open(dir.path(), options);
+  ASSERT_OK(opened);
+  auto& store = **opened;
+  std::atomic<int> ok{0}, refused{0};
+  auto count = [&](absl::StatusOr<coop::v1::AppendResponse> r) {
+    if (r.ok()) {
+      ++ok;
+    } else {
+      EXPECT_EQ(r.status().code(), absl::StatusCode::kResourceExhausted) << r.status();
+      ++refused;
+    }
+  };
+  store.AppendAsync(AppendTo("a-1", Any()), count);
+  writer_held.WaitForNotification();
+  // ~1 KiB each: the first few fit in the 4 KiB queue, the rest are refused at once.
+  for (int i = 0; i < 10; ++i) {
+    auto request = AppendTo("a-1", Any(), 0);
+    *request.mutable_streams(0)->add_events() = coop::testing::NewEvent(std::string(1000, 'x'));
+    store.AppendAsync(std::move(request), count);
+  }
+  EXPECT_GT(refused.load(), 0);
+  release.Notify();
+  store.Close();
+  EXPECT_EQ(ok + refused, 11);
+  EXPECT_EQ(store.writer_stats().appends_committed, static_cast<uint64_t>(ok.load()));
+}
+
 }  // namespace
 }  // namespace coop::eventstore

@@ -22,6 +22,7 @@
 #include "rocksdb/env.h"
 #include "rocksdb/file_system.h"
 #include "tests/eventstore/power_cut_file_system.h"
+#include "tests/support/event_builders.h"
 #include "tests/support/test_support.h"
 
 namespace coop::eventstore {
@@ -297,6 +298,37 @@ TEST(PowerLossTest, RelaxedDurabilityLosesAcknowledgedAppends) {
   RecordProperty("acknowledged", static_cast<int>(run.acked.size()));
   RecordProperty("recovered", static_cast<int>(log.size()));
   RecordProperty("dropped_bytes", static_cast<int>(run.dropped_bytes));
+}
+
+}  // namespace
+}  // namespace coop::eventstore
+
+namespace coop::eventstore {
+namespace {
+
+TEST(PowerLossTest, AFailedWriteStopsTheStoreFromTakingMoreAppends) {
+  TempDir dir;
+  auto fs = std::make_shared<PowerCutFileSystem>();
+  auto env = rocksdb::NewCompositeEnv(fs);
+  StoreOptions options;
+  options.env = env.get();
+  auto store = RocksEventStore::Open(dir.path(), options);
+  ASSERT_OK(store);
+  ASSERT_OK((*store)->Append(coop::testing::AppendTo("s-1", coop::testing::Any())));
+  ASSERT_OK(fs->CutPower());
+
+  auto failed = (*store)->Append(coop::testing::AppendTo("s-1", coop::testing::Any()));
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.status().message().find("until restarted"), std::string::npos)
+      << failed.status();
+  // Fail-stop: later appends are refused at once with the same reason, nothing is staged.
+  const auto stats = (*store)->writer_stats();
+  for (int i = 0; i < 3; ++i) {
+    auto later = (*store)->Append(coop::testing::AppendTo("s-2", coop::testing::Any()));
+    EXPECT_EQ(later.status(), failed.status());
+  }
+  EXPECT_EQ((*store)->writer_stats().batches, stats.batches);
+  EXPECT_EQ((*store)->GetLogInfo().head_position(), 1u);
 }
 
 }  // namespace

@@ -243,10 +243,22 @@ TEST_F(RocksEventStoreTest, SameIdWithDifferentContentIsRejectedAndWritesNothing
   changed_type.mutable_streams(0)->mutable_events(0)->set_type("test.v1.Other");
   auto partly_new = request;
   *partly_new.mutable_streams(0)->add_events() = coop::testing::NewEvent();
-  for (const auto& bad : {changed_payload, changed_stream, changed_type, partly_new}) {
+  auto changed_schema = request;
+  changed_schema.mutable_streams(0)->mutable_events(0)->set_schema_version(2);
+  auto changed_date = request;
+  changed_date.mutable_streams(0)->mutable_events(0)->set_occurred_on("2020-01-01");
+  auto changed_area = request;
+  changed_area.mutable_streams(0)->mutable_events(0)->mutable_area()->set_code("96");
+  changed_area.mutable_streams(0)->mutable_events(0)->mutable_area()->set_unit_set("2025-03");
+  for (const auto& bad : {changed_payload, changed_stream, changed_type, partly_new, changed_schema,
+                          changed_date, changed_area}) {
     auto r = store_->Append(bad);
     EXPECT_EQ(r.status().code(), absl::StatusCode::kAlreadyExists) << r.status();
   }
+  auto partly = store_->Append(partly_new);
+  EXPECT_NE(partly.status().message().find("streams[0].events[0].event_id: already recorded"),
+            std::string::npos)
+      << partly.status();
   const auto after = store_->GetLogInfo();
   EXPECT_EQ(after.head_position(), before.head_position());
   EXPECT_EQ(after.chain_head(), before.chain_head());
@@ -393,6 +405,17 @@ TEST_F(RocksEventStoreTest, ReadAllFiltersByTypePrefixAndArea) {
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].position(), 4u);
 
+  // When the area's index runs out, the page says the whole log up to its end was examined,
+  // so a follower starts after it instead of re-reading the tail of other areas.
+  ReadAllQuery tail;
+  *tail.filter.add_areas() = *area;
+  tail.from_position = 5;
+  auto page = store_->ReadAll(tail);
+  ASSERT_OK(page);
+  EXPECT_TRUE(page->events.empty());
+  EXPECT_TRUE(page->end_of_log);
+  EXPECT_EQ(page->next_position, 6u) << "head + 1";
+
   ReadAllQuery both;  // all given lists must match
   *both.filter.add_areas() = *area;
   both.filter.add_stream_prefixes("coop-");
@@ -434,6 +457,14 @@ TEST_F(RocksEventStoreTest, VerifyCoversARange) {
   EXPECT_TRUE(verify->ok());
   EXPECT_EQ(verify->verified_from(), 4u);
   EXPECT_EQ(verify->verified_to(), 7u);
+}
+
+TEST_F(RocksEventStoreTest, VerifyStopsWhenCancelled) {
+  for (int i = 0; i < 3; ++i) ASSERT_OK(store_->Append(AppendTo("s-1", Any(), 5000)));
+  int polls = 0;
+  auto verify = store_->Verify(0, 0, [&] { return ++polls >= 2; });
+  EXPECT_EQ(verify.status().code(), absl::StatusCode::kCancelled) << verify.status();
+  EXPECT_NE(verify.status().message().find("position 8192"), std::string::npos) << verify.status();
 }
 
 TEST_F(RocksEventStoreTest, InvalidInputIsRejectedBeforeTheWriter) {

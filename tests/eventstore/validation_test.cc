@@ -87,6 +87,12 @@ TEST(ValidationTest, ErrorsNameTheField) {
   *second = r.streams(0).events(0);
   ExpectInvalid(r, "streams[0].events[1].event_id");  // same id twice
 
+  r = OneEvent();  // the same id in another letter case is the same id
+  auto* upper = r.mutable_streams(0)->add_events();
+  *upper = r.streams(0).events(0);
+  upper->set_event_id("123E4567-E89B-12D3-A456-426614174000");
+  ExpectInvalid(r, "streams[0].events[1].event_id");
+
   r = OneEvent();
   r.mutable_streams(0)->mutable_expected()->set_version(3);
   ExpectInvalid(r, "streams[0].expected.version");

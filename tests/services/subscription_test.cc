@@ -7,6 +7,7 @@
 #include <atomic>
 #include <thread>
 
+#include "eventstore/uuid.h"
 #include "tests/services/server_fixture.h"
 #include "tests/support/event_builders.h"
 
@@ -99,6 +100,36 @@ TEST_F(SubscriptionTest, FromEndWithAFilterSeesOnlyNewMatchingEvents) {
   ASSERT_TRUE(live.has_event());
   EXPECT_EQ(live.event().position(), 6u);
   EXPECT_EQ(live.event().stream_id(), "coop-2");
+  context->TryCancel();
+}
+
+TEST_F(SubscriptionTest, AnAreaFilteredSubscriberWaitsQuietlyPastOtherAreasEvents) {
+  auto in_area = AppendTo("coop-1", Any());
+  auto* area = in_area.mutable_streams(0)->mutable_events(0)->mutable_area();
+  area->set_code("32044");
+  area->set_unit_set("2025-03");
+  ASSERT_TRUE(Append(in_area).ok());
+  // More events of other areas after it than the fell-behind threshold.
+  for (int i = 0; i < 12; ++i) ASSERT_TRUE(Append(AppendTo("other-1", Any(), 1000)).ok());
+
+  auto context = Context();
+  coop::v1::SubscribeRequest request;
+  request.set_from_position(1);
+  *request.mutable_filter()->add_areas() = *area;
+  auto reader = stub_->Subscribe(context.get(), request);
+  auto first = Next(reader.get());
+  ASSERT_TRUE(first.has_event());
+  EXPECT_EQ(first.event().position(), 1u);
+  auto caught_up = Next(reader.get());
+  ASSERT_TRUE(caught_up.has_caught_up());
+  EXPECT_EQ(caught_up.caught_up().position(), 12'001u) << "examined up to the head";
+
+  auto later = in_area;
+  later.mutable_streams(0)->mutable_events(0)->set_event_id(eventstore::NewRandomUuid());
+  ASSERT_TRUE(Append(later).ok());
+  auto live = Next(reader.get());
+  ASSERT_TRUE(live.has_event()) << "no fell_behind or repeated caught_up: " << live.DebugString();
+  EXPECT_EQ(live.event().position(), 12'002u);
   context->TryCancel();
 }
 
