@@ -44,6 +44,8 @@ struct ReadPage {
   uint64_t next_position = 0;
   // True if the page ended because the log (as of this read) was exhausted.
   bool end_of_log = false;
+  // How many events the read examined (matching or not).
+  uint64_t examined = 0;
 };
 
 class EventStore {

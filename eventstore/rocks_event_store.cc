@@ -327,6 +327,7 @@ absl::StatusOr<ReadPage> RocksEventStore::ReadAll(const ReadAllQuery& query) {
     if (matcher.Matches(event)) page.events.push_back(std::move(event));
   }
   if (!it->status().ok()) return FromRocks(it->status(), "reading the log");
+  page.examined = scanned;
   if (query.backwards && page.end_of_log) page.next_position = 0;
   if (area && !query.backwards && page.end_of_log) {
     // The area index ended, but the log may go on with events of other areas: everything up

@@ -15,10 +15,11 @@ constexpr uint32_t kReadPageSize = 256;
 // Each verification reads the whole range on a thread of its own.
 constexpr size_t kMaxConcurrentVerifications = 2;
 
+using Page = PagedEventWriter::Page;
+
 grpc::ServerWriteReactor<coop::v1::ReadResponse>* FailedRead(const absl::Status& status) {
   // A reactor that finishes at once with an error.
-  return new PagedEventWriter(
-      [status]() -> absl::StatusOr<std::vector<coop::v1::RecordedEvent>> { return status; });
+  return new PagedEventWriter([status]() -> absl::StatusOr<Page> { return status; });
 }
 
 grpc::ServerWriteReactor<coop::v1::SubscribeResponse>* FailedSubscription(
@@ -79,22 +80,20 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadStream(
   };
   auto cursor =
       std::make_shared<Cursor>(Cursor{*request, Budget(request->max_count(), store_->limits())});
-  return new PagedEventWriter(
-      [store = store_, cursor,
-       backwards]() -> absl::StatusOr<std::vector<coop::v1::RecordedEvent>> {
-        if (cursor->done || cursor->remaining == 0) return std::vector<coop::v1::RecordedEvent>();
-        cursor->next.set_max_count(std::min(cursor->remaining, kReadPageSize));
-        auto events = store->ReadStream(cursor->next);
-        if (!events.ok()) return events.status();
-        if (events->size() < cursor->next.max_count()) cursor->done = true;
-        if (!events->empty()) {
-          const uint64_t last = events->back().stream_version();
-          if (backwards && last <= 1) cursor->done = true;
-          cursor->next.set_from_version(backwards ? last - 1 : last + 1);
-        }
-        cursor->remaining -= static_cast<uint32_t>(events->size());
-        return events;
-      });
+  return new PagedEventWriter([store = store_, cursor, backwards]() -> absl::StatusOr<Page> {
+    if (cursor->done || cursor->remaining == 0) return Page();
+    cursor->next.set_max_count(std::min(cursor->remaining, kReadPageSize));
+    auto events = store->ReadStream(cursor->next);
+    if (!events.ok()) return events.status();
+    if (events->size() < cursor->next.max_count()) cursor->done = true;
+    if (!events->empty()) {
+      const uint64_t last = events->back().stream_version();
+      if (backwards && last <= 1) cursor->done = true;
+      cursor->next.set_from_version(backwards ? last - 1 : last + 1);
+    }
+    cursor->remaining -= static_cast<uint32_t>(events->size());
+    return Page{std::move(*events)};
+  });
 }
 
 grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadAll(
@@ -105,7 +104,7 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadAll(
     auto position = store_->PositionAtTime(request->from_recorded_at_micros(), backwards);
     if (!position.ok()) return FailedRead(position.status());
     if (backwards && *position == 0) {
-      return new PagedEventWriter([] { return std::vector<coop::v1::RecordedEvent>(); });
+      return new PagedEventWriter([]() -> absl::StatusOr<Page> { return Page(); });
     }
     from = *position;
   }
@@ -127,23 +126,30 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadAll(
     probe.max_scan = 1;
     if (auto page = store_->ReadAll(probe); !page.ok()) return FailedRead(page.status());
   }
-  return new PagedEventWriter(
-      [store = store_, cursor]() -> absl::StatusOr<std::vector<coop::v1::RecordedEvent>> {
-        std::vector<coop::v1::RecordedEvent> out;
-        // Sparse filters may examine several pages before one event matches.
-        while (out.empty() && !cursor->done && cursor->remaining > 0) {
-          cursor->query.max_count = std::min(cursor->remaining, kReadPageSize);
-          auto page = store->ReadAll(cursor->query);
-          if (!page.ok()) return page.status();
-          cursor->query.from_position = page->next_position;
-          if (page->end_of_log || (cursor->query.backwards && page->next_position == 0)) {
-            cursor->done = true;
-          }
-          cursor->remaining -= static_cast<uint32_t>(page->events.size());
-          out = std::move(page->events);
-        }
+  return new PagedEventWriter([store = store_, cursor]() -> absl::StatusOr<Page> {
+    Page out;
+    // A sparse filter may examine many pages before one event matches; after a bounded
+    // amount it reports a checkpoint instead, which hands the thread back.
+    uint64_t scanned = 0;
+    while (out.events.empty() && !cursor->done && cursor->remaining > 0) {
+      if (scanned >= kMaxScanPerReaction) {
+        out.checkpoint = cursor->query.backwards ? cursor->query.from_position + 1
+                                                 : cursor->query.from_position - 1;
         return out;
-      });
+      }
+      cursor->query.max_count = std::min(cursor->remaining, kReadPageSize);
+      auto page = store->ReadAll(cursor->query);
+      if (!page.ok()) return page.status();
+      scanned += page->examined;
+      cursor->query.from_position = page->next_position;
+      if (page->end_of_log || (cursor->query.backwards && page->next_position == 0)) {
+        cursor->done = true;
+      }
+      cursor->remaining -= static_cast<uint32_t>(page->events.size());
+      out.events = std::move(page->events);
+    }
+    return out;
+  });
 }
 
 grpc::ServerWriteReactor<coop::v1::SubscribeResponse>* EventStoreService::Subscribe(

@@ -25,11 +25,17 @@ void PagedEventWriter::SendNext() {
       Finish(ToGrpcStatus(next.status()));
       return;
     }
-    if (next->empty()) {
-      Finish(grpc::Status::OK);
+    if (next->events.empty()) {
+      if (next->checkpoint == 0) {
+        Finish(grpc::Status::OK);
+        return;
+      }
+      message_.mutable_checkpoint()->set_position(next->checkpoint);
+      StartWrite(&message_);
       return;
     }
-    page_.assign(std::make_move_iterator(next->begin()), std::make_move_iterator(next->end()));
+    page_.assign(std::make_move_iterator(next->events.begin()),
+                 std::make_move_iterator(next->events.end()));
   }
   *message_.mutable_event() = std::move(page_.front());
   page_.pop_front();

@@ -20,9 +20,15 @@ namespace coop::services {
 
 class PagedEventWriter final : public grpc::ServerWriteReactor<coop::v1::ReadResponse> {
  public:
+  struct Page {
+    std::vector<coop::v1::RecordedEvent> events;
+    // With no events: nothing matched up to this position, but the read goes on (sent to the
+    // client as a checkpoint). 0 with no events ends the stream.
+    uint64_t checkpoint = 0;
+  };
   // Returns the next page; an empty page ends the stream with OK, an error ends it with that
   // error.
-  using NextPage = std::function<absl::StatusOr<std::vector<coop::v1::RecordedEvent>>()>;
+  using NextPage = std::function<absl::StatusOr<Page>()>;
 
   // Starts sending at once.
   explicit PagedEventWriter(NextPage next_page);

@@ -116,6 +116,7 @@ void SubscriptionState::FinishLocked(const grpc::Status& status) {
 
 void SubscriptionState::PumpLocked() {
   if (finished_ || write_in_flight_ || reactor_ == nullptr) return;
+  uint64_t scanned_without_match = 0;
   for (;;) {
     if (!outbox_.empty()) {
       current_ = std::move(outbox_.front());
@@ -132,6 +133,10 @@ void SubscriptionState::PumpLocked() {
       fell->set_head(head);
       continue;
     }
+    if (scanned_without_match >= kMaxScanPerReaction) {
+      outbox_.emplace_back().mutable_checkpoint()->set_position(cursor_ - 1);
+      continue;
+    }
     eventstore::ReadAllQuery query;
     query.from_position = cursor_;
     query.max_count = kSubscriptionPageSize;
@@ -142,6 +147,7 @@ void SubscriptionState::PumpLocked() {
       FinishLocked(ToGrpcStatus(page.status()));
       return;
     }
+    scanned_without_match += page->examined;
     cursor_ = page->next_position;
     for (auto& event : page->events) *outbox_.emplace_back().mutable_event() = std::move(event);
     if (!outbox_.empty() || !page->end_of_log) continue;

@@ -30,6 +30,9 @@ class SubscriptionRegistry;
 
 inline constexpr uint64_t kFellBehindLag = 10'000;
 inline constexpr uint32_t kSubscriptionPageSize = 256;
+// A reaction examines at most this many events without a match, then sends a checkpoint,
+// which hands the thread back until the client has taken it.
+inline constexpr uint64_t kMaxScanPerReaction = 64 * 1024;
 
 // Starts a subscription at `from_position` (the first position wanted). `registry` must
 // outlive the call.

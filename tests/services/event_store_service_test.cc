@@ -82,6 +82,30 @@ TEST_F(EventStoreServiceTest, ReadAllWithFilterMaxCountAndTime) {
   EXPECT_EQ(ReadAll(request).size(), 6u);
 }
 
+TEST_F(EventStoreServiceTest, ReadAllWithASparseFilterSendsCheckpoints) {
+  for (int i = 0; i < 14; ++i) ASSERT_TRUE(Append(AppendTo("noise-1", Any(), 10'000)).ok());
+  auto rare = AppendTo("rare-1", Any());
+  rare.mutable_streams(0)->mutable_events(0)->set_type("test.v1.Rare");
+  ASSERT_TRUE(Append(rare).ok());
+  for (auto direction : {coop::v1::FORWARDS, coop::v1::BACKWARDS}) {
+    coop::v1::ReadAllRequest request;
+    request.set_direction(direction);
+    request.mutable_filter()->add_event_types(direction == coop::v1::FORWARDS ? "test.v1.Rare"
+                                                                              : "test.v1.None");
+    auto context = Context(60'000);
+    auto reader = stub_->ReadAll(context.get(), request);
+    coop::v1::ReadResponse message;
+    int checkpoints = 0, events = 0;
+    while (reader->Read(&message)) {
+      if (message.has_checkpoint()) ++checkpoints;
+      if (message.has_event()) ++events;
+    }
+    ASSERT_TRUE(reader->Finish().ok());
+    EXPECT_GE(checkpoints, 2) << direction;
+    EXPECT_EQ(events, direction == coop::v1::FORWARDS ? 1 : 0);
+  }
+}
+
 TEST_F(EventStoreServiceTest, ErrorCodesAreTheDocumentedOnes) {
   ASSERT_TRUE(Append(AppendTo("coop-1", NoStream())).ok());
 

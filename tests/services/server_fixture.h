@@ -44,7 +44,9 @@ class ServerFixture : public ::testing::Test {
     auto reader = stub_->ReadAll(context.get(), request);
     std::vector<coop::v1::RecordedEvent> events;
     coop::v1::ReadResponse message;
-    while (reader->Read(&message)) events.push_back(message.event());
+    while (reader->Read(&message)) {
+      if (message.has_event()) events.push_back(message.event());
+    }
     auto status = reader->Finish();
     EXPECT_TRUE(status.ok()) << status.error_message();
     return events;

@@ -133,6 +133,33 @@ TEST_F(SubscriptionTest, AnAreaFilteredSubscriberWaitsQuietlyPastOtherAreasEvent
   context->TryCancel();
 }
 
+TEST_F(SubscriptionTest, ASparseFilterSendsCheckpointsWhileItScans) {
+  // 140,000 events that do not match, then one that does.
+  for (int i = 0; i < 14; ++i) ASSERT_TRUE(Append(AppendTo("noise-1", Any(), 10'000)).ok());
+  auto rare = AppendTo("rare-1", Any());
+  rare.mutable_streams(0)->mutable_events(0)->set_type("test.v1.Rare");
+  ASSERT_TRUE(Append(rare).ok());
+
+  auto context = Context(60'000);
+  coop::v1::SubscribeRequest request;
+  request.set_from_position(1);
+  request.mutable_filter()->add_event_types("test.v1.Rare");
+  auto reader = stub_->Subscribe(context.get(), request);
+  std::vector<uint64_t> checkpoints;
+  coop::v1::SubscribeResponse message = Next(reader.get());
+  while (message.has_checkpoint()) {
+    checkpoints.push_back(message.checkpoint().position());
+    message = Next(reader.get());
+  }
+  ASSERT_TRUE(message.has_event()) << message.DebugString();
+  EXPECT_EQ(message.event().position(), 140'001u);
+  ASSERT_GE(checkpoints.size(), 2u) << "about one per " << services::kMaxScanPerReaction;
+  for (size_t i = 1; i < checkpoints.size(); ++i) EXPECT_GT(checkpoints[i], checkpoints[i - 1]);
+  EXPECT_LT(checkpoints.back(), 140'001u);
+  EXPECT_TRUE(Next(reader.get()).has_caught_up());
+  context->TryCancel();
+}
+
 TEST_F(SubscriptionTest, ASubscriberThatStopsReadingStallsNoAppendAndLaterGetsEverything) {
   auto context = Context(120'000);
   coop::v1::SubscribeRequest request;

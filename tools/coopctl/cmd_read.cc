@@ -78,7 +78,9 @@ int ReadPages(const Output& output, uint64_t from, bool backwards, uint64_t limi
 grpc::Status SendToSink(std::unique_ptr<grpc::ClientReader<coop::v1::ReadResponse>> reader,
                         const EventSink& on_event) {
   coop::v1::ReadResponse response;
-  while (reader->Read(&response)) on_event(response.event());
+  while (reader->Read(&response)) {
+    if (response.has_event()) on_event(response.event());  // checkpoints only keep it moving
+  }
   return reader->Finish();
 }
 

@@ -89,6 +89,10 @@ void Output::Print(const coop::v1::SubscribeResponse& response) const {
       human =
           absl::StrCat("-- caught up at #", response.caught_up().position(), ", live from here\n");
       break;
+    case coop::v1::SubscribeResponse::kCheckpoint:
+      // Progress of a sparse filter: for scripts (--json) only.
+      if (!json_) return;
+      break;
     case coop::v1::SubscribeResponse::kFellBehind:
       human =
           absl::StrCat("-- fell behind: last sent #", response.fell_behind().position(), ", head #",
