@@ -18,6 +18,26 @@ using coop::testing::Any;
 using coop::testing::AppendTo;
 using coop::testing::NoStream;
 
+// Holds the writer in its first round (before it takes a batch) until released, so that the
+// appends a test submits meanwhile provably land in one batch.
+class WriterGate {
+ public:
+  std::function<void()> Hook() {
+    return [this] {
+      if (calls_.fetch_add(1) == 0) {
+        held_.Notify();
+        release_.WaitForNotification();
+      }
+    };
+  }
+  void WaitUntilHeld() { held_.WaitForNotification(); }
+  void Release() { release_.Notify(); }
+
+ private:
+  std::atomic<int> calls_{0};
+  absl::Notification held_, release_;
+};
+
 TEST(GroupCommitTest, ConcurrentDurableAppendsNeedFarFewerWalSyncsThanAppends) {
   coop::testing::TempDir dir;
   StoreOptions options;
@@ -51,16 +71,10 @@ TEST(GroupCommitTest, ConcurrentDurableAppendsNeedFarFewerWalSyncsThanAppends) {
 
 TEST(GroupCommitTest, AConflictingAppendSharesABatchWithAppendsThatSucceed) {
   coop::testing::TempDir dir;
-  absl::Notification writer_held, release;
-  std::atomic<int> hook_calls{0};
+  WriterGate gate;
   StoreOptions options;
   options.statistics = rocksdb::CreateDBStatistics();
-  options.before_batch_hook = [&] {
-    if (hook_calls.fetch_add(1) == 0) {
-      writer_held.Notify();
-      release.WaitForNotification();
-    }
-  };
+  options.before_batch_hook = gate.Hook();
   auto opened = RocksEventStore::Open(dir.path(), options);
   ASSERT_OK(opened);
   auto& store = **opened;
@@ -74,13 +88,13 @@ TEST(GroupCommitTest, AConflictingAppendSharesABatchWithAppendsThatSucceed) {
     });
   };
   submit(0, AppendTo("a-1", Any()));
-  writer_held.WaitForNotification();  // the writer holds append 0 and waits in the hook
+  gate.WaitUntilHeld();  // the writer holds append 0 and waits in the hook
   submit(1, AppendTo("b-1", NoStream()));
   submit(2, AppendTo("b-1", NoStream()));  // conflicts with append 1 inside the same batch
   submit(3, AppendTo("c-1", Any(), 2));
   const auto batches_before = store.writer_stats().batches;
   const uint64_t syncs_before = options.statistics->getTickerCount(rocksdb::WAL_FILE_SYNCED);
-  release.Notify();
+  gate.Release();
   for (auto& d : done) d.WaitForNotification();
 
   ASSERT_OK(results[0]);
@@ -100,16 +114,10 @@ TEST(GroupCommitTest, AConflictingAppendSharesABatchWithAppendsThatSucceed) {
 
 TEST(GroupCommitTest, AFullQueueRefusesAppendsInsteadOfGrowingMemory) {
   coop::testing::TempDir dir;
-  absl::Notification writer_held, release;
-  std::atomic<int> hook_calls{0};
+  WriterGate gate;
   StoreOptions options;
   options.max_queued_bytes = 4096;
-  options.before_batch_hook = [&] {
-    if (hook_calls.fetch_add(1) == 0) {
-      writer_held.Notify();
-      release.WaitForNotification();
-    }
-  };
+  options.before_batch_hook = gate.Hook();
   auto opened = RocksEventStore::Open(dir.path(), options);
   ASSERT_OK(opened);
   auto& store = **opened;
@@ -123,7 +131,7 @@ TEST(GroupCommitTest, AFullQueueRefusesAppendsInsteadOfGrowingMemory) {
     }
   };
   store.AppendAsync(AppendTo("a-1", Any()), count);
-  writer_held.WaitForNotification();
+  gate.WaitUntilHeld();
   // ~1 KiB each: the first few fit in the 4 KiB queue, the rest are refused at once.
   for (int i = 0; i < 10; ++i) {
     auto request = AppendTo("a-1", Any(), 0);
@@ -131,7 +139,7 @@ TEST(GroupCommitTest, AFullQueueRefusesAppendsInsteadOfGrowingMemory) {
     store.AppendAsync(std::move(request), count);
   }
   EXPECT_GT(refused.load(), 0);
-  release.Notify();
+  gate.Release();
   store.Close();
   EXPECT_EQ(ok + refused, 11);
   EXPECT_EQ(store.writer_stats().appends_committed, static_cast<uint64_t>(ok.load()));
