@@ -1,0 +1,265 @@
+#include "domain/cooperative/cooperative_decider.h"
+
+#include "absl/strings/str_cat.h"
+#include "domain/common/dates.h"
+#include "domain/common/rules.h"
+#include "domain/cooperative/cooperative_checks.h"
+
+namespace coop::domain {
+namespace {
+
+using coop::v1::CooperativeEvent;
+using Events = std::vector<CooperativeEvent>;
+using S = CooperativeStatus;
+
+absl::Status Require(bool ok, std::string_view rule, const std::string& field,
+                     const std::string& detail) {
+  return ok ? absl::OkStatus() : Violation(rule, field, detail);
+}
+
+std::string StatusText(const CooperativeState& s) {
+  return absl::StrCat("the cooperative is ", CooperativeStatusName(s.status));
+}
+
+absl::Status DecideRegistration(const coop::v1::CooperativeRegistered& e, absl::CivilDay on,
+                                const CooperativeState& s, const DecisionContext& ctx) {
+  if (s.status != S::kUnregistered) {
+    return Violation("COOP-11", "registered", "the cooperative is already registered");
+  }
+  if (e.cooperative_id().empty()) return Violation("COMMON-03", "cooperative_id", "is required");
+  if (e.code().empty()) return Violation("COMMON-03", "code", "is required");
+  if (e.name().empty()) return Violation("COMMON-03", "name", "is required");
+  if (e.kind() == coop::v1::COOPERATIVE_KIND_UNSPECIFIED) {
+    return Violation("COMMON-03", "kind", "is required (COOPERATIVE or COOPERATIVE_UNION)");
+  }
+  if (e.law_regime() == coop::v1::LAW_REGIME_UNSPECIFIED) {
+    return Violation("COMMON-03", "law_regime", "is required (LAW_2012 or LAW_2023)");
+  }
+  // Conversions and reorganisations keep or inherit their law; a new registration takes the
+  // law in force.
+  if (e.origin() == coop::v1::ORIGIN_NEW && e.law_regime() != RegimeInForce(on)) {
+    return Violation("COOP-14", "law_regime",
+                     absl::StrCat("a cooperative registered on ", FormatDate(on), " is under ",
+                                  coop::v1::LawRegime_Name(RegimeInForce(on))));
+  }
+  if (e.address().code().empty()) return Violation("COMMON-03", "address", "is required");
+  if (ctx.check_area) {
+    if (auto st = ctx.check_area("address", e.address(), on); !st.ok()) return st;
+  }
+  if (auto st = CheckCounts("members", e.members()); !st.ok()) return st;
+  if (auto st = CheckMinimumMembers("members", e.kind(), e.law_regime(), e.members()); !st.ok()) {
+    return st;
+  }
+  if (auto st = CheckCapital("registered", e.kind(), e.law_regime(), e.charter_capital_vnd(),
+                             e.largest_member_contribution_vnd());
+      !st.ok()) {
+    return st;
+  }
+  return CheckWorkforce("workforce", e.workforce());
+}
+
+absl::Status DecideSuspension(const coop::v1::CooperativeSuspended& e, absl::CivilDay on,
+                              const CooperativeState& s) {
+  if (s.status == S::kSuspended) {
+    return Violation("COOP-04", "suspended",
+                     "the cooperative is already suspended; extend the suspension instead");
+  }
+  if (auto st = Require(s.status == S::kActive, "COOP-04", "suspended", StatusText(s)); !st.ok()) {
+    return st;
+  }
+  auto from = ParseDate("suspended.from", e.from().empty() ? FormatDate(on) : e.from());
+  if (!from.ok()) return from.status();
+  auto until = ParseDate("suspended.until", e.until());
+  if (!until.ok()) return until.status();
+  if (*until < *from) {
+    return Violation("COMMON-01", "suspended.until", "is before suspended.from");
+  }
+  return Require(
+      *until <= AddMonths(*from, 12), "COOP-05", "suspended.until",
+      absl::StrCat("a notice covers at most 12 months: ", FormatDate(*from), " to ", e.until()));
+}
+
+absl::Status DecideExtension(const coop::v1::CooperativeSuspensionExtended& e,
+                             const CooperativeState& s) {
+  if (auto st = Require(s.status == S::kSuspended, "COOP-06", "suspension_extended", StatusText(s));
+      !st.ok()) {
+    return st;
+  }
+  auto until = ParseDate("suspension_extended.until", e.until());
+  if (!until.ok()) return until.status();
+  if (*until <= s.suspended_until) {
+    return Violation("COOP-06", "suspension_extended.until",
+                     "must be after the current end " + FormatDate(s.suspended_until));
+  }
+  return Require(*until <= AddMonths(s.suspended_until, 12), "COOP-05", "suspension_extended.until",
+                 "a notice covers at most 12 months");
+}
+
+absl::Status DecideMembers(const CooperativeEvent& fact, const CooperativeState& s) {
+  if (fact.has_membership_reported()) {
+    return CheckCounts("membership_reported.members", fact.membership_reported().members());
+  }
+  if (fact.has_members_admitted()) {
+    return CheckCounts("members_admitted.members", fact.members_admitted().members());
+  }
+  const auto& left = fact.members_left().members();
+  if (auto st = CheckCounts("members_left.members", left); !st.ok()) return st;
+  const auto& m = s.members;
+  if (left.official() > m.official() ||
+      left.associate_contributing() > m.associate_contributing() ||
+      left.associate_non_contributing() > m.associate_non_contributing()) {
+    return Violation("COOP-12", "members_left.members",
+                     absl::StrCat("the cooperative has ", m.official(), " official, ",
+                                  m.associate_contributing(), " contributing and ",
+                                  m.associate_non_contributing(), " non-contributing members"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status DecideRating(const coop::v1::CooperativeRated& e, absl::CivilDay on,
+                          const CooperativeState& s) {
+  if (auto st = CheckRating(e); !st.ok()) return st;
+  if (e.year() < s.registered_on.year() || e.year() > on.year()) {
+    return Violation("COOP-09", "rated.year",
+                     absl::StrCat("the cooperative was registered on ", FormatDate(s.registered_on),
+                                  "; it cannot be rated for ", e.year(), " on ", FormatDate(on)));
+  }
+  return Require(!s.rated_years.contains(e.year()), "COOP-09", "rated.year",
+                 absl::StrCat("already rated for ", e.year(), "; correct the earlier rating"));
+}
+
+// Which statuses each lifecycle event needs (COOP-07, COOP-08, COOP-15).
+absl::Status DecideLifecycle(const CooperativeEvent& fact, absl::CivilDay on,
+                             const CooperativeState& s) {
+  using E = CooperativeEvent;
+  switch (fact.event_case()) {
+    case E::kResumed:
+      return Require(s.status == S::kSuspended, "COOP-06", "resumed", StatusText(s));
+    case E::kDissolutionStarted:
+      return Require(s.status == S::kActive || s.status == S::kSuspended, "COOP-07",
+                     "dissolution_started", StatusText(s));
+    case E::kDissolutionCancelled:
+      if (s.status != S::kDissolving) {
+        return Violation("COOP-07", "dissolution_cancelled", StatusText(s));
+      }
+      return Require(on <= AddMonths(s.dissolution_started_on, 6), "COOP-07",
+                     "dissolution_cancelled",
+                     "dissolution started on " + FormatDate(s.dissolution_started_on) +
+                         ", more than 6 months ago");
+    case E::kDissolutionCompleted:
+      return Require(s.status == S::kDissolving, "COOP-07", "dissolution_completed", StatusText(s));
+    case E::kCertificateRevoked:
+      return Require(!s.certificate_revoked, "COOP-08", "certificate_revoked",
+                     "the certificate is already revoked");
+    case E::kCertificateRestored:
+      return Require(s.certificate_revoked, "COOP-08", "certificate_restored",
+                     "the certificate is not revoked");
+    case E::kBankruptcyOpened:
+      return Require(s.status == S::kActive || s.status == S::kSuspended, "COOP-15",
+                     "bankruptcy_opened", StatusText(s));
+    case E::kBankruptcyDeclared:
+      return Require(s.status == S::kInBankruptcy, "COOP-15", "bankruptcy_declared",
+                     "no bankruptcy proceedings are open");
+    case E::kReorganised: {
+      const auto& r = fact.reorganised();
+      if (r.kind() == coop::v1::REORGANISATION_KIND_UNSPECIFIED) {
+        return Violation("COMMON-03", "reorganised.kind", "is required");
+      }
+      if (r.successor_ids().empty() && !r.survives()) {
+        return Violation("COMMON-03", "reorganised.successor_ids",
+                         "a cooperative that ends by reorganisation names its successors");
+      }
+      return Require(s.status == S::kActive, "COOP-07", "reorganised", StatusText(s));
+    }
+    default:
+      return absl::OkStatus();
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<Events> DecideCooperative(const std::string& occurred_on,
+                                         const CooperativeEvent& fact, const CooperativeState& s,
+                                         const DecisionContext& ctx) {
+  using E = CooperativeEvent;
+  auto on = ParsePastDate("occurred_on", occurred_on, ctx.today);
+  if (!on.ok()) return on.status();
+  if (fact.event_case() == E::EVENT_NOT_SET) {
+    return Violation("COMMON-03", "event", "says nothing to record");
+  }
+  if (fact.has_registered()) {
+    if (auto st = DecideRegistration(fact.registered(), *on, s, ctx); !st.ok()) return st;
+    return Events{fact};
+  }
+  // Everything else happens to a registered, living cooperative, after its registration.
+  if (s.status == S::kUnregistered) {
+    return Violation("COOP-11", "event", "the cooperative is not registered");
+  }
+  if (IsTerminal(s.status)) {
+    return Violation("COOP-03", "event",
+                     absl::StrCat(StatusText(s), "; nothing more can be recorded"));
+  }
+  if (*on < s.registered_on) {
+    return Violation(
+        "COOP-11", "occurred_on",
+        absl::StrCat(occurred_on, " is before the registration on ", FormatDate(s.registered_on)));
+  }
+  absl::Status st;
+  switch (fact.event_case()) {
+    case E::kRegistrationChanged:
+      if (fact.registration_changed().has_address() && ctx.check_area) {
+        st = ctx.check_area("registration_changed.address", fact.registration_changed().address(),
+                            *on);
+      }
+      break;
+    case E::kMembershipReported:
+    case E::kMembersAdmitted:
+    case E::kMembersLeft:
+      st = DecideMembers(fact, s);
+      break;
+    case E::kWorkforceReported:
+      st = CheckWorkforce("workforce_reported.workforce", fact.workforce_reported().workforce());
+      break;
+    case E::kCharterCapitalChanged:
+      st = CheckCapital("charter_capital_changed", s.kind, s.law_regime,
+                        fact.charter_capital_changed().charter_capital_vnd(),
+                        fact.charter_capital_changed().largest_member_contribution_vnd());
+      break;
+    case E::kSuspended:
+      st = DecideSuspension(fact.suspended(), *on, s);
+      break;
+    case E::kSuspensionExtended:
+      st = DecideExtension(fact.suspension_extended(), s);
+      break;
+    case E::kRated:
+      st = DecideRating(fact.rated(), *on, s);
+      break;
+    case E::kAnnualReportSubmitted:
+      st = Require(fact.annual_report_submitted().year() >= s.registered_on.year() &&
+                       fact.annual_report_submitted().year() <= on->year(),
+                   "COOP-11", "annual_report_submitted.year",
+                   "must be a year from the registration to the report's date");
+      break;
+    case E::kGeneralMeetingHeld:
+      st = Require(fact.general_meeting_held().fiscal_year() >= s.registered_on.year() &&
+                       fact.general_meeting_held().fiscal_year() <= on->year(),
+                   "COOP-11", "general_meeting_held.fiscal_year",
+                   "must be a year from the registration to the meeting's date");
+      break;
+    default:
+      st = DecideLifecycle(fact, *on, s);
+      break;
+  }
+  if (!st.ok()) return st;
+  Events events{fact};
+  // A revocation other than for tax enforcement starts dissolution at once.
+  if (fact.has_certificate_revoked() && !fact.certificate_revoked().for_tax_enforcement() &&
+      s.status != S::kDissolving) {
+    auto& started = *events.emplace_back().mutable_dissolution_started();
+    started.set_kind(coop::v1::COMPULSORY);
+    started.set_resolution(fact.certificate_revoked().decision());
+  }
+  return events;
+}
+
+}  // namespace coop::domain

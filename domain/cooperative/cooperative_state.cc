@@ -1,0 +1,151 @@
+#include "domain/cooperative/cooperative_state.h"
+
+#include "domain/common/dates.h"
+
+namespace coop::domain {
+
+bool IsTerminal(CooperativeStatus status) {
+  return status == CooperativeStatus::kDissolved || status == CooperativeStatus::kCeased ||
+         status == CooperativeStatus::kBankrupt;
+}
+
+const char* CooperativeStatusName(CooperativeStatus status) {
+  switch (status) {
+    case CooperativeStatus::kUnregistered:
+      return "unregistered";
+    case CooperativeStatus::kActive:
+      return "active";
+    case CooperativeStatus::kSuspended:
+      return "suspended";
+    case CooperativeStatus::kDissolving:
+      return "dissolving";
+    case CooperativeStatus::kDissolved:
+      return "dissolved";
+    case CooperativeStatus::kCeased:
+      return "ceased";
+    case CooperativeStatus::kInBankruptcy:
+      return "in bankruptcy";
+    case CooperativeStatus::kBankrupt:
+      return "bankrupt";
+  }
+  return "unknown";
+}
+
+namespace {
+
+void Add(coop::v1::MemberCounts* total, const coop::v1::MemberCounts& delta, int sign) {
+  total->set_official(total->official() + sign * delta.official());
+  total->set_associate_contributing(total->associate_contributing() +
+                                    sign * delta.associate_contributing());
+  total->set_associate_non_contributing(total->associate_non_contributing() +
+                                        sign * delta.associate_non_contributing());
+}
+
+absl::CivilDay DateOr(const std::string& text, absl::CivilDay fallback) {
+  auto day = ParseDate("", text);
+  return day.ok() ? *day : fallback;
+}
+
+}  // namespace
+
+CooperativeState Evolve(CooperativeState s, absl::CivilDay on,
+                        const coop::v1::CooperativeEvent& event) {
+  using E = coop::v1::CooperativeEvent;
+  switch (event.event_case()) {
+    case E::kRegistered: {
+      const auto& e = event.registered();
+      s.status = CooperativeStatus::kActive;
+      s.cooperative_id = e.cooperative_id();
+      s.code = e.code();
+      s.name = e.name();
+      s.kind = e.kind();
+      s.law_regime = e.law_regime();
+      s.registered_on = on;
+      s.address = e.address();
+      s.charter_capital_vnd = e.charter_capital_vnd();
+      s.members = e.members();
+      s.workforce = e.workforce();
+      break;
+    }
+    case E::kRegistrationChanged: {
+      const auto& e = event.registration_changed();
+      if (!e.name().empty()) s.name = e.name();
+      if (!e.address().code().empty()) s.address = e.address();
+      break;
+    }
+    case E::kMembershipReported:
+      s.members = event.membership_reported().members();
+      break;
+    case E::kMembersAdmitted:
+      Add(&s.members, event.members_admitted().members(), +1);
+      break;
+    case E::kMembersLeft:
+      Add(&s.members, event.members_left().members(), -1);
+      break;
+    case E::kWorkforceReported:
+      s.workforce = event.workforce_reported().workforce();
+      break;
+    case E::kCharterCapitalChanged:
+      s.charter_capital_vnd = event.charter_capital_changed().charter_capital_vnd();
+      break;
+    case E::kSuspended:
+      s.status = CooperativeStatus::kSuspended;
+      s.suspended_until = DateOr(event.suspended().until(), on);
+      break;
+    case E::kSuspensionExtended:
+      s.suspended_until = DateOr(event.suspension_extended().until(), s.suspended_until);
+      break;
+    case E::kResumed:
+      s.status = CooperativeStatus::kActive;
+      break;
+    case E::kDissolutionStarted:
+      s.status = CooperativeStatus::kDissolving;
+      s.dissolution_started_on = on;
+      break;
+    case E::kDissolutionCancelled:
+      s.status = CooperativeStatus::kActive;
+      break;
+    case E::kDissolutionCompleted:
+      s.status = CooperativeStatus::kDissolved;
+      break;
+    case E::kCertificateRevoked:
+      s.certificate_revoked = true;
+      s.revoked_for_tax_enforcement = event.certificate_revoked().for_tax_enforcement();
+      s.status_before_revocation = s.status;
+      break;
+    case E::kCertificateRestored:
+      s.certificate_revoked = false;
+      s.revoked_for_tax_enforcement = false;
+      // A revocation that started dissolution is undone with it.
+      if (s.status == CooperativeStatus::kDissolving) s.status = s.status_before_revocation;
+      break;
+    case E::kReorganised:
+      if (!event.reorganised().survives()) s.status = CooperativeStatus::kCeased;
+      break;
+    case E::kBankruptcyOpened:
+      s.status = CooperativeStatus::kInBankruptcy;
+      break;
+    case E::kBankruptcyDeclared:
+      s.status = CooperativeStatus::kBankrupt;
+      break;
+    case E::kGeneralMeetingHeld:
+      s.general_meeting_years.insert(event.general_meeting_held().fiscal_year());
+      break;
+    case E::kAnnualReportSubmitted:
+      s.annual_report_years.insert(event.annual_report_submitted().year());
+      break;
+    case E::kRated:
+      s.rated_years.insert(event.rated().year());
+      break;
+    case E::kDesignatedModel:
+      s.model_cooperative = true;
+      break;
+    case E::kInspected:
+    case E::kAttendedTradeFair:
+    case E::EVENT_NOT_SET:
+      break;
+  }
+  return s;
+}
+
+}  // namespace coop::domain

@@ -1,0 +1,58 @@
+// The state of one cooperative or union, folded from its events: what the decider needs to
+// apply the rules. Pure value type; not thread-safe (copy it).
+#ifndef COOPLEDGER_DOMAIN_COOPERATIVE_COOPERATIVE_STATE_H_
+#define COOPLEDGER_DOMAIN_COOPERATIVE_COOPERATIVE_STATE_H_
+
+#include <set>
+#include <string>
+
+#include "absl/time/civil_time.h"
+#include "coop/v1/cooperative_events.pb.h"
+
+namespace coop::domain {
+
+enum class CooperativeStatus {
+  kUnregistered,  // no event yet
+  kActive,
+  kSuspended,
+  kDissolving,
+  kDissolved,  // terminal
+  kCeased,     // terminal: ended by split, consolidation or being merged
+  kInBankruptcy,
+  kBankrupt,  // terminal
+};
+
+bool IsTerminal(CooperativeStatus status);
+const char* CooperativeStatusName(CooperativeStatus status);
+
+struct CooperativeState {
+  CooperativeStatus status = CooperativeStatus::kUnregistered;
+  std::string cooperative_id;
+  std::string code;
+  std::string name;
+  coop::v1::CooperativeKind kind = coop::v1::COOPERATIVE_KIND_UNSPECIFIED;
+  coop::v1::LawRegime law_regime = coop::v1::LAW_REGIME_UNSPECIFIED;
+  absl::CivilDay registered_on;
+  coop::v1::Area address;
+  int64_t charter_capital_vnd = 0;
+  coop::v1::MemberCounts members;
+  coop::v1::Workforce workforce;
+  absl::CivilDay suspended_until;
+  absl::CivilDay dissolution_started_on;
+  bool certificate_revoked = false;
+  bool revoked_for_tax_enforcement = false;
+  CooperativeStatus status_before_revocation = CooperativeStatus::kActive;
+  std::set<int> rated_years;
+  std::set<int> annual_report_years;
+  std::set<int> general_meeting_years;
+  bool model_cooperative = false;
+};
+
+// Applies one event that happened on `occurred_on`. Events come from the log and are trusted:
+// Evolve never fails.
+CooperativeState Evolve(CooperativeState state, absl::CivilDay occurred_on,
+                        const coop::v1::CooperativeEvent& event);
+
+}  // namespace coop::domain
+
+#endif  // COOPLEDGER_DOMAIN_COOPERATIVE_COOPERATIVE_STATE_H_

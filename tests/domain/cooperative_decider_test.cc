@@ -1,0 +1,326 @@
+// Given/when/then tests of the cooperative decider. Each test names the rule id it shows
+// (see domain/common/rules.cc); no I/O.
+#include "domain/cooperative/cooperative_decider.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/common/dates.h"
+#include "domain/common/rules.h"
+#include "tests/support/test_support.h"
+
+namespace coop::domain {
+namespace {
+
+using coop::v1::CooperativeEvent;
+
+struct Given {
+  std::string on;
+  CooperativeEvent event;
+};
+
+class CooperativeDeciderTest : public ::testing::Test {
+ protected:
+  // Folds the given history into a state.
+  CooperativeState State(const std::vector<Given>& history) {
+    CooperativeState state;
+    for (const auto& g : history) state = Evolve(state, *ParseDate("", g.on), g.event);
+    return state;
+  }
+  absl::StatusOr<std::vector<CooperativeEvent>> When(const std::vector<Given>& history,
+                                                     const std::string& on,
+                                                     const CooperativeEvent& fact) {
+    return DecideCooperative(on, fact, State(history), context_);
+  }
+  // Then: rejected under `rule`, with its code and the rule id in the message.
+  static void ExpectRule(const absl::StatusOr<std::vector<CooperativeEvent>>& result,
+                         const std::string& rule) {
+    ASSERT_FALSE(result.ok()) << "expected a violation of " << rule;
+    EXPECT_EQ(result.status().code(), FindRule(rule).code) << result.status();
+    EXPECT_NE(result.status().message().find("[" + rule + "]"), std::string::npos)
+        << result.status();
+  }
+
+  static CooperativeEvent Registration(coop::v1::LawRegime regime = coop::v1::LAW_2023,
+                                       int64_t official = 5) {
+    CooperativeEvent e;
+    auto* r = e.mutable_registered();
+    r->set_cooperative_id("c1");
+    r->set_code("2000123456");
+    r->set_kind(coop::v1::COOPERATIVE);
+    r->set_name("HTX Nông nghiệp Khánh An");
+    r->set_law_regime(regime);
+    r->mutable_address()->set_code("32059");
+    r->mutable_address()->set_unit_set("2025-03");
+    r->set_charter_capital_vnd(1'000'000'000);
+    r->mutable_members()->set_official(official);
+    r->mutable_workforce()->set_regular_workers(10);
+    r->mutable_workforce()->set_of_which_members(4);
+    r->set_origin(coop::v1::ORIGIN_NEW);
+    return e;
+  }
+  static Given Registered() { return {"2024-09-01", Registration()}; }
+  static CooperativeEvent Suspend(const std::string& from, const std::string& until) {
+    CooperativeEvent e;
+    e.mutable_suspended()->set_from(from);
+    e.mutable_suspended()->set_until(until);
+    return e;
+  }
+  static CooperativeEvent Rated(int year, double score, coop::v1::RatingGrade grade) {
+    CooperativeEvent e;
+    e.mutable_rated()->set_year(year);
+    e.mutable_rated()->set_score(score);
+    e.mutable_rated()->set_grade(grade);
+    return e;
+  }
+
+  DecisionContext context_{absl::CivilDay(2026, 11, 27), nullptr};
+};
+
+CooperativeEvent Resumed() {
+  CooperativeEvent e;
+  e.mutable_resumed();
+  return e;
+}
+CooperativeEvent DissolutionStarted() {
+  CooperativeEvent e;
+  e.mutable_dissolution_started()->set_kind(coop::v1::VOLUNTARY);
+  return e;
+}
+CooperativeEvent DissolutionCancelled() {
+  CooperativeEvent e;
+  e.mutable_dissolution_cancelled();
+  return e;
+}
+CooperativeEvent DissolutionCompleted() {
+  CooperativeEvent e;
+  e.mutable_dissolution_completed();
+  return e;
+}
+CooperativeEvent Revoked(bool for_tax) {
+  CooperativeEvent e;
+  e.mutable_certificate_revoked()->set_grounds("no operation for 12 months");
+  e.mutable_certificate_revoked()->set_decision("12/QĐ-UBND");
+  e.mutable_certificate_revoked()->set_for_tax_enforcement(for_tax);
+  return e;
+}
+CooperativeEvent Restored() {
+  CooperativeEvent e;
+  e.mutable_certificate_restored()->set_reason("revocation made in error");
+  return e;
+}
+CooperativeEvent MembersLeft(int64_t official) {
+  CooperativeEvent e;
+  e.mutable_members_left()->mutable_members()->set_official(official);
+  return e;
+}
+
+// --- registration ---
+
+TEST_F(CooperativeDeciderTest, GivenNothingWhenRegisteredUnderTheLawInForceThenRegistered) {
+  auto events = When({}, "2024-09-01", Registration());
+  ASSERT_OK(events);
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_TRUE((*events)[0].has_registered());
+  EXPECT_EQ(State({Registered()}).status, CooperativeStatus::kActive);
+}
+
+TEST_F(CooperativeDeciderTest, Coop01MinimumMembersByKindAndRegime) {
+  ExpectRule(When({}, "2024-09-01", Registration(coop::v1::LAW_2023, 4)), "COOP-01");
+  EXPECT_OK(When({}, "2020-03-01", Registration(coop::v1::LAW_2012, 7)));
+  ExpectRule(When({}, "2020-03-01", Registration(coop::v1::LAW_2012, 6)), "COOP-01");
+  // Under the 2012 law associates count too.
+  auto with_associates = Registration(coop::v1::LAW_2012, 5);
+  with_associates.mutable_registered()->mutable_members()->set_associate_contributing(2);
+  EXPECT_OK(When({}, "2020-03-01", with_associates));
+  // A union counts member cooperatives: 3 under the 2023 law, 4 under the 2012 law.
+  auto union_2023 = Registration(coop::v1::LAW_2023, 3);
+  union_2023.mutable_registered()->set_kind(coop::v1::COOPERATIVE_UNION);
+  EXPECT_OK(When({}, "2024-09-01", union_2023));
+  auto union_2012 = Registration(coop::v1::LAW_2012, 3);
+  union_2012.mutable_registered()->set_kind(coop::v1::COOPERATIVE_UNION);
+  ExpectRule(When({}, "2020-03-01", union_2012), "COOP-01");
+}
+
+TEST_F(CooperativeDeciderTest, Coop02OneMembersShareOfCapital) {
+  auto at_limit = Registration();
+  at_limit.mutable_registered()->set_largest_member_contribution_vnd(300'000'000);  // 30 %
+  EXPECT_OK(When({}, "2024-09-01", at_limit));
+  auto over = Registration();
+  over.mutable_registered()->set_largest_member_contribution_vnd(300'000'001);
+  ExpectRule(When({}, "2024-09-01", over), "COOP-02");
+  auto over_2012 = Registration(coop::v1::LAW_2012, 7);
+  over_2012.mutable_registered()->set_largest_member_contribution_vnd(200'000'001);  // > 20 %
+  ExpectRule(When({}, "2020-03-01", over_2012), "COOP-02");
+  auto union_2023 = Registration(coop::v1::LAW_2023, 3);
+  union_2023.mutable_registered()->set_kind(coop::v1::COOPERATIVE_UNION);
+  union_2023.mutable_registered()->set_largest_member_contribution_vnd(400'000'000);  // 40 %
+  EXPECT_OK(When({}, "2024-09-01", union_2023));
+}
+
+TEST_F(CooperativeDeciderTest, Coop14ANewRegistrationIsUnderTheLawInForce) {
+  ExpectRule(When({}, "2024-07-01", Registration(coop::v1::LAW_2012, 7)), "COOP-14");
+  ExpectRule(When({}, "2024-06-30", Registration(coop::v1::LAW_2023, 5)), "COOP-14");
+  auto converted = Registration(coop::v1::LAW_2012, 7);
+  converted.mutable_registered()->set_origin(coop::v1::ORIGIN_REORGANISATION);
+  EXPECT_OK(When({}, "2024-07-01", converted));
+}
+
+TEST_F(CooperativeDeciderTest, Common01DatesAreRealAndNotInTheFuture) {
+  ExpectRule(When({}, "2026-11-28", Registration()), "COMMON-01");
+  ExpectRule(When({}, "2025-02-29", Registration()), "COMMON-01");
+  ExpectRule(When({}, "01/09/2024", Registration()), "COMMON-01");
+}
+
+TEST_F(CooperativeDeciderTest, Common02And03CountsAndRequiredFields) {
+  auto negative = Registration();
+  negative.mutable_registered()->set_charter_capital_vnd(-1);
+  ExpectRule(When({}, "2024-09-01", negative), "COMMON-02");
+  auto no_code = Registration();
+  no_code.mutable_registered()->clear_code();
+  ExpectRule(When({}, "2024-09-01", no_code), "COMMON-03");
+  ExpectRule(When({Registered()}, "2024-10-01", CooperativeEvent()), "COMMON-03");
+}
+
+TEST_F(CooperativeDeciderTest, Area01TheAddressIsCheckedOnTheEventsDate) {
+  context_.check_area = [](const std::string& field, const coop::v1::Area& area,
+                           absl::CivilDay on) -> absl::Status {
+    if (area.unit_set() == "2025-03" && on >= absl::CivilDay(2025, 7, 1)) {
+      return Violation("AREA-01", field + ".unit_set", "2025-03 is not in force");
+    }
+    return absl::OkStatus();
+  };
+  EXPECT_OK(When({}, "2024-09-01", Registration()));
+  ExpectRule(When({}, "2025-07-01", Registration()), "AREA-01");
+}
+
+TEST_F(CooperativeDeciderTest, Coop11RegisteredOnceAndNothingBeforeIt) {
+  ExpectRule(When({Registered()}, "2024-10-01", Registration()), "COOP-11");
+  ExpectRule(When({}, "2024-10-01", Resumed()), "COOP-11");
+  ExpectRule(When({Registered()}, "2024-08-31", Suspend("2024-08-31", "2024-12-31")), "COOP-11");
+}
+
+// --- suspension ---
+
+TEST_F(CooperativeDeciderTest, GivenActiveWhenSuspendedForAtMostTwelveMonthsThenSuspended) {
+  EXPECT_OK(When({Registered()}, "2025-01-10", Suspend("2025-01-10", "2026-01-10")));
+  ExpectRule(When({Registered()}, "2025-01-10", Suspend("2025-01-10", "2026-01-11")), "COOP-05");
+}
+
+TEST_F(CooperativeDeciderTest, Coop04And06SuspendOnlyActiveExtendAndResumeOnlySuspended) {
+  const Given suspended{"2025-01-10", Suspend("2025-01-10", "2025-06-30")};
+  ExpectRule(When({Registered(), suspended}, "2025-02-01", Suspend("2025-02-01", "2025-03-01")),
+             "COOP-04");
+  CooperativeEvent extend;
+  extend.mutable_suspension_extended()->set_until("2026-03-31");
+  EXPECT_OK(When({Registered(), suspended}, "2025-06-01", extend));
+  ExpectRule(When({Registered()}, "2025-06-01", extend), "COOP-06");
+  extend.mutable_suspension_extended()->set_until("2026-07-01");  // > 12 months after 06-30
+  ExpectRule(When({Registered(), suspended}, "2025-06-01", extend), "COOP-05");
+  EXPECT_OK(When({Registered(), suspended}, "2025-03-01", Resumed()));
+  ExpectRule(When({Registered()}, "2025-03-01", Resumed()), "COOP-06");
+}
+
+// --- dissolution, revocation, bankruptcy, reorganisation ---
+
+TEST_F(CooperativeDeciderTest, Coop07DissolutionCancelledOnlyWhileDissolvingWithinSixMonths) {
+  const Given started{"2025-01-15", DissolutionStarted()};
+  EXPECT_OK(When({Registered(), started}, "2025-07-15", DissolutionCancelled()));
+  ExpectRule(When({Registered(), started}, "2025-07-16", DissolutionCancelled()), "COOP-07");
+  ExpectRule(When({Registered()}, "2025-02-01", DissolutionCancelled()), "COOP-07");
+  ExpectRule(When({Registered()}, "2025-02-01", DissolutionCompleted()), "COOP-07");
+  ExpectRule(When({Registered(), started}, "2025-02-01", DissolutionStarted()), "COOP-07");
+}
+
+TEST_F(CooperativeDeciderTest, Coop03NothingAfterATerminalState) {
+  const Given started{"2025-01-15", DissolutionStarted()};
+  const Given completed{"2025-03-01", DissolutionCompleted()};
+  EXPECT_EQ(State({Registered(), started, completed}).status, CooperativeStatus::kDissolved);
+  ExpectRule(
+      When({Registered(), started, completed}, "2025-04-01", Rated(2024, 70, coop::v1::FAIR)),
+      "COOP-03");
+}
+
+TEST_F(CooperativeDeciderTest, Coop08RevocationStartsDissolutionUnlessForTaxAndCanBeRestored) {
+  auto events = When({Registered()}, "2025-05-01", Revoked(false));
+  ASSERT_OK(events);
+  ASSERT_EQ(events->size(), 2u);
+  EXPECT_TRUE((*events)[0].has_certificate_revoked());
+  ASSERT_TRUE((*events)[1].has_dissolution_started());
+  EXPECT_EQ((*events)[1].dissolution_started().kind(), coop::v1::COMPULSORY);
+
+  auto tax = When({Registered()}, "2025-05-01", Revoked(true));
+  ASSERT_OK(tax);
+  EXPECT_EQ(tax->size(), 1u);
+
+  // Restored after a revocation in error: dissolution is undone with it.
+  std::vector<Given> history = {Registered()};
+  for (const auto& e : *events) history.push_back({"2025-05-01", e});
+  EXPECT_EQ(State(history).status, CooperativeStatus::kDissolving);
+  EXPECT_OK(When(history, "2025-06-01", Restored()));
+  history.push_back({"2025-06-01", Restored()});
+  EXPECT_EQ(State(history).status, CooperativeStatus::kActive);
+  ExpectRule(When(history, "2025-06-02", Restored()), "COOP-08");
+}
+
+TEST_F(CooperativeDeciderTest, Coop15BankruptcyDeclaredOnlyAfterProceedingsOpened) {
+  CooperativeEvent declared;
+  declared.mutable_bankruptcy_declared()->set_decision("01/QĐ-TA");
+  ExpectRule(When({Registered()}, "2025-05-01", declared), "COOP-15");
+  CooperativeEvent opened;
+  opened.mutable_bankruptcy_opened()->set_decision("02/QĐ-TA");
+  const Given open{"2025-05-01", opened};
+  EXPECT_OK(When({Registered(), open}, "2025-09-01", declared));
+  EXPECT_TRUE(IsTerminal(State({Registered(), open, {"2025-09-01", declared}}).status));
+}
+
+TEST_F(CooperativeDeciderTest, ASplitEndsTheCooperativeASeparationDoesNot) {
+  CooperativeEvent split;
+  split.mutable_reorganised()->set_kind(coop::v1::SPLIT);
+  split.mutable_reorganised()->add_successor_ids("c2");
+  split.mutable_reorganised()->add_successor_ids("c3");
+  EXPECT_OK(When({Registered()}, "2025-05-01", split));
+  EXPECT_EQ(State({Registered(), {"2025-05-01", split}}).status, CooperativeStatus::kCeased);
+  CooperativeEvent separation;
+  separation.mutable_reorganised()->set_kind(coop::v1::SEPARATION);
+  separation.mutable_reorganised()->set_survives(true);
+  separation.mutable_reorganised()->add_successor_ids("c4");
+  EXPECT_EQ(State({Registered(), {"2025-05-01", separation}}).status, CooperativeStatus::kActive);
+  CooperativeEvent nameless = split;
+  nameless.mutable_reorganised()->clear_successor_ids();
+  ExpectRule(When({Registered()}, "2025-05-01", nameless), "COMMON-03");
+}
+
+// --- figures ---
+
+TEST_F(CooperativeDeciderTest, Coop12AndCoop13MembersAndWorkers) {
+  ExpectRule(When({Registered()}, "2025-01-01", MembersLeft(6)), "COOP-12");
+  EXPECT_OK(When({Registered()}, "2025-01-01", MembersLeft(5)));
+  CooperativeEvent workforce;
+  workforce.mutable_workforce_reported()->mutable_workforce()->set_regular_workers(3);
+  workforce.mutable_workforce_reported()->mutable_workforce()->set_of_which_members(4);
+  ExpectRule(When({Registered()}, "2025-01-01", workforce), "COOP-13");
+}
+
+TEST_F(CooperativeDeciderTest, Coop09And10Ratings) {
+  EXPECT_OK(When({Registered()}, "2025-03-01", Rated(2024, 80, coop::v1::GOOD)));
+  ExpectRule(When({Registered()}, "2025-03-01", Rated(2024, 79.5, coop::v1::GOOD)), "COOP-10");
+  ExpectRule(When({Registered()}, "2025-03-01", Rated(2024, 101, coop::v1::GOOD)), "COOP-10");
+  ExpectRule(When({Registered()}, "2025-03-01", Rated(2023, 50, coop::v1::AVERAGE)),
+             "COOP-09");  // registered in 2024
+  ExpectRule(When({Registered()}, "2025-03-01", Rated(2026, 50, coop::v1::AVERAGE)),
+             "COOP-09");  // a year not reached yet
+  const Given rated{"2025-03-01", Rated(2024, 49.9, coop::v1::WEAK)};
+  ExpectRule(When({Registered(), rated}, "2025-04-01", Rated(2024, 60, coop::v1::AVERAGE)),
+             "COOP-09");
+}
+
+TEST_F(CooperativeDeciderTest, EveryCitedRuleIsInTheTableWithALegalBasis) {
+  for (const auto& rule : RuleTable()) {
+    EXPECT_FALSE(rule.text.empty()) << rule.id;
+    EXPECT_FALSE(rule.legal_basis.empty()) << rule.id;
+    EXPECT_NE(rule.code, absl::StatusCode::kOk) << rule.id;
+  }
+}
+
+}  // namespace
+}  // namespace coop::domain
