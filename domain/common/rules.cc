@@ -62,6 +62,10 @@ const std::vector<Rule>& RuleTable() {
        "Law on Bankruptcy 51/2014/QH13", C::kFailedPrecondition},
       {"COOP-16", "A cooperative code is never used twice", "Decree 92/2024 Art. 8",
        C::kAlreadyExists},
+      // --- cooperative groups (GROUP-xx) and halls (HALL-xx): add below this line ---
+      // --- end of group and hall rules ---
+      // --- programmes and plans (CLASS-xx, OCOP-xx, GRANT-xx, PLACE-xx, PLAN-xx): add below ---
+      // --- end of programme and plan rules ---
   };
   return kRules;
 }
