@@ -70,6 +70,10 @@ class EventStore {
   virtual absl::StatusOr<uint64_t> PositionAtTime(int64_t micros, bool backwards) = 0;
 
   virtual absl::StatusOr<coop::v1::StreamInfo> GetStreamInfo(const std::string& stream_id) = 0;
+  // The committed event with this id (any letter case), or nullopt. INVALID_ARGUMENT if the
+  // id is not a UUID.
+  virtual absl::StatusOr<std::optional<coop::v1::RecordedEvent>> FindEvent(
+      const std::string& event_id) = 0;
   virtual coop::v1::LogInfo GetLogInfo() = 0;
   // Recomputes the hash chain over [from, to] (0 = start / head). A storage error (e.g. a
   // damaged file) is returned as a status naming the file; tampering is reported in the

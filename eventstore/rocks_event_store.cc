@@ -11,6 +11,7 @@
 #include "eventstore/canonical.h"
 #include "eventstore/event_filter.h"
 #include "eventstore/rocks_status.h"
+#include "eventstore/uuid.h"
 #include "eventstore/validation.h"
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
@@ -385,6 +386,22 @@ absl::StatusOr<coop::v1::StreamInfo> RocksEventStore::GetStreamInfo(const std::s
   info.set_last_recorded_at_micros(head.last_recorded_at_micros);
   info.set_category(std::string(StreamCategory(stream_id)));
   return info;
+}
+
+absl::StatusOr<std::optional<coop::v1::RecordedEvent>> RocksEventStore::FindEvent(
+    const std::string& event_id) {
+  auto id = ParseUuid(event_id);
+  if (!id) return absl::InvalidArgumentError("event_id: must be a UUID");
+  std::string value;
+  auto s = db_->Get(rocksdb::ReadOptions(), event_ids_, UuidKey(*id), &value);
+  if (s.IsNotFound()) return std::optional<coop::v1::RecordedEvent>();
+  if (!s.ok()) return FromRocks(s, "reading the event id index");
+  auto event = ReadEventAt(keys::GetU64(value));
+  if (!event.ok()) return event.status();
+  if (!event->has_value() || ParseUuid((**event).event_id()) != id) {
+    return absl::DataLossError("event id index for " + event_id + " points at another event");
+  }
+  return event;
 }
 
 coop::v1::LogInfo RocksEventStore::GetLogInfo() {

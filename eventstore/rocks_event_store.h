@@ -51,6 +51,8 @@ class RocksEventStore final : public EventStore {
   absl::StatusOr<ReadPage> ReadAll(const ReadAllQuery& query) override;
   absl::StatusOr<uint64_t> PositionAtTime(int64_t micros, bool backwards) override;
   absl::StatusOr<coop::v1::StreamInfo> GetStreamInfo(const std::string& stream_id) override;
+  absl::StatusOr<std::optional<coop::v1::RecordedEvent>> FindEvent(
+      const std::string& event_id) override;
   coop::v1::LogInfo GetLogInfo() override;
   using EventStore::Verify;
   absl::StatusOr<coop::v1::VerifyLogResponse> Verify(

@@ -1,5 +1,6 @@
 #include "eventstore/uuid.h"
 
+#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include <cstdio>
@@ -64,6 +65,26 @@ std::string NewRandomUuid() {
     std::abort();
   }
   b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);
+  b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
+  return FormatUuid(b);
+}
+
+}  // namespace coop::eventstore
+
+namespace coop::eventstore {
+
+std::string NameBasedUuid(const UuidBytes& name_space, std::string_view name) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(ctx, EVP_sha1(), nullptr);
+  EVP_DigestUpdate(ctx, name_space.data(), name_space.size());
+  EVP_DigestUpdate(ctx, name.data(), name.size());
+  EVP_DigestFinal_ex(ctx, digest, &length);
+  EVP_MD_CTX_free(ctx);
+  UuidBytes b{};
+  std::copy(digest, digest + 16, b.begin());
+  b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x50);
   b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);
   return FormatUuid(b);
 }

@@ -22,6 +22,9 @@ std::string FormatUuid(const UuidBytes& bytes);
 std::string UuidKey(const UuidBytes& bytes);
 // A random (version 4) UUID in text form.
 std::string NewRandomUuid();
+// A name-based (version 5, SHA-1) UUID in text form: the same namespace and name always give
+// the same id (RFC 9562 section 5.5). Used to derive event ids from a command id.
+std::string NameBasedUuid(const UuidBytes& name_space, std::string_view name);
 
 }  // namespace coop::eventstore
 

@@ -4,6 +4,7 @@
 #include <grpcpp/health_check_service_interface.h>
 
 #include "absl/strings/str_cat.h"
+#include "services/decision_context.h"
 
 namespace coop::services {
 
@@ -13,12 +14,16 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   if (!store.ok()) return store.status();
   server->store_ = std::move(*store);
   server->event_store_service_ = std::make_unique<EventStoreService>(server->store_.get());
+  server->command_workers_ = std::make_unique<CommandWorkers>(options.command_threads);
+  server->registry_service_ = std::make_unique<RegistryService>(
+      server->store_.get(), server->command_workers_.get(), ServerDecisionContext);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &server->port_);
   builder.RegisterService(server->event_store_service_.get());
+  builder.RegisterService(server->registry_service_.get());
   // gRPC's own limit sits just above the store's, so an oversized append gets the store's
   // error naming the limit rather than gRPC's generic one.
   const auto& limits = options.store.limits;
@@ -52,6 +57,8 @@ void CoopServer::Shutdown(absl::Duration grace) {
     server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
     server_->Wait();
   }
+  // Commands still queued run to the end (the store is still open) and finish their calls.
+  if (command_workers_) command_workers_->Stop();
   if (store_) store_->Close();
   absl::MutexLock lock(&mu_);
   stopped_ = true;

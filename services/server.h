@@ -15,7 +15,9 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "eventstore/rocks_event_store.h"
+#include "services/commands/command_workers.h"
 #include "services/event_store_service.h"
+#include "services/registry_service.h"
 
 namespace coop::services {
 
@@ -24,6 +26,8 @@ struct ServerOptions {
   // host:port; port 0 picks a free port (see CoopServer::port()).
   std::string listen = "127.0.0.1:50051";
   eventstore::StoreOptions store;
+  // Threads that run commands (they wait on appends, never gRPC threads).
+  int command_threads = 4;
 };
 
 class CoopServer {
@@ -50,6 +54,8 @@ class CoopServer {
   int port_ = 0;
   std::unique_ptr<eventstore::RocksEventStore> store_;
   std::unique_ptr<EventStoreService> event_store_service_;
+  std::unique_ptr<CommandWorkers> command_workers_;
+  std::unique_ptr<RegistryService> registry_service_;
   std::unique_ptr<grpc::Server> server_;
   absl::Mutex mu_;
   bool shut_down_ ABSL_GUARDED_BY(mu_) = false;  // Shutdown has begun

@@ -63,8 +63,106 @@ const std::vector<Rule>& RuleTable() {
       {"COOP-16", "A cooperative code is never used twice", "Decree 92/2024 Art. 8",
        C::kAlreadyExists},
       // --- cooperative groups (GROUP-xx) and halls (HALL-xx): add below this line ---
+      {"GROUP-01",
+       "A cooperative group has at least 2 members (3 before 25 Nov 2019, under Decree "
+       "151/2007), counted on the date of each figure",
+       "Decree 151/2007/NĐ-CP Art. 3; Decree 77/2019/NĐ-CP Art. 3; Law 17/2023/QH15",
+       C::kInvalidArgument},
+      {"GROUP-02", "Events of a group come after its formation, which happens once", "system",
+       C::kFailedPrecondition},
+      {"GROUP-03", "Nothing happens to a group after it terminated or converted", "system",
+       C::kFailedPrecondition},
+      {"GROUP-04",
+       "A cooperation contract has either a term of one month or more or no fixed term, not "
+       "both",
+       "Decree 77/2019/NĐ-CP Art. 3; Law 17/2023/QH15 Art. 107", C::kInvalidArgument},
+      {"GROUP-05",
+       "A notice to the commune is under the decree in force on its date: 151/2007 before 25 Nov "
+       "2019, 77/2019 until 30 June 2024; from 1 July 2024 a group registers instead",
+       "Decree 151/2007/NĐ-CP; Decree 77/2019/NĐ-CP; Law 17/2023/QH15 Art. 107",
+       C::kInvalidArgument},
+      {"GROUP-06", "A group gives its formation notice once, and not after it registered",
+       "Decree 77/2019/NĐ-CP", C::kFailedPrecondition},
+      {"GROUP-07", "A group registration certificate is dated from 1 July 2024",
+       "Law 17/2023/QH15 Art. 107", C::kInvalidArgument},
+      {"GROUP-08", "A group registers once", "Law 17/2023/QH15 Art. 107", C::kFailedPrecondition},
+      {"GROUP-09",
+       "Only an active group is suspended; a formed group that has not notified or registered "
+       "is not active",
+       "Decree 77/2019/NĐ-CP; Decree 92/2024/NĐ-CP", C::kFailedPrecondition},
+      {"GROUP-10",
+       "A group notifies only suspensions of 15 days or more (from and until inclusive); a "
+       "shorter one is not recorded",
+       "Decree 77/2019/NĐ-CP; Decree 92/2024/NĐ-CP", C::kInvalidArgument},
+      {"GROUP-11", "Only a suspended group resumes", "Decree 77/2019/NĐ-CP; Decree 92/2024/NĐ-CP",
+       C::kFailedPrecondition},
+      {"GROUP-12",
+       "A group converts to a cooperative only with a registration certificate issued at least "
+       "12 months earlier",
+       "Law 17/2023/QH15 Art. 107", C::kFailedPrecondition},
+      {"GROUP-13", "A group converts to a cooperative only with the agreement of all its members",
+       "Law 17/2023/QH15 Art. 107", C::kFailedPrecondition},
+      {"HALL-01", "Events of a hall come after its founding, which happens once", "system",
+       C::kFailedPrecondition},
+      {"HALL-02",
+       "A hall is formalised once, as a group or a cooperative; nothing more is recorded for it "
+       "afterwards (the new group or cooperative carries on)",
+       "system (a hội quán has no legal status)", C::kFailedPrecondition},
       // --- end of group and hall rules ---
       // --- programmes and plans (CLASS-xx, OCOP-xx, GRANT-xx, PLACE-xx, PLAN-xx): add below ---
+      {"CLASS-01", "A class is recorded once", "system", C::kFailedPrecondition},
+      {"CLASS-02", "A class ends on or after its start, and its event's date is a day of the class",
+       "system", C::kInvalidArgument},
+      {"CLASS-03", "A class has at least one participant", "system", C::kInvalidArgument},
+      {"OCOP-01",
+       "A product is enrolled once; it is rated or expires only after it was enrolled, never on "
+       "a date before its enrolment",
+       "Decision 148/2023/QĐ-TTg, changed by Decision 1489/2025", C::kFailedPrecondition},
+      {"OCOP-02",
+       "A product is enrolled for a programme year from 2018 (the first OCOP programme) to the "
+       "year after its enrolment",
+       "Decision 490/QĐ-TTg (2018); Decision 148/2023/QĐ-TTg", C::kInvalidArgument},
+      {"OCOP-03",
+       "A score is 0-100 (fractions allowed) and the stars match it: 3 for 50-<70, 4 for 70-<90, "
+       "5 for 90-100; below 50 the product is not recognised and has 0 stars",
+       "Decision 148/2023/QĐ-TTg, changed by Decision 1489/2025", C::kInvalidArgument},
+      {"OCOP-04",
+       "5 stars are recognised only at central level, 3-4 stars only by a district or a "
+       "province; no district decision is dated from 1 July 2025 (districts abolished)",
+       "Decision 148/2023/QĐ-TTg, changed by Decision 1489/2025", C::kInvalidArgument},
+      {"OCOP-05",
+       "A rating is dated by its decision; a recognition is valid 36 months from the decision "
+       "date (expires_on = decision date + 36 months); a score below 50 has no expiry",
+       "Decision 148/2023/QĐ-TTg, changed by Decision 1489/2025", C::kInvalidArgument},
+      {"OCOP-06",
+       "Only a recognised product expires, once, on or after its expires_on; after expiry only a "
+       "re-rating is recorded; a re-rating is dated after the rating it replaces",
+       "Decision 148/2023/QĐ-TTg, changed by Decision 1489/2025", C::kFailedPrecondition},
+      {"GRANT-01", "A support grant is recorded once", "system", C::kFailedPrecondition},
+      {"GRANT-02",
+       "A support grant names its type (the 2023 law's support list), its funding source and its "
+       "recipient, a cooperative or a cooperative group",
+       "Law 17/2023/QH15 Arts. 20-28", C::kInvalidArgument},
+      {"GRANT-03", "A support grant gives an amount in VND, something in kind, or both", "system",
+       C::kInvalidArgument},
+      {"PLACE-01", "A graduate is placed once; a placement ends only while it runs, once", "system",
+       C::kFailedPrecondition},
+      {"PLACE-02",
+       "A placement starts on its event's date and ends on its ending event's date, after the "
+       "start",
+       "system", C::kInvalidArgument},
+      {"PLACE-03", "A placement's planned term is at least one month", "system",
+       C::kInvalidArgument},
+      {"PLACE-04",
+       "A placement names the graduate by an opaque reference: no names, e-mail addresses, ID or "
+       "phone numbers in the log",
+       "Decree 13/2023/NĐ-CP (personal data protection)", C::kInvalidArgument},
+      {"PLAN-01", "A plan is for a year from 2000 to the year after the plan's date", "system",
+       C::kInvalidArgument},
+      {"PLAN-02", "A plan sets at least one target, and each indicator at most once", "system",
+       C::kInvalidArgument},
+      {"PLAN-03", "Every event of a plan names the plan's area and year", "system",
+       C::kFailedPrecondition},
       // --- end of programme and plan rules ---
   };
   return kRules;

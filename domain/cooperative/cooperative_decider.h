@@ -6,26 +6,16 @@
 #ifndef COOPLEDGER_DOMAIN_COOPERATIVE_COOPERATIVE_DECIDER_H_
 #define COOPLEDGER_DOMAIN_COOPERATIVE_COOPERATIVE_DECIDER_H_
 
-#include <functional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "coop/v1/cooperative_events.pb.h"
+#include "domain/common/decision_context.h"
 #include "domain/cooperative/cooperative_state.h"
 
 namespace coop::domain {
-
-struct DecisionContext {
-  // No business date may be after this day (COMMON-01).
-  absl::CivilDay today;
-  // Checks an address against the reference data (AREA-01) on the event's date; `field` is
-  // the name to put in the error. Unset: addresses are not checked.
-  std::function<absl::Status(const std::string& field, const coop::v1::Area& area,
-                             absl::CivilDay on)>
-      check_area;
-};
 
 // `occurred_on` is the business date ("YYYY-MM-DD") of the fact. The events returned all
 // happened on that date; a revocation that is not for tax enforcement also starts dissolution.

@@ -98,6 +98,22 @@ TEST_F(RocksEventStoreTest, AppendsAndReadsBackOneStream) {
   EXPECT_EQ(info->category(), "coop");
 }
 
+TEST_F(RocksEventStoreTest, FindEventByIdInAnyCase) {
+  auto request = AppendTo("s-1", Any(), 2);
+  ASSERT_OK(store_->Append(request));
+  const std::string id = request.streams(0).events(1).event_id();
+  std::string upper = id;
+  for (auto& c : upper) c = static_cast<char>(std::toupper(c));
+  auto found = store_->FindEvent(upper);
+  ASSERT_OK(found);
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->position(), 2u);
+  auto missing = store_->FindEvent(NewRandomUuid());
+  ASSERT_OK(missing);
+  EXPECT_FALSE(missing->has_value());
+  EXPECT_EQ(store_->FindEvent("nope").status().code(), absl::StatusCode::kInvalidArgument);
+}
+
 TEST_F(RocksEventStoreTest, UnknownStreamIsNotFound) {
   coop::v1::ReadStreamRequest read;
   read.set_stream_id("coop-missing");

@@ -34,5 +34,14 @@ TEST(UuidTest, RandomUuidsAreVersion4AndDistinct) {
   }
 }
 
+TEST(UuidTest, NameBasedUuidsFollowRfc9562) {
+  // RFC 9562 appendix A.4: v5 of "www.example.com" in the DNS namespace.
+  auto dns = ParseUuid("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+  ASSERT_TRUE(dns.has_value());
+  EXPECT_EQ(NameBasedUuid(*dns, "www.example.com"), "2ed6657d-e927-568b-95e1-2665a8aea6a2");
+  EXPECT_EQ(NameBasedUuid(*dns, "a"), NameBasedUuid(*dns, "a"));
+  EXPECT_NE(NameBasedUuid(*dns, "a"), NameBasedUuid(*dns, "b"));
+}
+
 }  // namespace
 }  // namespace coop::eventstore

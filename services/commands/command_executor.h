@@ -1,0 +1,210 @@
+// CommandExecutor: the write path of every aggregate. For one command it
+//   1. looks up the first event id derived from the command id: if that event exists the
+//      command already ran, and its original result is returned (idempotent end to end);
+//   2. loads the aggregate's stream and folds it into state;
+//   3. asks the pure decider for the events to append, or the rule that forbids it;
+//   4. appends them, with ids derived from the command id, expecting the version it read;
+//   5. on a version conflict, goes back to 2 (a bounded number of times) — unless the client
+//      gave the expected version itself, in which case the conflict is its answer.
+//
+// `Aggregate` supplies: State, Event (an event union such as coop.v1.CooperativeEvent),
+//   static State Evolve(State, absl::CivilDay, const Event&);
+//   static absl::StatusOr<std::vector<Event>> Decide(const std::string& occurred_on,
+//       const Event& fact, const State&, const domain::DecisionContext&);
+//   static coop::v1::Area AreaOf(const State&);  // the area the events are filed under
+//   static bool Exists(const State&);
+//   static bool Creates(const Event&);           // true for the fact that creates it
+//
+// Blocks on the store: call it from a CommandWorkers thread, never from a gRPC thread.
+// Thread-safe.
+#ifndef COOPLEDGER_SERVICES_COMMANDS_COMMAND_EXECUTOR_H_
+#define COOPLEDGER_SERVICES_COMMANDS_COMMAND_EXECUTOR_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "coop/v1/registry.pb.h"
+#include "domain/common/dates.h"
+#include "domain/cooperative/cooperative_decider.h"
+#include "eventstore/event_store.h"
+#include "eventstore/uuid.h"
+#include "services/commands/derived_ids.h"
+#include "services/commands/event_union_codec.h"
+
+namespace coop::services {
+
+struct CommandInput {
+  std::string command_id;  // a UUID chosen by the client
+  std::string aggregate_id;
+  std::string stream_id;
+  std::string occurred_on;  // YYYY-MM-DD
+  std::optional<uint64_t> expected_version;
+  coop::v1::EventMetadata metadata;
+  // Streams appended atomically with the aggregate's events, each expected not to exist yet
+  // (e.g. the reservation of a cooperative code). Their event ids are left empty: they are
+  // derived from the command id too.
+  std::vector<coop::v1::StreamAppend> reservations;
+  // Checked before each attempt, after the original-result lookup (e.g. "this code is
+  // already used"), so that a retry of the command itself still gets its first result.
+  std::function<absl::Status()> precheck;
+};
+
+inline constexpr int kMaxCommandAttempts = 5;
+
+template <typename Aggregate>
+class CommandExecutor {
+ public:
+  using State = typename Aggregate::State;
+  using Event = typename Aggregate::Event;
+
+  // `store` is not owned. `context` gives the decision context (today, area checks).
+  CommandExecutor(eventstore::EventStore* store, std::function<domain::DecisionContext()> context)
+      : store_(store), context_(std::move(context)), codec_(Event::descriptor()) {}
+
+  absl::StatusOr<coop::v1::CommandReply> Execute(const CommandInput& input, const Event& fact) {
+    if (!eventstore::ParseUuid(input.command_id)) {
+      return absl::InvalidArgumentError("header.command_id: must be a UUID");
+    }
+    if (auto original = OriginalResult(input); !original.ok() || original->has_value()) {
+      if (!original.ok()) return original.status();
+      return **original;
+    }
+    for (int attempt = 0; attempt < kMaxCommandAttempts; ++attempt) {
+      if (input.precheck) {
+        if (auto st = input.precheck(); !st.ok()) return st;
+      }
+      auto loaded = Load(input.stream_id);
+      if (!loaded.ok()) return loaded.status();
+      if (!Aggregate::Creates(fact) && !Aggregate::Exists(loaded->state)) {
+        return absl::NotFoundError(absl::StrCat(input.aggregate_id, ": no such ", Aggregate::kName,
+                                                " (stream '", input.stream_id, "' has no events)"));
+      }
+      auto events = Aggregate::Decide(input.occurred_on, fact, loaded->state, context_());
+      if (!events.ok()) return events.status();
+      auto request = BuildAppend(input, *loaded, *events);
+      if (!request.ok()) return request.status();
+      auto appended = store_->Append(*std::move(request));
+      if (appended.ok()) return Reply(input, *appended);
+      if (appended.status().code() == absl::StatusCode::kAlreadyExists) {
+        // A concurrent retry of this very command may have won the race.
+        if (auto original = OriginalResult(input); original.ok() && original->has_value()) {
+          return **original;
+        }
+        return appended.status();
+      }
+      if (appended.status().code() != absl::StatusCode::kAborted || input.expected_version) {
+        return appended.status();
+      }
+      // Someone else appended to the stream (or took a reserved name): decide again.
+    }
+    return absl::AbortedError(absl::StrCat("stream '", input.stream_id, "': gave up after ",
+                                           kMaxCommandAttempts, " concurrent modifications"));
+  }
+
+  // Folds the whole stream. Version 0 and the initial state if it does not exist.
+  struct Loaded {
+    State state;
+    uint64_t version = 0;
+  };
+  absl::StatusOr<Loaded> Load(const std::string& stream_id) {
+    Loaded loaded;
+    coop::v1::ReadStreamRequest read;
+    read.set_stream_id(stream_id);
+    read.set_max_count(1000);
+    for (uint64_t from = 1;; from = loaded.version + 1) {
+      read.set_from_version(from);
+      auto page = store_->ReadStream(read);
+      if (page.status().code() == absl::StatusCode::kNotFound) return loaded;
+      if (!page.ok()) return page.status();
+      for (const auto& recorded : *page) {
+        loaded.version = recorded.stream_version();
+        Event event;
+        if (!codec_.Decode(recorded, &event)) continue;  // not this aggregate's event type
+        auto on = domain::ParseDate("occurred_on", recorded.occurred_on());
+        loaded.state =
+            Aggregate::Evolve(std::move(loaded.state), on.ok() ? *on : absl::CivilDay(), event);
+      }
+      if (page->size() < read.max_count()) return loaded;
+    }
+  }
+
+ private:
+  absl::StatusOr<coop::v1::AppendRequest> BuildAppend(const CommandInput& input,
+                                                      const Loaded& loaded,
+                                                      const std::vector<Event>& events) {
+    auto on = domain::ParseDate("occurred_on", input.occurred_on);
+    if (!on.ok()) return on.status();
+    State after = loaded.state;
+    for (const auto& e : events) after = Aggregate::Evolve(std::move(after), *on, e);
+    const coop::v1::Area area = Aggregate::AreaOf(after);
+
+    coop::v1::AppendRequest request;
+    auto* stream = request.add_streams();
+    stream->set_stream_id(input.stream_id);
+    stream->mutable_expected()->set_kind(coop::v1::ExpectedVersion::EXACT);
+    stream->mutable_expected()->set_version(input.expected_version.value_or(loaded.version));
+    int index = 0;
+    for (const auto& e : events) {
+      auto* proposed = stream->add_events();
+      codec_.Encode(e, proposed);
+      proposed->set_event_id(DerivedEventId(input.command_id, index++));
+      proposed->set_occurred_on(input.occurred_on);
+      *proposed->mutable_metadata() = input.metadata;
+      if (!area.code().empty()) *proposed->mutable_area() = area;
+    }
+    for (const auto& reservation : input.reservations) {
+      auto* extra = request.add_streams();
+      *extra = reservation;
+      extra->mutable_expected()->set_kind(coop::v1::ExpectedVersion::NO_STREAM);
+      for (auto& e : *extra->mutable_events()) {
+        e.set_event_id(DerivedEventId(input.command_id, index++));
+        e.set_occurred_on(input.occurred_on);
+        *e.mutable_metadata() = input.metadata;
+      }
+    }
+    return request;
+  }
+
+  coop::v1::CommandReply Reply(const CommandInput& input,
+                               const coop::v1::AppendResponse& appended) const {
+    coop::v1::CommandReply reply;
+    reply.set_aggregate_id(input.aggregate_id);
+    reply.set_stream_id(input.stream_id);
+    reply.set_version(appended.streams(0).last_version());
+    reply.set_position(appended.streams(0).last_version() - appended.streams(0).first_version() +
+                       appended.first_position());
+    reply.set_duplicate(appended.duplicate());
+    return reply;
+  }
+
+  // The result of an earlier run of this command, if there was one: its events in the
+  // aggregate's stream carry the ids derived from the command id, in order.
+  absl::StatusOr<std::optional<coop::v1::CommandReply>> OriginalResult(const CommandInput& input) {
+    std::optional<coop::v1::CommandReply> reply;
+    for (int index = 0;; ++index) {
+      auto found = store_->FindEvent(DerivedEventId(input.command_id, index));
+      if (!found.ok()) return found.status();
+      if (!found->has_value() || (*found)->stream_id() != input.stream_id) return reply;
+      if (!reply) {
+        reply.emplace();
+        reply->set_aggregate_id(input.aggregate_id);
+        reply->set_stream_id(input.stream_id);
+        reply->set_duplicate(true);
+      }
+      reply->set_version((*found)->stream_version());
+      reply->set_position((*found)->position());
+    }
+  }
+
+  eventstore::EventStore* const store_;
+  const std::function<domain::DecisionContext()> context_;
+  const EventUnionCodec codec_;
+};
+
+}  // namespace coop::services
+
+#endif  // COOPLEDGER_SERVICES_COMMANDS_COMMAND_EXECUTOR_H_
