@@ -20,11 +20,14 @@
 #ifndef COOPLEDGER_SERVICES_COMMANDS_COMMAND_EXECUTOR_H_
 #define COOPLEDGER_SERVICES_COMMANDS_COMMAND_EXECUTOR_H_
 
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "absl/random/random.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "coop/v1/registry.pb.h"
@@ -53,7 +56,8 @@ struct CommandInput {
   std::function<absl::Status()> precheck;
 };
 
-inline constexpr int kMaxCommandAttempts = 5;
+// A contended stream converges quickly: each conflict means another command succeeded.
+inline constexpr int kMaxCommandAttempts = 16;
 
 template <typename Aggregate>
 class CommandExecutor {
@@ -99,7 +103,10 @@ class CommandExecutor {
       if (appended.status().code() != absl::StatusCode::kAborted || input.expected_version) {
         return appended.status();
       }
-      // Someone else appended to the stream (or took a reserved name): decide again.
+      // Someone else appended to the stream (or took a reserved name): decide again, after a
+      // short random pause so that racing workers do not collide in lockstep.
+      std::this_thread::sleep_for(
+          std::chrono::microseconds(absl::Uniform(JitterBits(), 0, 500 * (attempt + 1))));
     }
     return absl::AbortedError(absl::StrCat("stream '", input.stream_id, "': gave up after ",
                                            kMaxCommandAttempts, " concurrent modifications"));
@@ -198,6 +205,11 @@ class CommandExecutor {
       reply->set_version((*found)->stream_version());
       reply->set_position((*found)->position());
     }
+  }
+
+  static absl::BitGen& JitterBits() {
+    thread_local absl::BitGen bits;  // absl::BitGen is not thread-safe: one per thread
+    return bits;
   }
 
   eventstore::EventStore* const store_;
