@@ -15,6 +15,8 @@ Usage: coopd [flags]
                        relaxed: acknowledged before fsync, may lose the latest appends on
                        power loss (bulk loads and benchmarks only)
   --port_file FILE     write the bound port to FILE once serving (for scripts and tests)
+  --demo               on first start (an empty data folder), load the demo history of
+                       Ca Mau province before reporting SERVING
   --help               print this text
 
 Services: coop.v1.EventStore, grpc.health.v1.Health, server reflection.
@@ -28,6 +30,10 @@ absl::StatusOr<CoopdFlags> ParseCoopdFlags(const std::vector<std::string>& args)
     std::string name = args[i];
     if (name == "--help" || name == "-h") {
       flags.help = true;
+      continue;
+    }
+    if (name == "--demo") {
+      flags.server.demo = true;
       continue;
     }
     if (!name.starts_with("--")) {

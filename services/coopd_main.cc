@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+  flags->server.log = &std::cerr;
   auto server = coop::services::CoopServer::Start(flags->server);
   if (!server.ok()) {
     std::cerr << "coopd: " << server.status().ToString() << "\n";

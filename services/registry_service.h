@@ -1,7 +1,9 @@
 // RegistryService: coop.v1.Registry over gRPC's callback API — the commands that record what
-// happens to cooperatives and unions. Each handler hands its command to a CommandWorkers
-// thread, which runs the CommandExecutor (load, decide, append) and finishes the call; gRPC
-// threads never wait on the store.
+// happens to cooperatives and unions, cooperative groups (tổ hợp tác) and community halls
+// (hội quán). Each handler hands its command to a CommandWorkers thread, which runs the
+// aggregate's CommandExecutor (load, decide, append) and finishes the call; gRPC threads never
+// wait on the store. The handlers other than RegisterCooperative are generated (see
+// services/commands/command_call.h and tools/gen_command_protos.py).
 //
 // Who recorded a command is taken from call metadata for now (x-coop-actor, x-coop-agency,
 // x-coop-client); a later version takes it from the authenticated principal.
@@ -11,10 +13,15 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <type_traits>
+
 #include "coop/v1/registry.grpc.pb.h"
+#include "services/commands/command_call.h"
 #include "services/commands/command_executor.h"
 #include "services/commands/command_workers.h"
 #include "services/commands/cooperative_aggregate.h"
+#include "services/commands/group_aggregate.h"
+#include "services/commands/hall_aggregate.h"
 
 namespace coop::services {
 
@@ -27,28 +34,23 @@ class RegistryService final : public coop::v1::Registry::CallbackService {
   grpc::ServerUnaryReactor* RegisterCooperative(grpc::CallbackServerContext* context,
                                                 const coop::v1::RegisterCooperativeRequest* request,
                                                 coop::v1::CommandReply* reply) override;
-#define COOP_COMMAND(Rpc, field)                                                               \
-  grpc::ServerUnaryReactor* Rpc(grpc::CallbackServerContext* context,                          \
-                                const coop::v1::Rpc##Request* request,                         \
-                                coop::v1::CommandReply* reply) override {                      \
-    coop::v1::CooperativeEvent fact;                                                           \
-    *fact.mutable_##field() = request->field();                                                \
-    return Run(context, request->header(), request->cooperative_id(), std::move(fact), reply); \
-  }
+#include "services/group_commands.inc"
+#include "services/hall_commands.inc"
 #include "services/registry_commands.inc"
-#undef COOP_COMMAND
 
  private:
-  // Runs one cooperative command on a worker; `input_extra` may add reservations/prechecks.
-  grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* context,
-                                const coop::v1::CommandHeader& header,
-                                const std::string& cooperative_id, coop::v1::CooperativeEvent fact,
-                                coop::v1::CommandReply* reply,
-                                std::function<void(CommandInput*)> input_extra = nullptr);
+  template <typename Aggregate>
+  CommandExecutor<Aggregate>* Executor() {
+    if constexpr (std::is_same_v<Aggregate, CooperativeAggregate>) return &cooperatives_;
+    if constexpr (std::is_same_v<Aggregate, GroupAggregate>) return &groups_;
+    if constexpr (std::is_same_v<Aggregate, HallAggregate>) return &halls_;
+  }
 
   eventstore::EventStore* const store_;
   CommandWorkers* const workers_;
   CommandExecutor<CooperativeAggregate> cooperatives_;
+  CommandExecutor<GroupAggregate> groups_;
+  CommandExecutor<HallAggregate> halls_;
 };
 
 }  // namespace coop::services

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/decision_context.h"
+#include "services/demo_loader.h"
 
 namespace coop::services {
 
@@ -17,6 +18,10 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   server->command_workers_ = std::make_unique<CommandWorkers>(options.command_threads);
   server->registry_service_ = std::make_unique<RegistryService>(
       server->store_.get(), server->command_workers_.get(), ServerDecisionContext);
+  server->programs_service_ = std::make_unique<ProgramsService>(
+      server->store_.get(), server->command_workers_.get(), ServerDecisionContext);
+  server->planning_service_ = std::make_unique<PlanningService>(
+      server->store_.get(), server->command_workers_.get(), ServerDecisionContext);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -24,6 +29,8 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &server->port_);
   builder.RegisterService(server->event_store_service_.get());
   builder.RegisterService(server->registry_service_.get());
+  builder.RegisterService(server->programs_service_.get());
+  builder.RegisterService(server->planning_service_.get());
   // gRPC's own limit sits just above the store's, so an oversized append gets the store's
   // error naming the limit rather than gRPC's generic one.
   const auto& limits = options.store.limits;
@@ -34,11 +41,35 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));
   }
   server->host_ = options.listen.substr(0, options.listen.rfind(':'));
+  // Health is NOT_SERVING until the demo, if asked for, is loaded.
+  server->server_->GetHealthCheckService()->SetServingStatus(false);
+  if (options.demo && server->store_->GetLogInfo().head_position() == 0) {
+    if (auto st = server->LoadDemo(options.log); !st.ok()) return st;
+  }
   server->server_->GetHealthCheckService()->SetServingStatus(true);
   return server;
 }
 
 CoopServer::~CoopServer() { Shutdown(); }
+
+absl::Status CoopServer::LoadDemo(std::ostream* log) {
+  const auto commands = demo::CaMauDemoHistory();
+  if (log)
+    *log << "coopd: loading the demo history (" << commands.size() << " commands)" << std::endl;
+  int last_percent = -1;
+  auto status = ApplyDemo(server_.get(), commands, [&](size_t done, size_t total) {
+    const int percent = static_cast<int>(done * 100 / total);
+    if (log && percent / 10 != last_percent / 10) {
+      *log << "coopd: demo " << percent << "% (" << done << "/" << total << ")" << std::endl;
+    }
+    last_percent = percent;
+  });
+  if (status.ok() && log) {
+    *log << "coopd: demo loaded, log head at position " << store_->GetLogInfo().head_position()
+         << std::endl;
+  }
+  return status;
+}
 
 std::string CoopServer::address() const { return absl::StrCat(host_, ":", port_); }
 

@@ -10,6 +10,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -17,6 +18,8 @@
 #include "eventstore/rocks_event_store.h"
 #include "services/commands/command_workers.h"
 #include "services/event_store_service.h"
+#include "services/planning_service.h"
+#include "services/programs_service.h"
 #include "services/registry_service.h"
 
 namespace coop::services {
@@ -28,6 +31,10 @@ struct ServerOptions {
   eventstore::StoreOptions store;
   // Threads that run commands (they wait on appends, never gRPC threads).
   int command_threads = 4;
+  // Load the demo history (Cà Mau) into an empty log before reporting SERVING.
+  bool demo = false;
+  // Where loading progress is written (may be null).
+  std::ostream* log = nullptr;
 };
 
 class CoopServer {
@@ -49,6 +56,7 @@ class CoopServer {
 
  private:
   CoopServer() = default;
+  absl::Status LoadDemo(std::ostream* log);
 
   std::string host_;
   int port_ = 0;
@@ -56,6 +64,8 @@ class CoopServer {
   std::unique_ptr<EventStoreService> event_store_service_;
   std::unique_ptr<CommandWorkers> command_workers_;
   std::unique_ptr<RegistryService> registry_service_;
+  std::unique_ptr<ProgramsService> programs_service_;
+  std::unique_ptr<PlanningService> planning_service_;
   std::unique_ptr<grpc::Server> server_;
   absl::Mutex mu_;
   bool shut_down_ ABSL_GUARDED_BY(mu_) = false;  // Shutdown has begun

@@ -2,7 +2,8 @@
 # coopledger developer entry point. Every sub-command first installs what is missing
 # (Debian packages only; idempotent, safe to rerun) and builds.
 #
-#   tools/dev.sh run [coopd flags]  build, then start coopd on ./data/store at 127.0.0.1:50051
+#   tools/dev.sh run [coopd flags]  build, then start coopd on ./data/store at 127.0.0.1:50051,
+#                                   loading the demo history on first start
 #   tools/dev.sh test               build, then run the whole test suite (ctest -j2)
 #   tools/dev.sh build              install and build only
 #   tools/dev.sh setup              install packages only
@@ -51,7 +52,7 @@ run() {
   build
   mkdir -p "$ROOT/data"
   log "starting coopd (Ctrl-C stops it cleanly)"
-  exec "$BUILD_DIR/services/coopd" --data_dir "$ROOT/data/store" --listen 127.0.0.1:50051 "$@"
+  exec "$BUILD_DIR/services/coopd" --data_dir "$ROOT/data/store" --listen 127.0.0.1:50051 --demo "$@"
 }
 
 test_all() {
@@ -66,5 +67,5 @@ case "${1:-}" in
   test) test_all ;;
   build) build ;;
   setup) setup ;;
-  *) sed -n '2,9p' "$0"; exit 2 ;;
+  *) sed -n '2,10p' "$0"; exit 2 ;;
 esac

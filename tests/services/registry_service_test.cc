@@ -202,3 +202,38 @@ TEST_F(RegistryServiceTest, AClientGivenExpectedVersionMakesTheConflictItsAnswer
 
 }  // namespace
 }  // namespace coop::testing
+
+namespace coop::testing {
+namespace {
+
+TEST(DemoLoadingTest, TheDemoLoadsThroughTheCommandPathOnceIntoAnEmptyLog) {
+  TempDir dir;
+  services::ServerOptions options;
+  options.data_dir = dir.Sub("store");
+  options.listen = "127.0.0.1:0";
+  options.demo = true;
+  uint64_t head = 0;
+  {
+    auto server = services::CoopServer::Start(options);
+    ASSERT_OK(server);
+    const auto info = (*server)->store().GetLogInfo();
+    head = info.head_position();
+    EXPECT_GT(head, 10'000u);
+    auto verify = (*server)->store().Verify(0, 0);
+    ASSERT_OK(verify);
+    EXPECT_TRUE(verify->ok());
+    // Recorded like any client's command: with derived ids, metadata and areas.
+    eventstore::ReadAllQuery query;
+    query.max_count = 1;
+    auto first = (*server)->store().ReadAll(query);
+    ASSERT_OK(first);
+    EXPECT_EQ(first->events[0].metadata().actor(), "demo");
+    EXPECT_FALSE(first->events[0].area().code().empty());
+  }
+  auto again = services::CoopServer::Start(options);
+  ASSERT_OK(again);
+  EXPECT_EQ((*again)->store().GetLogInfo().head_position(), head) << "not loaded twice";
+}
+
+}  // namespace
+}  // namespace coop::testing

@@ -1,0 +1,80 @@
+#include "services/demo_loader.h"
+
+#include <grpcpp/generic/generic_stub.h>
+
+#include <map>
+
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+
+namespace coop::services {
+namespace {
+
+constexpr size_t kMaxInFlight = 64;
+
+// Splits the commands into waves: wave k holds the k-th command of every aggregate.
+std::vector<std::vector<const demo::DemoCommand*>> Waves(
+    const std::vector<demo::DemoCommand>& commands) {
+  std::map<std::string, size_t> seen;
+  std::vector<std::vector<const demo::DemoCommand*>> waves;
+  for (const auto& command : commands) {
+    const size_t k = seen[command.aggregate]++;
+    if (waves.size() <= k) waves.resize(k + 1);
+    waves[k].push_back(&command);
+  }
+  return waves;
+}
+
+}  // namespace
+
+absl::Status ApplyDemo(grpc::Server* server, const std::vector<demo::DemoCommand>& commands,
+                       const DemoProgress& progress) {
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(64 << 20);
+  grpc::GenericStub stub(server->InProcessChannel(args));
+  size_t done = 0;
+  for (const auto& wave : Waves(commands)) {
+    absl::Mutex mu;
+    size_t in_flight = 0;
+    absl::Status first_error;
+    for (const auto* command : wave) {
+      {
+        absl::MutexLock lock(&mu);
+        auto room = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) { return in_flight < kMaxInFlight; };
+        mu.Await(absl::Condition(&room));
+        ++in_flight;
+      }
+      struct Call {
+        grpc::ClientContext context;
+        grpc::ByteBuffer request, reply;
+      };
+      auto call = std::make_shared<Call>();
+      call->context.AddMetadata("x-coop-actor", "demo");
+      call->context.AddMetadata("x-coop-agency", "coopledger demo data");
+      call->context.AddMetadata("x-coop-client", "coopd --demo");
+      grpc::Slice slice(command->request);
+      call->request = grpc::ByteBuffer(&slice, 1);
+      stub.UnaryCall(
+          &call->context, command->method, grpc::StubOptions(), &call->request, &call->reply,
+          [&, call, command](grpc::Status status) {
+            absl::MutexLock lock(&mu);
+            --in_flight;
+            if (!status.ok() && first_error.ok()) {
+              first_error = absl::Status(
+                  static_cast<absl::StatusCode>(status.error_code()),
+                  absl::StrCat("demo command ", command->method, " on ", command->occurred_on,
+                               " for ", command->aggregate, ": ", status.error_message()));
+            }
+          });
+    }
+    absl::MutexLock lock(&mu);
+    auto idle = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) { return in_flight == 0; };
+    mu.Await(absl::Condition(&idle));
+    if (!first_error.ok()) return first_error;
+    done += wave.size();
+    if (progress) progress(done, commands.size());
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace coop::services

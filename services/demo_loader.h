@@ -1,0 +1,28 @@
+// Applies the demo history (tools/demo) through the server's own gRPC services, over an
+// in-process channel, so every demo command takes exactly the path of a client's command.
+// Commands of one aggregate go in order; different aggregates go in parallel (waves of one
+// command per aggregate, many in flight), so group commit keeps loading fast.
+// Call from one thread, before the server reports SERVING.
+#ifndef COOPLEDGER_SERVICES_DEMO_LOADER_H_
+#define COOPLEDGER_SERVICES_DEMO_LOADER_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <functional>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "tools/demo/demo_history.h"
+
+namespace coop::services {
+
+// Called after each wave with (commands applied, commands in all).
+using DemoProgress = std::function<void(size_t done, size_t total)>;
+
+// Stops at the first rejected command, returning its error with the command's method and date.
+absl::Status ApplyDemo(grpc::Server* server, const std::vector<demo::DemoCommand>& commands,
+                       const DemoProgress& progress);
+
+}  // namespace coop::services
+
+#endif  // COOPLEDGER_SERVICES_DEMO_LOADER_H_

@@ -1,0 +1,36 @@
+// PlanningService: coop.v1.Planning over gRPC's callback API — the targets an area sets itself
+// for a year. A plan has no id of its own: it is the plan of its area and year, stream
+// `plan-<unit set>-<area code>-<year>`, so the id is derived from the request and setting the
+// targets again revises the same plan. Runs on CommandWorkers threads like every command.
+// Thread-safe.
+#ifndef COOPLEDGER_SERVICES_PLANNING_SERVICE_H_
+#define COOPLEDGER_SERVICES_PLANNING_SERVICE_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include "coop/v1/planning.grpc.pb.h"
+#include "services/commands/command_call.h"
+#include "services/commands/command_executor.h"
+#include "services/commands/command_workers.h"
+#include "services/commands/plan_aggregate.h"
+
+namespace coop::services {
+
+class PlanningService final : public coop::v1::Planning::CallbackService {
+ public:
+  // Not owned; both must outlive the service.
+  PlanningService(eventstore::EventStore* store, CommandWorkers* workers,
+                  std::function<domain::DecisionContext()> context);
+
+  grpc::ServerUnaryReactor* SetAnnualPlanTargets(
+      grpc::CallbackServerContext* context, const coop::v1::SetAnnualPlanTargetsRequest* request,
+      coop::v1::CommandReply* reply) override;
+
+ private:
+  CommandWorkers* const workers_;
+  CommandExecutor<PlanAggregate> plans_;
+};
+
+}  // namespace coop::services
+
+#endif  // COOPLEDGER_SERVICES_PLANNING_SERVICE_H_
