@@ -42,11 +42,20 @@ TEST(DemoHistoryTest, HoldsAProvinceOfCooperativesOverFixedDates) {
   EXPECT_GE(cooperatives.size(), 300u);
   EXPECT_EQ(unit_sets.size(), 2u) << "registrations before and after the 2025 reform";
   EXPECT_TRUE(readdressed) << "a cooperative re-addressed across the reform";
-  for (const char* m : {"RateCooperative", "RecordInspection", "SuspendCooperative",
-                        "CompleteCooperativeDissolution", "DesignateModelCooperative",
-                        "RecordAnnualReport", "RecordGeneralMeeting"}) {
-    EXPECT_TRUE(methods.contains(std::string("/coop.v1.Registry/") + m)) << m;
+  for (const char* m :
+       {"Registry/RateCooperative", "Registry/RecordInspection", "Registry/SuspendCooperative",
+        "Registry/CompleteCooperativeDissolution", "Registry/DesignateModelCooperative",
+        "Registry/RecordAnnualReport", "Registry/RecordGeneralMeeting",
+        "Registry/FormCooperativeGroup", "Registry/RegisterCooperativeGroup",
+        "Registry/ConvertCooperativeGroup", "Registry/TerminateCooperativeGroup",
+        "Registry/FoundHall", "Registry/FormaliseHall", "Programs/RecordClass",
+        "Programs/RateOcopProduct", "Programs/RecordSupportGrant", "Programs/PlaceGraduate",
+        "Programs/EndPlacement", "Planning/SetAnnualPlanTargets"}) {
+    EXPECT_TRUE(methods.contains(std::string("/coop.v1.") + m)) << m;
   }
+  size_t groups = 0;
+  for (const auto& c : commands) groups += c.method == "/coop.v1.Registry/FormCooperativeGroup";
+  EXPECT_GE(groups, 400u) << "several hundred cooperative groups";
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 #include "tools/demo/demo_history.h"
 
 #include <algorithm>
-#include <random>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
@@ -10,7 +9,7 @@
 #include "domain/areas/successors.h"
 #include "domain/common/dates.h"
 #include "domain/cooperative/cooperative_checks.h"
-#include "eventstore/uuid.h"
+#include "tools/demo/demo_builder.h"
 
 namespace coop::demo {
 namespace {
@@ -18,68 +17,23 @@ namespace {
 using absl::CivilDay;
 using domain::FormatDate;
 
-constexpr char kProvince[] = "96";  // Cà Mau
-constexpr int kCooperatives = 320;
-const CivilDay kFirstDay(2015, 1, 1);
-const CivilDay kLastDay(2026, 6, 30);
-const CivilDay kReform(2025, 7, 1);
-
-// Deterministic everywhere: std::mt19937_64 is specified exactly; the distributions below are
-// hand-rolled so that no library's distribution algorithm changes the history.
-class Dice {
+// One cooperative's life, in date order, as Registry commands.
+class CooperativeBuilder {
  public:
-  explicit Dice(uint64_t seed) : engine_(seed) {}
-  int64_t Between(int64_t lo, int64_t hi) {  // inclusive
-    return lo + static_cast<int64_t>(engine_() % static_cast<uint64_t>(hi - lo + 1));
-  }
-  bool Chance(int percent) { return Between(1, 100) <= percent; }
+  explicit CooperativeBuilder(CommandList& list) : list_(list) {}
 
- private:
-  std::mt19937_64 engine_;
-};
-
-std::string DemoUuid(const std::string& name) {
-  static const auto kNamespace = *eventstore::ParseUuid("0d1e2a6b-94c3-4b5e-8f07-7a1c2d3e4f50");
-  return eventstore::NameBasedUuid(kNamespace, name);
-}
-
-coop::v1::Area CommuneOn(CivilDay day, Dice& dice) {
-  using domain::areas::AreaCatalog;
-  using domain::areas::UnitSet;
-  const UnitSet set = day < kReform ? UnitSet::k2025_03 : UnitSet::k2025_07;
-  const auto communes = *AreaCatalog::Reference(set).CommunesOf(kProvince);
-  coop::v1::Area area;
-  area.set_code(communes[dice.Between(0, static_cast<int64_t>(communes.size()) - 1)]->code);
-  area.set_unit_set(day < kReform ? "2025-03" : "2025-07");
-  return area;
-}
-
-class HistoryBuilder {
- public:
-  std::vector<DemoCommand> Build() {
-    for (int i = 0; i < kCooperatives; ++i) Cooperative(i);
-    return std::move(commands_);
-  }
-
- private:
   template <typename Request>
-  Request& Next(const std::string& aggregate, CivilDay day, Request* request) {
-    auto* header = request->mutable_header();
-    header->set_command_id(DemoUuid(absl::StrCat("command/", commands_.size())));
-    header->set_occurred_on(FormatDate(day));
-    pending_aggregate_ = aggregate;
-    return *request;
+  void Next(const std::string& aggregate, CivilDay, Request*) {
+    aggregate_ = aggregate;
   }
   template <typename Request>
   void Emit(const std::string& method, CivilDay day, const Request& request) {
-    commands_.push_back({absl::StrCat("/coop.v1.Registry/", method), pending_aggregate_,
-                         FormatDate(day), request.SerializeAsString()});
+    list_.Add("Registry", method, aggregate_, day, request);
   }
 
-  // One cooperative's life, in date order.
   void Cooperative(int i) {
     Dice dice(0xC0FFEE + i);
-    const std::string id = DemoUuid(absl::StrCat("cooperative/", i));
+    const std::string id = DemoCooperativeId(i);
     // Most cooperatives are older; a steady trickle of new ones every year.
     const int64_t span = (kLastDay - 60) - kFirstDay;
     CivilDay registered = kFirstDay + dice.Between(0, span) * dice.Between(30, 100) / 100;
@@ -246,12 +200,23 @@ class HistoryBuilder {
                                              "transport",   "forestry",    "trade"};
   static constexpr int kSectorCount = sizeof(kSectors) / sizeof(kSectors[0]);
 
-  std::vector<DemoCommand> commands_;
-  std::string pending_aggregate_;
+  CommandList& list_;
+  std::string aggregate_;
 };
 
 }  // namespace
 
-std::vector<DemoCommand> CaMauDemoHistory() { return HistoryBuilder().Build(); }
+void AddCooperatives(CommandList& list) {
+  CooperativeBuilder builder(list);
+  for (int i = 0; i < kCooperatives; ++i) builder.Cooperative(i);
+}
+
+std::vector<DemoCommand> CaMauDemoHistory() {
+  CommandList list;
+  AddCooperatives(list);
+  AddGroupsAndHalls(list);
+  AddProgrammes(list);
+  return list.Take();
+}
 
 }  // namespace coop::demo
