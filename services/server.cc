@@ -29,6 +29,9 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &server->port_);
   builder.RegisterService(server->event_store_service_.get());
   builder.RegisterService(server->registry_service_.get());
+  server->corrections_service_ =
+      std::make_unique<CorrectionsService>(server->store_.get(), server->command_workers_.get());
+  builder.RegisterService(server->corrections_service_.get());
   builder.RegisterService(server->programs_service_.get());
   builder.RegisterService(server->planning_service_.get());
   // gRPC's own limit sits just above the store's, so an oversized append gets the store's

@@ -17,6 +17,7 @@
 #include "absl/synchronization/mutex.h"
 #include "eventstore/rocks_event_store.h"
 #include "services/commands/command_workers.h"
+#include "services/corrections_service.h"
 #include "services/event_store_service.h"
 #include "services/planning_service.h"
 #include "services/programs_service.h"
@@ -64,6 +65,7 @@ class CoopServer {
   std::unique_ptr<EventStoreService> event_store_service_;
   std::unique_ptr<CommandWorkers> command_workers_;
   std::unique_ptr<RegistryService> registry_service_;
+  std::unique_ptr<CorrectionsService> corrections_service_;
   std::unique_ptr<ProgramsService> programs_service_;
   std::unique_ptr<PlanningService> planning_service_;
   std::unique_ptr<grpc::Server> server_;

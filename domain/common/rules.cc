@@ -164,6 +164,18 @@ const std::vector<Rule>& RuleTable() {
       {"PLAN-03", "Every event of a plan names the plan's area and year", "system",
        C::kFailedPrecondition},
       // --- end of programme and plan rules ---
+      {"CORR-01", "A correction names an event of the same stream", "system", C::kNotFound},
+      {"CORR-02", "An event is voided at most once, and a voided event is not amended", "system",
+       C::kFailedPrecondition},
+      {"CORR-03", "A correction is not itself corrected (correct the original again instead)",
+       "system", C::kFailedPrecondition},
+      {"CORR-04",
+       "The event that created an aggregate is not voided (it may be amended); void what "
+       "followed instead",
+       "system", C::kFailedPrecondition},
+      {"CORR-05",
+       "A correction gives its reason; an amendment's replacement is an event of the same type",
+       "system", C::kInvalidArgument},
   };
   return kRules;
 }

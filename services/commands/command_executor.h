@@ -35,26 +35,13 @@
 #include "domain/cooperative/cooperative_decider.h"
 #include "eventstore/event_store.h"
 #include "eventstore/uuid.h"
+#include "services/commands/command_input.h"
 #include "services/commands/derived_ids.h"
 #include "services/commands/event_union_codec.h"
+#include "services/commands/original_result.h"
+#include "services/commands/stream_corrections.h"
 
 namespace coop::services {
-
-struct CommandInput {
-  std::string command_id;  // a UUID chosen by the client
-  std::string aggregate_id;
-  std::string stream_id;
-  std::string occurred_on;  // YYYY-MM-DD
-  std::optional<uint64_t> expected_version;
-  coop::v1::EventMetadata metadata;
-  // Streams appended atomically with the aggregate's events, each expected not to exist yet
-  // (e.g. the reservation of a cooperative code). Their event ids are left empty: they are
-  // derived from the command id too.
-  std::vector<coop::v1::StreamAppend> reservations;
-  // Checked before each attempt, after the original-result lookup (e.g. "this code is
-  // already used"), so that a retry of the command itself still gets its first result.
-  std::function<absl::Status()> precheck;
-};
 
 // A contended stream converges quickly: each conflict means another command succeeded.
 inline constexpr int kMaxCommandAttempts = 16;
@@ -73,7 +60,8 @@ class CommandExecutor {
     if (!eventstore::ParseUuid(input.command_id)) {
       return absl::InvalidArgumentError("header.command_id: must be a UUID");
     }
-    if (auto original = OriginalResult(input); !original.ok() || original->has_value()) {
+    if (auto original = FindOriginalResult(store_, input);
+        !original.ok() || original->has_value()) {
       if (!original.ok()) return original.status();
       return **original;
     }
@@ -95,7 +83,8 @@ class CommandExecutor {
       if (appended.ok()) return Reply(input, *appended);
       if (appended.status().code() == absl::StatusCode::kAlreadyExists) {
         // A concurrent retry of this very command may have won the race.
-        if (auto original = OriginalResult(input); original.ok() && original->has_value()) {
+        if (auto original = FindOriginalResult(store_, input);
+            original.ok() && original->has_value()) {
           return **original;
         }
         return appended.status();
@@ -119,24 +108,18 @@ class CommandExecutor {
   };
   absl::StatusOr<Loaded> Load(const std::string& stream_id) {
     Loaded loaded;
-    coop::v1::ReadStreamRequest read;
-    read.set_stream_id(stream_id);
-    read.set_max_count(1000);
-    for (uint64_t from = 1;; from = loaded.version + 1) {
-      read.set_from_version(from);
-      auto page = store_->ReadStream(read);
-      if (page.status().code() == absl::StatusCode::kNotFound) return loaded;
-      if (!page.ok()) return page.status();
-      for (const auto& recorded : *page) {
-        loaded.version = recorded.stream_version();
-        Event event;
-        if (!codec_.Decode(recorded, &event)) continue;  // not this aggregate's event type
-        auto on = domain::ParseDate("occurred_on", recorded.occurred_on());
-        loaded.state =
-            Aggregate::Evolve(std::move(loaded.state), on.ok() ? *on : absl::CivilDay(), event);
-      }
-      if (page->size() < read.max_count()) return loaded;
+    auto stream = ReadWholeStream(store_, stream_id);
+    if (!stream.ok()) return stream.status();
+    if (!stream->empty()) loaded.version = stream->back().stream_version();
+    // Voided events do not count; amended ones count with their replacement.
+    for (const auto& recorded : EffectiveEvents(*stream)) {
+      Event event;
+      if (!codec_.Decode(recorded, &event)) continue;  // not this aggregate's event type
+      auto on = domain::ParseDate("occurred_on", recorded.occurred_on());
+      loaded.state =
+          Aggregate::Evolve(std::move(loaded.state), on.ok() ? *on : absl::CivilDay(), event);
     }
+    return loaded;
   }
 
  private:
@@ -186,25 +169,6 @@ class CommandExecutor {
                        appended.first_position());
     reply.set_duplicate(appended.duplicate());
     return reply;
-  }
-
-  // The result of an earlier run of this command, if there was one: its events in the
-  // aggregate's stream carry the ids derived from the command id, in order.
-  absl::StatusOr<std::optional<coop::v1::CommandReply>> OriginalResult(const CommandInput& input) {
-    std::optional<coop::v1::CommandReply> reply;
-    for (int index = 0;; ++index) {
-      auto found = store_->FindEvent(DerivedEventId(input.command_id, index));
-      if (!found.ok()) return found.status();
-      if (!found->has_value() || (*found)->stream_id() != input.stream_id) return reply;
-      if (!reply) {
-        reply.emplace();
-        reply->set_aggregate_id(input.aggregate_id);
-        reply->set_stream_id(input.stream_id);
-        reply->set_duplicate(true);
-      }
-      reply->set_version((*found)->stream_version());
-      reply->set_position((*found)->position());
-    }
   }
 
   static absl::BitGen& JitterBits() {

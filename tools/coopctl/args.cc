@@ -1,5 +1,7 @@
 #include "args.h"
 
+#include <algorithm>
+
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -44,7 +46,8 @@ uint64_t ParseUint(const std::string& text, const std::string& what) {
   return value;
 }
 
-ParsedArgs ParseArgs(const std::vector<std::string>& args, const std::vector<OptionSpec>& specs) {
+ParsedArgs ParseArgs(const std::vector<std::string>& args, const std::vector<OptionSpec>& specs,
+                     bool underscores_as_dashes) {
   ParsedArgs parsed;
   bool options_ended = false;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -68,8 +71,10 @@ ParsedArgs ParseArgs(const std::vector<std::string>& args, const std::vector<Opt
     } else {
       throw UsageError(absl::StrCat("unknown option '", arg, "'"));
     }
+    if (underscores_as_dashes) std::replace(name.begin(), name.end(), '_', '-');
     const OptionSpec* spec = FindSpec(specs, name);
     if (spec == nullptr) throw UsageError(absl::StrCat("unknown option '--", name, "'"));
+    if (!spec->alias_of.empty()) name = spec->alias_of;
     if (!spec->repeatable && parsed.Has(name)) {
       throw UsageError(absl::StrCat("option '--", name, "' given more than once"));
     }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace coopctl {
@@ -25,9 +26,20 @@ class UsageError : public std::runtime_error {
 };
 
 struct OptionSpec {
+  OptionSpec() = default;
+  OptionSpec(std::string name_, bool takes_value_ = true, bool repeatable_ = false,
+             std::string alias_of_ = "")
+      : name(std::move(name_)),
+        takes_value(takes_value_),
+        repeatable(repeatable_),
+        alias_of(std::move(alias_of_)) {}
+
   std::string name;  // without the leading "--", e.g. "stream"
   bool takes_value = true;
   bool repeatable = false;
+  // If set, this spec is another spelling of the option `alias_of`: its values are stored
+  // under that name (so Get/GetAll see both spellings, in command-line order).
+  std::string alias_of;
 };
 
 class ParsedArgs {
@@ -52,8 +64,11 @@ class ParsedArgs {
 };
 
 // Parses `args` against `specs`. Throws UsageError for unknown options, missing values,
-// values given to flags and repeated single-valued options.
-ParsedArgs ParseArgs(const std::vector<std::string>& args, const std::vector<OptionSpec>& specs);
+// values given to flags and repeated single-valued options. With `underscores_as_dashes`,
+// '_' in an option name is read as '-' ("--occurred_on" is "--occurred-on"); the specs
+// then use '-' only.
+ParsedArgs ParseArgs(const std::vector<std::string>& args, const std::vector<OptionSpec>& specs,
+                     bool underscores_as_dashes = false);
 
 // "123" -> 123; throws UsageError naming `what` otherwise.
 uint64_t ParseUint(const std::string& text, const std::string& what);

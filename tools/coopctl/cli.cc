@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <iostream>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "command.h"
@@ -19,13 +20,33 @@ constexpr char kGlobalOptionsText[] =
 std::string GlobalUsage() {
   std::string text =
       "usage: coopctl [--server HOST:PORT] [--json] [--timeout DURATION] SUBCOMMAND ...\n"
-      "\nCommand-line client of the coopledger event store (gRPC service coop.v1.EventStore).\n"
+      "\nCommand-line client of coopledger: the event store (coop.v1.EventStore) and the\n"
+      "commands of the coop.v1 services.\n"
       "\nSubcommands:\n";
   for (const Command& command : AllCommands()) {
+    if (!command.section.empty()) continue;
     std::string name = command.name;
     name.resize(9, ' ');
     absl::StrAppend(&text, "  ", name, command.summary, "\n");
   }
+  // The generated commands, by service, names only (wrapped).
+  std::string section;
+  std::string line;
+  auto flush = [&] {
+    if (!line.empty()) absl::StrAppend(&text, line, "\n");
+    line.clear();
+  };
+  for (const Command& command : AllCommands()) {
+    if (command.section.empty()) continue;
+    if (command.section != section) {
+      flush();
+      section = command.section;
+      absl::StrAppend(&text, "\nCommands of ", section, ":\n");
+    }
+    if (!line.empty() && line.size() + 2 + command.name.size() > 92) flush();
+    absl::StrAppend(&line, "  ", command.name);
+  }
+  flush();
   absl::StrAppend(&text, "\n", kGlobalOptionsText,
                   "\nRun 'coopctl SUBCOMMAND --help' for a subcommand's options.\n"
                   "Exit codes: 0 ok, 1 server error, 2 usage error, 3 verify found tampering.\n");
@@ -54,8 +75,12 @@ int UsageFailure(const std::string& message, const std::string& usage) {
 }  // namespace
 
 const std::vector<Command>& AllCommands() {
-  static const std::vector<Command> commands = {AppendCommand(), ReadCommand(), TailCommand(),
-                                                InfoCommand(), VerifyCommand()};
+  static const std::vector<Command> commands = [] {
+    std::vector<Command> all = {AppendCommand(), ReadCommand(),    TailCommand(),  InfoCommand(),
+                                VerifyCommand(), HistoryCommand(), ImportCommand()};
+    for (Command& command : GeneratedCommands()) all.push_back(std::move(command));
+    return all;
+  }();
   return commands;
 }
 
@@ -105,7 +130,7 @@ int RunCli(const std::vector<std::string>& args) {
   try {
     std::vector<OptionSpec> specs = GlobalOptionSpecs();
     specs.insert(specs.end(), command->options.begin(), command->options.end());
-    ParsedArgs parsed = ParseArgs(rest, specs);
+    ParsedArgs parsed = ParseArgs(rest, specs, command->underscores_as_dashes);
     if (parsed.Has("help")) {
       std::cout << CommandUsage(*command);
       return kExitOk;
@@ -113,6 +138,11 @@ int RunCli(const std::vector<std::string>& args) {
     Globals globals = GlobalsFrom(parsed);
     return command->run(globals, parsed);
   } catch (const UsageError& error) {
+    if (error.show_usage() && !command->section.empty()) {
+      // A generated command's usage is long: point to it instead.
+      return UsageFailure(error.what(),
+                          absl::StrCat("run 'coopctl ", command->name, " --help' for its flags\n"));
+    }
     return UsageFailure(error.what(), error.show_usage() ? CommandUsage(*command) : "");
   } catch (const std::exception& error) {
     std::cerr << "error: " << error.what() << "\n";

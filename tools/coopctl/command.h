@@ -2,7 +2,9 @@
 #ifndef COOPLEDGER_TOOLS_COOPCTL_COMMAND_H_
 #define COOPLEDGER_TOOLS_COOPCTL_COMMAND_H_
 
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/time/time.h"
@@ -26,12 +28,27 @@ struct Globals {
 };
 
 struct Command {
+  using Run = std::function<int(const Globals& globals, const ParsedArgs& args)>;
+  Command() = default;
+  Command(std::string name_, std::string summary_, std::string usage_,
+          std::vector<OptionSpec> options_, Run run_)
+      : name(std::move(name_)),
+        summary(std::move(summary_)),
+        usage(std::move(usage_)),
+        options(std::move(options_)),
+        run(std::move(run_)) {}
+
   std::string name;
   std::string summary;              // one line, for the global usage text
   std::string usage;                // full usage text, printed by "coopctl NAME --help"
   std::vector<OptionSpec> options;  // without the global ones
   // Runs the parsed command; returns the exit code. Throws UsageError for bad arguments.
-  int (*run)(const Globals& globals, const ParsedArgs& args);
+  Run run;
+  // Heading the command is listed under in the global usage ("" = the built-in subcommands;
+  // generated commands use their service's full name).
+  std::string section;
+  // Options may be spelled with '_' for '-' (generated commands, whose flags are field names).
+  bool underscores_as_dashes = false;
 };
 
 // The global options (--server, --json, --timeout, --help).
@@ -45,6 +62,11 @@ Command ReadCommand();
 Command TailCommand();
 Command InfoCommand();
 Command VerifyCommand();
+Command HistoryCommand();
+Command ImportCommand();
+// One per RPC of a coop.v1 service that returns coop.v1.CommandReply (cmd_generated.cc),
+// built from the compiled-in descriptors.
+std::vector<Command> GeneratedCommands();
 
 // Every subcommand, in the order the usage text lists them.
 const std::vector<Command>& AllCommands();

@@ -6,13 +6,16 @@
 
 namespace coopctl {
 
-std::unique_ptr<coop::v1::EventStore::Stub> NewStub(const Globals& globals) {
+std::shared_ptr<grpc::Channel> NewChannel(const Globals& globals) {
   grpc::ChannelArguments channel_args;
   channel_args.SetMaxReceiveMessageSize(kMaxReceiveMessageBytes);
   channel_args.SetString(GRPC_ARG_PRIMARY_USER_AGENT_STRING, "coopctl");
-  auto channel =
-      grpc::CreateCustomChannel(globals.server, grpc::InsecureChannelCredentials(), channel_args);
-  return coop::v1::EventStore::NewStub(channel);
+  return grpc::CreateCustomChannel(globals.server, grpc::InsecureChannelCredentials(),
+                                   channel_args);
+}
+
+std::unique_ptr<coop::v1::EventStore::Stub> NewStub(const Globals& globals) {
+  return coop::v1::EventStore::NewStub(NewChannel(globals));
 }
 
 void SetDeadline(const Globals& globals, grpc::ClientContext* context) {

@@ -14,6 +14,9 @@ namespace coopctl {
 // Largest response message the client accepts.
 inline constexpr int kMaxReceiveMessageBytes = 32 * 1024 * 1024;
 
+// An insecure channel to `globals.server`, accepting responses up to kMaxReceiveMessageBytes.
+std::shared_ptr<grpc::Channel> NewChannel(const Globals& globals);
+
 // A stub to `globals.server` over an insecure channel. The channel connects lazily, so an
 // unreachable server shows up as UNAVAILABLE on the first call.
 std::unique_ptr<coop::v1::EventStore::Stub> NewStub(const Globals& globals);

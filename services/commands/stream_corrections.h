@@ -1,0 +1,21 @@
+// How corrections change what a stream says: an EventVoided removes the event it names, an
+// EventAmended replaces that event's payload (the latest amendment wins). The corrections
+// themselves are not events of the aggregate. Pure; thread-safe.
+#ifndef COOPLEDGER_SERVICES_COMMANDS_STREAM_CORRECTIONS_H_
+#define COOPLEDGER_SERVICES_COMMANDS_STREAM_CORRECTIONS_H_
+
+#include <vector>
+
+#include "coop/v1/event.pb.h"
+
+namespace coop::services {
+
+bool IsCorrection(const coop::v1::RecordedEvent& event);
+// The stream's events as they count after its corrections, in stream order, without the
+// corrections themselves.
+std::vector<coop::v1::RecordedEvent> EffectiveEvents(
+    const std::vector<coop::v1::RecordedEvent>& stream);
+
+}  // namespace coop::services
+
+#endif  // COOPLEDGER_SERVICES_COMMANDS_STREAM_CORRECTIONS_H_

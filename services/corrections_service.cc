@@ -1,0 +1,47 @@
+#include "services/corrections_service.h"
+
+#include <utility>
+
+#include "services/commands/command_call.h"
+#include "services/grpc_status.h"
+
+namespace coop::services {
+
+grpc::ServerUnaryReactor* CorrectionsService::Run(grpc::CallbackServerContext* context,
+                                                  const coop::v1::CommandHeader& header,
+                                                  const std::string& stream_id,
+                                                  Correction correction,
+                                                  coop::v1::CommandReply* reply) {
+  auto* reactor = context->DefaultReactor();
+  auto input = CommandInputOf(context, header, "stream_id", stream_id);
+  if (!input.ok()) {
+    reactor->Finish(ToGrpcStatus(input.status()));
+    return reactor;
+  }
+  input->stream_id = stream_id;
+  const bool posted = workers_->Post(
+      [this, reactor, reply, input = *std::move(input), correction = std::move(correction)] {
+        auto result = executor_.Execute(input, correction);
+        if (result.ok()) *reply = *std::move(result);
+        reactor->Finish(ToGrpcStatus(result.status()));
+      });
+  if (!posted) reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "shutting down"));
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* CorrectionsService::VoidEvent(grpc::CallbackServerContext* context,
+                                                        const coop::v1::VoidEventRequest* request,
+                                                        coop::v1::CommandReply* reply) {
+  return Run(context, request->header(), request->stream_id(),
+             Correction{request->event_id(), request->reason(), false, ""}, reply);
+}
+
+grpc::ServerUnaryReactor* CorrectionsService::AmendEvent(grpc::CallbackServerContext* context,
+                                                         const coop::v1::AmendEventRequest* request,
+                                                         coop::v1::CommandReply* reply) {
+  return Run(context, request->header(), request->stream_id(),
+             Correction{request->event_id(), request->reason(), true, request->replacement()},
+             reply);
+}
+
+}  // namespace coop::services

@@ -1,0 +1,193 @@
+// coopctl's generated command subcommands, history and import against a real coopd child
+// process.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "tests/e2e/coopd_process.h"
+#include "tests/support/test_support.h"
+
+namespace coop::testing {
+namespace {
+
+constexpr char kCoopA[] = "11111111-2222-4333-8444-00000000000a";
+
+class CoopctlCommandsTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_OK(coopd_.Start(dir_.Sub("store"))); }
+
+  // Runs coopctl with `args` against the server; returns stdout+stderr and the exit code.
+  std::string Coopctl(const std::string& args, int* exit_code) {
+    std::string command = std::string(COOPCTL_PATH) + " --server " + coopd_.address() + " " + args;
+    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+    std::string output;
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) output.append(buf, n);
+    *exit_code = WEXITSTATUS(pclose(pipe));
+    return output;
+  }
+
+  std::string HeadPosition() {
+    int code;
+    std::string out = Coopctl("info", &code);
+    EXPECT_EQ(code, 0) << out;
+    size_t at = out.find("head position");
+    if (at == std::string::npos) return "?";
+    size_t start = out.find_first_not_of(' ', at + 13);
+    return out.substr(start, out.find('\n', start) - start);
+  }
+
+  std::string WriteFile(const std::string& name, const std::string& content) {
+    std::string path = dir_.Sub(name);
+    std::ofstream(path) << content;
+    return path;
+  }
+
+  TempDir dir_;
+  CoopdProcess coopd_;
+};
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST_F(CoopctlCommandsTest, GeneratedCommandsAndHistory) {
+  int code;
+  std::string out = Coopctl("register-cooperative --help", &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_TRUE(Contains(out, "--registration.address.unit-set STRING")) << out;
+  EXPECT_TRUE(Contains(out, "--registration.kind ENUM")) << out;
+  EXPECT_TRUE(Contains(out, "also --occurred-on")) << out;
+
+  // Dotted names, '_' for '-', aliases, an enum by name in any case with the type prefix.
+  const std::string registration =
+      std::string("register-cooperative --actor alice --agency dpi-hanoi ") +
+      "--command-id 0f6c3c0e-3b1a-4f57-9a51-5d1c6f0e0a01 --registration.cooperative-id " + kCoopA +
+      " --registration.code 2000123456 --registration.name 'HTX Khánh An' "
+      "--registration.kind cooperative --registration.law_regime LAW_REGIME_LAW_2023 "
+      "--registration.members.official 9 --registration.address.code 32059 "
+      "--registration.address.unit-set 2025-03 --header.occurred-on 2024-09-01 "
+      "--business-lines rice --business-lines fish";
+  out = Coopctl(registration, &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_TRUE(Contains(out, std::string("recorded: coop-") + kCoopA + "@1 position ")) << out;
+
+  // The same command id again: its first result, nothing written.
+  out = Coopctl(registration, &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_TRUE(Contains(out, std::string("duplicate: coop-") + kCoopA + "@1")) << out;
+
+  out = Coopctl(std::string("suspend-cooperative --cooperative-id ") + kCoopA +
+                    " --occurred-on 2024-10-01 --suspended.from 2024-10-01 --until 2025-03-01"
+                    " --reason flooding",
+                &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_TRUE(Contains(out, std::string("recorded: coop-") + kCoopA + "@2")) << out;
+  EXPECT_TRUE(Contains(out, "command id ")) << out;  // generated, printed for a retry
+
+  // A workflow rule: error with the rule id, exit 1.
+  out = Coopctl(std::string("suspend-cooperative --cooperative-id ") + kCoopA +
+                    " --occurred-on 2024-10-02 --until 2025-03-01",
+                &code);
+  EXPECT_EQ(code, 1) << out;
+  EXPECT_TRUE(Contains(out, "error: FAILED_PRECONDITION: [COOP-04]")) << out;
+
+  // Bad values are usage errors.
+  out = Coopctl("register-cooperative --registration.kind bogus", &code);
+  EXPECT_EQ(code, 2) << out;
+  EXPECT_TRUE(Contains(out, "--registration.kind: expected one of")) << out;
+  out = Coopctl("register-cooperative --registration.members.official many", &code);
+  EXPECT_EQ(code, 2) << out;
+
+  out = Coopctl(std::string("history coop-") + kCoopA, &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_TRUE(Contains(out,
+                       "2024-09-01  #1  Cooperative registered: code 2000123456, kind "
+                       "cooperative, name HTX Khánh An"))
+      << out;
+  EXPECT_TRUE(Contains(out, "members official 9")) << out;
+  EXPECT_TRUE(Contains(out, "address 32059 (2025-03)")) << out;
+  EXPECT_TRUE(Contains(out, "business lines [rice, fish]")) << out;
+  EXPECT_TRUE(Contains(out, "(by alice for dpi-hanoi)")) << out;
+  EXPECT_TRUE(Contains(out,
+                       "2024-10-01  #3  Cooperative suspended: from 2024-10-01, until "
+                       "2025-03-01, reason flooding"))
+      << out;
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 2) << out;
+
+  out = Coopctl(std::string("--json history coop-") + kCoopA, &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_TRUE(Contains(out, "\"type\":\"coop.v1.CooperativeSuspended\"")) << out;
+  EXPECT_TRUE(Contains(out, "\"actor\":\"alice\"")) << out;
+}
+
+TEST_F(CoopctlCommandsTest, ImportStopsAtRejectedLineKeepsGoingAndIsIdempotent) {
+  const std::string address = R"("address": {"code": "32059", "unit_set": "2025-03"})";
+  auto registration = [&](const std::string& date, const std::string& id,
+                          const std::string& code_text, const std::string& name) {
+    return R"({"command": "register-cooperative", "request": {"header": {"occurred_on": ")" + date +
+           R"("}, "registration": {)" + id + R"("code": ")" + code_text +
+           R"(", "kind": "COOPERATIVE", "law_regime": "LAW_2023", "name": ")" + name +
+           R"(", "members": {"official": "7"}, )" + address + "}}}\n";
+  };
+  const std::string file = WriteFile(
+      "commands.jsonl",
+      registration("2024-09-02", std::string("\"cooperative_id\": \"") + kCoopA + "\", ",
+                   "3000000001", "HTX A") +
+          // The RPC name works too, and camelCase JSON names.
+          R"({"command": "RegisterCooperative", "request": {"header": {"occurredOn": "2024-09-03"}, )"
+          R"("registration": {"code": "3000000002", "kind": "COOPERATIVE", "lawRegime": "LAW_2023", )"
+          R"("name": "HTX B", "members": {"official": 5}, )" +
+          address + "}}}\n" + "\n" +  // a blank line is skipped but counted
+          registration("2024-09-04", "", "3000000001", "HTX same code") +  // line 4: rejected
+          R"({"command": "suspend-cooperative", "request": {"header": {"occurred_on": "2024-10-01"}, )"
+          R"("cooperative_id": ")" +
+          kCoopA + R"(", "suspended": {"until": "2025-01-01", "reason": "audit"}}})" + "\n");
+
+  int code;
+  std::string out = Coopctl("import " + file, &code);
+  EXPECT_EQ(code, 1) << out;
+  EXPECT_TRUE(Contains(out, "error: line 4: ALREADY_EXISTS: [COOP-16]")) << out;
+  EXPECT_TRUE(Contains(out, "stopped at line 4")) << out;
+  EXPECT_TRUE(Contains(out, "2 recorded")) << out;
+  const std::string after_stop = HeadPosition();
+  EXPECT_EQ(after_stop, "4") << "two registrations, each with its code reservation";
+
+  out = Coopctl("import --keep-going " + file, &code);
+  EXPECT_EQ(code, 1) << out;
+  EXPECT_TRUE(Contains(out, "rejected lines:\n  line 4: ALREADY_EXISTS")) << out;
+  EXPECT_TRUE(Contains(out, "4 of 4 lines sent: 1 recorded, 2 duplicates, 1 rejected")) << out;
+  EXPECT_EQ(HeadPosition(), "5");
+
+  // Again: the derived command ids make every good line a duplicate; nothing new is written.
+  out = Coopctl("import --keep-going --progress " + file, &code);
+  EXPECT_EQ(code, 1) << out;
+  EXPECT_TRUE(Contains(out, "0 recorded, 3 duplicates, 1 rejected")) << out;
+  EXPECT_TRUE(Contains(out, "4/4 lines")) << out;  // the progress bar
+  EXPECT_EQ(HeadPosition(), "5");
+
+  out = Coopctl(std::string("history coop-") + kCoopA, &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_TRUE(Contains(out, "Cooperative registered: code 3000000001")) << out;
+  EXPECT_TRUE(Contains(out, "Cooperative suspended: until 2025-01-01, reason audit")) << out;
+
+  // Lines coopctl cannot read are rejected with their number too.
+  const std::string bad =
+      WriteFile("bad.jsonl",
+                "{\"command\": \"no-such-command\"}\nnot json\n"
+                "{\"command\": \"resume-cooperative\", \"request\": {\"bogus\": 1}}\n");
+  out = Coopctl("import --keep-going " + bad, &code);
+  EXPECT_EQ(code, 1) << out;
+  EXPECT_TRUE(Contains(out, "line 1: invalid line: unknown command 'no-such-command'")) << out;
+  EXPECT_TRUE(Contains(out, "line 2: invalid line: not a JSON object")) << out;
+  EXPECT_TRUE(Contains(out, "line 3: invalid line: \"request\" is not a JSON")) << out;
+  EXPECT_EQ(HeadPosition(), "5");
+}
+
+}  // namespace
+}  // namespace coop::testing

@@ -1,0 +1,150 @@
+// The command subcommands: one per RPC of a coop.v1 service returning coop.v1.CommandReply,
+// made at run time from the descriptors (command_catalog.h), flags from the request's fields
+// (request_flags.h).
+#include <iostream>
+#include <memory>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "command.h"
+#include "command_catalog.h"
+#include "command_client.h"
+#include "connection.h"
+#include "eventstore/uuid.h"
+#include "output.h"
+#include "request_flags.h"
+
+namespace coopctl {
+namespace {
+
+constexpr size_t kHelpColumn = 40;
+constexpr size_t kHelpWidth = 96;
+
+std::set<std::string> TakenNames() {
+  std::set<std::string> taken;
+  for (const auto& spec : GlobalOptionSpecs()) taken.insert(spec.name);
+  for (const auto& spec : CallerOptionSpecs()) taken.insert(spec.name);
+  return taken;
+}
+
+std::string HelpLine(const std::string& left, const std::string& right) {
+  std::string text = absl::StrCat("  ", left);
+  if (right.empty()) return absl::StrCat(text, "\n");
+  if (text.size() + 2 > kHelpColumn) {
+    absl::StrAppend(&text, "\n");
+    text.append(kHelpColumn, ' ');
+  } else {
+    text.resize(kHelpColumn, ' ');
+  }
+  // Wraps `right` at spaces to fit kHelpWidth, continuation lines at the column.
+  size_t line_start = text.rfind('\n') == std::string::npos ? 0 : text.rfind('\n') + 1;
+  size_t pos = 0;
+  bool first = true;
+  while (pos < right.size()) {
+    size_t end = right.find(' ', pos);
+    if (end == std::string::npos) end = right.size();
+    std::string word = right.substr(pos, end - pos);
+    if (!first && text.size() - line_start + 1 + word.size() > kHelpWidth) {
+      absl::StrAppend(&text, "\n");
+      line_start = text.size();
+      text.append(kHelpColumn, ' ');
+      first = true;
+    }
+    absl::StrAppend(&text, first ? "" : " ", word);
+    first = false;
+    pos = end + 1;
+  }
+  return absl::StrCat(text, "\n");
+}
+
+std::string Usage(const CommandRpc& rpc, const std::vector<FieldFlag>& flags) {
+  const auto* method = rpc.method;
+  std::string text = absl::StrCat(
+      "usage: coopctl ", rpc.name, " [FLAGS] [--actor NAME] [--agency NAME]\n\n",
+      "Sends the command ", method->full_name(), " (request ", method->input_type()->full_name(),
+      ")\nand prints \"recorded: STREAM@VERSION position P\", or \"duplicate: ...\" if a command\n",
+      "with the same command id was already executed (its first result; nothing written).\n",
+      "\nFlags (the request's fields; nested fields joined with '.', '_' or '-' alike):\n");
+  for (const auto& flag : flags) {
+    std::string left = absl::StrCat("--", flag.name, " ", FlagTypeName(flag));
+    std::string right = FlagValueHint(flag);
+    if (!flag.alias.empty()) {
+      right = right.empty() ? absl::StrCat("also --", flag.alias)
+                            : absl::StrCat("also --", flag.alias, "; ", right);
+    }
+    if (flag.name == "header.command-id") {
+      absl::StrAppend(&right, right.empty() ? "" : "; ",
+                      "default: a new random UUID (printed: reuse it to retry safely)");
+    }
+    absl::StrAppend(&text, HelpLine(left, right));
+  }
+  absl::StrAppend(
+      &text, "\nCaller (sent as call metadata):\n",
+      HelpLine("--actor NAME", "who records this (default: $COOP_ACTOR)"),
+      HelpLine("--agency NAME", "the agency they act for (default: $COOP_AGENCY)"),
+      "\nValues: enums by name (any case, with or without the type prefix) or number; bools\n"
+      "true or false; repeated fields by repeating the flag; JSON fields as protobuf JSON.\n"
+      "Errors: 'error: CODE: message' (e.g. INVALID_ARGUMENT, FAILED_PRECONDITION with the\n"
+      "rule id) and exit code 1.\n");
+  return text;
+}
+
+int RunGenerated(const CommandRpc& rpc, const std::vector<FieldFlag>& flags, const Globals& globals,
+                 const ParsedArgs& args) {
+  if (!args.positionals().empty()) {
+    throw UsageError(absl::StrCat("unexpected argument '", args.positionals().front(),
+                                  "' (values are given as --FIELD VALUE)"));
+  }
+  std::unique_ptr<google::protobuf::Message> request = NewRequest(rpc);
+  FillRequest(request.get(), flags, args);
+  std::string generated_id = coop::eventstore::NewRandomUuid();
+  if (!FillCommandId(request.get(), generated_id)) generated_id.clear();
+
+  CommandClient client(globals, CallerFrom(args));
+  coop::v1::CommandReply reply;
+  grpc::Status status = client.Call(rpc, *request, &reply);
+  if (!status.ok()) {
+    ReportRpcError(status);
+    if (!generated_id.empty()) std::cerr << "  command id " << generated_id << " (generated)\n";
+    return kExitServerError;
+  }
+  if (globals.json) {
+    std::cout << ToJsonLine(reply) << "\n";
+    if (!generated_id.empty()) std::cerr << "command id " << generated_id << " (generated)\n";
+  } else {
+    std::cout << FormatReply(reply) << "\n";
+    if (!reply.aggregate_id().empty()) std::cout << "  id " << reply.aggregate_id() << "\n";
+    if (!generated_id.empty()) {
+      std::cout << "  command id " << generated_id
+                << " (generated; to retry safely, pass --command-id with it)\n";
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+std::vector<Command> GeneratedCommands() {
+  std::vector<Command> commands;
+  const std::set<std::string> taken = TakenNames();
+  for (const CommandRpc& rpc : CommandRpcs()) {
+    auto flags = std::make_shared<const std::vector<FieldFlag>>(
+        FlattenRequest(rpc.method->input_type(), taken));
+    std::vector<OptionSpec> options = FlagSpecs(*flags);
+    for (const auto& spec : CallerOptionSpecs()) options.push_back(spec);
+    Command command;
+    command.name = rpc.name;
+    command.summary = rpc.method->full_name();
+    command.usage = Usage(rpc, *flags);
+    command.options = std::move(options);
+    command.run = [&rpc, flags](const Globals& globals, const ParsedArgs& args) {
+      return RunGenerated(rpc, *flags, globals, args);
+    };
+    command.section = rpc.method->service()->full_name();
+    command.underscores_as_dashes = true;
+    commands.push_back(std::move(command));
+  }
+  return commands;
+}
+
+}  // namespace coopctl

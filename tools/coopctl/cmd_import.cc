@@ -1,0 +1,214 @@
+// coopctl import: newline-delimited JSON commands, sent one after the other.
+#include <google/protobuf/struct.pb.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "command.h"
+#include "command_client.h"
+#include "connection.h"
+#include "import_line.h"
+#include "input_file.h"
+#include "output.h"
+
+namespace coopctl {
+namespace {
+
+constexpr char kUsage[] =
+    "usage: coopctl import FILE [--keep-going] [--progress] [--actor NAME] [--agency NAME]\n"
+    "\n"
+    "Sends the commands in FILE ('-' = standard input), one JSON object per line:\n"
+    "\n"
+    "  {\"command\": \"register-cooperative\", \"request\": {\"registration\": {\"code\": "
+    "\"1\"}}}\n"
+    "\n"
+    "\"command\" is a subcommand name (see 'coopctl --help') or the RPC's name\n"
+    "(\"RegisterCooperative\", \"coop.v1.Registry.RegisterCooperative\"); \"request\" is the\n"
+    "request in the protobuf JSON mapping. Blank lines are skipped.\n"
+    "\n"
+    "A request without header.command_id gets one derived from the line's text (a UUID from its\n"
+    "SHA-256), so importing the same file again is safe: lines already executed come back as\n"
+    "duplicates and nothing is written twice. (Two identical lines are one command.)\n"
+    "\n"
+    "Stops at the first rejected line, naming its number and the reason (exit 1); the lines\n"
+    "before it stay recorded. With --keep-going every line is tried and the rejected ones are\n"
+    "listed at the end (exit 1 if any). UNAVAILABLE (no server) always stops.\n"
+    "\n"
+    "  --keep-going     continue after a rejected line\n"
+    "  --progress       show the progress bar on stderr even if it is not a terminal\n"
+    "  --actor NAME     who records the commands (default: $COOP_ACTOR)\n"
+    "  --agency NAME    the agency they act for (default: $COOP_AGENCY)\n"
+    "\n"
+    "Prints a summary (recorded, duplicates, rejected); with --json one object per line sent:\n"
+    "{\"line\": N, \"reply\": {...}} or {\"line\": N, \"error\": {\"code\": ..., \"message\": "
+    "...}}.\n";
+
+struct Rejection {
+  size_t line = 0;
+  std::string reason;
+};
+
+class Progress {
+ public:
+  Progress(bool enabled, size_t total)
+      : enabled_(enabled),
+        interactive_(isatty(STDERR_FILENO) == 1),
+        total_(total),
+        start_(std::chrono::steady_clock::now()) {}
+
+  void Update(size_t done, bool final = false) {
+    if (!enabled_ || total_ == 0) return;
+    auto now = std::chrono::steady_clock::now();
+    // A terminal gets 10 updates a second; a file or pipe one a second.
+    auto every = interactive_ ? std::chrono::milliseconds(100) : std::chrono::milliseconds(1000);
+    if (!final && shown_ && now - last_ < every) return;
+    last_ = now;
+    shown_ = true;
+    double seconds = std::chrono::duration<double>(now - start_).count();
+    double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
+    constexpr size_t kWidth = 30;
+    size_t filled = done * kWidth / total_;
+    std::string bar(filled, '#');
+    bar.resize(kWidth, '-');
+    char rate_text[32];
+    std::snprintf(rate_text, sizeof rate_text, "%.1f", rate);
+    std::cerr << (interactive_ ? "\r" : "") << "[" << bar << "] " << done << "/" << total_
+              << " lines  " << rate_text << " lines/s" << (interactive_ && !final ? "" : "\n");
+    std::cerr.flush();
+  }
+
+ private:
+  bool enabled_;
+  bool interactive_;
+  size_t total_;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_;
+  bool shown_ = false;
+};
+
+std::string StatusText(const grpc::Status& status) {
+  return absl::StrCat(absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code())),
+                      ": ", status.error_message());
+}
+
+std::string JsonError(size_t line, const std::string& code, const std::string& message) {
+  google::protobuf::Value value;
+  value.set_string_value(message);
+  return absl::StrCat("{\"line\":", line, ",\"error\":{\"code\":\"", code,
+                      "\",\"message\":", ToJsonLine(value), "}}");
+}
+
+int RunImport(const Globals& globals, const ParsedArgs& args) {
+  const auto& positionals = args.positionals();
+  if (positionals.empty()) throw UsageError("import needs a FILE ('-' = standard input)");
+  if (positionals.size() > 1) {
+    throw UsageError(absl::StrCat("unexpected argument '", positionals[1], "'"));
+  }
+  const std::string content = ReadInputFile(positionals[0]);
+
+  // (line number, text) of every non-blank line.
+  std::vector<std::pair<size_t, std::string>> lines;
+  size_t number = 0;
+  for (size_t start = 0; start < content.size();) {
+    size_t end = content.find('\n', start);
+    if (end == std::string::npos) end = content.size();
+    std::string text = content.substr(start, end - start);
+    if (!text.empty() && text.back() == '\r') text.pop_back();
+    ++number;
+    if (text.find_first_not_of(" \t") != std::string::npos) lines.emplace_back(number, text);
+    start = end + 1;
+  }
+
+  const bool keep_going = args.Has("keep-going");
+  Progress progress(args.Has("progress") || isatty(STDERR_FILENO) == 1, lines.size());
+  CommandClient client(globals, CallerFrom(args));
+  size_t recorded = 0;
+  size_t duplicates = 0;
+  size_t done = 0;
+  std::vector<Rejection> rejected;
+  bool stopped = false;
+  std::string stop_reason;
+
+  for (const auto& [line_number, text] : lines) {
+    std::string error;
+    std::optional<ImportLine> line = ParseImportLine(text, &error);
+    if (!line) {
+      if (globals.json) std::cout << JsonError(line_number, "INVALID_LINE", error) << "\n";
+      rejected.push_back({line_number, absl::StrCat("invalid line: ", error)});
+    } else {
+      coop::v1::CommandReply reply;
+      grpc::Status status = client.Call(*line->rpc, *line->request, &reply);
+      if (status.ok()) {
+        ++(reply.duplicate() ? duplicates : recorded);
+        if (globals.json) {
+          std::cout << "{\"line\":" << line_number << ",\"reply\":" << ToJsonLine(reply) << "}\n";
+        }
+      } else {
+        if (globals.json) {
+          std::cout << JsonError(line_number,
+                                 absl::StatusCodeToString(
+                                     static_cast<absl::StatusCode>(status.error_code())),
+                                 status.error_message())
+                    << "\n";
+        }
+        rejected.push_back({line_number, StatusText(status)});
+        if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
+          stopped = true;
+          stop_reason = "the server is unavailable";
+        }
+      }
+    }
+    ++done;
+    progress.Update(done);
+    if (!rejected.empty() && (!keep_going || stopped)) {
+      stopped = true;
+      break;
+    }
+  }
+  progress.Update(done, true);
+  std::cout.flush();
+
+  const size_t total = lines.size();
+  std::string summary =
+      absl::StrCat(done, " of ", total, total == 1 ? " line" : " lines", " sent: ", recorded,
+                   " recorded, ", duplicates, duplicates == 1 ? " duplicate" : " duplicates", ", ",
+                   rejected.size(), " rejected");
+  if (stopped && !keep_going && !rejected.empty() && stop_reason.empty()) {
+    const Rejection& first = rejected.front();
+    std::cerr << "error: line " << first.line << ": " << first.reason << "\n";
+    std::cerr << "stopped at line " << first.line << "; " << summary
+              << " (the lines before it are recorded; fix the line and import the file again, "
+                 "or use --keep-going)\n";
+    return kExitServerError;
+  }
+  if (!stop_reason.empty()) {
+    const Rejection& last = rejected.back();
+    std::cerr << "error: line " << last.line << ": " << last.reason << "\n";
+    std::cerr << "stopped: " << stop_reason << "; " << summary << "\n";
+    return kExitServerError;
+  }
+  if (!rejected.empty()) {
+    std::cerr << "rejected lines:\n";
+    for (const auto& rejection : rejected) {
+      std::cerr << "  line " << rejection.line << ": " << rejection.reason << "\n";
+    }
+  }
+  if (!globals.json) std::cout << summary << "\n";
+  return rejected.empty() ? kExitOk : kExitServerError;
+}
+
+}  // namespace
+
+Command ImportCommand() {
+  std::vector<OptionSpec> options = {{"keep-going", false, false, ""},
+                                     {"progress", false, false, ""}};
+  for (const auto& spec : CallerOptionSpecs()) options.push_back(spec);
+  return {"import", "send newline-delimited JSON commands from a file", kUsage, options,
+          &RunImport};
+}
+
+}  // namespace coopctl
