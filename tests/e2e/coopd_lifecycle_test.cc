@@ -1,6 +1,7 @@
 // The coopd binary itself: --help, bad flags, SIGTERM shutdown, restart with data intact.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/wait.h>
 
 #include <cstdio>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include "tests/support/event_builders.h"
 #include "tests/support/grpc_test_support.h"
 #include "tests/support/test_support.h"
+#include "tools/demo/demo_builder.h"
 
 namespace coop::testing {
 namespace {
@@ -76,6 +78,47 @@ TEST(CoopdLifecycleTest, SigtermShutsDownCleanlyAndDataSurvivesRestart) {
   coop::v1::LogInfo info;
   ASSERT_TRUE(stub2->GetLogInfo(&info_context, {}, &info).ok());
   EXPECT_EQ(info.head_position(), 3u);
+}
+
+}  // namespace
+}  // namespace coop::testing
+
+namespace coop::testing {
+namespace {
+
+std::string Coopctl(const std::string& address, const std::string& args, int* exit_code) {
+  std::string output;
+  FILE* pipe = popen(
+      (std::string(COOPCTL_PATH) + " --server " + address + " " + args + " 2>&1").c_str(), "r");
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) output.append(buf, n);
+  *exit_code = WEXITSTATUS(pclose(pipe));
+  return output;
+}
+
+TEST(CoopdLifecycleTest, DemoGivesANewcomerSomethingToQuery) {
+  TempDir dir;
+  CoopdProcess coopd;
+  ASSERT_OK(coopd.Start(dir.Sub("store"), {"--demo"}, 180'000));
+  int code;
+  std::string out = Coopctl(coopd.address(), "--json info", &code);
+  ASSERT_EQ(code, 0) << out;
+  auto head_at = out.find("\"head_position\":\"");
+  ASSERT_NE(head_at, std::string::npos) << out;
+  EXPECT_GT(std::stoull(out.substr(head_at + 17)), 15'000u) << out;
+  // The cooperative re-addressed across the 2025 reform, in plain words.
+  out = Coopctl(coopd.address(), "history coop-" + demo::DemoCooperativeId(0), &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("registered"), std::string::npos) << out;
+  EXPECT_NE(out.find("32044"), std::string::npos) << out;
+  EXPECT_NE(out.find("2025-07"), std::string::npos) << out;
+  out = Coopctl(coopd.address(), "verify", &code);
+  EXPECT_EQ(code, 0) << out;
+  std::ifstream log(coopd.log_path());
+  std::stringstream text;
+  text << log.rdbuf();
+  EXPECT_NE(text.str().find("demo 100%"), std::string::npos) << "progress is shown";
 }
 
 }  // namespace

@@ -53,13 +53,16 @@ class CommandList {
  public:
   // Appends a command of `service` (e.g. "Registry") for `aggregate`, with a fresh demo
   // command id and `day` as its business date.
+  // Returns the command id it gave the command.
   template <typename Request>
-  void Add(const std::string& service, const std::string& method, const std::string& aggregate,
-           absl::CivilDay day, Request request) {
-    request.mutable_header()->set_command_id(DemoUuid(absl::StrCat("command/", commands_.size())));
+  std::string Add(const std::string& service, const std::string& method,
+                  const std::string& aggregate, absl::CivilDay day, Request request) {
+    const std::string command_id = DemoUuid(absl::StrCat("command/", commands_.size()));
+    request.mutable_header()->set_command_id(command_id);
     request.mutable_header()->set_occurred_on(domain::FormatDate(day));
     commands_.push_back({absl::StrCat("/coop.v1.", service, "/", method), aggregate,
                          domain::FormatDate(day), request.SerializeAsString()});
+    return command_id;
   }
   std::vector<DemoCommand> Take() { return std::move(commands_); }
   size_t size() const { return commands_.size(); }

@@ -4,11 +4,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
+#include "coop/v1/corrections.pb.h"
 #include "coop/v1/registry.pb.h"
 #include "domain/areas/area_catalog.h"
 #include "domain/areas/successors.h"
 #include "domain/common/dates.h"
 #include "domain/cooperative/cooperative_checks.h"
+#include "services/commands/derived_ids.h"
 #include "tools/demo/demo_builder.h"
 
 namespace coop::demo {
@@ -27,8 +29,8 @@ class CooperativeBuilder {
     aggregate_ = aggregate;
   }
   template <typename Request>
-  void Emit(const std::string& method, CivilDay day, const Request& request) {
-    list_.Add("Registry", method, aggregate_, day, request);
+  std::string Emit(const std::string& method, CivilDay day, const Request& request) {
+    return list_.Add("Registry", method, aggregate_, day, request);
   }
 
   void Cooperative(int i) {
@@ -95,6 +97,16 @@ class CooperativeBuilder {
       membership.set_cooperative_id(id);
       membership.mutable_membership_reported()->mutable_members()->set_official(members);
       Emit("ReportCooperativeMembership", report_day, membership);
+      if (i % 29 == 9 && year == static_cast<int>(registered.year()) + 1) {
+        // A report entered twice with a wrong figure, then voided by the district office.
+        membership.mutable_membership_reported()->mutable_members()->set_official(members * 10);
+        const std::string mistake = Emit("ReportCooperativeMembership", report_day, membership);
+        coop::v1::VoidEventRequest fix;
+        fix.set_stream_id("coop-" + id);
+        fix.set_event_id(services::DerivedEventId(mistake, 0));
+        fix.set_reason("Báo cáo nhập trùng, sai số liệu");
+        list_.Add("Corrections", "VoidEvent", aggregate_, report_day + 3, fix);
+      }
 
       workers = members + dice.Between(0, 25);
       coop::v1::ReportCooperativeWorkforceRequest workforce;
