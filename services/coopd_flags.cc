@@ -9,17 +9,24 @@ std::string CoopdUsage() {
 
 Usage: coopd [flags]
 
-  --data_dir DIR       folder of the RocksDB event store (created if missing; default: data)
+  --data_dir DIR       folder of the RocksDB event store (created if missing; default: data);
+                       also holds DIR/people, the person vault (personal data, encrypted)
   --listen HOST:PORT   address to serve gRPC on (default: 127.0.0.1:50051; port 0 = any free port)
   --durability MODE    sync (default): every acknowledged append is fsynced, group-committed;
                        relaxed: acknowledged before fsync, may lose the latest appends on
                        power loss (bulk loads and benchmarks only)
+  --master_key_file FILE
+                       the person vault's master key: 32 raw bytes or 64 hex digits, mode
+                       0600 (refused if group or others may read it). Default: DIR/master.key
+                       in the data folder, created on first start; keep personal data safe
+                       by keeping the key apart from the data (and from its backups)
   --port_file FILE     write the bound port to FILE once serving (for scripts and tests)
   --demo               on first start (an empty data folder), load the demo history of
                        Ca Mau province before reporting SERVING
   --help               print this text
 
-Services: coop.v1.EventStore, grpc.health.v1.Health, server reflection.
+Services: coop.v1.EventStore, Registry, Corrections, Programs, Planning, People;
+grpc.health.v1.Health, server reflection.
 SIGTERM or SIGINT: health goes NOT_SERVING, streams end, RocksDB closes.
 )";
 }
@@ -60,6 +67,9 @@ absl::StatusOr<CoopdFlags> ParseCoopdFlags(const std::vector<std::string>& args)
       if (!eventstore::ParseDurability(value, &flags.server.store.durability)) {
         return absl::InvalidArgumentError("--durability: must be sync or relaxed");
       }
+    } else if (name == "--master_key_file") {
+      if (value.empty()) return absl::InvalidArgumentError("--master_key_file: must not be empty");
+      flags.server.master_key_file = value;
     } else if (name == "--port_file") {
       flags.port_file = value;
     } else {

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/decision_context.h"
 #include "services/demo_loader.h"
+#include "services/people/master_key.h"
 
 namespace coop::services {
 
@@ -14,6 +15,20 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   auto store = eventstore::RocksEventStore::Open(options.data_dir, options.store);
   if (!store.ok()) return store.status();
   server->store_ = std::move(*store);
+  // Personal data lives apart from the log, in its own RocksDB folder (services/people/).
+  const std::string own_key_file = options.data_dir + "/master.key";
+  bool key_created = false;
+  auto master_key = options.master_key_file.empty()
+                        ? people::LoadOrCreateMasterKey(own_key_file, &key_created)
+                        : people::LoadMasterKey(options.master_key_file);
+  if (!master_key.ok()) return master_key.status();
+  if (key_created && options.log) {
+    *options.log << "coopd: created the person vault's master key " << own_key_file
+                 << " (mode 0600; keep a copy apart from the data folder)" << std::endl;
+  }
+  auto vault = people::PersonVault::Open(options.data_dir + "/people", *master_key);
+  if (!vault.ok()) return vault.status();
+  server->person_vault_ = std::move(*vault);
   server->event_store_service_ = std::make_unique<EventStoreService>(server->store_.get());
   server->command_workers_ = std::make_unique<CommandWorkers>(options.command_threads);
   server->registry_service_ = std::make_unique<RegistryService>(
@@ -34,6 +49,9 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   builder.RegisterService(server->corrections_service_.get());
   builder.RegisterService(server->programs_service_.get());
   builder.RegisterService(server->planning_service_.get());
+  server->people_service_ =
+      std::make_unique<PeopleService>(server->person_vault_.get(), server->command_workers_.get());
+  builder.RegisterService(server->people_service_.get());
   // gRPC's own limit sits just above the store's, so an oversized append gets the store's
   // error naming the limit rather than gRPC's generic one.
   const auto& limits = options.store.limits;
@@ -94,6 +112,7 @@ void CoopServer::Shutdown(absl::Duration grace) {
   // Commands still queued run to the end (the store is still open) and finish their calls.
   if (command_workers_) command_workers_->Stop();
   if (store_) store_->Close();
+  if (person_vault_) person_vault_->Close();
   absl::MutexLock lock(&mu_);
   stopped_ = true;
 }

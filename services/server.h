@@ -19,6 +19,8 @@
 #include "services/commands/command_workers.h"
 #include "services/corrections_service.h"
 #include "services/event_store_service.h"
+#include "services/people/people_service.h"
+#include "services/people/person_vault.h"
 #include "services/planning_service.h"
 #include "services/programs_service.h"
 #include "services/registry_service.h"
@@ -30,6 +32,9 @@ struct ServerOptions {
   // host:port; port 0 picks a free port (see CoopServer::port()).
   std::string listen = "127.0.0.1:50051";
   eventstore::StoreOptions store;
+  // The person vault's master key file (32 raw bytes or 64 hex digits, mode 0600). Empty:
+  // <data_dir>/master.key, created on first start. The vault itself is <data_dir>/people.
+  std::string master_key_file;
   // Threads that run commands (they wait on appends, never gRPC threads).
   int command_threads = 4;
   // Load the demo history (Cà Mau) into an empty log before reporting SERVING.
@@ -68,6 +73,8 @@ class CoopServer {
   std::unique_ptr<CorrectionsService> corrections_service_;
   std::unique_ptr<ProgramsService> programs_service_;
   std::unique_ptr<PlanningService> planning_service_;
+  std::unique_ptr<people::PersonVault> person_vault_;
+  std::unique_ptr<PeopleService> people_service_;
   std::unique_ptr<grpc::Server> server_;
   absl::Mutex mu_;
   bool shut_down_ ABSL_GUARDED_BY(mu_) = false;  // Shutdown has begun
