@@ -23,6 +23,11 @@ absl::StatusOr<absl::CivilDay> ParsePastDate(const std::string& field, const std
 
 std::string FormatDate(absl::CivilDay day) { return FormatIsoDate(day); }
 
+absl::CivilDay ParseDateOr(const std::string& text, absl::CivilDay fallback) {
+  auto day = ParseIsoDate(text);
+  return day.ok() ? *day : fallback;
+}
+
 absl::CivilDay AddMonths(absl::CivilDay day, int months) {
   absl::CivilMonth month = absl::CivilMonth(day) + months;
   absl::CivilDay first(month);

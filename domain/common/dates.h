@@ -16,6 +16,9 @@ absl::StatusOr<absl::CivilDay> ParseDate(const std::string& field, const std::st
 absl::StatusOr<absl::CivilDay> ParsePastDate(const std::string& field, const std::string& text,
                                              absl::CivilDay today);
 std::string FormatDate(absl::CivilDay day);
+// For dates in events already in the log (valid when recorded): the day, or `fallback` if
+// `text` is empty or not a date.
+absl::CivilDay ParseDateOr(const std::string& text, absl::CivilDay fallback);
 // The same day `months` calendar months later (clamped to the month's last day).
 absl::CivilDay AddMonths(absl::CivilDay day, int months);
 

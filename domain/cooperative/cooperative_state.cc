@@ -41,11 +41,6 @@ void Add(coop::v1::MemberCounts* total, const coop::v1::MemberCounts& delta, int
                                         sign * delta.associate_non_contributing());
 }
 
-absl::CivilDay DateOr(const std::string& text, absl::CivilDay fallback) {
-  auto day = ParseDate("", text);
-  return day.ok() ? *day : fallback;
-}
-
 }  // namespace
 
 CooperativeState Evolve(CooperativeState s, absl::CivilDay on,
@@ -90,10 +85,10 @@ CooperativeState Evolve(CooperativeState s, absl::CivilDay on,
       break;
     case E::kSuspended:
       s.status = CooperativeStatus::kSuspended;
-      s.suspended_until = DateOr(event.suspended().until(), on);
+      s.suspended_until = ParseDateOr(event.suspended().until(), on);
       break;
     case E::kSuspensionExtended:
-      s.suspended_until = DateOr(event.suspension_extended().until(), s.suspended_until);
+      s.suspended_until = ParseDateOr(event.suspension_extended().until(), s.suspended_until);
       break;
     case E::kResumed:
       s.status = CooperativeStatus::kActive;

@@ -26,15 +26,6 @@ const char* GroupStatusName(GroupStatus status) {
   return "unknown";
 }
 
-namespace {
-
-absl::CivilDay DateOr(const std::string& text, absl::CivilDay fallback) {
-  auto day = ParseDate("", text);
-  return day.ok() ? *day : fallback;
-}
-
-}  // namespace
-
 GroupState Evolve(GroupState s, absl::CivilDay on, const coop::v1::GroupEvent& event) {
   using E = coop::v1::GroupEvent;
   switch (event.event_case()) {
@@ -65,7 +56,7 @@ GroupState Evolve(GroupState s, absl::CivilDay on, const coop::v1::GroupEvent& e
       // A notified or suspended group keeps its status; a formed one becomes active.
       if (s.status == GroupStatus::kFormed) s.status = GroupStatus::kActive;
       s.registered = true;
-      s.certificate_date = DateOr(event.registered().certificate_date(), on);
+      s.certificate_date = ParseDateOr(event.registered().certificate_date(), on);
       s.certificate_number = event.registered().certificate_number();
       break;
     case E::kChanged: {
@@ -81,8 +72,8 @@ GroupState Evolve(GroupState s, absl::CivilDay on, const coop::v1::GroupEvent& e
       break;
     case E::kSuspended:
       s.status = GroupStatus::kSuspended;
-      s.suspended_from = DateOr(event.suspended().from(), on);
-      s.suspended_until = DateOr(event.suspended().until(), s.suspended_from);
+      s.suspended_from = ParseDateOr(event.suspended().from(), on);
+      s.suspended_until = ParseDateOr(event.suspended().until(), s.suspended_from);
       break;
     case E::kResumed:
       s.status = GroupStatus::kActive;

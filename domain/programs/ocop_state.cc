@@ -21,15 +21,6 @@ const char* OcopStatusName(OcopStatus status) {
   return "unknown";
 }
 
-namespace {
-
-absl::CivilDay DateOr(const std::string& text, absl::CivilDay fallback) {
-  auto day = ParseDate("", text);
-  return day.ok() ? *day : fallback;
-}
-
-}  // namespace
-
 OcopState Evolve(OcopState s, absl::CivilDay on, const coop::v1::OcopEvent& event) {
   using E = coop::v1::OcopEvent;
   switch (event.event_case()) {
@@ -48,8 +39,8 @@ OcopState Evolve(OcopState s, absl::CivilDay on, const coop::v1::OcopEvent& even
       s.score = e.score();
       s.stars = e.stars();
       s.level = e.level();
-      s.rated_on = DateOr(e.decision_date(), on);
-      s.expires_on = DateOr(e.expires_on(), OcopExpiryOf(s.rated_on));
+      s.rated_on = ParseDateOr(e.decision_date(), on);
+      s.expires_on = ParseDateOr(e.expires_on(), OcopExpiryOf(s.rated_on));
       s.status = e.stars() >= 3 ? OcopStatus::kRecognised : OcopStatus::kNotRecognised;
       break;
     }

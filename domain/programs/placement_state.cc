@@ -16,15 +16,6 @@ const char* PlacementStatusName(PlacementStatus status) {
   return "unknown";
 }
 
-namespace {
-
-absl::CivilDay DateOr(const std::string& text, absl::CivilDay fallback) {
-  auto day = ParseDate("", text);
-  return day.ok() ? *day : fallback;
-}
-
-}  // namespace
-
 PlacementState Evolve(PlacementState s, absl::CivilDay on, const coop::v1::PlacementEvent& event) {
   using E = coop::v1::PlacementEvent;
   switch (event.event_case()) {
@@ -34,13 +25,13 @@ PlacementState Evolve(PlacementState s, absl::CivilDay on, const coop::v1::Place
       s.placement_id = e.placement_id();
       s.person_ref = e.person_ref();
       s.cooperative_id = e.cooperative_id();
-      s.started_on = DateOr(e.start_date(), on);
+      s.started_on = ParseDateOr(e.start_date(), on);
       s.planned_term_months = e.planned_term_months();
       break;
     }
     case E::kEnded:
       s.status = PlacementStatus::kEnded;
-      s.ended_on = DateOr(event.ended().end_date(), on);
+      s.ended_on = ParseDateOr(event.ended().end_date(), on);
       break;
     case E::EVENT_NOT_SET:
       break;
