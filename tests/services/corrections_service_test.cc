@@ -35,12 +35,6 @@ class CorrectionsServiceTest : public ServerFixture {
     stream_ = reply.stream_id();
   }
 
-  static coop::v1::CommandHeader Header(const std::string& on = "2025-01-10") {
-    coop::v1::CommandHeader header;
-    header.set_command_id(eventstore::NewRandomUuid());
-    header.set_occurred_on(on);
-    return header;
-  }
   grpc::Status ReportMembers(int64_t official) {
     coop::v1::ReportCooperativeMembershipRequest request;
     *request.mutable_header() = Header("2024-12-10");

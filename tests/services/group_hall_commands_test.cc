@@ -17,14 +17,6 @@ class GroupHallCommandsTest : public ServerFixture {
     registry_ = coop::v1::Registry::NewStub(channel_);
   }
 
-  static coop::v1::CommandHeader Header(const std::string& occurred_on,
-                                        std::string command_id = eventstore::NewRandomUuid()) {
-    coop::v1::CommandHeader header;
-    header.set_command_id(command_id);
-    header.set_occurred_on(occurred_on);
-    return header;
-  }
-
   static coop::v1::Area KhanhAn() {  // Xã Khánh An, Huyện U Minh, Cà Mau (before July 2025)
     coop::v1::Area area;
     area.set_code("32059");

@@ -28,12 +28,6 @@ class PeopleServiceTest : public ServerFixture {
     people_ = coop::v1::People::NewStub(channel_);
   }
 
-  static coop::v1::CommandHeader Header() {
-    coop::v1::CommandHeader header;
-    header.set_command_id(eventstore::NewRandomUuid());
-    header.set_occurred_on("2025-01-06");
-    return header;
-  }
   static coop::v1::PersonDetails Details() {
     coop::v1::PersonDetails d;
     d.set_full_name(kName);

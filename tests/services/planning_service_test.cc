@@ -19,14 +19,6 @@ class PlanningServiceTest : public ServerFixture {
     planning_ = coop::v1::Planning::NewStub(channel_);
   }
 
-  static coop::v1::CommandHeader Header(const std::string& occurred_on,
-                                        std::string command_id = eventstore::NewRandomUuid()) {
-    coop::v1::CommandHeader header;
-    header.set_command_id(command_id);
-    header.set_occurred_on(occurred_on);
-    return header;
-  }
-
   // Huyện U Minh's plan for 2025: two new cooperatives, one new group per commune.
   static coop::v1::SetAnnualPlanTargetsRequest Plan(const std::string& occurred_on) {
     coop::v1::SetAnnualPlanTargetsRequest request;

@@ -18,14 +18,6 @@ class ProgramsServiceTest : public ServerFixture {
     programs_ = coop::v1::Programs::NewStub(channel_);
   }
 
-  static coop::v1::CommandHeader Header(const std::string& occurred_on,
-                                        std::string command_id = eventstore::NewRandomUuid()) {
-    coop::v1::CommandHeader header;
-    header.set_command_id(command_id);
-    header.set_occurred_on(occurred_on);
-    return header;
-  }
-
   static coop::v1::Area UMinh() {  // Huyện U Minh, Cà Mau (before July 2025)
     coop::v1::Area area;
     area.set_code("966");

@@ -20,14 +20,6 @@ class RegistryServiceTest : public ServerFixture {
     registry_ = coop::v1::Registry::NewStub(channel_);
   }
 
-  static coop::v1::CommandHeader Header(const std::string& occurred_on,
-                                        std::string command_id = eventstore::NewRandomUuid()) {
-    coop::v1::CommandHeader header;
-    header.set_command_id(command_id);
-    header.set_occurred_on(occurred_on);
-    return header;
-  }
-
   static coop::v1::RegisterCooperativeRequest Registration(const std::string& code) {
     coop::v1::RegisterCooperativeRequest request;
     *request.mutable_header() = Header("2024-09-01");

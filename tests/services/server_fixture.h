@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "coop/v1/eventstore.grpc.pb.h"
+#include "coop/v1/registry.pb.h"
+#include "eventstore/uuid.h"
 #include "services/server.h"
 #include "tests/support/grpc_test_support.h"
 #include "tests/support/test_support.h"
@@ -31,6 +33,15 @@ class ServerFixture : public ::testing::Test {
     auto context = std::make_unique<grpc::ClientContext>();
     context->set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(timeout_ms));
     return context;
+  }
+
+  // A command header with a fresh command id (unless one is given).
+  static coop::v1::CommandHeader Header(const std::string& occurred_on = "2025-01-10",
+                                        std::string command_id = eventstore::NewRandomUuid()) {
+    coop::v1::CommandHeader header;
+    header.set_command_id(std::move(command_id));
+    header.set_occurred_on(occurred_on);
+    return header;
   }
 
   grpc::Status Append(const coop::v1::AppendRequest& request,
