@@ -1,0 +1,52 @@
+// Projection: a checkpointed consumer of the log that keeps rows of its own.
+//
+// The engine (projection_runner.h) feeds every event of the log, in position order, to
+// Apply, and commits the rows it staged together with the new checkpoint in one synced
+// RocksDB WriteBatch per page: an event is applied exactly once, even across crashes.
+//
+// Apply must be deterministic and do no I/O except through the writer: rebuilding from
+// position 1 must produce the same rows. Keys are the projection's own; the engine keeps
+// each projection's rows apart (see projection_store.h).
+//
+// Thread-safety: a runner calls Apply from its one thread; a projection object should be
+// run by one runner at a time.
+#ifndef COOPLEDGER_PROJECTIONS_PROJECTION_H_
+#define COOPLEDGER_PROJECTIONS_PROJECTION_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "coop/v1/event.pb.h"
+
+namespace coop::projections {
+
+// Stages row changes of one projection. Get sees the rows as staged so far in this batch,
+// falling back to what is stored, so Apply can read-modify-write across the events of a page.
+// Not thread-safe.
+class ProjectionWriter {
+ public:
+  virtual ~ProjectionWriter() = default;
+  virtual void Put(const std::string& key, const std::string& value) = 0;
+  virtual void Delete(const std::string& key) = 0;
+  // nullopt if the row does not exist (or was deleted in this batch).
+  virtual absl::StatusOr<std::optional<std::string>> Get(const std::string& key) = 0;
+};
+
+class Projection {
+ public:
+  virtual ~Projection() = default;
+  // Stable name; also the name of the projection's column family. Letters, digits, '_', '-'
+  // and '.' only; not "default".
+  virtual std::string name() const = 0;
+  // Bump when Apply's meaning changes: the engine then drops the rows and rebuilds.
+  virtual uint32_t version() const = 0;
+  // An error stops the runner (state kFailed) without committing the page.
+  virtual absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) = 0;
+};
+
+}  // namespace coop::projections
+
+#endif  // COOPLEDGER_PROJECTIONS_PROJECTION_H_

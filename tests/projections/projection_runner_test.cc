@@ -1,0 +1,354 @@
+#include "projections/projection_runner.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <map>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "eventstore/clock.h"
+#include "eventstore/rocks_event_store.h"
+#include "projections/projection_store.h"
+#include "tests/support/event_builders.h"
+#include "tests/support/test_support.h"
+
+namespace coop::projections {
+namespace {
+
+using coop::eventstore::ManualClock;
+using coop::eventstore::RocksEventStore;
+using coop::eventstore::StoreOptions;
+using coop::testing::Any;
+using coop::testing::AppendTo;
+using Rows = std::vector<std::pair<std::string, std::string>>;
+
+// Counts events per stream: row stream_id -> "<count>@<last position>", and a "total" row.
+// Read-modify-write through the writer, so a page touching a stream twice exercises Get of
+// staged rows, and an event applied twice (or skipped) changes the rows.
+class CountPerStream final : public Projection {
+ public:
+  explicit CountPerStream(uint32_t version = 1, std::string name = "count_per_stream")
+      : version_(version), name_(std::move(name)) {}
+  std::string name() const override { return name_; }
+  uint32_t version() const override { return version_; }
+  absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override {
+    if (fail_at_ != 0 && event.position() == fail_at_) {
+      return absl::InternalError("refused on purpose");
+    }
+    for (const std::string& key :
+         {std::string("stream/") + event.stream_id(), std::string("total")}) {
+      auto row = writer.Get(key);
+      if (!row.ok()) return row.status();
+      uint64_t count = 0;
+      if (row->has_value()) {
+        std::string digits = (*row)->substr(0, (*row)->find('@'));
+        if (!absl::SimpleAtoi(digits, &count)) return absl::DataLossError("bad row");
+      }
+      writer.Put(key, absl::StrCat(count + 1, "@", event.position()));
+    }
+    return absl::OkStatus();
+  }
+  void fail_at(uint64_t position) { fail_at_ = position; }
+
+ private:
+  uint32_t version_;
+  std::string name_;
+  uint64_t fail_at_ = 0;
+};
+
+class ProjectionRunnerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    StoreOptions options;
+    options.clock = &clock_;
+    auto events = RocksEventStore::Open(dir_.Sub("events"), options);
+    ASSERT_OK(events);
+    events_ = std::move(*events);
+    OpenProjections();
+  }
+
+  void OpenProjections() {
+    projections_.reset();
+    auto store = ProjectionStore::Open(dir_.Sub("projections"));
+    ASSERT_OK(store);
+    projections_ = std::move(*store);
+  }
+
+  // Appends `events` events spread round-robin over `streams` streams; returns the head.
+  uint64_t AppendEvents(int events, int streams = 5) {
+    uint64_t last = 0;
+    for (int i = 0; i < events; ++i) {
+      auto result = events_->Append(AppendTo(absl::StrCat("coop-", i % streams), Any()));
+      EXPECT_OK(result);
+      if (result.ok()) last = result->last_position();
+    }
+    return last;
+  }
+
+  // The rows of `projection` built from scratch in a fresh store.
+  Rows RebuildFromScratch(Projection& projection) {
+    auto store = ProjectionStore::Open(dir_.Sub(absl::StrCat("scratch-", scratch_++)));
+    EXPECT_OK(store);
+    if (!store.ok()) return {};
+    ProjectionRunner runner(events_.get(), store->get(), &projection);
+    EXPECT_OK(runner.Start());
+    EXPECT_OK(runner.WaitForPosition(events_->notifier().head(), absl::Seconds(30)));
+    runner.Stop();
+    auto rows = (*store)->ReadRows(projection.name());
+    EXPECT_OK(rows);
+    return rows.ok() ? *rows : Rows{};
+  }
+
+  static bool WaitForState(const ProjectionRunner& runner, ProjectionState state) {
+    for (int i = 0; i < 3000; ++i) {
+      if (runner.status().state == state) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return false;
+  }
+
+  coop::testing::TempDir dir_;
+  ManualClock clock_{1'700'000'000'000'000};
+  std::unique_ptr<RocksEventStore> events_;
+  std::unique_ptr<ProjectionStore> projections_;
+  int scratch_ = 0;
+};
+
+TEST_F(ProjectionRunnerTest, CatchesUpThenFollowsLive) {
+  const uint64_t head = AppendEvents(40);
+  CountPerStream projection;
+  RunnerOptions options;
+  options.page_size = 7;
+  ProjectionRunner runner(events_.get(), projections_.get(), &projection, options);
+  ASSERT_OK(runner.Start());
+  ASSERT_OK(runner.WaitForPosition(head, absl::Seconds(30)));
+  ASSERT_TRUE(WaitForState(runner, ProjectionState::kLive));
+
+  auto total = projections_->ReadRow("count_per_stream", "total");
+  ASSERT_OK(total);
+  EXPECT_EQ(total->value_or(""), "40@40");
+  auto coop0 = projections_->ReadRow("count_per_stream", "stream/coop-0");
+  ASSERT_OK(coop0);
+  EXPECT_EQ(coop0->value_or(""), "8@36");
+
+  // Live: new commits are applied without polling.
+  const uint64_t head2 = AppendEvents(3);
+  ASSERT_EQ(head2, 43u);
+  ASSERT_OK(runner.WaitForPosition(head2, absl::Seconds(30)));
+  total = projections_->ReadRow("count_per_stream", "total");
+  ASSERT_OK(total);
+  EXPECT_EQ(total->value_or(""), "43@43");
+  auto meta = projections_->ReadMeta("count_per_stream");
+  ASSERT_OK(meta);
+  ASSERT_TRUE(meta->has_value());
+  EXPECT_EQ((*meta)->checkpoint, 43u);
+  EXPECT_EQ((*meta)->version, 1u);
+
+  ProjectionStatus status = runner.status();
+  EXPECT_EQ(status.name, "count_per_stream");
+  EXPECT_EQ(status.version, 1u);
+  EXPECT_EQ(status.position, 43u);
+  EXPECT_EQ(status.head, 43u);
+  EXPECT_EQ(status.lag, 0u);
+  EXPECT_GT(status.events_per_second, 0.0);
+  EXPECT_TRUE(WaitForState(runner, ProjectionState::kLive));
+
+  runner.Stop();
+  runner.Stop();  // idempotent
+  EXPECT_EQ(runner.status().state, ProjectionState::kStopped);
+  EXPECT_EQ(runner.Start().code(), absl::StatusCode::kFailedPrecondition);
+}
+
+TEST_F(ProjectionRunnerTest, ExactlyOnceAcrossRestart) {
+  const uint64_t head = AppendEvents(100, 7);
+  CountPerStream projection;
+  {
+    RunnerOptions options;
+    options.page_size = 9;
+    options.stop_after_pages = 4;
+    ProjectionRunner runner(events_.get(), projections_.get(), &projection, options);
+    ASSERT_OK(runner.Start());
+    ASSERT_TRUE(WaitForState(runner, ProjectionState::kStopped));
+    EXPECT_EQ(runner.status().position, 36u);
+    // A waiter for a position the stopped runner never reaches is told so at once.
+    EXPECT_EQ(runner.WaitForPosition(head, absl::Seconds(30)).code(),
+              absl::StatusCode::kUnavailable);
+    runner.Stop();
+  }
+  // Restart the projection store too, as after a crash.
+  OpenProjections();
+  auto meta = projections_->ReadMeta("count_per_stream");
+  ASSERT_OK(meta);
+  ASSERT_TRUE(meta->has_value());
+  EXPECT_GT((*meta)->checkpoint, 0u);
+  EXPECT_LT((*meta)->checkpoint, head);
+  EXPECT_EQ((*meta)->checkpoint, 36u);
+  auto partial = projections_->ReadRow("count_per_stream", "total");
+  ASSERT_OK(partial);
+  EXPECT_EQ(partial->value_or(""), "36@36");
+
+  {
+    RunnerOptions options;
+    options.page_size = 13;
+    ProjectionRunner runner(events_.get(), projections_.get(), &projection, options);
+    ASSERT_OK(runner.Start());
+    EXPECT_GE(runner.status().position, 36u);  // resumes from the checkpoint
+    ASSERT_OK(runner.WaitForPosition(head, absl::Seconds(30)));
+    runner.Stop();
+  }
+  auto rows = projections_->ReadRows("count_per_stream");
+  ASSERT_OK(rows);
+  CountPerStream fresh;
+  Rows expected = RebuildFromScratch(fresh);
+  ASSERT_EQ(expected.size(), 8u);  // 7 streams + total
+  EXPECT_EQ(*rows, expected);
+  EXPECT_EQ(expected.back(), (std::pair<std::string, std::string>("total", "100@100")));
+}
+
+TEST_F(ProjectionRunnerTest, VersionBumpRebuildsOnlyThatProjection) {
+  const uint64_t head = AppendEvents(30);
+  CountPerStream v1;
+  CountPerStream other(1, "other");
+  {
+    ProjectionRunner a(events_.get(), projections_.get(), &v1);
+    ProjectionRunner b(events_.get(), projections_.get(), &other);
+    ASSERT_OK(a.Start());
+    ASSERT_OK(b.Start());
+    ASSERT_OK(a.WaitForPosition(head, absl::Seconds(30)));
+    ASSERT_OK(b.WaitForPosition(head, absl::Seconds(30)));
+  }
+  auto before = projections_->ReadRows("count_per_stream");
+  ASSERT_OK(before);
+  // A stray row a rebuild must drop, in each projection.
+  for (const char* name : {"count_per_stream", "other"}) {
+    auto batch = projections_->NewBatch(name);
+    ASSERT_OK(batch);
+    batch->Put("stray", "x");
+    ASSERT_OK(projections_->Commit(*batch));
+  }
+
+  CountPerStream v2(2);
+  ProjectionRunner runner(events_.get(), projections_.get(), &v2);
+  ASSERT_OK(runner.Start());
+  ASSERT_OK(runner.WaitForPosition(head, absl::Seconds(30)));
+  ASSERT_TRUE(WaitForState(runner, ProjectionState::kLive));
+  runner.Stop();
+
+  auto after = projections_->ReadRows("count_per_stream");
+  ASSERT_OK(after);
+  EXPECT_EQ(*after, *before);
+  auto meta = projections_->ReadMeta("count_per_stream");
+  ASSERT_OK(meta);
+  EXPECT_EQ((*meta)->version, 2u);
+  EXPECT_EQ((*meta)->checkpoint, head);
+  // The other projection kept its rows, stray included, and its checkpoint.
+  auto stray = projections_->ReadRow("other", "stray");
+  ASSERT_OK(stray);
+  EXPECT_EQ(stray->value_or(""), "x");
+  auto other_meta = projections_->ReadMeta("other");
+  ASSERT_OK(other_meta);
+  EXPECT_EQ((*other_meta)->checkpoint, head);
+}
+
+TEST_F(ProjectionRunnerTest, WaitForPosition) {
+  const uint64_t head = AppendEvents(5);
+  CountPerStream projection;
+  ProjectionRunner runner(events_.get(), projections_.get(), &projection);
+  ASSERT_OK(runner.Start());
+  ASSERT_OK(runner.WaitForPosition(head, absl::Seconds(30)));
+  EXPECT_OK(runner.WaitForPosition(0, absl::ZeroDuration()));
+
+  absl::Status late = runner.WaitForPosition(head + 1, absl::Milliseconds(50));
+  EXPECT_EQ(late.code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_NE(late.message().find("reached position 5"), std::string::npos) << late;
+
+  // A waiter for a position not yet written returns once it is committed and applied.
+  std::atomic<bool> done{false};
+  absl::Status waited;
+  std::thread waiter([&] {
+    waited = runner.WaitForPosition(head + 2, absl::Seconds(30));
+    done = true;
+  });
+  AppendEvents(1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_FALSE(done.load());
+  AppendEvents(1);
+  waiter.join();
+  EXPECT_OK(waited);
+  EXPECT_GE(runner.status().position, head + 2);
+}
+
+TEST_F(ProjectionRunnerTest, ApplyErrorFailsWithoutCommittingThePage) {
+  const uint64_t head = AppendEvents(20);
+  CountPerStream projection;
+  projection.fail_at(13);
+  RunnerOptions options;
+  options.page_size = 5;
+  ProjectionRunner runner(events_.get(), projections_.get(), &projection, options);
+  ASSERT_OK(runner.Start());
+  absl::Status st = runner.WaitForPosition(head, absl::Seconds(30));
+  EXPECT_EQ(st.code(), absl::StatusCode::kInternal);
+  EXPECT_NE(st.message().find("position 13"), std::string::npos) << st;
+  ProjectionStatus status = runner.status();
+  EXPECT_EQ(status.state, ProjectionState::kFailed);
+  EXPECT_EQ(status.position, 10u);
+  runner.Stop();
+  EXPECT_EQ(runner.status().state, ProjectionState::kFailed);
+  auto meta = projections_->ReadMeta("count_per_stream");
+  ASSERT_OK(meta);
+  EXPECT_EQ((*meta)->checkpoint, 10u);
+}
+
+TEST(ProjectionStoreTest, MetaRoundTripsAndNamesAreChecked) {
+  ProjectionMeta meta{7, 0x0102030405060708ull};
+  ProjectionMeta decoded;
+  ASSERT_TRUE(ProjectionStore::DecodeMeta(ProjectionStore::EncodeMeta(meta), &decoded));
+  EXPECT_EQ(decoded.version, 7u);
+  EXPECT_EQ(decoded.checkpoint, 0x0102030405060708ull);
+  EXPECT_FALSE(ProjectionStore::DecodeMeta("short", &decoded));
+
+  coop::testing::TempDir dir;
+  auto store = ProjectionStore::Open(dir.path());
+  ASSERT_OK(store);
+  EXPECT_EQ((*store)->EnsureProjection("default").code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ((*store)->EnsureProjection("a/b").code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ((*store)->ReadMeta("missing").status().code(), absl::StatusCode::kNotFound);
+  ASSERT_OK((*store)->EnsureProjection("p"));
+  auto none = (*store)->ReadMeta("p");
+  ASSERT_OK(none);
+  EXPECT_FALSE(none->has_value());
+
+  // Staged-or-stored reads, deletes, and DeleteAllRows.
+  auto batch = (*store)->NewBatch("p");
+  ASSERT_OK(batch);
+  batch->Put("a", "1");
+  batch->Put("b", "2");
+  ASSERT_OK((*store)->Commit(*batch));
+  auto next = (*store)->NewBatch("p");
+  ASSERT_OK(next);
+  EXPECT_EQ(next->Get("a")->value_or(""), "1");
+  next->Delete("a");
+  EXPECT_FALSE(next->Get("a")->has_value());
+  next->Put("c", "3");
+  ASSERT_OK((*store)->Commit(*next));
+  auto rows = (*store)->ReadRows("p");
+  ASSERT_OK(rows);
+  EXPECT_EQ(*rows, (Rows{{"b", "2"}, {"c", "3"}}));
+  auto wipe = (*store)->NewBatch("p");
+  ASSERT_OK(wipe);
+  wipe->DeleteAllRows();
+  EXPECT_FALSE(wipe->Get("b")->has_value());
+  wipe->Put("d", "4");
+  ASSERT_OK((*store)->Commit(*wipe));
+  rows = (*store)->ReadRows("p");
+  ASSERT_OK(rows);
+  EXPECT_EQ(*rows, (Rows{{"d", "4"}}));
+}
+
+}  // namespace
+}  // namespace coop::projections
