@@ -166,6 +166,26 @@ absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ProjectionStore
   return rows;
 }
 
+absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ProjectionStore::ScanRows(
+    const std::string& name, const std::string& start_key, const std::string& end_key,
+    size_t limit) {
+  auto family = Family(name);
+  if (!family.ok()) return family.status();
+  rocksdb::ReadOptions options;
+  const std::string upper_key = end_key.empty() ? std::string(kRowsEnd) : RowKey(end_key);
+  rocksdb::Slice upper(upper_key);
+  options.iterate_upper_bound = &upper;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, *family));
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (it->Seek(RowKey(start_key)); it->Valid() && rows.size() < limit; it->Next()) {
+    rows.emplace_back(it->key().ToString().substr(1), it->value().ToString());
+  }
+  if (!it->status().ok()) {
+    return FromRocks(it->status(), absl::StrCat("scanning rows of projection ", name));
+  }
+  return rows;
+}
+
 absl::StatusOr<ProjectionStore::Batch> ProjectionStore::NewBatch(const std::string& name) {
   auto family = Family(name);
   if (!family.ok()) return family.status();

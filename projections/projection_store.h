@@ -59,6 +59,11 @@ class ProjectionStore {
   // Every row of the projection, in key order (tests, tools, small views).
   absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ReadRows(
       const std::string& name);
+  // At most `limit` rows with start_key <= key < end_key (end_key empty: to the last row),
+  // in key order: paged reads of large views.
+  absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ScanRows(
+      const std::string& name, const std::string& start_key, const std::string& end_key,
+      size_t limit);
 
   // Staged changes to one projection: rows, and optionally the meta entry, committed
   // atomically by Commit. Get reads staged-or-stored.

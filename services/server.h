@@ -16,6 +16,9 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "eventstore/rocks_event_store.h"
+#include "projections/cooperative_registry_projection.h"
+#include "projections/projection_runner.h"
+#include "projections/projection_store.h"
 #include "services/commands/command_workers.h"
 #include "services/corrections_service.h"
 #include "services/event_store_service.h"
@@ -24,6 +27,7 @@
 #include "services/planning_service.h"
 #include "services/programs_service.h"
 #include "services/registry_service.h"
+#include "services/reporting_service.h"
 
 namespace coop::services {
 
@@ -37,6 +41,10 @@ struct ServerOptions {
   std::string master_key_file;
   // Threads that run commands (they wait on appends, never gRPC threads).
   int command_threads = 4;
+  // Threads that run queries of coop.v1.Reporting (they may wait for a projection).
+  int query_threads = 2;
+  // How long a query with min_position waits for the projection before DEADLINE_EXCEEDED.
+  absl::Duration reporting_max_wait = absl::Seconds(5);
   // Load the demo history (Cà Mau) into an empty log before reporting SERVING.
   bool demo = false;
   // Where loading progress is written (may be null).
@@ -75,6 +83,12 @@ class CoopServer {
   std::unique_ptr<PlanningService> planning_service_;
   std::unique_ptr<people::PersonVault> person_vault_;
   std::unique_ptr<PeopleService> people_service_;
+  // Projections (<data_dir>/projections): the store, then the registry view and its runner.
+  std::unique_ptr<projections::ProjectionStore> projection_store_;
+  std::unique_ptr<projections::CooperativeRegistryProjection> registry_projection_;
+  std::unique_ptr<projections::ProjectionRunner> registry_runner_;
+  std::unique_ptr<CommandWorkers> query_workers_;
+  std::unique_ptr<ReportingService> reporting_service_;
   std::unique_ptr<grpc::Server> server_;
   absl::Mutex mu_;
   bool shut_down_ ABSL_GUARDED_BY(mu_) = false;  // Shutdown has begun

@@ -22,12 +22,16 @@ class ServerFixture : public ::testing::Test {
     services::ServerOptions options;
     options.data_dir = dir_.Sub("store");
     options.listen = "127.0.0.1:0";
+    Configure(options);
     auto server = services::CoopServer::Start(options);
     ASSERT_OK(server);
     server_ = std::move(*server);
     channel_ = TestChannel(server_->address());
     stub_ = coop::v1::EventStore::NewStub(channel_);
   }
+
+  // Lets a test change the server's options before it starts.
+  virtual void Configure(services::ServerOptions& /*options*/) {}
 
   std::unique_ptr<grpc::ClientContext> Context(int timeout_ms = 10'000) {
     auto context = std::make_unique<grpc::ClientContext>();

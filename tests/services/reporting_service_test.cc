@@ -1,0 +1,150 @@
+// coop.v1.Reporting over a real server: queries served from the cooperative registry
+// projection, read-your-writes through min_position, stable pagination by cooperative id.
+#include "services/reporting_service.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "coop/v1/registry.grpc.pb.h"
+#include "coop/v1/reporting.grpc.pb.h"
+#include "tests/services/server_fixture.h"
+
+namespace coop::testing {
+namespace {
+
+class ReportingServiceTest : public ServerFixture {
+ protected:
+  void SetUp() override {
+    ServerFixture::SetUp();
+    registry_ = coop::v1::Registry::NewStub(channel_);
+    reporting_ = coop::v1::Reporting::NewStub(channel_);
+  }
+  void Configure(services::ServerOptions& options) override {
+    options.reporting_max_wait = absl::Milliseconds(300);
+  }
+
+  coop::v1::CommandReply Register(const std::string& code, const std::string& commune = "32059") {
+    coop::v1::RegisterCooperativeRequest request;
+    *request.mutable_header() = Header("2024-09-01");
+    auto* r = request.mutable_registration();
+    r->set_code(code);
+    r->set_kind(coop::v1::COOPERATIVE);
+    r->set_name("HTX " + code);
+    r->set_law_regime(coop::v1::LAW_2023);
+    r->mutable_address()->set_code(commune);
+    r->mutable_address()->set_unit_set("2025-03");
+    r->set_charter_capital_vnd(500'000'000);
+    r->mutable_members()->set_official(9);
+    r->set_origin(coop::v1::ORIGIN_NEW);
+    coop::v1::CommandReply reply;
+    auto status = registry_->RegisterCooperative(Context().get(), request, &reply);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return reply;
+  }
+
+  grpc::Status Get(const std::string& id, uint64_t min_position, coop::v1::CooperativeView* view) {
+    coop::v1::GetCooperativeRequest request;
+    request.set_cooperative_id(id);
+    request.set_min_position(min_position);
+    return reporting_->GetCooperative(Context().get(), request, view);
+  }
+
+  std::unique_ptr<coop::v1::Registry::Stub> registry_;
+  std::unique_ptr<coop::v1::Reporting::Stub> reporting_;
+};
+
+TEST_F(ReportingServiceTest, ReadsItsOwnWritesWithMinPosition) {
+  auto registered = Register("2000000001");
+  coop::v1::CooperativeView view;
+  auto status = Get(registered.aggregate_id(), registered.position(), &view);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(view.cooperative_id(), registered.aggregate_id());
+  EXPECT_EQ(view.code(), "2000000001");
+  EXPECT_EQ(view.status(), "active");
+  EXPECT_EQ(view.members().official(), 9);
+
+  coop::v1::ReportCooperativeMembershipRequest report;
+  *report.mutable_header() = Header("2025-01-10");
+  report.set_cooperative_id(registered.aggregate_id());
+  report.mutable_membership_reported()->mutable_members()->set_official(14);
+  coop::v1::CommandReply reported;
+  ASSERT_TRUE(registry_->ReportCooperativeMembership(Context().get(), report, &reported).ok());
+
+  coop::v1::SuspendCooperativeRequest suspend;
+  *suspend.mutable_header() = Header("2025-01-10");
+  suspend.set_cooperative_id(registered.aggregate_id());
+  suspend.mutable_suspended()->set_from("2025-01-10");
+  suspend.mutable_suspended()->set_until("2025-06-30");
+  coop::v1::CommandReply suspended;
+  status = registry_->SuspendCooperative(Context().get(), suspend, &suspended);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+
+  status = Get(registered.aggregate_id(), suspended.position(), &view);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(view.members().official(), 14);
+  EXPECT_EQ(view.status(), "suspended");
+  EXPECT_GE(view.position(), suspended.position());
+}
+
+TEST_F(ReportingServiceTest, UnknownCooperativeIsNotFound) {
+  coop::v1::CooperativeView view;
+  auto status = Get("00000000-0000-4000-8000-000000000000", 0, &view);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  status = Get("", 0, &view);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(ReportingServiceTest, AFuturePositionTimesOutNamingThePositionReached) {
+  auto registered = Register("2000000002");
+  coop::v1::CooperativeView view;
+  const auto start = absl::Now();
+  auto status = Get(registered.aggregate_id(), registered.position() + 1'000'000, &view);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  EXPECT_LT(absl::Now() - start, absl::Seconds(5));
+  EXPECT_NE(status.error_message().find("position"), std::string::npos) << status.error_message();
+}
+
+TEST_F(ReportingServiceTest, ListPagesThroughCooperativesInIdOrderWithFilters) {
+  uint64_t last = 0;
+  std::set<std::string> ids;
+  for (int i = 0; i < 5; ++i) {
+    auto reply = Register("300000000" + std::to_string(i), i < 3 ? "32059" : "32056");
+    ids.insert(reply.aggregate_id());
+    last = std::max(last, reply.position());
+  }
+  std::vector<std::string> seen;
+  std::string token;
+  int pages = 0;
+  do {
+    coop::v1::ListCooperativesRequest request;
+    request.set_page_size(2);
+    request.set_page_token(token);
+    request.set_min_position(last);
+    coop::v1::ListCooperativesReply reply;
+    auto status = reporting_->ListCooperatives(Context().get(), request, &reply);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_LE(reply.cooperatives_size(), 2);
+    for (const auto& view : reply.cooperatives()) seen.push_back(view.cooperative_id());
+    token = reply.next_page_token();
+    ++pages;
+  } while (!token.empty() && pages < 10);
+  EXPECT_EQ(pages, 3);
+  EXPECT_EQ(seen, std::vector<std::string>(ids.begin(), ids.end())) << "every one, in id order";
+
+  coop::v1::ListCooperativesRequest filtered;
+  filtered.mutable_area()->set_code("32056");
+  filtered.mutable_area()->set_unit_set("2025-03");
+  filtered.set_status("active");
+  filtered.set_kind(coop::v1::COOPERATIVE);
+  coop::v1::ListCooperativesReply reply;
+  ASSERT_TRUE(reporting_->ListCooperatives(Context().get(), filtered, &reply).ok());
+  EXPECT_EQ(reply.cooperatives_size(), 2);
+  EXPECT_TRUE(reply.next_page_token().empty());
+  for (const auto& view : reply.cooperatives()) EXPECT_EQ(view.address().code(), "32056");
+}
+
+}  // namespace
+}  // namespace coop::testing
