@@ -119,4 +119,23 @@ grpc::ServerUnaryReactor* ReportingService::ListCooperatives(
   return RunQuery(workers_, context, [this, request, reply] { return List(*request, reply); });
 }
 
+grpc::ServerUnaryReactor* ReportingService::GetProjectionStatus(
+    grpc::CallbackServerContext* context, const coop::v1::ProjectionStatusRequest* request,
+    coop::v1::ProjectionStatusReply* reply) {
+  // In memory, no I/O: answered on the gRPC thread.
+  const projections::ProjectionStatus status = registry_->status();
+  auto* out = reply->add_projections();
+  out->set_name(status.name);
+  out->set_version(status.version);
+  out->set_position(status.position);
+  out->set_head(status.head);
+  out->set_lag(status.lag);
+  out->set_events_per_second(status.events_per_second);
+  out->set_state(projections::ProjectionStateName(status.state));
+  if (!status.error.ok()) out->set_error(status.error.ToString());
+  auto* reactor = context->DefaultReactor();
+  reactor->Finish(grpc::Status::OK);
+  return reactor;
+}
+
 }  // namespace coop::services

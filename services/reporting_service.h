@@ -31,6 +31,10 @@ class ReportingService final : public coop::v1::Reporting::CallbackService {
                                              const coop::v1::ListCooperativesRequest* request,
                                              coop::v1::ListCooperativesReply* reply) override;
 
+  grpc::ServerUnaryReactor* GetProjectionStatus(grpc::CallbackServerContext* context,
+                                                const coop::v1::ProjectionStatusRequest* request,
+                                                coop::v1::ProjectionStatusReply* reply) override;
+
  private:
   absl::Status Wait(uint64_t min_position) const;
   absl::Status Get(const coop::v1::GetCooperativeRequest& request,

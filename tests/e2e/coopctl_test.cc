@@ -85,6 +85,15 @@ TEST_F(CoopctlTest, TailPrintsCaughtUpThenEvents) {
   EXPECT_NE(out.find("s-1"), std::string::npos) << out;
 }
 
+TEST_F(CoopctlTest, ProjectionsStatus) {
+  int code;
+  std::string out = Coopctl("projections status", &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("cooperative_registry"), std::string::npos) << out;
+  out = Coopctl("projections rebuild-everything", &code);
+  EXPECT_EQ(code, 2) << out;
+}
+
 TEST_F(CoopctlTest, UsageErrorsExitTwo) {
   int code;
   std::string out = Coopctl("frobnicate", &code);

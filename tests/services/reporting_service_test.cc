@@ -146,5 +146,22 @@ TEST_F(ReportingServiceTest, ListPagesThroughCooperativesInIdOrderWithFilters) {
   for (const auto& view : reply.cooperatives()) EXPECT_EQ(view.address().code(), "32056");
 }
 
+TEST_F(ReportingServiceTest, ProjectionStatusShowsTheRegistryLiveAtTheHead) {
+  const auto reply = Register("2000000900");
+  coop::v1::GetCooperativeRequest get;
+  get.set_cooperative_id(reply.aggregate_id());
+  get.set_min_position(reply.position());
+  coop::v1::CooperativeView view;
+  ASSERT_TRUE(reporting_->GetCooperative(Context().get(), get, &view).ok());
+  coop::v1::ProjectionStatusReply status;
+  ASSERT_TRUE(reporting_->GetProjectionStatus(Context().get(), {}, &status).ok());
+  ASSERT_EQ(status.projections_size(), 1);
+  const auto& p = status.projections(0);
+  EXPECT_EQ(p.name(), "cooperative_registry");
+  EXPECT_GE(p.position(), reply.position());
+  EXPECT_TRUE(p.error().empty()) << p.error();
+  EXPECT_FALSE(p.state().empty());
+}
+
 }  // namespace
 }  // namespace coop::testing

@@ -62,6 +62,7 @@ Command ReadCommand();
 Command TailCommand();
 Command InfoCommand();
 Command VerifyCommand();
+Command ProjectionsCommand();
 Command HistoryCommand();
 Command ImportCommand();
 // One per RPC of a coop.v1 service that returns coop.v1.CommandReply (cmd_generated.cc),
