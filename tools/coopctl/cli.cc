@@ -76,8 +76,9 @@ int UsageFailure(const std::string& message, const std::string& usage) {
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command> commands = [] {
-    std::vector<Command> all = {AppendCommand(), ReadCommand(),    TailCommand(),  InfoCommand(),
-                                VerifyCommand(), HistoryCommand(), ImportCommand(), ProjectionsCommand()};
+    std::vector<Command> all = {AppendCommand(), ReadCommand(),       TailCommand(),
+                                InfoCommand(),   VerifyCommand(),     HistoryCommand(),
+                                ImportCommand(), ProjectionsCommand()};
     for (Command& command : GeneratedCommands()) all.push_back(std::move(command));
     return all;
   }();
