@@ -155,20 +155,6 @@ TEST_F(PeopleServiceTest, BadInputIsInvalidAndNamesTheField) {
       "header.command_id");
 }
 
-// True if `needle` occurs in the bytes of any file under `dir`.
-bool AnyFileContains(const std::string& dir, const std::string& needle, std::string* where) {
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
-    if (!entry.is_regular_file()) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (bytes.find(needle) != std::string::npos) {
-      *where = entry.path().string();
-      return true;
-    }
-  }
-  return false;
-}
-
 TEST_F(PeopleServiceTest, NoFileOfTheLogOrTheVaultHoldsTheNameAndEventsCarryOnlyTheRef) {
   coop::v1::RecordPersonRequest request;
   *request.mutable_header() = Header();

@@ -39,20 +39,6 @@ coop::v1::PersonDetails Details(const std::string& name = "Trần Thị Quỳnh 
 
 MasterKey Key(char fill) { return *MasterKey::FromBytes(std::string(32, fill)); }
 
-// True if `needle` occurs in the bytes of any file under `dir`.
-bool AnyFileContains(const std::string& dir, const std::string& needle, std::string* where) {
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
-    if (!entry.is_regular_file()) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (bytes.find(needle) != std::string::npos) {
-      *where = entry.path().string();
-      return true;
-    }
-  }
-  return false;
-}
-
 // Changes one byte of a stored value through RocksDB's own API (the vault must be closed).
 void FlipByte(const std::string& dir, const std::string& family, const std::string& ref,
               size_t offset_from_end) {

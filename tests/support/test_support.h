@@ -33,6 +33,9 @@ class TempDir {
   std::string path_;
 };
 
+// True if `needle` occurs in the bytes of any file under `dir`; `where` gets the file.
+bool AnyFileContains(const std::string& dir, const std::string& needle, std::string* where);
+
 }  // namespace coop::testing
 
 #define ASSERT_OK(expr)                                              \
