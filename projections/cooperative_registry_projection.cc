@@ -1,7 +1,5 @@
 #include "projections/cooperative_registry_projection.h"
 
-#include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -10,82 +8,32 @@
 #include "coop/v1/cooperative_events.pb.h"
 #include "coop/v1/corrections.pb.h"
 #include "domain/common/dates.h"
+#include "domain/common/event_union_codec.h"
+#include "domain/common/stream_corrections.h"
 #include "domain/cooperative/cooperative_state.h"
-#include "eventstore/uuid.h"
 
 namespace coop::projections {
 namespace {
 
 constexpr char kStreamPrefix[] = "coop-";
 
-const std::string& VoidedType() {
-  static const std::string type = coop::v1::EventVoided::descriptor()->full_name();
-  return type;
-}
-const std::string& AmendedType() {
-  static const std::string type = coop::v1::EventAmended::descriptor()->full_name();
-  return type;
-}
-bool IsCorrection(const std::string& type) { return type == VoidedType() || type == AmendedType(); }
-
-// The member field of coop.v1.CooperativeEvent's oneof for a log type, or null.
-const google::protobuf::FieldDescriptor* MemberFor(const std::string& type) {
-  static const auto* by_type = [] {
-    auto* map = new std::map<std::string, const google::protobuf::FieldDescriptor*>();
-    const auto* oneof = coop::v1::CooperativeEvent::descriptor()->oneof_decl(0);
-    for (int i = 0; i < oneof->field_count(); ++i) {
-      (*map)[oneof->field(i)->message_type()->full_name()] = oneof->field(i);
-    }
-    return map;
-  }();
-  auto it = by_type->find(type);
-  return it == by_type->end() ? nullptr : it->second;
-}
-
-bool Decode(const coop::v1::RecordedEvent& recorded, coop::v1::CooperativeEvent* event) {
-  const auto* field = MemberFor(recorded.type());
-  if (field == nullptr) return false;
-  auto* member = event->GetReflection()->MutableMessage(event, field);
-  return member->ParseFromString(recorded.payload());
-}
-
-std::string CanonicalId(const std::string& id) {
-  auto bytes = eventstore::ParseUuid(id);
-  return bytes ? eventstore::FormatUuid(*bytes) : id;
+// Decodes log events into coop.v1.CooperativeEvent (other types are not a cooperative's).
+const domain::EventUnionCodec& Codec() {
+  static const domain::EventUnionCodec codec(coop::v1::CooperativeEvent::descriptor());
+  return codec;
 }
 
 }  // namespace
 
 coop::v1::CooperativeView CooperativeRegistryProjection::Fold(
     const std::string& cooperative_id, const std::vector<coop::v1::RecordedEvent>& stream) {
-  std::set<std::string> voided;
-  std::map<std::string, std::string> replacement;
-  for (const auto& event : stream) {
-    if (event.type() == VoidedType()) {
-      coop::v1::EventVoided voided_event;
-      if (voided_event.ParseFromString(event.payload())) {
-        voided.insert(CanonicalId(voided_event.event_id()));
-      }
-    } else if (event.type() == AmendedType()) {
-      coop::v1::EventAmended amended;
-      if (amended.ParseFromString(event.payload())) {
-        replacement[CanonicalId(amended.event_id())] = amended.replacement();
-      }
-    }
-  }
   domain::CooperativeState state;
   int last_rating_year = 0;
   coop::v1::RatingGrade last_rating_grade = coop::v1::RATING_GRADE_UNSPECIFIED;
-  for (const auto& recorded : stream) {
-    if (IsCorrection(recorded.type()) || voided.contains(CanonicalId(recorded.event_id()))) {
-      continue;
-    }
-    coop::v1::RecordedEvent effective = recorded;
-    if (auto it = replacement.find(CanonicalId(recorded.event_id())); it != replacement.end()) {
-      effective.set_payload(it->second);
-    }
+  // Voided events do not count; amended ones count with their replacement.
+  for (const auto& effective : domain::EffectiveEvents(stream)) {
     coop::v1::CooperativeEvent event;
-    if (!Decode(effective, &event)) continue;  // unknown or unreadable: skipped, as on load
+    if (!Codec().Decode(effective, &event)) continue;  // not a cooperative's event
     const absl::CivilDay on = domain::ParseDateOr(effective.occurred_on(), absl::CivilDay());
     state = domain::Evolve(std::move(state), on, event);
     if (event.has_rated() && event.rated().year() >= last_rating_year) {
@@ -124,7 +72,7 @@ coop::v1::CooperativeView CooperativeRegistryProjection::Fold(
 absl::Status CooperativeRegistryProjection::Apply(const coop::v1::RecordedEvent& event,
                                                   ProjectionWriter& writer) {
   if (!absl::StartsWith(event.stream_id(), kStreamPrefix)) return absl::OkStatus();
-  if (!IsCorrection(event.type()) && MemberFor(event.type()) == nullptr) return absl::OkStatus();
+  if (!domain::IsCorrection(event) && !Codec().IsMember(event.type())) return absl::OkStatus();
   const std::string id = event.stream_id().substr(sizeof(kStreamPrefix) - 1);
   auto row = writer.Get(StreamKey(id));
   if (!row.ok()) return row.status();

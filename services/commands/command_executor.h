@@ -32,14 +32,14 @@
 #include "absl/strings/str_cat.h"
 #include "coop/v1/registry.pb.h"
 #include "domain/common/dates.h"
+#include "domain/common/event_union_codec.h"
+#include "domain/common/stream_corrections.h"
 #include "domain/cooperative/cooperative_decider.h"
 #include "eventstore/event_store.h"
 #include "eventstore/uuid.h"
 #include "services/commands/command_input.h"
 #include "services/commands/derived_ids.h"
-#include "services/commands/event_union_codec.h"
 #include "services/commands/original_result.h"
-#include "services/commands/stream_corrections.h"
 
 namespace coop::services {
 
@@ -112,12 +112,12 @@ class CommandExecutor {
     if (!stream.ok()) return stream.status();
     if (!stream->empty()) loaded.version = stream->back().stream_version();
     // Voided events do not count; amended ones count with their replacement.
-    for (const auto& recorded : EffectiveEvents(*stream)) {
+    for (const auto& recorded : domain::EffectiveEvents(*stream)) {
       Event event;
       if (!codec_.Decode(recorded, &event)) continue;  // not this aggregate's event type
-      auto on = domain::ParseDate("occurred_on", recorded.occurred_on());
       loaded.state =
-          Aggregate::Evolve(std::move(loaded.state), on.ok() ? *on : absl::CivilDay(), event);
+          Aggregate::Evolve(std::move(loaded.state),
+                            domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay()), event);
     }
     return loaded;
   }
@@ -178,7 +178,7 @@ class CommandExecutor {
 
   eventstore::EventStore* const store_;
   const std::function<domain::DecisionContext()> context_;
-  const EventUnionCodec codec_;
+  const domain::EventUnionCodec codec_;
 };
 
 }  // namespace coop::services

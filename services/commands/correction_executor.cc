@@ -8,10 +8,10 @@
 #include "absl/strings/str_cat.h"
 #include "coop/v1/corrections.pb.h"
 #include "domain/common/rules.h"
+#include "domain/common/stream_corrections.h"
 #include "eventstore/uuid.h"
 #include "services/commands/derived_ids.h"
 #include "services/commands/original_result.h"
-#include "services/commands/stream_corrections.h"
 
 namespace coop::services {
 namespace {
@@ -34,11 +34,11 @@ absl::StatusOr<coop::v1::ProposedEvent> Decide(const std::vector<coop::v1::Recor
     return Violation("CORR-01", "event_id",
                      absl::StrCat(target_id, " is not an event of stream ", stream_id));
   }
-  if (IsCorrection(*target)) {
+  if (domain::IsCorrection(*target)) {
     return Violation("CORR-03", "event_id", "is itself a correction; correct the original event");
   }
   bool still_counts = false;
-  for (const auto& e : EffectiveEvents(stream)) still_counts |= e.event_id() == target_id;
+  for (const auto& e : domain::EffectiveEvents(stream)) still_counts |= e.event_id() == target_id;
   if (!still_counts) return Violation("CORR-02", "event_id", "was already voided");
   if (!c.amend && target->stream_version() == 1) {
     return Violation(

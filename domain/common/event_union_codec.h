@@ -3,8 +3,8 @@
 // back. The event type in the log is the member message's full name
 // ("coop.v1.CooperativeRegistered"); the payload is its serialized bytes.
 // Immutable after construction; thread-safe.
-#ifndef COOPLEDGER_SERVICES_COMMANDS_EVENT_UNION_CODEC_H_
-#define COOPLEDGER_SERVICES_COMMANDS_EVENT_UNION_CODEC_H_
+#ifndef COOPLEDGER_DOMAIN_COMMON_EVENT_UNION_CODEC_H_
+#define COOPLEDGER_DOMAIN_COMMON_EVENT_UNION_CODEC_H_
 
 #include <google/protobuf/message.h>
 
@@ -13,7 +13,7 @@
 
 #include "coop/v1/event.pb.h"
 
-namespace coop::services {
+namespace coop::domain {
 
 class EventUnionCodec {
  public:
@@ -25,6 +25,8 @@ class EventUnionCodec {
   // False if the recorded event's type is not a member of the union (e.g. a correction event
   // in the same stream); `event` is then unchanged. Otherwise parses it into `event`.
   bool Decode(const coop::v1::RecordedEvent& recorded, google::protobuf::Message* event) const;
+  // True if events of this log type are members of the union.
+  bool IsMember(const std::string& type) const { return field_by_type_.contains(type); }
   // The log type of the member that is set, e.g. "coop.v1.CooperativeSuspended".
   std::string TypeOf(const google::protobuf::Message& event) const;
 
@@ -33,6 +35,6 @@ class EventUnionCodec {
   std::map<std::string, const google::protobuf::FieldDescriptor*> field_by_type_;
 };
 
-}  // namespace coop::services
+}  // namespace coop::domain
 
-#endif  // COOPLEDGER_SERVICES_COMMANDS_EVENT_UNION_CODEC_H_
+#endif  // COOPLEDGER_DOMAIN_COMMON_EVENT_UNION_CODEC_H_

@@ -1,14 +1,14 @@
 // How corrections change what a stream says: an EventVoided removes the event it names, an
 // EventAmended replaces that event's payload (the latest amendment wins). The corrections
 // themselves are not events of the aggregate. Pure; thread-safe.
-#ifndef COOPLEDGER_SERVICES_COMMANDS_STREAM_CORRECTIONS_H_
-#define COOPLEDGER_SERVICES_COMMANDS_STREAM_CORRECTIONS_H_
+#ifndef COOPLEDGER_DOMAIN_COMMON_STREAM_CORRECTIONS_H_
+#define COOPLEDGER_DOMAIN_COMMON_STREAM_CORRECTIONS_H_
 
 #include <vector>
 
 #include "coop/v1/event.pb.h"
 
-namespace coop::services {
+namespace coop::domain {
 
 bool IsCorrection(const coop::v1::RecordedEvent& event);
 // The stream's events as they count after its corrections, in stream order, without the
@@ -16,6 +16,6 @@ bool IsCorrection(const coop::v1::RecordedEvent& event);
 std::vector<coop::v1::RecordedEvent> EffectiveEvents(
     const std::vector<coop::v1::RecordedEvent>& stream);
 
-}  // namespace coop::services
+}  // namespace coop::domain
 
-#endif  // COOPLEDGER_SERVICES_COMMANDS_STREAM_CORRECTIONS_H_
+#endif  // COOPLEDGER_DOMAIN_COMMON_STREAM_CORRECTIONS_H_

@@ -1,8 +1,8 @@
-#include "services/commands/event_union_codec.h"
+#include "domain/common/event_union_codec.h"
 
 #include <cstdlib>
 
-namespace coop::services {
+namespace coop::domain {
 
 EventUnionCodec::EventUnionCodec(const google::protobuf::Descriptor* union_type)
     : oneof_(union_type->oneof_decl(0)) {
@@ -37,4 +37,4 @@ bool EventUnionCodec::Decode(const coop::v1::RecordedEvent& recorded,
       ->ParseFromString(recorded.payload());
 }
 
-}  // namespace coop::services
+}  // namespace coop::domain

@@ -1,4 +1,4 @@
-#include "services/commands/stream_corrections.h"
+#include "domain/common/stream_corrections.h"
 
 #include <map>
 #include <set>
@@ -7,7 +7,7 @@
 #include "coop/v1/corrections.pb.h"
 #include "eventstore/uuid.h"
 
-namespace coop::services {
+namespace coop::domain {
 namespace {
 
 std::string CanonicalId(const std::string& id) {
@@ -50,4 +50,4 @@ std::vector<coop::v1::RecordedEvent> EffectiveEvents(
   return effective;
 }
 
-}  // namespace coop::services
+}  // namespace coop::domain
