@@ -61,7 +61,7 @@ absl::Status ProjectionRunner::Start() {
   if (!meta.ok()) return meta.status();
   uint64_t position = 0;
   bool rebuilding = false;
-  if (!meta->has_value() || (*meta)->version != version_) {
+  if (!meta->has_value() || (*meta)->version != version_ || options_.force_rebuild) {
     // New projection, or a changed version: drop the rows and start from position 1, in one
     // synced batch so a crash cannot leave old rows under the new version.
     auto batch = store_->NewBatch(name_);

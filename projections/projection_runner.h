@@ -62,6 +62,9 @@ struct RunnerOptions {
   uint64_t stop_after_pages = 0;  // 0 = never
   // A failed read of the log is retried after this delay (the runner stays in its state).
   absl::Duration read_retry_delay = absl::Milliseconds(200);
+  // Start() drops the rows and rebuilds from position 1 even if the version is unchanged
+  // (an operator's "projections rebuild").
+  bool force_rebuild = false;
 };
 
 class ProjectionRunner {

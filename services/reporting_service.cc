@@ -30,39 +30,27 @@ bool Matches(const coop::v1::ListCooperativesRequest& request,
   return true;
 }
 
-// Runs `query` on a worker and finishes the call with its status.
-template <typename Query>
-grpc::ServerUnaryReactor* RunQuery(CommandWorkers* workers, grpc::CallbackServerContext* context,
-                                   Query query) {
-  auto* reactor = context->DefaultReactor();
-  if (!workers->Post([reactor, query = std::move(query)]() mutable {
-        reactor->Finish(ToGrpcStatus(query()));
-      })) {
-    reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the server is shutting down"));
-  }
-  return reactor;
-}
-
 }  // namespace
 
 ReportingService::ReportingService(projections::ProjectionStore* store,
-                                   projections::ProjectionRunner* registry, CommandWorkers* workers,
+                                   projections::ProjectionSet* projections, CommandWorkers* workers,
                                    absl::Duration max_wait)
-    : store_(store), registry_(registry), workers_(workers), max_wait_(max_wait) {}
+    : deps_{store, projections, max_wait}, workers_(workers) {}
 
-absl::Status ReportingService::Wait(uint64_t min_position) const {
-  if (min_position == 0) return absl::OkStatus();
-  return registry_->WaitForPosition(min_position, max_wait_);
-}
+namespace {
 
-absl::Status ReportingService::Get(const coop::v1::GetCooperativeRequest& request,
-                                   coop::v1::CooperativeView* reply) const {
+absl::Status GetCooperativeQuery(const ReportingDeps& deps,
+                                 const coop::v1::GetCooperativeRequest& request,
+                                 coop::v1::CooperativeView* reply) {
   if (request.cooperative_id().empty()) {
     return absl::InvalidArgumentError("cooperative_id is required");
   }
-  if (auto st = Wait(request.min_position()); !st.ok()) return st;
-  auto row = store_->ReadRow(CooperativeRegistryProjection::kName,
-                             CooperativeRegistryProjection::ViewKey(request.cooperative_id()));
+  if (auto st = deps.Wait({CooperativeRegistryProjection::kName}, request.min_position());
+      !st.ok()) {
+    return st;
+  }
+  auto row = deps.store->ReadRow(CooperativeRegistryProjection::kName,
+                                 CooperativeRegistryProjection::ViewKey(request.cooperative_id()));
   if (!row.ok()) return row.status();
   if (!row->has_value()) {
     return absl::NotFoundError(absl::StrCat("no cooperative ", request.cooperative_id()));
@@ -74,12 +62,16 @@ absl::Status ReportingService::Get(const coop::v1::GetCooperativeRequest& reques
   return absl::OkStatus();
 }
 
-absl::Status ReportingService::List(const coop::v1::ListCooperativesRequest& request,
-                                    coop::v1::ListCooperativesReply* reply) const {
+absl::Status ListCooperativesQuery(const ReportingDeps& deps,
+                                   const coop::v1::ListCooperativesRequest& request,
+                                   coop::v1::ListCooperativesReply* reply) {
   if (request.page_size() < 0) return absl::InvalidArgumentError("page_size must not be negative");
   const int page_size =
       request.page_size() == 0 ? kDefaultPageSize : std::min(request.page_size(), kMaxPageSize);
-  if (auto st = Wait(request.min_position()); !st.ok()) return st;
+  if (auto st = deps.Wait({CooperativeRegistryProjection::kName}, request.min_position());
+      !st.ok()) {
+    return st;
+  }
   // The page token is the last cooperative id of the previous page: start just after it.
   std::string start =
       request.page_token().empty()
@@ -87,7 +79,7 @@ absl::Status ReportingService::List(const coop::v1::ListCooperativesRequest& req
           : CooperativeRegistryProjection::ViewKey(request.page_token()) + std::string(1, '\0');
   const std::string end = CooperativeRegistryProjection::kViewEnd;
   while (true) {
-    auto rows = store_->ScanRows(CooperativeRegistryProjection::kName, start, end, kScanChunk);
+    auto rows = deps.store->ScanRows(CooperativeRegistryProjection::kName, start, end, kScanChunk);
     if (!rows.ok()) return rows.status();
     for (const auto& [key, value] : *rows) {
       coop::v1::CooperativeView view;
@@ -107,24 +99,7 @@ absl::Status ReportingService::List(const coop::v1::ListCooperativesRequest& req
   }
 }
 
-grpc::ServerUnaryReactor* ReportingService::GetCooperative(
-    grpc::CallbackServerContext* context, const coop::v1::GetCooperativeRequest* request,
-    coop::v1::CooperativeView* reply) {
-  return RunQuery(workers_, context, [this, request, reply] { return Get(*request, reply); });
-}
-
-grpc::ServerUnaryReactor* ReportingService::ListCooperatives(
-    grpc::CallbackServerContext* context, const coop::v1::ListCooperativesRequest* request,
-    coop::v1::ListCooperativesReply* reply) {
-  return RunQuery(workers_, context, [this, request, reply] { return List(*request, reply); });
-}
-
-grpc::ServerUnaryReactor* ReportingService::GetProjectionStatus(
-    grpc::CallbackServerContext* context, const coop::v1::ProjectionStatusRequest* request,
-    coop::v1::ProjectionStatusReply* reply) {
-  // In memory, no I/O: answered on the gRPC thread.
-  const projections::ProjectionStatus status = registry_->status();
-  auto* out = reply->add_projections();
+void ToProto(const projections::ProjectionStatus& status, coop::v1::ProjectionStatus* out) {
   out->set_name(status.name);
   out->set_version(status.version);
   out->set_position(status.position);
@@ -133,9 +108,44 @@ grpc::ServerUnaryReactor* ReportingService::GetProjectionStatus(
   out->set_events_per_second(status.events_per_second);
   out->set_state(projections::ProjectionStateName(status.state));
   if (!status.error.ok()) out->set_error(status.error.ToString());
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* ReportingService::GetCooperative(
+    grpc::CallbackServerContext* context, const coop::v1::GetCooperativeRequest* request,
+    coop::v1::CooperativeView* reply) {
+  return RunQuery(workers_, context,
+                  [this, request, reply] { return GetCooperativeQuery(deps_, *request, reply); });
+}
+
+grpc::ServerUnaryReactor* ReportingService::ListCooperatives(
+    grpc::CallbackServerContext* context, const coop::v1::ListCooperativesRequest* request,
+    coop::v1::ListCooperativesReply* reply) {
+  return RunQuery(workers_, context,
+                  [this, request, reply] { return ListCooperativesQuery(deps_, *request, reply); });
+}
+
+grpc::ServerUnaryReactor* ReportingService::GetProjectionStatus(
+    grpc::CallbackServerContext* context, const coop::v1::ProjectionStatusRequest* request,
+    coop::v1::ProjectionStatusReply* reply) {
+  // In memory, no I/O: answered on the gRPC thread.
+  for (const auto& status : deps_.projections->Statuses())
+    ToProto(status, reply->add_projections());
   auto* reactor = context->DefaultReactor();
   reactor->Finish(grpc::Status::OK);
   return reactor;
+}
+
+grpc::ServerUnaryReactor* ReportingService::RebuildProjection(
+    grpc::CallbackServerContext* context, const coop::v1::RebuildProjectionRequest* request,
+    coop::v1::ProjectionStatus* reply) {
+  return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
+    if (request->name().empty()) return absl::InvalidArgumentError("name is required");
+    if (auto st = deps_.projections->Rebuild(request->name()); !st.ok()) return st;
+    ToProto(deps_.projections->Runner(request->name())->status(), reply);
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace coop::services

@@ -1,9 +1,15 @@
-// ReportingService: coop.v1.Reporting over gRPC's callback API — read-only queries served from
-// the "cooperative_registry" projection (projections/cooperative_registry_projection.h).
-// A query with min_position first waits until the projection has applied that position
-// (read-your-writes), at most `max_wait`, then fails DEADLINE_EXCEEDED naming the position
-// reached. Queries run on their own worker pool (never on gRPC threads, and not on the
-// command workers, so waiting readers cannot delay commands). Thread-safe.
+// ReportingService: coop.v1.Reporting over gRPC's callback API — read-only queries served
+// from the projections (projections/). A query with min_position first waits until the
+// projections it reads have applied that position (read-your-writes), at most `max_wait`,
+// then fails DEADLINE_EXCEEDED naming the position reached. Queries run on their own worker
+// pool (never on gRPC threads, and not on the command workers, so waiting readers cannot
+// delay commands).
+//
+// The handlers live in one file per subject: reporting_service.cc (cooperatives, projection
+// status and rebuild), reporting_groups.cc (groups and halls), reporting_statistics.cc
+// (annual statistics, explain, plans, compliance, OCOP, criterion 13, as-of states).
+//
+// Thread-safe.
 #ifndef COOPLEDGER_SERVICES_REPORTING_SERVICE_H_
 #define COOPLEDGER_SERVICES_REPORTING_SERVICE_H_
 
@@ -11,9 +17,10 @@
 
 #include "absl/time/time.h"
 #include "coop/v1/reporting.grpc.pb.h"
-#include "projections/projection_runner.h"
+#include "projections/projection_set.h"
 #include "projections/projection_store.h"
 #include "services/commands/command_workers.h"
+#include "services/reporting_query.h"
 
 namespace coop::services {
 
@@ -21,9 +28,16 @@ class ReportingService final : public coop::v1::Reporting::CallbackService {
  public:
   // Not owned; all must outlive the service (the workers must be stopped before the store
   // closes).
-  ReportingService(projections::ProjectionStore* store, projections::ProjectionRunner* registry,
+  ReportingService(projections::ProjectionStore* store, projections::ProjectionSet* projections,
                    CommandWorkers* workers, absl::Duration max_wait);
 
+  // reporting_service.cc
+  grpc::ServerUnaryReactor* GetProjectionStatus(grpc::CallbackServerContext* context,
+                                                const coop::v1::ProjectionStatusRequest* request,
+                                                coop::v1::ProjectionStatusReply* reply) override;
+  grpc::ServerUnaryReactor* RebuildProjection(grpc::CallbackServerContext* context,
+                                              const coop::v1::RebuildProjectionRequest* request,
+                                              coop::v1::ProjectionStatus* reply) override;
   grpc::ServerUnaryReactor* GetCooperative(grpc::CallbackServerContext* context,
                                            const coop::v1::GetCooperativeRequest* request,
                                            coop::v1::CooperativeView* reply) override;
@@ -31,21 +45,46 @@ class ReportingService final : public coop::v1::Reporting::CallbackService {
                                              const coop::v1::ListCooperativesRequest* request,
                                              coop::v1::ListCooperativesReply* reply) override;
 
-  grpc::ServerUnaryReactor* GetProjectionStatus(grpc::CallbackServerContext* context,
-                                                const coop::v1::ProjectionStatusRequest* request,
-                                                coop::v1::ProjectionStatusReply* reply) override;
+  // reporting_groups.cc
+  grpc::ServerUnaryReactor* GetGroup(grpc::CallbackServerContext* context,
+                                     const coop::v1::GetGroupRequest* request,
+                                     coop::v1::GroupView* reply) override;
+  grpc::ServerUnaryReactor* ListGroups(grpc::CallbackServerContext* context,
+                                       const coop::v1::ListGroupsRequest* request,
+                                       coop::v1::ListGroupsReply* reply) override;
+  grpc::ServerUnaryReactor* GetHall(grpc::CallbackServerContext* context,
+                                    const coop::v1::GetHallRequest* request,
+                                    coop::v1::HallView* reply) override;
+  grpc::ServerUnaryReactor* ListHalls(grpc::CallbackServerContext* context,
+                                      const coop::v1::ListHallsRequest* request,
+                                      coop::v1::ListHallsReply* reply) override;
+
+  // reporting_statistics.cc
+  grpc::ServerUnaryReactor* GetCooperativeAsOf(grpc::CallbackServerContext* context,
+                                               const coop::v1::GetCooperativeAsOfRequest* request,
+                                               coop::v1::CooperativeView* reply) override;
+  grpc::ServerUnaryReactor* GetAnnualStatistics(grpc::CallbackServerContext* context,
+                                                const coop::v1::AnnualStatisticsRequest* request,
+                                                coop::v1::AnnualStatisticsReply* reply) override;
+  grpc::ServerUnaryReactor* ExplainStatistic(grpc::CallbackServerContext* context,
+                                             const coop::v1::ExplainStatisticRequest* request,
+                                             coop::v1::ExplainStatisticReply* reply) override;
+  grpc::ServerUnaryReactor* GetPlanProgress(grpc::CallbackServerContext* context,
+                                            const coop::v1::PlanProgressRequest* request,
+                                            coop::v1::PlanProgressReply* reply) override;
+  grpc::ServerUnaryReactor* ListComplianceIssues(grpc::CallbackServerContext* context,
+                                                 const coop::v1::ComplianceIssuesRequest* request,
+                                                 coop::v1::ComplianceIssuesReply* reply) override;
+  grpc::ServerUnaryReactor* ListOcopProducts(grpc::CallbackServerContext* context,
+                                             const coop::v1::ListOcopProductsRequest* request,
+                                             coop::v1::ListOcopProductsReply* reply) override;
+  grpc::ServerUnaryReactor* ListCriterion13Communes(grpc::CallbackServerContext* context,
+                                                    const coop::v1::Criterion13Request* request,
+                                                    coop::v1::Criterion13Reply* reply) override;
 
  private:
-  absl::Status Wait(uint64_t min_position) const;
-  absl::Status Get(const coop::v1::GetCooperativeRequest& request,
-                   coop::v1::CooperativeView* reply) const;
-  absl::Status List(const coop::v1::ListCooperativesRequest& request,
-                    coop::v1::ListCooperativesReply* reply) const;
-
-  projections::ProjectionStore* const store_;
-  projections::ProjectionRunner* const registry_;
+  const ReportingDeps deps_;
   CommandWorkers* const workers_;
-  const absl::Duration max_wait_;
 };
 
 }  // namespace coop::services

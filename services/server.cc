@@ -29,18 +29,18 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   auto vault = people::PersonVault::Open(options.data_dir + "/people", *master_key);
   if (!vault.ok()) return vault.status();
   server->person_vault_ = std::move(*vault);
-  // Projections live in their own database. The registry runner starts before the demo is
-  // loaded (if asked for) and follows it live, so its view is current once SERVING.
+  // Projections live in their own database. Their runners start before the demo is loaded
+  // (if asked for) and follow it live, so the views are current once SERVING.
   auto projection_store = projections::ProjectionStore::Open(options.data_dir + "/projections");
   if (!projection_store.ok()) return projection_store.status();
   server->projection_store_ = std::move(*projection_store);
-  server->registry_projection_ = std::make_unique<projections::CooperativeRegistryProjection>();
-  server->registry_runner_ = std::make_unique<projections::ProjectionRunner>(
-      server->store_.get(), server->projection_store_.get(), server->registry_projection_.get());
-  if (auto st = server->registry_runner_->Start(); !st.ok()) return st;
+  server->projections_ = std::make_unique<projections::ProjectionSet>(
+      server->store_.get(), server->projection_store_.get());
+  server->projections_->Add(std::make_unique<projections::CooperativeRegistryProjection>());
+  if (auto st = server->projections_->StartAll(); !st.ok()) return st;
   server->query_workers_ = std::make_unique<CommandWorkers>(options.query_threads);
   server->reporting_service_ = std::make_unique<ReportingService>(
-      server->projection_store_.get(), server->registry_runner_.get(), server->query_workers_.get(),
+      server->projection_store_.get(), server->projections_.get(), server->query_workers_.get(),
       options.reporting_max_wait);
   server->event_store_service_ = std::make_unique<EventStoreService>(server->store_.get());
   server->command_workers_ = std::make_unique<CommandWorkers>(options.command_threads);
@@ -127,7 +127,7 @@ void CoopServer::Shutdown(absl::Duration grace) {
   if (command_workers_) command_workers_->Stop();
   // The runner stops before the event store closes (waiting queries then end UNAVAILABLE);
   // queued queries finish before the projection store closes.
-  if (registry_runner_) registry_runner_->Stop();
+  if (projections_) projections_->StopAll();
   if (query_workers_) query_workers_->Stop();
   if (projection_store_) projection_store_->Close();
   if (store_) store_->Close();

@@ -17,7 +17,7 @@
 #include "absl/synchronization/mutex.h"
 #include "eventstore/rocks_event_store.h"
 #include "projections/cooperative_registry_projection.h"
-#include "projections/projection_runner.h"
+#include "projections/projection_set.h"
 #include "projections/projection_store.h"
 #include "services/commands/command_workers.h"
 #include "services/corrections_service.h"
@@ -85,8 +85,7 @@ class CoopServer {
   std::unique_ptr<PeopleService> people_service_;
   // Projections (<data_dir>/projections): the store, then the registry view and its runner.
   std::unique_ptr<projections::ProjectionStore> projection_store_;
-  std::unique_ptr<projections::CooperativeRegistryProjection> registry_projection_;
-  std::unique_ptr<projections::ProjectionRunner> registry_runner_;
+  std::unique_ptr<projections::ProjectionSet> projections_;
   std::unique_ptr<CommandWorkers> query_workers_;
   std::unique_ptr<ReportingService> reporting_service_;
   std::unique_ptr<grpc::Server> server_;

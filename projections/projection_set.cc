@@ -1,0 +1,97 @@
+#include "projections/projection_set.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+
+namespace coop::projections {
+
+ProjectionSet::ProjectionSet(coop::eventstore::EventStore* events, ProjectionStore* store,
+                             RunnerOptions options)
+    : events_(events), store_(store), options_(options) {}
+
+ProjectionSet::~ProjectionSet() { StopAll(); }
+
+void ProjectionSet::Add(std::unique_ptr<Projection> projection) {
+  const std::string name = projection->name();
+  projections_[name] = std::move(projection);
+}
+
+absl::Status ProjectionSet::StartAll() {
+  for (const auto& [name, projection] : projections_) {
+    auto runner = std::make_shared<ProjectionRunner>(events_, store_, projection.get(), options_);
+    if (auto st = runner->Start(); !st.ok()) return st;
+    absl::MutexLock lock(&mu_);
+    runners_[name] = std::move(runner);
+  }
+  return absl::OkStatus();
+}
+
+void ProjectionSet::StopAll() {
+  std::map<std::string, std::shared_ptr<ProjectionRunner>> runners;
+  {
+    absl::MutexLock lock(&mu_);
+    stopped_ = true;
+    runners = runners_;
+  }
+  for (auto& [name, runner] : runners) runner->Stop();
+}
+
+std::shared_ptr<ProjectionRunner> ProjectionSet::Runner(const std::string& name) const {
+  absl::MutexLock lock(&mu_);
+  auto it = runners_.find(name);
+  return it == runners_.end() ? nullptr : it->second;
+}
+
+Projection* ProjectionSet::Find(const std::string& name) const {
+  auto it = projections_.find(name);
+  return it == projections_.end() ? nullptr : it->second.get();
+}
+
+std::vector<ProjectionStatus> ProjectionSet::Statuses() const {
+  std::vector<ProjectionStatus> out;
+  absl::MutexLock lock(&mu_);
+  for (const auto& [name, runner] : runners_) out.push_back(runner->status());
+  return out;
+}
+
+absl::Status ProjectionSet::WaitForPosition(const std::vector<std::string>& names,
+                                            uint64_t position, absl::Duration timeout) const {
+  const absl::Time deadline = absl::Now() + timeout;
+  for (const auto& name : names) {
+    auto runner = Runner(name);
+    if (runner == nullptr) return absl::NotFoundError(absl::StrCat("no projection ", name));
+    if (auto st = runner->WaitForPosition(position,
+                                          std::max(deadline - absl::Now(), absl::ZeroDuration()));
+        !st.ok()) {
+      return st;
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ProjectionSet::Rebuild(const std::string& name) {
+  absl::MutexLock rebuild_lock(&rebuild_mu_);
+  Projection* projection = Find(name);
+  if (projection == nullptr) {
+    std::vector<std::string> known;
+    for (const auto& [known_name, unused] : projections_) known.push_back(known_name);
+    return absl::NotFoundError(
+        absl::StrCat("no projection \"", name, "\"; known: ", absl::StrJoin(known, ", ")));
+  }
+  std::shared_ptr<ProjectionRunner> old_runner = Runner(name);
+  if (old_runner) old_runner->Stop();
+  RunnerOptions options = options_;
+  options.force_rebuild = true;
+  auto runner = std::make_shared<ProjectionRunner>(events_, store_, projection, options);
+  // Started under the lock so StopAll cannot miss the new runner.
+  absl::MutexLock lock(&mu_);
+  if (stopped_) return absl::UnavailableError("the server is shutting down");
+  if (auto st = runner->Start(); !st.ok()) return st;
+  runners_[name] = std::move(runner);
+  return absl::OkStatus();
+}
+
+}  // namespace coop::projections

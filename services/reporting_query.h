@@ -1,0 +1,55 @@
+// Shared plumbing of coop.v1.Reporting's handlers (reporting_*.cc): what a query reads
+// (ReportingDeps) and how it runs (RunQuery: on the query workers, never on gRPC threads).
+// Thread-safe.
+#ifndef COOPLEDGER_SERVICES_REPORTING_QUERY_H_
+#define COOPLEDGER_SERVICES_REPORTING_QUERY_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "projections/projection_set.h"
+#include "projections/projection_store.h"
+#include "services/commands/command_workers.h"
+#include "services/grpc_status.h"
+
+namespace coop::services {
+
+struct ReportingDeps {
+  projections::ProjectionStore* store = nullptr;
+  projections::ProjectionSet* projections = nullptr;
+  absl::Duration max_wait;
+
+  // Read-your-writes: waits (at most max_wait) until every projection named has applied
+  // min_position; OK at once for 0.
+  absl::Status Wait(const std::vector<std::string>& names, uint64_t min_position) const {
+    if (min_position == 0) return absl::OkStatus();
+    return projections->WaitForPosition(names, min_position, max_wait);
+  }
+  // The checkpoint of a projection (the log position its rows reflect); 0 if unknown.
+  uint64_t Position(const std::string& name) const {
+    auto runner = projections->Runner(name);
+    return runner == nullptr ? 0 : runner->status().position;
+  }
+};
+
+// Runs `query` on a worker and finishes the call with its status.
+template <typename Query>
+grpc::ServerUnaryReactor* RunQuery(CommandWorkers* workers, grpc::CallbackServerContext* context,
+                                   Query query) {
+  auto* reactor = context->DefaultReactor();
+  if (!workers->Post([reactor, query = std::move(query)]() mutable {
+        reactor->Finish(ToGrpcStatus(query()));
+      })) {
+    reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the server is shutting down"));
+  }
+  return reactor;
+}
+
+}  // namespace coop::services
+
+#endif  // COOPLEDGER_SERVICES_REPORTING_QUERY_H_
