@@ -6,8 +6,9 @@
 // delay commands).
 //
 // The handlers live in one file per subject: reporting_service.cc (cooperatives, projection
-// status and rebuild), reporting_groups.cc (groups and halls), reporting_statistics.cc
-// (annual statistics, explain, plans, compliance, OCOP, criterion 13, as-of states).
+// status and rebuild), reporting_views.cc (groups, halls, OCOP
+// products, a cooperative as of a date), reporting_statistics.cc (annual statistics, explain,
+// plans, compliance, criterion 13).
 //
 // Thread-safe.
 #ifndef COOPLEDGER_SERVICES_REPORTING_SERVICE_H_
@@ -45,7 +46,7 @@ class ReportingService final : public coop::v1::Reporting::CallbackService {
                                              const coop::v1::ListCooperativesRequest* request,
                                              coop::v1::ListCooperativesReply* reply) override;
 
-  // reporting_groups.cc
+  // reporting_views.cc
   grpc::ServerUnaryReactor* GetGroup(grpc::CallbackServerContext* context,
                                      const coop::v1::GetGroupRequest* request,
                                      coop::v1::GroupView* reply) override;
@@ -58,11 +59,14 @@ class ReportingService final : public coop::v1::Reporting::CallbackService {
   grpc::ServerUnaryReactor* ListHalls(grpc::CallbackServerContext* context,
                                       const coop::v1::ListHallsRequest* request,
                                       coop::v1::ListHallsReply* reply) override;
-
-  // reporting_statistics.cc
   grpc::ServerUnaryReactor* GetCooperativeAsOf(grpc::CallbackServerContext* context,
                                                const coop::v1::GetCooperativeAsOfRequest* request,
                                                coop::v1::CooperativeView* reply) override;
+  grpc::ServerUnaryReactor* ListOcopProducts(grpc::CallbackServerContext* context,
+                                             const coop::v1::ListOcopProductsRequest* request,
+                                             coop::v1::ListOcopProductsReply* reply) override;
+
+  // reporting_statistics.cc
   grpc::ServerUnaryReactor* GetAnnualStatistics(grpc::CallbackServerContext* context,
                                                 const coop::v1::AnnualStatisticsRequest* request,
                                                 coop::v1::AnnualStatisticsReply* reply) override;
@@ -75,9 +79,6 @@ class ReportingService final : public coop::v1::Reporting::CallbackService {
   grpc::ServerUnaryReactor* ListComplianceIssues(grpc::CallbackServerContext* context,
                                                  const coop::v1::ComplianceIssuesRequest* request,
                                                  coop::v1::ComplianceIssuesReply* reply) override;
-  grpc::ServerUnaryReactor* ListOcopProducts(grpc::CallbackServerContext* context,
-                                             const coop::v1::ListOcopProductsRequest* request,
-                                             coop::v1::ListOcopProductsReply* reply) override;
   grpc::ServerUnaryReactor* ListCriterion13Communes(grpc::CallbackServerContext* context,
                                                     const coop::v1::Criterion13Request* request,
                                                     coop::v1::Criterion13Reply* reply) override;

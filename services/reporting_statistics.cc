@@ -3,13 +3,6 @@
 
 namespace coop::services {
 
-grpc::ServerUnaryReactor* ReportingService::GetCooperativeAsOf(
-    grpc::CallbackServerContext* context, const coop::v1::GetCooperativeAsOfRequest* request,
-    coop::v1::CooperativeView* reply) {
-  return RunQuery(workers_, context,
-                  [] { return absl::UnimplementedError("GetCooperativeAsOf: not yet"); });
-}
-
 grpc::ServerUnaryReactor* ReportingService::GetAnnualStatistics(
     grpc::CallbackServerContext* context, const coop::v1::AnnualStatisticsRequest* request,
     coop::v1::AnnualStatisticsReply* reply) {
@@ -36,13 +29,6 @@ grpc::ServerUnaryReactor* ReportingService::ListComplianceIssues(
     coop::v1::ComplianceIssuesReply* reply) {
   return RunQuery(workers_, context,
                   [] { return absl::UnimplementedError("ListComplianceIssues: not yet"); });
-}
-
-grpc::ServerUnaryReactor* ReportingService::ListOcopProducts(
-    grpc::CallbackServerContext* context, const coop::v1::ListOcopProductsRequest* request,
-    coop::v1::ListOcopProductsReply* reply) {
-  return RunQuery(workers_, context,
-                  [] { return absl::UnimplementedError("ListOcopProducts: not yet"); });
 }
 
 grpc::ServerUnaryReactor* ReportingService::ListCriterion13Communes(

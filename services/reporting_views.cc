@@ -28,4 +28,18 @@ grpc::ServerUnaryReactor* ReportingService::ListHalls(grpc::CallbackServerContex
   return RunQuery(workers_, context, [] { return absl::UnimplementedError("ListHalls: not yet"); });
 }
 
+grpc::ServerUnaryReactor* ReportingService::GetCooperativeAsOf(
+    grpc::CallbackServerContext* context, const coop::v1::GetCooperativeAsOfRequest* request,
+    coop::v1::CooperativeView* reply) {
+  return RunQuery(workers_, context,
+                  [] { return absl::UnimplementedError("GetCooperativeAsOf: not yet"); });
+}
+
+grpc::ServerUnaryReactor* ReportingService::ListOcopProducts(
+    grpc::CallbackServerContext* context, const coop::v1::ListOcopProductsRequest* request,
+    coop::v1::ListOcopProductsReply* reply) {
+  return RunQuery(workers_, context,
+                  [] { return absl::UnimplementedError("ListOcopProducts: not yet"); });
+}
+
 }  // namespace coop::services
