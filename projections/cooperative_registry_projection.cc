@@ -1,5 +1,8 @@
 #include "projections/cooperative_registry_projection.h"
 
+#include <algorithm>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -11,6 +14,9 @@
 #include "domain/common/event_union_codec.h"
 #include "domain/common/stream_corrections.h"
 #include "domain/cooperative/cooperative_state.h"
+#include "projections/area_index.h"
+#include "projections/linked_streams.h"
+#include "projections/stream_rows.h"
 
 namespace coop::projections {
 namespace {
@@ -23,22 +29,79 @@ const domain::EventUnionCodec& Codec() {
   return codec;
 }
 
+const char* OriginName(coop::v1::CooperativeOrigin origin) {
+  switch (origin) {
+    case coop::v1::ORIGIN_CONVERTED_FROM_GROUP:
+      return "converted from group";
+    case coop::v1::ORIGIN_REORGANISATION:
+      return "reorganisation";
+    default:
+      return "new";  // unspecified reads as new
+  }
+}
+
+const std::string& Unregistered() {
+  static const std::string name =
+      domain::CooperativeStatusName(domain::CooperativeStatus::kUnregistered);
+  return name;
+}
+
+absl::StatusOr<coop::v1::CooperativeView> ReadView(ProjectionWriter& writer,
+                                                   const std::string& key) {
+  coop::v1::CooperativeView view;
+  auto row = writer.Get(key);
+  if (!row.ok()) return row.status();
+  if (row->has_value() && !view.ParseFromString(**row)) {
+    return absl::DataLossError(absl::StrCat("cooperative_registry: unreadable row ", key));
+  }
+  return view;
+}
+
 }  // namespace
 
-coop::v1::CooperativeView CooperativeRegistryProjection::Fold(
-    const std::string& cooperative_id, const std::vector<coop::v1::RecordedEvent>& stream) {
+coop::v1::CooperativeView CooperativeRegistryProjection::FoldEffective(
+    const std::string& cooperative_id, const std::vector<coop::v1::RecordedEvent>& effective) {
   domain::CooperativeState state;
   int last_rating_year = 0;
   coop::v1::RatingGrade last_rating_grade = coop::v1::RATING_GRADE_UNSPECIFIED;
-  // Voided events do not count; amended ones count with their replacement.
-  for (const auto& effective : domain::EffectiveEvents(stream)) {
+  std::string sector;
+  std::string origin;
+  std::string ended_on;
+  std::vector<coop::v1::StatusChange> history;
+  std::optional<coop::v1::InspectionSummary> inspection;
+  for (const auto& recorded : effective) {
     coop::v1::CooperativeEvent event;
-    if (!Codec().Decode(effective, &event)) continue;  // not a cooperative's event
-    const absl::CivilDay on = domain::ParseDateOr(effective.occurred_on(), absl::CivilDay());
+    if (!Codec().Decode(recorded, &event)) continue;  // not a cooperative's event
+    const absl::CivilDay on = domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay());
+    const domain::CooperativeStatus before = state.status;
     state = domain::Evolve(std::move(state), on, event);
+    if (state.status != before) {
+      coop::v1::StatusChange change;
+      change.set_status(domain::CooperativeStatusName(state.status));
+      change.set_on(domain::FormatDate(on));
+      change.set_position(recorded.position());
+      history.push_back(std::move(change));
+      if (domain::IsTerminal(state.status)) ended_on = domain::FormatDate(on);
+    }
+    if (event.has_registered()) {
+      sector = event.registered().sector();
+      origin = OriginName(event.registered().origin());
+    }
+    if (event.has_registration_changed() && !event.registration_changed().sector().empty()) {
+      sector = event.registration_changed().sector();
+    }
     if (event.has_rated() && event.rated().year() >= last_rating_year) {
       last_rating_year = event.rated().year();
       last_rating_grade = event.rated().grade();
+    }
+    // The latest inspection by business date (ties: the later event).
+    if (event.has_inspected() &&
+        (!inspection.has_value() || inspection->on() <= domain::FormatDate(on))) {
+      inspection.emplace();
+      inspection->set_on(domain::FormatDate(on));
+      inspection->set_body(event.inspected().body());
+      inspection->set_compliant(event.inspected().compliant());
+      inspection->set_follow_up(event.inspected().follow_up());
     }
   }
   coop::v1::CooperativeView view;
@@ -62,6 +125,31 @@ coop::v1::CooperativeView CooperativeRegistryProjection::Fold(
   if (state.status == domain::CooperativeStatus::kSuspended) {
     view.set_suspended_until(domain::FormatDate(state.suspended_until));
   }
+  view.set_sector(sector);
+  // Business-date order; changes on the same day keep their stream order.
+  std::stable_sort(history.begin(), history.end(),
+                   [](const auto& a, const auto& b) { return a.on() < b.on(); });
+  for (auto& change : history) *view.add_status_history() = std::move(change);
+  if (inspection.has_value()) *view.mutable_last_inspection() = *inspection;
+  if (!state.annual_report_years.empty()) {
+    view.set_last_annual_report_year(*state.annual_report_years.rbegin());
+  }
+  if (!state.general_meeting_years.empty()) {
+    view.set_last_general_meeting_year(*state.general_meeting_years.rbegin());
+  }
+  view.set_origin(origin);
+  view.set_ended_on(ended_on);
+  if (!effective.empty()) {
+    view.set_version(effective.back().stream_version());
+    view.set_position(effective.back().position());
+  }
+  return view;
+}
+
+coop::v1::CooperativeView CooperativeRegistryProjection::Fold(
+    const std::string& cooperative_id, const std::vector<coop::v1::RecordedEvent>& stream) {
+  // Voided events do not count; amended ones count with their replacement.
+  auto view = FoldEffective(cooperative_id, domain::EffectiveEvents(stream));
   if (!stream.empty()) {
     view.set_version(stream.back().stream_version());
     view.set_position(stream.back().position());
@@ -71,28 +159,84 @@ coop::v1::CooperativeView CooperativeRegistryProjection::Fold(
 
 absl::Status CooperativeRegistryProjection::Apply(const coop::v1::RecordedEvent& event,
                                                   ProjectionWriter& writer) {
-  if (!absl::StartsWith(event.stream_id(), kStreamPrefix)) return absl::OkStatus();
-  if (!domain::IsCorrection(event) && !Codec().IsMember(event.type())) return absl::OkStatus();
+  if (absl::StartsWith(event.stream_id(), kStreamPrefix)) {
+    if (!domain::IsCorrection(event) && !Codec().IsMember(event.type())) return absl::OkStatus();
+    return ApplyCooperativeEvent(event, writer);
+  }
+  if (IsLinkedEvent(event)) return ApplyLinkedEvent(event, writer);
+  return absl::OkStatus();
+}
+
+absl::Status CooperativeRegistryProjection::ApplyCooperativeEvent(
+    const coop::v1::RecordedEvent& event, ProjectionWriter& writer) {
   const std::string id = event.stream_id().substr(sizeof(kStreamPrefix) - 1);
-  auto row = writer.Get(StreamKey(id));
-  if (!row.ok()) return row.status();
-  coop::v1::CooperativeRegistryStream stream;
-  if (row->has_value() && !stream.ParseFromString(**row)) {
-    return absl::DataLossError(absl::StrCat("cooperative_registry: unreadable stream row of ", id));
+  if (auto update = AppendToStreamRow(writer, StreamKey(id), event); !update.ok()) {
+    return update.status();
   }
-  auto* kept = stream.add_events();
-  *kept = event;
-  kept->clear_prev_hash();
-  kept->clear_hash();
-  kept->clear_leaf_hash();
-  writer.Put(StreamKey(id), stream.SerializeAsString());
-  const std::vector<coop::v1::RecordedEvent> events(stream.events().begin(), stream.events().end());
-  const auto view = Fold(id, events);
-  if (view.status() == domain::CooperativeStatusName(domain::CooperativeStatus::kUnregistered)) {
+  return Refresh(id, writer);
+}
+
+absl::Status CooperativeRegistryProjection::ApplyLinkedEvent(const coop::v1::RecordedEvent& event,
+                                                             ProjectionWriter& writer) {
+  auto update = AppendToStreamRow(writer, LinkedStreamKey(event.stream_id()), event);
+  if (!update.ok()) return update.status();
+  const LinkedFact before = FoldLinkedStream(event.stream_id(), update->before);
+  const LinkedFact after = FoldLinkedStream(event.stream_id(), update->after);
+  std::set<std::string> owners;
+  if (!before.cooperative_id.empty()) owners.insert(before.cooperative_id);
+  if (!after.cooperative_id.empty()) owners.insert(after.cooperative_id);
+  for (const auto& owner : owners) {
+    auto facts = ReadView(writer, FactsKey(owner));
+    if (!facts.ok()) return facts.status();
+    // The stream's entry leaves the former owner's facts and joins the current owner's.
+    for (const std::string* entity : {&before.entity_id, &after.entity_id}) {
+      if (entity->empty()) continue;
+      UpsertById(facts->mutable_ocop_products(), *entity, {},
+                 [](const auto& e) { return e.product_id(); });
+      UpsertById(facts->mutable_support_received(), *entity, {},
+                 [](const auto& e) { return e.grant_id(); });
+      UpsertById(facts->mutable_placements(), *entity, {},
+                 [](const auto& e) { return e.placement_id(); });
+    }
+    if (owner == after.cooperative_id) {
+      UpsertById(facts->mutable_ocop_products(), after.entity_id, after.ocop,
+                 [](const auto& e) { return e.product_id(); });
+      UpsertById(facts->mutable_support_received(), after.entity_id, after.support,
+                 [](const auto& e) { return e.grant_id(); });
+      UpsertById(facts->mutable_placements(), after.entity_id, after.placement,
+                 [](const auto& e) { return e.placement_id(); });
+    }
+    if (facts->ocop_products().empty() && facts->support_received().empty() &&
+        facts->placements().empty()) {
+      writer.Delete(FactsKey(owner));
+    } else {
+      writer.Put(FactsKey(owner), facts->SerializeAsString());
+    }
+    if (auto st = Refresh(owner, writer); !st.ok()) return st;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CooperativeRegistryProjection::Refresh(const std::string& id,
+                                                    ProjectionWriter& writer) {
+  auto stream = ReadStreamRow(writer, StreamKey(id));
+  if (!stream.ok()) return stream.status();
+  auto old_view = ReadView(writer, ViewKey(id));
+  if (!old_view.ok()) return old_view.status();
+  coop::v1::CooperativeView view;
+  if (!stream->empty()) view = Fold(id, *stream);
+  if (stream->empty() || view.status() == Unregistered()) {
     writer.Delete(ViewKey(id));
-  } else {
-    writer.Put(ViewKey(id), view.SerializeAsString());
+    UpdateAreaIndex(old_view->address(), coop::v1::Area(), id, writer);
+    return absl::OkStatus();
   }
+  auto facts = ReadView(writer, FactsKey(id));
+  if (!facts.ok()) return facts.status();
+  *view.mutable_ocop_products() = facts->ocop_products();
+  *view.mutable_support_received() = facts->support_received();
+  *view.mutable_placements() = facts->placements();
+  writer.Put(ViewKey(id), view.SerializeAsString());
+  UpdateAreaIndex(old_view->address(), view.address(), id, writer);
   return absl::OkStatus();
 }
 

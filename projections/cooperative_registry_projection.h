@@ -1,17 +1,25 @@
-// CooperativeRegistryProjection ("cooperative_registry", version 1): the current state of
-// every cooperative and union, one CooperativeView row per cooperative id.
+// CooperativeRegistryProjection ("cooperative_registry", version 2): the current state of
+// every cooperative and union, one CooperativeView row per cooperative id, with the facts
+// other streams state about it (OCOP products, support grants, graduate placements).
 //
 // Rows:
 //   "c/" + cooperative_id -> coop.v1.CooperativeView (served by coop.v1.Reporting)
 //   "s/" + cooperative_id -> coop.v1.CooperativeRegistryStream: the stream's events so far
 //                            (cooperative events and corrections, hashes stripped)
-// Corrections (EventVoided / EventAmended in the cooperative's stream) can change any earlier
-// event, so every event of a `coop-` stream re-folds that stream's effective events (voided
-// ones dropped, amended ones with their replacement payload) with domain::Evolve from the
-// stored "s/" row, instead of re-reading the log: Apply stays pure (no I/O but the writer),
-// and a rebuild from position 1 yields the same rows. Cooperative streams are short (tens of
-// events), so the quadratic re-fold is cheap; a later version can keep a folded state and only
-// re-fold on a correction.
+//   "e/" + stream_id      -> the same, for a linked stream (`ocop-`, `grant-`, `placement-`;
+//                            see linked_streams.h)
+//   "x/" + cooperative_id -> coop.v1.CooperativeView holding only ocop_products,
+//                            support_received and placements, each in id order: what the
+//                            linked streams say about the cooperative, merged into "c/"
+//   "a/" + unit set + "/" + area code + "/" + cooperative_id -> "" (area_index.h): the
+//                            cooperative's address and every unit above it, for area filters
+// Corrections (EventVoided / EventAmended) can change any earlier event, so every event of a
+// `coop-` stream re-folds that stream's effective events (voided ones dropped, amended ones
+// with their replacement payload) with domain::Evolve from the stored "s/" row, and every
+// event of a linked stream re-folds that stream from its "e/" row (an amendment may even move
+// a grant to another recipient), instead of re-reading the log: Apply stays pure (no I/O but
+// the writer), and a rebuild from position 1 yields the same rows. Streams are short (tens of
+// events), so the quadratic re-fold is cheap.
 //
 // Thread-safety: as Projection (one runner at a time).
 #ifndef COOPLEDGER_PROJECTIONS_COOPERATIVE_REGISTRY_PROJECTION_H_
@@ -30,17 +38,30 @@ class CooperativeRegistryProjection final : public Projection {
   static constexpr const char* kName = "cooperative_registry";
   static std::string ViewKey(const std::string& cooperative_id) { return "c/" + cooperative_id; }
   static std::string StreamKey(const std::string& cooperative_id) { return "s/" + cooperative_id; }
+  static std::string LinkedStreamKey(const std::string& stream_id) { return "e/" + stream_id; }
+  static std::string FactsKey(const std::string& cooperative_id) { return "x/" + cooperative_id; }
   static constexpr const char* kViewPrefix = "c/";
   static constexpr const char* kViewEnd = "c0";  // '0' follows '/'
 
   std::string name() const override { return kName; }
-  uint32_t version() const override { return 1; }
+  uint32_t version() const override { return 2; }
   absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
 
-  // Folds a cooperative stream (corrections included, in stream order) into its view.
-  // status "unregistered" if nothing counts.
+  // Folds a cooperative stream (corrections included, in stream order) into its view, without
+  // the linked streams' facts. status "unregistered" if nothing counts.
   static coop::v1::CooperativeView Fold(const std::string& cooperative_id,
                                         const std::vector<coop::v1::RecordedEvent>& stream);
+  // Folds events that already count (no corrections among them) in the order given; version
+  // and position are the last event's. Used for a state on a business date (as of).
+  static coop::v1::CooperativeView FoldEffective(
+      const std::string& cooperative_id, const std::vector<coop::v1::RecordedEvent>& effective);
+
+ private:
+  absl::Status ApplyCooperativeEvent(const coop::v1::RecordedEvent& event,
+                                     ProjectionWriter& writer);
+  absl::Status ApplyLinkedEvent(const coop::v1::RecordedEvent& event, ProjectionWriter& writer);
+  // Re-folds the cooperative's view from its "s/" and "x/" rows and updates its index rows.
+  absl::Status Refresh(const std::string& cooperative_id, ProjectionWriter& writer);
 };
 
 }  // namespace coop::projections

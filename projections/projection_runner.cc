@@ -75,6 +75,18 @@ absl::Status ProjectionRunner::Start() {
   } else {
     position = (*meta)->checkpoint;
   }
+  if (options_.log != nullptr) {
+    if (position > 0) {
+      *options_.log << "projection " << name_ << " resumes after position " << position
+                    << std::endl;
+    } else if (rebuilding) {
+      *options_.log << "projection " << name_ << " rebuilds from position 1 ("
+                    << (options_.force_rebuild ? "asked for" : "version changed") << ")"
+                    << std::endl;
+    } else {
+      *options_.log << "projection " << name_ << " starts from position 1" << std::endl;
+    }
+  }
   {
     absl::MutexLock lock(&mu_);
     position_ = position;

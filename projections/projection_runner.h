@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <thread>
 #include <utility>
@@ -65,6 +66,10 @@ struct RunnerOptions {
   // Start() drops the rows and rebuilds from position 1 even if the version is unchanged
   // (an operator's "projections rebuild").
   bool force_rebuild = false;
+  // Where Start() says how the projection starts: "projection NAME resumes after position N",
+  // "... starts from position 1" (new) or "... rebuilds from position 1 (...)". Not owned;
+  // nullptr: silent.
+  std::ostream* log = nullptr;
 };
 
 class ProjectionRunner {

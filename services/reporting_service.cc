@@ -6,27 +6,31 @@
 
 #include "absl/strings/str_cat.h"
 #include "projections/cooperative_registry_projection.h"
+#include "services/decision_context.h"
 #include "services/grpc_status.h"
+#include "services/reporting_list.h"
 
 namespace coop::services {
 namespace {
 
 using projections::CooperativeRegistryProjection;
 
-constexpr int kDefaultPageSize = 100;
-constexpr int kMaxPageSize = 1000;
-constexpr size_t kScanChunk = 256;
-
+// The filters other than the area (reporting_list.h applies that one).
 bool Matches(const coop::v1::ListCooperativesRequest& request,
              const coop::v1::CooperativeView& view) {
-  if (request.has_area() && (view.address().code() != request.area().code() ||
-                             view.address().unit_set() != request.area().unit_set())) {
-    return false;
-  }
   if (request.kind() != coop::v1::COOPERATIVE_KIND_UNSPECIFIED && view.kind() != request.kind()) {
     return false;
   }
   if (!request.status().empty() && view.status() != request.status()) return false;
+  if (!request.sector().empty() && view.sector() != request.sector()) return false;
+  if (request.rating() != coop::v1::RATING_GRADE_UNSPECIFIED &&
+      view.last_rating_grade() != request.rating()) {
+    return false;
+  }
+  if (request.law_regime() != coop::v1::LAW_REGIME_UNSPECIFIED &&
+      view.law_regime() != request.law_regime()) {
+    return false;
+  }
   return true;
 }
 
@@ -65,38 +69,24 @@ absl::Status GetCooperativeQuery(const ReportingDeps& deps,
 absl::Status ListCooperativesQuery(const ReportingDeps& deps,
                                    const coop::v1::ListCooperativesRequest& request,
                                    coop::v1::ListCooperativesReply* reply) {
-  if (request.page_size() < 0) return absl::InvalidArgumentError("page_size must not be negative");
-  const int page_size =
-      request.page_size() == 0 ? kDefaultPageSize : std::min(request.page_size(), kMaxPageSize);
+  auto page_size = PageSize(request.page_size());
+  if (!page_size.ok()) return page_size.status();
+  auto area = ResolveAreaFilter("area", request.has_area() ? &request.area() : nullptr,
+                                ServerDecisionContext().today);
+  if (!area.ok()) return area.status();
   if (auto st = deps.Wait({CooperativeRegistryProjection::kName}, request.min_position());
       !st.ok()) {
     return st;
   }
-  // The page token is the last cooperative id of the previous page: start just after it.
-  std::string start =
-      request.page_token().empty()
-          ? std::string(CooperativeRegistryProjection::kViewPrefix)
-          : CooperativeRegistryProjection::ViewKey(request.page_token()) + std::string(1, '\0');
-  const std::string end = CooperativeRegistryProjection::kViewEnd;
-  while (true) {
-    auto rows = deps.store->ScanRows(CooperativeRegistryProjection::kName, start, end, kScanChunk);
-    if (!rows.ok()) return rows.status();
-    for (const auto& [key, value] : *rows) {
-      coop::v1::CooperativeView view;
-      if (!view.ParseFromString(value)) {
-        return absl::DataLossError(absl::StrCat("unreadable view row ", key));
-      }
-      if (!Matches(request, view)) continue;
-      if (reply->cooperatives_size() == page_size) {
-        // One more match exists: the page is full and another follows.
-        reply->set_next_page_token(reply->cooperatives(page_size - 1).cooperative_id());
-        return absl::OkStatus();
-      }
-      *reply->add_cooperatives() = std::move(view);
-    }
-    if (rows->size() < kScanChunk) return absl::OkStatus();
-    start = rows->back().first + std::string(1, '\0');
-  }
+  std::string next_token;
+  auto status = PageViews<coop::v1::CooperativeView>(
+      deps.store, CooperativeRegistryProjection::kName, CooperativeRegistryProjection::kViewPrefix,
+      CooperativeRegistryProjection::kViewEnd, *area, *page_size, request.page_token(),
+      [&](const coop::v1::CooperativeView& view) { return Matches(request, view); },
+      [&](coop::v1::CooperativeView view) { *reply->add_cooperatives() = std::move(view); },
+      [](const coop::v1::CooperativeView& view) { return view.cooperative_id(); }, &next_token);
+  reply->set_next_page_token(next_token);
+  return status;
 }
 
 void ToProto(const projections::ProjectionStatus& status, coop::v1::ProjectionStatus* out) {

@@ -1,41 +1,89 @@
+// coop.v1.Reporting: annual statistics, explain, plan progress, compliance, criterion 13 —
+// served by projections/statistics/statistics_reader.h from the annual_statistics
+// projection.
 #include "absl/status/status.h"
+#include "projections/statistics/annual_statistics_projection.h"
+#include "projections/statistics/statistics_reader.h"
 #include "services/reporting_service.h"
 
 namespace coop::services {
+namespace {
+
+using projections::statistics::AnnualStatisticsProjection;
+using projections::statistics::StatisticsReader;
+
+const std::vector<std::string>& Statistics() {
+  static const auto* names = new std::vector<std::string>{AnnualStatisticsProjection::kName};
+  return *names;
+}
+
+}  // namespace
 
 grpc::ServerUnaryReactor* ReportingService::GetAnnualStatistics(
     grpc::CallbackServerContext* context, const coop::v1::AnnualStatisticsRequest* request,
     coop::v1::AnnualStatisticsReply* reply) {
-  return RunQuery(workers_, context,
-                  [] { return absl::UnimplementedError("GetAnnualStatistics: not yet"); });
+  return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
+    if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
+    const uint64_t position = deps_.Position(AnnualStatisticsProjection::kName);
+    auto answer = StatisticsReader(deps_.store).Annual(request->scope(), position);
+    if (!answer.ok()) return answer.status();
+    *reply = std::move(*answer);
+    return absl::OkStatus();
+  });
 }
 
 grpc::ServerUnaryReactor* ReportingService::ExplainStatistic(
     grpc::CallbackServerContext* context, const coop::v1::ExplainStatisticRequest* request,
     coop::v1::ExplainStatisticReply* reply) {
-  return RunQuery(workers_, context,
-                  [] { return absl::UnimplementedError("ExplainStatistic: not yet"); });
+  return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
+    if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
+    auto answer = StatisticsReader(deps_.store).Explain(*request);
+    if (!answer.ok()) return answer.status();
+    *reply = std::move(*answer);
+    return absl::OkStatus();
+  });
 }
 
 grpc::ServerUnaryReactor* ReportingService::GetPlanProgress(
     grpc::CallbackServerContext* context, const coop::v1::PlanProgressRequest* request,
     coop::v1::PlanProgressReply* reply) {
-  return RunQuery(workers_, context,
-                  [] { return absl::UnimplementedError("GetPlanProgress: not yet"); });
+  return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
+    if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
+    const uint64_t position = deps_.Position(AnnualStatisticsProjection::kName);
+    auto answer = StatisticsReader(deps_.store).PlanProgress(*request);
+    if (!answer.ok()) return answer.status();
+    *reply = std::move(*answer);
+    reply->set_position(position);
+    return absl::OkStatus();
+  });
 }
 
 grpc::ServerUnaryReactor* ReportingService::ListComplianceIssues(
     grpc::CallbackServerContext* context, const coop::v1::ComplianceIssuesRequest* request,
     coop::v1::ComplianceIssuesReply* reply) {
-  return RunQuery(workers_, context,
-                  [] { return absl::UnimplementedError("ListComplianceIssues: not yet"); });
+  return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
+    if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
+    const uint64_t position = deps_.Position(AnnualStatisticsProjection::kName);
+    auto answer = StatisticsReader(deps_.store).Compliance(*request);
+    if (!answer.ok()) return answer.status();
+    *reply = std::move(*answer);
+    reply->set_position(position);
+    return absl::OkStatus();
+  });
 }
 
 grpc::ServerUnaryReactor* ReportingService::ListCriterion13Communes(
     grpc::CallbackServerContext* context, const coop::v1::Criterion13Request* request,
     coop::v1::Criterion13Reply* reply) {
-  return RunQuery(workers_, context,
-                  [] { return absl::UnimplementedError("ListCriterion13Communes: not yet"); });
+  return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
+    if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
+    const uint64_t position = deps_.Position(AnnualStatisticsProjection::kName);
+    auto answer = StatisticsReader(deps_.store).Criterion13(*request);
+    if (!answer.ok()) return answer.status();
+    *reply = std::move(*answer);
+    reply->set_position(position);
+    return absl::OkStatus();
+  });
 }
 
 }  // namespace coop::services

@@ -4,6 +4,10 @@
 #include <grpcpp/health_check_service_interface.h>
 
 #include "absl/strings/str_cat.h"
+#include "projections/group_registry_projection.h"
+#include "projections/hall_registry_projection.h"
+#include "projections/ocop_products_projection.h"
+#include "projections/statistics/annual_statistics_projection.h"
 #include "services/decision_context.h"
 #include "services/demo_loader.h"
 #include "services/people/master_key.h"
@@ -34,9 +38,16 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   auto projection_store = projections::ProjectionStore::Open(options.data_dir + "/projections");
   if (!projection_store.ok()) return projection_store.status();
   server->projection_store_ = std::move(*projection_store);
+  projections::RunnerOptions runner_options;
+  runner_options.log = options.log;  // "projection X resumes after position N"
   server->projections_ = std::make_unique<projections::ProjectionSet>(
-      server->store_.get(), server->projection_store_.get());
+      server->store_.get(), server->projection_store_.get(), runner_options);
   server->projections_->Add(std::make_unique<projections::CooperativeRegistryProjection>());
+  server->projections_->Add(std::make_unique<projections::GroupRegistryProjection>());
+  server->projections_->Add(std::make_unique<projections::HallRegistryProjection>());
+  server->projections_->Add(std::make_unique<projections::OcopProductsProjection>());
+  server->projections_->Add(
+      std::make_unique<projections::statistics::AnnualStatisticsProjection>());
   if (auto st = server->projections_->StartAll(); !st.ok()) return st;
   server->query_workers_ = std::make_unique<CommandWorkers>(options.query_threads);
   server->reporting_service_ = std::make_unique<ReportingService>(

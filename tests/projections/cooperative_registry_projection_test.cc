@@ -119,7 +119,8 @@ TEST_F(CooperativeRegistryProjectionTest, FoldsRegistrationReportsAndSuspension)
   EXPECT_EQ(view.version(), 3u);
   auto rows = projections_->ReadRows(projection_.name());
   ASSERT_OK(rows);
-  EXPECT_EQ(rows->size(), 2u) << "one view and one stream row";
+  EXPECT_EQ(rows->size(), 5u)
+      << "one view, one stream row and area index rows for commune, district and province";
 }
 
 TEST_F(CooperativeRegistryProjectionTest, AVoidedReportBringsBackTheEarlierFigure) {

@@ -146,6 +146,86 @@ TEST_F(ReportingServiceTest, ListPagesThroughCooperativesInIdOrderWithFilters) {
   for (const auto& view : reply.cooperatives()) EXPECT_EQ(view.address().code(), "32056");
 }
 
+TEST_F(ReportingServiceTest, ListFiltersByAreaAtAnyLevelSectorRatingAndLawRegime) {
+  // Given cooperatives in two communes of U Minh district, one in Hà Nội, one under the 2012
+  // law, one in transport, and one rated Tốt.
+  const auto khanh_an = Register("5000000001", "32059");
+  const auto khanh_lam = Register("5000000002", "32056");
+  const auto hanoi = Register("5000000003", "00001");
+  coop::v1::RegisterCooperativeRequest old_law;
+  *old_law.mutable_header() = Header("2020-09-01");
+  auto* r = old_law.mutable_registration();
+  r->set_code("5000000004");
+  r->set_kind(coop::v1::COOPERATIVE);
+  r->set_name("HTX Vận tải U Minh");
+  r->set_law_regime(coop::v1::LAW_2012);
+  r->mutable_address()->set_code("32056");
+  r->mutable_address()->set_unit_set("2025-03");
+  r->set_charter_capital_vnd(300'000'000);
+  r->mutable_members()->set_official(8);
+  r->set_sector("transport");
+  r->set_origin(coop::v1::ORIGIN_NEW);
+  coop::v1::CommandReply transport;
+  auto status = registry_->RegisterCooperative(Context().get(), old_law, &transport);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  coop::v1::RateCooperativeRequest rate;
+  *rate.mutable_header() = Header("2025-02-01");
+  rate.set_cooperative_id(khanh_an.aggregate_id());
+  rate.mutable_rated()->set_year(2024);
+  rate.mutable_rated()->set_regulation("01/2020/TT-BKHĐT");
+  rate.mutable_rated()->set_score(85);
+  rate.mutable_rated()->set_grade(coop::v1::GOOD);
+  coop::v1::CommandReply rated;
+  status = registry_->RateCooperative(Context().get(), rate, &rated);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+
+  auto list = [&](coop::v1::ListCooperativesRequest request) {
+    request.set_min_position(rated.position());
+    coop::v1::ListCooperativesReply reply;
+    auto st = reporting_->ListCooperatives(Context().get(), request, &reply);
+    EXPECT_TRUE(st.ok()) << st.error_message();
+    std::set<std::string> ids;
+    for (const auto& view : reply.cooperatives()) ids.insert(view.cooperative_id());
+    return ids;
+  };
+  coop::v1::ListCooperativesRequest request;
+  request.mutable_area()->set_code("966");  // the district
+  request.mutable_area()->set_unit_set("2025-03");
+  EXPECT_EQ(list(request), (std::set<std::string>{khanh_an.aggregate_id(), khanh_lam.aggregate_id(),
+                                                  transport.aggregate_id()}));
+  request.mutable_area()->set_code("01");  // the province of Hà Nội
+  EXPECT_EQ(list(request), std::set<std::string>{hanoi.aggregate_id()});
+  request.mutable_area()->set_code("96");  // Cà Mau, with a sector
+  request.set_sector("transport");
+  EXPECT_EQ(list(request), std::set<std::string>{transport.aggregate_id()});
+  request.clear_sector();
+  request.set_law_regime(coop::v1::LAW_2023);
+  request.set_rating(coop::v1::GOOD);
+  EXPECT_EQ(list(request), std::set<std::string>{khanh_an.aggregate_id()});
+  // An address in another unit set than the filter's does not match.
+  request.Clear();
+  request.mutable_area()->set_code("96");
+  request.mutable_area()->set_unit_set("2025-07");
+  EXPECT_TRUE(list(request).empty());
+
+  // An unknown unit set or area code is INVALID_ARGUMENT naming the field.
+  request.mutable_area()->set_unit_set("2019-01");
+  coop::v1::ListCooperativesReply reply;
+  status = reporting_->ListCooperatives(Context().get(), request, &reply);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(status.error_message().find("area.unit_set"), std::string::npos)
+      << status.error_message();
+  request.mutable_area()->set_unit_set("2025-03");
+  request.mutable_area()->set_code("99999");
+  status = reporting_->ListCooperatives(Context().get(), request, &reply);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(status.error_message().find("area.code"), std::string::npos);
+  request.Clear();
+  request.set_page_size(-1);
+  EXPECT_EQ(reporting_->ListCooperatives(Context().get(), request, &reply).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+}
+
 TEST_F(ReportingServiceTest, ProjectionStatusShowsTheRegistryLiveAtTheHead) {
   const auto reply = Register("2000000900");
   coop::v1::GetCooperativeRequest get;
@@ -155,8 +235,12 @@ TEST_F(ReportingServiceTest, ProjectionStatusShowsTheRegistryLiveAtTheHead) {
   ASSERT_TRUE(reporting_->GetCooperative(Context().get(), get, &view).ok());
   coop::v1::ProjectionStatusReply status;
   ASSERT_TRUE(reporting_->GetProjectionStatus(Context().get(), {}, &status).ok());
-  ASSERT_EQ(status.projections_size(), 1);
-  const auto& p = status.projections(0);
+  const coop::v1::ProjectionStatus* registry = nullptr;
+  for (const auto& p : status.projections()) {
+    if (p.name() == "cooperative_registry") registry = &p;
+  }
+  ASSERT_NE(registry, nullptr);
+  const auto& p = *registry;
   EXPECT_EQ(p.name(), "cooperative_registry");
   EXPECT_GE(p.position(), reply.position());
   EXPECT_TRUE(p.error().empty()) << p.error();

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <algorithm>
 #include <exception>
 #include <iostream>
 #include <utility>
@@ -20,13 +21,17 @@ constexpr char kGlobalOptionsText[] =
 std::string GlobalUsage() {
   std::string text =
       "usage: coopctl [--server HOST:PORT] [--json] [--timeout DURATION] SUBCOMMAND ...\n"
-      "\nCommand-line client of coopledger: the event store (coop.v1.EventStore) and the\n"
-      "commands of the coop.v1 services.\n"
+      "\nCommand-line client of coopledger: the event store (coop.v1.EventStore), the\n"
+      "commands of the coop.v1 services and the reports of coop.v1.Reporting.\n"
       "\nSubcommands:\n";
+  size_t width = 0;
+  for (const Command& command : AllCommands()) {
+    if (command.section.empty()) width = std::max(width, command.name.size() + 2);
+  }
   for (const Command& command : AllCommands()) {
     if (!command.section.empty()) continue;
     std::string name = command.name;
-    name.resize(9, ' ');
+    name.resize(width, ' ');
     absl::StrAppend(&text, "  ", name, command.summary, "\n");
   }
   // The generated commands, by service, names only (wrapped).
@@ -76,9 +81,11 @@ int UsageFailure(const std::string& message, const std::string& usage) {
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command> commands = [] {
-    std::vector<Command> all = {AppendCommand(), ReadCommand(),       TailCommand(),
-                                InfoCommand(),   VerifyCommand(),     HistoryCommand(),
-                                ImportCommand(), ProjectionsCommand()};
+    std::vector<Command> all = {
+        AppendCommand(), ReadCommand(),    TailCommand(),   InfoCommand(),
+        VerifyCommand(), HistoryCommand(), ImportCommand(), ProjectionsCommand(),
+        StatsCommand(),  ExplainCommand(), PlanCommand(),   ComplianceCommand(),
+        ShowCommand(),   ListCommand(),    OcopCommand(),   Criterion13Command()};
     for (Command& command : GeneratedCommands()) all.push_back(std::move(command));
     return all;
   }();

@@ -65,6 +65,15 @@ Command VerifyCommand();
 Command ProjectionsCommand();
 Command HistoryCommand();
 Command ImportCommand();
+// Reporting (coop.v1.Reporting): figures, plans, views.
+Command StatsCommand();
+Command ExplainCommand();
+Command PlanCommand();
+Command ComplianceCommand();
+Command ShowCommand();
+Command ListCommand();
+Command OcopCommand();
+Command Criterion13Command();
 // One per RPC of a coop.v1 service that returns coop.v1.CommandReply (cmd_generated.cc),
 // built from the compiled-in descriptors.
 std::vector<Command> GeneratedCommands();

@@ -174,6 +174,10 @@ std::string DescribeEvent(const coop::v1::RecordedEvent& event) {
   return text;
 }
 
+std::string DescribeFieldValue(const Message& message, const FieldDescriptor* field, int index) {
+  return DescribeValue(message, field, index, "");
+}
+
 std::string DescribeRecorder(const coop::v1::EventMetadata& metadata) {
   std::string who = metadata.actor().empty() ? "an unnamed caller" : metadata.actor();
   if (!metadata.agency().empty()) absl::StrAppend(&who, " for ", metadata.agency());

@@ -22,6 +22,11 @@ std::unique_ptr<google::protobuf::Message> DecodePayload(const coop::v1::Recorde
 // type coopctl does not know: the type name and a preview of the payload.
 std::string DescribeEvent(const coop::v1::RecordedEvent& event);
 
+// One value of a field of `message` in the words DescribeEvent uses ("32059 (2025-03)",
+// "official 9", enums as words); `index` < 0 for a singular field, else the repeated item.
+std::string DescribeFieldValue(const google::protobuf::Message& message,
+                               const google::protobuf::FieldDescriptor* field, int index);
+
 // "alice for dpi-hanoi", "alice", "an unnamed caller via coopctl", from the event's metadata.
 std::string DescribeRecorder(const coop::v1::EventMetadata& metadata);
 

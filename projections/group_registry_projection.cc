@@ -1,0 +1,151 @@
+#include "projections/group_registry_projection.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "coop/v1/group_events.pb.h"
+#include "domain/common/dates.h"
+#include "domain/common/event_union_codec.h"
+#include "domain/common/stream_corrections.h"
+#include "domain/group/group_state.h"
+#include "projections/area_index.h"
+#include "projections/linked_streams.h"
+#include "projections/stream_rows.h"
+
+namespace coop::projections {
+namespace {
+
+constexpr char kStreamPrefix[] = "group-";
+
+const domain::EventUnionCodec& Codec() {
+  static const domain::EventUnionCodec codec(coop::v1::GroupEvent::descriptor());
+  return codec;
+}
+
+absl::StatusOr<coop::v1::GroupView> ReadView(ProjectionWriter& writer, const std::string& key) {
+  coop::v1::GroupView view;
+  auto row = writer.Get(key);
+  if (!row.ok()) return row.status();
+  if (row->has_value() && !view.ParseFromString(**row)) {
+    return absl::DataLossError(absl::StrCat("group_registry: unreadable row ", key));
+  }
+  return view;
+}
+
+}  // namespace
+
+coop::v1::GroupView GroupRegistryProjection::Fold(
+    const std::string& group_id, const std::vector<coop::v1::RecordedEvent>& stream) {
+  domain::GroupState state;
+  std::vector<coop::v1::StatusChange> history;
+  for (const auto& recorded : domain::EffectiveEvents(stream)) {
+    coop::v1::GroupEvent event;
+    if (!Codec().Decode(recorded, &event)) continue;
+    const absl::CivilDay on = domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay());
+    const domain::GroupStatus before = state.status;
+    state = domain::Evolve(std::move(state), on, event);
+    if (state.status != before) {
+      coop::v1::StatusChange change;
+      change.set_status(domain::GroupStatusName(state.status));
+      change.set_on(domain::FormatDate(on));
+      change.set_position(recorded.position());
+      history.push_back(std::move(change));
+    }
+  }
+  coop::v1::GroupView view;
+  view.set_group_id(state.group_id.empty() ? group_id : state.group_id);
+  view.set_name(state.name);
+  view.set_status(domain::GroupStatusName(state.status));
+  if (state.status != domain::GroupStatus::kUnformed) {
+    view.set_formed_on(domain::FormatDate(state.formed_on));
+  }
+  *view.mutable_address() = state.address;
+  view.set_members(state.members);
+  view.set_has_capital_contributions(state.has_capital_contributions);
+  view.set_notified(state.notified);
+  view.set_registered(state.registered);
+  view.set_certificate_number(state.certificate_number);
+  view.set_origin(state.origin);
+  view.set_origin_hall_id(state.origin_hall_id);
+  view.set_cooperative_id(state.cooperative_id);
+  if (domain::IsTerminal(state.status)) view.set_ended_on(domain::FormatDate(state.ended_on));
+  std::stable_sort(history.begin(), history.end(),
+                   [](const auto& a, const auto& b) { return a.on() < b.on(); });
+  for (auto& change : history) *view.add_status_history() = std::move(change);
+  if (!stream.empty()) {
+    view.set_version(stream.back().stream_version());
+    view.set_position(stream.back().position());
+  }
+  return view;
+}
+
+absl::Status GroupRegistryProjection::Apply(const coop::v1::RecordedEvent& event,
+                                            ProjectionWriter& writer) {
+  if (absl::StartsWith(event.stream_id(), kStreamPrefix)) {
+    if (!domain::IsCorrection(event) && !Codec().IsMember(event.type())) return absl::OkStatus();
+    const std::string id = event.stream_id().substr(sizeof(kStreamPrefix) - 1);
+    if (auto update = AppendToStreamRow(writer, StreamKey(id), event); !update.ok()) {
+      return update.status();
+    }
+    return Refresh(id, writer);
+  }
+  if (IsGrantStream(event.stream_id()) && IsLinkedEvent(event)) {
+    return ApplyGrantEvent(event, writer);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status GroupRegistryProjection::ApplyGrantEvent(const coop::v1::RecordedEvent& event,
+                                                      ProjectionWriter& writer) {
+  auto update = AppendToStreamRow(writer, LinkedStreamKey(event.stream_id()), event);
+  if (!update.ok()) return update.status();
+  const LinkedFact before = FoldLinkedStream(event.stream_id(), update->before);
+  const LinkedFact after = FoldLinkedStream(event.stream_id(), update->after);
+  std::set<std::string> owners;
+  if (!before.group_id.empty()) owners.insert(before.group_id);
+  if (!after.group_id.empty()) owners.insert(after.group_id);
+  for (const auto& owner : owners) {
+    auto facts = ReadView(writer, FactsKey(owner));
+    if (!facts.ok()) return facts.status();
+    const auto id_of = [](const coop::v1::SupportSummary& e) { return e.grant_id(); };
+    if (!before.entity_id.empty()) {
+      UpsertById(facts->mutable_support_received(), before.entity_id, {}, id_of);
+    }
+    if (!after.entity_id.empty()) {
+      UpsertById(facts->mutable_support_received(), after.entity_id,
+                 owner == after.group_id ? after.support : std::nullopt, id_of);
+    }
+    if (facts->support_received().empty()) {
+      writer.Delete(FactsKey(owner));
+    } else {
+      writer.Put(FactsKey(owner), facts->SerializeAsString());
+    }
+    if (auto st = Refresh(owner, writer); !st.ok()) return st;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status GroupRegistryProjection::Refresh(const std::string& id, ProjectionWriter& writer) {
+  auto stream = ReadStreamRow(writer, StreamKey(id));
+  if (!stream.ok()) return stream.status();
+  auto old_view = ReadView(writer, ViewKey(id));
+  if (!old_view.ok()) return old_view.status();
+  coop::v1::GroupView view = Fold(id, *stream);
+  if (stream->empty() || view.status() == domain::GroupStatusName(domain::GroupStatus::kUnformed)) {
+    writer.Delete(ViewKey(id));
+    UpdateAreaIndex(old_view->address(), coop::v1::Area(), id, writer);
+    return absl::OkStatus();
+  }
+  auto facts = ReadView(writer, FactsKey(id));
+  if (!facts.ok()) return facts.status();
+  *view.mutable_support_received() = facts->support_received();
+  writer.Put(ViewKey(id), view.SerializeAsString());
+  UpdateAreaIndex(old_view->address(), view.address(), id, writer);
+  return absl::OkStatus();
+}
+
+}  // namespace coop::projections

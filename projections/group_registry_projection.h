@@ -1,0 +1,54 @@
+// GroupRegistryProjection ("group_registry", version 1): the current state of every
+// cooperative group (tổ hợp tác, THT), one GroupView row per group id, with the support
+// grants given to it (grants whose recipient is the group).
+//
+// Rows:
+//   "g/" + group_id  -> coop.v1.GroupView (served by coop.v1.Reporting)
+//   "s/" + group_id  -> coop.v1.CooperativeRegistryStream: the group stream's events so far
+//                       (group events and corrections, hashes stripped)
+//   "e/" + stream_id -> the same, for every `grant-` stream (linked_streams.h)
+//   "x/" + group_id  -> coop.v1.GroupView holding only support_received, in grant id order
+//   "a/" + unit set + "/" + area code + "/" + group_id -> "" (area_index.h)
+// Every event of a `group-` stream re-folds the group's effective events with
+// domain::Evolve; every event of a `grant-` stream re-folds that grant, so corrections in
+// either are honoured and a rebuild gives the same rows (as cooperative_registry_projection.h).
+//
+// Thread-safety: as Projection (one runner at a time).
+#ifndef COOPLEDGER_PROJECTIONS_GROUP_REGISTRY_PROJECTION_H_
+#define COOPLEDGER_PROJECTIONS_GROUP_REGISTRY_PROJECTION_H_
+
+#include <string>
+#include <vector>
+
+#include "coop/v1/reporting.pb.h"
+#include "projections/projection.h"
+
+namespace coop::projections {
+
+class GroupRegistryProjection final : public Projection {
+ public:
+  static constexpr const char* kName = "group_registry";
+  static std::string ViewKey(const std::string& group_id) { return "g/" + group_id; }
+  static std::string StreamKey(const std::string& group_id) { return "s/" + group_id; }
+  static std::string LinkedStreamKey(const std::string& stream_id) { return "e/" + stream_id; }
+  static std::string FactsKey(const std::string& group_id) { return "x/" + group_id; }
+  static constexpr const char* kViewPrefix = "g/";
+  static constexpr const char* kViewEnd = "g0";  // '0' follows '/'
+
+  std::string name() const override { return kName; }
+  uint32_t version() const override { return 1; }
+  absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
+
+  // Folds a group stream (corrections included, in stream order) into its view, without the
+  // grants. status "not formed" if nothing counts.
+  static coop::v1::GroupView Fold(const std::string& group_id,
+                                  const std::vector<coop::v1::RecordedEvent>& stream);
+
+ private:
+  absl::Status ApplyGrantEvent(const coop::v1::RecordedEvent& event, ProjectionWriter& writer);
+  absl::Status Refresh(const std::string& group_id, ProjectionWriter& writer);
+};
+
+}  // namespace coop::projections
+
+#endif  // COOPLEDGER_PROJECTIONS_GROUP_REGISTRY_PROJECTION_H_

@@ -1,0 +1,277 @@
+#include "projections/statistics/annual_statistics_projection.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "coop/v1/ocop_events.pb.h"
+#include "coop/v1/reporting.pb.h"
+#include "domain/areas/area_catalog.h"
+#include "projections/statistics/entity_figures.h"
+#include "projections/statistics/statistic_catalog.h"
+
+namespace coop::projections::statistics {
+namespace {
+
+using domain::areas::AreaCatalog;
+using domain::areas::UnitSet;
+using domain::areas::UnitSetName;
+
+constexpr char kOcopStream[] = "ocop-";
+constexpr char kPlanStream[] = "plan-";
+
+// A share key: "<unit set>|<chain, comma-separated>|<year>".
+std::string ShareEntryKey(const std::string& unit_set, const std::vector<std::string>& chain,
+                          int year) {
+  return absl::StrCat(unit_set, "|", absl::StrJoin(chain, ","), "|", year);
+}
+
+using Shares = std::map<std::string, std::map<std::string, int64_t>>;  // key -> stat -> value
+
+Shares SharesOf(const coop::v1::EntityContributionRow& row) {
+  Shares out;
+  for (const auto& [key, set] : row.totals()) {
+    auto& stats = out[key];
+    for (const auto& [stat, value] : set.values()) stats[stat] = value;
+  }
+  return out;
+}
+
+absl::StatusOr<coop::v1::FigureSet> ReadTotals(ProjectionWriter& writer, const std::string& key) {
+  coop::v1::FigureSet set;
+  auto row = writer.Get(key);
+  if (!row.ok()) return row.status();
+  if (row->has_value() && !set.ParseFromString(**row)) {
+    return absl::DataLossError(absl::StrCat("annual_statistics: unreadable totals row ", key));
+  }
+  return set;
+}
+
+void AddTo(coop::v1::FigureSet& set, const std::string& stat, int64_t delta) {
+  auto& values = *set.mutable_values();
+  const int64_t value = values[stat] + delta;
+  if (value == 0) {
+    values.erase(stat);
+  } else {
+    values[stat] = value;
+  }
+}
+
+void WriteTotals(ProjectionWriter& writer, const std::string& key, const coop::v1::FigureSet& set) {
+  if (set.values().empty()) {
+    writer.Delete(key);
+  } else {
+    writer.Put(key, set.SerializeAsString());
+  }
+}
+
+int64_t GoodOrFair(const coop::v1::FigureSet& set) {
+  int64_t total = 0;
+  for (const char* stat : {names::kRatingsGood, names::kRatingsFair}) {
+    auto it = set.values().find(stat);
+    if (it != set.values().end()) total += it->second;
+  }
+  return total;
+}
+
+bool IsCommune(const std::string& unit_set, const std::string& code) {
+  auto set = domain::areas::ParseUnitSet(unit_set);
+  if (!set.ok()) return false;
+  const auto* unit = AreaCatalog::Reference(*set).Find(code);
+  return unit != nullptr && unit->level == domain::areas::AreaLevel::kCommune;
+}
+
+// Applies `diff` (stat -> change) of one share key to the totals of every level of its chain,
+// and keeps the criterion-13 count of communes in step.
+absl::Status ApplyDiff(ProjectionWriter& writer, const std::string& share_key,
+                       const std::map<std::string, int64_t>& diff) {
+  std::vector<std::string> parts = absl::StrSplit(share_key, '|');
+  if (parts.size() != 3) return absl::DataLossError("annual_statistics: bad share key");
+  const std::string& unit_set = parts[0];
+  const std::vector<std::string> chain = absl::StrSplit(parts[1], ',');
+  int year = 0;
+  if (!absl::SimpleAtoi(parts[2], &year)) {
+    return absl::DataLossError("annual_statistics: bad share year");
+  }
+  int64_t criterion13_change = 0;
+  for (size_t level = 0; level < chain.size(); ++level) {
+    const std::string key = AnnualStatisticsProjection::TotalsKey(unit_set, chain[level], year);
+    auto totals = ReadTotals(writer, key);
+    if (!totals.ok()) return totals.status();
+    const int64_t before = GoodOrFair(*totals);
+    for (const auto& [stat, delta] : diff) AddTo(*totals, stat, delta);
+    if (level == 0 && IsCommune(unit_set, chain[0])) {
+      const int64_t after = GoodOrFair(*totals);
+      criterion13_change = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+    }
+    if (criterion13_change != 0) AddTo(*totals, names::kCriterion13, criterion13_change);
+    WriteTotals(writer, key, *totals);
+  }
+  if (chain.size() >= 2 && (chain[0][0] == 'u' || chain[0][0] == '?')) {
+    writer.Put(AnnualStatisticsProjection::BucketPrefix(unit_set, chain[1]) + chain[0], "");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+UnitSet AnnualStatisticsProjection::UnitSetOfYear(int year) {
+  return domain::areas::UnitSetInForceOn(absl::CivilDay(year, 12, 31));
+}
+
+std::string AnnualStatisticsProjection::IndexPrefix(UnitSet set, const std::string& code) {
+  auto chain = AreaCatalog::Reference(set).ChainToProvince(code);
+  if (!chain.ok()) return "";
+  std::vector<std::string> path;
+  for (auto it = chain->rbegin(); it != chain->rend(); ++it) path.push_back((*it)->code);
+  return absl::StrCat("x/", UnitSetName(set), "/", absl::StrJoin(path, "/"), "/");
+}
+
+absl::Status AnnualStatisticsProjection::Apply(const coop::v1::RecordedEvent& event,
+                                               ProjectionWriter& writer) {
+  const std::string& stream = event.stream_id();
+  if (absl::StartsWith(stream, kPlanStream)) {
+    // Plans add no figures; their events are kept for GetPlanProgress.
+    auto row = writer.Get(EntityKey(stream));
+    if (!row.ok()) return row.status();
+    coop::v1::CooperativeRegistryStream events;
+    if (row->has_value()) events.ParseFromString(**row);
+    *events.add_events() = event;
+    writer.Put(EntityKey(stream), events.SerializeAsString());
+    return absl::OkStatus();
+  }
+  if (absl::StartsWith(stream, kOcopStream)) {
+    const std::string owner_key = "m/" + stream;
+    auto owner = writer.Get(owner_key);
+    if (!owner.ok()) return owner.status();
+    std::string cooperative_id = owner->value_or("");
+    if (cooperative_id.empty() && event.type() == "coop.v1.OcopProductEnrolled") {
+      coop::v1::OcopProductEnrolled enrolled;
+      if (enrolled.ParseFromString(event.payload())) cooperative_id = enrolled.cooperative_id();
+      if (!cooperative_id.empty()) writer.Put(owner_key, cooperative_id);
+    }
+    if (cooperative_id.empty()) return absl::OkStatus();  // no product without enrolment
+    return ApplyToEntity(OcopEntityId(cooperative_id), event, writer);
+  }
+  const std::string entity_id = EntityIdOfStream(stream);
+  if (entity_id.empty()) return absl::OkStatus();
+  return ApplyToEntity(entity_id, event, writer);
+}
+
+absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity_id,
+                                                       const coop::v1::RecordedEvent& event,
+                                                       ProjectionWriter& writer) {
+  // 1. The entity's events.
+  auto row = writer.Get(EntityKey(entity_id));
+  if (!row.ok()) return row.status();
+  coop::v1::CooperativeRegistryStream stored;
+  if (row->has_value() && !stored.ParseFromString(**row)) {
+    return absl::DataLossError(absl::StrCat("annual_statistics: unreadable events of ", entity_id));
+  }
+  auto* kept = stored.add_events();
+  *kept = event;
+  kept->clear_prev_hash();
+  kept->clear_hash();
+  kept->clear_leaf_hash();
+  writer.Put(EntityKey(entity_id), stored.SerializeAsString());
+  const std::vector<coop::v1::RecordedEvent> events(stored.events().begin(), stored.events().end());
+
+  // 2. Its figures, mapped onto each year's unit set; stocks as year-on-year changes.
+  const EntityFigures figures =
+      ComputeEntityFigures(entity_id, events, Knowledge{}, PeriodKind::kCalendarYear);
+  Shares fresh;
+  std::set<std::string> indexed;
+  // (unit set, chain key, stat) -> year -> value
+  std::map<std::tuple<std::string, std::string, std::string>, std::map<int, int64_t>> stocks;
+  std::map<std::string, std::vector<std::string>> chains;  // chain key -> chain
+  for (const auto& [year, contributions] : figures.by_year) {
+    const UnitSet set = UnitSetOfYear(year);
+    const std::string& set_name = UnitSetName(set);
+    for (const auto& c : contributions) {
+      if (!c.area.code().empty()) indexed.insert(c.area.unit_set() + "|" + c.area.code());
+      const MappedArea& mapped = mapper_.Map(c.area, set, figures.readdress);
+      const std::string chain_key = absl::StrJoin(mapped.chain, ",");
+      chains.emplace(chain_key, mapped.chain);
+      if (IsStock(c.statistic)) {
+        stocks[{set_name, chain_key, c.statistic}][year] += c.value;
+      } else {
+        fresh[ShareEntryKey(set_name, mapped.chain, year)][c.statistic] += c.value;
+      }
+    }
+  }
+  for (const auto& [series, values] : stocks) {
+    const auto& [set_name, chain_key, stat] = series;
+    const bool two_level = set_name == UnitSetName(UnitSet::k2025_07);
+    const int from = two_level ? std::max(figures.first_year, 2025) : figures.first_year;
+    const int to = two_level ? figures.last_year : std::min(figures.last_year, 2024);
+    int64_t previous = 0;
+    for (int year = from; year <= to; ++year) {
+      auto it = values.find(year);
+      const int64_t value = it == values.end() ? 0 : it->second;
+      if (value != previous) {
+        fresh[ShareEntryKey(set_name, chains[chain_key], year)][stat] += value - previous;
+      }
+      previous = value;
+    }
+  }
+
+  // 3. The area index (never shrinks: an entity stays a candidate of every area it was in).
+  if (!event.area().code().empty())
+    indexed.insert(event.area().unit_set() + "|" + event.area().code());
+  for (const auto& area : indexed) {
+    const std::vector<std::string> parts = absl::StrSplit(area, '|');
+    auto set = domain::areas::ParseUnitSet(parts[0]);
+    if (!set.ok()) continue;
+    std::string prefix = IndexPrefix(*set, parts[1]);
+    if (prefix.empty()) prefix = absl::StrCat("x/", parts[0], "/?", parts[1], "/");
+    writer.Put(absl::StrCat(prefix, "#", entity_id), "");
+  }
+
+  // 4. Retract the old share, add the new one: only what changed touches the totals.
+  auto share_row = writer.Get(ShareKey(entity_id));
+  if (!share_row.ok()) return share_row.status();
+  coop::v1::EntityContributionRow old_row;
+  if (share_row->has_value() && !old_row.ParseFromString(**share_row)) {
+    return absl::DataLossError(absl::StrCat("annual_statistics: unreadable share of ", entity_id));
+  }
+  const Shares old_shares = SharesOf(old_row);
+  std::set<std::string> keys;
+  for (const auto& [key, unused] : old_shares) keys.insert(key);
+  for (const auto& [key, unused] : fresh) keys.insert(key);
+  for (const auto& key : keys) {
+    std::map<std::string, int64_t> diff;
+    auto now = fresh.find(key);
+    auto before = old_shares.find(key);
+    if (now != fresh.end()) {
+      for (const auto& [stat, value] : now->second) diff[stat] += value;
+    }
+    if (before != old_shares.end()) {
+      for (const auto& [stat, value] : before->second) diff[stat] -= value;
+    }
+    std::erase_if(diff, [](const auto& entry) { return entry.second == 0; });
+    if (diff.empty()) continue;
+    if (auto st = ApplyDiff(writer, key, diff); !st.ok()) return st;
+  }
+  coop::v1::EntityContributionRow new_row;
+  for (const auto& [key, stats] : fresh) {
+    auto& set = (*new_row.mutable_totals())[key];
+    for (const auto& [stat, value] : stats) {
+      if (value != 0) (*set.mutable_values())[stat] = value;
+    }
+    if (set.values().empty()) new_row.mutable_totals()->erase(key);
+  }
+  if (new_row.totals().empty()) {
+    writer.Delete(ShareKey(entity_id));
+  } else {
+    writer.Put(ShareKey(entity_id), new_row.SerializeAsString());
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace coop::projections::statistics

@@ -1,0 +1,69 @@
+// AnnualStatisticsProjection ("annual_statistics"): the totals behind coop.v1.Reporting's
+// GetAnnualStatistics, per unit set, area (every level) and year, kept exactly in step with
+// the log — also through corrections and events recorded late about earlier years.
+//
+// For every entity (entity_figures.h) it keeps its events and its current share of the
+// totals. On each event of an entity it recomputes the entity's figures, maps their areas
+// to the unit set in force in each year (area_mapper.h), and applies the difference between
+// the new share and the stored one to the total rows of every level the area rolls up into.
+// Stocks are stored as year-on-year changes, so a stock at the end of Y is the sum of an
+// area's rows up to Y (an entity's last value stands for every later year without rows for
+// them); flows are stored in their year.
+//
+// Rows (keys):
+//   e/<entity id>                   CooperativeRegistryStream: the entity's events so far
+//   m/<ocop stream id>              the cooperative id an OCOP product belongs to
+//   x/<unit set>/<path>/#<entity>   area index: every area an entity was recorded at;
+//                                   path = province/district/commune codes ("?<code>" if
+//                                   not a unit)
+//   k/<entity id>                   EntityContributionRow: its share of the totals
+//   t/<unit set>/<code>/<yyyy>      FigureSet: totals of an area ("VN" the nation, "u<old>"
+//                                   a bucket of a split commune) for a year
+//   b/<unit set>/<parent>/<bucket>  the buckets under a province (or "VN")
+//
+// Thread-safety: as Projection (one runner at a time); the static helpers are thread-safe.
+#ifndef COOPLEDGER_PROJECTIONS_STATISTICS_ANNUAL_STATISTICS_PROJECTION_H_
+#define COOPLEDGER_PROJECTIONS_STATISTICS_ANNUAL_STATISTICS_PROJECTION_H_
+
+#include <string>
+
+#include "absl/strings/str_format.h"
+#include "domain/areas/unit_set.h"
+#include "projections/projection.h"
+#include "projections/statistics/area_mapper.h"
+
+namespace coop::projections::statistics {
+
+class AnnualStatisticsProjection final : public Projection {
+ public:
+  static constexpr const char* kName = "annual_statistics";
+
+  std::string name() const override { return kName; }
+  uint32_t version() const override { return 1; }
+  absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
+
+  static std::string EntityKey(const std::string& entity_id) { return "e/" + entity_id; }
+  static std::string ShareKey(const std::string& entity_id) { return "k/" + entity_id; }
+  static std::string TotalsKey(const std::string& unit_set, const std::string& code, int year) {
+    return absl::StrFormat("t/%s/%s/%04d", unit_set, code, year);
+  }
+  static std::string TotalsPrefix(const std::string& unit_set, const std::string& code) {
+    return absl::StrFormat("t/%s/%s/", unit_set, code);
+  }
+  static std::string BucketPrefix(const std::string& unit_set, const std::string& parent) {
+    return absl::StrFormat("b/%s/%s/", unit_set, parent);
+  }
+  // The index prefix of an area of `set` ("x/<set>/<path>/"); "" if it is not a unit.
+  static std::string IndexPrefix(domain::areas::UnitSet set, const std::string& code);
+  // The default unit set of a year's totals: the one in force on 31 December.
+  static domain::areas::UnitSet UnitSetOfYear(int year);
+
+ private:
+  absl::Status ApplyToEntity(const std::string& entity_id, const coop::v1::RecordedEvent& event,
+                             ProjectionWriter& writer);
+  AreaMapper mapper_;
+};
+
+}  // namespace coop::projections::statistics
+
+#endif  // COOPLEDGER_PROJECTIONS_STATISTICS_ANNUAL_STATISTICS_PROJECTION_H_

@@ -1,0 +1,264 @@
+// StatisticsReader's lists: compliance issues, criterion 13 by commune, plan progress.
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "coop/v1/class_events.pb.h"
+#include "coop/v1/cooperative_events.pb.h"
+#include "coop/v1/plan_events.pb.h"
+#include "domain/areas/area_catalog.h"
+#include "domain/common/dates.h"
+#include "domain/common/event_union_codec.h"
+#include "domain/common/stream_corrections.h"
+#include "domain/cooperative/cooperative_state.h"
+#include "domain/programs/plan_state.h"
+#include "projections/statistics/annual_statistics_projection.h"
+#include "projections/statistics/statistic_catalog.h"
+#include "projections/statistics/statistics_reader.h"
+
+namespace coop::projections::statistics {
+namespace {
+
+using domain::areas::AreaCatalog;
+using domain::areas::UnitSet;
+using domain::areas::UnitSetName;
+
+template <typename Union>
+const domain::EventUnionCodec& CodecOf() {
+  static const domain::EventUnionCodec codec(Union::descriptor());
+  return codec;
+}
+
+coop::v1::StatisticsScope ScopeOf(const coop::v1::Area& area, int year) {
+  coop::v1::StatisticsScope scope;
+  *scope.mutable_area() = area;
+  scope.set_year(year);
+  return scope;
+}
+
+// The statistics a plan indicator's actual is the sum of.
+std::vector<std::string> IndicatorStatistics(coop::v1::PlanIndicator indicator) {
+  switch (indicator) {
+    case coop::v1::NEW_COOPERATIVES:
+      return {names::kNewCooperatives};
+    case coop::v1::NEW_GROUPS:
+      return {names::kNewGroups};
+    case coop::v1::COOPERATIVES_AT_TRADE_FAIRS:
+      return {names::kTradeFairCooperatives};
+    case coop::v1::COOPERATIVES_IN_OCOP:
+      return {names::kOcopCooperatives};
+    case coop::v1::TRAINING_CLASSES:
+      return {names::kClasses};
+    case coop::v1::TECHNOLOGY_GRANTS:
+      return {GrantTypeStatistic(coop::v1::SUPPORT_SCIENCE_TECHNOLOGY, false)};
+    case coop::v1::MODEL_COOPERATIVES:
+      return {names::kModelDesignated};
+    case coop::v1::GRADUATES_PLACED:
+      return {names::kGraduatesStarted};
+    case coop::v1::HALLS_KEPT:
+      return {names::kHalls};
+    case coop::v1::NEW_UNIONS:
+      return {names::kNewUnions};
+    case coop::v1::PROPAGANDA_CLASSES:
+      return {ClassStatistic(coop::v1::PROPAGANDA, false)};
+    case coop::v1::VOCATIONAL_CLASSES:
+      return {ClassStatistic(coop::v1::VOCATIONAL, false)};
+    case coop::v1::STATE_MANAGEMENT_CLASSES:
+      return {ClassStatistic(coop::v1::STATE_MANAGEMENT_TRAINING, false)};
+    case coop::v1::OCOP_PRODUCTS_RATED:
+      return {names::kOcopRecognised};
+    case coop::v1::SUPPORT_GRANTS:
+      return {names::kGrants};
+    case coop::v1::COOPERATIVES_RATED_GOOD_OR_FAIR:
+      return {names::kRatingsGood, names::kRatingsFair};
+    case coop::v1::NEW_HALLS:
+      return {names::kHallsFounded};
+    default:
+      return {};
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<coop::v1::ComplianceIssuesReply> StatisticsReader::Compliance(
+    const coop::v1::ComplianceIssuesRequest& request) const {
+  auto scope = ResolveScope(ScopeOf(request.area(), request.year()));
+  if (!scope.ok()) return scope.status();
+  scope->knowledge = {};
+  auto ids = Candidates(*scope, "coop-");
+  if (!ids.ok()) return ids.status();
+  coop::v1::ComplianceIssuesReply reply;
+  AreaMapper mapper;
+  const Period period = PeriodOf(scope->year, PeriodKind::kCalendarYear);
+  for (const auto& id : *ids) {
+    auto events = EntityEvents(id);
+    if (!events.ok()) return events.status();
+    const EntityFigures figures =
+        ComputeEntityFigures(id, *events, {}, PeriodKind::kCalendarYear, scope->year);
+    auto year = figures.by_year.find(scope->year);
+    if (year == figures.by_year.end()) continue;
+    bool in_area = false;
+    std::vector<std::pair<coop::v1::ComplianceIssueKind, uint64_t>> found;
+    for (const auto& c : year->second) {
+      const MappedArea& mapped = mapper.Map(c.area, scope->unit_set, figures.readdress);
+      if (!CountsIn(mapped, scope->code)) continue;
+      in_area = true;
+      if (c.statistic == names::kNoAnnualReport) found.emplace_back(coop::v1::NO_ANNUAL_REPORT, 0);
+      if (c.statistic == names::kNoAnnualMeeting) {
+        found.emplace_back(coop::v1::NO_ANNUAL_MEETING, 0);
+      }
+      if (c.statistic == names::kRatingsWeak) found.emplace_back(coop::v1::RATED_WEAK, c.evidence);
+    }
+    if (!in_area) continue;
+    // The cooperative's identity, and inspections of the year that found it non-compliant
+    // without a follow-up.
+    const auto effective = domain::EffectiveEvents(*events);
+    domain::CooperativeState state;
+    for (const auto& recorded : effective) {
+      coop::v1::CooperativeEvent event;
+      if (!CodecOf<coop::v1::CooperativeEvent>().Decode(recorded, &event)) continue;
+      const auto on = domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay());
+      state = domain::Evolve(std::move(state), on, event);
+      if (event.has_inspected() && period.first <= on && on <= period.last &&
+          !event.inspected().compliant() && event.inspected().follow_up().empty()) {
+        found.emplace_back(coop::v1::NON_COMPLIANT_NOT_FOLLOWED_UP, recorded.position());
+      }
+    }
+    if (state.kind == coop::v1::COOPERATIVE_UNION) continue;
+    for (const auto& [kind, position] : found) {
+      auto* issue = reply.add_issues();
+      issue->set_cooperative_id(state.cooperative_id);
+      issue->set_code(state.code);
+      issue->set_name(state.name);
+      *issue->mutable_address() = state.address;
+      issue->set_kind(kind);
+      issue->set_position(position);
+      switch (kind) {
+        case coop::v1::NO_ANNUAL_REPORT:
+          issue->set_detail(absl::StrCat("no annual report for ", scope->year, " by the deadline"));
+          break;
+        case coop::v1::NO_ANNUAL_MEETING:
+          issue->set_detail(absl::StrCat("no annual meeting for fiscal year ", scope->year,
+                                         " within the legal period"));
+          break;
+        case coop::v1::RATED_WEAK:
+          issue->set_detail(absl::StrCat("rated Yếu for ", scope->year));
+          break;
+        default:
+          issue->set_detail("inspection found it non-compliant; no follow-up recorded");
+          break;
+      }
+    }
+  }
+  std::sort(reply.mutable_issues()->begin(), reply.mutable_issues()->end(),
+            [](const auto& a, const auto& b) {
+              if (a.code() != b.code()) return a.code() < b.code();
+              return a.kind() < b.kind();
+            });
+  return reply;
+}
+
+absl::StatusOr<coop::v1::Criterion13Reply> StatisticsReader::Criterion13(
+    const coop::v1::Criterion13Request& request) const {
+  auto scope = ResolveScope(ScopeOf(request.area(), request.year()));
+  if (!scope.ok()) return scope.status();
+  const bool good_only = request.min_grade() == coop::v1::GOOD;
+  if (request.min_grade() != coop::v1::RATING_GRADE_UNSPECIFIED &&
+      request.min_grade() != coop::v1::GOOD && request.min_grade() != coop::v1::FAIR) {
+    return absl::InvalidArgumentError("min_grade must be GOOD or FAIR (or unset: FAIR)");
+  }
+  auto replayed = Replay(*scope, "coop-", {names::kRatingsGood, names::kRatingsFair});
+  if (!replayed.ok()) return replayed.status();
+  AreaMapper mapper;
+  std::map<std::string, std::vector<std::string>> met;  // commune -> cooperative ids
+  for (const auto& [entity_id, c] : replayed->contributions) {
+    if (good_only && c.statistic != names::kRatingsGood) continue;
+    const MappedArea& mapped = mapper.Map(c.area, scope->unit_set, {});
+    if (!mapped.commune) continue;
+    met[mapped.chain[0]].push_back(entity_id.substr(5));  // "coop-"
+  }
+  const AreaCatalog& catalog = AreaCatalog::Reference(scope->unit_set);
+  std::vector<const domain::areas::AreaUnit*> communes;
+  if (scope->nation()) {
+    for (const auto& unit : catalog.units()) {
+      if (unit.level == domain::areas::AreaLevel::kCommune) communes.push_back(&unit);
+    }
+  } else {
+    auto of = catalog.CommunesOf(scope->code);
+    if (!of.ok()) return of.status();
+    communes = *of;
+  }
+  coop::v1::Criterion13Reply reply;
+  reply.set_rule(good_only ? "a HTX existing at the end of the year rated Tốt for it"
+                           : "a HTX existing at the end of the year rated Khá or Tốt for it");
+  for (const auto* unit : communes) {
+    auto* out = reply.add_communes();
+    out->mutable_commune()->set_code(unit->code);
+    out->mutable_commune()->set_unit_set(UnitSetName(scope->unit_set));
+    out->set_name(unit->name);
+    auto it = met.find(unit->code);
+    out->set_met(it != met.end());
+    if (it != met.end()) {
+      for (const auto& id : it->second) out->add_cooperative_ids(id);
+      reply.set_communes_met(reply.communes_met() + 1);
+    }
+  }
+  reply.set_communes_total(static_cast<int32_t>(communes.size()));
+  return reply;
+}
+
+absl::StatusOr<coop::v1::PlanProgressReply> StatisticsReader::PlanProgress(
+    const coop::v1::PlanProgressRequest& request) const {
+  if (request.area().code().empty() || request.area().unit_set().empty()) {
+    return absl::InvalidArgumentError("area.code and area.unit_set are required");
+  }
+  auto scope = ResolveScope(ScopeOf(request.area(), request.year()));
+  if (!scope.ok()) return scope.status();
+  const std::string plan_id = domain::PlanStreamId(request.area(), request.year());
+  auto events = EntityEvents(plan_id);
+  if (!events.ok()) return events.status();
+  domain::PlanState plan;
+  std::string decision;
+  for (const auto& recorded : domain::EffectiveEvents(*events)) {
+    coop::v1::PlanEvent event;
+    if (!CodecOf<coop::v1::PlanEvent>().Decode(recorded, &event)) continue;
+    if (event.has_targets_set()) decision = event.targets_set().decision();
+    plan = domain::Evolve(std::move(plan),
+                          domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay()), event);
+  }
+  if (!plan.set) {
+    return absl::NotFoundError(absl::StrCat("no plan for area ", request.area().code(), " (",
+                                            request.area().unit_set(), ") and year ",
+                                            request.year()));
+  }
+  auto annual = Annual(ScopeOf(request.area(), request.year()), 0);
+  if (!annual.ok()) return annual.status();
+  std::map<std::string, int64_t> actuals;
+  for (const auto& figure : annual->figures()) actuals[figure.name()] = figure.value();
+  auto communes = AreaCatalog::Reference(scope->unit_set).CommunesOf(scope->code);
+  const int64_t commune_count = communes.ok() ? static_cast<int64_t>(communes->size()) : 1;
+  coop::v1::PlanProgressReply reply;
+  *reply.mutable_area() = request.area();
+  reply.set_year(request.year());
+  reply.set_decision(decision);
+  for (const auto& [indicator, target] : plan.targets) {
+    auto* out = reply.add_targets();
+    out->set_indicator(indicator);
+    out->set_comparison(target.comparison());
+    out->set_per_commune(target.per_commune());
+    out->set_target(target.per_commune() ? target.value() * commune_count : target.value());
+    int64_t actual = 0;
+    std::vector<std::string> statistics = IndicatorStatistics(indicator);
+    for (const auto& name : statistics) actual += actuals[name];
+    out->set_actual(actual);
+    out->set_statistic(absl::StrJoin(statistics, "+"));
+    out->set_met(target.comparison() == coop::v1::EQUAL ? actual == out->target()
+                                                        : actual >= out->target());
+  }
+  return reply;
+}
+
+}  // namespace coop::projections::statistics

@@ -1,0 +1,355 @@
+#include "projections/statistics/statistics_reader.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "domain/areas/area_catalog.h"
+#include "domain/areas/successors.h"
+#include "domain/common/dates.h"
+#include "projections/statistics/annual_statistics_projection.h"
+#include "projections/statistics/statistic_catalog.h"
+
+namespace coop::projections::statistics {
+namespace {
+
+using domain::areas::AreaCatalog;
+using domain::areas::UnitSet;
+using domain::areas::UnitSetName;
+using Projection = AnnualStatisticsProjection;
+
+constexpr int kFirstYear = 1990;
+constexpr int kLastYear = 2100;
+constexpr size_t kScanPage = 4096;
+
+// The 2025-03 units that went (wholly or partly) into each 2025-07 unit.
+const absl::flat_hash_map<std::string, std::vector<std::string>>& Predecessors() {
+  static const auto* map = [] {
+    auto* out = new absl::flat_hash_map<std::string, std::vector<std::string>>();
+    const auto& table = domain::areas::SuccessorTable::Reference();
+    for (const auto& old_code : table.old_codes()) {
+      for (const auto& s : table.SuccessorsOf(old_code)) (*out)[s.new_code].push_back(old_code);
+    }
+    return out;
+  }();
+  return *map;
+}
+
+std::string AreaName(UnitSet set, const std::string& code) {
+  if (code == kNation) return "Việt Nam";
+  const auto* unit = AreaCatalog::Reference(set).Find(code);
+  return unit == nullptr ? code : unit->name;
+}
+
+}  // namespace
+
+absl::StatusOr<ResolvedScope> ResolveScope(const coop::v1::StatisticsScope& scope) {
+  ResolvedScope out;
+  if (scope.year() < kFirstYear || scope.year() > kLastYear) {
+    return absl::InvalidArgumentError(absl::StrCat("scope.year must be between ", kFirstYear,
+                                                   " and ", kLastYear, ", got ", scope.year()));
+  }
+  out.year = scope.year();
+  out.period = scope.period() == coop::v1::REPORTING_YEAR ? PeriodKind::kReportingYear
+                                                          : PeriodKind::kCalendarYear;
+  if (scope.as_known_at_micros() < 0) {
+    return absl::InvalidArgumentError("scope.as_known_at_micros must not be negative");
+  }
+  out.knowledge = {scope.as_known_at_position(), scope.as_known_at_micros()};
+  const UnitSet of_year = Projection::UnitSetOfYear(scope.year());
+  out.unit_set = of_year;
+  if (!scope.area().unit_set().empty()) {
+    auto set = domain::areas::ParseUnitSet(scope.area().unit_set());
+    if (!set.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("scope.area.unit_set: ", set.status().message()));
+    }
+    out.unit_set = *set;
+  }
+  if (!scope.in_units().empty()) {
+    auto set = domain::areas::ParseUnitSet(scope.in_units());
+    if (!set.ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("scope.in_units: ", set.status().message()));
+    }
+    if (!scope.area().unit_set().empty() && *set != out.unit_set) {
+      return absl::InvalidArgumentError(
+          "scope.in_units and scope.area.unit_set differ: give the area in the units to report in");
+    }
+    out.unit_set = *set;
+  }
+  out.code = scope.area().code().empty() ? kNation : scope.area().code();
+  if (!out.nation() && AreaCatalog::Reference(out.unit_set).Find(out.code) == nullptr) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "scope.area.code ", out.code, " is not a unit of set ", UnitSetName(out.unit_set)));
+  }
+  out.precomputed = out.knowledge.unlimited() && out.period == PeriodKind::kCalendarYear &&
+                    out.unit_set == of_year;
+  return out;
+}
+
+void FillFigures(const std::map<std::string, int64_t>& figures,
+                 google::protobuf::RepeatedPtrField<coop::v1::StatisticFigure>* out) {
+  auto value_of = [&](const std::string& name) -> int64_t {
+    auto it = figures.find(name);
+    return it == figures.end() ? 0 : it->second;
+  };
+  for (const auto& def : Statistics()) {
+    auto* figure = out->Add();
+    figure->set_name(def.name);
+    figure->set_label(def.label);
+    if (def.kind == StatisticKind::kPercent) {
+      int64_t numerator = 0;
+      for (const auto& name : def.numerators) numerator += value_of(name);
+      const int64_t denominator = value_of(def.denominator);
+      figure->set_value(numerator);
+      figure->set_is_percent(true);
+      figure->set_denominator(denominator);
+      figure->set_percent(denominator == 0 ? 0.0
+                                           : 100.0 * static_cast<double>(numerator) /
+                                                 static_cast<double>(denominator));
+    } else {
+      figure->set_value(value_of(def.name));
+    }
+  }
+}
+
+absl::StatusOr<std::vector<std::string>> StatisticsReader::ScanKeys(
+    const std::string& prefix) const {
+  std::vector<std::string> keys;
+  std::string start = prefix;
+  std::string end = prefix;
+  end.back() = static_cast<char>(end.back() + 1);
+  while (true) {
+    auto rows = store_->ScanRows(Projection::kName, start, end, kScanPage);
+    if (!rows.ok()) return rows.status();
+    for (auto& [key, value] : *rows) keys.push_back(key);
+    if (rows->size() < kScanPage) return keys;
+    start = rows->back().first + std::string(1, '\0');
+  }
+}
+
+absl::StatusOr<StatisticsReader::Figures> StatisticsReader::Precomputed(UnitSet set,
+                                                                        const std::string& code,
+                                                                        int year) const {
+  const std::string& set_name = UnitSetName(set);
+  Figures figures;
+  std::string start = Projection::TotalsPrefix(set_name, code);
+  const std::string end = Projection::TotalsKey(set_name, code, year + 1);
+  const std::string this_year = Projection::TotalsKey(set_name, code, year);
+  while (true) {
+    auto rows = store_->ScanRows(Projection::kName, start, end, kScanPage);
+    if (!rows.ok()) return rows.status();
+    for (const auto& [key, value] : *rows) {
+      coop::v1::FigureSet set_row;
+      if (!set_row.ParseFromString(value)) {
+        return absl::DataLossError(absl::StrCat("annual_statistics: unreadable row ", key));
+      }
+      const bool current = key == this_year;
+      for (const auto& [stat, amount] : set_row.values()) {
+        if (IsStock(stat) || current) figures[stat] += amount;
+      }
+    }
+    if (rows->size() < kScanPage) return figures;
+    start = rows->back().first + std::string(1, '\0');
+  }
+}
+
+absl::StatusOr<std::vector<std::string>> StatisticsReader::Candidates(
+    const ResolvedScope& scope, const std::string& kind_prefix) const {
+  std::set<std::string> ids;
+  if (scope.nation()) {
+    auto keys = ScanKeys("e/" + kind_prefix);
+    if (!keys.ok()) return keys.status();
+    for (const auto& key : *keys) {
+      const std::string id = key.substr(2);
+      if (!absl::StartsWith(id, "plan-")) ids.insert(id);
+    }
+    return std::vector<std::string>(ids.begin(), ids.end());
+  }
+  std::vector<std::string> prefixes = {Projection::IndexPrefix(scope.unit_set, scope.code)};
+  if (scope.unit_set == UnitSet::k2025_07) {
+    auto it = Predecessors().find(scope.code);
+    if (it != Predecessors().end()) {
+      for (const auto& old_code : it->second) {
+        const std::string prefix = Projection::IndexPrefix(UnitSet::k2025_03, old_code);
+        if (!prefix.empty()) prefixes.push_back(prefix);
+      }
+    }
+  }
+  for (const auto& prefix : prefixes) {
+    if (prefix.empty()) continue;
+    auto keys = ScanKeys(prefix);
+    if (!keys.ok()) return keys.status();
+    for (const auto& key : *keys) {
+      const size_t hash = key.rfind("/#");
+      if (hash == std::string::npos) continue;
+      std::string id = key.substr(hash + 2);
+      if (absl::StartsWith(id, kind_prefix)) ids.insert(std::move(id));
+    }
+  }
+  return std::vector<std::string>(ids.begin(), ids.end());
+}
+
+absl::StatusOr<std::vector<coop::v1::RecordedEvent>> StatisticsReader::EntityEvents(
+    const std::string& entity_id) const {
+  auto row = store_->ReadRow(Projection::kName, Projection::EntityKey(entity_id));
+  if (!row.ok()) return row.status();
+  coop::v1::CooperativeRegistryStream stream;
+  if (row->has_value() && !stream.ParseFromString(**row)) {
+    return absl::DataLossError(absl::StrCat("annual_statistics: unreadable events of ", entity_id));
+  }
+  return std::vector<coop::v1::RecordedEvent>(stream.events().begin(), stream.events().end());
+}
+
+absl::StatusOr<StatisticsReader::Replayed> StatisticsReader::Replay(
+    const ResolvedScope& scope, const std::string& kind_prefix,
+    const std::vector<std::string>& keep) const {
+  auto ids = Candidates(scope, kind_prefix);
+  if (!ids.ok()) return ids.status();
+  Replayed out;
+  AreaMapper mapper;
+  for (const auto& id : *ids) {
+    auto events = EntityEvents(id);
+    if (!events.ok()) return events.status();
+    const EntityFigures figures =
+        ComputeEntityFigures(id, *events, scope.knowledge, scope.period, scope.year);
+    auto year = figures.by_year.find(scope.year);
+    if (year == figures.by_year.end()) continue;
+    for (const auto& c : year->second) {
+      const MappedArea& mapped = mapper.Map(c.area, scope.unit_set, figures.readdress);
+      if (!CountsIn(mapped, scope.code)) continue;
+      if (mapped.unassigned) {
+        out.buckets[mapped.chain[0]][c.statistic] += c.value;
+      }
+      out.figures[c.statistic] += c.value;
+      if (mapped.commune &&
+          (c.statistic == names::kRatingsGood || c.statistic == names::kRatingsFair)) {
+        out.good_or_fair[mapped.chain[0]] += c.value;
+      }
+      if (std::find(keep.begin(), keep.end(), c.statistic) != keep.end()) {
+        out.contributions.emplace_back(id, c);
+      }
+    }
+  }
+  int64_t communes = 0;
+  for (const auto& [commune, count] : out.good_or_fair) communes += count > 0 ? 1 : 0;
+  if (communes != 0) out.figures[names::kCriterion13] = communes;
+  return out;
+}
+
+absl::StatusOr<coop::v1::AnnualStatisticsReply> StatisticsReader::Annual(
+    const coop::v1::StatisticsScope& request, uint64_t position) const {
+  auto scope = ResolveScope(request);
+  if (!scope.ok()) return scope.status();
+  coop::v1::AnnualStatisticsReply reply;
+  reply.mutable_area()->set_code(scope->code);
+  reply.mutable_area()->set_unit_set(UnitSetName(scope->unit_set));
+  reply.set_area_name(AreaName(scope->unit_set, scope->code));
+  reply.set_year(scope->year);
+  const Period period = PeriodOf(scope->year, scope->period);
+  reply.set_period_from(domain::FormatDate(period.first));
+  reply.set_period_to(domain::FormatDate(period.last));
+  reply.set_position(scope->knowledge.max_position != 0
+                         ? std::min(position, scope->knowledge.max_position)
+                         : position);
+  std::map<std::string, Figures> buckets;
+  if (scope->precomputed) {
+    auto figures = Precomputed(scope->unit_set, scope->code, scope->year);
+    if (!figures.ok()) return figures.status();
+    FillFigures(*figures, reply.mutable_figures());
+    const bool province_or_nation =
+        scope->nation() || AreaCatalog::Reference(scope->unit_set).Find(scope->code)->level ==
+                               domain::areas::AreaLevel::kProvince;
+    if (province_or_nation) {
+      auto keys = ScanKeys(
+          scope->nation() ? absl::StrCat("b/", UnitSetName(scope->unit_set), "/")
+                          : Projection::BucketPrefix(UnitSetName(scope->unit_set), scope->code));
+      if (!keys.ok()) return keys.status();
+      for (const auto& key : *keys) {
+        const std::string bucket = key.substr(key.rfind('/') + 1);
+        auto bucket_figures = Precomputed(scope->unit_set, bucket, scope->year);
+        if (!bucket_figures.ok()) return bucket_figures.status();
+        if (!bucket_figures->empty()) buckets[bucket] = std::move(*bucket_figures);
+      }
+    }
+    reply.set_source("precomputed");
+  } else {
+    auto replayed = Replay(*scope, "", {});
+    if (!replayed.ok()) return replayed.status();
+    FillFigures(replayed->figures, reply.mutable_figures());
+    buckets = std::move(replayed->buckets);
+    reply.set_source("replayed");
+  }
+  const auto& table = domain::areas::SuccessorTable::Reference();
+  for (const auto& [bucket, figures] : buckets) {
+    auto* out = reply.add_unassigned();
+    out->set_old_code(bucket.substr(1));
+    out->set_old_name(AreaName(UnitSet::k2025_03, out->old_code()));
+    for (const auto& s : table.SuccessorsOf(out->old_code())) out->add_candidate_codes(s.new_code);
+    FillFigures(figures, out->mutable_figures());
+    // Keep only what the bucket holds.
+    auto* list = out->mutable_figures();
+    list->erase(std::remove_if(list->begin(), list->end(),
+                               [](const auto& f) { return f.value() == 0 && !f.is_percent(); }),
+                list->end());
+  }
+  return reply;
+}
+
+absl::StatusOr<coop::v1::ExplainStatisticReply> StatisticsReader::Explain(
+    const coop::v1::ExplainStatisticRequest& request) const {
+  const StatisticDef* def = FindStatistic(request.statistic());
+  if (def == nullptr) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("statistic \"", request.statistic(),
+                     "\" is unknown; the names are those of GetAnnualStatistics' figures"));
+  }
+  if (request.limit() < 0) return absl::InvalidArgumentError("limit must not be negative");
+  auto scope = ResolveScope(request.scope());
+  if (!scope.ok()) return scope.status();
+  std::vector<std::string> keep = {def->name};
+  if (def->kind == StatisticKind::kPercent) keep = def->numerators;
+  if (def->kind == StatisticKind::kCommunes) keep = {names::kRatingsGood, names::kRatingsFair};
+  auto replayed = Replay(*scope, "", keep);
+  if (!replayed.ok()) return replayed.status();
+  coop::v1::ExplainStatisticReply reply;
+  google::protobuf::RepeatedPtrField<coop::v1::StatisticFigure> figures;
+  FillFigures(replayed->figures, &figures);
+  for (const auto& figure : figures) {
+    if (figure.name() == def->name) *reply.mutable_figure() = figure;
+  }
+  const size_t limit = request.limit() == 0 ? 1000 : static_cast<size_t>(request.limit());
+  auto& contributions = replayed->contributions;
+  std::sort(contributions.begin(), contributions.end(),
+            [](const auto& a, const auto& b) { return a.second.evidence < b.second.evidence; });
+  for (const auto& [entity_id, c] : contributions) {
+    if (static_cast<size_t>(reply.events_size()) == limit) {
+      reply.set_truncated(true);
+      break;
+    }
+    auto* out = reply.add_events();
+    out->set_position(c.evidence);
+    out->set_contribution(c.value);
+    auto events = EntityEvents(entity_id);
+    if (!events.ok()) return events.status();
+    for (const auto& e : *events) {
+      if (e.position() != c.evidence) continue;
+      out->set_event_id(e.event_id());
+      out->set_stream_id(e.stream_id());
+      out->set_type(e.type());
+      out->set_occurred_on(e.occurred_on());
+    }
+    out->set_line(absl::StrFormat("#%d %s %s %s: %+d to %s in %s %s", c.evidence,
+                                  out->occurred_on(), out->type(), out->stream_id(), c.value,
+                                  c.statistic, c.area.unit_set(), c.area.code()));
+  }
+  return reply;
+}
+
+}  // namespace coop::projections::statistics

@@ -1,0 +1,56 @@
+// coopctl explain: the events behind one statistic (Reporting.ExplainStatistic).
+#include <iostream>
+
+#include "command.h"
+#include "output.h"
+#include "report_flags.h"
+#include "report_text.h"
+#include "reporting_call.h"
+
+namespace coopctl {
+namespace {
+
+constexpr char kUsage[] =
+    "usage: coopctl explain --area CODE --year YEAR --statistic NAME [--limit N]\n"
+    "                       [--unit-set SET] [--in-units SET] [--reporting-year]\n"
+    "                       [--as-known-at-position N | --as-known-at TIME]\n"
+    "\n"
+    "The events a figure of 'coopctl stats' counted, one line each: log position, business\n"
+    "date, stream, what the event contributed to the figure, and what happened.\n"
+    "\n"
+    "  --statistic NAME   the figure's name, as in 'coopctl stats --csv' (e.g. cooperatives)\n"
+    "  --limit N          at most N events (default: the server's, 1000)\n"
+    "  other options      as for 'coopctl stats'\n";
+
+int RunExplain(const Globals& globals, const ParsedArgs& args) {
+  RequireNoPositionals(args);
+  coop::v1::ExplainStatisticRequest request;
+  *request.mutable_scope() = ScopeFrom(args);
+  auto statistic = args.Get("statistic");
+  if (!statistic || statistic->empty()) throw UsageError("missing --statistic NAME");
+  request.set_statistic(*statistic);
+  if (auto limit = args.GetUint("limit")) {
+    if (*limit == 0 || *limit > 1'000'000) {
+      throw UsageError("--limit: expected a number from 1 to 1000000");
+    }
+    request.set_limit(static_cast<int32_t>(*limit));
+  }
+  coop::v1::ExplainStatisticReply reply;
+  grpc::Status status = CallReporting(globals, [&](auto& stub, grpc::ClientContext* context) {
+    return stub.ExplainStatistic(context, request, &reply);
+  });
+  if (!status.ok()) return ReportRpcError(status);
+  std::cout << (globals.json ? ToJsonLine(reply) + "\n" : FormatExplanation(reply));
+  return kExitOk;
+}
+
+}  // namespace
+
+Command ExplainCommand() {
+  std::vector<OptionSpec> options = ScopeOptionSpecs();
+  options.push_back({"statistic"});
+  options.push_back({"limit"});
+  return {"explain", "the events behind one statistic", kUsage, options, &RunExplain};
+}
+
+}  // namespace coopctl

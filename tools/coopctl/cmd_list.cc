@@ -1,0 +1,163 @@
+// coopctl list: cooperatives, groups or community halls, filtered, page after page
+// (Reporting.ListCooperatives / ListGroups / ListHalls).
+#include <iostream>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "command.h"
+#include "output.h"
+#include "report_flags.h"
+#include "reporting_call.h"
+#include "view_text.h"
+
+namespace coopctl {
+namespace {
+
+constexpr char kUsage[] =
+    "usage: coopctl list cooperatives|groups|halls [--area CODE [--unit-set SET]]\n"
+    "                    [--status STATUS] [--kind cooperative|union] [--sector SECTOR]\n"
+    "                    [--page-size N] [--page-token TOKEN | --all]\n"
+    "\n"
+    "One line per entity, in id order: cooperatives as id, code, status, address, name;\n"
+    "groups and halls as id, status, address, members, name. Without --all one page is\n"
+    "printed, and if more follow, the --page-token for the next one on stderr.\n"
+    "\n"
+    "  --area CODE       the address lies in this area (commune, district or province)\n"
+    "  --status STATUS   e.g. active, suspended, dissolved\n"
+    "  --kind KIND       cooperatives only: cooperative (HTX) or union (LHHTX)\n"
+    "  --sector SECTOR   cooperatives only\n"
+    "  --page-size N     rows per call (server default 100, at most 1000)\n"
+    "  --all             every page\n"
+    "  --json            one JSON object per entity (CooperativeView, GroupView, HallView)\n";
+
+struct Paging {
+  int32_t page_size = 0;
+  std::string token;
+  bool all = false;
+};
+
+// Calls `fetch(token, &next_token)` for one or every page; it prints the page's rows.
+// Returns the exit code.
+template <typename Fetch>
+int Pages(const Paging& paging, const std::string& what, Fetch fetch) {
+  std::string token = paging.token;
+  for (;;) {
+    std::string next;
+    grpc::Status status = fetch(token, &next);
+    if (!status.ok()) return ReportRpcError(status);
+    if (next.empty()) return kExitOk;
+    if (!paging.all) {
+      std::cerr << "-- more " << what << ": add --page-token " << next << " (or --all)\n";
+      return kExitOk;
+    }
+    token = next;
+  }
+}
+
+template <typename View>
+void PrintRows(const Globals& globals, const google::protobuf::RepeatedPtrField<View>& rows,
+               std::string (*format)(const std::vector<View>&)) {
+  if (globals.json) {
+    for (const auto& row : rows) std::cout << ToJsonLine(row) << "\n";
+  } else {
+    std::cout << format(std::vector<View>(rows.begin(), rows.end()));
+  }
+  std::cout.flush();
+}
+
+int RunList(const Globals& globals, const ParsedArgs& args) {
+  const auto& positionals = args.positionals();
+  if (positionals.size() != 1) throw UsageError("expected: coopctl list cooperatives|groups|halls");
+  const std::string& what = positionals[0];
+  RequireAtMostOne(args, {"page-token", "all"});
+  Paging paging;
+  if (auto size = args.GetUint("page-size")) {
+    if (*size == 0 || *size > 1000) throw UsageError("--page-size: expected 1 to 1000");
+    paging.page_size = static_cast<int32_t>(*size);
+  }
+  paging.token = args.Get("page-token").value_or("");
+  paging.all = args.Has("all");
+  std::optional<coop::v1::Area> area = AreaFrom(args, false);
+  const std::string status = args.Get("status").value_or("");
+  if (what != "cooperatives" && (args.Has("kind") || args.Has("sector"))) {
+    throw UsageError("--kind and --sector apply to 'list cooperatives' only");
+  }
+
+  if (what == "cooperatives") {
+    coop::v1::ListCooperativesRequest request;
+    request.set_page_size(paging.page_size);
+    if (area) *request.mutable_area() = *area;
+    request.set_status(status);
+    request.set_sector(args.Get("sector").value_or(""));
+    if (auto kind = args.Get("kind")) {
+      if (*kind == "cooperative" || *kind == "htx") {
+        request.set_kind(coop::v1::COOPERATIVE);
+      } else if (*kind == "union" || *kind == "cooperative-union" || *kind == "lhhtx") {
+        request.set_kind(coop::v1::COOPERATIVE_UNION);
+      } else {
+        throw UsageError(absl::StrCat("--kind: expected cooperative or union, got '", *kind, "'"));
+      }
+    }
+    return Pages(paging, what, [&](const std::string& token, std::string* next) {
+      request.set_page_token(token);
+      coop::v1::ListCooperativesReply reply;
+      grpc::Status st = CallReporting(globals, [&](auto& stub, grpc::ClientContext* context) {
+        return stub.ListCooperatives(context, request, &reply);
+      });
+      if (st.ok()) {
+        PrintRows(globals, reply.cooperatives(), &FormatCooperativeList);
+        *next = reply.next_page_token();
+      }
+      return st;
+    });
+  }
+  if (what == "groups") {
+    coop::v1::ListGroupsRequest request;
+    request.set_page_size(paging.page_size);
+    if (area) *request.mutable_area() = *area;
+    request.set_status(status);
+    return Pages(paging, what, [&](const std::string& token, std::string* next) {
+      request.set_page_token(token);
+      coop::v1::ListGroupsReply reply;
+      grpc::Status st = CallReporting(globals, [&](auto& stub, grpc::ClientContext* context) {
+        return stub.ListGroups(context, request, &reply);
+      });
+      if (st.ok()) {
+        PrintRows(globals, reply.groups(), &FormatGroupList);
+        *next = reply.next_page_token();
+      }
+      return st;
+    });
+  }
+  if (what == "halls") {
+    coop::v1::ListHallsRequest request;
+    request.set_page_size(paging.page_size);
+    if (area) *request.mutable_area() = *area;
+    request.set_status(status);
+    return Pages(paging, what, [&](const std::string& token, std::string* next) {
+      request.set_page_token(token);
+      coop::v1::ListHallsReply reply;
+      grpc::Status st = CallReporting(globals, [&](auto& stub, grpc::ClientContext* context) {
+        return stub.ListHalls(context, request, &reply);
+      });
+      if (st.ok()) {
+        PrintRows(globals, reply.halls(), &FormatHallList);
+        *next = reply.next_page_token();
+      }
+      return st;
+    });
+  }
+  throw UsageError(
+      absl::StrCat("unknown kind '", what, "'; expected cooperatives, groups or halls"));
+}
+
+}  // namespace
+
+Command ListCommand() {
+  std::vector<OptionSpec> options = AreaOptionSpecs();
+  options.insert(options.end(),
+                 {{"status"}, {"kind"}, {"sector"}, {"page-size"}, {"page-token"}, {"all", false}});
+  return {"list", "cooperatives, groups or halls, filtered and paged", kUsage, options, &RunList};
+}
+
+}  // namespace coopctl
