@@ -45,6 +45,12 @@ class Projection {
   virtual uint32_t version() const = 0;
   // An error stops the runner (state kFailed) without committing the page.
   virtual absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) = 0;
+
+  // A page is the events applied between BeginPage and FinishPage, committed in one batch.
+  // A projection may keep parsed rows in memory for the page (BeginPage drops whatever an
+  // uncommitted page left) and write them to the batch once, in FinishPage.
+  virtual void BeginPage() {}
+  virtual absl::Status FinishPage(ProjectionWriter& writer) { return absl::OkStatus(); }
 };
 
 }  // namespace coop::projections

@@ -177,6 +177,7 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
     return false;
   }
   uint64_t expected = from;
+  projection_->BeginPage();
   for (const auto& event : page->events) {
     if (event.position() != expected) {
       Fail(absl::DataLossError(absl::StrCat("projection ", name_, " expected position ", expected,
@@ -189,6 +190,10 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
                                                 event.position(), ": ", st.message())));
       return false;
     }
+  }
+  if (auto st = projection_->FinishPage(*batch); !st.ok()) {
+    Fail(absl::Status(st.code(), absl::StrCat("projection ", name_, ": ", st.message())));
+    return false;
   }
   const uint64_t last = page->events.back().position();
   batch->SetMeta({version_, last});

@@ -43,16 +43,6 @@ Shares SharesOf(const coop::v1::EntityContributionRow& row) {
   return out;
 }
 
-absl::StatusOr<coop::v1::FigureSet> ReadTotals(ProjectionWriter& writer, const std::string& key) {
-  coop::v1::FigureSet set;
-  auto row = writer.Get(key);
-  if (!row.ok()) return row.status();
-  if (row->has_value() && !set.ParseFromString(**row)) {
-    return absl::DataLossError(absl::StrCat("annual_statistics: unreadable totals row ", key));
-  }
-  return set;
-}
-
 void AddTo(coop::v1::FigureSet& set, const std::string& stat, int64_t delta) {
   auto& values = *set.mutable_values();
   const int64_t value = values[stat] + delta;
@@ -60,14 +50,6 @@ void AddTo(coop::v1::FigureSet& set, const std::string& stat, int64_t delta) {
     values.erase(stat);
   } else {
     values[stat] = value;
-  }
-}
-
-void WriteTotals(ProjectionWriter& writer, const std::string& key, const coop::v1::FigureSet& set) {
-  if (set.values().empty()) {
-    writer.Delete(key);
-  } else {
-    writer.Put(key, set.SerializeAsString());
   }
 }
 
@@ -89,8 +71,8 @@ bool IsCommune(const std::string& unit_set, const std::string& code) {
 
 // Applies `diff` (stat -> change) of one share key to the totals of every level of its chain,
 // and keeps the criterion-13 count of communes in step.
-absl::Status ApplyDiff(ProjectionWriter& writer, const std::string& share_key,
-                       const std::map<std::string, int64_t>& diff) {
+absl::Status ApplyDiff(ProjectionWriter& writer, PageRows<coop::v1::FigureSet>& totals_rows,
+                       const std::string& share_key, const std::map<std::string, int64_t>& diff) {
   std::vector<std::string> parts = absl::StrSplit(share_key, '|');
   if (parts.size() != 3) return absl::DataLossError("annual_statistics: bad share key");
   const std::string& unit_set = parts[0];
@@ -102,16 +84,17 @@ absl::Status ApplyDiff(ProjectionWriter& writer, const std::string& share_key,
   int64_t criterion13_change = 0;
   for (size_t level = 0; level < chain.size(); ++level) {
     const std::string key = AnnualStatisticsProjection::TotalsKey(unit_set, chain[level], year);
-    auto totals = ReadTotals(writer, key);
+    auto totals = totals_rows.Get(writer, key);
     if (!totals.ok()) return totals.status();
-    const int64_t before = GoodOrFair(*totals);
-    for (const auto& [stat, delta] : diff) AddTo(*totals, stat, delta);
+    coop::v1::FigureSet& set = **totals;
+    const int64_t before = GoodOrFair(set);
+    for (const auto& [stat, delta] : diff) AddTo(set, stat, delta);
     if (level == 0 && IsCommune(unit_set, chain[0])) {
-      const int64_t after = GoodOrFair(*totals);
+      const int64_t after = GoodOrFair(set);
       criterion13_change = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
     }
-    if (criterion13_change != 0) AddTo(*totals, names::kCriterion13, criterion13_change);
-    WriteTotals(writer, key, *totals);
+    if (criterion13_change != 0) AddTo(set, names::kCriterion13, criterion13_change);
+    totals_rows.Changed(key, set.values().empty());
   }
   if (chain.size() >= 2 && (chain[0][0] == 'u' || chain[0][0] == '?')) {
     writer.Put(AnnualStatisticsProjection::BucketPrefix(unit_set, chain[1]) + chain[0], "");
@@ -138,12 +121,10 @@ absl::Status AnnualStatisticsProjection::Apply(const coop::v1::RecordedEvent& ev
   const std::string& stream = event.stream_id();
   if (absl::StartsWith(stream, kPlanStream)) {
     // Plans add no figures; their events are kept for GetPlanProgress.
-    auto row = writer.Get(EntityKey(stream));
-    if (!row.ok()) return row.status();
-    coop::v1::CooperativeRegistryStream events;
-    if (row->has_value()) events.ParseFromString(**row);
-    *events.add_events() = event;
-    writer.Put(EntityKey(stream), events.SerializeAsString());
+    auto events = streams_.Get(writer, EntityKey(stream));
+    if (!events.ok()) return events.status();
+    *(*events)->add_events() = event;
+    streams_.Changed(EntityKey(stream));
     return absl::OkStatus();
   }
   if (absl::StartsWith(stream, kOcopStream)) {
@@ -234,13 +215,9 @@ absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity
   }
 
   // 4. Retract the old share, add the new one: only what changed touches the totals.
-  auto share_row = writer.Get(ShareKey(entity_id));
+  auto share_row = shares_.Get(writer, ShareKey(entity_id));
   if (!share_row.ok()) return share_row.status();
-  coop::v1::EntityContributionRow old_row;
-  if (share_row->has_value() && !old_row.ParseFromString(**share_row)) {
-    return absl::DataLossError(absl::StrCat("annual_statistics: unreadable share of ", entity_id));
-  }
-  const Shares old_shares = SharesOf(old_row);
+  const Shares old_shares = SharesOf(**share_row);
   std::set<std::string> keys;
   for (const auto& [key, unused] : old_shares) keys.insert(key);
   for (const auto& [key, unused] : fresh) keys.insert(key);
@@ -256,9 +233,10 @@ absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity
     }
     std::erase_if(diff, [](const auto& entry) { return entry.second == 0; });
     if (diff.empty()) continue;
-    if (auto st = ApplyDiff(writer, key, diff); !st.ok()) return st;
+    if (auto st = ApplyDiff(writer, totals_, key, diff); !st.ok()) return st;
   }
-  coop::v1::EntityContributionRow new_row;
+  coop::v1::EntityContributionRow& new_row = **share_row;
+  new_row.Clear();
   for (const auto& [key, stats] : fresh) {
     auto& set = (*new_row.mutable_totals())[key];
     for (const auto& [stat, value] : stats) {
@@ -266,11 +244,20 @@ absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity
     }
     if (set.values().empty()) new_row.mutable_totals()->erase(key);
   }
-  if (new_row.totals().empty()) {
-    writer.Delete(ShareKey(entity_id));
-  } else {
-    writer.Put(ShareKey(entity_id), new_row.SerializeAsString());
-  }
+  shares_.Changed(ShareKey(entity_id), new_row.totals().empty());
+  return absl::OkStatus();
+}
+
+void AnnualStatisticsProjection::BeginPage() {
+  streams_.Clear();
+  shares_.Clear();
+  totals_.Clear();
+}
+
+absl::Status AnnualStatisticsProjection::FinishPage(ProjectionWriter& writer) {
+  streams_.Flush(writer);
+  shares_.Flush(writer);
+  totals_.Flush(writer);
   return absl::OkStatus();
 }
 

@@ -28,7 +28,9 @@
 #include <string>
 
 #include "absl/strings/str_format.h"
+#include "coop/v1/reporting.pb.h"
 #include "domain/areas/unit_set.h"
+#include "projections/page_rows.h"
 #include "projections/projection.h"
 #include "projections/statistics/area_mapper.h"
 
@@ -41,6 +43,8 @@ class AnnualStatisticsProjection final : public Projection {
   std::string name() const override { return kName; }
   uint32_t version() const override { return 1; }
   absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
+  void BeginPage() override;
+  absl::Status FinishPage(ProjectionWriter& writer) override;
 
   static std::string EntityKey(const std::string& entity_id) { return "e/" + entity_id; }
   static std::string ShareKey(const std::string& entity_id) { return "k/" + entity_id; }
@@ -62,6 +66,10 @@ class AnnualStatisticsProjection final : public Projection {
   absl::Status ApplyToEntity(const std::string& entity_id, const coop::v1::RecordedEvent& event,
                              ProjectionWriter& writer);
   AreaMapper mapper_;
+  // The page's parsed rows (page_rows.h): entity events, entity shares, totals.
+  PageRows<coop::v1::CooperativeRegistryStream> streams_;
+  PageRows<coop::v1::EntityContributionRow> shares_;
+  PageRows<coop::v1::FigureSet> totals_;
 };
 
 }  // namespace coop::projections::statistics

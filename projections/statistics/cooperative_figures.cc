@@ -200,12 +200,14 @@ EntityFigures CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& eve
       } else if (state.registered_on <= domain::AddMonths(period.last, -12)) {
         builder.Add(year, names::kNotRated, 1, area, s.registered_position);
       }
-      // Compliance: HTX registered by the report's deadline must report for the year; every
-      // HTX existing at its end must hold the annual meeting for it.
-      if (report == nullptr && state.registered_on <= AnnualReportDeadline(year)) {
+      // Compliance: an HTX existing at the end of the year and registered by its report
+      // deadline owes the annual report and the annual meeting for it (one founded in the last
+      // days of the year owes neither).
+      const bool owes = state.registered_on <= AnnualReportDeadline(year);
+      if (owes && report == nullptr) {
         builder.Add(year, names::kNoAnnualReport, 1, area, s.registered_position);
       }
-      if (meeting == nullptr) {
+      if (owes && meeting == nullptr) {
         builder.Add(year, names::kNoAnnualMeeting, 1, area, s.registered_position);
       }
     }

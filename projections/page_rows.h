@@ -1,0 +1,82 @@
+// PageRows: parsed rows of one projection kept in memory for the page being applied, so a
+// row touched by many events of a page (a province's totals, a busy entity) is parsed once
+// and written to the batch once, at the end of the page (Projection::FinishPage).
+//
+// Get parses the row from the writer (staged or stored) on first use; Put and Delete change
+// the cached value; Flush writes every changed row; Clear forgets everything (BeginPage).
+// Rows are written with deterministic serialization, so the same content is the same bytes.
+//
+// Not thread-safe (one per projection, used by its runner's thread).
+#ifndef COOPLEDGER_PROJECTIONS_PAGE_ROWS_H_
+#define COOPLEDGER_PROJECTIONS_PAGE_ROWS_H_
+
+#include <string>
+
+#include "absl/container/node_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "projections/projection.h"
+
+namespace coop::projections {
+
+// Deterministic bytes of a message (map fields in key order).
+inline std::string DeterministicBytes(const google::protobuf::Message& message) {
+  std::string out;
+  {
+    google::protobuf::io::StringOutputStream stream(&out);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    message.SerializeToCodedStream(&coded);
+  }
+  return out;
+}
+
+template <typename Row>
+class PageRows {
+ public:
+  // The row (an empty message if it does not exist). DATA_LOSS if it cannot be parsed.
+  absl::StatusOr<Row*> Get(ProjectionWriter& writer, const std::string& key) {
+    auto it = rows_.find(key);
+    if (it != rows_.end()) return &it->second.row;
+    auto stored = writer.Get(key);
+    if (!stored.ok()) return stored.status();
+    Entry& entry = rows_[key];
+    if (stored->has_value() && !entry.row.ParseFromString(**stored)) {
+      rows_.erase(key);
+      return absl::DataLossError(absl::StrCat("unreadable row ", key));
+    }
+    return &entry.row;
+  }
+  // Marks a row got from Get as changed; `remove`: delete it at Flush.
+  void Changed(const std::string& key, bool remove = false) {
+    Entry& entry = rows_[key];
+    entry.dirty = true;
+    entry.remove = remove;
+  }
+  void Flush(ProjectionWriter& writer) {
+    for (auto& [key, entry] : rows_) {
+      if (!entry.dirty) continue;
+      if (entry.remove) {
+        writer.Delete(key);
+      } else {
+        writer.Put(key, DeterministicBytes(entry.row));
+      }
+      entry.dirty = false;
+    }
+  }
+  void Clear() { rows_.clear(); }
+
+ private:
+  struct Entry {
+    Row row;
+    bool dirty = false;
+    bool remove = false;
+  };
+  absl::node_hash_map<std::string, Entry> rows_;  // stable pointers
+};
+
+}  // namespace coop::projections
+
+#endif  // COOPLEDGER_PROJECTIONS_PAGE_ROWS_H_
