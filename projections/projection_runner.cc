@@ -166,7 +166,19 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
   query.from_position = from;
   query.max_count = options_.page_size;
   auto page = events_->ReadAll(query);
-  if (!page.ok()) return Sleep(options_.read_retry_delay);  // transient; retry
+  if (!page.ok()) {
+    // Transient (e.g. the store is busy): retried, and shown in status() meanwhile.
+    {
+      absl::MutexLock lock(&mu_);
+      ++read_failures_;
+      last_read_error_ = page.status();
+    }
+    return Sleep(options_.read_retry_delay);
+  }
+  {
+    absl::MutexLock lock(&mu_);
+    last_read_error_ = absl::OkStatus();
+  }
   if (page->events.empty()) {
     *end_of_log = true;
     return true;
@@ -248,6 +260,12 @@ ProjectionStatus ProjectionRunner::status() const {
   status.lag = status.head > position_ ? status.head - position_ : 0;
   status.state = state_;
   status.error = error_;
+  status.read_failures = read_failures_;
+  if (status.error.ok() && !last_read_error_.ok()) {
+    status.error = absl::Status(
+        last_read_error_.code(),
+        absl::StrCat("reading the log failed (retrying): ", last_read_error_.message()));
+  }
   // Rate over the samples inside the window (measured up to now, so it decays when idle).
   for (const auto& [time, position] : samples_) {
     if (time < now - kRateWindow) continue;

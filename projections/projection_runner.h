@@ -54,7 +54,9 @@ struct ProjectionStatus {
   uint64_t lag = 0;              // head - position (0 if ahead of the notified head)
   double events_per_second = 0;  // over the last few seconds
   ProjectionState state = ProjectionState::kStarting;
-  absl::Status error;  // set in kFailed
+  // Set in kFailed; also while a failed read of the log is being retried (state unchanged).
+  absl::Status error;
+  uint64_t read_failures = 0;  // failed reads of the log so far (each retried)
 };
 
 struct RunnerOptions {
@@ -115,6 +117,8 @@ class ProjectionRunner {
   uint64_t position_ ABSL_GUARDED_BY(mu_) = 0;
   ProjectionState state_ ABSL_GUARDED_BY(mu_) = ProjectionState::kStarting;
   absl::Status error_ ABSL_GUARDED_BY(mu_);
+  absl::Status last_read_error_ ABSL_GUARDED_BY(mu_);  // of the last read; OK once one succeeds
+  uint64_t read_failures_ ABSL_GUARDED_BY(mu_) = 0;
   bool rebuilding_ ABSL_GUARDED_BY(mu_) = false;
   std::deque<std::pair<absl::Time, uint64_t>> samples_ ABSL_GUARDED_BY(mu_);
   uint64_t pages_ = 0;  // runner thread only

@@ -352,3 +352,76 @@ TEST(ProjectionStoreTest, MetaRoundTripsAndNamesAreChecked) {
 
 }  // namespace
 }  // namespace coop::projections
+
+namespace coop::projections {
+namespace {
+
+// The real store, but ReadAll fails while `failing` is set (a disk error, a busy store).
+class FlakyReads final : public coop::eventstore::EventStore {
+ public:
+  explicit FlakyReads(coop::eventstore::EventStore* real) : real_(real) {}
+  std::atomic<bool> failing{true};
+  void AppendAsync(coop::v1::AppendRequest request,
+                   coop::eventstore::AppendCallback done) override {
+    real_->AppendAsync(std::move(request), std::move(done));
+  }
+  absl::StatusOr<std::vector<coop::v1::RecordedEvent>> ReadStream(
+      const coop::v1::ReadStreamRequest& request) override {
+    return real_->ReadStream(request);
+  }
+  absl::StatusOr<coop::eventstore::ReadPage> ReadAll(
+      const coop::eventstore::ReadAllQuery& query) override {
+    if (failing) return absl::UnavailableError("disk on fire");
+    return real_->ReadAll(query);
+  }
+  absl::StatusOr<uint64_t> PositionAtTime(int64_t micros, bool backwards) override {
+    return real_->PositionAtTime(micros, backwards);
+  }
+  absl::StatusOr<coop::v1::StreamInfo> GetStreamInfo(const std::string& stream_id) override {
+    return real_->GetStreamInfo(stream_id);
+  }
+  absl::StatusOr<std::optional<coop::v1::RecordedEvent>> FindEvent(
+      const std::string& event_id) override {
+    return real_->FindEvent(event_id);
+  }
+  coop::v1::LogInfo GetLogInfo() override { return real_->GetLogInfo(); }
+  absl::StatusOr<coop::v1::VerifyLogResponse> Verify(
+      uint64_t from, uint64_t to, const std::function<bool()>& cancelled) override {
+    return real_->Verify(from, to, cancelled);
+  }
+  coop::eventstore::CommitNotifier& notifier() override { return real_->notifier(); }
+  const coop::eventstore::Limits& limits() const override { return real_->limits(); }
+
+ private:
+  coop::eventstore::EventStore* real_;
+};
+
+TEST_F(ProjectionRunnerTest, FailedReadsOfTheLogAreRetriedAndShownInStatus) {
+  // Given a log whose reads fail for a while
+  const uint64_t head = AppendEvents(20);
+  FlakyReads flaky(events_.get());
+  CountPerStream projection;
+  RunnerOptions options;
+  options.read_retry_delay = absl::Milliseconds(5);
+  ProjectionRunner runner(&flaky, projections_.get(), &projection, options);
+  ASSERT_OK(runner.Start());
+  // When the runner tries to read: its status names the failure, and it keeps trying
+  bool shown = false;
+  for (int i = 0; i < 2000 && !shown; ++i) {
+    const auto status = runner.status();
+    shown = status.read_failures >= 2 &&
+            status.error.message().find("reading the log failed (retrying): disk on fire") !=
+                std::string::npos;
+    if (!shown) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  EXPECT_TRUE(shown);
+  EXPECT_NE(runner.status().state, ProjectionState::kFailed);
+  // Then once reads succeed again it catches up and the error is gone
+  flaky.failing = false;
+  ASSERT_OK(runner.WaitForPosition(head, absl::Seconds(30)));
+  EXPECT_TRUE(runner.status().error.ok());
+  runner.Stop();
+}
+
+}  // namespace
+}  // namespace coop::projections
