@@ -11,6 +11,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "coop/v1/ocop_events.pb.h"
+#include "coop/v1/placement_events.pb.h"
 #include "coop/v1/reporting.pb.h"
 #include "domain/areas/area_catalog.h"
 #include "projections/statistics/entity_figures.h"
@@ -25,6 +26,7 @@ using domain::areas::UnitSetName;
 
 constexpr char kOcopStream[] = "ocop-";
 constexpr char kPlanStream[] = "plan-";
+constexpr char kPlacementStream[] = "placement-";
 
 // A share key: "<unit set>|<chain, comma-separated>|<year>".
 std::string ShareEntryKey(const std::string& unit_set, const std::vector<std::string>& chain,
@@ -127,18 +129,26 @@ absl::Status AnnualStatisticsProjection::Apply(const coop::v1::RecordedEvent& ev
     streams_.Changed(EntityKey(stream));
     return absl::OkStatus();
   }
-  if (absl::StartsWith(stream, kOcopStream)) {
+  if (absl::StartsWith(stream, kOcopStream) || absl::StartsWith(stream, kPlacementStream)) {
+    // Linked to a cooperative, named by the first event (enrolment, placement).
     const std::string owner_key = "m/" + stream;
     auto owner = writer.Get(owner_key);
     if (!owner.ok()) return owner.status();
     std::string cooperative_id = owner->value_or("");
-    if (cooperative_id.empty() && event.type() == "coop.v1.OcopProductEnrolled") {
+    if (cooperative_id.empty()) {
       coop::v1::OcopProductEnrolled enrolled;
-      if (enrolled.ParseFromString(event.payload())) cooperative_id = enrolled.cooperative_id();
+      coop::v1::GraduatePlaced placed;
+      if (event.type() == enrolled.GetDescriptor()->full_name() &&
+          enrolled.ParseFromString(event.payload())) {
+        cooperative_id = enrolled.cooperative_id();
+      } else if (event.type() == placed.GetDescriptor()->full_name() &&
+                 placed.ParseFromString(event.payload())) {
+        cooperative_id = placed.cooperative_id();
+      }
       if (!cooperative_id.empty()) writer.Put(owner_key, cooperative_id);
     }
-    if (cooperative_id.empty()) return absl::OkStatus();  // no product without enrolment
-    return ApplyToEntity(OcopEntityId(cooperative_id), event, writer);
+    if (cooperative_id.empty()) return absl::OkStatus();  // nothing before its first event
+    return ApplyToEntity(CooperativeEntityId(cooperative_id), event, writer);
   }
   const std::string entity_id = EntityIdOfStream(stream);
   if (entity_id.empty()) return absl::OkStatus();

@@ -12,7 +12,7 @@
 //
 // Rows (keys):
 //   e/<entity id>                   CooperativeRegistryStream: the entity's events so far
-//   m/<ocop stream id>              the cooperative id an OCOP product belongs to
+//   m/<stream id>                   the cooperative an OCOP product or placement belongs to
 //   x/<unit set>/<path>/#<entity>   area index: every area an entity was recorded at;
 //                                   path = province/district/commune codes ("?<code>" if
 //                                   not a unit)
@@ -41,7 +41,7 @@ class AnnualStatisticsProjection final : public Projection {
   static constexpr const char* kName = "annual_statistics";
 
   std::string name() const override { return kName; }
-  uint32_t version() const override { return 1; }
+  uint32_t version() const override { return 2; }
   absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
   void BeginPage() override;
   absl::Status FinishPage(ProjectionWriter& writer) override;

@@ -94,8 +94,8 @@ void ApplyTimeRules(Snapshot& s, absl::CivilDay day) {
 
 }  // namespace
 
-EntityFigures CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                                 const Knowledge& knowledge, FigureBuilder builder) {
+void CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& events,
+                        const Knowledge& knowledge, FigureBuilder& builder) {
   const auto effective = AdmittedEffective(events, knowledge);
   const auto dated = DecodeByDate<CooperativeEvent>(effective, Codec());
   const Dated* registration = nullptr;
@@ -105,7 +105,7 @@ EntityFigures CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& eve
       break;
     }
   }
-  if (registration == nullptr) return builder.Take();
+  if (registration == nullptr) return;
   const PeriodKind kind = builder.kind();
   // Years that a figure can change in: every event's, the years payloads speak of, the
   // automatic end of a dissolution; one more so that the stocks after them are seen.
@@ -120,7 +120,7 @@ EntityFigures CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& eve
       last = std::max(last, PeriodYearOf(domain::AddMonths(d.on, 6), kind));
     }
   }
-  last += 1;
+  last = builder.Last(last + 1);
   const int first = PeriodYearOf(registration->on, kind);
   builder.SetRange(first, last);
   for (const auto& d : dated) {
@@ -137,6 +137,7 @@ EntityFigures CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& eve
     const Period period = PeriodOf(year, kind);
     while (next < dated.size() && dated[next].on <= period.last) Apply(s, dated[next++]);
     ApplyTimeRules(s, period.last);
+    builder.SetOwnerAddress(year, s.state.address);
     if (!builder.Wanted(year)) continue;
     const auto& state = s.state;
     const bool is_union = state.kind == coop::v1::COOPERATIVE_UNION;
@@ -256,7 +257,7 @@ EntityFigures CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& eve
     if (inspected_at != 0) builder.Add(year, names::kInspectedCooperatives, 1, area, inspected_at);
     if (fair_at != 0) builder.Add(year, names::kTradeFairCooperatives, 1, area, fair_at);
   }
-  return builder.Take();
+  return;
 }
 
 }  // namespace coop::projections::statistics

@@ -1,5 +1,6 @@
 #include "projections/statistics/entity_figures.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -22,13 +23,15 @@ int PeriodYearOf(absl::CivilDay day, PeriodKind kind) {
 }
 
 std::string EntityIdOfStream(const std::string& stream_id) {
-  for (const char* prefix : {"coop-", "group-", "hall-", "class-", "grant-", "placement-"}) {
+  for (const char* prefix : {"coop-", "group-", "hall-", "class-", "grant-"}) {
     if (absl::StartsWith(stream_id, prefix)) return stream_id;
   }
   return "";
 }
 
-std::string OcopEntityId(const std::string& cooperative_id) { return "ocopcoop-" + cooperative_id; }
+std::string CooperativeEntityId(const std::string& cooperative_id) {
+  return "coop-" + cooperative_id;
+}
 
 std::vector<coop::v1::RecordedEvent> AdmittedEffective(
     const std::vector<coop::v1::RecordedEvent>& stream, const Knowledge& knowledge) {
@@ -40,20 +43,50 @@ std::vector<coop::v1::RecordedEvent> AdmittedEffective(
   return domain::EffectiveEvents(admitted);
 }
 
+namespace {
+
+// A cooperative with its OCOP products and graduate placements: its own stream first (it
+// gives the address the others count in), then the linked streams, all up to the same year.
+void CooperativeEntityFigures(const std::string& entity_id,
+                              const std::vector<coop::v1::RecordedEvent>& events,
+                              const Knowledge& knowledge, FigureBuilder& builder) {
+  std::vector<coop::v1::RecordedEvent> own, ocop, placements;
+  int linked_last = 0;
+  for (const auto& event : events) {
+    if (event.stream_id() == entity_id) {
+      own.push_back(event);
+      continue;
+    }
+    (absl::StartsWith(event.stream_id(), "ocop-") ? ocop : placements).push_back(event);
+    const auto on = domain::ParseDateOr(event.occurred_on(), absl::CivilDay());
+    linked_last = std::max(linked_last, PeriodYearOf(on, builder.kind()) + 1);
+  }
+  // An OCOP recognition lasts 36 months after its rating.
+  if (!ocop.empty()) linked_last += 4;
+  builder.RequireLast(linked_last);
+  CooperativeFigures(own, knowledge, builder);
+  if (!ocop.empty()) OcopFigures(ocop, knowledge, builder);
+  if (!placements.empty()) PlacementFigures(placements, knowledge, builder);
+}
+
+}  // namespace
+
 EntityFigures ComputeEntityFigures(const std::string& entity_id,
                                    const std::vector<coop::v1::RecordedEvent>& events,
                                    const Knowledge& knowledge, PeriodKind kind, int only_year) {
   FigureBuilder builder(kind, only_year);
-  if (absl::StartsWith(entity_id, "coop-")) return CooperativeFigures(events, knowledge, builder);
-  if (absl::StartsWith(entity_id, "group-")) return GroupFigures(events, knowledge, builder);
-  if (absl::StartsWith(entity_id, "hall-")) return HallFigures(events, knowledge, builder);
-  if (absl::StartsWith(entity_id, "class-")) return ClassFigures(events, knowledge, builder);
-  if (absl::StartsWith(entity_id, "grant-")) return GrantFigures(events, knowledge, builder);
-  if (absl::StartsWith(entity_id, "placement-")) {
-    return PlacementFigures(events, knowledge, builder);
+  if (absl::StartsWith(entity_id, "coop-")) {
+    CooperativeEntityFigures(entity_id, events, knowledge, builder);
+  } else if (absl::StartsWith(entity_id, "group-")) {
+    GroupFigures(events, knowledge, builder);
+  } else if (absl::StartsWith(entity_id, "hall-")) {
+    HallFigures(events, knowledge, builder);
+  } else if (absl::StartsWith(entity_id, "class-")) {
+    ClassFigures(events, knowledge, builder);
+  } else if (absl::StartsWith(entity_id, "grant-")) {
+    GrantFigures(events, knowledge, builder);
   }
-  if (absl::StartsWith(entity_id, "ocopcoop-")) return OcopFigures(events, knowledge, builder);
-  return {};
+  return builder.Take();
 }
 
 }  // namespace coop::projections::statistics

@@ -3,9 +3,10 @@
 // annual_statistics projection and the replayed answers (as_known_at, in_units, the
 // reporting year, ExplainStatistic) come from ComputeEntityFigures, so they cannot disagree.
 //
-// An entity is one aggregate's stream ("coop-…", "group-…", "hall-…", "class-…", "grant-…",
-// "placement-…"), or all the OCOP product streams of one cooperative ("ocopcoop-<id>", so
-// that "distinct HTX with OCOP products" is counted once).
+// An entity is one aggregate's stream ("group-…", "hall-…", "class-…", "grant-…"), or a
+// cooperative ("coop-<id>") with the streams that belong to it: its OCOP products ("ocop-…")
+// and its graduate placements ("placement-…"). Those count in the cooperative's area, move
+// with it, and "distinct HTX with OCOP products" counts each cooperative once.
 //
 // Choices (documented in projections/statistics/README.md):
 // - A state "at the end of Y" folds the effective events (voids dropped, amendments applied)
@@ -14,8 +15,8 @@
 // - Every figure of a cooperative, group or hall for year Y counts in the area of its address
 //   at the end of Y (for one that ended in Y: its last address), so each entity is in one
 //   area per year and sums over communes equal the district's figure, distinct counts too.
-//   Classes and grants count in their own area (a district-level class counts in the district
-//   and above, in no commune); OCOP products and placements in the area they were filed under.
+//   OCOP products and placements count with their cooperative. Classes and grants count in
+//   their own area (a district-level class counts in the district and above, in no commune).
 // - A dissolution not completed or cancelled ends by itself 6 months after it started.
 //
 // Pure; thread-safe.
@@ -77,9 +78,10 @@ struct EntityFigures {
 };
 
 // The entity id of a stream ("coop-…" etc. as is); "" if the stream does not feed the
-// statistics. OCOP product streams need their cooperative: see OcopEntityId.
+// statistics by itself. OCOP product and placement streams belong to their cooperative's
+// entity: CooperativeEntityId.
 std::string EntityIdOfStream(const std::string& stream_id);
-std::string OcopEntityId(const std::string& cooperative_id);
+std::string CooperativeEntityId(const std::string& cooperative_id);
 
 // `events`: every event of the entity's streams (corrections included), each stream in its
 // order. Only events `knowledge` admits take part. only_year != 0: compute that year alone

@@ -5,6 +5,8 @@
 #define COOPLEDGER_PROJECTIONS_STATISTICS_FIGURE_BUILDER_H_
 
 #include <algorithm>
+#include <iterator>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -50,18 +52,35 @@ std::vector<DatedEvent<Union>> DecodeByDate(const std::vector<coop::v1::Recorded
   return out;
 }
 
-// Collects contributions for the years asked.
+// Collects contributions for the years asked. One builder serves every stream of an entity
+// (a cooperative with its OCOP products and placements), so the entity's range of years is
+// the union of its streams' and linked streams count in the cooperative's area.
 class FigureBuilder {
  public:
   FigureBuilder(PeriodKind kind, int only_year) : kind_(kind), only_year_(only_year) {}
   PeriodKind kind() const { return kind_; }
   // The years to compute within [first, last] (only_year if set and inside).
   bool Wanted(int year) const { return only_year_ == 0 || year == only_year_; }
-  int FirstYear(int first) const { return only_year_ == 0 ? first : std::max(first, only_year_); }
   int LastYear(int last) const { return only_year_ == 0 ? last : std::min(last, only_year_); }
+  // Stocks must be given up to at least `year` (a linked stream's last year).
+  void RequireLast(int year) { min_last_ = std::max(min_last_, year); }
+  // The last year of a stream whose own last year is `own`: stocks of every stream of the
+  // entity must be given up to the same year.
+  int Last(int own) const { return std::max(own, min_last_); }
   void SetRange(int first, int last) {
-    figures_.first_year = first;
-    figures_.last_year = last;
+    figures_.first_year = figures_.first_year == 0 ? first : std::min(figures_.first_year, first);
+    figures_.last_year = std::max(figures_.last_year, last);
+    RequireLast(figures_.last_year);
+  }
+  // The owning cooperative's address at the end of `year` (recorded by CooperativeFigures).
+  void SetOwnerAddress(int year, const coop::v1::Area& area) { owner_address_[year] = area; }
+  // Where a linked stream's figure for `year` counts: the owner's address then (or its
+  // nearest known one), else the stream's own area.
+  const coop::v1::Area& AreaFor(int year, const coop::v1::Area& own) const {
+    if (owner_address_.empty()) return own;
+    auto it = owner_address_.upper_bound(year);
+    if (it == owner_address_.begin()) return it->second;
+    return std::prev(it)->second;
   }
   void Add(int year, const std::string& statistic, int64_t value, const coop::v1::Area& area,
            uint64_t evidence) {
@@ -74,25 +93,29 @@ class FigureBuilder {
  private:
   PeriodKind kind_;
   int only_year_;
+  int min_last_ = 0;
+  std::map<int, coop::v1::Area> owner_address_;
   EntityFigures figures_;
 };
 
-// The figure functions of each kind of entity (inputs: that entity's admitted events).
-EntityFigures CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                                 const Knowledge& knowledge, FigureBuilder builder);
-EntityFigures GroupFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                           const Knowledge& knowledge, FigureBuilder builder);
-EntityFigures HallFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                          const Knowledge& knowledge, FigureBuilder builder);
-EntityFigures ClassFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                           const Knowledge& knowledge, FigureBuilder builder);
-EntityFigures GrantFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                           const Knowledge& knowledge, FigureBuilder builder);
-EntityFigures PlacementFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                               const Knowledge& knowledge, FigureBuilder builder);
-// `events`: every product stream of one cooperative, interleaved.
-EntityFigures OcopFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                          const Knowledge& knowledge, FigureBuilder builder);
+// The figure functions of each kind of entity (inputs: that entity's events). Each adds to
+// the builder; the caller takes the result.
+void CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& events,
+                        const Knowledge& knowledge, FigureBuilder& builder);
+void GroupFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
+                  FigureBuilder& builder);
+void HallFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
+                 FigureBuilder& builder);
+void ClassFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
+                  FigureBuilder& builder);
+void GrantFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
+                  FigureBuilder& builder);
+void PlacementFigures(const std::vector<coop::v1::RecordedEvent>& events,
+                      const Knowledge& knowledge, FigureBuilder& builder);
+// `events`: product streams (placement streams) of one cooperative, interleaved; they count
+// in the cooperative's area when CooperativeFigures ran first on the same builder.
+void OcopFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
+                 FigureBuilder& builder);
 
 }  // namespace coop::projections::statistics
 

@@ -29,17 +29,17 @@ int LastYear(const std::vector<DatedEvent<Union>>& dated, PeriodKind kind) {
 
 }  // namespace
 
-EntityFigures GroupFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                           const Knowledge& knowledge, FigureBuilder builder) {
+void GroupFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
+                  FigureBuilder& builder) {
   using coop::v1::GroupEvent;
   const auto effective = AdmittedEffective(events, knowledge);
   const auto dated = DecodeByDate<GroupEvent>(effective, CodecOf<GroupEvent>());
   auto formed =
       std::find_if(dated.begin(), dated.end(), [](const auto& d) { return d.event.has_formed(); });
-  if (formed == dated.end()) return builder.Take();
+  if (formed == dated.end()) return;
   const PeriodKind kind = builder.kind();
   const int first = PeriodYearOf(formed->on, kind);
-  const int last = LastYear(dated, kind);
+  const int last = builder.Last(LastYear(dated, kind));
   builder.SetRange(first, last);
   for (const auto& d : dated) {
     if (d.event.has_changed() && d.event.changed().address().unit_set() == "2025-07") {
@@ -85,20 +85,20 @@ EntityFigures GroupFigures(const std::vector<coop::v1::RecordedEvent>& events,
                   1, area, ended_position);
     }
   }
-  return builder.Take();
+  return;
 }
 
-EntityFigures HallFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                          const Knowledge& knowledge, FigureBuilder builder) {
+void HallFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
+                 FigureBuilder& builder) {
   using coop::v1::HallEvent;
   const auto effective = AdmittedEffective(events, knowledge);
   const auto dated = DecodeByDate<HallEvent>(effective, CodecOf<HallEvent>());
   auto founded =
       std::find_if(dated.begin(), dated.end(), [](const auto& d) { return d.event.has_founded(); });
-  if (founded == dated.end()) return builder.Take();
+  if (founded == dated.end()) return;
   const PeriodKind kind = builder.kind();
   const int first = PeriodYearOf(founded->on, kind);
-  const int last = LastYear(dated, kind);
+  const int last = builder.Last(LastYear(dated, kind));
   builder.SetRange(first, last);
   domain::HallState state;
   size_t next = 0;
@@ -118,7 +118,7 @@ EntityFigures HallFigures(const std::vector<coop::v1::RecordedEvent>& events,
       builder.Add(year, names::kHallsFounded, 1, state.address, at);
     }
   }
-  return builder.Take();
+  return;
 }
 
 }  // namespace coop::projections::statistics

@@ -1,5 +1,6 @@
 // Figures of support actions: classes ("class-<id>"), support grants ("grant-<id>"), graduate
-// placements ("placement-<id>") and the OCOP products of one cooperative ("ocopcoop-<id>").
+// placements ("placement-<id>") and OCOP products ("ocop-<id>"); the last two as part of their
+// cooperative's entity (entity_figures.cc), counted in its area.
 #include <algorithm>
 #include <map>
 #include <string>
@@ -34,8 +35,8 @@ int64_t Participants(const coop::v1::ClassParticipants& p) {
 
 }  // namespace
 
-EntityFigures ClassFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                           const Knowledge& knowledge, FigureBuilder builder) {
+void ClassFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
+                  FigureBuilder& builder) {
   using coop::v1::ClassEvent;
   const auto effective = AdmittedEffective(events, knowledge);
   const auto dated = DecodeByDate<ClassEvent>(effective, CodecOf<ClassEvent>());
@@ -53,11 +54,11 @@ EntityFigures ClassFigures(const std::vector<coop::v1::RecordedEvent>& events,
                 d.recorded->position());
     break;  // one class is one record
   }
-  return builder.Take();
+  return;
 }
 
-EntityFigures GrantFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                           const Knowledge& knowledge, FigureBuilder builder) {
+void GrantFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
+                  FigureBuilder& builder) {
   using coop::v1::GrantEvent;
   const auto effective = AdmittedEffective(events, knowledge);
   const auto dated = DecodeByDate<GrantEvent>(effective, CodecOf<GrantEvent>());
@@ -77,50 +78,54 @@ EntityFigures GrantFigures(const std::vector<coop::v1::RecordedEvent>& events,
                 area, at);
     break;
   }
-  return builder.Take();
+  return;
 }
 
-EntityFigures PlacementFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                               const Knowledge& knowledge, FigureBuilder builder) {
+void PlacementFigures(const std::vector<coop::v1::RecordedEvent>& events,
+                      const Knowledge& knowledge, FigureBuilder& builder) {
   using coop::v1::PlacementEvent;
-  const auto effective = AdmittedEffective(events, knowledge);
-  const auto dated = DecodeByDate<PlacementEvent>(effective, CodecOf<PlacementEvent>());
-  auto placed =
-      std::find_if(dated.begin(), dated.end(), [](const auto& d) { return d.event.has_placed(); });
-  if (placed == dated.end()) return builder.Take();
+  // Placement by placement: corrections act within their own stream.
+  std::map<std::string, std::vector<coop::v1::RecordedEvent>> streams;
+  for (const auto& event : events) streams[event.stream_id()].push_back(event);
   const PeriodKind kind = builder.kind();
-  domain::PlacementState full;
-  int last = 2025;
-  for (const auto& d : dated) {
-    full = domain::Evolve(std::move(full), d.on, d.event);
-    last = std::max(last, PeriodYearOf(d.on, kind));
+  for (const auto& [stream_id, stream] : streams) {
+    const auto effective = AdmittedEffective(stream, knowledge);
+    const auto dated = DecodeByDate<PlacementEvent>(effective, CodecOf<PlacementEvent>());
+    auto placed = std::find_if(dated.begin(), dated.end(),
+                               [](const auto& d) { return d.event.has_placed(); });
+    if (placed == dated.end()) continue;
+    domain::PlacementState full;
+    int last = 2025;
+    for (const auto& d : dated) {
+      full = domain::Evolve(std::move(full), d.on, d.event);
+      last = std::max(last, PeriodYearOf(d.on, kind));
+    }
+    const int first = std::min(PeriodYearOf(full.started_on, kind), PeriodYearOf(placed->on, kind));
+    last = builder.Last(std::max(last, PeriodYearOf(full.started_on, kind)) + 1);
+    builder.SetRange(first, last);
+    const uint64_t at = placed->recorded->position();
+    domain::PlacementState state;
+    size_t next = 0;
+    for (int year = first; year <= builder.LastYear(last); ++year) {
+      const Period period = PeriodOf(year, kind);
+      while (next < dated.size() && dated[next].on <= period.last) {
+        state = domain::Evolve(std::move(state), dated[next].on, dated[next].event);
+        ++next;
+      }
+      if (!builder.Wanted(year)) continue;
+      const coop::v1::Area& area = builder.AreaFor(year, placed->recorded->area());
+      if (domain::PlacementActiveOn(state, period.last)) {
+        builder.Add(year, names::kGraduatesActive, 1, area, at);
+      }
+      if (period.first <= full.started_on && full.started_on <= period.last) {
+        builder.Add(year, names::kGraduatesStarted, 1, area, at);
+      }
+    }
   }
-  const int first = std::min(PeriodYearOf(full.started_on, kind), PeriodYearOf(placed->on, kind));
-  last = std::max(last, PeriodYearOf(full.started_on, kind)) + 1;
-  builder.SetRange(first, last);
-  const coop::v1::Area& area = placed->recorded->area();
-  const uint64_t at = placed->recorded->position();
-  domain::PlacementState state;
-  size_t next = 0;
-  for (int year = first; year <= builder.LastYear(last); ++year) {
-    const Period period = PeriodOf(year, kind);
-    while (next < dated.size() && dated[next].on <= period.last) {
-      state = domain::Evolve(std::move(state), dated[next].on, dated[next].event);
-      ++next;
-    }
-    if (!builder.Wanted(year)) continue;
-    if (domain::PlacementActiveOn(state, period.last)) {
-      builder.Add(year, names::kGraduatesActive, 1, area, at);
-    }
-    if (period.first <= full.started_on && full.started_on <= period.last) {
-      builder.Add(year, names::kGraduatesStarted, 1, area, at);
-    }
-  }
-  return builder.Take();
 }
 
-EntityFigures OcopFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                          const Knowledge& knowledge, FigureBuilder builder) {
+void OcopFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
+                 FigureBuilder& builder) {
   using coop::v1::OcopEvent;
   // Product by product: corrections act within their own stream.
   std::map<std::string, std::vector<coop::v1::RecordedEvent>> streams;
@@ -153,8 +158,8 @@ EntityFigures OcopFigures(const std::vector<coop::v1::RecordedEvent>& events,
       }
     }
   }
-  if (products.empty()) return builder.Take();
-  last += 1;
+  if (products.empty()) return;
+  last = builder.Last(last + 1);
   builder.SetRange(first, last);
   std::vector<domain::OcopState> states(products.size());
   std::vector<size_t> next(products.size(), 0);
@@ -169,25 +174,26 @@ EntityFigures OcopFigures(const std::vector<coop::v1::RecordedEvent>& events,
         states[i] = domain::Evolve(std::move(states[i]), d.on, d.event);
         if (!builder.Wanted(year) || d.on < period.first) continue;
         const uint64_t at = d.recorded->position();
-        if (d.event.has_enrolled())
-          builder.Add(year, names::kOcopEnrolled, 1, products[i].area, at);
+        const coop::v1::Area& area = builder.AreaFor(year, products[i].area);
+        if (d.event.has_enrolled()) builder.Add(year, names::kOcopEnrolled, 1, area, at);
         if (d.event.has_rated()) {
           const auto& rated = d.event.rated();
           if (rated.score() >= 50 && rated.stars() >= 3) {
-            builder.Add(year, names::kOcopRecognised, 1, products[i].area, at);
+            builder.Add(year, names::kOcopRecognised, 1, area, at);
           }
           builder.Add(year,
                       rated.score() >= 50 && rated.stars() >= 3 ? OcopRatedStatistic(rated.stars())
                                                                 : names::kOcopNotRecognised,
-                      1, products[i].area, at);
+                      1, area, at);
         }
         if ((d.event.has_enrolled() || d.event.has_rated()) && activity == nullptr) {
           activity = &d;
-          activity_area = &products[i].area;
+          activity_area = &area;
         }
       }
       if (builder.Wanted(year) && domain::OcopRecognisedOn(states[i], period.last)) {
-        builder.Add(year, OcopValidStatistic(states[i].stars), 1, products[i].area,
+        builder.Add(year, OcopValidStatistic(states[i].stars), 1,
+                    builder.AreaFor(year, products[i].area),
                     products[i].dated.front().recorded->position());
       }
     }
@@ -196,7 +202,7 @@ EntityFigures OcopFigures(const std::vector<coop::v1::RecordedEvent>& events,
                   activity->recorded->position());
     }
   }
-  return builder.Take();
+  return;
 }
 
 }  // namespace coop::projections::statistics

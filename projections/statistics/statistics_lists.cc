@@ -212,12 +212,12 @@ absl::StatusOr<coop::v1::Criterion13Reply> StatisticsReader::Criterion13(
 
 absl::StatusOr<coop::v1::PlanProgressReply> StatisticsReader::PlanProgress(
     const coop::v1::PlanProgressRequest& request) const {
-  if (request.area().code().empty() || request.area().unit_set().empty()) {
-    return absl::InvalidArgumentError("area.code and area.unit_set are required");
-  }
+  if (request.area().code().empty()) return absl::InvalidArgumentError("area.code is required");
   auto scope = ResolveScope(ScopeOf(request.area(), request.year()));
   if (!scope.ok()) return scope.status();
-  const std::string plan_id = domain::PlanStreamId(request.area(), request.year());
+  coop::v1::Area area = request.area();  // unit set: as given, or the one in force at the end
+  area.set_unit_set(UnitSetName(scope->unit_set));
+  const std::string plan_id = domain::PlanStreamId(area, request.year());
   auto events = EntityEvents(plan_id);
   if (!events.ok()) return events.status();
   domain::PlanState plan;
@@ -230,18 +230,17 @@ absl::StatusOr<coop::v1::PlanProgressReply> StatisticsReader::PlanProgress(
                           domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay()), event);
   }
   if (!plan.set) {
-    return absl::NotFoundError(absl::StrCat("no plan for area ", request.area().code(), " (",
-                                            request.area().unit_set(), ") and year ",
-                                            request.year()));
+    return absl::NotFoundError(absl::StrCat("no plan for area ", area.code(), " (",
+                                            area.unit_set(), ") and year ", request.year()));
   }
-  auto annual = Annual(ScopeOf(request.area(), request.year()), 0);
+  auto annual = Annual(ScopeOf(area, request.year()), 0);
   if (!annual.ok()) return annual.status();
   std::map<std::string, int64_t> actuals;
   for (const auto& figure : annual->figures()) actuals[figure.name()] = figure.value();
   auto communes = AreaCatalog::Reference(scope->unit_set).CommunesOf(scope->code);
   const int64_t commune_count = communes.ok() ? static_cast<int64_t>(communes->size()) : 1;
   coop::v1::PlanProgressReply reply;
-  *reply.mutable_area() = request.area();
+  *reply.mutable_area() = area;
   reply.set_year(request.year());
   reply.set_decision(decision);
   for (const auto& [indicator, target] : plan.targets) {

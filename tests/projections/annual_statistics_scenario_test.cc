@@ -7,7 +7,8 @@
 //   A  HTX in 32044 since 2018: members reported twice in 2022 (the later business date
 //      stands, then is voided so the earlier returns), rated Tốt for 2022, reported and met on
 //      time, inspected twice in 2022 (and once about 2021, recorded last), at a trade fair,
-//      designated model, an OCOP product rated 4★, a technology grant, a graduate placed
+//      designated model, an OCOP product rated 4★ and a graduate placed (both filed under no
+//      area: they count with A), a technology grant
 //   B  HTX in 32047 since 2015, dissolved in July 2022
 //   C  HTX in 32050 founded on 31 December 2022
 //   U  a union in 32044 (not an HTX)
@@ -243,14 +244,15 @@ class AnnualStatisticsScenarioTest : public ::testing::Test {
       enrolled.set_product_id("P");
       enrolled.set_cooperative_id("A");
       enrolled.set_year(2022);
-      Append("ocop-P", enrolled, "2022-02-01", a_area);
+      // Filed under no area, as the command service does: they count with their cooperative.
+      Append("ocop-P", enrolled, "2022-02-01", coop::v1::Area());
       coop::v1::OcopProductRated rated;
       rated.set_score(75);
       rated.set_stars(4);
       rated.set_level(coop::v1::OCOP_LEVEL_PROVINCE);
       rated.set_decision_date("2022-06-01");
       rated.set_expires_on("2025-06-01");
-      Append("ocop-P", rated, "2022-06-01", a_area);
+      Append("ocop-P", rated, "2022-06-01", coop::v1::Area());
       coop::v1::SupportGranted grant;
       grant.set_grant_id("T");
       grant.set_type(coop::v1::SUPPORT_SCIENCE_TECHNOLOGY);
@@ -265,7 +267,7 @@ class AnnualStatisticsScenarioTest : public ::testing::Test {
       placed.set_cooperative_id("A");
       placed.set_start_date("2022-03-01");
       placed.set_planned_term_months(24);
-      Append("placement-L", placed, "2022-03-01", a_area);
+      Append("placement-L", placed, "2022-03-01", coop::v1::Area());
       coop::v1::AnnualPlanTargetsSet plan;
       *plan.mutable_area() = Old("966");
       plan.set_year(2022);
@@ -499,7 +501,7 @@ TEST_F(AnnualStatisticsScenarioTest, RebuildGivesIdenticalRows) {
   auto after = store_->ReadRows(projection_.name());
   ASSERT_OK(after);
   EXPECT_EQ(*before, *after);
-  EXPECT_GT(before->size(), 100u);
+  EXPECT_GT(before->size(), 50u);
 }
 
 }  // namespace
