@@ -1,6 +1,8 @@
 // coop.v1.Reporting: annual statistics, explain, plan progress, compliance, criterion 13 —
 // served by projections/statistics/statistics_reader.h from the annual_statistics
 // projection.
+#include <algorithm>
+
 #include "absl/status/status.h"
 #include "projections/statistics/annual_statistics_projection.h"
 #include "projections/statistics/statistics_reader.h"
@@ -24,10 +26,15 @@ grpc::ServerUnaryReactor* ReportingService::GetAnnualStatistics(
     coop::v1::AnnualStatisticsReply* reply) {
   return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
-    const uint64_t position = deps_.Position(AnnualStatisticsProjection::kName);
-    auto answer = StatisticsReader(deps_.store).Annual(request->scope(), position);
+    auto answer = StatisticsReader(deps_.store).Annual(request->scope(), 0);
     if (!answer.ok()) return answer.status();
     *reply = std::move(*answer);
+    // Read after the rows: the figures reflect the log up to at least this position.
+    uint64_t position = deps_.Position(AnnualStatisticsProjection::kName);
+    if (request->scope().as_known_at_position() != 0) {
+      position = std::min(position, request->scope().as_known_at_position());
+    }
+    reply->set_position(position);
     return absl::OkStatus();
   });
 }
@@ -49,11 +56,10 @@ grpc::ServerUnaryReactor* ReportingService::GetPlanProgress(
     coop::v1::PlanProgressReply* reply) {
   return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
-    const uint64_t position = deps_.Position(AnnualStatisticsProjection::kName);
     auto answer = StatisticsReader(deps_.store).PlanProgress(*request);
     if (!answer.ok()) return answer.status();
     *reply = std::move(*answer);
-    reply->set_position(position);
+    reply->set_position(deps_.Position(AnnualStatisticsProjection::kName));
     return absl::OkStatus();
   });
 }
@@ -63,11 +69,10 @@ grpc::ServerUnaryReactor* ReportingService::ListComplianceIssues(
     coop::v1::ComplianceIssuesReply* reply) {
   return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
-    const uint64_t position = deps_.Position(AnnualStatisticsProjection::kName);
     auto answer = StatisticsReader(deps_.store).Compliance(*request);
     if (!answer.ok()) return answer.status();
     *reply = std::move(*answer);
-    reply->set_position(position);
+    reply->set_position(deps_.Position(AnnualStatisticsProjection::kName));
     return absl::OkStatus();
   });
 }
@@ -77,11 +82,10 @@ grpc::ServerUnaryReactor* ReportingService::ListCriterion13Communes(
     coop::v1::Criterion13Reply* reply) {
   return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
-    const uint64_t position = deps_.Position(AnnualStatisticsProjection::kName);
     auto answer = StatisticsReader(deps_.store).Criterion13(*request);
     if (!answer.ok()) return answer.status();
     *reply = std::move(*answer);
-    reply->set_position(position);
+    reply->set_position(deps_.Position(AnnualStatisticsProjection::kName));
     return absl::OkStatus();
   });
 }

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_map.h"
 #include "coop/v1/event.pb.h"
 #include "domain/areas/unit_set.h"
 
@@ -46,7 +46,7 @@ class AreaMapper {
  private:
   MappedArea Compute(const coop::v1::Area& recorded, domain::areas::UnitSet target,
                      const coop::v1::Area& readdress) const;
-  absl::flat_hash_map<std::string, MappedArea> memo_;
+  absl::node_hash_map<std::string, MappedArea> memo_;  // stable references
 };
 
 // The unit set an area's code is read in: its own, or the set in force on `day` if empty.

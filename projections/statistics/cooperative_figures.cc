@@ -20,18 +20,6 @@ const domain::EventUnionCodec& Codec() {
   return codec;
 }
 
-// The annual report for `year` is due 15 January of the next year (Decree 193/2013, then
-// 107/2017) for years up to 2018, and 15 December of the year itself from 2019
-// (Circular 09/2019, then 09/2024).
-absl::CivilDay AnnualReportDeadline(int year) {
-  return year <= 2018 ? absl::CivilDay(year + 1, 1, 15) : absl::CivilDay(year, 12, 15);
-}
-// The annual meeting for fiscal year `year`: within 3 months after it (2012 law, fiscal
-// years up to 2023), within 4 months (2023 law).
-absl::CivilDay GeneralMeetingDeadline(int year) {
-  return year <= 2023 ? absl::CivilDay(year + 1, 3, 31) : absl::CivilDay(year + 1, 4, 30);
-}
-
 int64_t TotalMembers(const coop::v1::MemberCounts& m) {
   return m.official() + m.associate_contributing() + m.associate_non_contributing();
 }
@@ -82,7 +70,13 @@ void Apply(Snapshot& s, const Dated& dated) {
 }
 
 // A dissolution neither completed nor cancelled ends by itself 6 months after it started.
+// A suspension ends on its last day (the notice's "until"): the cooperative is active again
+// unless a further notice extended it.
 void ApplyTimeRules(Snapshot& s, absl::CivilDay day) {
+  if (s.state.status == CooperativeStatus::kSuspended && s.state.suspended_until < day &&
+      s.state.suspended_until != absl::CivilDay()) {
+    s.state.status = CooperativeStatus::kActive;
+  }
   if (s.state.status != CooperativeStatus::kDissolving) return;
   const absl::CivilDay automatic = domain::AddMonths(s.state.dissolution_started_on, 6);
   if (automatic <= day) {
@@ -93,6 +87,14 @@ void ApplyTimeRules(Snapshot& s, absl::CivilDay day) {
 }
 
 }  // namespace
+
+absl::CivilDay AnnualReportDeadline(int year) {
+  return year <= 2018 ? absl::CivilDay(year + 1, 1, 15) : absl::CivilDay(year, 12, 15);
+}
+
+absl::CivilDay GeneralMeetingDeadline(int year) {
+  return year <= 2023 ? absl::CivilDay(year + 1, 3, 31) : absl::CivilDay(year + 1, 4, 30);
+}
 
 void CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& events,
                         const Knowledge& knowledge, FigureBuilder& builder) {
@@ -133,7 +135,9 @@ void CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& events,
 
   Snapshot s;
   size_t next = 0;
-  for (int year = first; year <= builder.LastYear(last); ++year) {
+  // At least the first year, whatever year is asked: linked streams (OCOP products,
+  // placements) dated before the registration count at the first address.
+  for (int year = first; year <= std::max(first, builder.LastYear(last)); ++year) {
     const Period period = PeriodOf(year, kind);
     while (next < dated.size() && dated[next].on <= period.last) Apply(s, dated[next++]);
     ApplyTimeRules(s, period.last);

@@ -59,9 +59,10 @@ class FigureBuilder {
  public:
   FigureBuilder(PeriodKind kind, int only_year) : kind_(kind), only_year_(only_year) {}
   PeriodKind kind() const { return kind_; }
-  // The years to compute within [first, last] (only_year if set and inside).
+  // The years to compute: every year up to `last`, or only_year alone (folding up to it,
+  // also past `last`: the stocks of the last year stand).
   bool Wanted(int year) const { return only_year_ == 0 || year == only_year_; }
-  int LastYear(int last) const { return only_year_ == 0 ? last : std::min(last, only_year_); }
+  int LastYear(int last) const { return only_year_ == 0 ? last : only_year_; }
   // Stocks must be given up to at least `year` (a linked stream's last year).
   void RequireLast(int year) { min_last_ = std::max(min_last_, year); }
   // The last year of a stream whose own last year is `own`: stocks of every stream of the

@@ -84,15 +84,18 @@ std::vector<std::string> IndicatorStatistics(coop::v1::PlanIndicator indicator) 
 }  // namespace
 
 absl::StatusOr<coop::v1::ComplianceIssuesReply> StatisticsReader::Compliance(
-    const coop::v1::ComplianceIssuesRequest& request) const {
-  auto scope = ResolveScope(ScopeOf(request.area(), request.year()));
+    const coop::v1::ComplianceIssuesRequest& request, absl::Time now) const {
+  auto scope = ResolveScope(ScopeOf(request.area(), request.year()), "");
   if (!scope.ok()) return scope.status();
-  scope->knowledge = {};
   auto ids = Candidates(*scope, "coop-");
   if (!ids.ok()) return ids.status();
   coop::v1::ComplianceIssuesReply reply;
   AreaMapper mapper;
   const Period period = PeriodOf(scope->year, PeriodKind::kCalendarYear);
+  // A report or meeting whose deadline has not passed yet is not (yet) an issue.
+  const absl::CivilDay today = absl::ToCivilDay(now, absl::FixedTimeZone(7 * 3600));
+  const bool report_due = AnnualReportDeadline(scope->year) < today;
+  const bool meeting_due = GeneralMeetingDeadline(scope->year) < today;
   for (const auto& id : *ids) {
     auto events = EntityEvents(id);
     if (!events.ok()) return events.status();
@@ -106,8 +109,10 @@ absl::StatusOr<coop::v1::ComplianceIssuesReply> StatisticsReader::Compliance(
       const MappedArea& mapped = mapper.Map(c.area, scope->unit_set, figures.readdress);
       if (!CountsIn(mapped, scope->code)) continue;
       in_area = true;
-      if (c.statistic == names::kNoAnnualReport) found.emplace_back(coop::v1::NO_ANNUAL_REPORT, 0);
-      if (c.statistic == names::kNoAnnualMeeting) {
+      if (c.statistic == names::kNoAnnualReport && report_due) {
+        found.emplace_back(coop::v1::NO_ANNUAL_REPORT, 0);
+      }
+      if (c.statistic == names::kNoAnnualMeeting && meeting_due) {
         found.emplace_back(coop::v1::NO_ANNUAL_MEETING, 0);
       }
       if (c.statistic == names::kRatingsWeak) found.emplace_back(coop::v1::RATED_WEAK, c.evidence);
@@ -163,7 +168,7 @@ absl::StatusOr<coop::v1::ComplianceIssuesReply> StatisticsReader::Compliance(
 
 absl::StatusOr<coop::v1::Criterion13Reply> StatisticsReader::Criterion13(
     const coop::v1::Criterion13Request& request) const {
-  auto scope = ResolveScope(ScopeOf(request.area(), request.year()));
+  auto scope = ResolveScope(ScopeOf(request.area(), request.year()), "");
   if (!scope.ok()) return scope.status();
   const bool good_only = request.min_grade() == coop::v1::GOOD;
   if (request.min_grade() != coop::v1::RATING_GRADE_UNSPECIFIED &&
@@ -172,13 +177,11 @@ absl::StatusOr<coop::v1::Criterion13Reply> StatisticsReader::Criterion13(
   }
   auto replayed = Replay(*scope, "coop-", {names::kRatingsGood, names::kRatingsFair});
   if (!replayed.ok()) return replayed.status();
-  AreaMapper mapper;
   std::map<std::string, std::vector<std::string>> met;  // commune -> cooperative ids
-  for (const auto& [entity_id, c] : replayed->contributions) {
-    if (good_only && c.statistic != names::kRatingsGood) continue;
-    const MappedArea& mapped = mapper.Map(c.area, scope->unit_set, {});
-    if (!mapped.commune) continue;
-    met[mapped.chain[0]].push_back(entity_id.substr(5));  // "coop-"
+  for (const auto& kept : replayed->contributions) {
+    if (good_only && kept.contribution.statistic != names::kRatingsGood) continue;
+    if (kept.commune.empty()) continue;
+    met[kept.commune].push_back(kept.entity_id.substr(5));  // "coop-"
   }
   const AreaCatalog& catalog = AreaCatalog::Reference(scope->unit_set);
   std::vector<const domain::areas::AreaUnit*> communes;
@@ -213,7 +216,7 @@ absl::StatusOr<coop::v1::Criterion13Reply> StatisticsReader::Criterion13(
 absl::StatusOr<coop::v1::PlanProgressReply> StatisticsReader::PlanProgress(
     const coop::v1::PlanProgressRequest& request) const {
   if (request.area().code().empty()) return absl::InvalidArgumentError("area.code is required");
-  auto scope = ResolveScope(ScopeOf(request.area(), request.year()));
+  auto scope = ResolveScope(ScopeOf(request.area(), request.year()), "");
   if (!scope.ok()) return scope.status();
   coop::v1::Area area = request.area();  // unit set: as given, or the one in force at the end
   area.set_unit_set(UnitSetName(scope->unit_set));
@@ -230,8 +233,8 @@ absl::StatusOr<coop::v1::PlanProgressReply> StatisticsReader::PlanProgress(
                           domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay()), event);
   }
   if (!plan.set) {
-    return absl::NotFoundError(absl::StrCat("no plan for area ", area.code(), " (",
-                                            area.unit_set(), ") and year ", request.year()));
+    return absl::NotFoundError(absl::StrCat("no plan for area ", area.code(), " (", area.unit_set(),
+                                            ") and year ", request.year()));
   }
   auto annual = Annual(ScopeOf(area, request.year()), 0);
   if (!annual.ok()) return annual.status();

@@ -49,17 +49,23 @@ std::string AreaName(UnitSet set, const std::string& code) {
 
 }  // namespace
 
-absl::StatusOr<ResolvedScope> ResolveScope(const coop::v1::StatisticsScope& scope) {
+absl::StatusOr<ResolvedScope> ResolveScope(const coop::v1::StatisticsScope& scope,
+                                           const std::string& field) {
   ResolvedScope out;
   if (scope.year() < kFirstYear || scope.year() > kLastYear) {
-    return absl::InvalidArgumentError(absl::StrCat("scope.year must be between ", kFirstYear,
+    return absl::InvalidArgumentError(absl::StrCat(field, "year must be between ", kFirstYear,
                                                    " and ", kLastYear, ", got ", scope.year()));
   }
   out.year = scope.year();
+  if (scope.period() != coop::v1::CALENDAR_YEAR && scope.period() != coop::v1::REPORTING_YEAR) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, "period must be CALENDAR_YEAR or REPORTING_YEAR"));
+  }
   out.period = scope.period() == coop::v1::REPORTING_YEAR ? PeriodKind::kReportingYear
                                                           : PeriodKind::kCalendarYear;
   if (scope.as_known_at_micros() < 0) {
-    return absl::InvalidArgumentError("scope.as_known_at_micros must not be negative");
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, "as_known_at_micros must not be negative"));
   }
   out.knowledge = {scope.as_known_at_position(), scope.as_known_at_micros()};
   const UnitSet of_year = Projection::UnitSetOfYear(scope.year());
@@ -68,25 +74,26 @@ absl::StatusOr<ResolvedScope> ResolveScope(const coop::v1::StatisticsScope& scop
     auto set = domain::areas::ParseUnitSet(scope.area().unit_set());
     if (!set.ok()) {
       return absl::InvalidArgumentError(
-          absl::StrCat("scope.area.unit_set: ", set.status().message()));
+          absl::StrCat(field, "area.unit_set: ", set.status().message()));
     }
     out.unit_set = *set;
   }
   if (!scope.in_units().empty()) {
     auto set = domain::areas::ParseUnitSet(scope.in_units());
     if (!set.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat("scope.in_units: ", set.status().message()));
+      return absl::InvalidArgumentError(absl::StrCat(field, "in_units: ", set.status().message()));
     }
     if (!scope.area().unit_set().empty() && *set != out.unit_set) {
       return absl::InvalidArgumentError(
-          "scope.in_units and scope.area.unit_set differ: give the area in the units to report in");
+          absl::StrCat(field, "in_units and ", field,
+                       "area.unit_set differ: give the area in the units to report in"));
     }
     out.unit_set = *set;
   }
   out.code = scope.area().code().empty() ? kNation : scope.area().code();
   if (!out.nation() && AreaCatalog::Reference(out.unit_set).Find(out.code) == nullptr) {
     return absl::InvalidArgumentError(absl::StrCat(
-        "scope.area.code ", out.code, " is not a unit of set ", UnitSetName(out.unit_set)));
+        field, "area.code ", out.code, " is not a unit of set ", UnitSetName(out.unit_set)));
   }
   out.precomputed = out.knowledge.unlimited() && out.period == PeriodKind::kCalendarYear &&
                     out.unit_set == of_year;
@@ -233,7 +240,7 @@ absl::StatusOr<StatisticsReader::Replayed> StatisticsReader::Replay(
         out.good_or_fair[mapped.chain[0]] += c.value;
       }
       if (std::find(keep.begin(), keep.end(), c.statistic) != keep.end()) {
-        out.contributions.emplace_back(id, c);
+        out.contributions.push_back({id, c, mapped.commune ? mapped.chain[0] : ""});
       }
     }
   }
@@ -326,9 +333,12 @@ absl::StatusOr<coop::v1::ExplainStatisticReply> StatisticsReader::Explain(
   }
   const size_t limit = request.limit() == 0 ? 1000 : static_cast<size_t>(request.limit());
   auto& contributions = replayed->contributions;
-  std::sort(contributions.begin(), contributions.end(),
-            [](const auto& a, const auto& b) { return a.second.evidence < b.second.evidence; });
-  for (const auto& [entity_id, c] : contributions) {
+  std::sort(contributions.begin(), contributions.end(), [](const auto& a, const auto& b) {
+    return a.contribution.evidence < b.contribution.evidence;
+  });
+  for (const auto& kept : contributions) {
+    const std::string& entity_id = kept.entity_id;
+    const Contribution& c = kept.contribution;
     if (static_cast<size_t>(reply.events_size()) == limit) {
       reply.set_truncated(true);
       break;

@@ -40,7 +40,10 @@ struct ResolvedScope {
   bool precomputed = false;  // the precomputed totals can answer
   bool nation() const { return code == kNation; }
 };
-absl::StatusOr<ResolvedScope> ResolveScope(const coop::v1::StatisticsScope& scope);
+// `field`: how errors name the request's fields ("scope." in a StatisticsScope, "" where
+// area and year are fields of the request itself).
+absl::StatusOr<ResolvedScope> ResolveScope(const coop::v1::StatisticsScope& scope,
+                                           const std::string& field = "scope.");
 
 class StatisticsReader {
  public:
@@ -51,8 +54,10 @@ class StatisticsReader {
                                                          uint64_t position) const;
   absl::StatusOr<coop::v1::ExplainStatisticReply> Explain(
       const coop::v1::ExplainStatisticRequest& request) const;
+  // `now`: reports and meetings whose deadline is not past on this day (Vietnam time) are
+  // not listed yet.
   absl::StatusOr<coop::v1::ComplianceIssuesReply> Compliance(
-      const coop::v1::ComplianceIssuesRequest& request) const;
+      const coop::v1::ComplianceIssuesRequest& request, absl::Time now = absl::Now()) const;
   absl::StatusOr<coop::v1::Criterion13Reply> Criterion13(
       const coop::v1::Criterion13Request& request) const;
   absl::StatusOr<coop::v1::PlanProgressReply> PlanProgress(
@@ -64,7 +69,12 @@ class StatisticsReader {
     Figures figures;
     std::map<std::string, Figures> buckets;       // bucket code -> figures
     std::map<std::string, int64_t> good_or_fair;  // commune -> HTX rated Khá or better
-    std::vector<std::pair<std::string, Contribution>> contributions;  // kept when asked
+    struct Kept {
+      std::string entity_id;
+      Contribution contribution;
+      std::string commune;  // where it counts, if in a commune of the scope's unit set
+    };
+    std::vector<Kept> contributions;  // those to the statistics asked for
   };
 
   absl::StatusOr<Figures> Precomputed(domain::areas::UnitSet set, const std::string& code,

@@ -215,6 +215,22 @@ class AnnualStatisticsScenarioTest : public ::testing::Test {
       Coop("S2", e, "2025-08-01", New("32044"));
     }
     Register("N", Old("32065"), "2019-02-02", 11, 700'000'000);
+    {
+      // S2 rated Khá for 2023 (criterion 13 in today's units follows its re-address).
+      coop::v1::CooperativeEvent e;
+      e.mutable_rated()->set_year(2023);
+      e.mutable_rated()->set_score(70);
+      e.mutable_rated()->set_grade(coop::v1::FAIR);
+      Coop("S2", e, "2024-03-25", Old("32048"));
+    }
+    // Z, far away in Hà Nội: suspended for 2021 and never resumed by an event.
+    Register("Z", Old("00001"), "2019-02-02", 5, 100'000'000);
+    {
+      coop::v1::CooperativeEvent e;
+      e.mutable_suspended()->set_from("2021-02-01");
+      e.mutable_suspended()->set_until("2021-12-31");
+      Coop("Z", e, "2021-02-01", Old("00001"));
+    }
     // Classes: a duplicate voided; one held by the district.
     {
       coop::v1::ClassHeld held;
@@ -402,8 +418,8 @@ TEST_F(AnnualStatisticsScenarioTest, CommuneAndProvinceRollUps) {
   EXPECT_EQ(province["cooperatives"], 6);  // and N, in the neighbouring district
   EXPECT_EQ(province["classes.count"], 2);
   auto nation = Figures(Scope(coop::v1::Area(), 2022));
-  EXPECT_EQ(nation["cooperatives"], 6);
-  EXPECT_EQ(nation["members"], 51 + 11);
+  EXPECT_EQ(nation["cooperatives"], 7);  // and Z in Hà Nội
+  EXPECT_EQ(nation["members"], 51 + 11 + 5);
 }
 
 TEST_F(AnnualStatisticsScenarioTest, LateEventCountsNowButNotAsKnownBefore) {
@@ -479,6 +495,62 @@ TEST_F(AnnualStatisticsScenarioTest, ListsPlanComplianceAndCriterion13) {
   ASSERT_OK(communes);
   EXPECT_EQ(communes->communes_total(), 8);
   EXPECT_EQ(communes->communes_met(), 1);
+}
+
+TEST_F(AnnualStatisticsScenarioTest, StocksStandInLaterYearsBothWays) {
+  // No event after 2025: the stocks of the last year stand, precomputed and replayed alike.
+  auto province = Figures(Scope(New("96"), 2029));
+  EXPECT_EQ(province["cooperatives"], 6);
+  EXPECT_EQ(province["members"], 51 + 11);
+  EXPECT_EQ(province["ratings.not_rated"], 6);
+}
+
+TEST_F(AnnualStatisticsScenarioTest, SuspensionEndsAfterItsLastDay) {
+  EXPECT_EQ(Figures(Scope(Old("01"), 2021))["cooperatives.suspended"], 1);
+  EXPECT_EQ(Figures(Scope(Old("01"), 2022))["cooperatives.suspended"], 0);
+  EXPECT_EQ(Figures(Scope(Old("01"), 2022))["cooperatives"], 1);
+}
+
+TEST_F(AnnualStatisticsScenarioTest, Criterion13InTodaysUnitsFollowsTheReaddress) {
+  StatisticsReader reader(store_.get());
+  coop::v1::Criterion13Request request;
+  *request.mutable_area() = New("96");
+  request.set_year(2023);
+  auto reply = reader.Criterion13(request);
+  ASSERT_OK(reply);
+  EXPECT_EQ(reply->communes_met(), 1);
+  for (const auto& commune : reply->communes()) {
+    EXPECT_EQ(commune.met(), commune.commune().code() == "32044") << commune.commune().code();
+  }
+  request.set_min_grade(coop::v1::GOOD);  // a stricter rule: S2 is only Khá
+  reply = reader.Criterion13(request);
+  ASSERT_OK(reply);
+  EXPECT_EQ(reply->communes_met(), 0);
+}
+
+TEST_F(AnnualStatisticsScenarioTest, ComplianceWaitsForTheDeadline) {
+  StatisticsReader reader(store_.get());
+  coop::v1::ComplianceIssuesRequest request;
+  *request.mutable_area() = Old("966");
+  request.set_year(2022);
+  auto early =
+      reader.Compliance(request, absl::FromCivil(absl::CivilDay(2022, 12, 1), absl::UTCTimeZone()));
+  ASSERT_OK(early);
+  EXPECT_EQ(early->issues_size(), 1);  // only S1 rated Yếu; reports and meetings not yet due
+  request.set_year(2021);
+  auto inspected = reader.Compliance(request);
+  ASSERT_OK(inspected);
+  bool not_followed_up = false;
+  for (const auto& issue : inspected->issues()) {
+    not_followed_up |=
+        issue.kind() == coop::v1::NON_COMPLIANT_NOT_FOLLOWED_UP && issue.cooperative_id() == "A";
+  }
+  EXPECT_TRUE(not_followed_up);
+  request.mutable_area()->set_code("99999");
+  auto bad = reader.Compliance(request);
+  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.status().message().find("area.code"), std::string::npos);
+  EXPECT_EQ(bad.status().message().find("scope."), std::string::npos) << bad.status().ToString();
 }
 
 TEST_F(AnnualStatisticsScenarioTest, BadScopesAreRejectedNamingTheField) {
