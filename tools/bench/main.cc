@@ -6,6 +6,8 @@
 #include "tools/bench/append_bench.h"
 #include "tools/bench/matrix.h"
 #include "tools/bench/options.h"
+#include "tools/bench/query_bench.h"
+#include "tools/bench/rebuild_watch.h"
 #include "tools/bench/report.h"
 #include "tools/bench/rocksdb_bench.h"
 
@@ -18,6 +20,8 @@ int main(int argc, char** argv) {
   }
   const BenchOptions& o = *parsed.options;
   if (o.mode == Mode::kMatrix) return RunMatrix(o);
+  if (o.mode == Mode::kQueries) return RunQueryBench(o);
+  if (o.mode == Mode::kRebuild) return RunRebuildWatch(o);
 
   absl::StatusOr<RunResult> result = o.mode == Mode::kRocksDb
                                          ? RunRocksDbBench(o, o.clients, o.batch, o.seconds)

@@ -25,6 +25,10 @@ bool ParseMode(const std::string& text, Mode* out) {
     *out = Mode::kRocksDb;
   else if (text == "matrix")
     *out = Mode::kMatrix;
+  else if (text == "queries")
+    *out = Mode::kQueries;
+  else if (text == "rebuild")
+    *out = Mode::kRebuild;
   else
     return false;
   return true;
@@ -60,6 +64,10 @@ const char* ModeName(Mode mode) {
       return "rocksdb";
     case Mode::kMatrix:
       return "matrix";
+    case Mode::kQueries:
+      return "queries";
+    case Mode::kRebuild:
+      return "rebuild";
   }
   return "?";
 }
@@ -67,7 +75,7 @@ const char* ModeName(Mode mode) {
 std::string Usage(const std::string& program) {
   return absl::StrCat(
       "Usage: ", program,
-      " [--mode single|batch|rocksdb|matrix] [flags]\n"
+      " [--mode single|batch|rocksdb|matrix|queries|rebuild] [flags]\n"
       "\n"
       "Measures appends to a running coopd (an ordinary gRPC client of coop.v1.EventStore),\n"
       "and a raw-RocksDB baseline of synced writes for comparison.\n"
@@ -83,6 +91,17 @@ std::string Usage(const std::string& program) {
       "  matrix   single with 1, 8, 32, 128 clients; batch-100 with 1, 8, 32 clients;\n"
       "           rocksdb B=1 with 1 and 32 threads, B=100 with 1 thread; then a table and\n"
       "           the ratios to the baseline. --seconds is per cell (default 5).\n"
+      "  queries  read latency of coop.v1.Reporting once the projections are live: GetCooperative\n"
+      "           (random ids), ListCooperatives (page of 50, province or district + status\n"
+      "           active), GetAnnualStatistics of a commune, a province and the nation\n"
+      "           (precomputed) and of a district as known at the head (replayed). Ids and\n"
+      "           areas are sampled from ListCooperatives. --seconds per query kind (default 5),\n"
+      "           --clients concurrent callers (default 1).\n"
+      "  rebuild  watches a coopd that is building its projections: polls GetProjectionStatus\n"
+      "           every --poll_seconds, prints each projection's time to reach the log head\n"
+      "           and events/s, and the server's peak RSS. Start it right after coopd; with\n"
+      "           --server_pid, times count from the process start. --seconds is the longest\n"
+      "           it waits (default 3600); the rates so far are reported if it runs out.\n"
       "\n"
       "Flags (--flag VALUE or --flag=VALUE):\n"
       "  --server HOST:PORT        coopd address (default 127.0.0.1:50051)\n"
@@ -91,7 +110,8 @@ std::string Usage(const std::string& program) {
       "  --streams N               streams per run, split among clients (default 100000)\n"
       "  --batch N                 events per Append / values per WriteBatch\n"
       "                            (default: 1 in single and rocksdb, 100 in batch)\n"
-      "  --seconds S               measured seconds per run (default 10; 5 in matrix)\n"
+      "  --seconds S               measured seconds per run (default 10; 5 in matrix and\n"
+      "                            queries, per query kind; rebuild: longest wait, 3600)\n"
       "  --warmup S                unmeasured seconds before each run (default 1)\n"
       "  --payload_min N           smallest event payload in bytes (default 100)\n"
       "  --payload_max N           largest event payload in bytes (default 200)\n"
@@ -102,6 +122,8 @@ std::string Usage(const std::string& program) {
       "  --timeout_ms N            deadline of one Append (default 30000)\n"
       "  --server_pid PID          sample this process's CPU and peak memory (e.g. $(pidof "
       "coopd))\n"
+      "  --year Y                  queries: the statistics year (default 2024)\n"
+      "  --poll_seconds S          rebuild: seconds between status polls (default 2)\n"
       "  --help                    this text\n"
       "\n"
       "Streams are named bench-<run id>-<n> with a random run id per run, so runs against the\n"
@@ -164,6 +186,10 @@ ParseResult ParseArgs(int argc, char** argv) {
       ok = ParseInt(value, 1, 3'600'000, &o.timeout_ms);
     else if (name == "server_pid")
       ok = ParseInt(value, 1, 1 << 30, &o.server_pid);
+    else if (name == "year")
+      ok = ParseInt(value, 1900, 2100, &o.year);
+    else if (name == "poll_seconds")
+      ok = ParseSeconds(value, 0.1, &o.poll_seconds);
     else
       return Error(absl::StrCat("unknown flag --", name));
     if (!ok) return Error(absl::StrCat("bad value '", value, "' for --", name));
@@ -173,7 +199,8 @@ ParseResult ParseArgs(int argc, char** argv) {
   if (o.mode == Mode::kSingle && o.batch != 1) {
     return Error("--mode single appends one event per Append; use --mode batch for --batch");
   }
-  if (o.mode == Mode::kMatrix && !seconds_set) o.seconds = 5;
+  if ((o.mode == Mode::kMatrix || o.mode == Mode::kQueries) && !seconds_set) o.seconds = 5;
+  if (o.mode == Mode::kRebuild && !seconds_set) o.seconds = 3600;
   if ((o.mode == Mode::kSingle || o.mode == Mode::kBatch) &&
       o.streams < static_cast<uint64_t>(o.clients)) {
     return Error("--streams must be at least --clients: each client owns its own streams");

@@ -8,7 +8,7 @@
 
 namespace coop::bench {
 
-enum class Mode { kSingle, kBatch, kRocksDb, kMatrix };
+enum class Mode { kSingle, kBatch, kRocksDb, kMatrix, kQueries, kRebuild };
 
 const char* ModeName(Mode mode);
 
@@ -27,6 +27,8 @@ struct BenchOptions {
   std::string dir = "/tmp";  // rocksdb mode: parent of the temporary database folder
   int timeout_ms = 30'000;   // deadline of one Append
   int server_pid = 0;        // if set, the server's CPU and memory are sampled
+  int year = 2024;           // queries mode: the statistics year
+  double poll_seconds = 2;   // rebuild mode: interval between status polls
 };
 
 struct ParseResult {
