@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,15 @@ absl::StatusOr<coop::v1::CooperativeView> ReadView(ProjectionWriter& writer,
 
 coop::v1::CooperativeView CooperativeRegistryProjection::FoldEffective(
     const std::string& cooperative_id, const std::vector<coop::v1::RecordedEvent>& effective) {
+  std::vector<const coop::v1::RecordedEvent*> refs;
+  refs.reserve(effective.size());
+  for (const auto& event : effective) refs.push_back(&event);
+  return FoldEffectiveRefs(cooperative_id, refs);
+}
+
+coop::v1::CooperativeView CooperativeRegistryProjection::FoldEffectiveRefs(
+    const std::string& cooperative_id,
+    const std::vector<const coop::v1::RecordedEvent*>& effective) {
   domain::CooperativeState state;
   int last_rating_year = 0;
   coop::v1::RatingGrade last_rating_grade = coop::v1::RATING_GRADE_UNSPECIFIED;
@@ -69,7 +79,8 @@ coop::v1::CooperativeView CooperativeRegistryProjection::FoldEffective(
   std::string ended_on;
   std::vector<coop::v1::StatusChange> history;
   std::optional<coop::v1::InspectionSummary> inspection;
-  for (const auto& recorded : effective) {
+  for (const auto* recorded_ref : effective) {
+    const coop::v1::RecordedEvent& recorded = *recorded_ref;
     coop::v1::CooperativeEvent event;
     if (!Codec().Decode(recorded, &event)) continue;  // not a cooperative's event
     const absl::CivilDay on = domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay());
@@ -140,8 +151,8 @@ coop::v1::CooperativeView CooperativeRegistryProjection::FoldEffective(
   view.set_origin(origin);
   view.set_ended_on(ended_on);
   if (!effective.empty()) {
-    view.set_version(effective.back().stream_version());
-    view.set_position(effective.back().position());
+    view.set_version(effective.back()->stream_version());
+    view.set_position(effective.back()->position());
   }
   return view;
 }
@@ -149,16 +160,26 @@ coop::v1::CooperativeView CooperativeRegistryProjection::FoldEffective(
 coop::v1::CooperativeView CooperativeRegistryProjection::Fold(
     const std::string& cooperative_id, const std::vector<coop::v1::RecordedEvent>& stream) {
   // Voided events do not count; amended ones count with their replacement.
-  auto view = FoldEffective(cooperative_id, domain::EffectiveEvents(stream));
+  std::vector<const coop::v1::RecordedEvent*> refs;
+  refs.reserve(stream.size());
+  for (const auto& event : stream) refs.push_back(&event);
+  return FoldRefs(cooperative_id, refs);
+}
+
+coop::v1::CooperativeView CooperativeRegistryProjection::FoldRefs(
+    const std::string& cooperative_id, const std::vector<const coop::v1::RecordedEvent*>& stream) {
+  std::vector<std::unique_ptr<coop::v1::RecordedEvent>> amended;
+  auto view = FoldEffectiveRefs(cooperative_id, domain::EffectiveEventRefs(stream, &amended));
   if (!stream.empty()) {
-    view.set_version(stream.back().stream_version());
-    view.set_position(stream.back().position());
+    view.set_version(stream.back()->stream_version());
+    view.set_position(stream.back()->position());
   }
   return view;
 }
 
 absl::Status CooperativeRegistryProjection::Apply(const coop::v1::RecordedEvent& event,
                                                   ProjectionWriter& writer) {
+  last_position_ = event.position();
   if (absl::StartsWith(event.stream_id(), kStreamPrefix)) {
     if (!domain::IsCorrection(event) && !Codec().IsMember(event.type())) return absl::OkStatus();
     return ApplyCooperativeEvent(event, writer);
@@ -170,9 +191,14 @@ absl::Status CooperativeRegistryProjection::Apply(const coop::v1::RecordedEvent&
 absl::Status CooperativeRegistryProjection::ApplyCooperativeEvent(
     const coop::v1::RecordedEvent& event, ProjectionWriter& writer) {
   const std::string id = event.stream_id().substr(sizeof(kStreamPrefix) - 1);
-  if (auto update = AppendToStreamRow(writer, StreamKey(id), event); !update.ok()) {
-    return update.status();
-  }
+  auto stream = streams_.Get(writer, StreamKey(id));
+  if (!stream.ok()) return stream.status();
+  auto* kept = (*stream)->add_events();
+  *kept = event;
+  kept->clear_prev_hash();
+  kept->clear_hash();
+  kept->clear_leaf_hash();
+  streams_.Changed(StreamKey(id));
   return Refresh(id, writer);
 }
 
@@ -219,13 +245,16 @@ absl::Status CooperativeRegistryProjection::ApplyLinkedEvent(const coop::v1::Rec
 
 absl::Status CooperativeRegistryProjection::Refresh(const std::string& id,
                                                     ProjectionWriter& writer) {
-  auto stream = ReadStreamRow(writer, StreamKey(id));
-  if (!stream.ok()) return stream.status();
+  auto stream_row = streams_.Get(writer, StreamKey(id));
+  if (!stream_row.ok()) return stream_row.status();
+  std::vector<const coop::v1::RecordedEvent*> stream;
+  stream.reserve((*stream_row)->events_size());
+  for (const auto& event : (*stream_row)->events()) stream.push_back(&event);
   auto old_view = ReadView(writer, ViewKey(id));
   if (!old_view.ok()) return old_view.status();
   coop::v1::CooperativeView view;
-  if (!stream->empty()) view = Fold(id, *stream);
-  if (stream->empty() || view.status() == Unregistered()) {
+  if (!stream.empty()) view = FoldRefs(id, stream);
+  if (stream.empty() || view.status() == Unregistered()) {
     writer.Delete(ViewKey(id));
     UpdateAreaIndex(old_view->address(), coop::v1::Area(), id, writer);
     return absl::OkStatus();
@@ -237,6 +266,17 @@ absl::Status CooperativeRegistryProjection::Refresh(const std::string& id,
   *view.mutable_placements() = facts->placements();
   writer.Put(ViewKey(id), view.SerializeAsString());
   UpdateAreaIndex(old_view->address(), view.address(), id, writer);
+  return absl::OkStatus();
+}
+
+void CooperativeRegistryProjection::BeginPage(uint64_t first_position) {
+  // Stream rows stay parsed while pages follow each other (each committed before the next).
+  if (first_position != next_position_ || streams_.size() > kMaxCachedStreams) streams_.Clear();
+}
+
+absl::Status CooperativeRegistryProjection::FinishPage(ProjectionWriter& writer) {
+  streams_.Flush(writer);
+  next_position_ = last_position_ + 1;
   return absl::OkStatus();
 }
 

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "coop/v1/reporting.pb.h"
+#include "projections/page_rows.h"
 #include "projections/projection.h"
 
 namespace coop::projections {
@@ -46,6 +47,8 @@ class CooperativeRegistryProjection final : public Projection {
   std::string name() const override { return kName; }
   uint32_t version() const override { return 2; }
   absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
+  void BeginPage(uint64_t first_position) override;
+  absl::Status FinishPage(ProjectionWriter& writer) override;
 
   // Folds a cooperative stream (corrections included, in stream order) into its view, without
   // the linked streams' facts. status "unregistered" if nothing counts.
@@ -55,6 +58,12 @@ class CooperativeRegistryProjection final : public Projection {
   // and position are the last event's. Used for a state on a business date (as of).
   static coop::v1::CooperativeView FoldEffective(
       const std::string& cooperative_id, const std::vector<coop::v1::RecordedEvent>& effective);
+  // The same over references (no copies).
+  static coop::v1::CooperativeView FoldRefs(
+      const std::string& cooperative_id, const std::vector<const coop::v1::RecordedEvent*>& stream);
+  static coop::v1::CooperativeView FoldEffectiveRefs(
+      const std::string& cooperative_id,
+      const std::vector<const coop::v1::RecordedEvent*>& effective);
 
  private:
   absl::Status ApplyCooperativeEvent(const coop::v1::RecordedEvent& event,
@@ -62,6 +71,12 @@ class CooperativeRegistryProjection final : public Projection {
   absl::Status ApplyLinkedEvent(const coop::v1::RecordedEvent& event, ProjectionWriter& writer);
   // Re-folds the cooperative's view from its "s/" and "x/" rows and updates its index rows.
   absl::Status Refresh(const std::string& cooperative_id, ProjectionWriter& writer);
+
+  // Parsed "s/" rows (page_rows.h), kept across pages while each page follows the last.
+  static constexpr size_t kMaxCachedStreams = 8'000;
+  PageRows<coop::v1::CooperativeRegistryStream> streams_;
+  uint64_t last_position_ = 0;
+  uint64_t next_position_ = 0;
 };
 
 }  // namespace coop::projections

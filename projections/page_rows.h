@@ -1,9 +1,10 @@
-// PageRows: parsed rows of one projection kept in memory for the page being applied, so a
-// row touched by many events of a page (a province's totals, a busy entity) is parsed once
-// and written to the batch once, at the end of the page (Projection::FinishPage).
+// PageRows: parsed rows of one projection kept in memory, so a row touched by many events (a
+// province's totals, a busy entity) is parsed once and written to the batch once per page
+// (Projection::FinishPage). Rows may stay cached across pages as long as every page was
+// committed (Projection::BeginPage says when not; then Clear).
 //
-// Get parses the row from the writer (staged or stored) on first use; Put and Delete change
-// the cached value; Flush writes every changed row; Clear forgets everything (BeginPage).
+// Get parses the row from the writer (staged or stored) on first use; Changed marks the
+// cached value to be written; Flush writes every changed row; Clear forgets everything.
 // Rows are written with deterministic serialization, so the same content is the same bytes.
 //
 // Not thread-safe (one per projection, used by its runner's thread).
@@ -67,6 +68,7 @@ class PageRows {
     }
   }
   void Clear() { rows_.clear(); }
+  size_t size() const { return rows_.size(); }
 
  private:
   struct Entry {

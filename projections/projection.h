@@ -47,9 +47,11 @@ class Projection {
   virtual absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) = 0;
 
   // A page is the events applied between BeginPage and FinishPage, committed in one batch.
-  // A projection may keep parsed rows in memory for the page (BeginPage drops whatever an
-  // uncommitted page left) and write them to the batch once, in FinishPage.
-  virtual void BeginPage() {}
+  // A projection may keep parsed rows in memory and write them to the batch once, in
+  // FinishPage. `first_position` is the page's first event: if it does not follow the last
+  // page finished, that page was not committed (or a rebuild started) and rows kept in
+  // memory must be dropped.
+  virtual void BeginPage(uint64_t first_position) {}
   virtual absl::Status FinishPage(ProjectionWriter& writer) { return absl::OkStatus(); }
 };
 

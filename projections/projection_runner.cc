@@ -189,7 +189,7 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
     return false;
   }
   uint64_t expected = from;
-  projection_->BeginPage();
+  projection_->BeginPage(from);
   for (const auto& event : page->events) {
     if (event.position() != expected) {
       Fail(absl::DataLossError(absl::StrCat("projection ", name_, " expected position ", expected,

@@ -22,31 +22,48 @@ bool IsCorrection(const coop::v1::RecordedEvent& event) {
          event.type() == coop::v1::EventAmended::descriptor()->full_name();
 }
 
-std::vector<coop::v1::RecordedEvent> EffectiveEvents(
-    const std::vector<coop::v1::RecordedEvent>& stream) {
+std::vector<const coop::v1::RecordedEvent*> EffectiveEventRefs(
+    const std::vector<const coop::v1::RecordedEvent*>& stream,
+    std::vector<std::unique_ptr<coop::v1::RecordedEvent>>* amended) {
   std::set<std::string> voided;
   std::map<std::string, std::string> replacement;
-  for (const auto& event : stream) {
-    if (event.type() == coop::v1::EventVoided::descriptor()->full_name()) {
+  for (const auto* event : stream) {
+    if (event->type() == coop::v1::EventVoided::descriptor()->full_name()) {
       coop::v1::EventVoided voided_event;
-      if (voided_event.ParseFromString(event.payload())) {
+      if (voided_event.ParseFromString(event->payload())) {
         voided.insert(CanonicalId(voided_event.event_id()));
       }
-    } else if (event.type() == coop::v1::EventAmended::descriptor()->full_name()) {
-      coop::v1::EventAmended amended;
-      if (amended.ParseFromString(event.payload())) {
-        replacement[CanonicalId(amended.event_id())] = amended.replacement();
+    } else if (event->type() == coop::v1::EventAmended::descriptor()->full_name()) {
+      coop::v1::EventAmended amended_event;
+      if (amended_event.ParseFromString(event->payload())) {
+        replacement[CanonicalId(amended_event.event_id())] = amended_event.replacement();
       }
     }
   }
-  std::vector<coop::v1::RecordedEvent> effective;
-  for (const auto& event : stream) {
-    if (IsCorrection(event) || voided.contains(event.event_id())) continue;
-    effective.push_back(event);
-    if (auto it = replacement.find(event.event_id()); it != replacement.end()) {
-      effective.back().set_payload(it->second);
+  std::vector<const coop::v1::RecordedEvent*> effective;
+  effective.reserve(stream.size());
+  for (const auto* event : stream) {
+    if (IsCorrection(*event) || voided.contains(event->event_id())) continue;
+    if (auto it = replacement.find(event->event_id()); it != replacement.end()) {
+      auto copy = std::make_unique<coop::v1::RecordedEvent>(*event);
+      copy->set_payload(it->second);
+      effective.push_back(copy.get());
+      amended->push_back(std::move(copy));
+    } else {
+      effective.push_back(event);
     }
   }
+  return effective;
+}
+
+std::vector<coop::v1::RecordedEvent> EffectiveEvents(
+    const std::vector<coop::v1::RecordedEvent>& stream) {
+  std::vector<const coop::v1::RecordedEvent*> refs;
+  refs.reserve(stream.size());
+  for (const auto& event : stream) refs.push_back(&event);
+  std::vector<std::unique_ptr<coop::v1::RecordedEvent>> amended;
+  std::vector<coop::v1::RecordedEvent> effective;
+  for (const auto* event : EffectiveEventRefs(refs, &amended)) effective.push_back(*event);
   return effective;
 }
 

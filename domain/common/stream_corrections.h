@@ -4,6 +4,7 @@
 #ifndef COOPLEDGER_DOMAIN_COMMON_STREAM_CORRECTIONS_H_
 #define COOPLEDGER_DOMAIN_COMMON_STREAM_CORRECTIONS_H_
 
+#include <memory>
 #include <vector>
 
 #include "coop/v1/event.pb.h"
@@ -15,6 +16,11 @@ bool IsCorrection(const coop::v1::RecordedEvent& event);
 // corrections themselves.
 std::vector<coop::v1::RecordedEvent> EffectiveEvents(
     const std::vector<coop::v1::RecordedEvent>& stream);
+// The same without copying: pointers into the stream's events, or, for an amended event, to
+// a copy with the replacement payload that `amended` owns (it must outlive the result).
+std::vector<const coop::v1::RecordedEvent*> EffectiveEventRefs(
+    const std::vector<const coop::v1::RecordedEvent*>& stream,
+    std::vector<std::unique_ptr<coop::v1::RecordedEvent>>* amended);
 
 }  // namespace coop::domain
 

@@ -120,6 +120,7 @@ std::string AnnualStatisticsProjection::IndexPrefix(UnitSet set, const std::stri
 
 absl::Status AnnualStatisticsProjection::Apply(const coop::v1::RecordedEvent& event,
                                                ProjectionWriter& writer) {
+  last_position_ = event.position();
   const std::string& stream = event.stream_id();
   if (absl::StartsWith(stream, kPlanStream)) {
     // Plans add no figures; their events are kept for GetPlanProgress.
@@ -159,19 +160,17 @@ absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity
                                                        const coop::v1::RecordedEvent& event,
                                                        ProjectionWriter& writer) {
   // 1. The entity's events.
-  auto row = writer.Get(EntityKey(entity_id));
-  if (!row.ok()) return row.status();
-  coop::v1::CooperativeRegistryStream stored;
-  if (row->has_value() && !stored.ParseFromString(**row)) {
-    return absl::DataLossError(absl::StrCat("annual_statistics: unreadable events of ", entity_id));
-  }
-  auto* kept = stored.add_events();
+  auto stored = streams_.Get(writer, EntityKey(entity_id));
+  if (!stored.ok()) return stored.status();
+  auto* kept = (*stored)->add_events();
   *kept = event;
   kept->clear_prev_hash();
   kept->clear_hash();
   kept->clear_leaf_hash();
-  writer.Put(EntityKey(entity_id), stored.SerializeAsString());
-  const std::vector<coop::v1::RecordedEvent> events(stored.events().begin(), stored.events().end());
+  streams_.Changed(EntityKey(entity_id));
+  EventRefs events;
+  events.reserve((*stored)->events_size());
+  for (const auto& kept_event : (*stored)->events()) events.push_back(&kept_event);
 
   // 2. Its figures, mapped onto each year's unit set; stocks as year-on-year changes.
   const EntityFigures figures =
@@ -258,16 +257,19 @@ absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity
   return absl::OkStatus();
 }
 
-void AnnualStatisticsProjection::BeginPage() {
-  streams_.Clear();
-  shares_.Clear();
-  totals_.Clear();
+void AnnualStatisticsProjection::BeginPage(uint64_t first_position) {
+  // Rows stay parsed across pages while pages follow each other (each one committed before
+  // the next starts); anything else drops them. Bounded: a full cache starts afresh.
+  if (first_position != next_position_ || streams_.size() > kMaxCachedEntities) streams_.Clear();
+  if (first_position != next_position_ || shares_.size() > kMaxCachedEntities) shares_.Clear();
+  if (first_position != next_position_ || totals_.size() > kMaxCachedTotals) totals_.Clear();
 }
 
 absl::Status AnnualStatisticsProjection::FinishPage(ProjectionWriter& writer) {
   streams_.Flush(writer);
   shares_.Flush(writer);
   totals_.Flush(writer);
+  next_position_ = last_position_ + 1;
   return absl::OkStatus();
 }
 

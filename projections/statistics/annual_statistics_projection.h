@@ -43,7 +43,7 @@ class AnnualStatisticsProjection final : public Projection {
   std::string name() const override { return kName; }
   uint32_t version() const override { return 2; }
   absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
-  void BeginPage() override;
+  void BeginPage(uint64_t first_position) override;
   absl::Status FinishPage(ProjectionWriter& writer) override;
 
   static std::string EntityKey(const std::string& entity_id) { return "e/" + entity_id; }
@@ -66,7 +66,12 @@ class AnnualStatisticsProjection final : public Projection {
   absl::Status ApplyToEntity(const std::string& entity_id, const coop::v1::RecordedEvent& event,
                              ProjectionWriter& writer);
   AreaMapper mapper_;
-  // The page's parsed rows (page_rows.h): entity events, entity shares, totals.
+  // Parsed rows (page_rows.h), kept across pages while each page follows the last one
+  // finished: entity events, entity shares, totals.
+  static constexpr size_t kMaxCachedEntities = 8'000;
+  static constexpr size_t kMaxCachedTotals = 200'000;
+  uint64_t last_position_ = 0;  // of the last event applied
+  uint64_t next_position_ = 0;  // the first position of the page expected next
   PageRows<coop::v1::CooperativeRegistryStream> streams_;
   PageRows<coop::v1::EntityContributionRow> shares_;
   PageRows<coop::v1::FigureSet> totals_;

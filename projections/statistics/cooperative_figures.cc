@@ -1,5 +1,7 @@
 // Figures of one cooperative or union (stream "coop-<id>").
 #include <algorithm>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -96,8 +98,8 @@ absl::CivilDay GeneralMeetingDeadline(int year) {
   return year <= 2023 ? absl::CivilDay(year + 1, 3, 31) : absl::CivilDay(year + 1, 4, 30);
 }
 
-void CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                        const Knowledge& knowledge, FigureBuilder& builder) {
+void CooperativeFigures(const EventRefs& events, const Knowledge& knowledge,
+                        FigureBuilder& builder) {
   const auto effective = AdmittedEffective(events, knowledge);
   const auto dated = DecodeByDate<CooperativeEvent>(effective, Codec());
   const Dated* registration = nullptr;
@@ -121,6 +123,32 @@ void CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& events,
     if (e.has_dissolution_started()) {
       last = std::max(last, PeriodYearOf(domain::AddMonths(d.on, 6), kind));
     }
+    if (e.has_suspended()) {
+      last = std::max(last, PeriodYearOf(domain::ParseDateOr(e.suspended().until(), d.on), kind));
+    }
+    if (e.has_suspension_extended()) {
+      last = std::max(
+          last, PeriodYearOf(domain::ParseDateOr(e.suspension_extended().until(), d.on), kind));
+    }
+  }
+  // What each year has: its rating (the latest stands), whether its report and meeting came
+  // in time, and the events of its period.
+  std::map<int, const Dated*> rating_for;
+  std::set<int> reported_in_time;
+  std::set<int> met_in_time;
+  std::map<int, std::vector<const Dated*>> in_period;
+  for (const auto& d : dated) {
+    const auto& e = d.event;
+    if (e.has_rated()) rating_for[e.rated().year()] = &d;
+    if (e.has_annual_report_submitted() &&
+        d.on <= AnnualReportDeadline(e.annual_report_submitted().year())) {
+      reported_in_time.insert(e.annual_report_submitted().year());
+    }
+    if (e.has_general_meeting_held() &&
+        d.on <= GeneralMeetingDeadline(e.general_meeting_held().fiscal_year())) {
+      met_in_time.insert(e.general_meeting_held().fiscal_year());
+    }
+    in_period[PeriodYearOf(d.on, kind)].push_back(&d);
   }
   last = builder.Last(last + 1);
   const int first = PeriodYearOf(registration->on, kind);
@@ -168,21 +196,8 @@ void CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& events,
                   s.capital_position);
       if (state.model_cooperative) builder.Add(year, names::kModelTotal, 1, area, s.model_position);
       // Ratings for the year (of an HTX existing at its end): the latest one stands.
-      const Dated* rating = nullptr;
-      const Dated* report = nullptr;
-      const Dated* meeting = nullptr;
-      for (const auto& d : dated) {
-        const auto& e = d.event;
-        if (e.has_rated() && e.rated().year() == year) rating = &d;
-        if (e.has_annual_report_submitted() && e.annual_report_submitted().year() == year &&
-            d.on <= AnnualReportDeadline(year) && report == nullptr) {
-          report = &d;
-        }
-        if (e.has_general_meeting_held() && e.general_meeting_held().fiscal_year() == year &&
-            d.on <= GeneralMeetingDeadline(year) && meeting == nullptr) {
-          meeting = &d;
-        }
-      }
+      auto rated = rating_for.find(year);
+      const Dated* rating = rated == rating_for.end() ? nullptr : rated->second;
       if (rating != nullptr) {
         const uint64_t at = rating->recorded->position();
         builder.Add(year, names::kRated, 1, area, at);
@@ -209,10 +224,10 @@ void CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& events,
       // deadline owes the annual report and the annual meeting for it (one founded in the last
       // days of the year owes neither).
       const bool owes = state.registered_on <= AnnualReportDeadline(year);
-      if (owes && report == nullptr) {
+      if (owes && !reported_in_time.contains(year)) {
         builder.Add(year, names::kNoAnnualReport, 1, area, s.registered_position);
       }
-      if (owes && meeting == nullptr) {
+      if (owes && !met_in_time.contains(year)) {
         builder.Add(year, names::kNoAnnualMeeting, 1, area, s.registered_position);
       }
     }
@@ -245,8 +260,11 @@ void CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& events,
     }
     uint64_t inspected_at = 0;
     uint64_t fair_at = 0;
-    for (const auto& d : dated) {
-      if (d.on < period.first || d.on > period.last) continue;
+    static const std::vector<const Dated*> kNone;
+    auto events_in_period = in_period.find(year);
+    for (const Dated* event :
+         events_in_period == in_period.end() ? kNone : events_in_period->second) {
+      const Dated& d = *event;
       const uint64_t at = d.recorded->position();
       if (d.event.has_inspected()) {
         builder.Add(year, names::kInspections, 1, area, at);

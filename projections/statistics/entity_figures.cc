@@ -33,32 +33,35 @@ std::string CooperativeEntityId(const std::string& cooperative_id) {
   return "coop-" + cooperative_id;
 }
 
-std::vector<coop::v1::RecordedEvent> AdmittedEffective(
-    const std::vector<coop::v1::RecordedEvent>& stream, const Knowledge& knowledge) {
-  if (knowledge.unlimited()) return domain::EffectiveEvents(stream);
-  std::vector<coop::v1::RecordedEvent> admitted;
-  for (const auto& event : stream) {
-    if (knowledge.Admits(event)) admitted.push_back(event);
+Effective AdmittedEffective(const EventRefs& stream, const Knowledge& knowledge) {
+  Effective out;
+  if (knowledge.unlimited()) {
+    out.events = domain::EffectiveEventRefs(stream, &out.amended);
+    return out;
   }
-  return domain::EffectiveEvents(admitted);
+  EventRefs admitted;
+  for (const auto* event : stream) {
+    if (knowledge.Admits(*event)) admitted.push_back(event);
+  }
+  out.events = domain::EffectiveEventRefs(admitted, &out.amended);
+  return out;
 }
 
 namespace {
 
 // A cooperative with its OCOP products and graduate placements: its own stream first (it
 // gives the address the others count in), then the linked streams, all up to the same year.
-void CooperativeEntityFigures(const std::string& entity_id,
-                              const std::vector<coop::v1::RecordedEvent>& events,
+void CooperativeEntityFigures(const std::string& entity_id, const EventRefs& events,
                               const Knowledge& knowledge, FigureBuilder& builder) {
-  std::vector<coop::v1::RecordedEvent> own, ocop, placements;
+  EventRefs own, ocop, placements;
   int linked_last = 0;
-  for (const auto& event : events) {
-    if (event.stream_id() == entity_id) {
+  for (const auto* event : events) {
+    if (event->stream_id() == entity_id) {
       own.push_back(event);
       continue;
     }
-    (absl::StartsWith(event.stream_id(), "ocop-") ? ocop : placements).push_back(event);
-    const auto on = domain::ParseDateOr(event.occurred_on(), absl::CivilDay());
+    (absl::StartsWith(event->stream_id(), "ocop-") ? ocop : placements).push_back(event);
+    const auto on = domain::ParseDateOr(event->occurred_on(), absl::CivilDay());
     linked_last = std::max(linked_last, PeriodYearOf(on, builder.kind()) + 1);
   }
   // An OCOP recognition lasts 36 months after its rating.
@@ -71,8 +74,7 @@ void CooperativeEntityFigures(const std::string& entity_id,
 
 }  // namespace
 
-EntityFigures ComputeEntityFigures(const std::string& entity_id,
-                                   const std::vector<coop::v1::RecordedEvent>& events,
+EntityFigures ComputeEntityFigures(const std::string& entity_id, const EventRefs& events,
                                    const Knowledge& knowledge, PeriodKind kind, int only_year) {
   FigureBuilder builder(kind, only_year);
   if (absl::StartsWith(entity_id, "coop-")) {
@@ -87,6 +89,15 @@ EntityFigures ComputeEntityFigures(const std::string& entity_id,
     GrantFigures(events, knowledge, builder);
   }
   return builder.Take();
+}
+
+EntityFigures ComputeEntityFigures(const std::string& entity_id,
+                                   const std::vector<coop::v1::RecordedEvent>& events,
+                                   const Knowledge& knowledge, PeriodKind kind, int only_year) {
+  EventRefs refs;
+  refs.reserve(events.size());
+  for (const auto& event : events) refs.push_back(&event);
+  return ComputeEntityFigures(entity_id, refs, knowledge, kind, only_year);
 }
 
 }  // namespace coop::projections::statistics

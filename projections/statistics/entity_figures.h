@@ -92,9 +92,14 @@ absl::CivilDay GeneralMeetingDeadline(int year);
 std::string EntityIdOfStream(const std::string& stream_id);
 std::string CooperativeEntityId(const std::string& cooperative_id);
 
+// An entity's events, by reference (they must outlive the call).
+using EventRefs = std::vector<const coop::v1::RecordedEvent*>;
+
 // `events`: every event of the entity's streams (corrections included), each stream in its
 // order. Only events `knowledge` admits take part. only_year != 0: compute that year alone
 // (the replayed path); else every year.
+EntityFigures ComputeEntityFigures(const std::string& entity_id, const EventRefs& events,
+                                   const Knowledge& knowledge, PeriodKind kind, int only_year = 0);
 EntityFigures ComputeEntityFigures(const std::string& entity_id,
                                    const std::vector<coop::v1::RecordedEvent>& events,
                                    const Knowledge& knowledge, PeriodKind kind, int only_year = 0);

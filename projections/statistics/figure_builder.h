@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,22 +28,26 @@ struct DatedEvent {
   Union event;
 };
 
-// The admitted events of one stream after its corrections.
-std::vector<coop::v1::RecordedEvent> AdmittedEffective(
-    const std::vector<coop::v1::RecordedEvent>& stream, const Knowledge& knowledge);
+// The admitted events of one stream after its corrections: references into the stream, or
+// to amended copies the result owns.
+struct Effective {
+  EventRefs events;
+  std::vector<std::unique_ptr<coop::v1::RecordedEvent>> amended;
+};
+Effective AdmittedEffective(const EventRefs& stream, const Knowledge& knowledge);
 
 // Decodes the members of the union from `effective` (others skipped), ordered by
 // (occurred_on, position). The results point into `effective`, which must outlive them.
 template <typename Union>
-std::vector<DatedEvent<Union>> DecodeByDate(const std::vector<coop::v1::RecordedEvent>& effective,
+std::vector<DatedEvent<Union>> DecodeByDate(const Effective& effective,
                                             const domain::EventUnionCodec& codec) {
   std::vector<DatedEvent<Union>> out;
-  out.reserve(effective.size());
-  for (const auto& recorded : effective) {
+  out.reserve(effective.events.size());
+  for (const auto* recorded : effective.events) {
     DatedEvent<Union> dated;
-    if (!codec.Decode(recorded, &dated.event)) continue;
-    dated.on = domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay());
-    dated.recorded = &recorded;
+    if (!codec.Decode(*recorded, &dated.event)) continue;
+    dated.on = domain::ParseDateOr(recorded->occurred_on(), absl::CivilDay());
+    dated.recorded = recorded;
     out.push_back(std::move(dated));
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
@@ -101,22 +106,16 @@ class FigureBuilder {
 
 // The figure functions of each kind of entity (inputs: that entity's events). Each adds to
 // the builder; the caller takes the result.
-void CooperativeFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                        const Knowledge& knowledge, FigureBuilder& builder);
-void GroupFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
-                  FigureBuilder& builder);
-void HallFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
-                 FigureBuilder& builder);
-void ClassFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
-                  FigureBuilder& builder);
-void GrantFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
-                  FigureBuilder& builder);
-void PlacementFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                      const Knowledge& knowledge, FigureBuilder& builder);
+void CooperativeFigures(const EventRefs& events, const Knowledge& knowledge,
+                        FigureBuilder& builder);
+void GroupFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuilder& builder);
+void HallFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuilder& builder);
+void ClassFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuilder& builder);
+void GrantFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuilder& builder);
+void PlacementFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuilder& builder);
 // `events`: product streams (placement streams) of one cooperative, interleaved; they count
 // in the cooperative's area when CooperativeFigures ran first on the same builder.
-void OcopFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
-                 FigureBuilder& builder);
+void OcopFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuilder& builder);
 
 }  // namespace coop::projections::statistics
 

@@ -29,8 +29,7 @@ int LastYear(const std::vector<DatedEvent<Union>>& dated, PeriodKind kind) {
 
 }  // namespace
 
-void GroupFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
-                  FigureBuilder& builder) {
+void GroupFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuilder& builder) {
   using coop::v1::GroupEvent;
   const auto effective = AdmittedEffective(events, knowledge);
   const auto dated = DecodeByDate<GroupEvent>(effective, CodecOf<GroupEvent>());
@@ -88,8 +87,7 @@ void GroupFigures(const std::vector<coop::v1::RecordedEvent>& events, const Know
   return;
 }
 
-void HallFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
-                 FigureBuilder& builder) {
+void HallFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuilder& builder) {
   using coop::v1::HallEvent;
   const auto effective = AdmittedEffective(events, knowledge);
   const auto dated = DecodeByDate<HallEvent>(effective, CodecOf<HallEvent>());

@@ -35,8 +35,7 @@ int64_t Participants(const coop::v1::ClassParticipants& p) {
 
 }  // namespace
 
-void ClassFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
-                  FigureBuilder& builder) {
+void ClassFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuilder& builder) {
   using coop::v1::ClassEvent;
   const auto effective = AdmittedEffective(events, knowledge);
   const auto dated = DecodeByDate<ClassEvent>(effective, CodecOf<ClassEvent>());
@@ -57,8 +56,7 @@ void ClassFigures(const std::vector<coop::v1::RecordedEvent>& events, const Know
   return;
 }
 
-void GrantFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
-                  FigureBuilder& builder) {
+void GrantFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuilder& builder) {
   using coop::v1::GrantEvent;
   const auto effective = AdmittedEffective(events, knowledge);
   const auto dated = DecodeByDate<GrantEvent>(effective, CodecOf<GrantEvent>());
@@ -81,12 +79,11 @@ void GrantFigures(const std::vector<coop::v1::RecordedEvent>& events, const Know
   return;
 }
 
-void PlacementFigures(const std::vector<coop::v1::RecordedEvent>& events,
-                      const Knowledge& knowledge, FigureBuilder& builder) {
+void PlacementFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuilder& builder) {
   using coop::v1::PlacementEvent;
   // Placement by placement: corrections act within their own stream.
-  std::map<std::string, std::vector<coop::v1::RecordedEvent>> streams;
-  for (const auto& event : events) streams[event.stream_id()].push_back(event);
+  std::map<std::string, EventRefs> streams;
+  for (const auto* event : events) streams[event->stream_id()].push_back(event);
   const PeriodKind kind = builder.kind();
   for (const auto& [stream_id, stream] : streams) {
     const auto effective = AdmittedEffective(stream, knowledge);
@@ -124,14 +121,13 @@ void PlacementFigures(const std::vector<coop::v1::RecordedEvent>& events,
   }
 }
 
-void OcopFigures(const std::vector<coop::v1::RecordedEvent>& events, const Knowledge& knowledge,
-                 FigureBuilder& builder) {
+void OcopFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuilder& builder) {
   using coop::v1::OcopEvent;
   // Product by product: corrections act within their own stream.
-  std::map<std::string, std::vector<coop::v1::RecordedEvent>> streams;
-  for (const auto& event : events) streams[event.stream_id()].push_back(event);
+  std::map<std::string, EventRefs> streams;
+  for (const auto* event : events) streams[event->stream_id()].push_back(event);
   struct Product {
-    std::vector<coop::v1::RecordedEvent> effective;
+    Effective effective;
     std::vector<DatedEvent<OcopEvent>> dated;
     coop::v1::Area area;
   };
