@@ -1,7 +1,7 @@
 // Projection: a checkpointed consumer of the log that keeps rows of its own.
 //
 // The engine (projection_runner.h) feeds every event of the log, in position order, to
-// Apply, and commits the rows it staged together with the new checkpoint in one synced
+// Apply, and commits the rows it staged together with the new checkpoint in one atomic
 // RocksDB WriteBatch per page: an event is applied exactly once, even across crashes.
 //
 // Apply must be deterministic and do no I/O except through the writer: rebuilding from

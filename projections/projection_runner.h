@@ -1,7 +1,7 @@
 // ProjectionRunner: runs one projection on its own thread.
 //
 // From the stored checkpoint it reads the log forwards in pages (EventStore::ReadAll), applies
-// every event, and commits the page's rows together with the new checkpoint in one synced
+// every event, and commits the page's rows together with the new checkpoint in one atomic
 // WriteBatch, so a crash neither applies an event twice nor skips one. Once the log is
 // exhausted it waits on the store's CommitNotifier and follows live.
 //
@@ -60,7 +60,7 @@ struct ProjectionStatus {
 };
 
 struct RunnerOptions {
-  uint32_t page_size = 512;  // events per ReadAll page and per WriteBatch
+  uint32_t page_size = 2048;  // events per ReadAll page and per WriteBatch
   // Testing: the runner stops by itself (state kStopped) after committing this many pages.
   uint64_t stop_after_pages = 0;  // 0 = never
   // A failed read of the log is retried after this delay (the runner stays in its state).

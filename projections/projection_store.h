@@ -6,8 +6,9 @@
 //   0x00 "meta"       -> version (u32 big-endian) ‖ checkpoint position (u64 big-endian)
 //   0x01 ‖ row key    -> row value (bytes chosen by the projection)
 // The checkpoint is the last log position whose effects are in the rows; rows and checkpoint
-// are only ever written together, in one synced WriteBatch (Commit). Dropping a projection's
-// rows is one DeleteRange over [0x01, 0x02), so other projections are untouched.
+// are only ever written together, in one atomic WriteBatch (Commit; not fsynced: after a power
+// cut a projection re-applies the pages it lost from the checkpoint it finds). Dropping a
+// projection's rows is one DeleteRange over [0x01, 0x02), so other projections are untouched.
 //
 // Thread-safety: all methods are thread-safe; a Batch is not (use one per thread).
 #ifndef COOPLEDGER_PROJECTIONS_PROJECTION_STORE_H_
@@ -89,7 +90,7 @@ class ProjectionStore {
   };
   // NOT_FOUND if the projection has no family (call EnsureProjection first).
   absl::StatusOr<Batch> NewBatch(const std::string& name);
-  // Writes the batch in one synced RocksDB WriteBatch.
+  // Writes the batch in one atomic RocksDB WriteBatch (not fsynced; see above).
   absl::Status Commit(const Batch& batch);
 
   static std::string EncodeMeta(const ProjectionMeta& meta);

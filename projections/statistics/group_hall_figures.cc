@@ -15,12 +15,6 @@ namespace coop::projections::statistics {
 namespace {
 
 template <typename Union>
-const domain::EventUnionCodec& CodecOf() {
-  static const domain::EventUnionCodec codec(Union::descriptor());
-  return codec;
-}
-
-template <typename Union>
 int LastYear(const std::vector<DatedEvent<Union>>& dated, PeriodKind kind) {
   int last = 2025;  // the stocks of entities still there cross the 2025 reform
   for (const auto& d : dated) last = std::max(last, PeriodYearOf(d.on, kind));

@@ -18,12 +18,6 @@
 namespace coop::projections::statistics {
 namespace {
 
-template <typename Union>
-const domain::EventUnionCodec& CodecOf() {
-  static const domain::EventUnionCodec codec(Union::descriptor());
-  return codec;
-}
-
 // The payload's area if set, else the one the event was filed under.
 const coop::v1::Area& AreaOr(const coop::v1::Area& own, const coop::v1::RecordedEvent& event) {
   return own.code().empty() ? event.area() : own;

@@ -16,6 +16,7 @@
 #include "domain/cooperative/cooperative_state.h"
 #include "domain/programs/plan_state.h"
 #include "projections/statistics/annual_statistics_projection.h"
+#include "projections/statistics/figure_builder.h"
 #include "projections/statistics/statistic_catalog.h"
 #include "projections/statistics/statistics_reader.h"
 
@@ -25,12 +26,6 @@ namespace {
 using domain::areas::AreaCatalog;
 using domain::areas::UnitSet;
 using domain::areas::UnitSetName;
-
-template <typename Union>
-const domain::EventUnionCodec& CodecOf() {
-  static const domain::EventUnionCodec codec(Union::descriptor());
-  return codec;
-}
 
 coop::v1::StatisticsScope ScopeOf(const coop::v1::Area& area, int year) {
   coop::v1::StatisticsScope scope;

@@ -78,20 +78,11 @@ class AnnualStatisticsScenarioTest : public ::testing::Test {
   std::pair<std::string, uint64_t> Append(const std::string& stream,
                                           const google::protobuf::Message& payload,
                                           const std::string& on, const coop::v1::Area& area) {
-    coop::v1::AppendRequest request;
-    auto* s = request.add_streams();
-    s->set_stream_id(stream);
-    *s->mutable_expected() = coop::testing::Any();
-    auto* e = s->add_events();
-    e->set_event_id(eventstore::NewRandomUuid());
-    e->set_type(payload.GetDescriptor()->full_name());
-    e->set_schema_version(1);
-    e->set_payload(payload.SerializeAsString());
-    e->set_occurred_on(on);
-    *e->mutable_area() = area;
+    auto request = coop::testing::AppendMessage(stream, payload, on, area);
+    const std::string id = request.streams(0).events(0).event_id();
     auto result = events_->Append(request);
     EXPECT_OK(result);
-    return {e->event_id(), result.ok() ? result->last_position() : 0};
+    return {id, result.ok() ? result->last_position() : 0};
   }
 
   void Register(const std::string& id, const coop::v1::Area& address, const std::string& on,

@@ -39,18 +39,10 @@ class GroupRegistryProjectionTest : public ::testing::Test {
 
   std::string Append(const std::string& stream, const google::protobuf::Message& payload,
                      const std::string& occurred_on) {
-    coop::v1::AppendRequest request;
-    auto* s = request.add_streams();
-    s->set_stream_id(stream);
-    *s->mutable_expected() = coop::testing::Any();
-    auto* e = s->add_events();
-    e->set_event_id(eventstore::NewRandomUuid());
-    e->set_type(payload.GetDescriptor()->full_name());
-    e->set_schema_version(1);
-    e->set_payload(payload.SerializeAsString());
-    e->set_occurred_on(occurred_on);
+    auto request = coop::testing::AppendMessage(stream, payload, occurred_on);
+    const std::string id = request.streams(0).events(0).event_id();
     EXPECT_OK(events_->Append(request));
-    return e->event_id();
+    return id;
   }
 
   // Runs both registries up to the head in `store`.

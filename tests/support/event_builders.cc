@@ -20,6 +20,23 @@ coop::v1::ExpectedVersion Exact(uint64_t version) {
   return e;
 }
 
+coop::v1::AppendRequest AppendMessage(const std::string& stream_id,
+                                      const google::protobuf::Message& payload,
+                                      const std::string& occurred_on, const coop::v1::Area& area) {
+  coop::v1::AppendRequest request;
+  auto* stream = request.add_streams();
+  stream->set_stream_id(stream_id);
+  *stream->mutable_expected() = Any();
+  auto* e = stream->add_events();
+  e->set_event_id(eventstore::NewRandomUuid());
+  e->set_type(payload.GetDescriptor()->full_name());
+  e->set_schema_version(1);
+  e->set_payload(payload.SerializeAsString());
+  e->set_occurred_on(occurred_on);
+  *e->mutable_area() = area;
+  return request;
+}
+
 coop::v1::ProposedEvent NewEvent(const std::string& payload) {
   coop::v1::ProposedEvent e;
   e.set_event_id(eventstore::NewRandomUuid());

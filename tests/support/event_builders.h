@@ -5,6 +5,7 @@
 #include <string>
 
 #include "coop/v1/eventstore.pb.h"
+#include "google/protobuf/message.h"
 
 namespace coop::testing {
 
@@ -15,6 +16,13 @@ coop::v1::ExpectedVersion Exact(uint64_t version);
 
 // An event with a fresh random id, type "test.v1.Happened", schema version 1.
 coop::v1::ProposedEvent NewEvent(const std::string& payload = "payload");
+
+// One event of a domain message in one stream (expected version ANY): a fresh id, the
+// message's full name as type, schema version 1, and the business date and area given.
+coop::v1::AppendRequest AppendMessage(const std::string& stream_id,
+                                      const google::protobuf::Message& payload,
+                                      const std::string& occurred_on,
+                                      const coop::v1::Area& area = coop::v1::Area());
 
 // One stream, `count` fresh events.
 coop::v1::AppendRequest AppendTo(const std::string& stream_id,
