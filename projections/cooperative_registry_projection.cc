@@ -1,9 +1,9 @@
 #include "projections/cooperative_registry_projection.h"
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <set>
-#include <memory>
 #include <string>
 #include <vector>
 

@@ -73,7 +73,7 @@ class CooperativeRegistryProjection final : public Projection {
   absl::Status Refresh(const std::string& cooperative_id, ProjectionWriter& writer);
 
   // Parsed "s/" rows (page_rows.h), kept across pages while each page follows the last.
-  static constexpr size_t kMaxCachedStreams = 8'000;
+  static constexpr size_t kMaxCachedStreams = 1'024;
   PageRows<coop::v1::CooperativeRegistryStream> streams_;
   uint64_t last_position_ = 0;
   uint64_t next_position_ = 0;

@@ -68,7 +68,7 @@ class AnnualStatisticsProjection final : public Projection {
   AreaMapper mapper_;
   // Parsed rows (page_rows.h), kept across pages while each page follows the last one
   // finished: entity events, entity shares, totals.
-  static constexpr size_t kMaxCachedEntities = 8'000;
+  static constexpr size_t kMaxCachedEntities = 1'024;
   static constexpr size_t kMaxCachedTotals = 200'000;
   uint64_t last_position_ = 0;  // of the last event applied
   uint64_t next_position_ = 0;  // the first position of the page expected next
