@@ -355,9 +355,8 @@ absl::StatusOr<coop::v1::ExplainStatisticReply> StatisticsReader::Explain(
       out->set_type(e.type());
       out->set_occurred_on(e.occurred_on());
     }
-    out->set_line(absl::StrFormat("#%d %s %s %s: %+d to %s in %s %s", c.evidence,
-                                  out->occurred_on(), out->type(), out->stream_id(), c.value,
-                                  c.statistic, c.area.unit_set(), c.area.code()));
+    out->set_line(absl::StrFormat("%s: %+d to %s in %s %s", out->type(), c.value, c.statistic,
+                                  c.area.unit_set(), c.area.code()));
   }
   return reply;
 }
