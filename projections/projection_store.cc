@@ -123,11 +123,24 @@ absl::StatusOr<rocksdb::ColumnFamilyHandle*> ProjectionStore::Family(const std::
   return it->second;
 }
 
-absl::StatusOr<std::optional<ProjectionMeta>> ProjectionStore::ReadMeta(const std::string& name) {
+ProjectionStore::Snapshot::~Snapshot() { db_->ReleaseSnapshot(snapshot_); }
+
+std::unique_ptr<ProjectionStore::Snapshot> ProjectionStore::NewSnapshot() {
+  return std::unique_ptr<Snapshot>(new Snapshot(db_.get(), db_->GetSnapshot()));
+}
+
+rocksdb::ReadOptions ProjectionStore::ReadAt(const Snapshot* snapshot) {
+  rocksdb::ReadOptions options;
+  if (snapshot != nullptr) options.snapshot = snapshot->snapshot_;
+  return options;
+}
+
+absl::StatusOr<std::optional<ProjectionMeta>> ProjectionStore::ReadMeta(const std::string& name,
+                                                                        const Snapshot* snapshot) {
   auto family = Family(name);
   if (!family.ok()) return family.status();
   std::string value;
-  auto s = db_->Get(rocksdb::ReadOptions(), *family, kMetaKey, &value);
+  auto s = db_->Get(ReadAt(snapshot), *family, kMetaKey, &value);
   if (s.IsNotFound()) return std::nullopt;
   if (!s.ok()) return FromRocks(s, absl::StrCat("reading meta of projection ", name));
   ProjectionMeta meta;
@@ -138,11 +151,12 @@ absl::StatusOr<std::optional<ProjectionMeta>> ProjectionStore::ReadMeta(const st
 }
 
 absl::StatusOr<std::optional<std::string>> ProjectionStore::ReadRow(const std::string& name,
-                                                                    const std::string& key) {
+                                                                    const std::string& key,
+                                                                    const Snapshot* snapshot) {
   auto family = Family(name);
   if (!family.ok()) return family.status();
   std::string value;
-  auto s = db_->Get(rocksdb::ReadOptions(), *family, RowKey(key), &value);
+  auto s = db_->Get(ReadAt(snapshot), *family, RowKey(key), &value);
   if (s.IsNotFound()) return std::nullopt;
   if (!s.ok()) return FromRocks(s, absl::StrCat("reading a row of projection ", name));
   return value;
@@ -167,11 +181,11 @@ absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ProjectionStore
 }
 
 absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ProjectionStore::ScanRows(
-    const std::string& name, const std::string& start_key, const std::string& end_key,
-    size_t limit) {
+    const std::string& name, const std::string& start_key, const std::string& end_key, size_t limit,
+    const Snapshot* snapshot) {
   auto family = Family(name);
   if (!family.ok()) return family.status();
-  rocksdb::ReadOptions options;
+  rocksdb::ReadOptions options = ReadAt(snapshot);
   const std::string upper_key = end_key.empty() ? std::string(kRowsEnd) : RowKey(end_key);
   rocksdb::Slice upper(upper_key);
   options.iterate_upper_bound = &upper;

@@ -29,8 +29,10 @@
 #include "projections/projection.h"
 
 namespace rocksdb {
+struct ReadOptions;
 class DB;
 class ColumnFamilyHandle;
+class Snapshot;
 }  // namespace rocksdb
 
 namespace coop::projections {
@@ -53,10 +55,30 @@ class ProjectionStore {
 
   // Creates the projection's family if missing. INVALID_ARGUMENT for a bad name.
   absl::Status EnsureProjection(const std::string& name);
+  // A consistent view of every projection as committed when it was taken: reads given it
+  // see no later commit, so rows read together, and the checkpoint read with them, agree.
+  // Thread-safe; must be destroyed before the store closes.
+  class Snapshot {
+   public:
+    ~Snapshot();
+    Snapshot(const Snapshot&) = delete;
+    Snapshot& operator=(const Snapshot&) = delete;
+
+   private:
+    friend class ProjectionStore;
+    Snapshot(rocksdb::DB* db, const rocksdb::Snapshot* snapshot) : db_(db), snapshot_(snapshot) {}
+    rocksdb::DB* db_;
+    const rocksdb::Snapshot* snapshot_;
+  };
+  std::unique_ptr<Snapshot> NewSnapshot();
+
+  // Reads below see the latest commits, or those of `snapshot` if given.
   // nullopt if the projection has never committed. NOT_FOUND if it has no family.
-  absl::StatusOr<std::optional<ProjectionMeta>> ReadMeta(const std::string& name);
+  absl::StatusOr<std::optional<ProjectionMeta>> ReadMeta(const std::string& name,
+                                                         const Snapshot* snapshot = nullptr);
   absl::StatusOr<std::optional<std::string>> ReadRow(const std::string& name,
-                                                     const std::string& key);
+                                                     const std::string& key,
+                                                     const Snapshot* snapshot = nullptr);
   // Every row of the projection, in key order (tests, tools, small views).
   absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ReadRows(
       const std::string& name);
@@ -64,7 +86,7 @@ class ProjectionStore {
   // in key order: paged reads of large views.
   absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ScanRows(
       const std::string& name, const std::string& start_key, const std::string& end_key,
-      size_t limit);
+      size_t limit, const Snapshot* snapshot = nullptr);
 
   // Staged changes to one projection: rows, and optionally the meta entry, committed
   // atomically by Commit. Get reads staged-or-stored.
@@ -98,6 +120,7 @@ class ProjectionStore {
 
  private:
   explicit ProjectionStore(std::string dir);
+  static rocksdb::ReadOptions ReadAt(const Snapshot* snapshot);
   absl::StatusOr<rocksdb::ColumnFamilyHandle*> Family(const std::string& name);
 
   const std::string dir_;

@@ -1,8 +1,6 @@
 // coop.v1.Reporting: annual statistics, explain, plan progress, compliance, criterion 13 —
 // served by projections/statistics/statistics_reader.h from the annual_statistics
 // projection.
-#include <algorithm>
-
 #include "absl/status/status.h"
 #include "projections/statistics/annual_statistics_projection.h"
 #include "projections/statistics/statistics_reader.h"
@@ -26,15 +24,12 @@ grpc::ServerUnaryReactor* ReportingService::GetAnnualStatistics(
     coop::v1::AnnualStatisticsReply* reply) {
   return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
-    auto answer = StatisticsReader(deps_.store).Annual(request->scope(), 0);
+    StatisticsReader reader(deps_.store);  // one snapshot: rows and checkpoint agree
+    auto position = reader.Position();
+    if (!position.ok()) return position.status();
+    auto answer = reader.Annual(request->scope(), *position);
     if (!answer.ok()) return answer.status();
     *reply = std::move(*answer);
-    // Read after the rows: the figures reflect the log up to at least this position.
-    uint64_t position = deps_.Position(AnnualStatisticsProjection::kName);
-    if (request->scope().as_known_at_position() != 0) {
-      position = std::min(position, request->scope().as_known_at_position());
-    }
-    reply->set_position(position);
     return absl::OkStatus();
   });
 }
@@ -56,10 +51,13 @@ grpc::ServerUnaryReactor* ReportingService::GetPlanProgress(
     coop::v1::PlanProgressReply* reply) {
   return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
-    auto answer = StatisticsReader(deps_.store).PlanProgress(*request);
+    StatisticsReader reader(deps_.store);
+    auto position = reader.Position();
+    if (!position.ok()) return position.status();
+    auto answer = reader.PlanProgress(*request);
     if (!answer.ok()) return answer.status();
     *reply = std::move(*answer);
-    reply->set_position(deps_.Position(AnnualStatisticsProjection::kName));
+    reply->set_position(*position);
     return absl::OkStatus();
   });
 }
@@ -69,10 +67,13 @@ grpc::ServerUnaryReactor* ReportingService::ListComplianceIssues(
     coop::v1::ComplianceIssuesReply* reply) {
   return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
-    auto answer = StatisticsReader(deps_.store).Compliance(*request);
+    StatisticsReader reader(deps_.store);
+    auto position = reader.Position();
+    if (!position.ok()) return position.status();
+    auto answer = reader.Compliance(*request);
     if (!answer.ok()) return answer.status();
     *reply = std::move(*answer);
-    reply->set_position(deps_.Position(AnnualStatisticsProjection::kName));
+    reply->set_position(*position);
     return absl::OkStatus();
   });
 }
@@ -82,10 +83,13 @@ grpc::ServerUnaryReactor* ReportingService::ListCriterion13Communes(
     coop::v1::Criterion13Reply* reply) {
   return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
-    auto answer = StatisticsReader(deps_.store).Criterion13(*request);
+    StatisticsReader reader(deps_.store);
+    auto position = reader.Position();
+    if (!position.ok()) return position.status();
+    auto answer = reader.Criterion13(*request);
     if (!answer.ok()) return answer.status();
     *reply = std::move(*answer);
-    reply->set_position(deps_.Position(AnnualStatisticsProjection::kName));
+    reply->set_position(*position);
     return absl::OkStatus();
   });
 }

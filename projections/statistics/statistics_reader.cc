@@ -126,6 +126,12 @@ void FillFigures(const std::map<std::string, int64_t>& figures,
   }
 }
 
+absl::StatusOr<uint64_t> StatisticsReader::Position() const {
+  auto meta = store_->ReadMeta(Projection::kName, snapshot_.get());
+  if (!meta.ok()) return meta.status();
+  return meta->has_value() ? (*meta)->checkpoint : 0;
+}
+
 absl::StatusOr<std::vector<std::string>> StatisticsReader::ScanKeys(
     const std::string& prefix) const {
   std::vector<std::string> keys;
@@ -133,7 +139,7 @@ absl::StatusOr<std::vector<std::string>> StatisticsReader::ScanKeys(
   std::string end = prefix;
   end.back() = static_cast<char>(end.back() + 1);
   while (true) {
-    auto rows = store_->ScanRows(Projection::kName, start, end, kScanPage);
+    auto rows = store_->ScanRows(Projection::kName, start, end, kScanPage, snapshot_.get());
     if (!rows.ok()) return rows.status();
     for (auto& [key, value] : *rows) keys.push_back(key);
     if (rows->size() < kScanPage) return keys;
@@ -150,7 +156,7 @@ absl::StatusOr<StatisticsReader::Figures> StatisticsReader::Precomputed(UnitSet 
   const std::string end = Projection::TotalsKey(set_name, code, year + 1);
   const std::string this_year = Projection::TotalsKey(set_name, code, year);
   while (true) {
-    auto rows = store_->ScanRows(Projection::kName, start, end, kScanPage);
+    auto rows = store_->ScanRows(Projection::kName, start, end, kScanPage, snapshot_.get());
     if (!rows.ok()) return rows.status();
     for (const auto& [key, value] : *rows) {
       coop::v1::FigureSet set_row;
@@ -205,7 +211,7 @@ absl::StatusOr<std::vector<std::string>> StatisticsReader::Candidates(
 
 absl::StatusOr<std::vector<coop::v1::RecordedEvent>> StatisticsReader::EntityEvents(
     const std::string& entity_id) const {
-  auto row = store_->ReadRow(Projection::kName, Projection::EntityKey(entity_id));
+  auto row = store_->ReadRow(Projection::kName, Projection::EntityKey(entity_id), snapshot_.get());
   if (!row.ok()) return row.status();
   coop::v1::CooperativeRegistryStream stream;
   if (row->has_value() && !stream.ParseFromString(**row)) {

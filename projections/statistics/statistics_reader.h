@@ -13,11 +13,13 @@
 // that is not a unit of its set, an unknown statistic); NOT_FOUND for a plan that was never
 // set; DATA_LOSS for an unreadable row.
 //
-// Thread-safety: const methods are thread-safe (each call uses its own area mapper).
+// Thread-safety: const methods are thread-safe (each call uses its own area mapper). Make
+// one reader per query: it reads one snapshot.
 #ifndef COOPLEDGER_PROJECTIONS_STATISTICS_STATISTICS_READER_H_
 #define COOPLEDGER_PROJECTIONS_STATISTICS_STATISTICS_READER_H_
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -47,7 +49,12 @@ absl::StatusOr<ResolvedScope> ResolveScope(const coop::v1::StatisticsScope& scop
 
 class StatisticsReader {
  public:
-  explicit StatisticsReader(ProjectionStore* store) : store_(store) {}
+  // Reads the rows as committed when the reader is made (one snapshot for all its reads).
+  explicit StatisticsReader(ProjectionStore* store)
+      : store_(store), snapshot_(store->NewSnapshot()) {}
+
+  // The log position the rows it reads reflect (the projection's checkpoint in its snapshot).
+  absl::StatusOr<uint64_t> Position() const;
 
   // `position`: the projection's checkpoint, reported in the reply.
   absl::StatusOr<coop::v1::AnnualStatisticsReply> Annual(const coop::v1::StatisticsScope& scope,
@@ -91,6 +98,7 @@ class StatisticsReader {
   absl::StatusOr<std::vector<std::string>> ScanKeys(const std::string& prefix) const;
 
   ProjectionStore* const store_;
+  const std::unique_ptr<ProjectionStore::Snapshot> snapshot_;
 };
 
 // Fills reply figures in catalogue order (percentages and criterion 13 computed here).

@@ -425,3 +425,40 @@ TEST_F(ProjectionRunnerTest, FailedReadsOfTheLogAreRetriedAndShownInStatus) {
 
 }  // namespace
 }  // namespace coop::projections
+
+namespace coop::projections {
+namespace {
+
+TEST_F(ProjectionRunnerTest, SnapshotReadsIgnoreLaterCommits) {
+  // Given a committed row and checkpoint, and a snapshot taken then
+  ASSERT_OK(projections_->EnsureProjection("snap"));
+  auto batch = projections_->NewBatch("snap");
+  ASSERT_OK(batch);
+  batch->Put("a", "1");
+  batch->SetMeta({1, 10});
+  ASSERT_OK(projections_->Commit(*batch));
+  auto snapshot = projections_->NewSnapshot();
+  // When a later page changes the row and the checkpoint
+  auto later = projections_->NewBatch("snap");
+  ASSERT_OK(later);
+  later->Put("a", "2");
+  later->Put("b", "3");
+  later->SetMeta({1, 20});
+  ASSERT_OK(projections_->Commit(*later));
+  // Then reads at the snapshot see the rows and checkpoint as they were, together
+  auto row = projections_->ReadRow("snap", "a", snapshot.get());
+  ASSERT_OK(row);
+  EXPECT_EQ(row->value_or(""), "1");
+  auto rows = projections_->ScanRows("snap", "", "", 10, snapshot.get());
+  ASSERT_OK(rows);
+  EXPECT_EQ(rows->size(), 1u);
+  auto meta = projections_->ReadMeta("snap", snapshot.get());
+  ASSERT_OK(meta);
+  EXPECT_EQ((*meta)->checkpoint, 10u);
+  // and reads without it see the latest commit
+  EXPECT_EQ(projections_->ReadRow("snap", "a")->value_or(""), "2");
+  snapshot.reset();
+}
+
+}  // namespace
+}  // namespace coop::projections
