@@ -24,12 +24,6 @@ namespace {
 
 constexpr char kStreamPrefix[] = "coop-";
 
-// Decodes log events into coop.v1.CooperativeEvent (other types are not a cooperative's).
-const domain::EventUnionCodec& Codec() {
-  static const domain::EventUnionCodec codec(coop::v1::CooperativeEvent::descriptor());
-  return codec;
-}
-
 const char* OriginName(coop::v1::CooperativeOrigin origin) {
   switch (origin) {
     case coop::v1::ORIGIN_CONVERTED_FROM_GROUP:
@@ -45,17 +39,6 @@ const std::string& Unregistered() {
   static const std::string name =
       domain::CooperativeStatusName(domain::CooperativeStatus::kUnregistered);
   return name;
-}
-
-absl::StatusOr<coop::v1::CooperativeView> ReadView(ProjectionWriter& writer,
-                                                   const std::string& key) {
-  coop::v1::CooperativeView view;
-  auto row = writer.Get(key);
-  if (!row.ok()) return row.status();
-  if (row->has_value() && !view.ParseFromString(**row)) {
-    return absl::DataLossError(absl::StrCat("cooperative_registry: unreadable row ", key));
-  }
-  return view;
 }
 
 }  // namespace
@@ -82,7 +65,8 @@ coop::v1::CooperativeView CooperativeRegistryProjection::FoldEffectiveRefs(
   for (const auto* recorded_ref : effective) {
     const coop::v1::RecordedEvent& recorded = *recorded_ref;
     coop::v1::CooperativeEvent event;
-    if (!Codec().Decode(recorded, &event)) continue;  // not a cooperative's event
+    if (!domain::CodecFor<coop::v1::CooperativeEvent>().Decode(recorded, &event))
+      continue;  // not a cooperative's event
     const absl::CivilDay on = domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay());
     const domain::CooperativeStatus before = state.status;
     state = domain::Evolve(std::move(state), on, event);
@@ -179,9 +163,10 @@ coop::v1::CooperativeView CooperativeRegistryProjection::FoldRefs(
 
 absl::Status CooperativeRegistryProjection::Apply(const coop::v1::RecordedEvent& event,
                                                   ProjectionWriter& writer) {
-  last_position_ = event.position();
   if (absl::StartsWith(event.stream_id(), kStreamPrefix)) {
-    if (!domain::IsCorrection(event) && !Codec().IsMember(event.type())) return absl::OkStatus();
+    if (!domain::IsCorrection(event) &&
+        !domain::CodecFor<coop::v1::CooperativeEvent>().IsMember(event.type()))
+      return absl::OkStatus();
     return ApplyCooperativeEvent(event, writer);
   }
   if (IsLinkedEvent(event)) return ApplyLinkedEvent(event, writer);
@@ -212,7 +197,7 @@ absl::Status CooperativeRegistryProjection::ApplyLinkedEvent(const coop::v1::Rec
   if (!before.cooperative_id.empty()) owners.insert(before.cooperative_id);
   if (!after.cooperative_id.empty()) owners.insert(after.cooperative_id);
   for (const auto& owner : owners) {
-    auto facts = ReadView(writer, FactsKey(owner));
+    auto facts = ReadParsedRow<coop::v1::CooperativeView>(writer, FactsKey(owner));
     if (!facts.ok()) return facts.status();
     // The stream's entry leaves the former owner's facts and joins the current owner's.
     for (const std::string* entity : {&before.entity_id, &after.entity_id}) {
@@ -250,7 +235,7 @@ absl::Status CooperativeRegistryProjection::Refresh(const std::string& id,
   std::vector<const coop::v1::RecordedEvent*> stream;
   stream.reserve((*stream_row)->events_size());
   for (const auto& event : (*stream_row)->events()) stream.push_back(&event);
-  auto old_view = ReadView(writer, ViewKey(id));
+  auto old_view = ReadParsedRow<coop::v1::CooperativeView>(writer, ViewKey(id));
   if (!old_view.ok()) return old_view.status();
   coop::v1::CooperativeView view;
   if (!stream.empty()) view = FoldRefs(id, stream);
@@ -259,7 +244,7 @@ absl::Status CooperativeRegistryProjection::Refresh(const std::string& id,
     UpdateAreaIndex(old_view->address(), coop::v1::Area(), id, writer);
     return absl::OkStatus();
   }
-  auto facts = ReadView(writer, FactsKey(id));
+  auto facts = ReadParsedRow<coop::v1::CooperativeView>(writer, FactsKey(id));
   if (!facts.ok()) return facts.status();
   *view.mutable_ocop_products() = facts->ocop_products();
   *view.mutable_support_received() = facts->support_received();
@@ -270,13 +255,12 @@ absl::Status CooperativeRegistryProjection::Refresh(const std::string& id,
 }
 
 void CooperativeRegistryProjection::BeginPage(uint64_t first_position) {
-  // Stream rows stay parsed while pages follow each other (each committed before the next).
-  if (first_position != next_position_ || streams_.size() > kMaxCachedStreams) streams_.Clear();
+  streams_.BeginPage(first_position, kMaxCachedStreams);
 }
 
-absl::Status CooperativeRegistryProjection::FinishPage(ProjectionWriter& writer) {
-  streams_.Flush(writer);
-  next_position_ = last_position_ + 1;
+absl::Status CooperativeRegistryProjection::FinishPage(ProjectionWriter& writer,
+                                                       uint64_t last_position) {
+  streams_.FinishPage(writer, last_position);
   return absl::OkStatus();
 }
 

@@ -48,7 +48,7 @@ class CooperativeRegistryProjection final : public Projection {
   uint32_t version() const override { return 2; }
   absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
   void BeginPage(uint64_t first_position) override;
-  absl::Status FinishPage(ProjectionWriter& writer) override;
+  absl::Status FinishPage(ProjectionWriter& writer, uint64_t last_position) override;
 
   // Folds a cooperative stream (corrections included, in stream order) into its view, without
   // the linked streams' facts. status "unregistered" if nothing counts.
@@ -75,8 +75,6 @@ class CooperativeRegistryProjection final : public Projection {
   // Parsed "s/" rows (page_rows.h), kept across pages while each page follows the last.
   static constexpr size_t kMaxCachedStreams = 1'024;
   PageRows<coop::v1::CooperativeRegistryStream> streams_;
-  uint64_t last_position_ = 0;
-  uint64_t next_position_ = 0;
 };
 
 }  // namespace coop::projections

@@ -21,21 +21,6 @@ namespace {
 
 constexpr char kStreamPrefix[] = "group-";
 
-const domain::EventUnionCodec& Codec() {
-  static const domain::EventUnionCodec codec(coop::v1::GroupEvent::descriptor());
-  return codec;
-}
-
-absl::StatusOr<coop::v1::GroupView> ReadView(ProjectionWriter& writer, const std::string& key) {
-  coop::v1::GroupView view;
-  auto row = writer.Get(key);
-  if (!row.ok()) return row.status();
-  if (row->has_value() && !view.ParseFromString(**row)) {
-    return absl::DataLossError(absl::StrCat("group_registry: unreadable row ", key));
-  }
-  return view;
-}
-
 }  // namespace
 
 coop::v1::GroupView GroupRegistryProjection::Fold(
@@ -44,7 +29,7 @@ coop::v1::GroupView GroupRegistryProjection::Fold(
   std::vector<coop::v1::StatusChange> history;
   for (const auto& recorded : domain::EffectiveEvents(stream)) {
     coop::v1::GroupEvent event;
-    if (!Codec().Decode(recorded, &event)) continue;
+    if (!domain::CodecFor<coop::v1::GroupEvent>().Decode(recorded, &event)) continue;
     const absl::CivilDay on = domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay());
     const domain::GroupStatus before = state.status;
     state = domain::Evolve(std::move(state), on, event);
@@ -86,7 +71,9 @@ coop::v1::GroupView GroupRegistryProjection::Fold(
 absl::Status GroupRegistryProjection::Apply(const coop::v1::RecordedEvent& event,
                                             ProjectionWriter& writer) {
   if (absl::StartsWith(event.stream_id(), kStreamPrefix)) {
-    if (!domain::IsCorrection(event) && !Codec().IsMember(event.type())) return absl::OkStatus();
+    if (!domain::IsCorrection(event) &&
+        !domain::CodecFor<coop::v1::GroupEvent>().IsMember(event.type()))
+      return absl::OkStatus();
     const std::string id = event.stream_id().substr(sizeof(kStreamPrefix) - 1);
     if (auto update = AppendToStreamRow(writer, StreamKey(id), event); !update.ok()) {
       return update.status();
@@ -109,7 +96,7 @@ absl::Status GroupRegistryProjection::ApplyGrantEvent(const coop::v1::RecordedEv
   if (!before.group_id.empty()) owners.insert(before.group_id);
   if (!after.group_id.empty()) owners.insert(after.group_id);
   for (const auto& owner : owners) {
-    auto facts = ReadView(writer, FactsKey(owner));
+    auto facts = ReadParsedRow<coop::v1::GroupView>(writer, FactsKey(owner));
     if (!facts.ok()) return facts.status();
     const auto id_of = [](const coop::v1::SupportSummary& e) { return e.grant_id(); };
     if (!before.entity_id.empty()) {
@@ -132,7 +119,7 @@ absl::Status GroupRegistryProjection::ApplyGrantEvent(const coop::v1::RecordedEv
 absl::Status GroupRegistryProjection::Refresh(const std::string& id, ProjectionWriter& writer) {
   auto stream = ReadStreamRow(writer, StreamKey(id));
   if (!stream.ok()) return stream.status();
-  auto old_view = ReadView(writer, ViewKey(id));
+  auto old_view = ReadParsedRow<coop::v1::GroupView>(writer, ViewKey(id));
   if (!old_view.ok()) return old_view.status();
   coop::v1::GroupView view = Fold(id, *stream);
   if (stream->empty() || view.status() == domain::GroupStatusName(domain::GroupStatus::kUnformed)) {
@@ -140,7 +127,7 @@ absl::Status GroupRegistryProjection::Refresh(const std::string& id, ProjectionW
     UpdateAreaIndex(old_view->address(), coop::v1::Area(), id, writer);
     return absl::OkStatus();
   }
-  auto facts = ReadView(writer, FactsKey(id));
+  auto facts = ReadParsedRow<coop::v1::GroupView>(writer, FactsKey(id));
   if (!facts.ok()) return facts.status();
   *view.mutable_support_received() = facts->support_received();
   writer.Put(ViewKey(id), view.SerializeAsString());

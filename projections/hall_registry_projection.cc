@@ -18,11 +18,6 @@ namespace {
 
 constexpr char kStreamPrefix[] = "hall-";
 
-const domain::EventUnionCodec& Codec() {
-  static const domain::EventUnionCodec codec(coop::v1::HallEvent::descriptor());
-  return codec;
-}
-
 }  // namespace
 
 coop::v1::HallView HallRegistryProjection::Fold(
@@ -30,7 +25,7 @@ coop::v1::HallView HallRegistryProjection::Fold(
   domain::HallState state;
   for (const auto& recorded : domain::EffectiveEvents(stream)) {
     coop::v1::HallEvent event;
-    if (!Codec().Decode(recorded, &event)) continue;
+    if (!domain::CodecFor<coop::v1::HallEvent>().Decode(recorded, &event)) continue;
     state = domain::Evolve(std::move(state),
                            domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay()), event);
   }
@@ -60,7 +55,9 @@ coop::v1::HallView HallRegistryProjection::Fold(
 absl::Status HallRegistryProjection::Apply(const coop::v1::RecordedEvent& event,
                                            ProjectionWriter& writer) {
   if (!absl::StartsWith(event.stream_id(), kStreamPrefix)) return absl::OkStatus();
-  if (!domain::IsCorrection(event) && !Codec().IsMember(event.type())) return absl::OkStatus();
+  if (!domain::IsCorrection(event) &&
+      !domain::CodecFor<coop::v1::HallEvent>().IsMember(event.type()))
+    return absl::OkStatus();
   const std::string id = event.stream_id().substr(sizeof(kStreamPrefix) - 1);
   auto update = AppendToStreamRow(writer, StreamKey(id), event);
   if (!update.ok()) return update.status();

@@ -21,19 +21,6 @@ constexpr char kOcopPrefix[] = "ocop-";
 constexpr char kGrantPrefix[] = "grant-";
 constexpr char kPlacementPrefix[] = "placement-";
 
-const domain::EventUnionCodec& OcopCodec() {
-  static const domain::EventUnionCodec codec(coop::v1::OcopEvent::descriptor());
-  return codec;
-}
-const domain::EventUnionCodec& GrantCodec() {
-  static const domain::EventUnionCodec codec(coop::v1::GrantEvent::descriptor());
-  return codec;
-}
-const domain::EventUnionCodec& PlacementCodec() {
-  static const domain::EventUnionCodec codec(coop::v1::PlacementEvent::descriptor());
-  return codec;
-}
-
 absl::CivilDay DayOf(const coop::v1::RecordedEvent& event) {
   return domain::ParseDateOr(event.occurred_on(), absl::CivilDay());
 }
@@ -43,7 +30,7 @@ LinkedFact FoldOcop(const std::vector<coop::v1::RecordedEvent>& effective) {
   std::string product_name;
   for (const auto& recorded : effective) {
     coop::v1::OcopEvent event;
-    if (!OcopCodec().Decode(recorded, &event)) continue;
+    if (!domain::CodecFor<coop::v1::OcopEvent>().Decode(recorded, &event)) continue;
     if (event.has_enrolled()) product_name = event.enrolled().product_name();
     state = domain::Evolve(std::move(state), DayOf(recorded), event);
   }
@@ -67,7 +54,7 @@ LinkedFact FoldGrant(const std::vector<coop::v1::RecordedEvent>& effective) {
   coop::v1::SupportGranted granted;
   for (const auto& recorded : effective) {
     coop::v1::GrantEvent event;
-    if (!GrantCodec().Decode(recorded, &event)) continue;
+    if (!domain::CodecFor<coop::v1::GrantEvent>().Decode(recorded, &event)) continue;
     if (event.has_granted()) granted = event.granted();
     state = domain::Evolve(std::move(state), DayOf(recorded), event);
   }
@@ -90,7 +77,7 @@ LinkedFact FoldPlacement(const std::vector<coop::v1::RecordedEvent>& effective) 
   domain::PlacementState state;
   for (const auto& recorded : effective) {
     coop::v1::PlacementEvent event;
-    if (!PlacementCodec().Decode(recorded, &event)) continue;
+    if (!domain::CodecFor<coop::v1::PlacementEvent>().Decode(recorded, &event)) continue;
     state = domain::Evolve(std::move(state), DayOf(recorded), event);
   }
   LinkedFact fact;
@@ -113,13 +100,13 @@ bool IsLinkedEvent(const coop::v1::RecordedEvent& event) {
   const std::string& stream = event.stream_id();
   const bool correction = domain::IsCorrection(event);
   if (absl::StartsWith(stream, kOcopPrefix)) {
-    return correction || OcopCodec().IsMember(event.type());
+    return correction || domain::CodecFor<coop::v1::OcopEvent>().IsMember(event.type());
   }
   if (absl::StartsWith(stream, kGrantPrefix)) {
-    return correction || GrantCodec().IsMember(event.type());
+    return correction || domain::CodecFor<coop::v1::GrantEvent>().IsMember(event.type());
   }
   if (absl::StartsWith(stream, kPlacementPrefix)) {
-    return correction || PlacementCodec().IsMember(event.type());
+    return correction || domain::CodecFor<coop::v1::PlacementEvent>().IsMember(event.type());
   }
   return false;
 }

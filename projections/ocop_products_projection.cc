@@ -16,11 +16,6 @@ namespace {
 
 constexpr char kStreamPrefix[] = "ocop-";
 
-const domain::EventUnionCodec& Codec() {
-  static const domain::EventUnionCodec codec(coop::v1::OcopEvent::descriptor());
-  return codec;
-}
-
 }  // namespace
 
 coop::v1::OcopProductRow OcopProductsProjection::Fold(
@@ -30,7 +25,7 @@ coop::v1::OcopProductRow OcopProductsProjection::Fold(
   auto* product = row.mutable_product();
   for (const auto& recorded : domain::EffectiveEvents(stream)) {
     coop::v1::OcopEvent event;
-    if (!Codec().Decode(recorded, &event)) continue;
+    if (!domain::CodecFor<coop::v1::OcopEvent>().Decode(recorded, &event)) continue;
     const absl::CivilDay on = domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay());
     state = domain::Evolve(std::move(state), on, event);
     if (event.has_enrolled()) {
@@ -90,7 +85,9 @@ std::optional<coop::v1::OcopProductView> OcopProductsProjection::RecognisedOn(
 absl::Status OcopProductsProjection::Apply(const coop::v1::RecordedEvent& event,
                                            ProjectionWriter& writer) {
   if (!absl::StartsWith(event.stream_id(), kStreamPrefix)) return absl::OkStatus();
-  if (!domain::IsCorrection(event) && !Codec().IsMember(event.type())) return absl::OkStatus();
+  if (!domain::IsCorrection(event) &&
+      !domain::CodecFor<coop::v1::OcopEvent>().IsMember(event.type()))
+    return absl::OkStatus();
   const std::string id = event.stream_id().substr(sizeof(kStreamPrefix) - 1);
   auto update = AppendToStreamRow(writer, StreamKey(id), event);
   if (!update.ok()) return update.status();

@@ -11,6 +11,7 @@
 #ifndef COOPLEDGER_PROJECTIONS_PAGE_ROWS_H_
 #define COOPLEDGER_PROJECTIONS_PAGE_ROWS_H_
 
+#include <cstdint>
 #include <string>
 
 #include "absl/container/node_hash_map.h"
@@ -70,6 +71,18 @@ class PageRows {
   void Clear() { rows_.clear(); }
   size_t size() const { return rows_.size(); }
 
+  // For Projection::BeginPage: keeps the rows while pages follow each other; drops them if
+  // this page does not start right after the last one flushed (it was not committed, or a
+  // rebuild started) or if more than `max_rows` are held.
+  void BeginPage(uint64_t first_position, size_t max_rows) {
+    if (first_position != next_position_ || rows_.size() > max_rows) rows_.clear();
+  }
+  // For Projection::FinishPage: writes the changed rows into the page's batch.
+  void FinishPage(ProjectionWriter& writer, uint64_t last_position) {
+    Flush(writer);
+    next_position_ = last_position + 1;
+  }
+
  private:
   struct Entry {
     Row row;
@@ -77,6 +90,7 @@ class PageRows {
     bool remove = false;
   };
   absl::node_hash_map<std::string, Entry> rows_;  // stable pointers
+  uint64_t next_position_ = 0;                    // the first position of the page expected next
 };
 
 }  // namespace coop::projections

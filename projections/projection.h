@@ -35,6 +35,19 @@ class ProjectionWriter {
   virtual absl::StatusOr<std::optional<std::string>> Get(const std::string& key) = 0;
 };
 
+// The row under `key` parsed as `Row` (an empty message if there is none); DATA_LOSS naming
+// the key if it cannot be parsed.
+template <typename Row>
+absl::StatusOr<Row> ReadParsedRow(ProjectionWriter& writer, const std::string& key) {
+  Row row;
+  auto stored = writer.Get(key);
+  if (!stored.ok()) return stored.status();
+  if (stored->has_value() && !row.ParseFromString(**stored)) {
+    return absl::DataLossError("unreadable projection row " + key);
+  }
+  return row;
+}
+
 class Projection {
  public:
   virtual ~Projection() = default;
@@ -46,13 +59,15 @@ class Projection {
   // An error stops the runner (state kFailed) without committing the page.
   virtual absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) = 0;
 
-  // A page is the events applied between BeginPage and FinishPage, committed in one batch.
-  // A projection may keep parsed rows in memory and write them to the batch once, in
-  // FinishPage. `first_position` is the page's first event: if it does not follow the last
-  // page finished, that page was not committed (or a rebuild started) and rows kept in
-  // memory must be dropped.
+  // A page is the events applied between BeginPage and FinishPage (first and last position),
+  // committed in one batch. A projection may keep parsed rows in memory and write them to
+  // the batch once, in FinishPage; if a page does not start right after the last one
+  // finished, that one was not committed (or a rebuild started) and such rows must be
+  // dropped (page_rows.h does both).
   virtual void BeginPage(uint64_t first_position) {}
-  virtual absl::Status FinishPage(ProjectionWriter& writer) { return absl::OkStatus(); }
+  virtual absl::Status FinishPage(ProjectionWriter& writer, uint64_t last_position) {
+    return absl::OkStatus();
+  }
 };
 
 }  // namespace coop::projections

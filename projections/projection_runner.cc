@@ -203,11 +203,11 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
       return false;
     }
   }
-  if (auto st = projection_->FinishPage(*batch); !st.ok()) {
+  const uint64_t last = page->events.back().position();
+  if (auto st = projection_->FinishPage(*batch, last); !st.ok()) {
     Fail(absl::Status(st.code(), absl::StrCat("projection ", name_, ": ", st.message())));
     return false;
   }
-  const uint64_t last = page->events.back().position();
   batch->SetMeta({version_, last});
   if (auto st = store_->Commit(*batch); !st.ok()) {
     Fail(st);

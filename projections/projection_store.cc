@@ -1,6 +1,8 @@
 #include "projections/projection_store.h"
 
 #include <filesystem>
+#include <functional>
+#include <limits>
 
 #include "absl/strings/str_cat.h"
 #include "eventstore/rocks_status.h"
@@ -164,25 +166,13 @@ absl::StatusOr<std::optional<std::string>> ProjectionStore::ReadRow(const std::s
 
 absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ProjectionStore::ReadRows(
     const std::string& name) {
-  auto family = Family(name);
-  if (!family.ok()) return family.status();
-  rocksdb::ReadOptions options;
-  rocksdb::Slice upper(kRowsEnd);
-  options.iterate_upper_bound = &upper;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, *family));
-  std::vector<std::pair<std::string, std::string>> rows;
-  for (it->Seek(kRowsBegin); it->Valid(); it->Next()) {
-    rows.emplace_back(it->key().ToString().substr(1), it->value().ToString());
-  }
-  if (!it->status().ok()) {
-    return FromRocks(it->status(), absl::StrCat("reading rows of projection ", name));
-  }
-  return rows;
+  return ScanRows(name, "", "", std::numeric_limits<size_t>::max());
 }
 
-absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ProjectionStore::ScanRows(
+absl::Status ProjectionStore::Scan(
     const std::string& name, const std::string& start_key, const std::string& end_key, size_t limit,
-    const Snapshot* snapshot) {
+    const Snapshot* snapshot,
+    const std::function<void(const rocksdb::Slice& key, const rocksdb::Slice& value)>& visit) {
   auto family = Family(name);
   if (!family.ok()) return family.status();
   rocksdb::ReadOptions options = ReadAt(snapshot);
@@ -190,14 +180,41 @@ absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ProjectionStore
   rocksdb::Slice upper(upper_key);
   options.iterate_upper_bound = &upper;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, *family));
-  std::vector<std::pair<std::string, std::string>> rows;
-  for (it->Seek(RowKey(start_key)); it->Valid() && rows.size() < limit; it->Next()) {
-    rows.emplace_back(it->key().ToString().substr(1), it->value().ToString());
+  size_t visited = 0;
+  for (it->Seek(RowKey(start_key)); it->Valid() && visited < limit; it->Next(), ++visited) {
+    rocksdb::Slice key = it->key();
+    key.remove_prefix(1);  // the row tag
+    visit(key, it->value());
   }
   if (!it->status().ok()) {
     return FromRocks(it->status(), absl::StrCat("scanning rows of projection ", name));
   }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ProjectionStore::ScanRows(
+    const std::string& name, const std::string& start_key, const std::string& end_key, size_t limit,
+    const Snapshot* snapshot) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  auto status = Scan(name, start_key, end_key, limit, snapshot,
+                     [&](const rocksdb::Slice& key, const rocksdb::Slice& value) {
+                       rows.emplace_back(key.ToString(), value.ToString());
+                     });
+  if (!status.ok()) return status;
   return rows;
+}
+
+absl::StatusOr<std::vector<std::string>> ProjectionStore::ScanKeys(const std::string& name,
+                                                                   const std::string& start_key,
+                                                                   const std::string& end_key,
+                                                                   size_t limit,
+                                                                   const Snapshot* snapshot) {
+  std::vector<std::string> keys;
+  auto status = Scan(
+      name, start_key, end_key, limit, snapshot,
+      [&](const rocksdb::Slice& key, const rocksdb::Slice&) { keys.push_back(key.ToString()); });
+  if (!status.ok()) return status;
+  return keys;
 }
 
 absl::StatusOr<ProjectionStore::Batch> ProjectionStore::NewBatch(const std::string& name) {

@@ -15,6 +15,7 @@
 #define COOPLEDGER_PROJECTIONS_PROJECTION_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -30,6 +31,7 @@
 
 namespace rocksdb {
 struct ReadOptions;
+class Slice;
 class DB;
 class ColumnFamilyHandle;
 class Snapshot;
@@ -87,6 +89,11 @@ class ProjectionStore {
   absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ScanRows(
       const std::string& name, const std::string& start_key, const std::string& end_key,
       size_t limit, const Snapshot* snapshot = nullptr);
+  // The same, keys only (no copies of the values).
+  absl::StatusOr<std::vector<std::string>> ScanKeys(const std::string& name,
+                                                    const std::string& start_key,
+                                                    const std::string& end_key, size_t limit,
+                                                    const Snapshot* snapshot = nullptr);
 
   // Staged changes to one projection: rows, and optionally the meta entry, committed
   // atomically by Commit. Get reads staged-or-stored.
@@ -121,6 +128,11 @@ class ProjectionStore {
  private:
   explicit ProjectionStore(std::string dir);
   static rocksdb::ReadOptions ReadAt(const Snapshot* snapshot);
+  // Visits at most `limit` rows with start_key <= key < end_key (key without the row tag).
+  absl::Status Scan(
+      const std::string& name, const std::string& start_key, const std::string& end_key,
+      size_t limit, const Snapshot* snapshot,
+      const std::function<void(const rocksdb::Slice& key, const rocksdb::Slice& value)>& visit);
   absl::StatusOr<rocksdb::ColumnFamilyHandle*> Family(const std::string& name);
 
   const std::string dir_;

@@ -35,6 +35,14 @@ class EventUnionCodec {
   std::map<std::string, const google::protobuf::FieldDescriptor*> field_by_type_;
 };
 
+// The codec of the event union `Union` (e.g. coop::v1::CooperativeEvent), built once on
+// first use (thread-safe) and never destroyed.
+template <typename Union>
+const EventUnionCodec& CodecFor() {
+  static const EventUnionCodec* const codec = new EventUnionCodec(Union::descriptor());
+  return *codec;
+}
+
 }  // namespace coop::domain
 
 #endif  // COOPLEDGER_DOMAIN_COMMON_EVENT_UNION_CODEC_H_

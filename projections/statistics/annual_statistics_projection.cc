@@ -120,7 +120,6 @@ std::string AnnualStatisticsProjection::IndexPrefix(UnitSet set, const std::stri
 
 absl::Status AnnualStatisticsProjection::Apply(const coop::v1::RecordedEvent& event,
                                                ProjectionWriter& writer) {
-  last_position_ = event.position();
   const std::string& stream = event.stream_id();
   if (absl::StartsWith(stream, kPlanStream)) {
     // Plans add no figures; their events are kept for GetPlanProgress.
@@ -258,18 +257,16 @@ absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity
 }
 
 void AnnualStatisticsProjection::BeginPage(uint64_t first_position) {
-  // Rows stay parsed across pages while pages follow each other (each one committed before
-  // the next starts); anything else drops them. Bounded: a full cache starts afresh.
-  if (first_position != next_position_ || streams_.size() > kMaxCachedEntities) streams_.Clear();
-  if (first_position != next_position_ || shares_.size() > kMaxCachedEntities) shares_.Clear();
-  if (first_position != next_position_ || totals_.size() > kMaxCachedTotals) totals_.Clear();
+  streams_.BeginPage(first_position, kMaxCachedEntities);
+  shares_.BeginPage(first_position, kMaxCachedEntities);
+  totals_.BeginPage(first_position, kMaxCachedTotals);
 }
 
-absl::Status AnnualStatisticsProjection::FinishPage(ProjectionWriter& writer) {
-  streams_.Flush(writer);
-  shares_.Flush(writer);
-  totals_.Flush(writer);
-  next_position_ = last_position_ + 1;
+absl::Status AnnualStatisticsProjection::FinishPage(ProjectionWriter& writer,
+                                                    uint64_t last_position) {
+  streams_.FinishPage(writer, last_position);
+  shares_.FinishPage(writer, last_position);
+  totals_.FinishPage(writer, last_position);
   return absl::OkStatus();
 }
 

@@ -44,7 +44,7 @@ class AnnualStatisticsProjection final : public Projection {
   uint32_t version() const override { return 2; }
   absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
   void BeginPage(uint64_t first_position) override;
-  absl::Status FinishPage(ProjectionWriter& writer) override;
+  absl::Status FinishPage(ProjectionWriter& writer, uint64_t last_position) override;
 
   static std::string EntityKey(const std::string& entity_id) { return "e/" + entity_id; }
   static std::string ShareKey(const std::string& entity_id) { return "k/" + entity_id; }
@@ -70,8 +70,6 @@ class AnnualStatisticsProjection final : public Projection {
   // finished: entity events, entity shares, totals.
   static constexpr size_t kMaxCachedEntities = 1'024;
   static constexpr size_t kMaxCachedTotals = 200'000;
-  uint64_t last_position_ = 0;  // of the last event applied
-  uint64_t next_position_ = 0;  // the first position of the page expected next
   PageRows<coop::v1::CooperativeRegistryStream> streams_;
   PageRows<coop::v1::EntityContributionRow> shares_;
   PageRows<coop::v1::FigureSet> totals_;

@@ -17,11 +17,6 @@ using coop::v1::CooperativeEvent;
 using domain::CooperativeStatus;
 using Dated = DatedEvent<CooperativeEvent>;
 
-const domain::EventUnionCodec& Codec() {
-  static const domain::EventUnionCodec codec(CooperativeEvent::descriptor());
-  return codec;
-}
-
 int64_t TotalMembers(const coop::v1::MemberCounts& m) {
   return m.official() + m.associate_contributing() + m.associate_non_contributing();
 }
@@ -101,7 +96,8 @@ absl::CivilDay GeneralMeetingDeadline(int year) {
 void CooperativeFigures(const EventRefs& events, const Knowledge& knowledge,
                         FigureBuilder& builder) {
   const auto effective = AdmittedEffective(events, knowledge);
-  const auto dated = DecodeByDate<CooperativeEvent>(effective, Codec());
+  const auto dated =
+      DecodeByDate<CooperativeEvent>(effective, domain::CodecFor<CooperativeEvent>());
   const Dated* registration = nullptr;
   for (const auto& d : dated) {
     if (d.event.has_registered()) {

@@ -20,13 +20,6 @@
 
 namespace coop::projections::statistics {
 
-// The codec of an aggregate's event union (e.g. coop.v1.CooperativeEvent), built once.
-template <typename Union>
-const domain::EventUnionCodec& CodecOf() {
-  static const domain::EventUnionCodec codec(Union::descriptor());
-  return codec;
-}
-
 // An effective event decoded into its aggregate's union, with its business date.
 template <typename Union>
 struct DatedEvent {

@@ -26,7 +26,7 @@ int LastYear(const std::vector<DatedEvent<Union>>& dated, PeriodKind kind) {
 void GroupFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuilder& builder) {
   using coop::v1::GroupEvent;
   const auto effective = AdmittedEffective(events, knowledge);
-  const auto dated = DecodeByDate<GroupEvent>(effective, CodecOf<GroupEvent>());
+  const auto dated = DecodeByDate<GroupEvent>(effective, domain::CodecFor<GroupEvent>());
   auto formed =
       std::find_if(dated.begin(), dated.end(), [](const auto& d) { return d.event.has_formed(); });
   if (formed == dated.end()) return;
@@ -84,7 +84,7 @@ void GroupFigures(const EventRefs& events, const Knowledge& knowledge, FigureBui
 void HallFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuilder& builder) {
   using coop::v1::HallEvent;
   const auto effective = AdmittedEffective(events, knowledge);
-  const auto dated = DecodeByDate<HallEvent>(effective, CodecOf<HallEvent>());
+  const auto dated = DecodeByDate<HallEvent>(effective, domain::CodecFor<HallEvent>());
   auto founded =
       std::find_if(dated.begin(), dated.end(), [](const auto& d) { return d.event.has_founded(); });
   if (founded == dated.end()) return;

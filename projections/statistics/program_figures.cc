@@ -32,7 +32,7 @@ int64_t Participants(const coop::v1::ClassParticipants& p) {
 void ClassFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuilder& builder) {
   using coop::v1::ClassEvent;
   const auto effective = AdmittedEffective(events, knowledge);
-  const auto dated = DecodeByDate<ClassEvent>(effective, CodecOf<ClassEvent>());
+  const auto dated = DecodeByDate<ClassEvent>(effective, domain::CodecFor<ClassEvent>());
   for (const auto& d : dated) {
     if (!d.event.has_held()) continue;
     const auto& held = d.event.held();
@@ -53,7 +53,7 @@ void ClassFigures(const EventRefs& events, const Knowledge& knowledge, FigureBui
 void GrantFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuilder& builder) {
   using coop::v1::GrantEvent;
   const auto effective = AdmittedEffective(events, knowledge);
-  const auto dated = DecodeByDate<GrantEvent>(effective, CodecOf<GrantEvent>());
+  const auto dated = DecodeByDate<GrantEvent>(effective, domain::CodecFor<GrantEvent>());
   for (const auto& d : dated) {
     if (!d.event.has_granted()) continue;
     const auto& granted = d.event.granted();
@@ -81,7 +81,7 @@ void PlacementFigures(const EventRefs& events, const Knowledge& knowledge, Figur
   const PeriodKind kind = builder.kind();
   for (const auto& [stream_id, stream] : streams) {
     const auto effective = AdmittedEffective(stream, knowledge);
-    const auto dated = DecodeByDate<PlacementEvent>(effective, CodecOf<PlacementEvent>());
+    const auto dated = DecodeByDate<PlacementEvent>(effective, domain::CodecFor<PlacementEvent>());
     auto placed = std::find_if(dated.begin(), dated.end(),
                                [](const auto& d) { return d.event.has_placed(); });
     if (placed == dated.end()) continue;
@@ -132,7 +132,7 @@ void OcopFigures(const EventRefs& events, const Knowledge& knowledge, FigureBuil
   for (auto& [stream_id, stream] : streams) {
     Product& product = products.emplace_back();
     product.effective = AdmittedEffective(stream, knowledge);
-    product.dated = DecodeByDate<OcopEvent>(product.effective, CodecOf<OcopEvent>());
+    product.dated = DecodeByDate<OcopEvent>(product.effective, domain::CodecFor<OcopEvent>());
     if (product.dated.empty()) {
       products.pop_back();
       continue;

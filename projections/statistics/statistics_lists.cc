@@ -119,7 +119,7 @@ absl::StatusOr<coop::v1::ComplianceIssuesReply> StatisticsReader::Compliance(
     domain::CooperativeState state;
     for (const auto& recorded : effective) {
       coop::v1::CooperativeEvent event;
-      if (!CodecOf<coop::v1::CooperativeEvent>().Decode(recorded, &event)) continue;
+      if (!domain::CodecFor<coop::v1::CooperativeEvent>().Decode(recorded, &event)) continue;
       const auto on = domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay());
       state = domain::Evolve(std::move(state), on, event);
       if (event.has_inspected() && period.first <= on && on <= period.last &&
@@ -222,7 +222,7 @@ absl::StatusOr<coop::v1::PlanProgressReply> StatisticsReader::PlanProgress(
   std::string decision;
   for (const auto& recorded : domain::EffectiveEvents(*events)) {
     coop::v1::PlanEvent event;
-    if (!CodecOf<coop::v1::PlanEvent>().Decode(recorded, &event)) continue;
+    if (!domain::CodecFor<coop::v1::PlanEvent>().Decode(recorded, &event)) continue;
     if (event.has_targets_set()) decision = event.targets_set().decision();
     plan = domain::Evolve(std::move(plan),
                           domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay()), event);

@@ -139,11 +139,11 @@ absl::StatusOr<std::vector<std::string>> StatisticsReader::ScanKeys(
   std::string end = prefix;
   end.back() = static_cast<char>(end.back() + 1);
   while (true) {
-    auto rows = store_->ScanRows(Projection::kName, start, end, kScanPage, snapshot_.get());
-    if (!rows.ok()) return rows.status();
-    for (auto& [key, value] : *rows) keys.push_back(key);
-    if (rows->size() < kScanPage) return keys;
-    start = rows->back().first + std::string(1, '\0');
+    auto page = store_->ScanKeys(Projection::kName, start, end, kScanPage, snapshot_.get());
+    if (!page.ok()) return page.status();
+    keys.insert(keys.end(), page->begin(), page->end());
+    if (page->size() < kScanPage) return keys;
+    start = page->back() + std::string(1, '\0');
   }
 }
 

@@ -70,7 +70,7 @@ class StreamRecorder {
     int index = 0;
     for (const auto& e : *events) {
       auto* proposed = append_.add_events();
-      Codec().Encode(e, proposed);
+      domain::CodecFor<Event>().Encode(e, proposed);
       proposed->set_event_id(services::DerivedEventId(command_id, index++));
       proposed->set_occurred_on(on);
       *proposed->mutable_metadata() = context_->metadata;
@@ -111,11 +111,6 @@ class StreamRecorder {
   coop::v1::StreamAppend Take() { return std::move(append_); }
 
  private:
-  static const domain::EventUnionCodec& Codec() {
-    static const domain::EventUnionCodec codec(Event::descriptor());
-    return codec;
-  }
-
   const RecordContext* context_;
   std::string stream_id_;
   State state_;
