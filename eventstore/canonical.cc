@@ -2,14 +2,14 @@
 
 #include <openssl/evp.h>
 
-#include "eventstore/keys.h"
-#include "eventstore/uuid.h"
+#include "base/big_endian.h"
+#include "base/uuid.h"
 
 namespace coop::eventstore {
 namespace {
 
 void PutString(std::string* out, const std::string& s) {
-  keys::PutU32(out, static_cast<uint32_t>(s.size()));
+  base::PutU32(out, static_cast<uint32_t>(s.size()));
   out->append(s);
 }
 
@@ -33,15 +33,15 @@ std::string CanonicalEncoding(const coop::v1::RecordedEvent& e) {
   out.append("COOPEVT", 7);
   out.push_back(static_cast<char>(kCanonicalFormatVersion >> 8));
   out.push_back(static_cast<char>(kCanonicalFormatVersion & 0xFF));
-  keys::PutU64(&out, e.position());
+  base::PutU64(&out, e.position());
   PutString(&out, e.stream_id());
-  keys::PutU64(&out, e.stream_version());
+  base::PutU64(&out, e.stream_version());
   // The id in its 16 raw bytes; the store only records ids that parse.
-  auto id = ParseUuid(e.event_id());
-  out.append(id ? UuidKey(*id) : std::string(16, '\0'));
+  auto id = base::ParseUuid(e.event_id());
+  out.append(id ? base::UuidKey(*id) : std::string(16, '\0'));
   PutString(&out, e.type());
-  keys::PutU32(&out, e.schema_version());
-  keys::PutU64(&out, static_cast<uint64_t>(e.recorded_at_micros()));
+  base::PutU32(&out, e.schema_version());
+  base::PutU64(&out, static_cast<uint64_t>(e.recorded_at_micros()));
   PutString(&out, e.occurred_on());
   PutString(&out, e.area().code());
   PutString(&out, e.area().unit_set());

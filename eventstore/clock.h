@@ -23,7 +23,8 @@ class SystemClock final : public Clock {
   static SystemClock* Default();
 };
 
-// A clock that only moves when told to. For tests.
+// A clock that only moves when told to: for tests, and for generators whose logs must be the
+// same on every run.
 class ManualClock final : public Clock {
  public:
   explicit ManualClock(int64_t now_micros) : now_(now_micros) {}

@@ -1,8 +1,12 @@
-// EventStore: the append-only, hash-chained event log, as an interface.
+// EventStore: the append-only, hash-chained event log, as an interface. Everything above the
+// event store (projections, commands, services) holds an EventStore and nothing else of it.
 //
-// The RocksDB implementation (rocks_event_store.h) is the embedded default; a replicated
-// backend can implement this same interface without touching domain, projections or services.
-// The store knows nothing of cooperatives: payloads are opaque bytes.
+// Backends: RocksDB (eventstore/rocks/) is the embedded default, opened through the factory
+// in store_factory.h. Another backend (e.g. a replicated one) implements this interface,
+// reuses the shared staging code in eventstore/staging/ (idempotency, expected versions,
+// gap-free positions, hash chain, verification), and passes the conformance suite in
+// tests/eventstore/conformance/. The store knows nothing of cooperatives: payloads are opaque
+// bytes.
 //
 // Thread-safety: every method may be called concurrently from any thread.
 #ifndef COOPLEDGER_EVENTSTORE_EVENT_STORE_H_
@@ -18,7 +22,7 @@
 #include "absl/status/statusor.h"
 #include "coop/v1/eventstore.pb.h"
 #include "eventstore/commit_notifier.h"
-#include "eventstore/options.h"
+#include "eventstore/store_options.h"
 
 namespace coop::eventstore {
 
@@ -84,6 +88,11 @@ class EventStore {
   absl::StatusOr<coop::v1::VerifyLogResponse> Verify(uint64_t from, uint64_t to) {
     return Verify(from, to, nullptr);
   }
+
+  // Commits what is queued, completes every call, ends subscriptions' waits, and releases the
+  // storage. Appends arriving afterwards fail with UNAVAILABLE. Idempotent; a second caller
+  // waits until the first has finished. REQUIRES: no read is running or starts afterwards.
+  virtual void Close() = 0;
 
   // Told after every durable commit; subscriptions wait on it.
   virtual CommitNotifier& notifier() = 0;

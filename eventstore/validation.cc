@@ -4,7 +4,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "eventstore/uuid.h"
+#include "base/uuid.h"
 
 namespace coop::eventstore {
 namespace {
@@ -141,13 +141,13 @@ absl::Status ValidateAppend(const coop::v1::AppendRequest& request, const Limits
     for (int e = 0; e < stream.events_size(); ++e) {
       const auto& event = stream.events(e);
       const std::string efield = absl::StrCat(sfield, ".events[", e, "]");
-      const auto id = ParseUuid(event.event_id());
+      const auto id = base::ParseUuid(event.event_id());
       if (!id) {
         return Invalid(absl::StrCat(efield, ".event_id"),
                        "must be a UUID like 123e4567-e89b-12d3-a456-426614174000");
       }
       // Compared as bytes: the same id in upper and lower case is the same id.
-      if (!ids.insert(UuidKey(*id)).second) {
+      if (!ids.insert(base::UuidKey(*id)).second) {
         return Invalid(absl::StrCat(efield, ".event_id"),
                        absl::StrCat("id ", event.event_id(), " appears twice in one append"));
       }

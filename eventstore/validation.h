@@ -8,7 +8,7 @@
 
 #include "absl/status/status.h"
 #include "coop/v1/eventstore.pb.h"
-#include "eventstore/options.h"
+#include "eventstore/store_options.h"
 
 namespace coop::eventstore {
 

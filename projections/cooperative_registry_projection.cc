@@ -14,6 +14,7 @@
 #include "domain/common/dates.h"
 #include "domain/common/event_union_codec.h"
 #include "domain/common/stream_corrections.h"
+#include "domain/cooperative/cooperative_aggregate.h"
 #include "domain/cooperative/cooperative_state.h"
 #include "projections/area_index.h"
 #include "projections/linked_streams.h"
@@ -21,8 +22,6 @@
 
 namespace coop::projections {
 namespace {
-
-constexpr char kStreamPrefix[] = "coop-";
 
 const char* OriginName(coop::v1::CooperativeOrigin origin) {
   switch (origin) {
@@ -163,7 +162,7 @@ coop::v1::CooperativeView CooperativeRegistryProjection::FoldRefs(
 
 absl::Status CooperativeRegistryProjection::Apply(const coop::v1::RecordedEvent& event,
                                                   ProjectionWriter& writer) {
-  if (absl::StartsWith(event.stream_id(), kStreamPrefix)) {
+  if (absl::StartsWith(event.stream_id(), domain::CooperativeAggregate::kStreamPrefix)) {
     if (!domain::IsCorrection(event) &&
         !domain::CodecFor<coop::v1::CooperativeEvent>().IsMember(event.type()))
       return absl::OkStatus();
@@ -175,7 +174,8 @@ absl::Status CooperativeRegistryProjection::Apply(const coop::v1::RecordedEvent&
 
 absl::Status CooperativeRegistryProjection::ApplyCooperativeEvent(
     const coop::v1::RecordedEvent& event, ProjectionWriter& writer) {
-  const std::string id = event.stream_id().substr(sizeof(kStreamPrefix) - 1);
+  const std::string id =
+      event.stream_id().substr(sizeof(domain::CooperativeAggregate::kStreamPrefix) - 1);
   auto stream = streams_.Get(writer, StreamKey(id));
   if (!stream.ok()) return stream.status();
   auto* kept = (*stream)->add_events();

@@ -11,18 +11,13 @@
 #include "domain/common/dates.h"
 #include "domain/common/event_union_codec.h"
 #include "domain/common/stream_corrections.h"
+#include "domain/group/group_aggregate.h"
 #include "domain/group/group_state.h"
 #include "projections/area_index.h"
 #include "projections/linked_streams.h"
 #include "projections/stream_rows.h"
 
 namespace coop::projections {
-namespace {
-
-constexpr char kStreamPrefix[] = "group-";
-
-}  // namespace
-
 coop::v1::GroupView GroupRegistryProjection::Fold(
     const std::string& group_id, const std::vector<coop::v1::RecordedEvent>& stream) {
   domain::GroupState state;
@@ -70,11 +65,12 @@ coop::v1::GroupView GroupRegistryProjection::Fold(
 
 absl::Status GroupRegistryProjection::Apply(const coop::v1::RecordedEvent& event,
                                             ProjectionWriter& writer) {
-  if (absl::StartsWith(event.stream_id(), kStreamPrefix)) {
+  if (absl::StartsWith(event.stream_id(), domain::GroupAggregate::kStreamPrefix)) {
     if (!domain::IsCorrection(event) &&
         !domain::CodecFor<coop::v1::GroupEvent>().IsMember(event.type()))
       return absl::OkStatus();
-    const std::string id = event.stream_id().substr(sizeof(kStreamPrefix) - 1);
+    const std::string id =
+        event.stream_id().substr(sizeof(domain::GroupAggregate::kStreamPrefix) - 1);
     if (auto update = AppendToStreamRow(writer, StreamKey(id), event); !update.ok()) {
       return update.status();
     }

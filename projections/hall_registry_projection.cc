@@ -9,17 +9,12 @@
 #include "domain/common/dates.h"
 #include "domain/common/event_union_codec.h"
 #include "domain/common/stream_corrections.h"
+#include "domain/hall/hall_aggregate.h"
 #include "domain/hall/hall_state.h"
 #include "projections/area_index.h"
 #include "projections/stream_rows.h"
 
 namespace coop::projections {
-namespace {
-
-constexpr char kStreamPrefix[] = "hall-";
-
-}  // namespace
-
 coop::v1::HallView HallRegistryProjection::Fold(
     const std::string& hall_id, const std::vector<coop::v1::RecordedEvent>& stream) {
   domain::HallState state;
@@ -54,11 +49,12 @@ coop::v1::HallView HallRegistryProjection::Fold(
 
 absl::Status HallRegistryProjection::Apply(const coop::v1::RecordedEvent& event,
                                            ProjectionWriter& writer) {
-  if (!absl::StartsWith(event.stream_id(), kStreamPrefix)) return absl::OkStatus();
+  if (!absl::StartsWith(event.stream_id(), domain::HallAggregate::kStreamPrefix))
+    return absl::OkStatus();
   if (!domain::IsCorrection(event) &&
       !domain::CodecFor<coop::v1::HallEvent>().IsMember(event.type()))
     return absl::OkStatus();
-  const std::string id = event.stream_id().substr(sizeof(kStreamPrefix) - 1);
+  const std::string id = event.stream_id().substr(sizeof(domain::HallAggregate::kStreamPrefix) - 1);
   auto update = AppendToStreamRow(writer, StreamKey(id), event);
   if (!update.ok()) return update.status();
   const auto before = Fold(id, update->before);

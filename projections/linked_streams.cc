@@ -10,16 +10,15 @@
 #include "domain/common/dates.h"
 #include "domain/common/event_union_codec.h"
 #include "domain/common/stream_corrections.h"
+#include "domain/programs/grant_aggregate.h"
 #include "domain/programs/grant_state.h"
+#include "domain/programs/ocop_aggregate.h"
 #include "domain/programs/ocop_state.h"
+#include "domain/programs/placement_aggregate.h"
 #include "domain/programs/placement_state.h"
 
 namespace coop::projections {
 namespace {
-
-constexpr char kOcopPrefix[] = "ocop-";
-constexpr char kGrantPrefix[] = "grant-";
-constexpr char kPlacementPrefix[] = "placement-";
 
 absl::CivilDay DayOf(const coop::v1::RecordedEvent& event) {
   return domain::ParseDateOr(event.occurred_on(), absl::CivilDay());
@@ -99,28 +98,30 @@ LinkedFact FoldPlacement(const std::vector<coop::v1::RecordedEvent>& effective) 
 bool IsLinkedEvent(const coop::v1::RecordedEvent& event) {
   const std::string& stream = event.stream_id();
   const bool correction = domain::IsCorrection(event);
-  if (absl::StartsWith(stream, kOcopPrefix)) {
+  if (absl::StartsWith(stream, domain::OcopAggregate::kStreamPrefix)) {
     return correction || domain::CodecFor<coop::v1::OcopEvent>().IsMember(event.type());
   }
-  if (absl::StartsWith(stream, kGrantPrefix)) {
+  if (absl::StartsWith(stream, domain::GrantAggregate::kStreamPrefix)) {
     return correction || domain::CodecFor<coop::v1::GrantEvent>().IsMember(event.type());
   }
-  if (absl::StartsWith(stream, kPlacementPrefix)) {
+  if (absl::StartsWith(stream, domain::PlacementAggregate::kStreamPrefix)) {
     return correction || domain::CodecFor<coop::v1::PlacementEvent>().IsMember(event.type());
   }
   return false;
 }
 
 bool IsGrantStream(const std::string& stream_id) {
-  return absl::StartsWith(stream_id, kGrantPrefix);
+  return absl::StartsWith(stream_id, domain::GrantAggregate::kStreamPrefix);
 }
 
 LinkedFact FoldLinkedStream(const std::string& stream_id,
                             const std::vector<coop::v1::RecordedEvent>& stream) {
   const auto effective = domain::EffectiveEvents(stream);
-  if (absl::StartsWith(stream_id, kOcopPrefix)) return FoldOcop(effective);
-  if (absl::StartsWith(stream_id, kGrantPrefix)) return FoldGrant(effective);
-  if (absl::StartsWith(stream_id, kPlacementPrefix)) return FoldPlacement(effective);
+  if (absl::StartsWith(stream_id, domain::OcopAggregate::kStreamPrefix)) return FoldOcop(effective);
+  if (absl::StartsWith(stream_id, domain::GrantAggregate::kStreamPrefix))
+    return FoldGrant(effective);
+  if (absl::StartsWith(stream_id, domain::PlacementAggregate::kStreamPrefix))
+    return FoldPlacement(effective);
   return {};
 }
 

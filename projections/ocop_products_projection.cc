@@ -8,16 +8,11 @@
 #include "domain/common/dates.h"
 #include "domain/common/event_union_codec.h"
 #include "domain/common/stream_corrections.h"
+#include "domain/programs/ocop_aggregate.h"
 #include "domain/programs/ocop_state.h"
 #include "projections/stream_rows.h"
 
 namespace coop::projections {
-namespace {
-
-constexpr char kStreamPrefix[] = "ocop-";
-
-}  // namespace
-
 coop::v1::OcopProductRow OcopProductsProjection::Fold(
     const std::string& product_id, const std::vector<coop::v1::RecordedEvent>& stream) {
   domain::OcopState state;
@@ -84,11 +79,12 @@ std::optional<coop::v1::OcopProductView> OcopProductsProjection::RecognisedOn(
 
 absl::Status OcopProductsProjection::Apply(const coop::v1::RecordedEvent& event,
                                            ProjectionWriter& writer) {
-  if (!absl::StartsWith(event.stream_id(), kStreamPrefix)) return absl::OkStatus();
+  if (!absl::StartsWith(event.stream_id(), domain::OcopAggregate::kStreamPrefix))
+    return absl::OkStatus();
   if (!domain::IsCorrection(event) &&
       !domain::CodecFor<coop::v1::OcopEvent>().IsMember(event.type()))
     return absl::OkStatus();
-  const std::string id = event.stream_id().substr(sizeof(kStreamPrefix) - 1);
+  const std::string id = event.stream_id().substr(sizeof(domain::OcopAggregate::kStreamPrefix) - 1);
   auto update = AppendToStreamRow(writer, StreamKey(id), event);
   if (!update.ok()) return update.status();
   const auto row = Fold(id, update->after);

@@ -5,7 +5,7 @@
 #include <limits>
 
 #include "absl/strings/str_cat.h"
-#include "eventstore/rocks_status.h"
+#include "base/rocks_status.h"
 #include "rocksdb/db.h"
 #include "rocksdb/options.h"
 #include "rocksdb/write_batch.h"
@@ -13,7 +13,7 @@
 namespace coop::projections {
 namespace {
 
-using coop::eventstore::FromRocks;
+using base::FromRocks;
 
 const std::string kMetaKey = std::string("\x00meta", 5);
 const std::string kRowsBegin = std::string(1, '\x01');
@@ -75,7 +75,7 @@ absl::StatusOr<std::unique_ptr<ProjectionStore>> ProjectionStore::Open(const std
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw = nullptr;
   s = rocksdb::DB::Open(db_options, dir, families, &handles, &raw);
-  if (!s.ok()) return FromRocks(s, absl::StrCat("opening projection store in ", dir));
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("opening projection store in ", dir));
   store->db_.reset(raw);
   absl::MutexLock lock(&store->mu_);
   for (size_t i = 0; i < handles.size(); ++i) store->families_[names[i]] = handles[i];
@@ -110,7 +110,7 @@ absl::Status ProjectionStore::EnsureProjection(const std::string& name) {
   if (families_.count(name)) return absl::OkStatus();
   rocksdb::ColumnFamilyHandle* handle = nullptr;
   auto s = db_->CreateColumnFamily(rocksdb::ColumnFamilyOptions(), name, &handle);
-  if (!s.ok()) return FromRocks(s, absl::StrCat("creating projection family ", name));
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("creating projection family ", name));
   families_[name] = handle;
   return absl::OkStatus();
 }
@@ -144,7 +144,7 @@ absl::StatusOr<std::optional<ProjectionMeta>> ProjectionStore::ReadMeta(const st
   std::string value;
   auto s = db_->Get(ReadAt(snapshot), *family, kMetaKey, &value);
   if (s.IsNotFound()) return std::nullopt;
-  if (!s.ok()) return FromRocks(s, absl::StrCat("reading meta of projection ", name));
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading meta of projection ", name));
   ProjectionMeta meta;
   if (!DecodeMeta(value, &meta)) {
     return absl::DataLossError(absl::StrCat("meta of projection ", name, " is malformed"));
@@ -160,7 +160,7 @@ absl::StatusOr<std::optional<std::string>> ProjectionStore::ReadRow(const std::s
   std::string value;
   auto s = db_->Get(ReadAt(snapshot), *family, RowKey(key), &value);
   if (s.IsNotFound()) return std::nullopt;
-  if (!s.ok()) return FromRocks(s, absl::StrCat("reading a row of projection ", name));
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading a row of projection ", name));
   return value;
 }
 
@@ -187,7 +187,7 @@ absl::Status ProjectionStore::Scan(
     visit(key, it->value());
   }
   if (!it->status().ok()) {
-    return FromRocks(it->status(), absl::StrCat("scanning rows of projection ", name));
+    return base::FromRocks(it->status(), absl::StrCat("scanning rows of projection ", name));
   }
   return absl::OkStatus();
 }
@@ -240,7 +240,7 @@ absl::StatusOr<std::optional<std::string>> ProjectionStore::Batch::Get(const std
   std::string value;
   auto s = store_->db_->Get(rocksdb::ReadOptions(), family_, RowKey(key), &value);
   if (s.IsNotFound()) return std::nullopt;
-  if (!s.ok()) return FromRocks(s, "reading a projection row");
+  if (!s.ok()) return base::FromRocks(s, "reading a projection row");
   return value;
 }
 
@@ -253,7 +253,7 @@ absl::Status ProjectionStore::Commit(const Batch& batch) {
     s = value ? wb.Put(batch.family_, RowKey(key), *value) : wb.Delete(batch.family_, RowKey(key));
   }
   if (s.ok() && batch.meta_) s = wb.Put(batch.family_, kMetaKey, EncodeMeta(*batch.meta_));
-  if (!s.ok()) return FromRocks(s, "staging a projection batch");
+  if (!s.ok()) return base::FromRocks(s, "staging a projection batch");
   // Atomic, not fsynced: rows and checkpoint land together or not at all (one WAL record).
   // After a power cut a projection may have lost its last pages; it re-applies them from
   // the older checkpoint it then finds, so nothing is applied twice or skipped. (Every event
@@ -261,7 +261,7 @@ absl::Status ProjectionStore::Commit(const Batch& batch) {
   rocksdb::WriteOptions options;
   options.sync = false;
   s = db_->Write(options, &wb);
-  if (!s.ok()) return FromRocks(s, "committing a projection batch");
+  if (!s.ok()) return base::FromRocks(s, "committing a projection batch");
   return absl::OkStatus();
 }
 

@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "services/commands/command_call.h"
+#include "services/command_call.h"
 #include "services/grpc_status.h"
 
 namespace coop::services {
@@ -10,7 +10,7 @@ namespace coop::services {
 grpc::ServerUnaryReactor* CorrectionsService::Run(grpc::CallbackServerContext* context,
                                                   const coop::v1::CommandHeader& header,
                                                   const std::string& stream_id,
-                                                  Correction correction,
+                                                  commands::Correction correction,
                                                   coop::v1::CommandReply* reply) {
   auto* reactor = context->DefaultReactor();
   auto input = CommandInputOf(context, header, "stream_id", stream_id);
@@ -33,15 +33,16 @@ grpc::ServerUnaryReactor* CorrectionsService::VoidEvent(grpc::CallbackServerCont
                                                         const coop::v1::VoidEventRequest* request,
                                                         coop::v1::CommandReply* reply) {
   return Run(context, request->header(), request->stream_id(),
-             Correction{request->event_id(), request->reason(), false, ""}, reply);
+             commands::Correction{request->event_id(), request->reason(), false, ""}, reply);
 }
 
 grpc::ServerUnaryReactor* CorrectionsService::AmendEvent(grpc::CallbackServerContext* context,
                                                          const coop::v1::AmendEventRequest* request,
                                                          coop::v1::CommandReply* reply) {
-  return Run(context, request->header(), request->stream_id(),
-             Correction{request->event_id(), request->reason(), true, request->replacement()},
-             reply);
+  return Run(
+      context, request->header(), request->stream_id(),
+      commands::Correction{request->event_id(), request->reason(), true, request->replacement()},
+      reply);
 }
 
 }  // namespace coop::services

@@ -1,20 +1,20 @@
 // CorrectionsService: coop.v1.Corrections — void or amend an earlier event of any stream,
-// with a reason. Runs on CommandWorkers threads like every command. Thread-safe.
+// with a reason. Runs on commands::CommandWorkers threads like every command. Thread-safe.
 #ifndef COOPLEDGER_SERVICES_CORRECTIONS_SERVICE_H_
 #define COOPLEDGER_SERVICES_CORRECTIONS_SERVICE_H_
 
 #include <grpcpp/grpcpp.h>
 
+#include "commands/command_workers.h"
+#include "commands/correction_executor.h"
 #include "coop/v1/corrections.grpc.pb.h"
-#include "services/commands/command_workers.h"
-#include "services/commands/correction_executor.h"
 
 namespace coop::services {
 
 class CorrectionsService final : public coop::v1::Corrections::CallbackService {
  public:
   // Not owned; both must outlive the service.
-  CorrectionsService(eventstore::EventStore* store, CommandWorkers* workers)
+  CorrectionsService(eventstore::EventStore* store, commands::CommandWorkers* workers)
       : workers_(workers), executor_(store) {}
 
   grpc::ServerUnaryReactor* VoidEvent(grpc::CallbackServerContext* context,
@@ -27,10 +27,10 @@ class CorrectionsService final : public coop::v1::Corrections::CallbackService {
  private:
   grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* context,
                                 const coop::v1::CommandHeader& header, const std::string& stream_id,
-                                Correction correction, coop::v1::CommandReply* reply);
+                                commands::Correction correction, coop::v1::CommandReply* reply);
 
-  CommandWorkers* const workers_;
-  CorrectionExecutor executor_;
+  commands::CommandWorkers* const workers_;
+  commands::CorrectionExecutor executor_;
 };
 
 }  // namespace coop::services

@@ -1,4 +1,4 @@
-// Applies the demo history (tools/demo) through the server's own gRPC services, over an
+// Applies the demo history (commands/demo) through the server's own gRPC services, over an
 // in-process channel, so every demo command takes exactly the path of a client's command.
 // Commands of one aggregate go in order; different aggregates go in parallel (waves of one
 // command per aggregate, many in flight), so group commit keeps loading fast.
@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "tools/demo/demo_history.h"
+#include "commands/demo/demo_history.h"
 
 namespace coop::services {
 

@@ -33,7 +33,7 @@ absl::Status CheckPlanKey(const coop::v1::AnnualPlanTargetsSet& targets) {
 
 }  // namespace
 
-PlanningService::PlanningService(eventstore::EventStore* store, CommandWorkers* workers,
+PlanningService::PlanningService(eventstore::EventStore* store, commands::CommandWorkers* workers,
                                  std::function<domain::DecisionContext()> context)
     : workers_(workers), plans_(store, std::move(context)) {}
 
@@ -48,9 +48,9 @@ grpc::ServerUnaryReactor* PlanningService::SetAnnualPlanTargets(
   coop::v1::PlanEvent fact;
   *fact.mutable_targets_set() = request->targets_set();
   const std::string id =
-      PlanAggregate::PlanId(request->targets_set().area(), request->targets_set().year());
-  return RunCommand<PlanAggregate>(workers_, &plans_, context, request->header(), "plan_id", id,
-                                   std::move(fact), reply);
+      domain::PlanAggregate::PlanId(request->targets_set().area(), request->targets_set().year());
+  return RunCommand<domain::PlanAggregate>(workers_, &plans_, context, request->header(), "plan_id",
+                                           id, std::move(fact), reply);
 }
 
 }  // namespace coop::services

@@ -1,25 +1,25 @@
 // PlanningService: coop.v1.Planning over gRPC's callback API — the targets an area sets itself
 // for a year. A plan has no id of its own: it is the plan of its area and year, stream
 // `plan-<unit set>-<area code>-<year>`, so the id is derived from the request and setting the
-// targets again revises the same plan. Runs on CommandWorkers threads like every command.
+// targets again revises the same plan. Runs on commands::CommandWorkers threads like every command.
 // Thread-safe.
 #ifndef COOPLEDGER_SERVICES_PLANNING_SERVICE_H_
 #define COOPLEDGER_SERVICES_PLANNING_SERVICE_H_
 
 #include <grpcpp/grpcpp.h>
 
+#include "commands/command_executor.h"
+#include "commands/command_workers.h"
 #include "coop/v1/planning.grpc.pb.h"
-#include "services/commands/command_call.h"
-#include "services/commands/command_executor.h"
-#include "services/commands/command_workers.h"
-#include "services/commands/plan_aggregate.h"
+#include "domain/programs/plan_aggregate.h"
+#include "services/command_call.h"
 
 namespace coop::services {
 
 class PlanningService final : public coop::v1::Planning::CallbackService {
  public:
   // Not owned; both must outlive the service.
-  PlanningService(eventstore::EventStore* store, CommandWorkers* workers,
+  PlanningService(eventstore::EventStore* store, commands::CommandWorkers* workers,
                   std::function<domain::DecisionContext()> context);
 
   grpc::ServerUnaryReactor* SetAnnualPlanTargets(
@@ -27,8 +27,8 @@ class PlanningService final : public coop::v1::Planning::CallbackService {
       coop::v1::CommandReply* reply) override;
 
  private:
-  CommandWorkers* const workers_;
-  CommandExecutor<PlanAggregate> plans_;
+  commands::CommandWorkers* const workers_;
+  commands::CommandExecutor<domain::PlanAggregate> plans_;
 };
 
 }  // namespace coop::services

@@ -12,9 +12,9 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
+#include "commands/command_workers.h"
 #include "projections/projection_set.h"
 #include "projections/projection_store.h"
-#include "services/commands/command_workers.h"
 #include "services/grpc_status.h"
 
 namespace coop::services {
@@ -39,8 +39,8 @@ struct ReportingDeps {
 
 // Runs `query` on a worker and finishes the call with its status.
 template <typename Query>
-grpc::ServerUnaryReactor* RunQuery(CommandWorkers* workers, grpc::CallbackServerContext* context,
-                                   Query query) {
+grpc::ServerUnaryReactor* RunQuery(commands::CommandWorkers* workers,
+                                   grpc::CallbackServerContext* context, Query query) {
   auto* reactor = context->DefaultReactor();
   if (!workers->Post([reactor, query = std::move(query)]() mutable {
         reactor->Finish(ToGrpcStatus(query()));

@@ -5,8 +5,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "commands/live_decision_context.h"
 #include "projections/cooperative_registry_projection.h"
-#include "services/decision_context.h"
 #include "services/grpc_status.h"
 #include "services/reporting_list.h"
 
@@ -37,8 +37,8 @@ bool Matches(const coop::v1::ListCooperativesRequest& request,
 }  // namespace
 
 ReportingService::ReportingService(projections::ProjectionStore* store,
-                                   projections::ProjectionSet* projections, CommandWorkers* workers,
-                                   absl::Duration max_wait)
+                                   projections::ProjectionSet* projections,
+                                   commands::CommandWorkers* workers, absl::Duration max_wait)
     : deps_{store, projections, max_wait}, workers_(workers) {}
 
 namespace {
@@ -72,7 +72,7 @@ absl::Status ListCooperativesQuery(const ReportingDeps& deps,
   auto page_size = PageSize(request.page_size());
   if (!page_size.ok()) return page_size.status();
   auto area = ResolveAreaFilter("area", request.has_area() ? &request.area() : nullptr,
-                                ServerDecisionContext().today);
+                                commands::LiveDecisionContext().today);
   if (!area.ok()) return area.status();
   if (auto st = deps.Wait({CooperativeRegistryProjection::kName}, request.min_position());
       !st.ok()) {

@@ -17,10 +17,10 @@
 #include <grpcpp/grpcpp.h>
 
 #include "absl/time/time.h"
+#include "commands/command_workers.h"
 #include "coop/v1/reporting.grpc.pb.h"
 #include "projections/projection_set.h"
 #include "projections/projection_store.h"
-#include "services/commands/command_workers.h"
 #include "services/reporting_query.h"
 
 namespace coop::services {
@@ -30,7 +30,7 @@ class ReportingService final : public coop::v1::Reporting::CallbackService {
   // Not owned; all must outlive the service (the workers must be stopped before the store
   // closes).
   ReportingService(projections::ProjectionStore* store, projections::ProjectionSet* projections,
-                   CommandWorkers* workers, absl::Duration max_wait);
+                   commands::CommandWorkers* workers, absl::Duration max_wait);
 
   // reporting_service.cc
   grpc::ServerUnaryReactor* GetProjectionStatus(grpc::CallbackServerContext* context,
@@ -85,7 +85,7 @@ class ReportingService final : public coop::v1::Reporting::CallbackService {
 
  private:
   const ReportingDeps deps_;
-  CommandWorkers* const workers_;
+  commands::CommandWorkers* const workers_;
 };
 
 }  // namespace coop::services

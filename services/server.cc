@@ -4,33 +4,34 @@
 #include <grpcpp/health_check_service_interface.h>
 
 #include "absl/strings/str_cat.h"
+#include "commands/live_decision_context.h"
+#include "eventstore/store_factory.h"
 #include "projections/group_registry_projection.h"
 #include "projections/hall_registry_projection.h"
 #include "projections/ocop_products_projection.h"
 #include "projections/statistics/annual_statistics_projection.h"
-#include "services/decision_context.h"
 #include "services/demo_loader.h"
-#include "services/people/master_key.h"
+#include "vault/master_key.h"
 
 namespace coop::services {
 
 absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOptions& options) {
   std::unique_ptr<CoopServer> server(new CoopServer());
-  auto store = eventstore::RocksEventStore::Open(options.data_dir, options.store);
+  auto store = eventstore::OpenEventStore(options.data_dir, options.store);
   if (!store.ok()) return store.status();
   server->store_ = std::move(*store);
   // Personal data lives apart from the log, in its own RocksDB folder (services/people/).
   const std::string own_key_file = options.data_dir + "/master.key";
   bool key_created = false;
   auto master_key = options.master_key_file.empty()
-                        ? people::LoadOrCreateMasterKey(own_key_file, &key_created)
-                        : people::LoadMasterKey(options.master_key_file);
+                        ? vault::LoadOrCreateMasterKey(own_key_file, &key_created)
+                        : vault::LoadMasterKey(options.master_key_file);
   if (!master_key.ok()) return master_key.status();
   if (key_created && options.log) {
     *options.log << "coopd: created the person vault's master key " << own_key_file
                  << " (mode 0600; keep a copy apart from the data folder)" << std::endl;
   }
-  auto vault = people::PersonVault::Open(options.data_dir + "/people", *master_key);
+  auto vault = vault::PersonVault::Open(options.data_dir + "/people", *master_key);
   if (!vault.ok()) return vault.status();
   server->person_vault_ = std::move(*vault);
   // Projections live in their own database. Their runners start before the demo is loaded
@@ -49,18 +50,18 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   server->projections_->Add(
       std::make_unique<projections::statistics::AnnualStatisticsProjection>());
   if (auto st = server->projections_->StartAll(); !st.ok()) return st;
-  server->query_workers_ = std::make_unique<CommandWorkers>(options.query_threads);
+  server->query_workers_ = std::make_unique<commands::CommandWorkers>(options.query_threads);
   server->reporting_service_ = std::make_unique<ReportingService>(
       server->projection_store_.get(), server->projections_.get(), server->query_workers_.get(),
       options.reporting_max_wait);
   server->event_store_service_ = std::make_unique<EventStoreService>(server->store_.get());
-  server->command_workers_ = std::make_unique<CommandWorkers>(options.command_threads);
+  server->command_workers_ = std::make_unique<commands::CommandWorkers>(options.command_threads);
   server->registry_service_ = std::make_unique<RegistryService>(
-      server->store_.get(), server->command_workers_.get(), ServerDecisionContext);
+      server->store_.get(), server->command_workers_.get(), commands::LiveDecisionContext);
   server->programs_service_ = std::make_unique<ProgramsService>(
-      server->store_.get(), server->command_workers_.get(), ServerDecisionContext);
+      server->store_.get(), server->command_workers_.get(), commands::LiveDecisionContext);
   server->planning_service_ = std::make_unique<PlanningService>(
-      server->store_.get(), server->command_workers_.get(), ServerDecisionContext);
+      server->store_.get(), server->command_workers_.get(), commands::LiveDecisionContext);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

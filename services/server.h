@@ -1,4 +1,5 @@
-// CoopServer: assembles the gRPC server around an embedded RocksDB event store, with health
+// CoopServer: assembles the gRPC server around the event store (opened through
+// eventstore/store_factory.h: the embedded RocksDB log by default), with health
 // checking and server reflection turned on. The `coopd` binary is a thin main around it;
 // integration tests start it in-process on an ephemeral port.
 //
@@ -15,19 +16,20 @@
 
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
-#include "eventstore/rocks_event_store.h"
+#include "commands/command_workers.h"
+#include "eventstore/event_store.h"
+#include "eventstore/store_options.h"
 #include "projections/cooperative_registry_projection.h"
 #include "projections/projection_set.h"
 #include "projections/projection_store.h"
-#include "services/commands/command_workers.h"
 #include "services/corrections_service.h"
 #include "services/event_store_service.h"
-#include "services/people/people_service.h"
-#include "services/people/person_vault.h"
+#include "services/people_service.h"
 #include "services/planning_service.h"
 #include "services/programs_service.h"
 #include "services/registry_service.h"
 #include "services/reporting_service.h"
+#include "vault/person_vault.h"
 
 namespace coop::services {
 
@@ -59,7 +61,7 @@ class CoopServer {
 
   int port() const { return port_; }
   std::string address() const;
-  eventstore::RocksEventStore& store() { return *store_; }
+  eventstore::EventStore& store() { return *store_; }
   EventStoreService& event_store_service() { return *event_store_service_; }
 
   // Health goes NOT_SERVING, subscriptions end, in-flight calls get up to `grace` to finish,
@@ -74,19 +76,19 @@ class CoopServer {
 
   std::string host_;
   int port_ = 0;
-  std::unique_ptr<eventstore::RocksEventStore> store_;
+  std::unique_ptr<eventstore::EventStore> store_;
   std::unique_ptr<EventStoreService> event_store_service_;
-  std::unique_ptr<CommandWorkers> command_workers_;
+  std::unique_ptr<commands::CommandWorkers> command_workers_;
   std::unique_ptr<RegistryService> registry_service_;
   std::unique_ptr<CorrectionsService> corrections_service_;
   std::unique_ptr<ProgramsService> programs_service_;
   std::unique_ptr<PlanningService> planning_service_;
-  std::unique_ptr<people::PersonVault> person_vault_;
+  std::unique_ptr<vault::PersonVault> person_vault_;
   std::unique_ptr<PeopleService> people_service_;
   // Projections (<data_dir>/projections): the store, then the registry view and its runner.
   std::unique_ptr<projections::ProjectionStore> projection_store_;
   std::unique_ptr<projections::ProjectionSet> projections_;
-  std::unique_ptr<CommandWorkers> query_workers_;
+  std::unique_ptr<commands::CommandWorkers> query_workers_;
   std::unique_ptr<ReportingService> reporting_service_;
   std::unique_ptr<grpc::Server> server_;
   absl::Mutex mu_;

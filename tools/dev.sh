@@ -17,7 +17,7 @@ PACKAGES=(
   g++ cmake ninja-build pkg-config
   protobuf-compiler libprotobuf-dev protobuf-compiler-grpc libgrpc++-dev
   librocksdb-dev libabsl-dev libssl-dev
-  libgtest-dev libgmock-dev libbenchmark-dev clang-format
+  libgtest-dev libgmock-dev libbenchmark-dev clang-format python3
 )
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }

@@ -3,9 +3,9 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "base/iso_date.h"
 #include "domain/areas/area_catalog.h"
 #include "domain/areas/unit_set.h"
-#include "domain/common/iso_date.h"
 #include "domain/common/rules.h"
 
 namespace coop::domain::areas {
@@ -28,7 +28,7 @@ absl::Status ValidateArea(std::string_view code, std::string_view unit_set,
   if (occurred_on.empty()) {
     return Invalid("occurred_on", "an event with an area needs its date, to check the unit set");
   }
-  absl::StatusOr<absl::CivilDay> day = ParseIsoDate(occurred_on);
+  absl::StatusOr<absl::CivilDay> day = base::ParseIsoDate(occurred_on);
   if (!day.ok()) return Invalid("occurred_on", day.status().message());
   return ValidateArea("area", code, unit_set, *day);
 }
@@ -46,7 +46,7 @@ absl::Status ValidateArea(const std::string& field, std::string_view code,
   if (*set != in_force) {
     return Invalid(set_field,
                    absl::StrCat(UnitSetName(*set), " is not in force on ",
-                                FormatIsoDate(occurred_on), "; use ", UnitSetName(in_force)));
+                                base::FormatIsoDate(occurred_on), "; use ", UnitSetName(in_force)));
   }
   return absl::OkStatus();
 }

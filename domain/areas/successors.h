@@ -56,7 +56,7 @@ class SuccessorTable {
   // code, a district, or a code of 2025-07).
   std::span<const Successor> SuccessorsOf(std::string_view old_code) const;
 
-  // DOMAIN.md's re-aggregation rule: the successor if there is exactly one, or else the
+  // docs/domain.md's re-aggregation rule: the successor if there is exactly one, or else the
   // only "full" one among several; nullptr otherwise (a split commune, or no successor).
   // The caller then files the figure under "unassigned: split commune" with
   // SuccessorsOf(old_code) as the candidates.

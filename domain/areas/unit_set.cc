@@ -2,7 +2,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "domain/common/iso_date.h"
+#include "base/iso_date.h"
 
 namespace coop::domain::areas {
 
@@ -27,7 +27,7 @@ UnitSet UnitSetInForceOn(absl::CivilDay day) {
 }
 
 absl::StatusOr<UnitSet> UnitSetInForceOn(std::string_view iso_date) {
-  absl::StatusOr<absl::CivilDay> day = ParseIsoDate(iso_date);
+  absl::StatusOr<absl::CivilDay> day = base::ParseIsoDate(iso_date);
   if (!day.ok()) return day.status();
   return UnitSetInForceOn(*day);
 }

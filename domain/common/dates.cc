@@ -1,12 +1,12 @@
 #include "domain/common/dates.h"
 
-#include "domain/common/iso_date.h"
+#include "base/iso_date.h"
 #include "domain/common/rules.h"
 
 namespace coop::domain {
 
 absl::StatusOr<absl::CivilDay> ParseDate(const std::string& field, const std::string& text) {
-  auto day = ParseIsoDate(text);
+  auto day = base::ParseIsoDate(text);
   if (!day.ok()) return Violation("COMMON-01", field, std::string(day.status().message()));
   return day;
 }
@@ -21,10 +21,10 @@ absl::StatusOr<absl::CivilDay> ParsePastDate(const std::string& field, const std
   return day;
 }
 
-std::string FormatDate(absl::CivilDay day) { return FormatIsoDate(day); }
+std::string FormatDate(absl::CivilDay day) { return base::FormatIsoDate(day); }
 
 absl::CivilDay ParseDateOr(const std::string& text, absl::CivilDay fallback) {
-  auto day = ParseIsoDate(text);
+  auto day = base::ParseIsoDate(text);
   return day.ok() ? *day : fallback;
 }
 

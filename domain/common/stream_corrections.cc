@@ -4,15 +4,15 @@
 #include <set>
 #include <string>
 
+#include "base/uuid.h"
 #include "coop/v1/corrections.pb.h"
-#include "eventstore/uuid.h"
 
 namespace coop::domain {
 namespace {
 
 std::string CanonicalId(const std::string& id) {
-  auto bytes = eventstore::ParseUuid(id);
-  return bytes ? eventstore::FormatUuid(*bytes) : id;
+  auto bytes = base::ParseUuid(id);
+  return bytes ? base::FormatUuid(*bytes) : id;
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // AreaMapper: where a recorded area counts in a given unit set, and the rows it rolls up into
-// (DOMAIN.md, "Areas" and "Re-aggregating onto another unit set").
+// (docs/domain.md#administrative-areas and #re-aggregating-onto-another-unit-set).
 //
 // - An area of the target set counts as is: its chain is [commune, district, province, "VN"]
 //   (2025-03) or [commune, province, "VN"] (2025-07); a district-level area starts at the

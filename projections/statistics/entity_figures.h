@@ -1,5 +1,5 @@
 // What one entity adds to the annual statistics, year by year: the pure heart of the
-// statistics (DOMAIN.md, "Annual statistics"). Both the precomputed totals of the
+// statistics (docs/domain.md#annual-statistics). Both the precomputed totals of the
 // annual_statistics projection and the replayed answers (as_known_at, in_units, the
 // reporting year, ExplainStatistic) come from ComputeEntityFigures, so they cannot disagree.
 //
@@ -73,7 +73,7 @@ struct EntityFigures {
   int first_year = 0;
   int last_year = 0;
   std::map<int, std::vector<Contribution>> by_year;
-  // The entity's own re-address onto the two-level units (DOMAIN.md: it follows it when its
+  // The entity's own re-address onto the two-level units (docs/domain.md: it follows it when its
   // earlier figures are re-aggregated), if it has one; empty code otherwise.
   coop::v1::Area readdress;
 };

@@ -1,4 +1,4 @@
-// The statistics of an annual report (DOMAIN.md, "Annual statistics"): each one's stable
+// The statistics of an annual report (docs/domain.md#annual-statistics): each one's stable
 // name, its label, and how it adds up.
 //
 //   kStock   a state at the end of the period ("HTX at end of Y"): an entity gives a value for

@@ -1,4 +1,4 @@
-#include "tools/demo/demo_history.h"
+#include "commands/demo/demo_history.h"
 
 #include <gtest/gtest.h>
 

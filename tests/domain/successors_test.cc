@@ -133,7 +133,7 @@ TEST(SuccessorsTest, GivenTheCataloguesWhenCheckedAgainstTheTableThenOnlyTheKnow
   }
 
   // The new units without a predecessor are the island special zones, whose predecessors
-  // are districts (DOMAIN.md counts seven; with the two corrected codes it is five).
+  // are districts (docs/domain.md#successor-table: five, after the two corrected codes).
   std::vector<std::string> orphans;
   std::set<std::string> successors;
   for (const std::string& old_code : Table().old_codes()) {

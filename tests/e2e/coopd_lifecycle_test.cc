@@ -8,12 +8,12 @@
 #include <sstream>
 #include <thread>
 
+#include "commands/demo/demo_builder.h"
 #include "coop/v1/eventstore.grpc.pb.h"
 #include "tests/e2e/coopd_process.h"
 #include "tests/support/event_builders.h"
 #include "tests/support/grpc_test_support.h"
 #include "tests/support/test_support.h"
-#include "tools/demo/demo_builder.h"
 
 namespace coop::testing {
 namespace {

@@ -20,10 +20,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "base/uuid.h"
 #include "coop/v1/cooperative_events.pb.h"
 #include "coop/v1/reporting.grpc.pb.h"
-#include "eventstore/rocks_event_store.h"
-#include "eventstore/uuid.h"
+#include "eventstore/rocks/rocks_event_store.h"
 #include "projections/projection_store.h"
 #include "tests/e2e/coopd_process.h"
 #include "tests/support/event_builders.h"
@@ -47,7 +47,7 @@ std::string CooperativeId(int i) { return absl::StrFormat("00000000-0000-4000-80
 void AddEvent(coop::v1::StreamAppend* stream, const google::protobuf::Message& payload,
               const std::string& occurred_on) {
   auto* event = stream->add_events();
-  event->set_event_id(eventstore::NewRandomUuid());
+  event->set_event_id(base::NewRandomUuid());
   event->set_type(payload.GetDescriptor()->full_name());
   event->set_schema_version(1);
   event->set_payload(payload.SerializeAsString());

@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "absl/synchronization/notification.h"
-#include "eventstore/rocks_event_store.h"
+#include "eventstore/rocks/rocks_event_store.h"
 #include "rocksdb/statistics.h"
 #include "tests/support/event_builders.h"
 #include "tests/support/test_support.h"
@@ -40,11 +40,11 @@ class WriterGate {
 
 TEST(GroupCommitTest, ConcurrentDurableAppendsNeedFarFewerWalSyncsThanAppends) {
   coop::testing::TempDir dir;
-  StoreOptions options;
-  options.statistics = rocksdb::CreateDBStatistics();
-  auto store = RocksEventStore::Open(dir.path(), options);
+  RocksOptions rocks;
+  rocks.statistics = rocksdb::CreateDBStatistics();
+  auto store = RocksEventStore::Open(dir.path(), StoreOptions(), rocks);
   ASSERT_OK(store);
-  const uint64_t syncs_before = options.statistics->getTickerCount(rocksdb::WAL_FILE_SYNCED);
+  const uint64_t syncs_before = rocks.statistics->getTickerCount(rocksdb::WAL_FILE_SYNCED);
 
   constexpr int kThreads = 32;
   constexpr int kAppendsPerThread = 25;
@@ -58,8 +58,7 @@ TEST(GroupCommitTest, ConcurrentDurableAppendsNeedFarFewerWalSyncsThanAppends) {
   }
   for (auto& t : threads) t.join();
   const uint64_t appends = kThreads * kAppendsPerThread;
-  const uint64_t syncs =
-      options.statistics->getTickerCount(rocksdb::WAL_FILE_SYNCED) - syncs_before;
+  const uint64_t syncs = rocks.statistics->getTickerCount(rocksdb::WAL_FILE_SYNCED) - syncs_before;
   const auto stats = (*store)->writer_stats();
   std::cout << appends << " durable appends: " << stats.batches << " batches, " << syncs
             << " WAL syncs\n";
@@ -72,10 +71,10 @@ TEST(GroupCommitTest, ConcurrentDurableAppendsNeedFarFewerWalSyncsThanAppends) {
 TEST(GroupCommitTest, AConflictingAppendSharesABatchWithAppendsThatSucceed) {
   coop::testing::TempDir dir;
   WriterGate gate;
-  StoreOptions options;
-  options.statistics = rocksdb::CreateDBStatistics();
-  options.before_batch_hook = gate.Hook();
-  auto opened = RocksEventStore::Open(dir.path(), options);
+  RocksOptions rocks;
+  rocks.statistics = rocksdb::CreateDBStatistics();
+  rocks.before_batch_hook = gate.Hook();
+  auto opened = RocksEventStore::Open(dir.path(), StoreOptions(), rocks);
   ASSERT_OK(opened);
   auto& store = **opened;
 
@@ -93,7 +92,7 @@ TEST(GroupCommitTest, AConflictingAppendSharesABatchWithAppendsThatSucceed) {
   submit(2, AppendTo("b-1", NoStream()));  // conflicts with append 1 inside the same batch
   submit(3, AppendTo("c-1", Any(), 2));
   const auto batches_before = store.writer_stats().batches;
-  const uint64_t syncs_before = options.statistics->getTickerCount(rocksdb::WAL_FILE_SYNCED);
+  const uint64_t syncs_before = rocks.statistics->getTickerCount(rocksdb::WAL_FILE_SYNCED);
   gate.Release();
   for (auto& d : done) d.WaitForNotification();
 
@@ -104,7 +103,7 @@ TEST(GroupCommitTest, AConflictingAppendSharesABatchWithAppendsThatSucceed) {
   EXPECT_NE(results[2].status().message().find("current version 1"), std::string::npos)
       << results[2].status();
   EXPECT_EQ(store.writer_stats().batches - batches_before, 1u) << "all four shared one batch";
-  EXPECT_EQ(options.statistics->getTickerCount(rocksdb::WAL_FILE_SYNCED) - syncs_before, 1u);
+  EXPECT_EQ(rocks.statistics->getTickerCount(rocksdb::WAL_FILE_SYNCED) - syncs_before, 1u);
   EXPECT_EQ(results[0]->first_position(), 1u);
   EXPECT_EQ(results[1]->first_position(), 2u);
   EXPECT_EQ(results[3]->first_position(), 3u);
@@ -117,8 +116,9 @@ TEST(GroupCommitTest, AFullQueueRefusesAppendsInsteadOfGrowingMemory) {
   WriterGate gate;
   StoreOptions options;
   options.max_queued_bytes = 4096;
-  options.before_batch_hook = gate.Hook();
-  auto opened = RocksEventStore::Open(dir.path(), options);
+  RocksOptions rocks;
+  rocks.before_batch_hook = gate.Hook();
+  auto opened = RocksEventStore::Open(dir.path(), options, rocks);
   ASSERT_OK(opened);
   auto& store = **opened;
   std::atomic<int> ok{0}, refused{0};

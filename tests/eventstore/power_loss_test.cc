@@ -17,8 +17,8 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
-#include "eventstore/rocks_event_store.h"
-#include "eventstore/uuid.h"
+#include "base/uuid.h"
+#include "eventstore/rocks/rocks_event_store.h"
 #include "rocksdb/env.h"
 #include "rocksdb/file_system.h"
 #include "tests/eventstore/power_cut_file_system.h"
@@ -153,8 +153,9 @@ void AppendUntilPowerCut(const std::string& dir, Durability durability, CutMomen
   std::unique_ptr<rocksdb::Env> env = rocksdb::NewCompositeEnv(fs);
   StoreOptions options;
   options.durability = durability;
-  options.env = env.get();
-  auto opened = RocksEventStore::Open(dir, options);
+  RocksOptions rocks;
+  rocks.env = env.get();
+  auto opened = RocksEventStore::Open(dir, options, rocks);
   ASSERT_OK(opened);
   std::unique_ptr<RocksEventStore> store = std::move(*opened);
 
@@ -178,7 +179,7 @@ void AppendUntilPowerCut(const std::string& dir, Durability durability, CutMomen
     writers.emplace_back([&, t] {
       const std::string stream_id = absl::StrCat("power-", t);
       for (int n = 0; !stop.load(); ++n) {
-        const std::string event_id = NewRandomUuid();
+        const std::string event_id = base::NewRandomUuid();
         auto response = store->Append(OneEvent(stream_id, event_id, n));
         // Acknowledgements after the cut are recorded too: they promise durability as well.
         if (response.ok()) {
@@ -310,9 +311,9 @@ TEST(PowerLossTest, AFailedWriteStopsTheStoreFromTakingMoreAppends) {
   TempDir dir;
   auto fs = std::make_shared<PowerCutFileSystem>();
   auto env = rocksdb::NewCompositeEnv(fs);
-  StoreOptions options;
-  options.env = env.get();
-  auto store = RocksEventStore::Open(dir.path(), options);
+  RocksOptions rocks;
+  rocks.env = env.get();
+  auto store = RocksEventStore::Open(dir.path(), StoreOptions(), rocks);
   ASSERT_OK(store);
   ASSERT_OK((*store)->Append(coop::testing::AppendTo("s-1", coop::testing::Any())));
   ASSERT_OK(fs->CutPower());

@@ -6,8 +6,8 @@
 #include <fstream>
 
 #include "eventstore/canonical.h"
-#include "eventstore/keys.h"
-#include "eventstore/rocks_event_store.h"
+#include "eventstore/rocks/keys.h"
+#include "eventstore/rocks/rocks_event_store.h"
 #include "rocksdb/db.h"
 #include "tests/support/event_builders.h"
 #include "tests/support/test_support.h"

@@ -1,4 +1,4 @@
-// The annual statistics of a hand-built district with known answers (DOMAIN.md, "Annual
+// The annual statistics of a hand-built district with known answers (docs/domain.md, "Annual
 // statistics"), over a real event store, the real annual_statistics projection and its
 // reader. Every figure is asked both ways — precomputed totals and replayed — and the two
 // must agree.
@@ -25,6 +25,7 @@
 #include <map>
 #include <string>
 
+#include "base/uuid.h"
 #include "coop/v1/class_events.pb.h"
 #include "coop/v1/cooperative_events.pb.h"
 #include "coop/v1/corrections.pb.h"
@@ -34,8 +35,7 @@
 #include "coop/v1/ocop_events.pb.h"
 #include "coop/v1/placement_events.pb.h"
 #include "coop/v1/plan_events.pb.h"
-#include "eventstore/rocks_event_store.h"
-#include "eventstore/uuid.h"
+#include "eventstore/rocks/rocks_event_store.h"
 #include "projections/projection_runner.h"
 #include "projections/projection_store.h"
 #include "projections/statistics/annual_statistics_projection.h"

@@ -6,10 +6,10 @@
 
 #include <string>
 
+#include "base/uuid.h"
 #include "coop/v1/cooperative_events.pb.h"
 #include "coop/v1/corrections.pb.h"
-#include "eventstore/rocks_event_store.h"
-#include "eventstore/uuid.h"
+#include "eventstore/rocks/rocks_event_store.h"
 #include "projections/projection_runner.h"
 #include "projections/projection_store.h"
 #include "tests/support/event_builders.h"
@@ -83,7 +83,7 @@ class CooperativeRegistryProjectionTest : public ::testing::Test {
 };
 
 TEST_F(CooperativeRegistryProjectionTest, FoldsRegistrationReportsAndSuspension) {
-  const std::string id = eventstore::NewRandomUuid();
+  const std::string id = base::NewRandomUuid();
   Register(id, "2000000001");
   ReportMembers(id, 12, "2024-12-31");
   coop::v1::CooperativeSuspended suspended;
@@ -115,7 +115,7 @@ TEST_F(CooperativeRegistryProjectionTest, FoldsRegistrationReportsAndSuspension)
 }
 
 TEST_F(CooperativeRegistryProjectionTest, AVoidedReportBringsBackTheEarlierFigure) {
-  const std::string id = eventstore::NewRandomUuid();
+  const std::string id = base::NewRandomUuid();
   Register(id, "2000000002");
   const std::string first = ReportMembers(id, 12, "2024-12-31");
   const std::string second = ReportMembers(id, 15, "2025-03-31");
@@ -148,7 +148,7 @@ TEST_F(CooperativeRegistryProjectionTest, AVoidedReportBringsBackTheEarlierFigur
 }
 
 TEST_F(CooperativeRegistryProjectionTest, RatingsAndScanRowsPageInKeyOrder) {
-  const std::string id = eventstore::NewRandomUuid();
+  const std::string id = base::NewRandomUuid();
   Register(id, "2000000003");
   coop::v1::CooperativeRated rated;
   rated.set_year(2024);

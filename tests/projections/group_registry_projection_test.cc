@@ -8,12 +8,12 @@
 
 #include <string>
 
+#include "base/uuid.h"
 #include "coop/v1/cooperative_events.pb.h"
 #include "coop/v1/corrections.pb.h"
 #include "coop/v1/grant_events.pb.h"
 #include "coop/v1/group_events.pb.h"
-#include "eventstore/rocks_event_store.h"
-#include "eventstore/uuid.h"
+#include "eventstore/rocks/rocks_event_store.h"
 #include "projections/area_index.h"
 #include "projections/cooperative_registry_projection.h"
 #include "projections/projection_runner.h"
@@ -76,7 +76,7 @@ class GroupRegistryProjectionTest : public ::testing::Test {
 
 TEST_F(GroupRegistryProjectionTest, GrantsFollowTheirRecipientAndARebuildIsIdentical) {
   // Given a group in Khánh An and a cooperative in Khánh Lâm.
-  const std::string group = eventstore::NewRandomUuid();
+  const std::string group = base::NewRandomUuid();
   coop::v1::GroupFormed formed;
   formed.set_group_id(group);
   formed.set_name("THT Lúa sạch");
@@ -86,7 +86,7 @@ TEST_F(GroupRegistryProjectionTest, GrantsFollowTheirRecipientAndARebuildIsIdent
   Append("group-" + group, formed, "2024-03-01");
   coop::v1::GroupNotified notified;
   Append("group-" + group, notified, "2024-03-10");
-  const std::string cooperative = eventstore::NewRandomUuid();
+  const std::string cooperative = base::NewRandomUuid();
   coop::v1::CooperativeRegistered registered;
   registered.set_cooperative_id(cooperative);
   registered.set_code("6000000001");
@@ -97,7 +97,7 @@ TEST_F(GroupRegistryProjectionTest, GrantsFollowTheirRecipientAndARebuildIsIdent
   Append("coop-" + cooperative, registered, "2024-01-05");
 
   // When a grant is recorded for the group.
-  const std::string grant = eventstore::NewRandomUuid();
+  const std::string grant = base::NewRandomUuid();
   coop::v1::SupportGranted granted;
   granted.set_grant_id(grant);
   granted.set_type(coop::v1::SUPPORT_TRAINING);

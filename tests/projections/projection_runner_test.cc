@@ -12,7 +12,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "eventstore/clock.h"
-#include "eventstore/rocks_event_store.h"
+#include "eventstore/rocks/rocks_event_store.h"
 #include "projections/projection_store.h"
 #include "tests/support/event_builders.h"
 #include "tests/support/test_support.h"
@@ -385,6 +385,7 @@ class FlakyReads final : public coop::eventstore::EventStore {
     return real_->FindEvent(event_id);
   }
   coop::v1::LogInfo GetLogInfo() override { return real_->GetLogInfo(); }
+  void Close() override { real_->Close(); }
   absl::StatusOr<coop::v1::VerifyLogResponse> Verify(
       uint64_t from, uint64_t to, const std::function<bool()>& cancelled) override {
     return real_->Verify(from, to, cancelled);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "commands/bulk_appender.h"
 #include "coop/v1/cooperative_events.pb.h"
 #include "coop/v1/group_events.pb.h"
 #include "domain/common/dates.h"
@@ -13,10 +14,9 @@
 #include "domain/cooperative/cooperative_state.h"
 #include "domain/group/group_state.h"
 #include "eventstore/clock.h"
-#include "eventstore/rocks_event_store.h"
+#include "eventstore/store_factory.h"
 #include "gtest/gtest.h"
 #include "tests/support/test_support.h"
-#include "tools/scale/scale_sink.h"
 
 namespace coop::scale {
 namespace {
@@ -36,11 +36,11 @@ Generated Generate(const std::string& dir, uint64_t seed) {
   eventstore::StoreOptions options;
   options.durability = eventstore::Durability::kRelaxed;
   options.clock = &clock;
-  auto store = eventstore::RocksEventStore::Open(dir, options);
+  auto store = eventstore::OpenEventStore(dir, options);
   EXPECT_TRUE(store.ok()) << store.status();
   if (!store.ok()) return out;
   {
-    StoreSink sink(store->get(), {});
+    commands::BulkAppender sink(store->get(), {});
     auto stats = GenerateHistory({.scale = 0.002, .seed = seed}, sink, nullptr);
     EXPECT_TRUE(stats.ok()) << stats.status();
     if (stats.ok()) out.stats = *stats;

@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "base/uuid.h"
 #include "coop/v1/registry.grpc.pb.h"
-#include "eventstore/uuid.h"
 #include "tests/services/server_fixture.h"
 
 namespace coop::testing {
@@ -18,7 +18,7 @@ class CorrectionsServiceTest : public ServerFixture {
     registry_ = coop::v1::Registry::NewStub(channel_);
     corrections_ = coop::v1::Corrections::NewStub(channel_);
     coop::v1::RegisterCooperativeRequest request;
-    request.mutable_header()->set_command_id(eventstore::NewRandomUuid());
+    request.mutable_header()->set_command_id(base::NewRandomUuid());
     request.mutable_header()->set_occurred_on("2024-09-01");
     auto* r = request.mutable_registration();
     r->set_code("2000000100");
@@ -125,7 +125,7 @@ TEST_F(CorrectionsServiceTest, AnAmendedReportCountsWithItsReplacement) {
 
 TEST_F(CorrectionsServiceTest, CorrectionRulesAndIdempotency) {
   coop::v1::CommandReply reply;
-  auto status = Void(eventstore::NewRandomUuid(), "no such event", &reply);
+  auto status = Void(base::NewRandomUuid(), "no such event", &reply);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_NE(status.error_message().find("[CORR-01]"), std::string::npos);
 

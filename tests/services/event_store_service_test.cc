@@ -5,6 +5,7 @@
 #include <grpcpp/generic/generic_stub.h>
 #include <gtest/gtest.h>
 
+#include "eventstore/store_factory.h"
 #include "tests/services/server_fixture.h"
 #include "tests/support/event_builders.h"
 
@@ -247,7 +248,7 @@ TEST_F(EventStoreServiceTest, ShutdownTurnsHealthNotServingAndClosesTheStore) {
   server_->Shutdown();
   EXPECT_FALSE(CheckHealth(channel_, 300).ok()) << "the server is gone";
   // The store closed cleanly: it opens again, with the event.
-  auto reopened = eventstore::RocksEventStore::Open(dir_.Sub("store"), {});
+  auto reopened = eventstore::OpenEventStore(dir_.Sub("store"), {});
   ASSERT_OK(reopened);
   EXPECT_EQ((*reopened)->GetLogInfo().head_position(), 1u);
 }

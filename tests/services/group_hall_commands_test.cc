@@ -3,8 +3,8 @@
 // and a refused command writes nothing and names its rule first.
 #include <gtest/gtest.h>
 
+#include "base/uuid.h"
 #include "coop/v1/registry.grpc.pb.h"
-#include "eventstore/uuid.h"
 #include "tests/services/server_fixture.h"
 
 namespace coop::testing {
@@ -69,7 +69,7 @@ class GroupHallCommandsTest : public ServerFixture {
     coop::v1::ConvertCooperativeGroupRequest request;
     *request.mutable_header() = Header(occurred_on);
     request.set_group_id(group_id);
-    request.mutable_converted_to_cooperative()->set_cooperative_id(eventstore::NewRandomUuid());
+    request.mutable_converted_to_cooperative()->set_cooperative_id(base::NewRandomUuid());
     request.mutable_converted_to_cooperative()->set_all_members_agreed(true);
     return registry_->ConvertCooperativeGroup(Context().get(), request, reply);
   }
@@ -189,7 +189,7 @@ TEST_F(GroupHallCommandsTest, ARejectedGroupCommandWritesNothingAndNamesTheRuleF
              grpc::StatusCode::INVALID_ARGUMENT, "GROUP-05");
   EXPECT_EQ(Head(), 1u);
 
-  notify.set_group_id(eventstore::NewRandomUuid());
+  notify.set_group_id(base::NewRandomUuid());
   auto status = registry_->NotifyCooperativeGroup(Context().get(), notify, &reply);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND) << status.error_message();
   notify.clear_group_id();
@@ -251,7 +251,7 @@ TEST_F(GroupHallCommandsTest, AHallIsFoundedChangedAndFormalisedOnce) {
   ExpectRule(registry_->FormaliseHall(Context().get(), formalise, &reply),
              grpc::StatusCode::INVALID_ARGUMENT, "COMMON-03");
   EXPECT_EQ(Head(), head);
-  formalise.mutable_formalised()->set_new_aggregate_id(eventstore::NewRandomUuid());
+  formalise.mutable_formalised()->set_new_aggregate_id(base::NewRandomUuid());
   ASSERT_TRUE(registry_->FormaliseHall(Context().get(), formalise, &reply).ok());
   EXPECT_EQ(reply.version(), 3u);
 

@@ -1,7 +1,7 @@
 // coop.v1.People over a real server: personal details round-trip through the person vault,
 // a retried RecordPerson returns the same ref, events carry only the ref, and no file of the
 // data folder (log or vault) holds a person's name in plain text.
-#include "services/people/people_service.h"
+#include "services/people_service.h"
 
 #include <gtest/gtest.h>
 
@@ -9,11 +9,11 @@
 #include <fstream>
 #include <iterator>
 
+#include "base/uuid.h"
 #include "coop/v1/people.grpc.pb.h"
 #include "coop/v1/programs.grpc.pb.h"
-#include "eventstore/uuid.h"
-#include "services/people/master_key.h"
 #include "tests/services/server_fixture.h"
+#include "vault/master_key.h"
 
 namespace coop::testing {
 namespace {
@@ -62,7 +62,7 @@ TEST_F(PeopleServiceTest, RecordedDetailsRoundTripAndUpdate) {
   *request.mutable_details() = Details();
   coop::v1::RecordPersonReply reply;
   ASSERT_TRUE(Record(request, &reply).ok());
-  EXPECT_TRUE(eventstore::ParseUuid(reply.person_ref()));
+  EXPECT_TRUE(base::ParseUuid(reply.person_ref()));
   EXPECT_FALSE(reply.duplicate());
   coop::v1::PersonDetails got;
   ASSERT_TRUE(Get(reply.person_ref(), &got).ok());
@@ -105,10 +105,10 @@ TEST_F(PeopleServiceTest, ARetriedRecordReturnsTheSameRefAndStoresNothingNew) {
 
 TEST_F(PeopleServiceTest, UnknownRefsAreNotFound) {
   coop::v1::PersonDetails got;
-  EXPECT_EQ(Get(eventstore::NewRandomUuid(), &got).error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(Get(base::NewRandomUuid(), &got).error_code(), grpc::StatusCode::NOT_FOUND);
   coop::v1::UpdatePersonRequest update;
   *update.mutable_header() = Header();
-  update.set_person_ref(eventstore::NewRandomUuid());
+  update.set_person_ref(base::NewRandomUuid());
   *update.mutable_details() = Details();
   coop::v1::RecordPersonReply reply;
   EXPECT_EQ(people_->UpdatePerson(Context().get(), update, &reply).error_code(),
@@ -168,7 +168,7 @@ TEST_F(PeopleServiceTest, NoFileOfTheLogOrTheVaultHoldsTheNameAndEventsCarryOnly
   place.mutable_placed()->set_person_ref(person.person_ref());
   place.mutable_placed()->set_degree(coop::v1::DEGREE_UNIVERSITY);
   place.mutable_placed()->set_field("aquaculture");
-  place.mutable_placed()->set_cooperative_id(eventstore::NewRandomUuid());
+  place.mutable_placed()->set_cooperative_id(base::NewRandomUuid());
   place.mutable_placed()->set_planned_term_months(24);
   coop::v1::CommandReply placed;
   ASSERT_TRUE(programs->PlaceGraduate(Context().get(), place, &placed).ok());
@@ -195,7 +195,7 @@ TEST_F(PeopleServiceTest, TheServerRefusesToStartWithAnotherMasterKey) {
   server_.reset();
   const std::string key_file = dir_.Sub("other.key");
   {
-    auto key = services::people::LoadOrCreateMasterKey(key_file);  // a fresh, different key
+    auto key = vault::LoadOrCreateMasterKey(key_file);  // a fresh, different key
     ASSERT_OK(key);
   }
   services::ServerOptions options;

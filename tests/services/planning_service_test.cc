@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "base/uuid.h"
 #include "domain/programs/plan_state.h"
-#include "eventstore/uuid.h"
 #include "tests/services/server_fixture.h"
 
 namespace coop::testing {

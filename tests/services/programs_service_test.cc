@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "eventstore/uuid.h"
+#include "base/uuid.h"
 #include "tests/services/server_fixture.h"
 
 namespace coop::testing {
@@ -44,7 +44,7 @@ class ProgramsServiceTest : public ServerFixture {
   static coop::v1::EnrolOcopProductRequest Enrolment(const std::string& occurred_on, int year) {
     coop::v1::EnrolOcopProductRequest request;
     *request.mutable_header() = Header(occurred_on);
-    request.mutable_enrolled()->set_cooperative_id(eventstore::NewRandomUuid());
+    request.mutable_enrolled()->set_cooperative_id(base::NewRandomUuid());
     request.mutable_enrolled()->set_product_name("Mật ong rừng U Minh");
     request.mutable_enrolled()->set_year(year);
     return request;
@@ -80,7 +80,7 @@ class ProgramsServiceTest : public ServerFixture {
     granted->set_amount_vnd(120'000'000);
     granted->set_funding_source(coop::v1::FUNDING_PROVINCIAL);
     granted->set_decision("567/QĐ-UBND");
-    granted->set_cooperative_id(eventstore::NewRandomUuid());
+    granted->set_cooperative_id(base::NewRandomUuid());
     return request;
   }
 
@@ -91,7 +91,7 @@ class ProgramsServiceTest : public ServerFixture {
     placed->set_person_ref("grad-0042");
     placed->set_degree(coop::v1::DEGREE_UNIVERSITY);
     placed->set_field("agronomy");
-    placed->set_cooperative_id(eventstore::NewRandomUuid());
+    placed->set_cooperative_id(base::NewRandomUuid());
     placed->set_planned_term_months(24);
     return request;
   }
@@ -177,7 +177,7 @@ TEST_F(ProgramsServiceTest, ARejectedOcopCommandWritesNothingAndNamesTheRuleFirs
   ExpectRule(programs_->EnrolOcopProduct(Context().get(), Enrolment("2024-03-01", 2017), &reply),
              grpc::StatusCode::INVALID_ARGUMENT, "OCOP-02");
   EXPECT_EQ(Head(), 0u);
-  auto status = Rate(eventstore::NewRandomUuid(), "2024-06-01", &reply);
+  auto status = Rate(base::NewRandomUuid(), "2024-06-01", &reply);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND) << status.error_message();
 
   ASSERT_TRUE(

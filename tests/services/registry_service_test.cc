@@ -7,7 +7,7 @@
 #include <atomic>
 #include <thread>
 
-#include "eventstore/uuid.h"
+#include "base/uuid.h"
 #include "tests/services/server_fixture.h"
 
 namespace coop::testing {
@@ -101,7 +101,7 @@ TEST_F(RegistryServiceTest, AWorkflowRuleIsFailedPreconditionAndAnUnknownCoopera
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_NE(status.error_message().find("[COOP-06]"), std::string::npos) << status.error_message();
 
-  resume.set_cooperative_id(eventstore::NewRandomUuid());
+  resume.set_cooperative_id(base::NewRandomUuid());
   status = registry_->ResumeCooperative(Context().get(), resume, &reply);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND) << status.error_message();
 }
@@ -188,7 +188,7 @@ TEST_F(RegistryServiceTest, AClientGivenExpectedVersionMakesTheConflictItsAnswer
   EXPECT_EQ(status.error_code(), grpc::StatusCode::ABORTED);
   EXPECT_NE(status.error_message().find("current version 1"), std::string::npos);
   header.set_expected_version(1);
-  header.set_command_id(eventstore::NewRandomUuid());
+  header.set_command_id(base::NewRandomUuid());
   EXPECT_TRUE(Admit(registered.aggregate_id(), 1, header, &reply).ok());
 }
 

@@ -281,12 +281,12 @@ TEST_F(ReportingViewsTest, HallsAreFoundListedAndUnknownOnesAreNotFound) {
   EXPECT_TRUE(status.ok() || status.error_code() == grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(reply.halls_size(), 0);
 
-  get.set_hall_id(eventstore::NewRandomUuid());
+  get.set_hall_id(base::NewRandomUuid());
   get.set_min_position(0);
   EXPECT_EQ(reporting_->GetHall(Context().get(), get, &view).error_code(),
             grpc::StatusCode::NOT_FOUND);
   coop::v1::GetGroupRequest group;
-  group.set_group_id(eventstore::NewRandomUuid());
+  group.set_group_id(base::NewRandomUuid());
   coop::v1::GroupView group_view;
   EXPECT_EQ(reporting_->GetGroup(Context().get(), group, &group_view).error_code(),
             grpc::StatusCode::NOT_FOUND);
@@ -316,7 +316,7 @@ TEST_F(ReportingViewsTest, BadInputIsInvalidArgumentNamingTheField) {
   EXPECT_NE(status.error_message().find("valid_on"), std::string::npos);
 
   coop::v1::GetCooperativeAsOfRequest as_of;
-  as_of.set_cooperative_id(eventstore::NewRandomUuid());
+  as_of.set_cooperative_id(base::NewRandomUuid());
   as_of.set_on_date("31/12/2024");
   coop::v1::CooperativeView view;
   status = reporting_->GetCooperativeAsOf(Context().get(), as_of, &view);
@@ -506,7 +506,7 @@ TEST_F(ReportingViewsTest, TheCooperativeViewCarriesItsHistoryAndLinkedFacts) {
   // A correction in the grant's stream is honoured in the cooperative's view: the second
   // grant went to a group in truth.
   const auto amended = AmendGrant(
-      second, [](coop::v1::SupportGranted& g) { g.set_group_id(eventstore::NewRandomUuid()); });
+      second, [](coop::v1::SupportGranted& g) { g.set_group_id(base::NewRandomUuid()); });
   get.set_min_position(amended.position());
   ExpectOk(reporting_->GetCooperative(Context().get(), get, &view));
   ASSERT_EQ(view.support_received_size(), 1);

@@ -5,9 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include "base/uuid.h"
 #include "coop/v1/eventstore.grpc.pb.h"
 #include "coop/v1/registry.pb.h"
-#include "eventstore/uuid.h"
 #include "services/server.h"
 #include "tests/support/grpc_test_support.h"
 #include "tests/support/test_support.h"
@@ -41,7 +41,7 @@ class ServerFixture : public ::testing::Test {
 
   // A command header with a fresh command id (unless one is given).
   static coop::v1::CommandHeader Header(const std::string& occurred_on = "2025-01-10",
-                                        std::string command_id = eventstore::NewRandomUuid()) {
+                                        std::string command_id = base::NewRandomUuid()) {
     coop::v1::CommandHeader header;
     header.set_command_id(std::move(command_id));
     header.set_occurred_on(occurred_on);

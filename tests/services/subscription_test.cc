@@ -7,7 +7,7 @@
 #include <atomic>
 #include <thread>
 
-#include "eventstore/uuid.h"
+#include "base/uuid.h"
 #include "tests/services/server_fixture.h"
 #include "tests/support/event_builders.h"
 
@@ -125,7 +125,7 @@ TEST_F(SubscriptionTest, AnAreaFilteredSubscriberWaitsQuietlyPastOtherAreasEvent
   EXPECT_EQ(caught_up.caught_up().position(), 12'001u) << "examined up to the head";
 
   auto later = in_area;
-  later.mutable_streams(0)->mutable_events(0)->set_event_id(eventstore::NewRandomUuid());
+  later.mutable_streams(0)->mutable_events(0)->set_event_id(base::NewRandomUuid());
   ASSERT_TRUE(Append(later).ok());
   auto live = Next(reader.get());
   ASSERT_TRUE(live.has_event()) << "no fell_behind or repeated caught_up: " << live.DebugString();

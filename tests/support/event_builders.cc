@@ -1,6 +1,6 @@
 #include "tests/support/event_builders.h"
 
-#include "eventstore/uuid.h"
+#include "base/uuid.h"
 
 namespace coop::testing {
 namespace {
@@ -28,7 +28,7 @@ coop::v1::AppendRequest AppendMessage(const std::string& stream_id,
   stream->set_stream_id(stream_id);
   *stream->mutable_expected() = Any();
   auto* e = stream->add_events();
-  e->set_event_id(eventstore::NewRandomUuid());
+  e->set_event_id(base::NewRandomUuid());
   e->set_type(payload.GetDescriptor()->full_name());
   e->set_schema_version(1);
   e->set_payload(payload.SerializeAsString());
@@ -39,7 +39,7 @@ coop::v1::AppendRequest AppendMessage(const std::string& stream_id,
 
 coop::v1::ProposedEvent NewEvent(const std::string& payload) {
   coop::v1::ProposedEvent e;
-  e.set_event_id(eventstore::NewRandomUuid());
+  e.set_event_id(base::NewRandomUuid());
   e.set_type("test.v1.Happened");
   e.set_schema_version(1);
   e.set_payload(payload);

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <string>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 
 namespace coop::bench {
@@ -38,11 +40,11 @@ std::optional<double> StatCpuSeconds(const std::string& path) {
   if (close == std::string::npos) return std::nullopt;
   std::istringstream rest(line.substr(close + 2));
   std::string field;
-  unsigned long long utime = 0, stime = 0;
+  uint64_t utime = 0, stime = 0;
   // rest starts at field 3 (state); utime and stime are fields 14 and 15.
   for (int f = 3; f <= 15 && rest >> field; ++f) {
-    if (f == 14) utime = std::stoull(field);
-    if (f == 15) stime = std::stoull(field);
+    if (f == 14 && !absl::SimpleAtoi(field, &utime)) return std::nullopt;
+    if (f == 15 && !absl::SimpleAtoi(field, &stime)) return std::nullopt;
   }
   long ticks = sysconf(_SC_CLK_TCK);
   if (ticks <= 0) return std::nullopt;
@@ -61,11 +63,7 @@ std::map<int, std::pair<std::string, double>> ThreadCpuSeconds(int pid) {
   const std::string task = "/proc/" + std::to_string(pid) + "/task";
   for (const auto& entry : std::filesystem::directory_iterator(task, ec)) {
     int tid = 0;
-    try {
-      tid = std::stoi(entry.path().filename().string());
-    } catch (...) {
-      continue;
-    }
+    if (!absl::SimpleAtoi(entry.path().filename().string(), &tid)) continue;
     auto secs = StatCpuSeconds(entry.path().string() + "/stat");
     if (!secs) continue;
     std::string name;
@@ -80,7 +78,13 @@ std::optional<int64_t> ProcessPeakRssKib(int pid) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/status");
   std::string line;
   while (std::getline(in, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stoll(line.substr(6));
+    int64_t kib = 0;
+    if (line.rfind("VmHWM:", 0) == 0) {
+      // "VmHWM:     1234 kB"
+      std::string value(absl::StripAsciiWhitespace(line.substr(6)));
+      value = value.substr(0, value.find(' '));
+      return absl::SimpleAtoi(value, &kib) ? std::optional<int64_t>(kib) : std::nullopt;
+    }
   }
   return std::nullopt;
 }

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "coop/v1/reporting.grpc.pb.h"
@@ -41,7 +42,9 @@ std::optional<double> SecondsSinceStart(int pid) {
     std::ifstream uptime_file("/proc/uptime");
     double uptime = 0;
     if (!(uptime_file >> uptime)) return std::nullopt;
-    return uptime - std::stod(field) / static_cast<double>(sysconf(_SC_CLK_TCK));
+    double start_ticks = 0;
+    if (!absl::SimpleAtod(field, &start_ticks)) return std::nullopt;
+    return uptime - start_ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
   }
   return std::nullopt;
 }

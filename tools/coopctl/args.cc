@@ -1,4 +1,4 @@
-#include "args.h"
+#include "tools/coopctl/args.h"
 
 #include <algorithm>
 
@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 const OptionSpec* FindSpec(const std::vector<OptionSpec>& specs, const std::string& name) {
@@ -30,24 +30,33 @@ std::vector<std::string> ParsedArgs::GetAll(const std::string& name) const {
   return it->second;
 }
 
-std::optional<uint64_t> ParsedArgs::GetUint(const std::string& name) const {
+absl::StatusOr<std::optional<uint64_t>> ParsedArgs::GetUint(const std::string& name) const {
   std::optional<std::string> value = Get(name);
   if (!value) return std::nullopt;
-  return ParseUint(*value, absl::StrCat("--", name));
+  absl::StatusOr<uint64_t> number = ParseUint(*value, absl::StrCat("--", name));
+  if (!number.ok()) return number.status();
+  return *number;
 }
 
-uint64_t ParseUint(const std::string& text, const std::string& what) {
+absl::StatusOr<uint64_t> ParsedArgs::GetUintOr(const std::string& name, uint64_t fallback) const {
+  absl::StatusOr<std::optional<uint64_t>> number = GetUint(name);
+  if (!number.ok()) return number.status();
+  return number->value_or(fallback);
+}
+
+absl::StatusOr<uint64_t> ParseUint(const std::string& text, const std::string& what) {
   uint64_t value = 0;
   bool digits_only = !text.empty();
   for (char c : text) digits_only = digits_only && c >= '0' && c <= '9';
   if (!digits_only || !absl::SimpleAtoi(text, &value)) {
-    throw UsageError(absl::StrCat(what, ": expected a non-negative number, got '", text, "'"));
+    return UsageError(absl::StrCat(what, ": expected a non-negative number, got '", text, "'"));
   }
   return value;
 }
 
-ParsedArgs ParseArgs(const std::vector<std::string>& args, const std::vector<OptionSpec>& specs,
-                     bool underscores_as_dashes) {
+absl::StatusOr<ParsedArgs> ParseArgs(const std::vector<std::string>& args,
+                                     const std::vector<OptionSpec>& specs,
+                                     bool underscores_as_dashes) {
   ParsedArgs parsed;
   bool options_ended = false;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -69,17 +78,17 @@ ParsedArgs ParseArgs(const std::vector<std::string>& args, const std::vector<Opt
       name = arg.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
       if (eq != std::string::npos) inline_value = arg.substr(eq + 1);
     } else {
-      throw UsageError(absl::StrCat("unknown option '", arg, "'"));
+      return UsageError(absl::StrCat("unknown option '", arg, "'"));
     }
     if (underscores_as_dashes) std::replace(name.begin(), name.end(), '_', '-');
     const OptionSpec* spec = FindSpec(specs, name);
-    if (spec == nullptr) throw UsageError(absl::StrCat("unknown option '--", name, "'"));
+    if (spec == nullptr) return UsageError(absl::StrCat("unknown option '--", name, "'"));
     if (!spec->alias_of.empty()) name = spec->alias_of;
     if (!spec->repeatable && parsed.Has(name)) {
-      throw UsageError(absl::StrCat("option '--", name, "' given more than once"));
+      return UsageError(absl::StrCat("option '--", name, "' given more than once"));
     }
     if (!spec->takes_value) {
-      if (inline_value) throw UsageError(absl::StrCat("option '--", name, "' takes no value"));
+      if (inline_value) return UsageError(absl::StrCat("option '--", name, "' takes no value"));
       parsed.Add(name, "");
       continue;
     }
@@ -88,21 +97,22 @@ ParsedArgs ParseArgs(const std::vector<std::string>& args, const std::vector<Opt
     } else if (i + 1 < args.size()) {
       parsed.Add(name, args[++i]);
     } else {
-      throw UsageError(absl::StrCat("option '--", name, "' needs a value"));
+      return UsageError(absl::StrCat("option '--", name, "' needs a value"));
     }
   }
   return parsed;
 }
 
-void RequireAtMostOne(const ParsedArgs& args, const std::vector<std::string>& names) {
+absl::Status RequireAtMostOne(const ParsedArgs& args, const std::vector<std::string>& names) {
   std::vector<std::string> present;
   for (const auto& name : names) {
     if (args.Has(name)) present.push_back(absl::StrCat("--", name));
   }
   if (present.size() > 1) {
-    throw UsageError(
+    return UsageError(
         absl::StrCat("options ", absl::StrJoin(present, " and "), " cannot be combined"));
   }
+  return absl::OkStatus();
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

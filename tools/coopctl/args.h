@@ -1,29 +1,22 @@
 // Command-line parsing for coopctl: options declared per subcommand, values collected by name.
 // Accepts "--name value" and "--name=value"; "--" ends the options; a lone "-" is positional.
+// Mistakes are usage errors (usage_error.h). Pure functions; ParsedArgs is thread-compatible
+// (const methods may be called concurrently).
 #ifndef COOPLEDGER_TOOLS_COOPCTL_ARGS_H_
 #define COOPLEDGER_TOOLS_COOPCTL_ARGS_H_
 
 #include <cstdint>
 #include <map>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
-namespace coopctl {
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "tools/coopctl/usage_error.h"
 
-// A mistake on the command line. `show_usage` asks for the subcommand's usage text after the
-// message (an unknown option does; an unreadable input file does not). Exit code 2.
-class UsageError : public std::runtime_error {
- public:
-  explicit UsageError(const std::string& message, bool show_usage = true)
-      : std::runtime_error(message), show_usage_(show_usage) {}
-  bool show_usage() const { return show_usage_; }
-
- private:
-  bool show_usage_;
-};
+namespace coop::coopctl {
 
 struct OptionSpec {
   OptionSpec() = default;
@@ -49,8 +42,11 @@ class ParsedArgs {
   std::optional<std::string> Get(const std::string& name) const;
   // Every value of a repeatable option, in command-line order.
   std::vector<std::string> GetAll(const std::string& name) const;
-  // Parses the option as an unsigned decimal number; throws UsageError if it is not one.
-  std::optional<uint64_t> GetUint(const std::string& name) const;
+  // The option as an unsigned decimal number (nullopt if not given); a usage error if it is
+  // not one.
+  absl::StatusOr<std::optional<uint64_t>> GetUint(const std::string& name) const;
+  // Like GetUint, with `fallback` if the option is not given.
+  absl::StatusOr<uint64_t> GetUintOr(const std::string& name, uint64_t fallback) const;
   const std::vector<std::string>& positionals() const { return positionals_; }
 
   void Add(const std::string& name, std::string value) {
@@ -63,19 +59,21 @@ class ParsedArgs {
   std::vector<std::string> positionals_;
 };
 
-// Parses `args` against `specs`. Throws UsageError for unknown options, missing values,
-// values given to flags and repeated single-valued options. With `underscores_as_dashes`,
-// '_' in an option name is read as '-' ("--occurred_on" is "--occurred-on"); the specs
-// then use '-' only.
-ParsedArgs ParseArgs(const std::vector<std::string>& args, const std::vector<OptionSpec>& specs,
-                     bool underscores_as_dashes = false);
+// Parses `args` against `specs`. A usage error for unknown options, missing values, values
+// given to flags and repeated single-valued options. With `underscores_as_dashes`, '_' in an
+// option name is read as '-' ("--occurred_on" is "--occurred-on"); the specs then use '-'
+// only.
+absl::StatusOr<ParsedArgs> ParseArgs(const std::vector<std::string>& args,
+                                     const std::vector<OptionSpec>& specs,
+                                     bool underscores_as_dashes = false);
 
-// "123" -> 123; throws UsageError naming `what` otherwise.
-uint64_t ParseUint(const std::string& text, const std::string& what);
+// "123" -> 123; a usage error naming `what` otherwise.
+absl::StatusOr<uint64_t> ParseUint(const std::string& text, const std::string& what);
 
-// Rejects options that must not be combined: throws if more than one of `names` is present.
-void RequireAtMostOne(const ParsedArgs& args, const std::vector<std::string>& names);
+// Rejects options that must not be combined: a usage error if more than one of `names` is
+// present.
+absl::Status RequireAtMostOne(const ParsedArgs& args, const std::vector<std::string>& names);
 
-}  // namespace coopctl
+}  // namespace coop::coopctl
 
 #endif  // COOPLEDGER_TOOLS_COOPCTL_ARGS_H_

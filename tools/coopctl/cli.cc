@@ -1,14 +1,16 @@
-#include "cli.h"
+#include "tools/coopctl/cli.h"
 
 #include <algorithm>
-#include <exception>
 #include <iostream>
 #include <utility>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "command.h"
+#include "absl/strings/string_view.h"
+#include "tools/coopctl/command.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kGlobalOptionsText[] =
@@ -71,10 +73,42 @@ const Command* FindCommand(const std::string& name) {
 
 bool IsGlobalValueOption(const std::string& arg) { return arg == "--server" || arg == "--timeout"; }
 
-int UsageFailure(const std::string& message, const std::string& usage) {
+int UsageFailure(absl::string_view message, const std::string& usage) {
   std::cerr << "error: " << message << "\n";
   if (!usage.empty()) std::cerr << "\n" << usage;
   return kExitUsage;
+}
+
+// Parses the subcommand's options (global ones included) and runs it: the exit code, or the
+// error to report.
+absl::StatusOr<int> RunCommand(const Command& command, const std::vector<std::string>& args) {
+  std::vector<OptionSpec> specs = GlobalOptionSpecs();
+  specs.insert(specs.end(), command.options.begin(), command.options.end());
+  absl::StatusOr<ParsedArgs> parsed = ParseArgs(args, specs, command.underscores_as_dashes);
+  if (!parsed.ok()) return parsed.status();
+  if (parsed->Has("help")) {
+    std::cout << CommandUsage(command);
+    return kExitOk;
+  }
+  absl::StatusOr<Globals> globals = GlobalsFrom(*parsed);
+  if (!globals.ok()) return globals.status();
+  return command.run(*globals, *parsed);
+}
+
+// Prints a failed subcommand's error: a usage error (exit code 2) with the usage text if it
+// asks for it; anything else (exit code 1) as is.
+int ReportFailure(const Command& command, const absl::Status& status) {
+  if (!IsUsageError(status)) {
+    std::cerr << "error: " << status.message() << "\n";
+    return kExitServerError;
+  }
+  if (!ShowsUsage(status)) return UsageFailure(status.message(), "");
+  if (!command.section.empty()) {
+    // A generated command's usage is long: point to it instead.
+    return UsageFailure(status.message(),
+                        absl::StrCat("run 'coopctl ", command.name, " --help' for its flags\n"));
+  }
+  return UsageFailure(status.message(), CommandUsage(command));
 }
 
 }  // namespace
@@ -135,27 +169,9 @@ int RunCli(const std::vector<std::string>& args) {
     return UsageFailure(absl::StrCat("unknown subcommand '", name, "'"), GlobalUsage());
   }
 
-  try {
-    std::vector<OptionSpec> specs = GlobalOptionSpecs();
-    specs.insert(specs.end(), command->options.begin(), command->options.end());
-    ParsedArgs parsed = ParseArgs(rest, specs, command->underscores_as_dashes);
-    if (parsed.Has("help")) {
-      std::cout << CommandUsage(*command);
-      return kExitOk;
-    }
-    Globals globals = GlobalsFrom(parsed);
-    return command->run(globals, parsed);
-  } catch (const UsageError& error) {
-    if (error.show_usage() && !command->section.empty()) {
-      // A generated command's usage is long: point to it instead.
-      return UsageFailure(error.what(),
-                          absl::StrCat("run 'coopctl ", command->name, " --help' for its flags\n"));
-    }
-    return UsageFailure(error.what(), error.show_usage() ? CommandUsage(*command) : "");
-  } catch (const std::exception& error) {
-    std::cerr << "error: " << error.what() << "\n";
-    return kExitServerError;
-  }
+  absl::StatusOr<int> exit_code = RunCommand(*command, rest);
+  if (exit_code.ok()) return *exit_code;
+  return ReportFailure(*command, exit_code.status());
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

@@ -1,15 +1,17 @@
-// The coopctl entry point: finds the subcommand, parses its options, runs it.
+// The coopctl entry point: finds the subcommand, parses its options, runs it, and turns its
+// errors into messages on stderr and exit codes. Call from one thread at a time: it writes to
+// stdout and stderr, and some subcommands change the process's signal mask.
 #ifndef COOPLEDGER_TOOLS_COOPCTL_CLI_H_
 #define COOPLEDGER_TOOLS_COOPCTL_CLI_H_
 
 #include <string>
 #include <vector>
 
-namespace coopctl {
+namespace coop::coopctl {
 
 // `args` excludes the program name. Returns the process exit code.
 int RunCli(const std::vector<std::string>& args);
 
-}  // namespace coopctl
+}  // namespace coop::coopctl
 
 #endif  // COOPLEDGER_TOOLS_COOPCTL_CLI_H_

@@ -1,14 +1,16 @@
 // coopctl append: one event from options, or a whole AppendRequest from JSON.
 #include <google/protobuf/util/json_util.h>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "command.h"
-#include "connection.h"
-#include "eventstore/uuid.h"
-#include "input_file.h"
-#include "output.h"
+#include "base/uuid.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/connection.h"
+#include "tools/coopctl/input_file.h"
+#include "tools/coopctl/output.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kUsage[] =
@@ -45,7 +47,7 @@ const std::vector<std::string> kSingleEventOptions = {
     "stream",       "expected",    "type", "id",       "schema-version", "payload",
     "payload-file", "occurred-on", "area", "unit-set", "correlation-id", "causation-id"};
 
-coop::v1::ExpectedVersion ParseExpected(const std::string& text) {
+absl::StatusOr<coop::v1::ExpectedVersion> ParseExpected(const std::string& text) {
   coop::v1::ExpectedVersion expected;
   if (text == "any") {
     expected.set_kind(coop::v1::ExpectedVersion::ANY);
@@ -54,43 +56,57 @@ coop::v1::ExpectedVersion ParseExpected(const std::string& text) {
   } else if (text == "stream_exists" || text == "stream-exists") {
     expected.set_kind(coop::v1::ExpectedVersion::STREAM_EXISTS);
   } else {
+    absl::StatusOr<uint64_t> version =
+        ParseUint(text, "--expected (any, no_stream, stream_exists or N)");
+    if (!version.ok()) return version.status();
     expected.set_kind(coop::v1::ExpectedVersion::EXACT);
-    expected.set_version(ParseUint(text, "--expected (any, no_stream, stream_exists or N)"));
+    expected.set_version(*version);
   }
   return expected;
 }
 
-coop::v1::AppendRequest RequestFromOptions(const ParsedArgs& args,
-                                           std::vector<std::string>* generated_ids) {
+absl::StatusOr<coop::v1::AppendRequest> RequestFromOptions(
+    const ParsedArgs& args, std::vector<std::string>* generated_ids) {
   std::optional<std::string> stream = args.Get("stream");
   std::optional<std::string> type = args.Get("type");
-  if (!stream) throw UsageError("append needs --stream ID (or --file F)");
-  if (!type) throw UsageError("append needs --type TYPE");
-  RequireAtMostOne(args, {"payload", "payload-file"});
+  if (!stream) return UsageError("append needs --stream ID (or --file F)");
+  if (!type) return UsageError("append needs --type TYPE");
+  if (absl::Status status = RequireAtMostOne(args, {"payload", "payload-file"}); !status.ok()) {
+    return status;
+  }
   if (args.Has("area") != args.Has("unit-set")) {
-    throw UsageError("--area and --unit-set go together");
+    return UsageError("--area and --unit-set go together");
   }
 
   coop::v1::AppendRequest request;
   coop::v1::StreamAppend* append = request.add_streams();
   append->set_stream_id(*stream);
-  if (auto expected = args.Get("expected")) *append->mutable_expected() = ParseExpected(*expected);
+  if (auto text = args.Get("expected")) {
+    absl::StatusOr<coop::v1::ExpectedVersion> expected = ParseExpected(*text);
+    if (!expected.ok()) return expected.status();
+    *append->mutable_expected() = *expected;
+  }
 
   coop::v1::ProposedEvent* event = append->add_events();
   if (auto id = args.Get("id")) {
     event->set_event_id(*id);
   } else {
-    event->set_event_id(coop::eventstore::NewRandomUuid());
+    event->set_event_id(base::NewRandomUuid());
     generated_ids->push_back(event->event_id());
   }
   event->set_type(*type);
-  uint64_t schema_version = args.GetUint("schema-version").value_or(1);
-  if (schema_version == 0 || schema_version > UINT32_MAX) {
-    throw UsageError("--schema-version: expected a number from 1 to 4294967295");
+  absl::StatusOr<uint64_t> schema_version = args.GetUintOr("schema-version", 1);
+  if (!schema_version.ok()) return schema_version.status();
+  if (*schema_version == 0 || *schema_version > UINT32_MAX) {
+    return UsageError("--schema-version: expected a number from 1 to 4294967295");
   }
-  event->set_schema_version(static_cast<uint32_t>(schema_version));
+  event->set_schema_version(static_cast<uint32_t>(*schema_version));
   if (auto payload = args.Get("payload")) event->set_payload(*payload);
-  if (auto file = args.Get("payload-file")) event->set_payload(ReadInputFile(*file));
+  if (auto file = args.Get("payload-file")) {
+    absl::StatusOr<std::string> payload = ReadInputFile(*file);
+    if (!payload.ok()) return payload.status();
+    event->set_payload(*std::move(payload));
+  }
   if (auto date = args.Get("occurred-on")) event->set_occurred_on(*date);
   if (auto code = args.Get("area")) {
     event->mutable_area()->set_code(*code);
@@ -103,14 +119,15 @@ coop::v1::AppendRequest RequestFromOptions(const ParsedArgs& args,
   return request;
 }
 
-coop::v1::AppendRequest RequestFromJson(const std::string& path,
-                                        std::vector<std::string>* generated_ids) {
-  std::string json = ReadInputFile(path);
+absl::StatusOr<coop::v1::AppendRequest> RequestFromJson(const std::string& path,
+                                                        std::vector<std::string>* generated_ids) {
+  absl::StatusOr<std::string> json = ReadInputFile(path);
+  if (!json.ok()) return json.status();
   coop::v1::AppendRequest request;
   auto status = google::protobuf::util::JsonStringToMessage(
-      json, &request, google::protobuf::util::JsonParseOptions());
+      *json, &request, google::protobuf::util::JsonParseOptions());
   if (!status.ok()) {
-    throw UsageError(
+    return UsageError(
         absl::StrCat(path == "-" ? std::string("standard input") : path,
                      ": not a JSON coop.v1.AppendRequest: ", status.message().ToString()),
         false);
@@ -118,7 +135,7 @@ coop::v1::AppendRequest RequestFromJson(const std::string& path,
   for (auto& stream : *request.mutable_streams()) {
     for (auto& event : *stream.mutable_events()) {
       if (event.event_id().empty()) {
-        event.set_event_id(coop::eventstore::NewRandomUuid());
+        event.set_event_id(base::NewRandomUuid());
         generated_ids->push_back(event.event_id());
       }
       if (event.schema_version() == 0) event.set_schema_version(1);
@@ -127,34 +144,35 @@ coop::v1::AppendRequest RequestFromJson(const std::string& path,
   return request;
 }
 
-int RunAppend(const Globals& globals, const ParsedArgs& args) {
+absl::StatusOr<int> RunAppend(const Globals& globals, const ParsedArgs& args) {
   std::optional<std::string> json_path = args.Get("file");
   for (const auto& positional : args.positionals()) {
     if (positional != "-") {
-      throw UsageError(absl::StrCat("unexpected argument '", positional, "'"));
+      return UsageError(absl::StrCat("unexpected argument '", positional, "'"));
     }
-    if (json_path) throw UsageError("give the JSON request once: --file F or -");
+    if (json_path) return UsageError("give the JSON request once: --file F or -");
     json_path = "-";
   }
 
   std::vector<std::string> generated_ids;
-  coop::v1::AppendRequest request;
+  absl::StatusOr<coop::v1::AppendRequest> request;
   if (json_path) {
     for (const auto& name : kSingleEventOptions) {
       if (args.Has(name)) {
-        throw UsageError(absl::StrCat("--", name, " cannot be combined with a JSON request"));
+        return UsageError(absl::StrCat("--", name, " cannot be combined with a JSON request"));
       }
     }
     request = RequestFromJson(*json_path, &generated_ids);
   } else {
     request = RequestFromOptions(args, &generated_ids);
   }
+  if (!request.ok()) return request.status();
 
   auto stub = NewStub(globals);
   grpc::ClientContext context;
   SetDeadline(globals, &context);
   coop::v1::AppendResponse response;
-  grpc::Status status = stub->Append(&context, request, &response);
+  grpc::Status status = stub->Append(&context, *request, &response);
   if (!status.ok()) return ReportRpcError(status);
   Output(globals.json).Print(response, generated_ids);
   return kExitOk;
@@ -169,4 +187,4 @@ Command AppendCommand() {
           &RunAppend};
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

@@ -2,13 +2,15 @@
 // (Reporting.ListComplianceIssues).
 #include <iostream>
 
-#include "command.h"
-#include "output.h"
-#include "report_flags.h"
-#include "report_text.h"
-#include "reporting_call.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/output.h"
+#include "tools/coopctl/report_flags.h"
+#include "tools/coopctl/report_text.h"
+#include "tools/coopctl/reporting_call.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kUsage[] =
@@ -18,11 +20,15 @@ constexpr char kUsage[] =
     "no annual meeting, rated weak, non-compliant not followed up), the event that shows it\n"
     "and details.\n";
 
-int RunCompliance(const Globals& globals, const ParsedArgs& args) {
-  RequireNoPositionals(args);
+absl::StatusOr<int> RunCompliance(const Globals& globals, const ParsedArgs& args) {
+  if (absl::Status status = RequireNoPositionals(args); !status.ok()) return status;
+  absl::StatusOr<coop::v1::Area> area = AreaFrom(args);
+  if (!area.ok()) return area.status();
+  absl::StatusOr<int32_t> year = YearFrom(args);
+  if (!year.ok()) return year.status();
   coop::v1::ComplianceIssuesRequest request;
-  *request.mutable_area() = *AreaFrom(args, true);
-  request.set_year(YearFrom(args));
+  *request.mutable_area() = *area;
+  request.set_year(*year);
   coop::v1::ComplianceIssuesReply reply;
   grpc::Status status = CallReporting(globals, [&](auto& stub, grpc::ClientContext* context) {
     return stub.ListComplianceIssues(context, request, &reply);
@@ -41,4 +47,4 @@ Command ComplianceCommand() {
           &RunCompliance};
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

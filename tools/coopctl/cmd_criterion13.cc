@@ -2,13 +2,15 @@
 // (Reporting.ListCriterion13Communes).
 #include <iostream>
 
-#include "command.h"
-#include "output.h"
-#include "report_flags.h"
-#include "report_text.h"
-#include "reporting_call.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/output.h"
+#include "tools/coopctl/report_flags.h"
+#include "tools/coopctl/report_text.h"
+#include "tools/coopctl/reporting_call.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kUsage[] =
@@ -20,12 +22,20 @@ constexpr char kUsage[] =
     "\n"
     "  --min-grade GRADE   good or fair (default: the server's rule, fair)\n";
 
-int RunCriterion13(const Globals& globals, const ParsedArgs& args) {
-  RequireNoPositionals(args);
+absl::StatusOr<int> RunCriterion13(const Globals& globals, const ParsedArgs& args) {
+  if (absl::Status status = RequireNoPositionals(args); !status.ok()) return status;
+  absl::StatusOr<coop::v1::Area> area = AreaFrom(args);
+  if (!area.ok()) return area.status();
+  absl::StatusOr<int32_t> year = YearFrom(args);
+  if (!year.ok()) return year.status();
   coop::v1::Criterion13Request request;
-  *request.mutable_area() = *AreaFrom(args, true);
-  request.set_year(YearFrom(args));
-  if (auto grade = args.Get("min-grade")) request.set_min_grade(ParseGrade(*grade, "--min-grade"));
+  *request.mutable_area() = *area;
+  request.set_year(*year);
+  if (auto text = args.Get("min-grade")) {
+    absl::StatusOr<coop::v1::RatingGrade> grade = ParseGrade(*text, "--min-grade");
+    if (!grade.ok()) return grade.status();
+    request.set_min_grade(*grade);
+  }
   coop::v1::Criterion13Reply reply;
   grpc::Status status = CallReporting(globals, [&](auto& stub, grpc::ClientContext* context) {
     return stub.ListCriterion13Communes(context, request, &reply);
@@ -45,4 +55,4 @@ Command Criterion13Command() {
           &RunCriterion13};
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

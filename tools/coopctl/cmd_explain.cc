@@ -1,13 +1,15 @@
 // coopctl explain: the events behind one statistic (Reporting.ExplainStatistic).
 #include <iostream>
 
-#include "command.h"
-#include "output.h"
-#include "report_flags.h"
-#include "report_text.h"
-#include "reporting_call.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/output.h"
+#include "tools/coopctl/report_flags.h"
+#include "tools/coopctl/report_text.h"
+#include "tools/coopctl/reporting_call.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kUsage[] =
@@ -22,18 +24,22 @@ constexpr char kUsage[] =
     "  --limit N          at most N events (default: the server's, 1000)\n"
     "  other options      as for 'coopctl stats'\n";
 
-int RunExplain(const Globals& globals, const ParsedArgs& args) {
-  RequireNoPositionals(args);
+absl::StatusOr<int> RunExplain(const Globals& globals, const ParsedArgs& args) {
+  if (absl::Status status = RequireNoPositionals(args); !status.ok()) return status;
+  absl::StatusOr<coop::v1::StatisticsScope> scope = ScopeFrom(args);
+  if (!scope.ok()) return scope.status();
   coop::v1::ExplainStatisticRequest request;
-  *request.mutable_scope() = ScopeFrom(args);
+  *request.mutable_scope() = *scope;
   auto statistic = args.Get("statistic");
-  if (!statistic || statistic->empty()) throw UsageError("missing --statistic NAME");
+  if (!statistic || statistic->empty()) return UsageError("missing --statistic NAME");
   request.set_statistic(*statistic);
-  if (auto limit = args.GetUint("limit")) {
-    if (*limit == 0 || *limit > 1'000'000) {
-      throw UsageError("--limit: expected a number from 1 to 1000000");
+  absl::StatusOr<std::optional<uint64_t>> limit = args.GetUint("limit");
+  if (!limit.ok()) return limit.status();
+  if (*limit) {
+    if (**limit == 0 || **limit > 1'000'000) {
+      return UsageError("--limit: expected a number from 1 to 1000000");
     }
-    request.set_limit(static_cast<int32_t>(*limit));
+    request.set_limit(static_cast<int32_t>(**limit));
   }
   coop::v1::ExplainStatisticReply reply;
   grpc::Status status = CallReporting(globals, [&](auto& stub, grpc::ClientContext* context) {
@@ -53,4 +59,4 @@ Command ExplainCommand() {
   return {"explain", "the events behind one statistic", kUsage, options, &RunExplain};
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

@@ -5,16 +5,18 @@
 #include <memory>
 #include <set>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "command.h"
-#include "command_catalog.h"
-#include "command_client.h"
-#include "connection.h"
-#include "eventstore/uuid.h"
-#include "output.h"
-#include "request_flags.h"
+#include "base/uuid.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/command_catalog.h"
+#include "tools/coopctl/command_client.h"
+#include "tools/coopctl/connection.h"
+#include "tools/coopctl/output.h"
+#include "tools/coopctl/request_flags.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr size_t kHelpColumn = 40;
@@ -89,15 +91,15 @@ std::string Usage(const CommandRpc& rpc, const std::vector<FieldFlag>& flags) {
   return text;
 }
 
-int RunGenerated(const CommandRpc& rpc, const std::vector<FieldFlag>& flags, const Globals& globals,
-                 const ParsedArgs& args) {
+absl::StatusOr<int> RunGenerated(const CommandRpc& rpc, const std::vector<FieldFlag>& flags,
+                                 const Globals& globals, const ParsedArgs& args) {
   if (!args.positionals().empty()) {
-    throw UsageError(absl::StrCat("unexpected argument '", args.positionals().front(),
-                                  "' (values are given as --FIELD VALUE)"));
+    return UsageError(absl::StrCat("unexpected argument '", args.positionals().front(),
+                                   "' (values are given as --FIELD VALUE)"));
   }
   std::unique_ptr<google::protobuf::Message> request = NewRequest(rpc);
-  FillRequest(request.get(), flags, args);
-  std::string generated_id = coop::eventstore::NewRandomUuid();
+  if (absl::Status status = FillRequest(request.get(), flags, args); !status.ok()) return status;
+  std::string generated_id = base::NewRandomUuid();
   if (!FillCommandId(request.get(), generated_id)) generated_id.clear();
 
   CommandClient client(globals, CallerFrom(args));
@@ -147,4 +149,4 @@ std::vector<Command> GeneratedCommands() {
   return commands;
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

@@ -3,13 +3,15 @@
 
 #include <iostream>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "command.h"
-#include "connection.h"
-#include "event_sentence.h"
-#include "time_text.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/connection.h"
+#include "tools/coopctl/event_sentence.h"
+#include "tools/coopctl/time_text.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kUsage[] =
@@ -89,11 +91,11 @@ std::string JsonLine(const coop::v1::RecordedEvent& event) {
       ",\"event\":", decoded, "}");
 }
 
-int RunHistory(const Globals& globals, const ParsedArgs& args) {
+absl::StatusOr<int> RunHistory(const Globals& globals, const ParsedArgs& args) {
   const auto& positionals = args.positionals();
-  if (positionals.empty()) throw UsageError("history needs a STREAM");
+  if (positionals.empty()) return UsageError("history needs a STREAM");
   if (positionals.size() > 1) {
-    throw UsageError(absl::StrCat("unexpected argument '", positionals[1], "'"));
+    return UsageError(absl::StrCat("unexpected argument '", positionals[1], "'"));
   }
   auto stub = NewStub(globals);
   uint64_t from = 1;
@@ -129,4 +131,4 @@ Command HistoryCommand() {
   return {"history", "a stream's events in plain words", kUsage, {}, &RunHistory};
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

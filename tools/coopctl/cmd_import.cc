@@ -7,15 +7,16 @@
 #include <iostream>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "command.h"
-#include "command_client.h"
-#include "connection.h"
-#include "import_line.h"
-#include "input_file.h"
-#include "output.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/command_client.h"
+#include "tools/coopctl/connection.h"
+#include "tools/coopctl/import_line.h"
+#include "tools/coopctl/input_file.h"
+#include "tools/coopctl/output.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kUsage[] =
@@ -102,13 +103,15 @@ std::string JsonError(size_t line, const std::string& code, const std::string& m
                       "\",\"message\":", ToJsonLine(value), "}}");
 }
 
-int RunImport(const Globals& globals, const ParsedArgs& args) {
+absl::StatusOr<int> RunImport(const Globals& globals, const ParsedArgs& args) {
   const auto& positionals = args.positionals();
-  if (positionals.empty()) throw UsageError("import needs a FILE ('-' = standard input)");
+  if (positionals.empty()) return UsageError("import needs a FILE ('-' = standard input)");
   if (positionals.size() > 1) {
-    throw UsageError(absl::StrCat("unexpected argument '", positionals[1], "'"));
+    return UsageError(absl::StrCat("unexpected argument '", positionals[1], "'"));
   }
-  const std::string content = ReadInputFile(positionals[0]);
+  absl::StatusOr<std::string> file = ReadInputFile(positionals[0]);
+  if (!file.ok()) return file.status();
+  const std::string& content = *file;
 
   // (line number, text) of every non-blank line.
   std::vector<std::pair<size_t, std::string>> lines;
@@ -134,9 +137,9 @@ int RunImport(const Globals& globals, const ParsedArgs& args) {
   std::string stop_reason;
 
   for (const auto& [line_number, text] : lines) {
-    std::string error;
-    std::optional<ImportLine> line = ParseImportLine(text, &error);
-    if (!line) {
+    absl::StatusOr<ImportLine> line = ParseImportLine(text);
+    if (!line.ok()) {
+      const std::string error(line.status().message());
       if (globals.json) std::cout << JsonError(line_number, "INVALID_LINE", error) << "\n";
       rejected.push_back({line_number, absl::StrCat("invalid line: ", error)});
     } else {
@@ -211,4 +214,4 @@ Command ImportCommand() {
           &RunImport};
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

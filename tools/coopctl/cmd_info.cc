@@ -1,10 +1,12 @@
 // coopctl info: the log's head and chain (GetLogInfo), or one stream (GetStreamInfo).
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "command.h"
-#include "connection.h"
-#include "output.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/connection.h"
+#include "tools/coopctl/output.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kUsage[] =
@@ -15,10 +17,10 @@ constexpr char kUsage[] =
     "log positions, creation and last recorded times, and category. An unknown stream is\n"
     "NOT_FOUND.\n";
 
-int RunInfo(const Globals& globals, const ParsedArgs& args) {
+absl::StatusOr<int> RunInfo(const Globals& globals, const ParsedArgs& args) {
   const auto& positionals = args.positionals();
   if (positionals.size() > 1) {
-    throw UsageError(absl::StrCat("unexpected argument '", positionals[1], "'"));
+    return UsageError(absl::StrCat("unexpected argument '", positionals[1], "'"));
   }
   auto stub = NewStub(globals);
   grpc::ClientContext context;
@@ -45,4 +47,4 @@ Command InfoCommand() {
   return {"info", "log head and chain head, or one stream's version", kUsage, {}, &RunInfo};
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

@@ -3,14 +3,16 @@
 #include <iostream>
 #include <vector>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "command.h"
-#include "output.h"
-#include "report_flags.h"
-#include "reporting_call.h"
-#include "view_text.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/output.h"
+#include "tools/coopctl/report_flags.h"
+#include "tools/coopctl/reporting_call.h"
+#include "tools/coopctl/view_text.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kUsage[] =
@@ -65,22 +67,30 @@ void PrintRows(const Globals& globals, const google::protobuf::RepeatedPtrField<
   std::cout.flush();
 }
 
-int RunList(const Globals& globals, const ParsedArgs& args) {
+absl::StatusOr<int> RunList(const Globals& globals, const ParsedArgs& args) {
   const auto& positionals = args.positionals();
-  if (positionals.size() != 1) throw UsageError("expected: coopctl list cooperatives|groups|halls");
+  if (positionals.size() != 1) {
+    return UsageError("expected: coopctl list cooperatives|groups|halls");
+  }
   const std::string& what = positionals[0];
-  RequireAtMostOne(args, {"page-token", "all"});
+  if (absl::Status status = RequireAtMostOne(args, {"page-token", "all"}); !status.ok()) {
+    return status;
+  }
   Paging paging;
-  if (auto size = args.GetUint("page-size")) {
-    if (*size == 0 || *size > 1000) throw UsageError("--page-size: expected 1 to 1000");
-    paging.page_size = static_cast<int32_t>(*size);
+  absl::StatusOr<std::optional<uint64_t>> size = args.GetUint("page-size");
+  if (!size.ok()) return size.status();
+  if (*size) {
+    if (**size == 0 || **size > 1000) return UsageError("--page-size: expected 1 to 1000");
+    paging.page_size = static_cast<int32_t>(**size);
   }
   paging.token = args.Get("page-token").value_or("");
   paging.all = args.Has("all");
-  std::optional<coop::v1::Area> area = AreaFrom(args, false);
+  absl::StatusOr<std::optional<coop::v1::Area>> optional_area = OptionalAreaFrom(args);
+  if (!optional_area.ok()) return optional_area.status();
+  const std::optional<coop::v1::Area>& area = *optional_area;
   const std::string status = args.Get("status").value_or("");
   if (what != "cooperatives" && (args.Has("kind") || args.Has("sector"))) {
-    throw UsageError("--kind and --sector apply to 'list cooperatives' only");
+    return UsageError("--kind and --sector apply to 'list cooperatives' only");
   }
 
   if (what == "cooperatives") {
@@ -95,7 +105,7 @@ int RunList(const Globals& globals, const ParsedArgs& args) {
       } else if (*kind == "union" || *kind == "cooperative-union" || *kind == "lhhtx") {
         request.set_kind(coop::v1::COOPERATIVE_UNION);
       } else {
-        throw UsageError(absl::StrCat("--kind: expected cooperative or union, got '", *kind, "'"));
+        return UsageError(absl::StrCat("--kind: expected cooperative or union, got '", *kind, "'"));
       }
     }
     return Pages(paging, what, [&](const std::string& token, std::string* next) {
@@ -147,7 +157,7 @@ int RunList(const Globals& globals, const ParsedArgs& args) {
       return st;
     });
   }
-  throw UsageError(
+  return UsageError(
       absl::StrCat("unknown kind '", what, "'; expected cooperatives, groups or halls"));
 }
 
@@ -160,4 +170,4 @@ Command ListCommand() {
   return {"list", "cooperatives, groups or halls, filtered and paged", kUsage, options, &RunList};
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

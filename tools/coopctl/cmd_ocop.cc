@@ -1,14 +1,16 @@
 // coopctl ocop: OCOP products of an area valid on a date (Reporting.ListOcopProducts).
 #include <iostream>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "command.h"
-#include "output.h"
-#include "report_flags.h"
-#include "report_text.h"
-#include "reporting_call.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/output.h"
+#include "tools/coopctl/report_flags.h"
+#include "tools/coopctl/report_text.h"
+#include "tools/coopctl/reporting_call.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kUsage[] =
@@ -21,16 +23,24 @@ constexpr char kUsage[] =
     "  --valid-on DATE   YYYY-MM-DD\n"
     "  --min-stars N     3, 4 or 5 (default: every recognised product)\n";
 
-int RunOcop(const Globals& globals, const ParsedArgs& args) {
-  RequireNoPositionals(args);
+absl::StatusOr<int> RunOcop(const Globals& globals, const ParsedArgs& args) {
+  if (absl::Status status = RequireNoPositionals(args); !status.ok()) return status;
+  absl::StatusOr<coop::v1::Area> area = AreaFrom(args);
+  if (!area.ok()) return area.status();
   coop::v1::ListOcopProductsRequest request;
-  *request.mutable_area() = *AreaFrom(args, true);
-  if (auto date = args.Get("valid-on")) request.set_valid_on(CheckDate(*date, "--valid-on"));
-  if (auto stars = args.GetUint("min-stars")) {
-    if (*stars < 3 || *stars > 5) {
-      throw UsageError(absl::StrCat("--min-stars: expected 3, 4 or 5, got ", *stars));
+  *request.mutable_area() = *area;
+  if (auto text = args.Get("valid-on")) {
+    absl::StatusOr<std::string> date = CheckDate(*text, "--valid-on");
+    if (!date.ok()) return date.status();
+    request.set_valid_on(*date);
+  }
+  absl::StatusOr<std::optional<uint64_t>> stars = args.GetUint("min-stars");
+  if (!stars.ok()) return stars.status();
+  if (*stars) {
+    if (**stars < 3 || **stars > 5) {
+      return UsageError(absl::StrCat("--min-stars: expected 3, 4 or 5, got ", **stars));
     }
-    request.set_min_stars(static_cast<int32_t>(*stars));
+    request.set_min_stars(static_cast<int32_t>(**stars));
   }
   coop::v1::ListOcopProductsReply reply;
   grpc::Status status = CallReporting(globals, [&](auto& stub, grpc::ClientContext* context) {
@@ -50,4 +60,4 @@ Command OcopCommand() {
   return {"ocop", "OCOP products of an area valid on a date", kUsage, options, &RunOcop};
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

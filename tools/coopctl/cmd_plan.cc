@@ -1,13 +1,15 @@
 // coopctl plan: an area's annual plan, target against actual (Reporting.GetPlanProgress).
 #include <iostream>
 
-#include "command.h"
-#include "output.h"
-#include "report_flags.h"
-#include "report_text.h"
-#include "reporting_call.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/output.h"
+#include "tools/coopctl/report_flags.h"
+#include "tools/coopctl/report_text.h"
+#include "tools/coopctl/reporting_call.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kUsage[] =
@@ -16,11 +18,15 @@ constexpr char kUsage[] =
     "The targets of the area's annual plan for YEAR against the actuals (computed from the\n"
     "same events as the statistics): one line per indicator, 'met' or 'not met'.\n";
 
-int RunPlan(const Globals& globals, const ParsedArgs& args) {
-  RequireNoPositionals(args);
+absl::StatusOr<int> RunPlan(const Globals& globals, const ParsedArgs& args) {
+  if (absl::Status status = RequireNoPositionals(args); !status.ok()) return status;
+  absl::StatusOr<coop::v1::Area> area = AreaFrom(args);
+  if (!area.ok()) return area.status();
+  absl::StatusOr<int32_t> year = YearFrom(args);
+  if (!year.ok()) return year.status();
   coop::v1::PlanProgressRequest request;
-  *request.mutable_area() = *AreaFrom(args, true);
-  request.set_year(YearFrom(args));
+  *request.mutable_area() = *area;
+  request.set_year(*year);
   coop::v1::PlanProgressReply reply;
   grpc::Status status = CallReporting(globals, [&](auto& stub, grpc::ClientContext* context) {
     return stub.GetPlanProgress(context, request, &reply);
@@ -38,4 +44,4 @@ Command PlanCommand() {
   return {"plan", "annual plan: targets against actuals", kUsage, options, &RunPlan};
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

@@ -7,15 +7,17 @@
 #include <iostream>
 #include <thread>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "command.h"
-#include "connection.h"
 #include "coop/v1/reporting.grpc.pb.h"
-#include "output.h"
-#include "reporting_call.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/connection.h"
+#include "tools/coopctl/output.h"
+#include "tools/coopctl/reporting_call.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kUsage[] =
@@ -128,19 +130,19 @@ int Rebuild(const Globals& globals, const ParsedArgs& args, const std::string& n
   return kExitOk;
 }
 
-int RunProjections(const Globals& globals, const ParsedArgs& args) {
+absl::StatusOr<int> RunProjections(const Globals& globals, const ParsedArgs& args) {
   const auto& positionals = args.positionals();
   if (positionals.size() == 1 && positionals[0] == "status") {
     if (args.Has("no-wait") || args.Has("progress")) {
-      throw UsageError("--no-wait and --progress apply to 'projections rebuild' only");
+      return UsageError("--no-wait and --progress apply to 'projections rebuild' only");
     }
     return Status(globals);
   }
   if (!positionals.empty() && positionals[0] == "rebuild") {
-    if (positionals.size() != 2) throw UsageError("expected: coopctl projections rebuild NAME");
+    if (positionals.size() != 2) return UsageError("expected: coopctl projections rebuild NAME");
     return Rebuild(globals, args, positionals[1]);
   }
-  throw UsageError("expected: coopctl projections status | projections rebuild NAME");
+  return UsageError("expected: coopctl projections status | projections rebuild NAME");
 }
 
 }  // namespace
@@ -153,4 +155,4 @@ Command ProjectionsCommand() {
           &RunProjections};
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

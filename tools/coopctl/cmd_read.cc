@@ -3,14 +3,16 @@
 #include <cstdint>
 #include <functional>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "command.h"
-#include "connection.h"
-#include "filter_options.h"
-#include "output.h"
-#include "time_text.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/connection.h"
+#include "tools/coopctl/filter_options.h"
+#include "tools/coopctl/output.h"
+#include "tools/coopctl/time_text.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kUsage[] =
@@ -84,10 +86,27 @@ grpc::Status SendToSink(std::unique_ptr<grpc::ClientReader<coop::v1::ReadRespons
   return reader->Finish();
 }
 
-int ReadStream(const Globals& globals, const ParsedArgs& args, const std::string& stream_id) {
+// --from and --limit, both 0 if not given.
+struct ReadRange {
+  uint64_t from = 0;
+  uint64_t limit = 0;
+};
+
+absl::StatusOr<ReadRange> ReadRangeFrom(const ParsedArgs& args) {
+  absl::StatusOr<uint64_t> limit = args.GetUintOr("limit", 0);
+  if (!limit.ok()) return limit.status();
+  absl::StatusOr<uint64_t> from = args.GetUintOr("from", 0);
+  if (!from.ok()) return from.status();
+  return ReadRange{*from, *limit};
+}
+
+absl::StatusOr<int> ReadStream(const Globals& globals, const ParsedArgs& args,
+                               const std::string& stream_id) {
   if (HasFilterOptions(args) || args.Has("since")) {
-    throw UsageError("--since and the filters (--type, --prefix, --area) need --all");
+    return UsageError("--since and the filters (--type, --prefix, --area) need --all");
   }
+  absl::StatusOr<ReadRange> range = ReadRangeFrom(args);
+  if (!range.ok()) return range.status();
   auto stub = NewStub(globals);
   bool backwards = args.Has("backwards");
   auto call = [&](uint64_t from, uint32_t max_count, const EventSink& on_event) {
@@ -101,16 +120,24 @@ int ReadStream(const Globals& globals, const ParsedArgs& args, const std::string
     return SendToSink(stub->ReadStream(&context, request), on_event);
   };
   return ReadPages(
-      Output(globals.json), args.GetUint("from").value_or(0), backwards,
-      args.GetUint("limit").value_or(0),
+      Output(globals.json), range->from, backwards, range->limit,
       [](const coop::v1::RecordedEvent& e) { return e.stream_version(); }, call);
 }
 
-int ReadAll(const Globals& globals, const ParsedArgs& args) {
-  RequireAtMostOne(args, {"from", "since"});
-  coop::v1::EventFilter filter = FilterFrom(args);
+absl::StatusOr<int> ReadAll(const Globals& globals, const ParsedArgs& args) {
+  if (absl::Status status = RequireAtMostOne(args, {"from", "since"}); !status.ok()) {
+    return status;
+  }
+  absl::StatusOr<coop::v1::EventFilter> filter = FilterFrom(args);
+  if (!filter.ok()) return filter.status();
   std::optional<int64_t> since;
-  if (auto text = args.Get("since")) since = ParseTimeArg(*text, "--since");
+  if (auto text = args.Get("since")) {
+    absl::StatusOr<int64_t> micros = ParseTimeArg(*text, "--since");
+    if (!micros.ok()) return micros.status();
+    since = *micros;
+  }
+  absl::StatusOr<ReadRange> range = ReadRangeFrom(args);
+  if (!range.ok()) return range.status();
   auto stub = NewStub(globals);
   bool backwards = args.Has("backwards");
   bool first_call = true;
@@ -124,27 +151,28 @@ int ReadAll(const Globals& globals, const ParsedArgs& args) {
     first_call = false;
     request.set_direction(backwards ? coop::v1::BACKWARDS : coop::v1::FORWARDS);
     request.set_max_count(max_count);
-    *request.mutable_filter() = filter;
+    *request.mutable_filter() = *filter;
     grpc::ClientContext context;
     SetDeadline(globals, &context);
     return SendToSink(stub->ReadAll(&context, request), on_event);
   };
   return ReadPages(
-      Output(globals.json), args.GetUint("from").value_or(0), backwards,
-      args.GetUint("limit").value_or(0),
+      Output(globals.json), range->from, backwards, range->limit,
       [](const coop::v1::RecordedEvent& e) { return e.position(); }, call);
 }
 
-int RunRead(const Globals& globals, const ParsedArgs& args) {
-  if (args.GetUint("limit") == 0) throw UsageError("--limit: must be at least 1");
+absl::StatusOr<int> RunRead(const Globals& globals, const ParsedArgs& args) {
+  absl::StatusOr<std::optional<uint64_t>> limit = args.GetUint("limit");
+  if (!limit.ok()) return limit.status();
+  if (*limit == 0) return UsageError("--limit: must be at least 1");
   const auto& positionals = args.positionals();
   if (args.Has("all")) {
-    if (!positionals.empty()) throw UsageError("give either STREAM or --all, not both");
+    if (!positionals.empty()) return UsageError("give either STREAM or --all, not both");
     return ReadAll(globals, args);
   }
-  if (positionals.empty()) throw UsageError("read needs a STREAM or --all");
+  if (positionals.empty()) return UsageError("read needs a STREAM or --all");
   if (positionals.size() > 1) {
-    throw UsageError(absl::StrCat("unexpected argument '", positionals[1], "'"));
+    return UsageError(absl::StrCat("unexpected argument '", positionals[1], "'"));
   }
   return ReadStream(globals, args, positionals[0]);
 }
@@ -161,4 +189,4 @@ Command ReadCommand() {
   return {"read", "read a stream, or the whole log with --all", kUsage, options, &RunRead};
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

@@ -3,15 +3,17 @@
 // at a moment (Reporting.GetCooperativeAsOf).
 #include <iostream>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "command.h"
-#include "output.h"
-#include "report_flags.h"
-#include "reporting_call.h"
-#include "time_text.h"
-#include "view_text.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/output.h"
+#include "tools/coopctl/report_flags.h"
+#include "tools/coopctl/reporting_call.h"
+#include "tools/coopctl/time_text.h"
+#include "tools/coopctl/view_text.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kUsage[] =
@@ -40,16 +42,19 @@ int Print(const Globals& globals, const grpc::Status& status, const Reply& reply
   return kExitOk;
 }
 
-int RunShow(const Globals& globals, const ParsedArgs& args) {
+absl::StatusOr<int> RunShow(const Globals& globals, const ParsedArgs& args) {
   const auto& positionals = args.positionals();
   if (positionals.size() != 2) {
-    throw UsageError("expected: coopctl show cooperative|group|hall ID");
+    return UsageError("expected: coopctl show cooperative|group|hall ID");
   }
   const std::string& kind = positionals[0];
-  RequireAtMostOne(args, {"as-known-at-position", "as-known-at"});
+  if (absl::Status status = RequireAtMostOne(args, {"as-known-at-position", "as-known-at"});
+      !status.ok()) {
+    return status;
+  }
   const bool as_of = args.Has("on") || args.Has("as-known-at-position") || args.Has("as-known-at");
   if (as_of && kind != "cooperative") {
-    throw UsageError("--on and --as-known-at... apply to 'show cooperative' only");
+    return UsageError("--on and --as-known-at... apply to 'show cooperative' only");
   }
   if (kind == "cooperative") {
     const std::string id = AggregateId(positionals[1], "coop-");
@@ -65,16 +70,24 @@ int RunShow(const Globals& globals, const ParsedArgs& args) {
                    reply);
     }
     auto on = args.Get("on");
-    if (!on) throw UsageError("--as-known-at-position and --as-known-at need --on DATE");
+    if (!on) return UsageError("--as-known-at-position and --as-known-at need --on DATE");
+    absl::StatusOr<std::string> date = CheckDate(*on, "--on");
+    if (!date.ok()) return date.status();
     coop::v1::GetCooperativeAsOfRequest request;
     request.set_cooperative_id(id);
-    request.set_on_date(CheckDate(*on, "--on"));
-    if (auto position = args.GetUint("as-known-at-position")) {
-      if (*position == 0) throw UsageError("--as-known-at-position: expected a position from 1");
-      request.set_as_known_at_position(*position);
+    request.set_on_date(*date);
+    absl::StatusOr<std::optional<uint64_t>> position = args.GetUint("as-known-at-position");
+    if (!position.ok()) return position.status();
+    if (*position) {
+      if (**position == 0) {
+        return UsageError("--as-known-at-position: expected a position from 1");
+      }
+      request.set_as_known_at_position(**position);
     }
     if (auto time = args.Get("as-known-at")) {
-      request.set_as_known_at_micros(ParseTimeArg(*time, "--as-known-at"));
+      absl::StatusOr<int64_t> micros = ParseTimeArg(*time, "--as-known-at");
+      if (!micros.ok()) return micros.status();
+      request.set_as_known_at_micros(*micros);
     }
     return Print(globals,
                  CallReporting(globals,
@@ -105,7 +118,7 @@ int RunShow(const Globals& globals, const ParsedArgs& args) {
                                }),
                  reply);
   }
-  throw UsageError(absl::StrCat("unknown kind '", kind, "'; expected cooperative, group or hall"));
+  return UsageError(absl::StrCat("unknown kind '", kind, "'; expected cooperative, group or hall"));
 }
 
 }  // namespace
@@ -118,4 +131,4 @@ Command ShowCommand() {
           &RunShow};
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

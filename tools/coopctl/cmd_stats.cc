@@ -1,13 +1,15 @@
 // coopctl stats: the annual statistics of an area (Reporting.GetAnnualStatistics).
 #include <iostream>
 
-#include "command.h"
-#include "output.h"
-#include "report_flags.h"
-#include "report_text.h"
-#include "reporting_call.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/output.h"
+#include "tools/coopctl/report_flags.h"
+#include "tools/coopctl/report_text.h"
+#include "tools/coopctl/reporting_call.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kUsage[] =
@@ -15,7 +17,7 @@ constexpr char kUsage[] =
     "                     [--as-known-at-position N | --as-known-at TIME] [--reporting-year]\n"
     "                     [--csv]\n"
     "\n"
-    "The annual statistics of a commune, district or province (definitions: DOMAIN.md,\n"
+    "The annual statistics of a commune, district or province (definitions: docs/domain.md,\n"
     "'Annual statistics'): a header with the area, year, period, the log position the figures\n"
     "reflect and their source, then one line per figure; percentages with one decimal and\n"
     "their denominator. Figures of split communes that could not be assigned (--in-units)\n"
@@ -32,12 +34,15 @@ constexpr char kUsage[] =
     "  --csv                       name,label,value,percent lines\n"
     "  --json                      the reply as one JSON object\n";
 
-int RunStats(const Globals& globals, const ParsedArgs& args) {
-  RequireNoPositionals(args);
-  if (globals.json && args.Has("csv"))
-    throw UsageError("options --csv and --json cannot be combined");
+absl::StatusOr<int> RunStats(const Globals& globals, const ParsedArgs& args) {
+  if (absl::Status status = RequireNoPositionals(args); !status.ok()) return status;
+  if (globals.json && args.Has("csv")) {
+    return UsageError("options --csv and --json cannot be combined");
+  }
+  absl::StatusOr<coop::v1::StatisticsScope> scope = ScopeFrom(args);
+  if (!scope.ok()) return scope.status();
   coop::v1::AnnualStatisticsRequest request;
-  *request.mutable_scope() = ScopeFrom(args);
+  *request.mutable_scope() = *scope;
   coop::v1::AnnualStatisticsReply reply;
   grpc::Status status = CallReporting(globals, [&](auto& stub, grpc::ClientContext* context) {
     return stub.GetAnnualStatistics(context, request, &reply);
@@ -61,4 +66,4 @@ Command StatsCommand() {
   return {"stats", "annual statistics of an area and year", kUsage, options, &RunStats};
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

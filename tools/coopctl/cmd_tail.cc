@@ -3,16 +3,18 @@
 #include <signal.h>
 
 #include <atomic>
-#include <thread>
+#include <cstring>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "command.h"
-#include "connection.h"
-#include "filter_options.h"
-#include "output.h"
-#include "time_text.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/connection.h"
+#include "tools/coopctl/filter_options.h"
+#include "tools/coopctl/output.h"
+#include "tools/coopctl/time_text.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kUsage[] =
@@ -31,72 +33,100 @@ constexpr char kUsage[] =
     "  --count N       stop after N events\n"
     "  --type, --prefix, --area/--unit-set   filters, as for 'coopctl read --all'\n";
 
-// While alive, SIGINT and SIGTERM are blocked in this thread and in every thread started
-// later (gRPC's included) and a watcher thread turns them into a cancel of `context`.
-// Construct before the channel so that gRPC's threads inherit the blocked mask.
+// Once started, SIGINT and SIGTERM are blocked in this thread and in every thread started
+// later (gRPC's included) and a watcher thread turns them into a cancel of the watched
+// context. Start before making the channel so that gRPC's threads inherit the blocked mask.
 class CancelOnSignal {
  public:
-  CancelOnSignal() {
+  CancelOnSignal() = default;
+  CancelOnSignal(const CancelOnSignal&) = delete;
+  CancelOnSignal& operator=(const CancelOnSignal&) = delete;
+  ~CancelOnSignal() {
+    if (!started_) return;
+    context_ = nullptr;
+    pthread_kill(watcher_, SIGUSR1);
+    pthread_join(watcher_, nullptr);
+  }
+
+  // Blocks the signals and starts the watcher thread; an error if it cannot be started.
+  absl::Status Start() {
     sigemptyset(&signals_);
     sigaddset(&signals_, SIGINT);
     sigaddset(&signals_, SIGTERM);
     sigaddset(&signals_, SIGUSR1);  // sent by the destructor to stop the watcher
     pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
-    watcher_ = std::thread([this] {
-      int signal = 0;
-      sigwait(&signals_, &signal);
-      if (signal == SIGUSR1) return;
-      interrupted_ = true;
-      grpc::ClientContext* context = context_.load();
-      if (context != nullptr) context->TryCancel();
-    });
-  }
-  ~CancelOnSignal() {
-    context_ = nullptr;
-    pthread_kill(watcher_.native_handle(), SIGUSR1);
-    watcher_.join();
+    const int error = pthread_create(&watcher_, nullptr, &CancelOnSignal::Watcher, this);
+    if (error != 0) return absl::InternalError(std::strerror(error));
+    started_ = true;
+    return absl::OkStatus();
   }
   void Watch(grpc::ClientContext* context) { context_ = context; }
   void Unwatch() { context_ = nullptr; }
   bool interrupted() const { return interrupted_; }
 
  private:
+  static void* Watcher(void* self) {
+    static_cast<CancelOnSignal*>(self)->WaitForSignal();
+    return nullptr;
+  }
+  void WaitForSignal() {
+    int signal = 0;
+    sigwait(&signals_, &signal);
+    if (signal == SIGUSR1) return;
+    interrupted_ = true;
+    grpc::ClientContext* context = context_.load();
+    if (context != nullptr) context->TryCancel();
+  }
+
   sigset_t signals_;
   std::atomic<grpc::ClientContext*> context_{nullptr};
   std::atomic<bool> interrupted_{false};
-  std::thread watcher_;
+  pthread_t watcher_{};
+  bool started_ = false;
 };
 
-coop::v1::SubscribeRequest RequestFrom(const ParsedArgs& args) {
-  RequireAtMostOne(args, {"from", "from-end", "since"});
+absl::StatusOr<coop::v1::SubscribeRequest> RequestFrom(const ParsedArgs& args) {
+  if (absl::Status status = RequireAtMostOne(args, {"from", "from-end", "since"}); !status.ok()) {
+    return status;
+  }
   coop::v1::SubscribeRequest request;
   if (args.Has("from-end")) {
     request.set_from_end(true);
   } else if (auto since = args.Get("since")) {
-    request.set_from_recorded_at_micros(ParseTimeArg(*since, "--since"));
+    absl::StatusOr<int64_t> micros = ParseTimeArg(*since, "--since");
+    if (!micros.ok()) return micros.status();
+    request.set_from_recorded_at_micros(*micros);
   } else {
-    request.set_from_position(args.GetUint("from").value_or(0));
+    absl::StatusOr<uint64_t> from = args.GetUintOr("from", 0);
+    if (!from.ok()) return from.status();
+    request.set_from_position(*from);
   }
-  *request.mutable_filter() = FilterFrom(args);
+  absl::StatusOr<coop::v1::EventFilter> filter = FilterFrom(args);
+  if (!filter.ok()) return filter.status();
+  *request.mutable_filter() = *filter;
   return request;
 }
 
-int RunTail(const Globals& globals, const ParsedArgs& args) {
+absl::StatusOr<int> RunTail(const Globals& globals, const ParsedArgs& args) {
   if (!args.positionals().empty()) {
-    throw UsageError(absl::StrCat("unexpected argument '", args.positionals()[0], "'"));
+    return UsageError(absl::StrCat("unexpected argument '", args.positionals()[0], "'"));
   }
-  coop::v1::SubscribeRequest request = RequestFrom(args);
-  std::optional<uint64_t> count = args.GetUint("count");
-  if (count == 0) throw UsageError("--count: must be at least 1");
+  absl::StatusOr<coop::v1::SubscribeRequest> request = RequestFrom(args);
+  if (!request.ok()) return request.status();
+  absl::StatusOr<std::optional<uint64_t>> count_flag = args.GetUint("count");
+  if (!count_flag.ok()) return count_flag.status();
+  const std::optional<uint64_t> count = *count_flag;
+  if (count == 0) return UsageError("--count: must be at least 1");
 
   CancelOnSignal cancel_on_signal;
+  if (absl::Status status = cancel_on_signal.Start(); !status.ok()) return status;
   auto stub = NewStub(globals);
   grpc::ClientContext context;  // no deadline: a subscription runs until stopped
   cancel_on_signal.Watch(&context);
   Output output(globals.json);
   uint64_t events = 0;
   bool count_reached = false;
-  auto reader = stub->Subscribe(&context, request);
+  auto reader = stub->Subscribe(&context, *request);
   coop::v1::SubscribeResponse response;
   while (reader->Read(&response)) {
     output.Print(response);
@@ -124,4 +154,4 @@ Command TailCommand() {
   return {"tail", "subscribe: print events as they are appended", kUsage, options, &RunTail};
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

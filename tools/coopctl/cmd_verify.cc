@@ -1,10 +1,12 @@
 // coopctl verify: has the server recompute the hash chain (VerifyLog).
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "command.h"
-#include "connection.h"
-#include "output.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/connection.h"
+#include "tools/coopctl/output.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr char kUsage[] =
@@ -18,13 +20,17 @@ constexpr char kUsage[] =
     "  --from N   first position to verify (default 1)\n"
     "  --to N     last position to verify (default: the head)\n";
 
-int RunVerify(const Globals& globals, const ParsedArgs& args) {
+absl::StatusOr<int> RunVerify(const Globals& globals, const ParsedArgs& args) {
   if (!args.positionals().empty()) {
-    throw UsageError(absl::StrCat("unexpected argument '", args.positionals()[0], "'"));
+    return UsageError(absl::StrCat("unexpected argument '", args.positionals()[0], "'"));
   }
+  absl::StatusOr<uint64_t> from = args.GetUintOr("from", 0);
+  if (!from.ok()) return from.status();
+  absl::StatusOr<uint64_t> to = args.GetUintOr("to", 0);
+  if (!to.ok()) return to.status();
   coop::v1::VerifyLogRequest request;
-  request.set_from_position(args.GetUint("from").value_or(0));
-  request.set_to_position(args.GetUint("to").value_or(0));
+  request.set_from_position(*from);
+  request.set_to_position(*to);
   auto stub = NewStub(globals);
   grpc::ClientContext context;
   SetDeadline(globals, &context);
@@ -48,4 +54,4 @@ Command VerifyCommand() {
           &RunVerify};
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

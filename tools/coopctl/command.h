@@ -1,4 +1,5 @@
 // The subcommand table: what every coopctl subcommand declares, and the options all share.
+// Commands are immutable once built; AllCommands() builds them once and is thread-safe.
 #ifndef COOPLEDGER_TOOLS_COOPCTL_COMMAND_H_
 #define COOPLEDGER_TOOLS_COOPCTL_COMMAND_H_
 
@@ -7,10 +8,11 @@
 #include <utility>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/time/time.h"
-#include "args.h"
+#include "tools/coopctl/args.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 
 // Process exit codes.
 inline constexpr int kExitOk = 0;
@@ -28,7 +30,7 @@ struct Globals {
 };
 
 struct Command {
-  using Run = std::function<int(const Globals& globals, const ParsedArgs& args)>;
+  using Run = std::function<absl::StatusOr<int>(const Globals& globals, const ParsedArgs& args)>;
   Command() = default;
   Command(std::string name_, std::string summary_, std::string usage_,
           std::vector<OptionSpec> options_, Run run_)
@@ -42,7 +44,8 @@ struct Command {
   std::string summary;              // one line, for the global usage text
   std::string usage;                // full usage text, printed by "coopctl NAME --help"
   std::vector<OptionSpec> options;  // without the global ones
-  // Runs the parsed command; returns the exit code. Throws UsageError for bad arguments.
+  // Runs the parsed command; returns the exit code, or an error: a usage error (exit code 2)
+  // for bad arguments, any other status for a failure (printed, exit code 1).
   Run run;
   // Heading the command is listed under in the global usage ("" = the built-in subcommands;
   // generated commands use their service's full name).
@@ -53,8 +56,9 @@ struct Command {
 
 // The global options (--server, --json, --timeout, --help).
 const std::vector<OptionSpec>& GlobalOptionSpecs();
-// Reads the global options out of a parse result; throws UsageError for a bad --timeout.
-Globals GlobalsFrom(const ParsedArgs& args);
+// Reads the global options out of a parse result; a usage error for a bad --server or
+// --timeout.
+absl::StatusOr<Globals> GlobalsFrom(const ParsedArgs& args);
 
 // One per subcommand file.
 Command AppendCommand();
@@ -81,6 +85,6 @@ std::vector<Command> GeneratedCommands();
 // Every subcommand, in the order the usage text lists them.
 const std::vector<Command>& AllCommands();
 
-}  // namespace coopctl
+}  // namespace coop::coopctl
 
 #endif  // COOPLEDGER_TOOLS_COOPCTL_COMMAND_H_

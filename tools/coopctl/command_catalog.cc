@@ -1,4 +1,4 @@
-#include "command_catalog.h"
+#include "tools/coopctl/command_catalog.h"
 
 #include <google/protobuf/descriptor_database.h>
 
@@ -9,7 +9,7 @@
 
 #include "coop/v1/registry.pb.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 using google::protobuf::DescriptorPool;
@@ -160,4 +160,4 @@ std::string UpperSnakeCase(const std::string& camel) {
   return Join(words, "_");
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

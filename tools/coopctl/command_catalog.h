@@ -1,6 +1,7 @@
 // The commands coopctl can send, found at run time in the compiled-in descriptors: every RPC
 // of every service in package coop.v1 whose reply is coop.v1.CommandReply. Nothing is listed
 // by hand, so a new service or RPC becomes a subcommand by being compiled into coop::proto.
+// Thread-safe: the catalog is built once, on first use, and never changes.
 #ifndef COOPLEDGER_TOOLS_COOPCTL_COMMAND_CATALOG_H_
 #define COOPLEDGER_TOOLS_COOPCTL_COMMAND_CATALOG_H_
 
@@ -9,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace coopctl {
+namespace coop::coopctl {
 
 inline constexpr char kCommandPackage[] = "coop.v1";
 inline constexpr char kCommandReplyType[] = "coop.v1.CommandReply";
@@ -42,6 +43,6 @@ std::string HumanCase(const std::string& camel);
 // "CooperativeKind" -> "COOPERATIVE_KIND".
 std::string UpperSnakeCase(const std::string& camel);
 
-}  // namespace coopctl
+}  // namespace coop::coopctl
 
 #endif  // COOPLEDGER_TOOLS_COOPCTL_COMMAND_CATALOG_H_

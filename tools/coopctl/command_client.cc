@@ -1,14 +1,13 @@
-#include "command_client.h"
+#include "tools/coopctl/command_client.h"
 
-#include <condition_variable>
 #include <cstdlib>
-#include <mutex>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "connection.h"
+#include "absl/synchronization/notification.h"
+#include "tools/coopctl/connection.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 
 using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
@@ -67,21 +66,14 @@ grpc::Status CommandClient::Call(const CommandRpc& rpc, const Message& request,
   if (!caller_.actor.empty()) context.AddMetadata("x-coop-actor", caller_.actor);
   if (!caller_.agency.empty()) context.AddMetadata("x-coop-agency", caller_.agency);
 
-  std::mutex mu;
-  std::condition_variable cv;
-  bool done = false;
+  absl::Notification done;
   grpc::Status status;
   stub_.UnaryCall(&context, rpc.Path(), grpc::StubOptions(), &request_buffer, &reply_buffer,
                   [&](grpc::Status s) {
-                    std::lock_guard<std::mutex> lock(mu);
                     status = std::move(s);
-                    done = true;
-                    cv.notify_one();
+                    done.Notify();
                   });
-  {
-    std::unique_lock<std::mutex> lock(mu);
-    cv.wait(lock, [&] { return done; });
-  }
+  done.WaitForNotification();
   if (!status.ok()) return status;
 
   std::vector<grpc::Slice> slices;
@@ -106,4 +98,4 @@ std::string FormatReply(const coop::v1::CommandReply& reply) {
              : absl::StrCat("recorded: ", where);
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

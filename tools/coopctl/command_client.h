@@ -1,5 +1,6 @@
 // Sending a command (any RPC of CommandRpcs()) through grpc::GenericStub: the request is
 // serialized from its descriptor-built message, the reply parsed as coop.v1.CommandReply.
+// Thread-safe: a CommandClient's calls may run on several threads at once.
 #ifndef COOPLEDGER_TOOLS_COOPCTL_COMMAND_CLIENT_H_
 #define COOPLEDGER_TOOLS_COOPCTL_COMMAND_CLIENT_H_
 
@@ -11,12 +12,12 @@
 #include <string>
 #include <vector>
 
-#include "args.h"
-#include "command.h"
-#include "command_catalog.h"
 #include "coop/v1/registry.pb.h"
+#include "tools/coopctl/args.h"
+#include "tools/coopctl/command.h"
+#include "tools/coopctl/command_catalog.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 
 // Who is calling, sent as call metadata x-coop-actor / x-coop-agency (x-coop-client is
 // always "coopctl").
@@ -54,6 +55,6 @@ class CommandClient {
 // "recorded: coop-…@1 position 12" or "duplicate: coop-…@1 position 12 (…)", no newline.
 std::string FormatReply(const coop::v1::CommandReply& reply);
 
-}  // namespace coopctl
+}  // namespace coop::coopctl
 
 #endif  // COOPLEDGER_TOOLS_COOPCTL_COMMAND_CLIENT_H_

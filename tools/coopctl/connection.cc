@@ -1,10 +1,10 @@
-#include "connection.h"
+#include "tools/coopctl/connection.h"
 
 #include <iostream>
 
 #include "absl/status/status.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 
 std::shared_ptr<grpc::Channel> NewChannel(const Globals& globals) {
   grpc::ChannelArguments channel_args;
@@ -30,4 +30,4 @@ int ReportRpcError(const grpc::Status& status) {
   return kExitServerError;
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

@@ -1,4 +1,5 @@
 // The gRPC side of coopctl: channel and stub to the server, call deadlines, error reporting.
+// Thread-safe.
 #ifndef COOPLEDGER_TOOLS_COOPCTL_CONNECTION_H_
 #define COOPLEDGER_TOOLS_COOPCTL_CONNECTION_H_
 
@@ -6,10 +7,10 @@
 
 #include <memory>
 
-#include "command.h"
 #include "coop/v1/eventstore.grpc.pb.h"
+#include "tools/coopctl/command.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 
 // Largest response message the client accepts.
 inline constexpr int kMaxReceiveMessageBytes = 32 * 1024 * 1024;
@@ -27,6 +28,6 @@ void SetDeadline(const Globals& globals, grpc::ClientContext* context);
 // Prints "error: CODE: message" to stderr and returns kExitServerError.
 int ReportRpcError(const grpc::Status& status);
 
-}  // namespace coopctl
+}  // namespace coop::coopctl
 
 #endif  // COOPLEDGER_TOOLS_COOPCTL_CONNECTION_H_

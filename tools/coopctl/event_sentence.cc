@@ -1,4 +1,4 @@
-#include "event_sentence.h"
+#include "tools/coopctl/event_sentence.h"
 
 #include <google/protobuf/descriptor.h>
 
@@ -8,10 +8,10 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "command_catalog.h"
-#include "payload_preview.h"
+#include "tools/coopctl/command_catalog.h"
+#include "tools/coopctl/payload_preview.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 using google::protobuf::FieldDescriptor;
@@ -187,4 +187,4 @@ std::string DescribeRecorder(const coop::v1::EventMetadata& metadata) {
   return who;
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

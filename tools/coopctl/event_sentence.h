@@ -1,5 +1,6 @@
 // Events in plain words for `coopctl history`: the payload of a coop.v1.* event decoded with
 // the compiled-in descriptor of its type, and a short sentence built from the fields set.
+// Pure functions; thread-safe.
 #ifndef COOPLEDGER_TOOLS_COOPCTL_EVENT_SENTENCE_H_
 #define COOPLEDGER_TOOLS_COOPCTL_EVENT_SENTENCE_H_
 
@@ -10,7 +11,7 @@
 
 #include "coop/v1/eventstore.pb.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 
 // The payload decoded as the message named by the event's type, if that is a type of package
 // coop.v1 compiled into coopctl and the payload parses; nullptr otherwise.
@@ -30,6 +31,6 @@ std::string DescribeFieldValue(const google::protobuf::Message& message,
 // "alice for dpi-hanoi", "alice", "an unnamed caller via coopctl", from the event's metadata.
 std::string DescribeRecorder(const coop::v1::EventMetadata& metadata);
 
-}  // namespace coopctl
+}  // namespace coop::coopctl
 
 #endif  // COOPLEDGER_TOOLS_COOPCTL_EVENT_SENTENCE_H_

@@ -1,8 +1,8 @@
-#include "filter_options.h"
+#include "tools/coopctl/filter_options.h"
 
 #include "absl/strings/str_cat.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 
 std::vector<OptionSpec> FilterOptionSpecs() {
   return {
@@ -13,7 +13,7 @@ bool HasFilterOptions(const ParsedArgs& args) {
   return args.Has("type") || args.Has("prefix") || args.Has("area") || args.Has("unit-set");
 }
 
-coop::v1::EventFilter FilterFrom(const ParsedArgs& args) {
+absl::StatusOr<coop::v1::EventFilter> FilterFrom(const ParsedArgs& args) {
   coop::v1::EventFilter filter;
   for (const auto& type : args.GetAll("type")) filter.add_event_types(type);
   for (const auto& prefix : args.GetAll("prefix")) filter.add_stream_prefixes(prefix);
@@ -21,8 +21,8 @@ coop::v1::EventFilter FilterFrom(const ParsedArgs& args) {
   std::vector<std::string> unit_sets = args.GetAll("unit-set");
   if (codes.empty() != unit_sets.empty() ||
       (unit_sets.size() != 1 && unit_sets.size() != codes.size())) {
-    throw UsageError(absl::StrCat("an area filter needs --area CODE and --unit-set SET (got ",
-                                  codes.size(), " --area and ", unit_sets.size(), " --unit-set)"));
+    return UsageError(absl::StrCat("an area filter needs --area CODE and --unit-set SET (got ",
+                                   codes.size(), " --area and ", unit_sets.size(), " --unit-set)"));
   }
   for (size_t i = 0; i < codes.size(); ++i) {
     coop::v1::Area* area = filter.add_areas();
@@ -32,4 +32,4 @@ coop::v1::EventFilter FilterFrom(const ParsedArgs& args) {
   return filter;
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

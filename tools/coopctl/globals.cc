@@ -1,13 +1,14 @@
 // The options every subcommand accepts.
+#include "absl/status/statusor.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "command.h"
+#include "tools/coopctl/command.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 // "30" and "1.5" are seconds; "500ms", "2m", "1m30s" use absl's duration syntax.
-absl::Duration ParseTimeout(const std::string& text) {
+absl::StatusOr<absl::Duration> ParseTimeout(const std::string& text) {
   absl::Duration duration;
   double seconds = 0;
   bool ok = false;
@@ -18,7 +19,7 @@ absl::Duration ParseTimeout(const std::string& text) {
     ok = absl::ParseDuration(text, &duration);
   }
   if (!ok || duration <= absl::ZeroDuration() || duration == absl::InfiniteDuration()) {
-    throw UsageError(absl::StrCat(
+    return UsageError(absl::StrCat(
         "--timeout: expected a positive duration like 30, 2.5 or 500ms, got '", text, "'"));
   }
   return duration;
@@ -36,15 +37,19 @@ const std::vector<OptionSpec>& GlobalOptionSpecs() {
   return specs;
 }
 
-Globals GlobalsFrom(const ParsedArgs& args) {
+absl::StatusOr<Globals> GlobalsFrom(const ParsedArgs& args) {
   Globals globals;
   if (auto server = args.Get("server")) {
-    if (server->empty()) throw UsageError("--server: expected host:port");
+    if (server->empty()) return UsageError("--server: expected host:port");
     globals.server = *server;
   }
   globals.json = args.Has("json");
-  if (auto timeout = args.Get("timeout")) globals.timeout = ParseTimeout(*timeout);
+  if (auto text = args.Get("timeout")) {
+    absl::StatusOr<absl::Duration> timeout = ParseTimeout(*text);
+    if (!timeout.ok()) return timeout.status();
+    globals.timeout = *timeout;
+  }
   return globals;
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

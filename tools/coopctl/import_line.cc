@@ -1,16 +1,19 @@
-#include "import_line.h"
+#include "tools/coopctl/import_line.h"
 
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
 #include <openssl/evp.h>
 
 #include <cctype>
+#include <optional>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
-#include "command_client.h"
-#include "eventstore/uuid.h"
+#include "base/uuid.h"
+#include "tools/coopctl/command_client.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 void SkipSpace(const std::string& text, size_t* i) {
@@ -74,11 +77,10 @@ std::optional<std::string> JsonStringValue(const std::string& literal) {
 
 }  // namespace
 
-std::optional<std::string> SplitJsonObject(const std::string& text,
-                                           std::map<std::string, std::string>* members) {
+absl::Status SplitJsonObject(const std::string& text, std::map<std::string, std::string>* members) {
   size_t i = 0;
   SkipSpace(text, &i);
-  if (i >= text.size() || text[i] != '{') return "not a JSON object";
+  if (i >= text.size() || text[i] != '{') return absl::InvalidArgumentError("not a JSON object");
   ++i;
   SkipSpace(text, &i);
   if (i < text.size() && text[i] == '}') {
@@ -88,18 +90,20 @@ std::optional<std::string> SplitJsonObject(const std::string& text,
       SkipSpace(text, &i);
       size_t key_start = i;
       if (i >= text.size() || text[i] != '"' || !SkipString(text, &i)) {
-        return "not a JSON object (expected a member name)";
+        return absl::InvalidArgumentError("not a JSON object (expected a member name)");
       }
       std::optional<std::string> key = JsonStringValue(text.substr(key_start, i - key_start));
-      if (!key) return "not a JSON object (bad member name)";
+      if (!key) return absl::InvalidArgumentError("not a JSON object (bad member name)");
       SkipSpace(text, &i);
-      if (i >= text.size() || text[i] != ':') return "not a JSON object (expected ':')";
+      if (i >= text.size() || text[i] != ':')
+        return absl::InvalidArgumentError("not a JSON object (expected ':')");
       ++i;
       SkipSpace(text, &i);
       size_t value_start = i;
-      if (!SkipValue(text, &i)) return "not a JSON object (a value is cut short)";
+      if (!SkipValue(text, &i))
+        return absl::InvalidArgumentError("not a JSON object (a value is cut short)");
       if (!members->emplace(*key, text.substr(value_start, i - value_start)).second) {
-        return absl::StrCat("\"", *key, "\" given twice");
+        return absl::InvalidArgumentError(absl::StrCat("\"", *key, "\" given twice"));
       }
       SkipSpace(text, &i);
       if (i < text.size() && text[i] == ',') {
@@ -110,52 +114,42 @@ std::optional<std::string> SplitJsonObject(const std::string& text,
         ++i;
         break;
       }
-      return "not a JSON object (expected ',' or '}')";
+      return absl::InvalidArgumentError("not a JSON object (expected ',' or '}')");
     }
   }
   SkipSpace(text, &i);
-  if (i != text.size()) return "unexpected text after the JSON object";
-  return std::nullopt;
+  if (i != text.size()) return absl::InvalidArgumentError("unexpected text after the JSON object");
+  return absl::OkStatus();
 }
 
 std::string ContentUuid(const std::string& text) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-  coop::eventstore::UuidBytes bytes;
+  base::UuidBytes bytes;
   for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = digest[i];
   bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x80);  // version 8
   bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);  // RFC 9562 variant
-  return coop::eventstore::FormatUuid(bytes);
+  return base::FormatUuid(bytes);
 }
 
-std::optional<ImportLine> ParseImportLine(const std::string& line, std::string* error) {
+absl::StatusOr<ImportLine> ParseImportLine(const std::string& line) {
   std::map<std::string, std::string> members;
-  if (auto problem = SplitJsonObject(line, &members)) {
-    *error = *problem;
-    return std::nullopt;
-  }
+  if (absl::Status status = SplitJsonObject(line, &members); !status.ok()) return status;
   for (const auto& [key, value] : members) {
     if (key != "command" && key != "request") {
-      *error = absl::StrCat("unknown member \"", key, "\" (expected \"command\" and \"request\")");
-      return std::nullopt;
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown member \"", key, "\" (expected \"command\" and \"request\")"));
     }
   }
   auto command = members.find("command");
-  if (command == members.end()) {
-    *error = "no \"command\"";
-    return std::nullopt;
-  }
+  if (command == members.end()) return absl::InvalidArgumentError("no \"command\"");
   std::optional<std::string> name = JsonStringValue(command->second);
-  if (!name) {
-    *error = "\"command\" must be a string";
-    return std::nullopt;
-  }
+  if (!name) return absl::InvalidArgumentError("\"command\" must be a string");
   ImportLine parsed;
   parsed.rpc = FindCommandRpc(*name);
   if (parsed.rpc == nullptr) {
-    *error = absl::StrCat("unknown command '", *name, "'");
-    return std::nullopt;
+    return absl::InvalidArgumentError(absl::StrCat("unknown command '", *name, "'"));
   }
   parsed.request = NewRequest(*parsed.rpc);
   auto request = members.find("request");
@@ -164,14 +158,13 @@ std::optional<ImportLine> ParseImportLine(const std::string& line, std::string* 
     auto status =
         google::protobuf::util::JsonStringToMessage(request->second, parsed.request.get(), options);
     if (!status.ok()) {
-      *error =
-          absl::StrCat("\"request\" is not a JSON ", parsed.rpc->method->input_type()->full_name(),
-                       ": ", status.message().ToString());
-      return std::nullopt;
+      return absl::InvalidArgumentError(absl::StrCat("\"request\" is not a JSON ",
+                                                     parsed.rpc->method->input_type()->full_name(),
+                                                     ": ", status.message().ToString()));
     }
   }
   parsed.derived_id = FillCommandId(parsed.request.get(), ContentUuid(line));
   return parsed;
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

@@ -1,4 +1,4 @@
-#include "input_file.h"
+#include "tools/coopctl/input_file.h"
 
 #include <cerrno>
 #include <cstring>
@@ -8,24 +8,24 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
-#include "args.h"
+#include "tools/coopctl/usage_error.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 
-std::string ReadInputFile(const std::string& path) {
+absl::StatusOr<std::string> ReadInputFile(const std::string& path) {
   std::ostringstream content;
   if (path == "-") {
     content << std::cin.rdbuf();
-    if (std::cin.bad()) throw UsageError("cannot read standard input", false);
+    if (std::cin.bad()) return UsageError("cannot read standard input", false);
     return content.str();
   }
   std::ifstream file(path, std::ios::binary);
   if (!file) {
-    throw UsageError(absl::StrCat("cannot open '", path, "': ", std::strerror(errno)), false);
+    return UsageError(absl::StrCat("cannot open '", path, "': ", std::strerror(errno)), false);
   }
   content << file.rdbuf();
-  if (file.bad()) throw UsageError(absl::StrCat("cannot read '", path, "'"), false);
+  if (file.bad()) return UsageError(absl::StrCat("cannot read '", path, "'"), false);
   return content.str();
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

@@ -2,9 +2,9 @@
 #include <string>
 #include <vector>
 
-#include "cli.h"
+#include "tools/coopctl/cli.h"
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  return coopctl::RunCli(args);
+  return coop::coopctl::RunCli(args);
 }

@@ -1,4 +1,4 @@
-#include "output.h"
+#include "tools/coopctl/output.h"
 
 #include <google/protobuf/util/json_util.h>
 
@@ -6,10 +6,10 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "payload_preview.h"
-#include "time_text.h"
+#include "tools/coopctl/payload_preview.h"
+#include "tools/coopctl/time_text.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 constexpr size_t kMaxGeneratedIdsShown = 10;
@@ -158,4 +158,4 @@ void Output::Print(const coop::v1::VerifyLogResponse& response) const {
   Emit(response, human);
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

@@ -1,6 +1,7 @@
 // What coopctl prints on stdout: one human-readable line (or block) per result, or with --json
 // one JSON object per line, the protobuf JSON mapping of the server's response message with
-// proto field names and default values included.
+// proto field names and default values included. FormatEventLine and ToJsonLine are pure and
+// thread-safe; an Output writes to stdout unsynchronised: use it from one thread.
 #ifndef COOPLEDGER_TOOLS_COOPCTL_OUTPUT_H_
 #define COOPLEDGER_TOOLS_COOPCTL_OUTPUT_H_
 
@@ -11,7 +12,7 @@
 
 #include "coop/v1/eventstore.pb.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 
 // "#12  coop-abc@3  coop.v1.Something  2026-11-27T19:20:00.123456Z  occurred 2024-01-02
 //  area 96/2025-03  41 bytes  {"name":"..."}" (on one line).
@@ -40,6 +41,6 @@ class Output {
   bool json_;
 };
 
-}  // namespace coopctl
+}  // namespace coop::coopctl
 
 #endif  // COOPLEDGER_TOOLS_COOPCTL_OUTPUT_H_

@@ -1,8 +1,8 @@
-#include "payload_preview.h"
+#include "tools/coopctl/payload_preview.h"
 
 #include <cstdint>
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 // Decodes the UTF-8 sequence at `text[*i]`, advancing *i; nullopt when malformed
@@ -76,4 +76,4 @@ std::optional<std::string> PayloadPreview(const std::string& payload, size_t max
   return out;
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

@@ -1,4 +1,4 @@
-// A short, one-line view of an event payload for human-readable output.
+// A short, one-line view of an event payload for human-readable output. Pure; thread-safe.
 #ifndef COOPLEDGER_TOOLS_COOPCTL_PAYLOAD_PREVIEW_H_
 #define COOPLEDGER_TOOLS_COOPCTL_PAYLOAD_PREVIEW_H_
 
@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-namespace coopctl {
+namespace coop::coopctl {
 
 // If `payload` is valid UTF-8 without control characters (tab, CR and LF allowed), returns it
 // on one line (tab, CR and LF written as \t, \r, \n; backslash as \\), cut after
@@ -14,6 +14,6 @@ namespace coopctl {
 // protobuf, and for an empty payload.
 std::optional<std::string> PayloadPreview(const std::string& payload, size_t max_chars = 80);
 
-}  // namespace coopctl
+}  // namespace coop::coopctl
 
 #endif  // COOPLEDGER_TOOLS_COOPCTL_PAYLOAD_PREVIEW_H_

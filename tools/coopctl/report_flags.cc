@@ -1,13 +1,13 @@
-#include "report_flags.h"
+#include "tools/coopctl/report_flags.h"
 
 #include <cctype>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
-#include "time_text.h"
+#include "tools/coopctl/time_text.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 bool AllDigits(const std::string& text) {
@@ -38,85 +38,108 @@ std::vector<OptionSpec> ScopeOptionSpecs() {
   return specs;
 }
 
-std::optional<coop::v1::Area> AreaFrom(const ParsedArgs& args, bool required) {
+absl::StatusOr<std::optional<coop::v1::Area>> OptionalAreaFrom(const ParsedArgs& args) {
   std::optional<std::string> code = args.Get("area");
   if (!code) {
-    if (args.Has("unit-set")) throw UsageError("--unit-set needs --area");
-    if (required) throw UsageError("missing --area (a commune, district or province code)");
+    if (args.Has("unit-set")) return UsageError("--unit-set needs --area");
     return std::nullopt;
   }
   if (code->empty() || (!AllDigits(*code) && *code != "VN")) {
-    throw UsageError(
+    return UsageError(
         absl::StrCat("--area: expected an area code like 966 (or VN), got '", *code, "'"));
   }
   coop::v1::Area area;
   area.set_code(*code);
-  if (auto unit_set = args.Get("unit-set")) {
-    area.set_unit_set(CheckUnitSet(*unit_set, "--unit-set"));
+  if (auto text = args.Get("unit-set")) {
+    absl::StatusOr<std::string> unit_set = CheckUnitSet(*text, "--unit-set");
+    if (!unit_set.ok()) return unit_set.status();
+    area.set_unit_set(*unit_set);
   }
   return area;
 }
 
-int32_t YearFrom(const ParsedArgs& args) {
+absl::StatusOr<coop::v1::Area> AreaFrom(const ParsedArgs& args) {
+  absl::StatusOr<std::optional<coop::v1::Area>> area = OptionalAreaFrom(args);
+  if (!area.ok()) return area.status();
+  if (!area->has_value())
+    return UsageError("missing --area (a commune, district or province code)");
+  return **area;
+}
+
+absl::StatusOr<int32_t> YearFrom(const ParsedArgs& args) {
   std::optional<std::string> text = args.Get("year");
-  if (!text) throw UsageError("missing --year");
+  if (!text) return UsageError("missing --year");
   int32_t year = 0;
   if (!AllDigits(*text) || !absl::SimpleAtoi(*text, &year) || year < 1900 || year > 2200) {
-    throw UsageError(absl::StrCat("--year: expected a year like 2020, got '", *text, "'"));
+    return UsageError(absl::StrCat("--year: expected a year like 2020, got '", *text, "'"));
   }
   return year;
 }
 
-coop::v1::StatisticsScope ScopeFrom(const ParsedArgs& args) {
-  RequireAtMostOne(args, {"as-known-at-position", "as-known-at"});
+absl::StatusOr<coop::v1::StatisticsScope> ScopeFrom(const ParsedArgs& args) {
+  if (absl::Status status = RequireAtMostOne(args, {"as-known-at-position", "as-known-at"});
+      !status.ok()) {
+    return status;
+  }
   coop::v1::StatisticsScope scope;
-  *scope.mutable_area() = *AreaFrom(args, true);
-  scope.set_year(YearFrom(args));
-  if (auto units = args.Get("in-units")) {
-    scope.set_in_units(CheckUnitSet(*units, "--in-units"));
+  absl::StatusOr<coop::v1::Area> area = AreaFrom(args);
+  if (!area.ok()) return area.status();
+  *scope.mutable_area() = *area;
+  absl::StatusOr<int32_t> year = YearFrom(args);
+  if (!year.ok()) return year.status();
+  scope.set_year(*year);
+  if (auto text = args.Get("in-units")) {
+    absl::StatusOr<std::string> units = CheckUnitSet(*text, "--in-units");
+    if (!units.ok()) return units.status();
+    scope.set_in_units(*units);
   }
-  if (auto position = args.GetUint("as-known-at-position")) {
-    if (*position == 0) throw UsageError("--as-known-at-position: expected a position from 1");
-    scope.set_as_known_at_position(*position);
+  absl::StatusOr<std::optional<uint64_t>> position = args.GetUint("as-known-at-position");
+  if (!position.ok()) return position.status();
+  if (*position) {
+    if (**position == 0) return UsageError("--as-known-at-position: expected a position from 1");
+    scope.set_as_known_at_position(**position);
   }
-  if (auto time = args.Get("as-known-at")) {
-    scope.set_as_known_at_micros(ParseTimeArg(*time, "--as-known-at"));
+  if (auto text = args.Get("as-known-at")) {
+    absl::StatusOr<int64_t> micros = ParseTimeArg(*text, "--as-known-at");
+    if (!micros.ok()) return micros.status();
+    scope.set_as_known_at_micros(*micros);
   }
   scope.set_period(args.Has("reporting-year") ? coop::v1::REPORTING_YEAR : coop::v1::CALENDAR_YEAR);
   return scope;
 }
 
-void RequireNoPositionals(const ParsedArgs& args) {
+absl::Status RequireNoPositionals(const ParsedArgs& args) {
   if (!args.positionals().empty()) {
-    throw UsageError(absl::StrCat("unexpected argument '", args.positionals().front(), "'"));
+    return UsageError(absl::StrCat("unexpected argument '", args.positionals().front(), "'"));
   }
+  return absl::OkStatus();
 }
 
-std::string CheckUnitSet(const std::string& text, const std::string& flag) {
+absl::StatusOr<std::string> CheckUnitSet(const std::string& text, const std::string& flag) {
   if (text.size() != 7 || text[4] != '-' || !AllDigits(text.substr(0, 4)) ||
       !AllDigits(text.substr(5))) {
-    throw UsageError(
+    return UsageError(
         absl::StrCat(flag, ": expected a unit set like 2025-03 or 2025-07, got '", text, "'"));
   }
   return text;
 }
 
-std::string CheckDate(const std::string& text, const std::string& flag) {
+absl::StatusOr<std::string> CheckDate(const std::string& text, const std::string& flag) {
   absl::CivilDay day;
   if (text.size() != 10 || !absl::ParseCivilTime(text, &day) ||
       absl::FormatCivilTime(day) != text) {
-    throw UsageError(absl::StrCat(flag, ": expected a date YYYY-MM-DD, got '", text, "'"));
+    return UsageError(absl::StrCat(flag, ": expected a date YYYY-MM-DD, got '", text, "'"));
   }
   return text;
 }
 
-coop::v1::RatingGrade ParseGrade(const std::string& text, const std::string& flag) {
+absl::StatusOr<coop::v1::RatingGrade> ParseGrade(const std::string& text, const std::string& flag) {
   const std::string name = Lower(text);
   if (name == "good" || name == "tot") return coop::v1::GOOD;
   if (name == "fair" || name == "kha") return coop::v1::FAIR;
   if (name == "average") return coop::v1::AVERAGE;
   if (name == "weak") return coop::v1::WEAK;
-  throw UsageError(absl::StrCat(flag, ": expected good, fair, average or weak, got '", text, "'"));
+  return UsageError(absl::StrCat(flag, ": expected good, fair, average or weak, got '", text, "'"));
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

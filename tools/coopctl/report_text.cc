@@ -1,4 +1,4 @@
-#include "report_text.h"
+#include "tools/coopctl/report_text.h"
 
 #include <cctype>
 #include <vector>
@@ -6,10 +6,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "command_catalog.h"
-#include "text_table.h"
+#include "tools/coopctl/command_catalog.h"
+#include "tools/coopctl/text_table.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 using coop::v1::StatisticFigure;
@@ -204,4 +204,4 @@ std::string FormatCriterion13(const coop::v1::Criterion13Reply& reply) {
   return out;
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

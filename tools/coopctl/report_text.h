@@ -8,7 +8,7 @@
 
 #include "coop/v1/reporting.pb.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 
 // A header (area name and code, year, period, log position, source), then one aligned line
 // per figure: label, value (thousands separated), and for a percentage "62.5%  (5 of 8)".
@@ -31,6 +31,6 @@ std::string AreaText(const coop::v1::Area& area);
 // PlanIndicator NEW_COOPERATIVES -> "new cooperatives" (enum names in words).
 std::string EnumText(const google::protobuf::EnumValueDescriptor* value);
 
-}  // namespace coopctl
+}  // namespace coop::coopctl
 
 #endif  // COOPLEDGER_TOOLS_COOPCTL_REPORT_TEXT_H_

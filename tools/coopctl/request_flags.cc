@@ -1,4 +1,4 @@
-#include "request_flags.h"
+#include "tools/coopctl/request_flags.h"
 
 #include <google/protobuf/util/json_util.h>
 
@@ -7,12 +7,14 @@
 #include <map>
 #include <utility>
 
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "command_catalog.h"
+#include "tools/coopctl/command_catalog.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 using google::protobuf::Descriptor;
@@ -84,15 +86,14 @@ const EnumValueDescriptor* FindEnumValue(const EnumDescriptor* type, const std::
   return nullptr;
 }
 
-[[noreturn]] void BadValue(const FieldFlag& flag, const std::string& text,
-                           const std::string& expected) {
-  throw UsageError(absl::StrCat("--", flag.name, ": expected ", expected, ", got '", text, "'"));
+absl::Status BadValue(const FieldFlag& flag, const std::string& text, const std::string& expected) {
+  return UsageError(absl::StrCat("--", flag.name, ": expected ", expected, ", got '", text, "'"));
 }
 
 template <typename T>
-T ParseInteger(const FieldFlag& flag, const std::string& text, const char* what) {
+absl::StatusOr<T> ParseInteger(const FieldFlag& flag, const std::string& text, const char* what) {
   T value{};
-  if (!absl::SimpleAtoi(text, &value)) BadValue(flag, text, what);
+  if (!absl::SimpleAtoi(text, &value)) return BadValue(flag, text, what);
   return value;
 }
 
@@ -212,7 +213,7 @@ std::string FlagValueHint(const FieldFlag& flag) {
   return absl::StrJoin(hints, "; ");
 }
 
-void SetFlag(Message* request, const FieldFlag& flag, const std::string& text) {
+absl::Status SetFlag(Message* request, const FieldFlag& flag, const std::string& text) {
   Message* message = request;
   for (size_t i = 0; i + 1 < flag.path.size(); ++i) {
     message = message->GetReflection()->MutableMessage(message, flag.path[i]);
@@ -226,39 +227,44 @@ void SetFlag(Message* request, const FieldFlag& flag, const std::string& text) {
                : reflection->SetString(message, field, text);
       break;
     case FieldDescriptor::CPPTYPE_INT32: {
-      auto value = ParseInteger<int32_t>(flag, text, "a 32-bit integer");
-      repeated ? reflection->AddInt32(message, field, value)
-               : reflection->SetInt32(message, field, value);
+      absl::StatusOr<int32_t> value = ParseInteger<int32_t>(flag, text, "a 32-bit integer");
+      if (!value.ok()) return value.status();
+      repeated ? reflection->AddInt32(message, field, *value)
+               : reflection->SetInt32(message, field, *value);
       break;
     }
     case FieldDescriptor::CPPTYPE_INT64: {
-      auto value = ParseInteger<int64_t>(flag, text, "an integer");
-      repeated ? reflection->AddInt64(message, field, value)
-               : reflection->SetInt64(message, field, value);
+      absl::StatusOr<int64_t> value = ParseInteger<int64_t>(flag, text, "an integer");
+      if (!value.ok()) return value.status();
+      repeated ? reflection->AddInt64(message, field, *value)
+               : reflection->SetInt64(message, field, *value);
       break;
     }
     case FieldDescriptor::CPPTYPE_UINT32: {
-      auto value = ParseInteger<uint32_t>(flag, text, "a non-negative 32-bit integer");
-      repeated ? reflection->AddUInt32(message, field, value)
-               : reflection->SetUInt32(message, field, value);
+      absl::StatusOr<uint32_t> value =
+          ParseInteger<uint32_t>(flag, text, "a non-negative 32-bit integer");
+      if (!value.ok()) return value.status();
+      repeated ? reflection->AddUInt32(message, field, *value)
+               : reflection->SetUInt32(message, field, *value);
       break;
     }
     case FieldDescriptor::CPPTYPE_UINT64: {
-      auto value = ParseInteger<uint64_t>(flag, text, "a non-negative integer");
-      repeated ? reflection->AddUInt64(message, field, value)
-               : reflection->SetUInt64(message, field, value);
+      absl::StatusOr<uint64_t> value = ParseInteger<uint64_t>(flag, text, "a non-negative integer");
+      if (!value.ok()) return value.status();
+      repeated ? reflection->AddUInt64(message, field, *value)
+               : reflection->SetUInt64(message, field, *value);
       break;
     }
     case FieldDescriptor::CPPTYPE_DOUBLE: {
       double value = 0;
-      if (!absl::SimpleAtod(text, &value)) BadValue(flag, text, "a number");
+      if (!absl::SimpleAtod(text, &value)) return BadValue(flag, text, "a number");
       repeated ? reflection->AddDouble(message, field, value)
                : reflection->SetDouble(message, field, value);
       break;
     }
     case FieldDescriptor::CPPTYPE_FLOAT: {
       float value = 0;
-      if (!absl::SimpleAtof(text, &value)) BadValue(flag, text, "a number");
+      if (!absl::SimpleAtof(text, &value)) return BadValue(flag, text, "a number");
       repeated ? reflection->AddFloat(message, field, value)
                : reflection->SetFloat(message, field, value);
       break;
@@ -266,14 +272,14 @@ void SetFlag(Message* request, const FieldFlag& flag, const std::string& text) {
     case FieldDescriptor::CPPTYPE_BOOL: {
       std::string lower = text;
       for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (lower != "true" && lower != "false") BadValue(flag, text, "true or false");
+      if (lower != "true" && lower != "false") return BadValue(flag, text, "true or false");
       repeated ? reflection->AddBool(message, field, lower == "true")
                : reflection->SetBool(message, field, lower == "true");
       break;
     }
     case FieldDescriptor::CPPTYPE_ENUM: {
       const EnumValueDescriptor* value = FindEnumValue(field->enum_type(), text);
-      if (value == nullptr) BadValue(flag, text, FlagValueHint(flag));
+      if (value == nullptr) return BadValue(flag, text, FlagValueHint(flag));
       repeated ? reflection->AddEnum(message, field, value)
                : reflection->SetEnum(message, field, value);
       break;
@@ -283,16 +289,18 @@ void SetFlag(Message* request, const FieldFlag& flag, const std::string& text) {
                                 : reflection->MutableMessage(message, field);
       auto status = google::protobuf::util::JsonStringToMessage(text, value);
       if (!status.ok()) {
-        throw UsageError(absl::StrCat("--", flag.name, ": not a JSON ",
-                                      field->message_type()->full_name(), ": ",
-                                      status.message().ToString()));
+        return UsageError(absl::StrCat("--", flag.name, ": not a JSON ",
+                                       field->message_type()->full_name(), ": ",
+                                       status.message().ToString()));
       }
       break;
     }
   }
+  return absl::OkStatus();
 }
 
-void FillRequest(Message* request, const std::vector<FieldFlag>& flags, const ParsedArgs& args) {
+absl::Status FillRequest(Message* request, const std::vector<FieldFlag>& flags,
+                         const ParsedArgs& args) {
   // (the flag's parent path, the oneof) -> the flag that set a member of it
   std::map<std::pair<std::string, const google::protobuf::OneofDescriptor*>, std::string> oneofs;
   for (const auto& flag : flags) {
@@ -307,13 +315,16 @@ void FillRequest(Message* request, const std::vector<FieldFlag>& flags, const Pa
       std::string member = absl::StrCat(parent, flag.path[i]->name());
       auto [it, inserted] = oneofs.emplace(std::make_pair(parent, oneof), member);
       if (!inserted && it->second != member) {
-        throw UsageError(absl::StrCat("--", flag.name, ": ", it->second, " and ", member,
-                                      " are alternatives (oneof ", oneof->name(),
-                                      "); give only one"));
+        return UsageError(absl::StrCat("--", flag.name, ": ", it->second, " and ", member,
+                                       " are alternatives (oneof ", oneof->name(),
+                                       "); give only one"));
       }
     }
-    for (const auto& value : values) SetFlag(request, flag, value);
+    for (const auto& value : values) {
+      if (absl::Status status = SetFlag(request, flag, value); !status.ok()) return status;
+    }
   }
+  return absl::OkStatus();
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

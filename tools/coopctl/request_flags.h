@@ -2,6 +2,8 @@
 // fields flattened with dots ("--registration.address.unit-set"), field names in kebab-case
 // ('_' accepted too), plus a short alias without the first segment where that is unambiguous
 // ("--occurred-on" for "--header.occurred-on", "--code" for "--registration.code").
+// Pure functions, thread-safe, but for SetFlag and FillRequest, which change the request
+// they are given (one thread per request).
 #ifndef COOPLEDGER_TOOLS_COOPCTL_REQUEST_FLAGS_H_
 #define COOPLEDGER_TOOLS_COOPCTL_REQUEST_FLAGS_H_
 
@@ -12,9 +14,10 @@
 #include <string>
 #include <vector>
 
-#include "args.h"
+#include "absl/status/status.h"
+#include "tools/coopctl/args.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 
 struct FieldFlag {
   std::string name;   // "registration.address.unit-set"
@@ -41,14 +44,15 @@ std::string FlagTypeName(const FieldFlag& flag);
 std::string FlagValueHint(const FieldFlag& flag);
 
 // Sets the flag's field in `request` from the command-line text (appends for a repeated
-// field). Throws UsageError naming the flag for a value of the wrong type.
-void SetFlag(google::protobuf::Message* request, const FieldFlag& flag, const std::string& text);
+// field). A usage error naming the flag for a value of the wrong type.
+absl::Status SetFlag(google::protobuf::Message* request, const FieldFlag& flag,
+                     const std::string& text);
 
-// Fills `request` from the parsed command line; throws UsageError for bad values or two
-// members of one oneof.
-void FillRequest(google::protobuf::Message* request, const std::vector<FieldFlag>& flags,
-                 const ParsedArgs& args);
+// Fills `request` from the parsed command line; a usage error for bad values or two members
+// of one oneof.
+absl::Status FillRequest(google::protobuf::Message* request, const std::vector<FieldFlag>& flags,
+                         const ParsedArgs& args);
 
-}  // namespace coopctl
+}  // namespace coop::coopctl
 
 #endif  // COOPLEDGER_TOOLS_COOPCTL_REQUEST_FLAGS_H_

@@ -1,10 +1,10 @@
-#include "text_table.h"
+#include "tools/coopctl/text_table.h"
 
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 
 size_t DisplayWidth(const std::string& text) {
   size_t width = 0;
@@ -63,4 +63,4 @@ std::string TextTable::Render() const {
   return out;
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

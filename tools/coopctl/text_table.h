@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace coopctl {
+namespace coop::coopctl {
 
 // Characters of UTF-8 text (continuation bytes not counted).
 size_t DisplayWidth(const std::string& text);
@@ -35,6 +35,6 @@ class TextTable {
   std::vector<size_t> lines_;  // indexes of rows_ that are free lines
 };
 
-}  // namespace coopctl
+}  // namespace coop::coopctl
 
 #endif  // COOPLEDGER_TOOLS_COOPCTL_TEXT_TABLE_H_

@@ -1,18 +1,18 @@
-#include "time_text.h"
+#include "tools/coopctl/time_text.h"
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
-#include "args.h"
+#include "tools/coopctl/usage_error.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 
 std::string FormatMicros(int64_t micros) {
   return absl::FormatTime("%Y-%m-%dT%H:%M:%E6SZ", absl::FromUnixMicros(micros),
                           absl::UTCTimeZone());
 }
 
-int64_t ParseTimeArg(const std::string& text, const std::string& what) {
+absl::StatusOr<int64_t> ParseTimeArg(const std::string& text, const std::string& what) {
   bool numeric = !text.empty();
   for (size_t i = 0; i < text.size(); ++i) {
     numeric = numeric && ((text[i] >= '0' && text[i] <= '9') || (i == 0 && text[i] == '-'));
@@ -26,8 +26,8 @@ int64_t ParseTimeArg(const std::string& text, const std::string& what) {
       absl::ParseTime("%Y-%m-%d", text, absl::UTCTimeZone(), &time, &error)) {
     return absl::ToUnixMicros(time);
   }
-  throw UsageError(absl::StrCat(what, ": expected a time like 2026-01-02T03:04:05Z, a date ",
-                                "or microseconds since the epoch, got '", text, "'"));
+  return UsageError(absl::StrCat(what, ": expected a time like 2026-01-02T03:04:05Z, a date ",
+                                 "or microseconds since the epoch, got '", text, "'"));
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

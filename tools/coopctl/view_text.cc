@@ -1,4 +1,4 @@
-#include "view_text.h"
+#include "tools/coopctl/view_text.h"
 
 #include <google/protobuf/descriptor.h>
 
@@ -6,11 +6,11 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "event_sentence.h"
-#include "report_text.h"
-#include "text_table.h"
+#include "tools/coopctl/event_sentence.h"
+#include "tools/coopctl/report_text.h"
+#include "tools/coopctl/text_table.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 using google::protobuf::FieldDescriptor;
@@ -82,4 +82,4 @@ std::string FormatHallList(const std::vector<coop::v1::HallView>& views) {
   return table.Render();
 }
 
-}  // namespace coopctl
+}  // namespace coop::coopctl

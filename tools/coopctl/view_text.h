@@ -10,7 +10,7 @@
 
 #include "coop/v1/reporting.pb.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 
 // One line per field that is set, in field order: the field name in words, then its value
 // (areas as "32059 (2025-03)", enums in words, nested messages inline, *_vnd amounts with
@@ -23,6 +23,6 @@ std::string FormatCooperativeList(const std::vector<coop::v1::CooperativeView>& 
 std::string FormatGroupList(const std::vector<coop::v1::GroupView>& views);
 std::string FormatHallList(const std::vector<coop::v1::HallView>& views);
 
-}  // namespace coopctl
+}  // namespace coop::coopctl
 
 #endif  // COOPLEDGER_TOOLS_COOPCTL_VIEW_TEXT_H_

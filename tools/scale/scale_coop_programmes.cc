@@ -4,10 +4,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "domain/areas/unit_set.h"
+#include "domain/programs/grant_aggregate.h"
+#include "domain/programs/ocop_aggregate.h"
 #include "domain/programs/ocop_checks.h"
-#include "services/commands/grant_aggregate.h"
-#include "services/commands/ocop_aggregate.h"
-#include "services/commands/placement_aggregate.h"
+#include "domain/programs/placement_aggregate.h"
 
 namespace coop::scale {
 namespace {
@@ -81,8 +81,8 @@ class Programmes {
     const CivilDay enrolled = dice_.DayBetween(CivilDay(year, 3, 1), CivilDay(year, 6, 30));
     if (!coop_.AliveOn(enrolled)) return absl::OkStatus();
     const std::string id = writer_.Id(absl::StrCat("ocop/", coop_.id, "/", year));
-    StreamRecorder<services::OcopAggregate> product(writer_.context(),
-                                                    services::OcopAggregate::StreamId(id));
+    StreamRecorder<domain::OcopAggregate> product(writer_.context(),
+                                                  domain::OcopAggregate::StreamId(id));
     coop::v1::OcopEvent enrol;
     auto* e = enrol.mutable_enrolled();
     e->set_product_id(id);
@@ -131,8 +131,8 @@ class Programmes {
     const GrantKind* kind = kGrantKinds;
     while (pick > kind->weight) pick -= (kind++)->weight;
     const std::string id = writer_.Id(absl::StrCat("grant/", coop_.id, "/", year));
-    StreamRecorder<services::GrantAggregate> grant(writer_.context(),
-                                                   services::GrantAggregate::StreamId(id));
+    StreamRecorder<domain::GrantAggregate> grant(writer_.context(),
+                                                 domain::GrantAggregate::StreamId(id));
     coop::v1::GrantEvent fact;
     auto* g = fact.mutable_granted();
     g->set_grant_id(id);
@@ -164,8 +164,8 @@ class Programmes {
     const CivilDay start = dice_.DayBetween(CivilDay(year, 1, 5), CivilDay(year, 11, 30));
     if (!coop_.AliveOn(start) || start > kLastDay) return absl::OkStatus();
     const std::string id = writer_.Id(absl::StrCat("placement/", coop_.id, "/", year));
-    StreamRecorder<services::PlacementAggregate> placement(
-        writer_.context(), services::PlacementAggregate::StreamId(id));
+    StreamRecorder<domain::PlacementAggregate> placement(writer_.context(),
+                                                         domain::PlacementAggregate::StreamId(id));
     coop::v1::PlacementEvent placed;
     auto* p = placed.mutable_placed();
     p->set_placement_id(id);

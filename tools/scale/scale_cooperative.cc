@@ -8,8 +8,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "coop/v1/cooperative_events.pb.h"
+#include "domain/cooperative/cooperative_aggregate.h"
 #include "domain/cooperative/cooperative_checks.h"
-#include "services/commands/cooperative_aggregate.h"
 #include "tools/scale/scale_coop_programmes.h"
 #include "tools/scale/scale_writer.h"
 
@@ -18,7 +18,7 @@ namespace {
 
 using absl::CivilDay;
 using coop::v1::CooperativeEvent;
-using Recorder = StreamRecorder<services::CooperativeAggregate>;
+using Recorder = StreamRecorder<domain::CooperativeAggregate>;
 
 // Registrations per year, per mille: about half the cooperatives predate 2016.
 constexpr int kFirstRegistrationYear = 1997;
@@ -97,7 +97,7 @@ class CooperativeLife {
         is_union_(is_union),
         dice_(writer.DiceFor(is_union ? "union" : "cooperative", index)),
         recorder_(writer.context(),
-                  services::CooperativeAggregate::StreamId(IdOf(writer, index, is_union))) {
+                  domain::CooperativeAggregate::StreamId(IdOf(writer, index, is_union))) {
     summary_.id = IdOf(writer, index, is_union);
   }
 

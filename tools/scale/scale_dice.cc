@@ -3,7 +3,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
-#include "eventstore/uuid.h"
+#include "base/uuid.h"
 
 namespace coop::scale {
 namespace {
@@ -51,9 +51,9 @@ absl::CivilDay Dice::DayBetween(absl::CivilDay first, absl::CivilDay last) {
 
 std::string ScaleUuid(uint64_t seed, std::string_view name) {
   // The namespace of the scale generator's ids (a fixed random UUID).
-  static const eventstore::UuidBytes kNamespace =
-      *eventstore::ParseUuid("9d3f6c2a-41b7-4e0c-8a55-2f17c0b9e4d3");
-  return eventstore::NameBasedUuid(kNamespace, absl::StrCat("seed/", seed, "/", std::string(name)));
+  static const base::UuidBytes kNamespace =
+      *base::ParseUuid("9d3f6c2a-41b7-4e0c-8a55-2f17c0b9e4d3");
+  return base::NameBasedUuid(kNamespace, absl::StrCat("seed/", seed, "/", std::string(name)));
 }
 
 }  // namespace coop::scale

@@ -6,8 +6,8 @@
 #include "absl/strings/str_cat.h"
 #include "coop/v1/class_events.pb.h"
 #include "coop/v1/plan_events.pb.h"
-#include "services/commands/class_aggregate.h"
-#include "services/commands/plan_aggregate.h"
+#include "domain/programs/class_aggregate.h"
+#include "domain/programs/plan_aggregate.h"
 #include "tools/scale/scale_writer.h"
 
 namespace coop::scale {
@@ -39,9 +39,8 @@ coop::v1::PlanTarget Target(coop::v1::PlanIndicator indicator, int64_t value,
 
 absl::Status WritePlan(HistoryWriter& writer, Dice& dice, const coop::v1::Area& area, int year,
                        CivilDay set_on, CivilDay last_revision) {
-  const std::string id = services::PlanAggregate::PlanId(area, year);
-  StreamRecorder<services::PlanAggregate> plan(writer.context(),
-                                               services::PlanAggregate::StreamId(id));
+  const std::string id = domain::PlanAggregate::PlanId(area, year);
+  StreamRecorder<domain::PlanAggregate> plan(writer.context(), domain::PlanAggregate::StreamId(id));
   coop::v1::PlanEvent fact;
   auto* t = fact.mutable_targets_set();
   *t->mutable_area() = area;
@@ -93,8 +92,8 @@ absl::Status WriteDistrictProgrammes(HistoryWriter& writer, const Place& distric
         if (end > kLastDay || (start < kReform && end >= kReform)) continue;
         const std::string id = writer.Id(
             absl::StrCat("class/", index, "/", year, "/", static_cast<int>(info.kind), "/", n));
-        StreamRecorder<services::ClassAggregate> recorder(writer.context(),
-                                                          services::ClassAggregate::StreamId(id));
+        StreamRecorder<domain::ClassAggregate> recorder(writer.context(),
+                                                        domain::ClassAggregate::StreamId(id));
         coop::v1::ClassEvent fact;
         auto* held = fact.mutable_held();
         held->set_class_id(id);

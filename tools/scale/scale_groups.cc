@@ -9,9 +9,9 @@
 #include "coop/v1/cooperative_events.pb.h"
 #include "coop/v1/group_events.pb.h"
 #include "coop/v1/hall_events.pb.h"
-#include "services/commands/cooperative_aggregate.h"
-#include "services/commands/group_aggregate.h"
-#include "services/commands/hall_aggregate.h"
+#include "domain/cooperative/cooperative_aggregate.h"
+#include "domain/group/group_aggregate.h"
+#include "domain/hall/hall_aggregate.h"
 #include "tools/scale/scale_writer.h"
 
 namespace coop::scale {
@@ -43,7 +43,7 @@ class GroupLife {
       : writer_(writer),
         start_(start),
         dice_(writer.DiceFor("group-life", start.index)),
-        recorder_(writer.context(), services::GroupAggregate::StreamId(start.group_id)) {}
+        recorder_(writer.context(), domain::GroupAggregate::StreamId(start.group_id)) {}
 
   absl::Status Write() {
     const size_t activity = dice_.Index(std::size(kActivities));
@@ -181,8 +181,8 @@ class GroupLife {
   // The cooperative the group became: it keeps the group's registration as its origin.
   absl::Status WriteConverted(int64_t members) {
     const std::string id = writer_.Id(absl::StrCat("cooperative/from-group/", start_.group_id));
-    StreamRecorder<services::CooperativeAggregate> coop(
-        writer_.context(), services::CooperativeAggregate::StreamId(id));
+    StreamRecorder<domain::CooperativeAggregate> coop(writer_.context(),
+                                                      domain::CooperativeAggregate::StreamId(id));
     coop::v1::Area address = converted_on_ >= readdressed_on_ ? new_address_ : start_.address;
     if (!InForce(address, converted_on_)) {
       auto successor = writer_.areas().SuccessorOf(address, dice_);
@@ -227,7 +227,7 @@ class GroupLife {
   HistoryWriter& writer_;
   const GroupStart start_;
   Dice dice_;
-  StreamRecorder<services::GroupAggregate> recorder_;
+  StreamRecorder<domain::GroupAggregate> recorder_;
   std::vector<PlannedGroupFact> plan_;
   CivilDay ends_ = CivilDay(9999, 12, 31);
   CivilDay converted_on_ = CivilDay(9999, 12, 31);
@@ -258,8 +258,7 @@ absl::Status WriteGroup(HistoryWriter& writer, int64_t index) {
 absl::Status WriteHall(HistoryWriter& writer, int64_t index) {
   Dice dice = writer.DiceFor("hall", index);
   const std::string id = writer.Id(absl::StrCat("hall/", index));
-  StreamRecorder<services::HallAggregate> hall(writer.context(),
-                                               services::HallAggregate::StreamId(id));
+  StreamRecorder<domain::HallAggregate> hall(writer.context(), domain::HallAggregate::StreamId(id));
   const CivilDay founded = dice.DayBetween(CivilDay(2016, 3, 1), kLastDay - 15);
   const Place& place = writer.areas().CommuneOn(founded, dice);
   coop::v1::HallEvent found;

@@ -5,9 +5,11 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "commands/code_reservation.h"
+#include "commands/event_envelope.h"
 #include "coop/v1/cooperative_events.pb.h"
 #include "domain/areas/area_rules.h"
-#include "services/commands/derived_ids.h"
+#include "domain/common/dates.h"
 #include "tools/scale/scale_writer.h"
 
 namespace coop::scale {
@@ -30,7 +32,7 @@ ScaleFigures FiguresAt(double scale) {
   return f;
 }
 
-HistoryWriter::HistoryWriter(const ScaleOptions& options, EventSink* sink)
+HistoryWriter::HistoryWriter(const ScaleOptions& options, commands::StreamSink* sink)
     : sink_(sink), areas_(ScaleAreas::Get()) {
   context_.seed = options.seed;
   context_.decision.today = kLastDay;
@@ -55,24 +57,14 @@ coop::v1::StreamAppend HistoryWriter::CodeReservation(const std::string& command
                                                       const std::string& cooperative_id,
                                                       const std::string& code, absl::CivilDay day,
                                                       int index) const {
-  coop::v1::StreamAppend append;
-  append.set_stream_id("coopcode-" + code);
-  append.mutable_expected()->set_kind(coop::v1::ExpectedVersion::NO_STREAM);
-  coop::v1::CooperativeCodeReserved reserved;
-  reserved.set_cooperative_id(cooperative_id);
-  reserved.set_code(code);
-  auto* event = append.add_events();
-  event->set_event_id(services::DerivedEventId(command_id, index));
-  event->set_type(coop::v1::CooperativeCodeReserved::descriptor()->full_name());
-  event->set_schema_version(1);
-  event->set_payload(reserved.SerializeAsString());
-  event->set_occurred_on(domain::FormatDate(day));
-  *event->mutable_metadata() = context_.metadata;
-  event->mutable_metadata()->set_correlation_id(command_id);
+  coop::v1::StreamAppend append = commands::CodeReservation(cooperative_id, code);
+  const commands::CommandStamp stamp{command_id, domain::FormatDate(day), context_.metadata};
+  commands::StampEvent(stamp, coop::v1::Area(), index, append.mutable_events(0));
   return append;
 }
 
-absl::StatusOr<GenerationStats> GenerateHistory(const ScaleOptions& options, EventSink& sink,
+absl::StatusOr<GenerationStats> GenerateHistory(const ScaleOptions& options,
+                                                commands::StreamSink& sink,
                                                 const ProgressFn& progress) {
   const ScaleFigures figures = FiguresAt(options.scale);
   HistoryWriter writer(options, &sink);

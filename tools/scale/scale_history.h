@@ -14,7 +14,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
-#include "tools/scale/scale_sink.h"
+#include "commands/stream_sink.h"
 
 namespace coop::scale {
 
@@ -51,7 +51,8 @@ struct GenerationStats {
 // Generates the whole history into `sink` (and calls sink.Finish()). `progress`, if set, is
 // called after every entity. An error means a generated fact broke a domain rule (a bug of
 // the generator, named with its stream and date) or the sink failed.
-absl::StatusOr<GenerationStats> GenerateHistory(const ScaleOptions& options, EventSink& sink,
+absl::StatusOr<GenerationStats> GenerateHistory(const ScaleOptions& options,
+                                                commands::StreamSink& sink,
                                                 const ProgressFn& progress);
 
 }  // namespace coop::scale

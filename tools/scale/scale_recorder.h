@@ -1,10 +1,9 @@
 // StreamRecorder: builds one stream of the scale history exactly as the command services
-// would have written it. Each fact goes through the aggregate's own decider (the same
-// adapter the CommandExecutor uses, services/commands/*_aggregate.h) against the state folded
-// so far; the events it returns get the envelope BuildAppend gives them (type and schema
-// version from the event-union codec, ids derived from a command id, occurred_on, the
-// metadata, and the area the aggregate files them under). A fact the decider refuses is a
-// bug of the generator: Record returns the rule, naming the stream and the date.
+// would have written it. Each fact goes through commands::DecideCommand — the aggregate's own
+// decider (its descriptor in domain/) against the state folded so far, then the envelope
+// every command's events get (commands/event_envelope.h) — as in the command executor. A
+// fact the decider refuses is a bug of the generator: Record returns the rule, naming the
+// stream and the date.
 //
 // Not thread-safe: one recorder per stream, used by one thread.
 #ifndef COOPLEDGER_TOOLS_SCALE_SCALE_RECORDER_H_
@@ -17,12 +16,11 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
-#include "coop/v1/corrections.pb.h"
+#include "commands/command_decision.h"
+#include "commands/event_envelope.h"
 #include "coop/v1/eventstore.pb.h"
 #include "domain/common/dates.h"
 #include "domain/common/decision_context.h"
-#include "domain/common/event_union_codec.h"
-#include "services/commands/derived_ids.h"
 #include "tools/scale/scale_dice.h"
 
 namespace coop::scale {
@@ -58,26 +56,19 @@ class StreamRecorder {
   }
   absl::StatusOr<std::vector<std::string>> RecordCommand(const std::string& command_id,
                                                          absl::CivilDay day, const Event& fact) {
-    const std::string on = domain::FormatDate(day);
-    auto events = Aggregate::Decide(on, fact, state_, context_->decision);
-    if (!events.ok()) {
-      return absl::Status(events.status().code(),
-                          absl::StrCat(stream_id_, " on ", on, ": ", events.status().message()));
+    const commands::CommandStamp stamp{command_id, domain::FormatDate(day), context_->metadata};
+    auto decision =
+        commands::DecideCommand<Aggregate>(stamp.occurred_on, fact, state_, context_->decision);
+    if (!decision.ok()) {
+      return absl::Status(
+          decision.status().code(),
+          absl::StrCat(stream_id_, " on ", stamp.occurred_on, ": ", decision.status().message()));
     }
-    for (const auto& e : *events) state_ = Aggregate::Evolve(std::move(state_), day, e);
-    const coop::v1::Area area = Aggregate::AreaOf(state_);
+    const int first = append_.events_size();
+    commands::AddDecidedEvents(stamp, *decision, &append_);
+    state_ = std::move(decision->after);
     std::vector<std::string> ids;
-    int index = 0;
-    for (const auto& e : *events) {
-      auto* proposed = append_.add_events();
-      domain::CodecFor<Event>().Encode(e, proposed);
-      proposed->set_event_id(services::DerivedEventId(command_id, index++));
-      proposed->set_occurred_on(on);
-      *proposed->mutable_metadata() = context_->metadata;
-      proposed->mutable_metadata()->set_correlation_id(command_id);
-      if (!area.code().empty()) *proposed->mutable_area() = area;
-      ids.push_back(proposed->event_id());
-    }
+    for (int i = first; i < append_.events_size(); ++i) ids.push_back(append_.events(i).event_id());
     last_command_id_ = command_id;
     return ids;
   }
@@ -87,19 +78,10 @@ class StreamRecorder {
   // voided event, which the fold returns to. REQUIRES: the voided event is the last one.
   void Void(const std::string& event_id, const std::string& reason, State before) {
     const coop::v1::ProposedEvent target = append_.events(append_.events_size() - 1);
-    const std::string command_id = NextCommandId();
-    coop::v1::EventVoided voided;
-    voided.set_event_id(event_id);
-    voided.set_reason(reason);
-    auto* proposed = append_.add_events();
-    proposed->set_event_id(services::DerivedEventId(command_id, 0));
-    proposed->set_type(coop::v1::EventVoided::descriptor()->full_name());
-    proposed->set_schema_version(1);
-    proposed->set_payload(voided.SerializeAsString());
-    proposed->set_occurred_on(target.occurred_on());
-    if (target.has_area()) *proposed->mutable_area() = target.area();
-    *proposed->mutable_metadata() = context_->metadata;
-    proposed->mutable_metadata()->set_correlation_id(command_id);
+    const commands::CommandStamp stamp{NextCommandId(), target.occurred_on(), context_->metadata};
+    auto* voiding = append_.add_events();
+    *voiding = commands::VoidingEvent(event_id, reason);
+    commands::StampEvent(stamp, target.area(), 0, voiding);
     state_ = std::move(before);
   }
 

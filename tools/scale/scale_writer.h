@@ -22,7 +22,7 @@ inline constexpr absl::CivilDay kLaw2023(2024, 7, 1);
 
 class HistoryWriter {
  public:
-  HistoryWriter(const ScaleOptions& options, EventSink* sink);
+  HistoryWriter(const ScaleOptions& options, commands::StreamSink* sink);
 
   const RecordContext* context() const { return &context_; }
   uint64_t seed() const { return context_.seed; }
@@ -47,7 +47,7 @@ class HistoryWriter {
 
  private:
   RecordContext context_;
-  EventSink* sink_;
+  commands::StreamSink* sink_;
   const ScaleAreas& areas_;
   GenerationStats stats_;
 };

@@ -1,16 +1,16 @@
 // The text coopctl prints for the reporting replies, from hand-made replies: exact tables,
 // CSV and JSON, so a change of format is a deliberate one.
-#include "report_text.h"
+#include "tools/coopctl/report_text.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "output.h"
-#include "text_table.h"
-#include "view_text.h"
+#include "tools/coopctl/output.h"
+#include "tools/coopctl/text_table.h"
+#include "tools/coopctl/view_text.h"
 
-namespace coopctl {
+namespace coop::coopctl {
 namespace {
 
 coop::v1::StatisticFigure Figure(const std::string& name, const std::string& label, int64_t value) {
@@ -239,4 +239,4 @@ TEST(ViewTextTest, CooperativeViewOneFieldPerLine) {
 }
 
 }  // namespace
-}  // namespace coopctl
+}  // namespace coop::coopctl

@@ -1,0 +1,173 @@
+// CommandExecutor: the write path of every aggregate. For one command it
+//   1. looks up the first event id derived from the command id: if that event exists the
+//      command already ran, and its original result is returned (idempotent end to end);
+//   2. loads the aggregate's stream and folds it into state;
+//   3. asks the pure decider for the events to append, or the rule that forbids it;
+//   4. appends them, with ids derived from the command id, expecting the version it read;
+//   5. on a version conflict, goes back to 2 (a bounded number of times) — unless the client
+//      gave the expected version itself, in which case the conflict is its answer.
+//
+// `Aggregate` is the aggregate's descriptor, beside its decider in domain/ (e.g.
+// domain::CooperativeAggregate in domain/cooperative/cooperative_aggregate.h). It supplies
+//   State, Event (an event union such as coop.v1.CooperativeEvent), kName,
+//   static std::string StreamId(const std::string& aggregate_id);
+//   static State Evolve(State, absl::CivilDay, const Event&);
+//   static absl::StatusOr<std::vector<Event>> Decide(const std::string& occurred_on,
+//       const Event& fact, const State&, const domain::DecisionContext&);
+//   static coop::v1::Area AreaOf(const State&);  // the area the events are filed under
+//   static bool Exists(const State&);
+//   static bool Creates(const Event&);           // true for the fact that creates it
+//
+// Blocks on the store: call it from a CommandWorkers thread, never from a gRPC thread.
+// Thread-safe.
+#ifndef COOPLEDGER_COMMANDS_COMMAND_EXECUTOR_H_
+#define COOPLEDGER_COMMANDS_COMMAND_EXECUTOR_H_
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/random/random.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "base/uuid.h"
+#include "commands/command_decision.h"
+#include "commands/command_input.h"
+#include "commands/event_envelope.h"
+#include "commands/original_result.h"
+#include "coop/v1/registry.pb.h"
+#include "domain/common/dates.h"
+#include "domain/common/decision_context.h"
+#include "domain/common/event_union_codec.h"
+#include "domain/common/stream_corrections.h"
+#include "eventstore/event_store.h"
+
+namespace coop::commands {
+
+// A contended stream converges quickly: each conflict means another command succeeded.
+inline constexpr int kMaxCommandAttempts = 16;
+
+template <typename Aggregate>
+class CommandExecutor {
+ public:
+  using State = typename Aggregate::State;
+  using Event = typename Aggregate::Event;
+
+  // `store` is not owned. `context` gives the decision context (today, area checks).
+  CommandExecutor(eventstore::EventStore* store, std::function<domain::DecisionContext()> context)
+      : store_(store), context_(std::move(context)), codec_(Event::descriptor()) {}
+
+  absl::StatusOr<coop::v1::CommandReply> Execute(const CommandInput& input, const Event& fact) {
+    if (!base::ParseUuid(input.command_id)) {
+      return absl::InvalidArgumentError("header.command_id: must be a UUID");
+    }
+    if (auto original = FindOriginalResult(store_, input);
+        !original.ok() || original->has_value()) {
+      if (!original.ok()) return original.status();
+      return **original;
+    }
+    for (int attempt = 0; attempt < kMaxCommandAttempts; ++attempt) {
+      if (input.precheck) {
+        if (auto st = input.precheck(); !st.ok()) return st;
+      }
+      auto loaded = Load(input.stream_id);
+      if (!loaded.ok()) return loaded.status();
+      if (!Aggregate::Creates(fact) && !Aggregate::Exists(loaded->state)) {
+        return absl::NotFoundError(absl::StrCat(input.aggregate_id, ": no such ", Aggregate::kName,
+                                                " (stream '", input.stream_id, "' has no events)"));
+      }
+      auto decision = DecideCommand<Aggregate>(input.occurred_on, fact, loaded->state, context_());
+      if (!decision.ok()) return decision.status();
+      auto request = BuildAppend(input, loaded->version, *decision);
+      auto appended = store_->Append(std::move(request));
+      if (appended.ok()) return Reply(input, *appended);
+      if (appended.status().code() == absl::StatusCode::kAlreadyExists) {
+        // A concurrent retry of this very command may have won the race.
+        if (auto original = FindOriginalResult(store_, input);
+            original.ok() && original->has_value()) {
+          return **original;
+        }
+        return appended.status();
+      }
+      if (appended.status().code() != absl::StatusCode::kAborted || input.expected_version) {
+        return appended.status();
+      }
+      // Someone else appended to the stream (or took a reserved name): decide again, after a
+      // short random pause so that racing workers do not collide in lockstep.
+      std::this_thread::sleep_for(
+          std::chrono::microseconds(absl::Uniform(JitterBits(), 0, 500 * (attempt + 1))));
+    }
+    return absl::AbortedError(absl::StrCat("stream '", input.stream_id, "': gave up after ",
+                                           kMaxCommandAttempts, " concurrent modifications"));
+  }
+
+  // Folds the whole stream. Version 0 and the initial state if it does not exist.
+  struct Loaded {
+    State state;
+    uint64_t version = 0;
+  };
+  absl::StatusOr<Loaded> Load(const std::string& stream_id) {
+    Loaded loaded;
+    auto stream = ReadWholeStream(store_, stream_id);
+    if (!stream.ok()) return stream.status();
+    if (!stream->empty()) loaded.version = stream->back().stream_version();
+    // Voided events do not count; amended ones count with their replacement.
+    for (const auto& recorded : domain::EffectiveEvents(*stream)) {
+      Event event;
+      if (!codec_.Decode(recorded, &event)) continue;  // not this aggregate's event type
+      loaded.state =
+          Aggregate::Evolve(std::move(loaded.state),
+                            domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay()), event);
+    }
+    return loaded;
+  }
+
+ private:
+  // The append of the command: its events on the aggregate's stream, expecting the version
+  // read (or the client's), then its reservations, each expected not to exist yet.
+  coop::v1::AppendRequest BuildAppend(const CommandInput& input, uint64_t version_read,
+                                      const Decision<Aggregate>& decision) {
+    const CommandStamp stamp{input.command_id, input.occurred_on, input.metadata};
+    coop::v1::AppendRequest request;
+    auto* stream = request.add_streams();
+    stream->set_stream_id(input.stream_id);
+    stream->mutable_expected()->set_kind(coop::v1::ExpectedVersion::EXACT);
+    stream->mutable_expected()->set_version(input.expected_version.value_or(version_read));
+    int index = AddDecidedEvents(stamp, decision, stream);
+    for (const auto& reservation : input.reservations) {
+      auto* extra = request.add_streams();
+      *extra = reservation;
+      extra->mutable_expected()->set_kind(coop::v1::ExpectedVersion::NO_STREAM);
+      for (auto& e : *extra->mutable_events()) StampEvent(stamp, coop::v1::Area(), index++, &e);
+    }
+    return request;
+  }
+
+  coop::v1::CommandReply Reply(const CommandInput& input,
+                               const coop::v1::AppendResponse& appended) const {
+    coop::v1::CommandReply reply;
+    reply.set_aggregate_id(input.aggregate_id);
+    reply.set_stream_id(input.stream_id);
+    reply.set_version(appended.streams(0).last_version());
+    reply.set_position(appended.streams(0).last_version() - appended.streams(0).first_version() +
+                       appended.first_position());
+    reply.set_duplicate(appended.duplicate());
+    return reply;
+  }
+
+  static absl::BitGen& JitterBits() {
+    thread_local absl::BitGen bits;  // absl::BitGen is not thread-safe: one per thread
+    return bits;
+  }
+
+  eventstore::EventStore* const store_;
+  const std::function<domain::DecisionContext()> context_;
+  const domain::EventUnionCodec codec_;
+};
+
+}  // namespace coop::commands
+
+#endif  // COOPLEDGER_COMMANDS_COMMAND_EXECUTOR_H_

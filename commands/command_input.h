@@ -1,0 +1,34 @@
+// CommandInput: one command as the executors see it, whatever its service: who sent it, when
+// it happened, which stream it is about, and what it must not collide with. A plain struct.
+#ifndef COOPLEDGER_COMMANDS_COMMAND_INPUT_H_
+#define COOPLEDGER_COMMANDS_COMMAND_INPUT_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "coop/v1/eventstore.pb.h"
+
+namespace coop::commands {
+
+struct CommandInput {
+  std::string command_id;  // a UUID chosen by the client
+  std::string aggregate_id;
+  std::string stream_id;
+  std::string occurred_on;  // YYYY-MM-DD
+  std::optional<uint64_t> expected_version;
+  coop::v1::EventMetadata metadata;
+  // Streams appended atomically with the aggregate's events, each expected not to exist yet
+  // (e.g. the reservation of a cooperative code). Their event ids are left empty: they are
+  // derived from the command id too.
+  std::vector<coop::v1::StreamAppend> reservations;
+  // Checked before each attempt, after the original-result lookup (e.g. "this code is
+  // already used"), so that a retry of the command itself still gets its first result.
+  std::function<absl::Status()> precheck;
+};
+
+}  // namespace coop::commands
+
+#endif  // COOPLEDGER_COMMANDS_COMMAND_INPUT_H_

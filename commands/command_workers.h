@@ -1,0 +1,39 @@
+// CommandWorkers: a small fixed pool of threads that run commands (load a stream, decide,
+// append and wait for the commit), so that gRPC threads never wait on the store. A command
+// handler enqueues a task and returns its reactor; the task finishes the call.
+// Thread-safe.
+#ifndef COOPLEDGER_COMMANDS_COMMAND_WORKERS_H_
+#define COOPLEDGER_COMMANDS_COMMAND_WORKERS_H_
+
+#include <deque>
+#include <functional>
+#include <thread>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+
+namespace coop::commands {
+
+class CommandWorkers {
+ public:
+  explicit CommandWorkers(int threads);
+  ~CommandWorkers();  // Stop()
+
+  // Runs `task` on a worker. After Stop(), runs nothing and returns false.
+  bool Post(std::function<void()> task);
+  // Runs what is queued, then joins the workers. Idempotent.
+  void Stop();
+
+ private:
+  void Loop();
+
+  absl::Mutex mu_;
+  std::deque<std::function<void()>> tasks_ ABSL_GUARDED_BY(mu_);
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace coop::commands
+
+#endif  // COOPLEDGER_COMMANDS_COMMAND_WORKERS_H_

@@ -1,0 +1,422 @@
+// RocksEventStore: opening, closing and reading. Appending is in rocks_writer.cc,
+// verification in rocks_verify.cc.
+#include "eventstore/rocks/rocks_event_store.h"
+
+#include <pthread.h>
+
+#include <filesystem>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "base/big_endian.h"
+#include "base/rocks_status.h"
+#include "base/uuid.h"
+#include "eventstore/canonical.h"
+#include "eventstore/event_filter.h"
+#include "eventstore/rocks/keys.h"
+#include "eventstore/validation.h"
+#include "rocksdb/db.h"
+#include "rocksdb/filter_policy.h"
+#include "rocksdb/options.h"
+#include "rocksdb/table.h"
+
+namespace coop::eventstore {
+namespace {
+
+constexpr uint32_t kStoreFormatVersion = 1;
+
+// One block cache for all families, and one budget for all memtables, so memory stays
+// bounded however many families there are.
+constexpr size_t kBlockCacheBytes = 128 << 20;
+constexpr size_t kMemtableBudgetBytes = 256 << 20;
+
+enum class Access {
+  kOrdered,    // iterated in key order
+  kPointOnly,  // only ever read by whole key (Get), never iterated
+};
+
+rocksdb::ColumnFamilyOptions FamilyOptions(const std::shared_ptr<rocksdb::Cache>& cache,
+                                           Access access) {
+  rocksdb::ColumnFamilyOptions cf;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = cache;
+  if (access == Access::kPointOnly) {
+    // Ids and stream heads are looked up by whole key on every append and mostly miss (a new
+    // id, often a new stream): bloom filters on the memtable and on the files answer "absent"
+    // without searching. (A hash memtable was measured too: faster inserts, but its flushes
+    // sort every entry again and stalled writes; see docs/benchmarks.md.)
+    cf.memtable_whole_key_filtering = true;
+    cf.memtable_prefix_bloom_size_ratio = 0.05;
+    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    table.whole_key_filtering = true;
+  }
+  cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  cf.compression = rocksdb::kNoCompression;
+  return cf;
+}
+
+// Holds a RocksDB snapshot for the duration of one read.
+class SnapshotGuard {
+ public:
+  explicit SnapshotGuard(rocksdb::DB* db) : db_(db), snapshot_(db->GetSnapshot()) {}
+  ~SnapshotGuard() { db_->ReleaseSnapshot(snapshot_); }
+  SnapshotGuard(const SnapshotGuard&) = delete;
+  SnapshotGuard& operator=(const SnapshotGuard&) = delete;
+  const rocksdb::Snapshot* get() const { return snapshot_; }
+
+ private:
+  rocksdb::DB* db_;
+  const rocksdb::Snapshot* snapshot_;
+};
+
+}  // namespace
+
+RocksEventStore::RocksEventStore(const std::string& dir, const StoreOptions& options,
+                                 const RocksOptions& rocks_options)
+    : dir_(dir),
+      options_(options),
+      rocks_options_(rocks_options),
+      clock_(options.clock ? options.clock : SystemClock::Default()) {}
+
+absl::StatusOr<std::unique_ptr<RocksEventStore>> RocksEventStore::Open(
+    const std::string& dir, const StoreOptions& options, const RocksOptions& rocks_options) {
+  std::unique_ptr<RocksEventStore> store(new RocksEventStore(dir, options, rocks_options));
+  if (auto st = store->OpenDb(); !st.ok()) return st;
+  return store;
+}
+
+absl::Status RocksEventStore::OpenDb() {
+  if (options_.create_if_missing) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir_, ec);
+    if (ec) return absl::UnavailableError(absl::StrCat("data dir ", dir_, ": ", ec.message()));
+  }
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = options_.create_if_missing;
+  db_options.create_missing_column_families = true;
+  db_options.paranoid_checks = true;
+  db_options.max_background_jobs = 2;
+  db_options.enable_pipelined_write = false;
+  if (rocks_options_.env != nullptr) db_options.env = rocks_options_.env;
+  if (rocks_options_.statistics) db_options.statistics = rocks_options_.statistics;
+  db_options.db_write_buffer_size = kMemtableBudgetBytes;
+  auto cache = rocksdb::NewLRUCache(kBlockCacheBytes);
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> families = {
+      {rocksdb::kDefaultColumnFamilyName, FamilyOptions(cache, Access::kOrdered)},
+      {"events", FamilyOptions(cache, Access::kOrdered)},
+      {"stream_index", FamilyOptions(cache, Access::kOrdered)},
+      {"streams", FamilyOptions(cache, Access::kPointOnly)},
+      {"event_ids", FamilyOptions(cache, Access::kPointOnly)},
+      {"time_index", FamilyOptions(cache, Access::kOrdered)},
+      {"area_index", FamilyOptions(cache, Access::kOrdered)},
+  };
+  rocksdb::DB* raw = nullptr;
+  auto s = rocksdb::DB::Open(db_options, dir_, families, &handles_, &raw);
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("opening event store in ", dir_));
+  db_.reset(raw);
+  meta_ = handles_[0];
+  events_ = handles_[1];
+  stream_index_ = handles_[2];
+  streams_ = handles_[3];
+  event_ids_ = handles_[4];
+  time_index_ = handles_[5];
+  area_index_ = handles_[6];
+
+  std::string value;
+  s = db_->Get(rocksdb::ReadOptions(), meta_, std::string(keys::kFormatVersionKey), &value);
+  if (s.IsNotFound()) {
+    std::string encoded;
+    base::PutU32(&encoded, kStoreFormatVersion);
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    s = db_->Put(wo, meta_, std::string(keys::kFormatVersionKey), encoded);
+    if (!s.ok()) return base::FromRocks(s, "writing format version");
+  } else if (!s.ok()) {
+    return base::FromRocks(s, "reading format version");
+  } else if (value.size() != 4 || base::GetU32(value) != kStoreFormatVersion) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("event store in ", dir_, " has an unknown format version"));
+  }
+
+  LogHead head;
+  s = db_->Get(rocksdb::ReadOptions(), meta_, std::string(keys::kLogHeadKey), &value);
+  if (s.ok()) {
+    if (!keys::DecodeLogHead(value, &head)) return absl::DataLossError("log head is malformed");
+  } else if (!s.IsNotFound()) {
+    return base::FromRocks(s, "reading log head");
+  }
+  // The head and the events are written in one batch, so the last event key must equal the
+  // head. One seek checks it; the log itself is not scanned.
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), events_));
+  it->SeekToLast();
+  if (!it->status().ok()) return base::FromRocks(it->status(), "seeking the last event");
+  uint64_t last = it->Valid() ? base::GetU64(it->key().ToStringView()) : 0;
+  if (last != head.position) {
+    return absl::DataLossError(absl::StrCat("log head says position ", head.position,
+                                            " but the last stored event is ", last));
+  }
+  {
+    absl::MutexLock lock(&mu_);
+    head_ = head;
+  }
+  stager_ = std::make_unique<AppendStager>(static_cast<CommittedState*>(this), head);
+  notifier_ = std::make_unique<CommitNotifier>(head.position);
+  writer_ = std::thread([this] { WriterLoop(); });
+  pthread_setname_np(writer_.native_handle(), "coop-writer");
+  committer_ = std::thread([this] { CommitterLoop(); });
+  pthread_setname_np(committer_.native_handle(), "coop-committer");
+  return absl::OkStatus();
+}
+
+RocksEventStore::~RocksEventStore() { Close(); }
+
+void RocksEventStore::Close() {
+  {
+    absl::MutexLock lock(&mu_);
+    if (closing_) {
+      mu_.Await(absl::Condition(&closed_));
+      return;
+    }
+    closing_ = true;
+  }
+  if (writer_.joinable()) writer_.join();
+  if (committer_.joinable()) committer_.join();
+  if (notifier_) notifier_->Shutdown();
+  if (db_) {
+    for (auto* h : handles_) {
+      if (auto s = db_->DestroyColumnFamilyHandle(h); !s.ok()) {
+        // Nothing to do on shutdown but carry on closing.
+      }
+    }
+    handles_.clear();
+    if (auto s = db_->Close(); !s.ok()) {
+      // Close only fails on unreleased snapshots; the DB is deleted regardless.
+    }
+    db_.reset();
+  }
+  absl::MutexLock lock(&mu_);
+  closed_ = true;
+}
+
+RocksEventStore::WriterStats RocksEventStore::writer_stats() const {
+  absl::MutexLock lock(&mu_);
+  return stats_;
+}
+
+absl::StatusOr<std::optional<coop::v1::RecordedEvent>> RocksEventStore::ReadEventAt(
+    uint64_t position) {
+  std::string value;
+  auto s = db_->Get(rocksdb::ReadOptions(), events_, keys::EventKey(position), &value);
+  if (s.IsNotFound()) return std::optional<coop::v1::RecordedEvent>();
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading position ", position));
+  coop::v1::RecordedEvent event;
+  if (!event.ParseFromString(value)) {
+    return absl::DataLossError(absl::StrCat("event at position ", position, " does not parse"));
+  }
+  return std::optional<coop::v1::RecordedEvent>(std::move(event));
+}
+
+absl::StatusOr<std::vector<coop::v1::RecordedEvent>> RocksEventStore::ReadStream(
+    const coop::v1::ReadStreamRequest& request) {
+  if (auto st = ValidateStreamId("stream_id", request.stream_id(), options_.limits); !st.ok()) {
+    return st;
+  }
+  const bool backwards = request.direction() == coop::v1::BACKWARDS;
+  uint32_t max_count =
+      request.max_count() == 0 || request.max_count() > options_.limits.max_read_count
+          ? options_.limits.max_read_count
+          : request.max_count();
+  SnapshotGuard snapshot(db_.get());
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot.get();
+  std::string head_value;
+  auto s = db_->Get(ro, streams_, request.stream_id(), &head_value);
+  if (s.IsNotFound()) {
+    return absl::NotFoundError(absl::StrCat("stream '", request.stream_id(), "' has no events"));
+  }
+  std::vector<uint64_t> positions;
+  {
+    const std::string prefix = keys::StreamIndexPrefix(request.stream_id());
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, stream_index_));
+    if (backwards) {
+      uint64_t from = request.from_version() == 0 ? UINT64_MAX : request.from_version();
+      it->SeekForPrev(keys::StreamIndexKey(request.stream_id(), from));
+    } else {
+      it->Seek(
+          keys::StreamIndexKey(request.stream_id(), std::max<uint64_t>(1, request.from_version())));
+    }
+    for (; it->Valid() && positions.size() < max_count; backwards ? it->Prev() : it->Next()) {
+      if (!it->key().starts_with(prefix)) break;
+      positions.push_back(base::GetU64(it->value().ToStringView()));
+    }
+    s = it->status();
+  }
+  std::vector<coop::v1::RecordedEvent> events;
+  if (s.ok()) {
+    events.reserve(positions.size());
+    for (uint64_t p : positions) {
+      std::string value;
+      s = db_->Get(ro, events_, keys::EventKey(p), &value);
+      if (!s.ok()) break;
+      events.emplace_back();
+      if (!events.back().ParseFromString(value)) {
+        s = rocksdb::Status::Corruption(absl::StrCat("event at position ", p, " does not parse"));
+        break;
+      }
+      // The stream index is not covered by the hash chain; never serve what it points at
+      // unless the event itself agrees.
+      if (events.back().stream_id() != request.stream_id()) {
+        s = rocksdb::Status::Corruption(absl::StrCat("stream index of ", request.stream_id(),
+                                                     " points at position ", p,
+                                                     ", an event of another stream"));
+        break;
+      }
+    }
+  }
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading stream ", request.stream_id()));
+  return events;
+}
+
+absl::StatusOr<ReadPage> RocksEventStore::ReadAll(const ReadAllQuery& query) {
+  if (auto st = ValidateFilter(query.filter, options_.limits); !st.ok()) return st;
+  const uint32_t max_count =
+      query.max_count == 0 || query.max_count > options_.limits.max_read_count
+          ? options_.limits.max_read_count
+          : query.max_count;
+  EventMatcher matcher(query.filter);
+  ReadPage page;
+  // One snapshot for the index, the events it points at, and the log's end.
+  SnapshotGuard snapshot(db_.get());
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot.get();
+  const auto* area = matcher.SingleArea();
+  // With exactly one area the area index lists the candidate positions; otherwise the log
+  // itself is scanned.
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, area ? area_index_ : events_));
+  const std::string prefix = area ? keys::AreaIndexPrefix(area->first, area->second) : "";
+  auto position_of = [&](const rocksdb::Slice& key) {
+    return base::GetU64(std::string_view(key.data() + prefix.size(), 8));
+  };
+  if (query.backwards) {
+    uint64_t from = query.from_position == 0 ? UINT64_MAX : query.from_position;
+    it->SeekForPrev(area ? keys::AreaIndexKey(area->first, area->second, from)
+                         : keys::EventKey(from));
+  } else {
+    uint64_t from = std::max<uint64_t>(1, query.from_position);
+    it->Seek(area ? keys::AreaIndexKey(area->first, area->second, from) : keys::EventKey(from));
+    page.next_position = from;
+  }
+  uint64_t scanned = 0;
+  page.end_of_log = true;
+  for (; it->Valid(); query.backwards ? it->Prev() : it->Next()) {
+    if (area && !it->key().starts_with(prefix)) break;
+    if (page.events.size() >= max_count || (query.max_scan != 0 && scanned >= query.max_scan)) {
+      page.end_of_log = false;
+      break;
+    }
+    const uint64_t position = position_of(it->key());
+    coop::v1::RecordedEvent event;
+    if (area) {
+      std::string value;
+      auto s = db_->Get(ro, events_, keys::EventKey(position), &value);
+      if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading position ", position));
+      if (!event.ParseFromString(value)) {
+        return absl::DataLossError(absl::StrCat("event at position ", position, " does not parse"));
+      }
+    } else if (!event.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
+      return absl::DataLossError(absl::StrCat("event at position ", position, " does not parse"));
+    }
+    ++scanned;
+    page.next_position = query.backwards ? position - 1 : position + 1;
+    if (matcher.Matches(event)) page.events.push_back(std::move(event));
+  }
+  if (!it->status().ok()) return base::FromRocks(it->status(), "reading the log");
+  page.examined = scanned;
+  if (query.backwards && page.end_of_log) page.next_position = 0;
+  if (area && !query.backwards && page.end_of_log) {
+    // The area index ended, but the log may go on with events of other areas: everything up
+    // to the log's end has been examined, so the next read starts after it. (A follower would
+    // otherwise be woken by every later commit and find nothing, forever.)
+    std::unique_ptr<rocksdb::Iterator> last(db_->NewIterator(ro, events_));
+    last->SeekToLast();
+    if (!last->status().ok()) return base::FromRocks(last->status(), "reading the log's end");
+    if (last->Valid()) {
+      page.next_position =
+          std::max(page.next_position, base::GetU64(last->key().ToStringView()) + 1);
+    }
+  }
+  return page;
+}
+
+absl::StatusOr<uint64_t> RocksEventStore::PositionAtTime(int64_t micros, bool backwards) {
+  // The time index has one entry per batch: (recorded_at, first position of the batch). Since
+  // recorded_at never decreases along positions, the first entry at or after a time gives the
+  // first position recorded then or later.
+  uint64_t head;
+  {
+    absl::MutexLock lock(&mu_);
+    head = head_.position;
+  }
+  if (backwards && micros == INT64_MAX) return head;
+  const int64_t from = backwards ? micros + 1 : micros;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), time_index_));
+  it->Seek(keys::TimeIndexKey(from, 0));
+  if (!it->status().ok()) return base::FromRocks(it->status(), "reading the time index");
+  // Nothing at or after `from`: everything known is older.
+  const uint64_t first_at_or_after =
+      it->Valid() ? base::GetU64(it->key().ToStringView().substr(8)) : head + 1;
+  return backwards ? first_at_or_after - 1 : first_at_or_after;
+}
+
+absl::StatusOr<coop::v1::StreamInfo> RocksEventStore::GetStreamInfo(const std::string& stream_id) {
+  if (auto st = ValidateStreamId("stream_id", stream_id, options_.limits); !st.ok()) return st;
+  std::string value;
+  auto s = db_->Get(rocksdb::ReadOptions(), streams_, stream_id, &value);
+  if (s.IsNotFound()) {
+    return absl::NotFoundError(absl::StrCat("stream '", stream_id, "' has no events"));
+  }
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading stream head of ", stream_id));
+  StreamHead head;
+  if (!keys::DecodeStreamHead(value, &head)) {
+    return absl::DataLossError(absl::StrCat("stream head of ", stream_id, " is malformed"));
+  }
+  coop::v1::StreamInfo info;
+  info.set_stream_id(stream_id);
+  info.set_version(head.version);
+  info.set_first_position(head.first_position);
+  info.set_last_position(head.last_position);
+  info.set_created_at_micros(head.created_at_micros);
+  info.set_last_recorded_at_micros(head.last_recorded_at_micros);
+  info.set_category(std::string(StreamCategory(stream_id)));
+  return info;
+}
+
+absl::StatusOr<std::optional<coop::v1::RecordedEvent>> RocksEventStore::FindEvent(
+    const std::string& event_id) {
+  auto id = base::ParseUuid(event_id);
+  if (!id) return absl::InvalidArgumentError("event_id: must be a UUID");
+  std::string value;
+  auto s = db_->Get(rocksdb::ReadOptions(), event_ids_, base::UuidKey(*id), &value);
+  if (s.IsNotFound()) return std::optional<coop::v1::RecordedEvent>();
+  if (!s.ok()) return base::FromRocks(s, "reading the event id index");
+  auto event = ReadEventAt(base::GetU64(value));
+  if (!event.ok()) return event.status();
+  if (!event->has_value() || base::ParseUuid((**event).event_id()) != id) {
+    return absl::DataLossError("event id index for " + event_id + " points at another event");
+  }
+  return event;
+}
+
+coop::v1::LogInfo RocksEventStore::GetLogInfo() {
+  absl::MutexLock lock(&mu_);
+  coop::v1::LogInfo info;
+  info.set_head_position(head_.position);
+  info.set_chain_head(head_.chain_hash);
+  info.set_last_recorded_at_micros(head_.last_recorded_at_micros);
+  info.set_format_version(kCanonicalFormatVersion);
+  info.set_durability(DurabilityName(options_.durability));
+  return info;
+}
+
+}  // namespace coop::eventstore

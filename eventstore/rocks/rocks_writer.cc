@@ -1,0 +1,235 @@
+// RocksEventStore: the append path, a two-stage pipeline.
+//   callers      validate and enqueue; they never wait;
+//   writer       takes everything queued as one batch (group commit) and has the shared
+//                AppendStager decide each append against the stream heads as they stand after
+//                the batches before it, so a conflict fails only its own append; the staged
+//                events, indexes and heads go into one WriteBatch;
+//   committer    writes the batch (fsynced in kSync), publishes the new head, completes the
+//                calls, in batch order.
+// While the committer waits for one fsync, the writer stages the next batch.
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "base/big_endian.h"
+#include "base/rocks_status.h"
+#include "base/uuid.h"
+#include "eventstore/rocks/keys.h"
+#include "eventstore/rocks/rocks_event_store.h"
+#include "eventstore/validation.h"
+#include "rocksdb/db.h"
+#include "rocksdb/write_batch.h"
+
+namespace coop::eventstore {
+
+// One group commit. The writer thread stages it; the committer thread writes it and completes
+// its calls.
+struct RocksEventStore::Batch {
+  StagedBatch staged;
+  rocksdb::WriteBatch write_batch;
+  std::vector<PendingAppend> appends;
+};
+
+// Puts what the stager stages into a batch's WriteBatch: the event, its stream index, id
+// index and area index entries, the stream heads, the time index and the log head.
+class RocksEventStore::Sink final : public BatchSink {
+ public:
+  Sink(const RocksEventStore& store, rocksdb::WriteBatch* batch) : store_(store), wb_(*batch) {}
+
+  void PutEvent(const coop::v1::RecordedEvent& event, const std::string& id_key) override {
+    const uint64_t position = event.position();
+    std::string position_value;
+    base::PutU64(&position_value, position);
+    wb_.Put(store_.events_, keys::EventKey(position), event.SerializeAsString());
+    wb_.Put(store_.stream_index_, keys::StreamIndexKey(event.stream_id(), event.stream_version()),
+            position_value);
+    wb_.Put(store_.event_ids_, id_key, position_value);
+    if (event.has_area()) {
+      wb_.Put(store_.area_index_,
+              keys::AreaIndexKey(event.area().unit_set(), event.area().code(), position), "");
+    }
+  }
+  void PutStreamHead(const std::string& stream_id, const StreamHead& head) override {
+    wb_.Put(store_.streams_, stream_id, keys::EncodeStreamHead(head));
+  }
+  void PutLogHead(const LogHead& head, uint64_t first_position) override {
+    wb_.Put(store_.time_index_, keys::TimeIndexKey(head.last_recorded_at_micros, first_position),
+            "");
+    wb_.Put(store_.meta_, std::string(keys::kLogHeadKey), keys::EncodeLogHead(head));
+  }
+
+ private:
+  const RocksEventStore& store_;
+  rocksdb::WriteBatch& wb_;
+};
+
+void RocksEventStore::AppendAsync(coop::v1::AppendRequest request, AppendCallback done) {
+  if (auto st = ValidateAppend(request, options_.limits); !st.ok()) {
+    done(st);
+    return;
+  }
+  const size_t bytes = request.ByteSizeLong();
+  absl::Status refused;
+  {
+    absl::MutexLock lock(&mu_);
+    if (closing_) {
+      refused = absl::UnavailableError("the event store is closing");
+    } else if (!failure_.ok()) {
+      refused = failure_;
+    } else if (queued_bytes_ > 0 && queued_bytes_ + bytes > options_.max_queued_bytes) {
+      refused = absl::ResourceExhaustedError(absl::StrCat(
+          "the event store is overloaded (", queued_bytes_, " bytes of appends waiting); retry"));
+    } else {
+      queued_bytes_ += bytes;
+      queue_.push_back(PendingAppend{std::move(request), std::move(done), bytes});
+      return;
+    }
+  }
+  done(refused);
+}
+
+void RocksEventStore::WriterLoop() {
+  for (;;) {
+    {
+      absl::MutexLock lock(&mu_);
+      auto ready = [this]()
+                       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return !queue_.empty() || closing_; };
+      mu_.Await(absl::Condition(&ready));
+      if (queue_.empty()) break;  // closing, and everything queued has been staged
+    }
+    if (rocks_options_.before_batch_hook) rocks_options_.before_batch_hook();
+    std::vector<PendingAppend> pending;
+    absl::Status failure;
+    {
+      // Take the queue only once the committer has taken the previous batch: everything that
+      // arrived during its fsync then shares the next one.
+      absl::MutexLock lock(&mu_);
+      auto slot_free = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return handoff_ == nullptr; };
+      mu_.Await(absl::Condition(&slot_free));
+      size_t batch_bytes = 0;
+      while (!queue_.empty() && pending.size() < options_.max_appends_per_batch &&
+             (pending.empty() || batch_bytes + queue_.front().bytes <= options_.max_batch_bytes)) {
+        batch_bytes += queue_.front().bytes;
+        queued_bytes_ -= queue_.front().bytes;
+        pending.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+      failure = failure_;
+    }
+    if (!failure.ok()) {
+      // Fail-stop: nothing more is staged on top of a write that failed.
+      stager_->Abandon();
+      for (auto& p : pending) p.done(failure);
+      continue;
+    }
+    auto batch = StageBatch(std::move(pending));
+    absl::MutexLock lock(&mu_);
+    handoff_ = std::move(batch);
+  }
+  absl::MutexLock lock(&mu_);
+  writer_done_ = true;
+}
+
+std::shared_ptr<RocksEventStore::Batch> RocksEventStore::StageBatch(
+    std::vector<PendingAppend> pending) {
+  auto batch = std::make_shared<Batch>();
+  std::vector<const coop::v1::AppendRequest*> requests;
+  requests.reserve(pending.size());
+  for (const auto& p : pending) requests.push_back(&p.request);
+  Sink sink(*this, &batch->write_batch);
+  batch->staged = stager_->Stage(requests, clock_->NowMicros(), sink);
+  batch->appends = std::move(pending);
+  return batch;
+}
+
+void RocksEventStore::CommitterLoop() {
+  for (;;) {
+    std::shared_ptr<Batch> batch;
+    absl::Status failure;
+    {
+      absl::MutexLock lock(&mu_);
+      auto ready = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+        return handoff_ != nullptr || writer_done_;
+      };
+      mu_.Await(absl::Condition(&ready));
+      if (handoff_ == nullptr) return;
+      batch = std::move(handoff_);
+      handoff_ = nullptr;
+      failure = failure_;
+    }
+    if (failure.ok() && batch->staged.events > 0) {
+      rocksdb::WriteOptions write_options;
+      write_options.sync = options_.durability == Durability::kSync;
+      auto s = db_->Write(write_options, &batch->write_batch);
+      if (!s.ok()) {
+        // Later batches were staged on top of this one: the store stops taking appends
+        // (fail-stop) rather than guess. Restarting coopd recovers from the durable state.
+        failure = base::FromRocks(s,
+                                  "committing appends; the store accepts no more appends until "
+                                  "restarted");
+        absl::MutexLock lock(&mu_);
+        failure_ = failure;
+      }
+    }
+    uint64_t rejected = 0;
+    for (auto& r : batch->staged.results) {
+      if (r.ok() && !failure.ok()) r = failure;
+      if (!r.ok()) ++rejected;
+    }
+    {
+      absl::MutexLock lock(&mu_);
+      if (failure.ok() && batch->staged.events > 0) {
+        head_ = batch->staged.log_head;
+        ++stats_.batches;
+        stats_.events_committed += batch->staged.events;
+      }
+      stats_.appends_committed += batch->staged.results.size() - rejected;
+      stats_.appends_rejected += rejected;
+    }
+    if (failure.ok()) {
+      stager_->MarkDurable(batch->staged.seq);
+      if (batch->staged.events > 0) notifier_->Publish(batch->staged.log_head.position);
+    }
+    for (size_t i = 0; i < batch->appends.size(); ++i) {
+      batch->appends[i].done(std::move(batch->staged.results[i]));
+    }
+  }
+}
+
+absl::StatusOr<StreamHead> RocksEventStore::ReadStreamHead(const std::string& stream_id) {
+  std::string value;
+  auto s = db_->Get(rocksdb::ReadOptions(), streams_, stream_id, &value);
+  StreamHead head;
+  if (s.IsNotFound()) return head;
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading stream head of ", stream_id));
+  if (!keys::DecodeStreamHead(value, &head)) {
+    return absl::DataLossError(absl::StrCat("stream head of ", stream_id, " is malformed"));
+  }
+  return head;
+}
+
+absl::StatusOr<std::optional<coop::v1::RecordedEvent>> RocksEventStore::FindEventById(
+    const std::string& id_key) {
+  std::string value;
+  auto s = db_->Get(rocksdb::ReadOptions(), event_ids_, id_key, &value);
+  if (s.IsNotFound()) return std::optional<coop::v1::RecordedEvent>();
+  if (!s.ok()) return base::FromRocks(s, "reading the event id index");
+  const uint64_t position = base::GetU64(value);
+  auto stored = ReadEventAt(position);
+  if (!stored.ok()) return stored.status();
+  if (!stored->has_value()) {
+    return absl::DataLossError(
+        absl::StrCat("event id index points at missing position ", position));
+  }
+  // The id index is not covered by the hash chain: trust it only if the event agrees.
+  if (auto stored_id = base::ParseUuid((**stored).event_id());
+      !stored_id || base::UuidKey(*stored_id) != id_key) {
+    base::UuidBytes bytes;
+    std::copy(id_key.begin(), id_key.end(), bytes.begin());
+    return absl::DataLossError(absl::StrCat("event id index for ", base::FormatUuid(bytes),
+                                            " points at position ", position,
+                                            ", which holds another event"));
+  }
+  return stored;
+}
+
+}  // namespace coop::eventstore

@@ -1,0 +1,46 @@
+#include "services/command_call.h"
+
+#include "base/uuid.h"
+#include "commands/derived_ids.h"
+#include "domain/common/rules.h"
+
+namespace coop::services {
+namespace {
+
+std::string MetadataValue(const grpc::CallbackServerContext* context, const std::string& key) {
+  const auto& metadata = context->client_metadata();
+  auto it = metadata.find(key);
+  return it == metadata.end() ? "" : std::string(it->second.data(), it->second.size());
+}
+
+// Far above any event index, so an assigned id never equals one of the command's event ids.
+constexpr int kAssignedIdIndex = 1'000'000;
+
+}  // namespace
+
+absl::StatusOr<commands::CommandInput> CommandInputOf(const grpc::CallbackServerContext* context,
+                                                      const coop::v1::CommandHeader& header,
+                                                      const char* id_field,
+                                                      const std::string& aggregate_id) {
+  if (!base::ParseUuid(header.command_id())) {
+    return absl::InvalidArgumentError("header.command_id: must be a UUID");
+  }
+  if (aggregate_id.empty()) return domain::Violation("COMMON-03", id_field, "is required");
+  commands::CommandInput input;
+  input.command_id = header.command_id();
+  input.aggregate_id = aggregate_id;
+  input.occurred_on = header.occurred_on();
+  if (header.has_expected_version()) input.expected_version = header.expected_version();
+  input.metadata.set_actor(MetadataValue(context, "x-coop-actor"));
+  input.metadata.set_agency(MetadataValue(context, "x-coop-agency"));
+  input.metadata.set_client(MetadataValue(context, "x-coop-client"));
+  input.metadata.set_correlation_id(header.command_id());
+  return input;
+}
+
+std::string AssignedAggregateId(const coop::v1::CommandHeader& header) {
+  if (!base::ParseUuid(header.command_id())) return "";
+  return commands::DerivedEventId(header.command_id(), kAssignedIdIndex);
+}
+
+}  // namespace coop::services

@@ -1,0 +1,73 @@
+// The gRPC side of a command, shared by every command service: a call becomes a
+// commands::CommandInput (header, who recorded it from call metadata), runs on a
+// commands::CommandWorkers thread through the aggregate's commands::CommandExecutor, and the
+// worker finishes the call. gRPC threads never wait on the store.
+//
+// The handlers generated from the command table (services/generated/, written by
+// tools/codegen/gen_commands.py) and the hand-written ones (e.g. RegisterCooperative) all end
+// in RunCommand.
+//
+// Who recorded a command is taken from call metadata for now (x-coop-actor, x-coop-agency,
+// x-coop-client); a later version takes it from the authenticated principal.
+// Thread-safe.
+#ifndef COOPLEDGER_SERVICES_COMMAND_CALL_H_
+#define COOPLEDGER_SERVICES_COMMAND_CALL_H_
+
+#include <grpcpp/grpcpp.h>
+
+#include <functional>
+#include <string>
+#include <utility>
+
+#include "absl/status/statusor.h"
+#include "commands/command_executor.h"
+#include "commands/command_workers.h"
+#include "coop/v1/registry.pb.h"
+#include "services/grpc_status.h"
+
+namespace coop::services {
+
+// The command's input from its call: command id (checked to be a UUID), business date,
+// expected version, who recorded it. Not set: stream_id, reservations, precheck.
+// INVALID_ARGUMENT for a malformed command id or an empty aggregate id ("[COMMON-03]
+// <id_field>: is required").
+absl::StatusOr<commands::CommandInput> CommandInputOf(const grpc::CallbackServerContext* context,
+                                                      const coop::v1::CommandHeader& header,
+                                                      const char* id_field,
+                                                      const std::string& aggregate_id);
+
+// The id a creation without one gets: derived from the command id, so that a retry lands on
+// the same stream. Empty if the command id is not a UUID (the command is then refused).
+std::string AssignedAggregateId(const coop::v1::CommandHeader& header);
+
+// Runs one command on a worker and finishes the call with its CommandReply or error.
+// `input_extra` may add reservations and a precheck. `executor` and `workers` must outlive
+// the call.
+template <typename Aggregate>
+grpc::ServerUnaryReactor* RunCommand(
+    commands::CommandWorkers* workers, commands::CommandExecutor<Aggregate>* executor,
+    grpc::CallbackServerContext* context, const coop::v1::CommandHeader& header,
+    const char* id_field, const std::string& aggregate_id, typename Aggregate::Event fact,
+    coop::v1::CommandReply* reply,
+    std::function<void(commands::CommandInput*)> input_extra = nullptr) {
+  auto* reactor = context->DefaultReactor();
+  auto input = CommandInputOf(context, header, id_field, aggregate_id);
+  if (!input.ok()) {
+    reactor->Finish(ToGrpcStatus(input.status()));
+    return reactor;
+  }
+  input->stream_id = Aggregate::StreamId(aggregate_id);
+  if (input_extra) input_extra(&*input);
+  const bool posted =
+      workers->Post([executor, reactor, reply, input = *std::move(input), fact = std::move(fact)] {
+        auto result = executor->Execute(input, fact);
+        if (result.ok()) *reply = *std::move(result);
+        reactor->Finish(ToGrpcStatus(result.status()));
+      });
+  if (!posted) reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "shutting down"));
+  return reactor;
+}
+
+}  // namespace coop::services
+
+#endif  // COOPLEDGER_SERVICES_COMMAND_CALL_H_

@@ -1,0 +1,348 @@
+#include "vault/person_vault.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+#include <filesystem>
+#include <functional>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "base/rocks_status.h"
+#include "base/uuid.h"
+#include "rocksdb/db.h"
+#include "rocksdb/options.h"
+#include "rocksdb/write_batch.h"
+
+namespace coop::vault {
+namespace {
+
+constexpr unsigned char kFormatVersion = 1;
+constexpr size_t kNonceBytes = 12;
+constexpr size_t kTagBytes = 16;
+constexpr size_t kDataKeyBytes = 32;
+
+constexpr char kFormatVersionKey[] = "format_version";
+constexpr char kKeyCheckKey[] = "key_check";
+constexpr char kKeyLabel[] = "coopledger/person-key/v1/";
+constexpr char kDetailsLabel[] = "coopledger/person-details/v1/";
+constexpr char kKeyCheckLabel[] = "coopledger/person-vault/key-check/v1";
+
+void Wipe(std::string* s) {
+  if (!s->empty()) OPENSSL_cleanse(s->data(), s->size());
+}
+
+// Frees the context on every path.
+struct CipherContext {
+  CipherContext() : ctx(EVP_CIPHER_CTX_new()) {}
+  ~CipherContext() { EVP_CIPHER_CTX_free(ctx); }
+  CipherContext(const CipherContext&) = delete;
+  CipherContext& operator=(const CipherContext&) = delete;
+  EVP_CIPHER_CTX* ctx;
+};
+
+const unsigned char* Bytes(const std::string& s) {
+  return reinterpret_cast<const unsigned char*>(s.data());
+}
+
+// The associated data of a sealed value: its version byte, then its label.
+std::string AssociatedData(const std::string& label) {
+  return absl::StrCat(std::string(1, static_cast<char>(kFormatVersion)), label);
+}
+
+// AES-256-GCM: version | nonce | ciphertext | tag.
+absl::StatusOr<std::string> Seal(const unsigned char* key, const std::string& label,
+                                 const std::string& plaintext) {
+  const std::string ad = AssociatedData(label);
+  std::string out(1 + kNonceBytes + plaintext.size() + kTagBytes, '\0');
+  out[0] = static_cast<char>(kFormatVersion);
+  auto* nonce = reinterpret_cast<unsigned char*>(&out[1]);
+  auto* body = nonce + kNonceBytes;
+  if (RAND_bytes(nonce, static_cast<int>(kNonceBytes)) != 1) {
+    return absl::InternalError("RAND_bytes failed to make a nonce");
+  }
+  CipherContext c;
+  int len = 0;
+  bool ok = c.ctx != nullptr &&
+            EVP_EncryptInit_ex(c.ctx, EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+            EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_SET_IVLEN, kNonceBytes, nullptr) == 1 &&
+            EVP_EncryptInit_ex(c.ctx, nullptr, nullptr, key, nonce) == 1 &&
+            EVP_EncryptUpdate(c.ctx, nullptr, &len, Bytes(ad), static_cast<int>(ad.size())) == 1;
+  if (ok && !plaintext.empty()) {
+    ok = EVP_EncryptUpdate(c.ctx, body, &len, Bytes(plaintext),
+                           static_cast<int>(plaintext.size())) == 1;
+  }
+  unsigned char* tag = body + plaintext.size();
+  ok = ok && EVP_EncryptFinal_ex(c.ctx, tag, &len) == 1 &&
+       EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_GET_TAG, kTagBytes, tag) == 1;
+  if (!ok) return absl::InternalError("AES-256-GCM encryption failed");
+  return out;
+}
+
+// Opens a sealed value; DATA_LOSS naming `what` when it has an unknown layout or fails
+// authentication.
+absl::StatusOr<std::string> Unseal(const unsigned char* key, const std::string& label,
+                                   const std::string& sealed, const std::string& what) {
+  if (sealed.size() < 1 + kNonceBytes + kTagBytes) {
+    return absl::DataLossError(
+        absl::StrCat(what, ": stored value is truncated (", sealed.size(), " bytes)"));
+  }
+  if (static_cast<unsigned char>(sealed[0]) != kFormatVersion) {
+    return absl::DataLossError(
+        absl::StrCat(what, ": unknown value format version ",
+                     static_cast<int>(static_cast<unsigned char>(sealed[0]))));
+  }
+  const std::string ad = AssociatedData(label);
+  const unsigned char* nonce = Bytes(sealed) + 1;
+  const unsigned char* body = nonce + kNonceBytes;
+  const size_t body_size = sealed.size() - 1 - kNonceBytes - kTagBytes;
+  // The tag is passed through a copy: EVP_CTRL_GCM_SET_TAG takes a non-const pointer.
+  std::string tag = sealed.substr(sealed.size() - kTagBytes);
+  std::string plaintext(body_size, '\0');
+  CipherContext c;
+  int len = 0;
+  bool ok = c.ctx != nullptr &&
+            EVP_DecryptInit_ex(c.ctx, EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+            EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_SET_IVLEN, kNonceBytes, nullptr) == 1 &&
+            EVP_DecryptInit_ex(c.ctx, nullptr, nullptr, key, nonce) == 1 &&
+            EVP_DecryptUpdate(c.ctx, nullptr, &len, Bytes(ad), static_cast<int>(ad.size())) == 1;
+  if (ok && body_size > 0) {
+    ok = EVP_DecryptUpdate(c.ctx, reinterpret_cast<unsigned char*>(plaintext.data()), &len, body,
+                           static_cast<int>(body_size)) == 1;
+  }
+  ok = ok && EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_SET_TAG, kTagBytes, tag.data()) == 1;
+  unsigned char final_block[16];
+  if (!ok || EVP_DecryptFinal_ex(c.ctx, final_block, &len) != 1) {
+    Wipe(&plaintext);
+    return absl::DataLossError(absl::StrCat(
+        what,
+        ": AES-256-GCM authentication failed (tag mismatch): the master key is not the one "
+        "it was written with, or the stored bytes were altered"));
+  }
+  return plaintext;
+}
+
+rocksdb::ColumnFamilyOptions FamilyOptions() {
+  rocksdb::ColumnFamilyOptions cf;
+  cf.compression = rocksdb::kNoCompression;  // ciphertext does not compress
+  cf.write_buffer_size = 4 << 20;            // people are few; keep memory small
+  return cf;
+}
+
+struct Ref {
+  std::string key;   // 16 raw bytes
+  std::string text;  // lower-case canonical UUID
+};
+
+absl::StatusOr<Ref> ParseRef(const std::string& person_ref) {
+  auto uuid = base::ParseUuid(person_ref);
+  if (!uuid) return absl::InvalidArgumentError("person_ref: must be a UUID");
+  return Ref{base::UuidKey(*uuid), base::FormatUuid(*uuid)};
+}
+
+}  // namespace
+
+PersonVault::PersonVault(std::string dir, const MasterKey& master_key)
+    : dir_(std::move(dir)), master_key_(master_key) {}
+
+absl::StatusOr<std::unique_ptr<PersonVault>> PersonVault::Open(const std::string& dir,
+                                                               const MasterKey& master_key) {
+  std::unique_ptr<PersonVault> vault(new PersonVault(dir, master_key));
+  if (auto st = vault->OpenDb(); !st.ok()) return st;
+  if (auto st = vault->CheckMasterKey(); !st.ok()) return st;
+  return vault;
+}
+
+absl::Status PersonVault::OpenDb() {
+  std::error_code ec;
+  std::filesystem::create_directories(dir_, ec);
+  if (ec) return absl::UnavailableError(absl::StrCat("person vault ", dir_, ": ", ec.message()));
+  rocksdb::DBOptions options;
+  options.create_if_missing = true;
+  options.create_missing_column_families = true;
+  options.paranoid_checks = true;
+  options.max_background_jobs = 2;
+  options.keep_log_file_num = 5;
+  std::vector<rocksdb::ColumnFamilyDescriptor> families = {
+      {rocksdb::kDefaultColumnFamilyName, FamilyOptions()},
+      {kKeysFamily, FamilyOptions()},
+      {kDetailsFamily, FamilyOptions()},
+  };
+  rocksdb::DB* raw = nullptr;
+  auto s = rocksdb::DB::Open(options, dir_, families, &handles_, &raw);
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("opening person vault in ", dir_));
+  db_.reset(raw);
+  meta_ = handles_[0];
+  keys_ = handles_[1];
+  details_ = handles_[2];
+  return absl::OkStatus();
+}
+
+absl::Status PersonVault::CheckMasterKey() {
+  std::string version;
+  auto s = db_->Get(rocksdb::ReadOptions(), meta_, kFormatVersionKey, &version);
+  if (s.ok()) {
+    if (version != std::string("\0\0\0\1", 4)) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("person vault in ", dir_, " has an unknown format version"));
+    }
+  } else if (!s.IsNotFound()) {
+    return base::FromRocks(s, "reading the person vault's format version");
+  }
+  std::string check;
+  s = db_->Get(rocksdb::ReadOptions(), meta_, kKeyCheckKey, &check);
+  if (s.ok()) {
+    auto opened = Unseal(master_key_.data(), kKeyCheckLabel, check, "person vault key check");
+    if (!opened.ok()) {
+      return absl::DataLossError(absl::StrCat(
+          "the master key does not open the person vault in ", dir_,
+          " (its key check fails AES-256-GCM authentication): wrong master key file?"));
+    }
+    return absl::OkStatus();
+  }
+  if (!s.IsNotFound()) return base::FromRocks(s, "reading the person vault's key check");
+  // A new vault: record its format and a check of the master key.
+  auto sealed = Seal(master_key_.data(), kKeyCheckLabel, "");
+  if (!sealed.ok()) return sealed.status();
+  rocksdb::WriteBatch batch;
+  batch.Put(meta_, kFormatVersionKey, std::string("\0\0\0\1", 4));
+  batch.Put(meta_, kKeyCheckKey, *sealed);
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  s = db_->Write(wo, &batch);
+  if (!s.ok()) return base::FromRocks(s, "creating the person vault");
+  return absl::OkStatus();
+}
+
+PersonVault::~PersonVault() { Close(); }
+
+void PersonVault::Close() {
+  if (!db_) return;
+  for (auto* h : handles_) {
+    if (auto s = db_->DestroyColumnFamilyHandle(h); !s.ok()) {
+      // Nothing to do on shutdown but carry on closing.
+    }
+  }
+  handles_.clear();
+  if (auto s = db_->Close(); !s.ok()) {
+    // Close only fails on unreleased snapshots; the DB is deleted regardless.
+  }
+  db_.reset();
+}
+
+absl::Status PersonVault::Flush() {
+  auto s = db_->Flush(rocksdb::FlushOptions(), handles_);
+  return s.ok() ? absl::OkStatus() : base::FromRocks(s, "flushing the person vault");
+}
+
+absl::Mutex& PersonVault::LockFor(const std::string& key) const {
+  return locks_[std::hash<std::string>()(key) % locks_.size()];
+}
+
+absl::StatusOr<std::string> PersonVault::DataKey(const std::string& ref, const std::string& key,
+                                                 bool* found) const {
+  *found = false;
+  std::string wrapped;
+  auto s = db_->Get(rocksdb::ReadOptions(), keys_, key, &wrapped);
+  if (s.IsNotFound()) return std::string();
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading the key of person ", ref));
+  *found = true;
+  auto data_key = Unseal(master_key_.data(), absl::StrCat(kKeyLabel, ref), wrapped,
+                         absl::StrCat("the data key of person ", ref));
+  if (data_key.ok() && data_key->size() != kDataKeyBytes) {
+    return absl::DataLossError(absl::StrCat("the data key of person ", ref, " has ",
+                                            data_key->size(), " bytes, not ", kDataKeyBytes));
+  }
+  return data_key;
+}
+
+absl::Status PersonVault::Write(const std::string& ref, const std::string& key,
+                                const std::string& data_key, const coop::v1::PersonDetails& details,
+                                bool with_key) {
+  std::string plaintext = details.SerializeAsString();
+  auto sealed = Seal(Bytes(data_key), absl::StrCat(kDetailsLabel, ref), plaintext);
+  Wipe(&plaintext);
+  if (!sealed.ok()) return sealed.status();
+  rocksdb::WriteBatch batch;
+  if (with_key) {
+    auto wrapped = Seal(master_key_.data(), absl::StrCat(kKeyLabel, ref), data_key);
+    if (!wrapped.ok()) return wrapped.status();
+    batch.Put(keys_, key, *wrapped);
+  }
+  batch.Put(details_, key, *sealed);
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  auto s = db_->Write(wo, &batch);
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("writing person ", ref));
+  return absl::OkStatus();
+}
+
+absl::StatusOr<bool> PersonVault::Put(const std::string& person_ref,
+                                      const coop::v1::PersonDetails& details) {
+  auto ref = ParseRef(person_ref);
+  if (!ref.ok()) return ref.status();
+  absl::MutexLock lock(&LockFor(ref->key));
+  std::string existing;
+  auto s = db_->Get(rocksdb::ReadOptions(), keys_, ref->key, &existing);
+  if (s.ok()) return false;
+  if (!s.IsNotFound()) {
+    return base::FromRocks(s, absl::StrCat("reading the key of person ", ref->text));
+  }
+  std::string data_key(kDataKeyBytes, '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(data_key.data()),
+                 static_cast<int>(kDataKeyBytes)) != 1) {
+    return absl::InternalError("RAND_bytes failed to make a data key");
+  }
+  auto st = Write(ref->text, ref->key, data_key, details, /*with_key=*/true);
+  Wipe(&data_key);
+  if (!st.ok()) return st;
+  return true;
+}
+
+absl::Status PersonVault::Update(const std::string& person_ref,
+                                 const coop::v1::PersonDetails& details) {
+  auto ref = ParseRef(person_ref);
+  if (!ref.ok()) return ref.status();
+  absl::MutexLock lock(&LockFor(ref->key));
+  bool found = false;
+  auto data_key = DataKey(ref->text, ref->key, &found);
+  if (!data_key.ok()) return data_key.status();
+  if (!found) return absl::NotFoundError(absl::StrCat("person_ref: no person ", ref->text));
+  auto st = Write(ref->text, ref->key, *data_key, details, /*with_key=*/false);
+  Wipe(&*data_key);
+  return st;
+}
+
+absl::StatusOr<coop::v1::PersonDetails> PersonVault::Get(const std::string& person_ref) const {
+  auto ref = ParseRef(person_ref);
+  if (!ref.ok()) return ref.status();
+  bool found = false;
+  auto data_key = DataKey(ref->text, ref->key, &found);
+  if (!data_key.ok()) return data_key.status();
+  if (!found) return absl::NotFoundError(absl::StrCat("person_ref: no person ", ref->text));
+  std::string sealed;
+  auto s = db_->Get(rocksdb::ReadOptions(), details_, ref->key, &sealed);
+  if (s.IsNotFound()) {
+    Wipe(&*data_key);
+    return absl::DataLossError(absl::StrCat("person ", ref->text, " has a key but no details"));
+  }
+  if (!s.ok()) {
+    Wipe(&*data_key);
+    return base::FromRocks(s, absl::StrCat("reading person ", ref->text));
+  }
+  auto plaintext = Unseal(Bytes(*data_key), absl::StrCat(kDetailsLabel, ref->text), sealed,
+                          absl::StrCat("the details of person ", ref->text));
+  Wipe(&*data_key);
+  if (!plaintext.ok()) return plaintext.status();
+  coop::v1::PersonDetails details;
+  const bool parsed = details.ParseFromString(*plaintext);
+  Wipe(&*plaintext);
+  if (!parsed) {
+    return absl::DataLossError(
+        absl::StrCat("the details of person ", ref->text, " do not parse as PersonDetails"));
+  }
+  return details;
+}
+
+}  // namespace coop::vault

@@ -1,0 +1,106 @@
+// PersonVault: personal details kept apart from the hashed event log, encrypted per person, so
+// that erasing a person deletes that person's key alone and leaves every hash of the log valid
+// (crypto-shredding). Events carry only the person_ref (a UUID).
+//
+// Storage: its own RocksDB folder (<data_dir>/people by default), never the event log's; every
+// write is synced (fsync before it returns). Column families, keyed by the 16 raw bytes of the
+// person_ref:
+//   "person_keys"     the person's data key, wrapped under the master key (small: erasing a
+//                     person deletes its entry and then compacts this family, so that no old
+//                     copy of the key lingers in an SST file)
+//   "person_details"  the person's details (coop.v1.PersonDetails, serialized), encrypted
+//                     under the data key
+//   default           "format_version" (u32 big-endian, 1) and "key_check" (below)
+//
+// Cryptography: AES-256-GCM (OpenSSL EVP) everywhere, a fresh random 96-bit nonce for every
+// encryption, 128-bit tags. Each person has a random 256-bit data key. Every sealed value has
+// the same version-1 layout:
+//   byte 0        format version (1)
+//   bytes 1..12   nonce
+//   bytes 13..    ciphertext (same length as the plaintext)
+//   last 16       GCM tag
+// and is authenticated with associated data binding it to its place, so that a value copied
+// under another person or into the other family fails authentication:
+//   person_keys:    "coopledger/person-key/v1/" + person_ref       plaintext: the 32-byte key
+//   person_details: "coopledger/person-details/v1/" + person_ref   plaintext: PersonDetails
+//   key_check:      "coopledger/person-vault/key-check/v1"         plaintext: empty
+// (person_ref in its lower-case canonical text form; the version byte is part of the
+// associated data too.)
+//
+// The key check, written when the vault is created, makes Open fail with DATA_LOSS under a
+// wrong master key, instead of the server starting and failing every read.
+//
+// Errors: INVALID_ARGUMENT for a person_ref that is not a UUID; NOT_FOUND for an unknown
+// person; DATA_LOSS when a stored value fails authentication (a wrong master key or altered
+// bytes: the message says which value) or has an unknown layout.
+//
+// Thread-safe: RocksDB is; Put and Update take a per-person lock (striped), so that a
+// concurrent retry of the same creation cannot store two data keys.
+#ifndef COOPLEDGER_VAULT_PERSON_VAULT_H_
+#define COOPLEDGER_VAULT_PERSON_VAULT_H_
+
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "coop/v1/people.pb.h"
+#include "vault/master_key.h"
+
+namespace rocksdb {
+class ColumnFamilyHandle;
+class DB;
+}  // namespace rocksdb
+
+namespace coop::vault {
+
+class PersonVault {
+ public:
+  static constexpr char kKeysFamily[] = "person_keys";
+  static constexpr char kDetailsFamily[] = "person_details";
+
+  // Opens (creating if missing) the vault in `dir`. DATA_LOSS if `master_key` is not the key
+  // the vault was created with.
+  static absl::StatusOr<std::unique_ptr<PersonVault>> Open(const std::string& dir,
+                                                           const MasterKey& master_key);
+  ~PersonVault();  // Close()
+
+  // Stores a new person with a fresh data key. Returns true if stored; false if `person_ref`
+  // already exists, in which case nothing is written (a retried creation).
+  absl::StatusOr<bool> Put(const std::string& person_ref, const coop::v1::PersonDetails& details);
+  // Replaces a known person's details (under the same data key). NOT_FOUND if unknown.
+  absl::Status Update(const std::string& person_ref, const coop::v1::PersonDetails& details);
+  absl::StatusOr<coop::v1::PersonDetails> Get(const std::string& person_ref) const;
+
+  // Flushes memtables to SST files (for tests that look at the files). Not needed for
+  // durability: writes are synced to the WAL.
+  absl::Status Flush();
+  // Closes RocksDB. Idempotent; no other call may run concurrently or follow.
+  void Close();
+
+ private:
+  PersonVault(std::string dir, const MasterKey& master_key);
+  absl::Status OpenDb();
+  absl::Status CheckMasterKey();
+  absl::Status Write(const std::string& ref, const std::string& key, const std::string& data_key,
+                     const coop::v1::PersonDetails& details, bool with_key);
+  absl::StatusOr<std::string> DataKey(const std::string& ref, const std::string& key,
+                                      bool* found) const;
+  absl::Mutex& LockFor(const std::string& key) const;
+
+  const std::string dir_;
+  const MasterKey master_key_;
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  rocksdb::ColumnFamilyHandle* meta_ = nullptr;
+  rocksdb::ColumnFamilyHandle* keys_ = nullptr;
+  rocksdb::ColumnFamilyHandle* details_ = nullptr;
+  mutable std::array<absl::Mutex, 64> locks_;
+};
+
+}  // namespace coop::vault
+
+#endif  // COOPLEDGER_VAULT_PERSON_VAULT_H_
