@@ -38,11 +38,6 @@ bool HasControlCharacter(const std::string& value) {
   return false;
 }
 
-absl::CivilDay TodayInVietnam() {
-  static const absl::TimeZone kVietnam = absl::FixedTimeZone(7 * 60 * 60);
-  return absl::ToCivilDay(absl::Now(), kVietnam);
-}
-
 absl::Status CheckCommandId(const coop::v1::CommandHeader& header) {
   if (!base::ParseUuid(header.command_id())) {
     return absl::InvalidArgumentError("header.command_id: must be a UUID");
@@ -110,7 +105,7 @@ grpc::ServerUnaryReactor* PeopleService::RecordPerson(grpc::CallbackServerContex
                                                       coop::v1::RecordPersonReply* reply) {
   auto* reactor = context->DefaultReactor();
   absl::Status st = CheckCommandId(request->header());
-  if (st.ok()) st = ValidatePersonDetails(request->details(), TodayInVietnam());
+  if (st.ok()) st = ValidatePersonDetails(request->details(), domain::VietnamDay(absl::Now()));
   if (!st.ok()) {
     reactor->Finish(ToGrpcStatus(st));
     return reactor;
@@ -138,7 +133,7 @@ grpc::ServerUnaryReactor* PeopleService::UpdatePerson(grpc::CallbackServerContex
     st = request->person_ref().empty() ? domain::Violation("COMMON-03", "person_ref", "is required")
                                        : absl::InvalidArgumentError("person_ref: must be a UUID");
   }
-  if (st.ok()) st = ValidatePersonDetails(request->details(), TodayInVietnam());
+  if (st.ok()) st = ValidatePersonDetails(request->details(), domain::VietnamDay(absl::Now()));
   if (!st.ok()) {
     reactor->Finish(ToGrpcStatus(st));
     return reactor;

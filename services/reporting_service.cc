@@ -5,7 +5,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "commands/live_decision_context.h"
+#include "absl/time/clock.h"
+#include "domain/common/dates.h"
 #include "projections/cooperative_registry_projection.h"
 #include "services/grpc_status.h"
 #include "services/reporting_list.h"
@@ -72,7 +73,7 @@ absl::Status ListCooperativesQuery(const ReportingDeps& deps,
   auto page_size = PageSize(request.page_size());
   if (!page_size.ok()) return page_size.status();
   auto area = ResolveAreaFilter("area", request.has_area() ? &request.area() : nullptr,
-                                commands::LiveDecisionContext().today);
+                                domain::VietnamDay(absl::Now()));
   if (!area.ok()) return area.status();
   if (auto st = deps.Wait({CooperativeRegistryProjection::kName}, request.min_position());
       !st.ok()) {

@@ -9,7 +9,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "commands/live_decision_context.h"
+#include "absl/time/clock.h"
 #include "domain/common/dates.h"
 #include "domain/common/stream_corrections.h"
 #include "projections/cooperative_registry_projection.h"
@@ -57,7 +57,7 @@ absl::Status ListGroupsQuery(const ReportingDeps& deps, const coop::v1::ListGrou
   auto page_size = PageSize(request.page_size());
   if (!page_size.ok()) return page_size.status();
   auto area = ResolveAreaFilter("area", request.has_area() ? &request.area() : nullptr,
-                                commands::LiveDecisionContext().today);
+                                domain::VietnamDay(absl::Now()));
   if (!area.ok()) return area.status();
   if (auto st = deps.Wait({GroupRegistryProjection::kName}, request.min_position()); !st.ok()) {
     return st;
@@ -91,7 +91,7 @@ absl::Status ListHallsQuery(const ReportingDeps& deps, const coop::v1::ListHalls
   auto page_size = PageSize(request.page_size());
   if (!page_size.ok()) return page_size.status();
   auto area = ResolveAreaFilter("area", request.has_area() ? &request.area() : nullptr,
-                                commands::LiveDecisionContext().today);
+                                domain::VietnamDay(absl::Now()));
   if (!area.ok()) return area.status();
   if (auto st = deps.Wait({HallRegistryProjection::kName}, request.min_position()); !st.ok()) {
     return st;
@@ -114,7 +114,7 @@ absl::Status ListHallsQuery(const ReportingDeps& deps, const coop::v1::ListHalls
 absl::Status ListOcopProductsQuery(const ReportingDeps& deps,
                                    const coop::v1::ListOcopProductsRequest& request,
                                    coop::v1::ListOcopProductsReply* reply) {
-  absl::CivilDay day = commands::LiveDecisionContext().today;
+  absl::CivilDay day = domain::VietnamDay(absl::Now());
   if (!request.valid_on().empty()) {
     auto parsed = domain::ParseDate("valid_on", request.valid_on());
     if (!parsed.ok()) return parsed.status();

@@ -36,4 +36,9 @@ absl::CivilDay AddMonths(absl::CivilDay day, int months) {
   return candidate > last ? last : candidate;
 }
 
+absl::CivilDay VietnamDay(absl::Time time) {
+  static const absl::TimeZone kVietnam = absl::FixedTimeZone(7 * 60 * 60);
+  return absl::ToCivilDay(time, kVietnam);
+}
+
 }  // namespace coop::domain

@@ -7,6 +7,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 
 namespace coop::domain {
 
@@ -21,6 +22,9 @@ std::string FormatDate(absl::CivilDay day);
 absl::CivilDay ParseDateOr(const std::string& text, absl::CivilDay fallback);
 // The same day `months` calendar months later (clamped to the month's last day).
 absl::CivilDay AddMonths(absl::CivilDay day, int months);
+// The calendar day in Vietnam (UTC+7, no daylight saving) at `time`: business dates are
+// Vietnamese local dates, so "today" for the rules is VietnamDay(absl::Now()).
+absl::CivilDay VietnamDay(absl::Time time);
 
 }  // namespace coop::domain
 

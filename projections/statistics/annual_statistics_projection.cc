@@ -14,6 +14,9 @@
 #include "coop/v1/placement_events.pb.h"
 #include "coop/v1/reporting.pb.h"
 #include "domain/areas/area_catalog.h"
+#include "domain/programs/ocop_aggregate.h"
+#include "domain/programs/placement_aggregate.h"
+#include "domain/programs/plan_aggregate.h"
 #include "projections/statistics/entity_figures.h"
 #include "projections/statistics/statistic_catalog.h"
 
@@ -23,10 +26,6 @@ namespace {
 using domain::areas::AreaCatalog;
 using domain::areas::UnitSet;
 using domain::areas::UnitSetName;
-
-constexpr char kOcopStream[] = "ocop-";
-constexpr char kPlanStream[] = "plan-";
-constexpr char kPlacementStream[] = "placement-";
 
 // A share key: "<unit set>|<chain, comma-separated>|<year>".
 std::string ShareEntryKey(const std::string& unit_set, const std::vector<std::string>& chain,
@@ -121,7 +120,7 @@ std::string AnnualStatisticsProjection::IndexPrefix(UnitSet set, const std::stri
 absl::Status AnnualStatisticsProjection::Apply(const coop::v1::RecordedEvent& event,
                                                ProjectionWriter& writer) {
   const std::string& stream = event.stream_id();
-  if (absl::StartsWith(stream, kPlanStream)) {
+  if (absl::StartsWith(stream, domain::PlanAggregate::kStreamPrefix)) {
     // Plans add no figures; their events are kept for GetPlanProgress.
     auto events = streams_.Get(writer, EntityKey(stream));
     if (!events.ok()) return events.status();
@@ -129,7 +128,8 @@ absl::Status AnnualStatisticsProjection::Apply(const coop::v1::RecordedEvent& ev
     streams_.Changed(EntityKey(stream));
     return absl::OkStatus();
   }
-  if (absl::StartsWith(stream, kOcopStream) || absl::StartsWith(stream, kPlacementStream)) {
+  if (absl::StartsWith(stream, domain::OcopAggregate::kStreamPrefix) ||
+      absl::StartsWith(stream, domain::PlacementAggregate::kStreamPrefix)) {
     // Linked to a cooperative, named by the first event (enrolment, placement).
     const std::string owner_key = "m/" + stream;
     auto owner = writer.Get(owner_key);

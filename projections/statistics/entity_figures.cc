@@ -5,6 +5,12 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "domain/cooperative/cooperative_aggregate.h"
+#include "domain/group/group_aggregate.h"
+#include "domain/hall/hall_aggregate.h"
+#include "domain/programs/class_aggregate.h"
+#include "domain/programs/grant_aggregate.h"
+#include "domain/programs/ocop_aggregate.h"
 #include "projections/statistics/figure_builder.h"
 
 namespace coop::projections::statistics {
@@ -23,14 +29,17 @@ int PeriodYearOf(absl::CivilDay day, PeriodKind kind) {
 }
 
 std::string EntityIdOfStream(const std::string& stream_id) {
-  for (const char* prefix : {"coop-", "group-", "hall-", "class-", "grant-"}) {
+  for (const char* prefix :
+       {domain::CooperativeAggregate::kStreamPrefix, domain::GroupAggregate::kStreamPrefix,
+        domain::HallAggregate::kStreamPrefix, domain::ClassAggregate::kStreamPrefix,
+        domain::GrantAggregate::kStreamPrefix}) {
     if (absl::StartsWith(stream_id, prefix)) return stream_id;
   }
   return "";
 }
 
 std::string CooperativeEntityId(const std::string& cooperative_id) {
-  return "coop-" + cooperative_id;
+  return domain::CooperativeAggregate::StreamId(cooperative_id);
 }
 
 Effective AdmittedEffective(const EventRefs& stream, const Knowledge& knowledge) {
@@ -60,7 +69,8 @@ void CooperativeEntityFigures(const std::string& entity_id, const EventRefs& eve
       own.push_back(event);
       continue;
     }
-    (absl::StartsWith(event->stream_id(), "ocop-") ? ocop : placements).push_back(event);
+    (absl::StartsWith(event->stream_id(), domain::OcopAggregate::kStreamPrefix) ? ocop : placements)
+        .push_back(event);
     const auto on = domain::ParseDateOr(event->occurred_on(), absl::CivilDay());
     linked_last = std::max(linked_last, PeriodYearOf(on, builder.kind()) + 1);
   }
@@ -77,15 +87,15 @@ void CooperativeEntityFigures(const std::string& entity_id, const EventRefs& eve
 EntityFigures ComputeEntityFigures(const std::string& entity_id, const EventRefs& events,
                                    const Knowledge& knowledge, PeriodKind kind, int only_year) {
   FigureBuilder builder(kind, only_year);
-  if (absl::StartsWith(entity_id, "coop-")) {
+  if (absl::StartsWith(entity_id, domain::CooperativeAggregate::kStreamPrefix)) {
     CooperativeEntityFigures(entity_id, events, knowledge, builder);
-  } else if (absl::StartsWith(entity_id, "group-")) {
+  } else if (absl::StartsWith(entity_id, domain::GroupAggregate::kStreamPrefix)) {
     GroupFigures(events, knowledge, builder);
-  } else if (absl::StartsWith(entity_id, "hall-")) {
+  } else if (absl::StartsWith(entity_id, domain::HallAggregate::kStreamPrefix)) {
     HallFigures(events, knowledge, builder);
-  } else if (absl::StartsWith(entity_id, "class-")) {
+  } else if (absl::StartsWith(entity_id, domain::ClassAggregate::kStreamPrefix)) {
     ClassFigures(events, knowledge, builder);
-  } else if (absl::StartsWith(entity_id, "grant-")) {
+  } else if (absl::StartsWith(entity_id, domain::GrantAggregate::kStreamPrefix)) {
     GrantFigures(events, knowledge, builder);
   }
   return builder.Take();

@@ -13,6 +13,7 @@
 #include "domain/common/dates.h"
 #include "domain/common/event_union_codec.h"
 #include "domain/common/stream_corrections.h"
+#include "domain/cooperative/cooperative_aggregate.h"
 #include "domain/cooperative/cooperative_state.h"
 #include "domain/programs/plan_state.h"
 #include "projections/statistics/annual_statistics_projection.h"
@@ -82,13 +83,13 @@ absl::StatusOr<coop::v1::ComplianceIssuesReply> StatisticsReader::Compliance(
     const coop::v1::ComplianceIssuesRequest& request, absl::Time now) const {
   auto scope = ResolveScope(ScopeOf(request.area(), request.year()), "");
   if (!scope.ok()) return scope.status();
-  auto ids = Candidates(*scope, "coop-");
+  auto ids = Candidates(*scope, domain::CooperativeAggregate::kStreamPrefix);
   if (!ids.ok()) return ids.status();
   coop::v1::ComplianceIssuesReply reply;
   AreaMapper mapper;
   const Period period = PeriodOf(scope->year, PeriodKind::kCalendarYear);
   // A report or meeting whose deadline has not passed yet is not (yet) an issue.
-  const absl::CivilDay today = absl::ToCivilDay(now, absl::FixedTimeZone(7 * 3600));
+  const absl::CivilDay today = domain::VietnamDay(now);
   const bool report_due = AnnualReportDeadline(scope->year) < today;
   const bool meeting_due = GeneralMeetingDeadline(scope->year) < today;
   for (const auto& id : *ids) {
@@ -170,13 +171,15 @@ absl::StatusOr<coop::v1::Criterion13Reply> StatisticsReader::Criterion13(
       request.min_grade() != coop::v1::GOOD && request.min_grade() != coop::v1::FAIR) {
     return absl::InvalidArgumentError("min_grade must be GOOD or FAIR (or unset: FAIR)");
   }
-  auto replayed = Replay(*scope, "coop-", {names::kRatingsGood, names::kRatingsFair});
+  auto replayed = Replay(*scope, domain::CooperativeAggregate::kStreamPrefix,
+                         {names::kRatingsGood, names::kRatingsFair});
   if (!replayed.ok()) return replayed.status();
   std::map<std::string, std::vector<std::string>> met;  // commune -> cooperative ids
   for (const auto& kept : replayed->contributions) {
     if (good_only && kept.contribution.statistic != names::kRatingsGood) continue;
     if (kept.commune.empty()) continue;
-    met[kept.commune].push_back(kept.entity_id.substr(5));  // "coop-"
+    met[kept.commune].push_back(
+        kept.entity_id.substr(sizeof(domain::CooperativeAggregate::kStreamPrefix) - 1));
   }
   const AreaCatalog& catalog = AreaCatalog::Reference(scope->unit_set);
   std::vector<const domain::areas::AreaUnit*> communes;

@@ -13,6 +13,7 @@
 #include "domain/areas/area_catalog.h"
 #include "domain/areas/successors.h"
 #include "domain/common/dates.h"
+#include "domain/programs/plan_aggregate.h"
 #include "projections/statistics/annual_statistics_projection.h"
 #include "projections/statistics/statistic_catalog.h"
 
@@ -181,7 +182,7 @@ absl::StatusOr<std::vector<std::string>> StatisticsReader::Candidates(
     if (!keys.ok()) return keys.status();
     for (const auto& key : *keys) {
       const std::string id = key.substr(2);
-      if (!absl::StartsWith(id, "plan-")) ids.insert(id);
+      if (!absl::StartsWith(id, domain::PlanAggregate::kStreamPrefix)) ids.insert(id);
     }
     return std::vector<std::string>(ids.begin(), ids.end());
   }
