@@ -3,9 +3,9 @@
 // recorded it, correlation id), and the correction events the write path builds itself
 // (EventVoided, EventAmended).
 //
-// Shared by the command executor, the correction executor and the data generators (the demo
-// history, tools/scale), so a generated history is byte for byte what the command services
-// would have written. Pure functions; thread-safe.
+// Shared by the command executor, the correction executor and the national-scale generator
+// (tools/scale), so a generated history is byte for byte what the command services would have
+// written. Pure functions; thread-safe.
 #ifndef COOPLEDGER_COMMANDS_EVENT_ENVELOPE_H_
 #define COOPLEDGER_COMMANDS_EVENT_ENVELOPE_H_
 

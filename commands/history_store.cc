@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
+#include "commands/bulk_appender.h"
 #include "eventstore/store_factory.h"
 
 namespace coop::commands {
@@ -25,7 +26,13 @@ absl::StatusOr<std::unique_ptr<HistoryStore>> HistoryStore::Create(const std::st
   return history;
 }
 
+HistoryStore::HistoryStore(int64_t recorded_at_micros) : clock_(recorded_at_micros) {}
+
 HistoryStore::~HistoryStore() { Close(); }
+
+StreamSink& HistoryStore::sink() { return *appender_; }
+
+uint64_t HistoryStore::events_committed() const { return appender_->events_committed(); }
 
 void HistoryStore::Close() {
   appender_.reset();  // waits for appends in flight

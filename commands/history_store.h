@@ -15,12 +15,14 @@
 #include <string>
 
 #include "absl/status/statusor.h"
-#include "commands/bulk_appender.h"
+#include "commands/stream_sink.h"
 #include "coop/v1/eventstore.pb.h"
 #include "eventstore/clock.h"
 #include "eventstore/event_store.h"
 
 namespace coop::commands {
+
+class BulkAppender;
 
 class HistoryStore {
  public:
@@ -31,8 +33,9 @@ class HistoryStore {
   ~HistoryStore();  // Close()
 
   // Where the generator writes its streams; Finish() waits until they are committed.
-  StreamSink& sink() { return *appender_; }
-  uint64_t events_committed() const { return appender_->events_committed(); }
+  // REQUIRES (this and the three below): not closed.
+  StreamSink& sink();
+  uint64_t events_committed() const;
   coop::v1::LogInfo info() { return store_->GetLogInfo(); }
   // Recomputes the hash chain of the whole log.
   absl::StatusOr<coop::v1::VerifyLogResponse> Verify() { return store_->Verify(0, 0); }
@@ -40,7 +43,7 @@ class HistoryStore {
   void Close();
 
  private:
-  explicit HistoryStore(int64_t recorded_at_micros) : clock_(recorded_at_micros) {}
+  explicit HistoryStore(int64_t recorded_at_micros);
 
   eventstore::ManualClock clock_;
   std::unique_ptr<eventstore::EventStore> store_;

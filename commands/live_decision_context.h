@@ -4,7 +4,7 @@
 #ifndef COOPLEDGER_COMMANDS_LIVE_DECISION_CONTEXT_H_
 #define COOPLEDGER_COMMANDS_LIVE_DECISION_CONTEXT_H_
 
-#include "domain/cooperative/cooperative_decider.h"
+#include "domain/common/decision_context.h"
 
 namespace coop::commands {
 

@@ -26,8 +26,10 @@
 
 namespace coop::eventstore {
 
-// Completes an asynchronous append. Called exactly once, on the writer's thread for appends
-// that reached it (so it must not block), or on the caller's thread for rejected input.
+// Completes an asynchronous append. Called exactly once: for input refused before it was
+// queued, on the caller's thread before AppendAsync returns; otherwise on whichever thread the
+// backend completes appends on (RocksDB: its committer thread, after the batch is durable; the
+// test-only in-memory backend: the caller's). It must not block.
 using AppendCallback = std::function<void(absl::StatusOr<coop::v1::AppendResponse>)>;
 
 struct ReadAllQuery {

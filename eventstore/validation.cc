@@ -217,4 +217,8 @@ absl::Status ValidateFilter(const coop::v1::EventFilter& filter, const Limits& l
   return absl::OkStatus();
 }
 
+uint32_t ReadCount(uint32_t requested, const Limits& limits) {
+  return requested == 0 || requested > limits.max_read_count ? limits.max_read_count : requested;
+}
+
 }  // namespace coop::eventstore

@@ -24,6 +24,9 @@ absl::Status ValidateDate(const std::string& field, std::string_view date);
 absl::Status ValidateAppend(const coop::v1::AppendRequest& request, const Limits& limits);
 absl::Status ValidateFilter(const coop::v1::EventFilter& filter, const Limits& limits);
 
+// How many events one read returns: `requested`, or the limit if it is 0 or above it.
+uint32_t ReadCount(uint32_t requested, const Limits& limits);
+
 // The stream's category: the part of the id before the first '-', or the whole id.
 std::string_view StreamCategory(std::string_view stream_id);
 

@@ -13,8 +13,6 @@
 namespace coop::projections {
 namespace {
 
-using base::FromRocks;
-
 const std::string kMetaKey = std::string("\x00meta", 5);
 const std::string kRowsBegin = std::string(1, '\x01');
 const std::string kRowsEnd = std::string(1, '\x02');

@@ -10,8 +10,8 @@
 // RecordPerson is idempotent by command id: the person_ref is commands::DerivedEventId(command_id,
 // kPersonRefIndex); a retry finds it and returns it with duplicate = true, storing nothing.
 // Thread-safe.
-#ifndef COOPLEDGER_VAULT_SERVICE_H_
-#define COOPLEDGER_VAULT_SERVICE_H_
+#ifndef COOPLEDGER_SERVICES_PEOPLE_SERVICE_H_
+#define COOPLEDGER_SERVICES_PEOPLE_SERVICE_H_
 
 #include <grpcpp/grpcpp.h>
 
@@ -57,4 +57,4 @@ class PeopleService final : public coop::v1::People::CallbackService {
 
 }  // namespace coop::services
 
-#endif  // COOPLEDGER_VAULT_SERVICE_H_
+#endif  // COOPLEDGER_SERVICES_PEOPLE_SERVICE_H_

@@ -20,7 +20,7 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   auto store = eventstore::OpenEventStore(options.data_dir, options.store);
   if (!store.ok()) return store.status();
   server->store_ = std::move(*store);
-  // Personal data lives apart from the log, in its own RocksDB folder (services/people/).
+  // Personal data lives apart from the log, in its own RocksDB folder (vault/).
   const std::string own_key_file = options.data_dir + "/master.key";
   bool key_created = false;
   auto master_key = options.master_key_file.empty()

@@ -3,8 +3,8 @@
 // from 2015-01-01 to 2026-06-30. It is a list of commands for the server's own services, not
 // a gRPC client: `coopd --demo` applies it through the normal command path into an empty
 // data folder. Pure; thread-safe.
-#ifndef COOPLEDGER_TOOLS_DEMO_DEMO_HISTORY_H_
-#define COOPLEDGER_TOOLS_DEMO_DEMO_HISTORY_H_
+#ifndef COOPLEDGER_COMMANDS_DEMO_DEMO_HISTORY_H_
+#define COOPLEDGER_COMMANDS_DEMO_DEMO_HISTORY_H_
 
 #include <string>
 #include <vector>
@@ -24,4 +24,4 @@ std::vector<DemoCommand> CaMauDemoHistory();
 
 }  // namespace coop::demo
 
-#endif  // COOPLEDGER_TOOLS_DEMO_DEMO_HISTORY_H_
+#endif  // COOPLEDGER_COMMANDS_DEMO_DEMO_HISTORY_H_

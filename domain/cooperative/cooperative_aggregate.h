@@ -4,7 +4,6 @@
 #define COOPLEDGER_DOMAIN_COOPERATIVE_COOPERATIVE_AGGREGATE_H_
 
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "coop/v1/cooperative_events.pb.h"

@@ -5,7 +5,6 @@
 #define COOPLEDGER_DOMAIN_GROUP_GROUP_AGGREGATE_H_
 
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "coop/v1/group_events.pb.h"

@@ -5,7 +5,6 @@
 #define COOPLEDGER_DOMAIN_HALL_HALL_AGGREGATE_H_
 
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "coop/v1/hall_events.pb.h"

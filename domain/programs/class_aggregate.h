@@ -1,12 +1,11 @@
 // The class aggregate (training, propaganda, vocational)'s descriptor. Stream
 // `class-<class id>`. Its events are filed under the class's area (ClassHeld.area: a commune,
 // or the district or province it was held at). The domain state does not keep the area, so
-// the adapter's state keeps it beside the domain state. Stateless; thread-safe.
+// the descriptor's state keeps it beside the domain state. Stateless; thread-safe.
 #ifndef COOPLEDGER_DOMAIN_PROGRAMS_CLASS_AGGREGATE_H_
 #define COOPLEDGER_DOMAIN_PROGRAMS_CLASS_AGGREGATE_H_
 
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "coop/v1/class_events.pb.h"

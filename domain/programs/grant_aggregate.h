@@ -1,13 +1,12 @@
 // The support grant aggregate's descriptor. Stream `grant-<grant id>`. Its
 // events are filed under the area the grant names (SupportGranted.area, optional); a grant
 // without one is filed under no area and the projections place it through its recipient. The
-// domain state does not keep the area, so the adapter's state keeps it beside the domain
+// domain state does not keep the area, so the descriptor's state keeps it beside the domain
 // state. Stateless; thread-safe.
 #ifndef COOPLEDGER_DOMAIN_PROGRAMS_GRANT_AGGREGATE_H_
 #define COOPLEDGER_DOMAIN_PROGRAMS_GRANT_AGGREGATE_H_
 
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "coop/v1/grant_events.pb.h"

@@ -7,7 +7,6 @@
 #define COOPLEDGER_DOMAIN_PROGRAMS_PLACEMENT_AGGREGATE_H_
 
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "coop/v1/placement_events.pb.h"

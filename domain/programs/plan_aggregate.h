@@ -6,7 +6,6 @@
 #define COOPLEDGER_DOMAIN_PROGRAMS_PLAN_AGGREGATE_H_
 
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "coop/v1/plan_events.pb.h"

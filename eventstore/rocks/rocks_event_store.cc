@@ -223,10 +223,7 @@ absl::StatusOr<std::vector<coop::v1::RecordedEvent>> RocksEventStore::ReadStream
     return st;
   }
   const bool backwards = request.direction() == coop::v1::BACKWARDS;
-  uint32_t max_count =
-      request.max_count() == 0 || request.max_count() > options_.limits.max_read_count
-          ? options_.limits.max_read_count
-          : request.max_count();
+  const uint32_t max_count = ReadCount(request.max_count(), options_.limits);
   SnapshotGuard snapshot(db_.get());
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot.get();
@@ -280,10 +277,7 @@ absl::StatusOr<std::vector<coop::v1::RecordedEvent>> RocksEventStore::ReadStream
 
 absl::StatusOr<ReadPage> RocksEventStore::ReadAll(const ReadAllQuery& query) {
   if (auto st = ValidateFilter(query.filter, options_.limits); !st.ok()) return st;
-  const uint32_t max_count =
-      query.max_count == 0 || query.max_count > options_.limits.max_read_count
-          ? options_.limits.max_read_count
-          : query.max_count;
+  const uint32_t max_count = ReadCount(query.max_count, options_.limits);
   EventMatcher matcher(query.filter);
   ReadPage page;
   // One snapshot for the index, the events it points at, and the log's end.
@@ -371,52 +365,61 @@ absl::StatusOr<uint64_t> RocksEventStore::PositionAtTime(int64_t micros, bool ba
 
 absl::StatusOr<coop::v1::StreamInfo> RocksEventStore::GetStreamInfo(const std::string& stream_id) {
   if (auto st = ValidateStreamId("stream_id", stream_id, options_.limits); !st.ok()) return st;
-  std::string value;
-  auto s = db_->Get(rocksdb::ReadOptions(), streams_, stream_id, &value);
-  if (s.IsNotFound()) {
+  auto head = ReadStreamHead(stream_id);
+  if (!head.ok()) return head.status();
+  if (head->version == 0) {
     return absl::NotFoundError(absl::StrCat("stream '", stream_id, "' has no events"));
   }
-  if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading stream head of ", stream_id));
-  StreamHead head;
-  if (!keys::DecodeStreamHead(value, &head)) {
-    return absl::DataLossError(absl::StrCat("stream head of ", stream_id, " is malformed"));
-  }
-  coop::v1::StreamInfo info;
-  info.set_stream_id(stream_id);
-  info.set_version(head.version);
-  info.set_first_position(head.first_position);
-  info.set_last_position(head.last_position);
-  info.set_created_at_micros(head.created_at_micros);
-  info.set_last_recorded_at_micros(head.last_recorded_at_micros);
-  info.set_category(std::string(StreamCategory(stream_id)));
-  return info;
+  return ToStreamInfo(stream_id, *head);
 }
 
 absl::StatusOr<std::optional<coop::v1::RecordedEvent>> RocksEventStore::FindEvent(
     const std::string& event_id) {
   auto id = base::ParseUuid(event_id);
   if (!id) return absl::InvalidArgumentError("event_id: must be a UUID");
+  return FindEventById(base::UuidKey(*id));
+}
+
+absl::StatusOr<StreamHead> RocksEventStore::ReadStreamHead(const std::string& stream_id) {
   std::string value;
-  auto s = db_->Get(rocksdb::ReadOptions(), event_ids_, base::UuidKey(*id), &value);
+  auto s = db_->Get(rocksdb::ReadOptions(), streams_, stream_id, &value);
+  StreamHead head;
+  if (s.IsNotFound()) return head;
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading stream head of ", stream_id));
+  if (!keys::DecodeStreamHead(value, &head)) {
+    return absl::DataLossError(absl::StrCat("stream head of ", stream_id, " is malformed"));
+  }
+  return head;
+}
+
+absl::StatusOr<std::optional<coop::v1::RecordedEvent>> RocksEventStore::FindEventById(
+    const std::string& id_key) {
+  std::string value;
+  auto s = db_->Get(rocksdb::ReadOptions(), event_ids_, id_key, &value);
   if (s.IsNotFound()) return std::optional<coop::v1::RecordedEvent>();
   if (!s.ok()) return base::FromRocks(s, "reading the event id index");
-  auto event = ReadEventAt(base::GetU64(value));
-  if (!event.ok()) return event.status();
-  if (!event->has_value() || base::ParseUuid((**event).event_id()) != id) {
-    return absl::DataLossError("event id index for " + event_id + " points at another event");
+  const uint64_t position = base::GetU64(value);
+  auto stored = ReadEventAt(position);
+  if (!stored.ok()) return stored.status();
+  if (!stored->has_value()) {
+    return absl::DataLossError(
+        absl::StrCat("event id index points at missing position ", position));
   }
-  return event;
+  // The id index is not covered by the hash chain: trust it only if the event agrees.
+  if (auto stored_id = base::ParseUuid((**stored).event_id());
+      !stored_id || base::UuidKey(*stored_id) != id_key) {
+    base::UuidBytes bytes;
+    std::copy(id_key.begin(), id_key.end(), bytes.begin());
+    return absl::DataLossError(absl::StrCat("event id index for ", base::FormatUuid(bytes),
+                                            " points at position ", position,
+                                            ", which holds another event"));
+  }
+  return stored;
 }
 
 coop::v1::LogInfo RocksEventStore::GetLogInfo() {
   absl::MutexLock lock(&mu_);
-  coop::v1::LogInfo info;
-  info.set_head_position(head_.position);
-  info.set_chain_head(head_.chain_hash);
-  info.set_last_recorded_at_micros(head_.last_recorded_at_micros);
-  info.set_format_version(kCanonicalFormatVersion);
-  info.set_durability(DurabilityName(options_.durability));
-  return info;
+  return ToLogInfo(head_, options_.durability);
 }
 
 }  // namespace coop::eventstore

@@ -84,7 +84,7 @@ class RocksEventStore final : public EventStore, private CommittedState {
   std::shared_ptr<Batch> StageBatch(std::vector<PendingAppend> pending);
   absl::StatusOr<std::optional<coop::v1::RecordedEvent>> ReadEventAt(uint64_t position);
 
-  // CommittedState, for the stager (writer thread).
+  // CommittedState, for the stager; also the reads of GetStreamInfo and FindEvent.
   absl::StatusOr<StreamHead> ReadStreamHead(const std::string& stream_id) override;
   absl::StatusOr<std::optional<coop::v1::RecordedEvent>> FindEventById(
       const std::string& id_key) override;

@@ -20,15 +20,10 @@ absl::StatusOr<coop::v1::VerifyLogResponse> RocksEventStore::Verify(
     absl::MutexLock lock(&mu_);
     head = head_;
   }
-  if (from == 0) from = 1;
-  if (to == 0 || to > head.position) to = head.position;
-  if (from > to) {
-    coop::v1::VerifyLogResponse response;
-    response.set_verified_from(from);
-    response.set_verified_to(to);
-    response.set_ok(true);
-    return response;
-  }
+  const VerifyRange range = ClampVerifyRange(from, to, head.position);
+  if (range.empty()) return EmptyRangeVerified(range);
+  from = range.from;
+  to = range.to;
 
   std::string prev(kHashSize, '\0');
   if (from > 1) {

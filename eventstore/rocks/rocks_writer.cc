@@ -12,7 +12,6 @@
 #include "absl/strings/str_cat.h"
 #include "base/big_endian.h"
 #include "base/rocks_status.h"
-#include "base/uuid.h"
 #include "eventstore/rocks/keys.h"
 #include "eventstore/rocks/rocks_event_store.h"
 #include "eventstore/validation.h"
@@ -193,43 +192,6 @@ void RocksEventStore::CommitterLoop() {
       batch->appends[i].done(std::move(batch->staged.results[i]));
     }
   }
-}
-
-absl::StatusOr<StreamHead> RocksEventStore::ReadStreamHead(const std::string& stream_id) {
-  std::string value;
-  auto s = db_->Get(rocksdb::ReadOptions(), streams_, stream_id, &value);
-  StreamHead head;
-  if (s.IsNotFound()) return head;
-  if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading stream head of ", stream_id));
-  if (!keys::DecodeStreamHead(value, &head)) {
-    return absl::DataLossError(absl::StrCat("stream head of ", stream_id, " is malformed"));
-  }
-  return head;
-}
-
-absl::StatusOr<std::optional<coop::v1::RecordedEvent>> RocksEventStore::FindEventById(
-    const std::string& id_key) {
-  std::string value;
-  auto s = db_->Get(rocksdb::ReadOptions(), event_ids_, id_key, &value);
-  if (s.IsNotFound()) return std::optional<coop::v1::RecordedEvent>();
-  if (!s.ok()) return base::FromRocks(s, "reading the event id index");
-  const uint64_t position = base::GetU64(value);
-  auto stored = ReadEventAt(position);
-  if (!stored.ok()) return stored.status();
-  if (!stored->has_value()) {
-    return absl::DataLossError(
-        absl::StrCat("event id index points at missing position ", position));
-  }
-  // The id index is not covered by the hash chain: trust it only if the event agrees.
-  if (auto stored_id = base::ParseUuid((**stored).event_id());
-      !stored_id || base::UuidKey(*stored_id) != id_key) {
-    base::UuidBytes bytes;
-    std::copy(id_key.begin(), id_key.end(), bytes.begin());
-    return absl::DataLossError(absl::StrCat("event id index for ", base::FormatUuid(bytes),
-                                            " points at position ", position,
-                                            ", which holds another event"));
-  }
-  return stored;
 }
 
 }  // namespace coop::eventstore

@@ -7,6 +7,18 @@
 
 namespace coop::eventstore {
 
+VerifyRange ClampVerifyRange(uint64_t from, uint64_t to, uint64_t head_position) {
+  return {from == 0 ? 1 : from, to == 0 || to > head_position ? head_position : to};
+}
+
+coop::v1::VerifyLogResponse EmptyRangeVerified(const VerifyRange& range) {
+  coop::v1::VerifyLogResponse response;
+  response.set_verified_from(range.from);
+  response.set_verified_to(range.to);
+  response.set_ok(true);
+  return response;
+}
+
 ChainVerifier::ChainVerifier(uint64_t from, uint64_t to, std::string prev_hash)
     : to_(to), expected_(from), prev_(std::move(prev_hash)) {
   response_.set_verified_from(from);

@@ -16,6 +16,17 @@
 
 namespace coop::eventstore {
 
+// The range a Verify(from, to) call covers: 0 means the start (from) or the head (to), and
+// `to` is clamped to the head. Empty (from > to) for an empty log or a range after the head.
+struct VerifyRange {
+  uint64_t from = 1;
+  uint64_t to = 0;
+  bool empty() const { return from > to; }
+};
+VerifyRange ClampVerifyRange(uint64_t from, uint64_t to, uint64_t head_position);
+// The answer for an empty range: nothing to check, so ok.
+coop::v1::VerifyLogResponse EmptyRangeVerified(const VerifyRange& range);
+
 class ChainVerifier {
  public:
   // Verifies [from, to] (REQUIRES: 1 <= from <= to). `prev_hash` is the hash of the event at

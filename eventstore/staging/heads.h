@@ -1,13 +1,16 @@
 // The heads the store keeps: of each stream (its version and where it lives in the log) and
-// of the log (position, chain hash, last recorded_at). Plain values, shared by every backend;
-// the RocksDB backend's byte encoding of them is in eventstore/rocks/keys.h.
+// of the log (position, chain hash, last recorded_at), and what the store answers about them.
+// Plain values, shared by every backend; the RocksDB backend's byte encoding of them is in
+// eventstore/rocks/keys.h. Pure; thread-safe.
 #ifndef COOPLEDGER_EVENTSTORE_STAGING_HEADS_H_
 #define COOPLEDGER_EVENTSTORE_STAGING_HEADS_H_
 
 #include <cstdint>
 #include <string>
 
+#include "coop/v1/eventstore.pb.h"
 #include "eventstore/canonical.h"
+#include "eventstore/store_options.h"
 
 namespace coop::eventstore {
 
@@ -24,6 +27,11 @@ struct LogHead {
   std::string chain_hash = std::string(kHashSize, '\0');
   int64_t last_recorded_at_micros = 0;
 };
+
+// What GetStreamInfo answers for a stream with this head.
+coop::v1::StreamInfo ToStreamInfo(const std::string& stream_id, const StreamHead& head);
+// What GetLogInfo answers for a log with this head.
+coop::v1::LogInfo ToLogInfo(const LogHead& head, Durability durability);
 
 }  // namespace coop::eventstore
 

@@ -11,8 +11,7 @@ namespace coop::services {
 
 ProgramsHandlers::ProgramsHandlers(eventstore::EventStore* store, commands::CommandWorkers* workers,
                                    const std::function<domain::DecisionContext()>& context)
-    : store_(store),
-      workers_(workers),
+    : workers_(workers),
       classes_(store, context),
       ocop_products_(store, context),
       grants_(store, context),

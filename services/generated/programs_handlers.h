@@ -61,8 +61,7 @@ class ProgramsHandlers : public coop::v1::Programs::CallbackService {
                                          coop::v1::CommandReply* reply) override;
 
  protected:
-  // For the hand-written RPCs of the service class.
-  eventstore::EventStore* const store_;
+  // Also for the hand-written RPCs of the service class.
   commands::CommandWorkers* const workers_;
   commands::CommandExecutor<domain::ClassAggregate> classes_;
   commands::CommandExecutor<domain::OcopAggregate> ocop_products_;

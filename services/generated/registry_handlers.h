@@ -191,7 +191,7 @@ class RegistryHandlers : public coop::v1::Registry::CallbackService {
                                           coop::v1::CommandReply* reply) override;
 
  protected:
-  // For the hand-written RPCs of the service class.
+  // Also for the hand-written RPCs of the service class.
   eventstore::EventStore* const store_;
   commands::CommandWorkers* const workers_;
   commands::CommandExecutor<domain::CooperativeAggregate> cooperatives_;

@@ -19,7 +19,9 @@ import sys
 #   eventstore        - a PUBLIC header directly in eventstore/ (eventstore/event_store.h)
 #   eventstore/inner  - eventstore/<subfolder>/... (rocks/ backend, staging/ shared code)
 #   tools/<name>      - one client in tools/
-#   proto             - generated messages, coop/v1/<name>.pb.h (target coop::proto)
+#   proto/log         - the log's own messages: coop/v1/event.pb.h, coop/v1/eventstore.pb.h
+#   proto             - the other generated messages, coop/v1/<name>.pb.h (the domain's events,
+#                       the services' requests); a folder that may use proto may use proto/log
 #   proto/grpc        - generated gRPC stubs, coop/v1/<name>.grpc.pb.h (coop::proto_grpc)
 # Third-party kinds: rocksdb, grpc (grpcpp/, grpc/), openssl. Everything else (the standard
 # library, absl/, google/protobuf, gtest/gmock, benchmark/, system headers) is not checked.
@@ -27,6 +29,8 @@ THIRD_PARTY_INCLUDES = {"rocksdb": "rocksdb", "grpcpp": "grpc", "grpc": "grpc",
                         "grpc++": "grpc", "openssl": "openssl"}
 LAYER_FOLDERS = ("base", "domain", "eventstore", "projections", "commands", "vault",
                  "services", "tools", "tests")
+# The generated headers of the log's own messages (kind proto/log).
+PROTO_LOG = ("coop/v1/event.pb.h", "coop/v1/eventstore.pb.h")
 BELOW_TOOLS = {"base", "domain", "eventstore", "projections", "commands", "vault", "services",
                "proto", "proto/grpc"}
 
@@ -46,8 +50,9 @@ RULES = {
     # The domain is pure: messages and base only; no storage, no network, no crypto.
     "domain": dict(uses={"base", "domain", "proto"},
                    third_party={"rocksdb": NEVER, "grpc": NEVER, "openssl": NEVER}),
-    # The event log knows nothing of the domain; RocksDB stays inside its rocks/ backend.
-    "eventstore": dict(uses={"base", "eventstore", "eventstore/inner", "proto"},
+    # The event log knows nothing of the domain (only the envelope and its own service's
+    # messages); RocksDB stays inside its rocks/ backend.
+    "eventstore": dict(uses={"base", "eventstore", "eventstore/inner", "proto/log"},
                        third_party={"rocksdb": "eventstore/rocks/*", "grpc": NEVER}),
     # Projections read the log through its public headers and keep rows in their own RocksDB.
     "projections": dict(uses={"base", "domain", "eventstore", "projections", "proto"},
@@ -115,7 +120,9 @@ def kind_of(path):
     """The kind (see the top of the file) of a project path or generated header, or None."""
     parts = path.split("/")
     if parts[0] == "coop" or parts[0] == "proto":
-        return "proto/grpc" if path.endswith(".grpc.pb.h") else "proto"
+        if path.endswith(".grpc.pb.h"):
+            return "proto/grpc"
+        return "proto/log" if path in PROTO_LOG else "proto"
     if parts[0] == "eventstore":
         return "eventstore" if len(parts) <= 2 else "eventstore/inner"
     if parts[0] == "tools":
@@ -144,6 +151,8 @@ def may_use(user_path, kind):
     if rule is None or EVERYTHING in rule["uses"]:
         return None
     uses = {own_folder(user_path) if u == SELF else u for u in rule["uses"]}
+    if "proto" in uses:
+        uses.add("proto/log")
     return None if kind in uses else key
 
 
@@ -188,6 +197,11 @@ def check_includes(root, violations):
                                           f" [rule {key}]")
                     continue
                 kind = kind_of(path)
+                if kind == "eventstore/inner" and kind_of(src) == "eventstore" and src.endswith(".h"):
+                    # The public headers are the seam: they must not expose a backend's insides.
+                    violations.append(f"{where}: a public eventstore header may not include "
+                                      f"eventstore's backends or staging [rule eventstore/public]")
+                    continue
                 if kind and may_use(src, kind):
                     violations.append(f"{where}: {key}/ may not use {kind} "
                                       f"[rule {key}: uses {describe(src)}]")
@@ -294,6 +308,10 @@ def check_links(root, violations):
         kind = kind_of(linked_folder + "/CMakeLists.txt")
         if kind == "proto" and "grpc" in real:
             kind = "proto/grpc"
+        elif kind == "proto":
+            # coop::proto holds every message in one library, so the link graph cannot tell
+            # which messages a target uses; the include check can, and does.
+            kind = "proto/log"
         broken = may_use(user_folder + "/CMakeLists.txt", kind)
         if broken:
             violations.append(f"{where} ({kind}): {broken}/ may not use {kind} "

@@ -64,9 +64,10 @@ def header(service):
     for agg, (rpc, _, _, _, doc) in service.generated():
         lines += [f"  // {doc}", f"  {signature('', rpc)} override;"]
     lines += ["", " protected:",
-              "  // For the hand-written RPCs of the service class.",
-              "  eventstore::EventStore* const store_;",
-              "  commands::CommandWorkers* const workers_;"]
+              "  // Also for the hand-written RPCs of the service class."]
+    if service.custom():
+        lines.append("  eventstore::EventStore* const store_;")
+    lines.append("  commands::CommandWorkers* const workers_;")
     for agg in service.aggregates:
         lines.append(f"  commands::CommandExecutor<domain::{agg.descriptor}> {agg.member}_;")
     lines += ["};", "", "}  // namespace coop::services", "", f"#endif  // {guard}", ""]
@@ -83,7 +84,7 @@ def source(service):
              "namespace coop::services {", "",
              f"{cls}::{cls}(eventstore::EventStore* store, commands::CommandWorkers* workers,",
              "    const std::function<domain::DecisionContext()>& context)",
-             "    : store_(store), workers_(workers)"]
+             "    : " + ("store_(store), " if service.custom() else "") + "workers_(workers)"]
     lines[-1] += "".join(f", {a.member}_(store, context)" for a in service.aggregates) + " {}"
     for agg, (rpc, _, field, kind, _) in service.generated():
         executor = f"&{agg.member}_"

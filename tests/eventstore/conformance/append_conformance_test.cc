@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
 #include "eventstore/event_store.h"
 #include "tests/eventstore/conformance/store_conformance.h"
 #include "tests/support/event_builders.h"
@@ -241,6 +243,37 @@ TEST_P(StoreConformanceTest, InvalidInputIsRejectedBeforeTheWriter) {
   EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_NE(r.status().message().find("streams[0].stream_id"), std::string::npos);
   EXPECT_EQ(store_->GetLogInfo().head_position(), 0u);
+}
+
+TEST_P(StoreConformanceTest, AppendAsyncCompletesOnceAndTheNotifierSeesTheCommit) {
+  absl::Notification done;
+  std::atomic<int> calls{0};
+  absl::StatusOr<coop::v1::AppendResponse> result;
+  store_->AppendAsync(AppendTo("s-1", NoStream(), 2),
+                      [&](absl::StatusOr<coop::v1::AppendResponse> r) {
+                        result = std::move(r);
+                        ++calls;
+                        done.Notify();
+                      });
+  ASSERT_TRUE(done.WaitForNotificationWithTimeout(absl::Seconds(10)));
+  ASSERT_OK(result);
+  EXPECT_EQ(result->last_position(), 2u);
+  EXPECT_EQ(store_->notifier().head(), 2u) << "the notifier knows the commit once it is acked";
+
+  absl::Notification woken;
+  ASSERT_NE(store_->notifier().NotifyWhenAbove(2, [&] { woken.Notify(); }), 0u);
+  ASSERT_OK(store_->Append(AppendTo("s-1", Exact(2))));
+  EXPECT_TRUE(woken.WaitForNotificationWithTimeout(absl::Seconds(10)));
+
+  absl::Notification refused;
+  store_->AppendAsync(AppendTo("s 1", Any()), [&](absl::StatusOr<coop::v1::AppendResponse> r) {
+    EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+    ++calls;
+    refused.Notify();
+  });
+  ASSERT_TRUE(refused.WaitForNotificationWithTimeout(absl::Seconds(10)));
+  absl::SleepFor(absl::Milliseconds(50));
+  EXPECT_EQ(calls.load(), 2) << "each append completes exactly once";
 }
 
 }  // namespace

@@ -189,5 +189,59 @@ TEST_P(StoreConformanceTest, ReadAllPagesForwardsAndBackwards) {
   EXPECT_EQ(page->next_position, 0u);
 }
 
+TEST_P(StoreConformanceTest, ReadAllBoundsItsScanAndSaysWhereToGoOn) {
+  // Positions 1..6; the area 32044 (2025-03) holds 1, 3 and 6.
+  coop::v1::Area area;
+  area.set_code("32044");
+  area.set_unit_set("2025-03");
+  auto first = AppendTo("coop-1", Any(), 3);
+  *first.mutable_streams(0)->mutable_events(0)->mutable_area() = area;
+  *first.mutable_streams(0)->mutable_events(2)->mutable_area() = area;
+  ASSERT_OK(store_->Append(first));
+  ASSERT_OK(store_->Append(AppendTo("group-1", Any(), 2)));
+  auto last = AppendTo("coop-2", Any());
+  *last.mutable_streams(0)->mutable_events(0)->mutable_area() = area;
+  ASSERT_OK(store_->Append(last));
+
+  ReadAllQuery everything;  // no filter: every event counts as examined
+  everything.max_scan = 2;
+  auto page = store_->ReadAll(everything);
+  ASSERT_OK(page);
+  EXPECT_EQ(page->examined, 2u);
+  ASSERT_EQ(page->events.size(), 2u);
+  EXPECT_FALSE(page->end_of_log);
+  EXPECT_EQ(page->next_position, 3u);
+
+  ReadAllQuery in_area;  // one area: only its events are examined
+  *in_area.filter.add_areas() = area;
+  in_area.max_scan = 2;
+  page = store_->ReadAll(in_area);
+  ASSERT_OK(page);
+  EXPECT_EQ(page->examined, 2u);
+  ASSERT_EQ(page->events.size(), 2u);
+  EXPECT_EQ(page->events[1].position(), 3u);
+  EXPECT_FALSE(page->end_of_log);
+  EXPECT_EQ(page->next_position, 4u);
+  in_area.from_position = page->next_position;
+  page = store_->ReadAll(in_area);
+  ASSERT_OK(page);
+  EXPECT_EQ(page->examined, 1u);
+  ASSERT_EQ(page->events.size(), 1u);
+  EXPECT_EQ(page->events[0].position(), 6u);
+  EXPECT_TRUE(page->end_of_log);
+  EXPECT_EQ(page->next_position, 7u);
+
+  ReadAllQuery nothing_matches = in_area;  // a sparse filter still moves on, bounded
+  nothing_matches.from_position = 0;
+  nothing_matches.max_scan = 1;
+  nothing_matches.filter.add_event_types("test.v1.Never");
+  page = store_->ReadAll(nothing_matches);
+  ASSERT_OK(page);
+  EXPECT_EQ(page->examined, 1u);
+  EXPECT_TRUE(page->events.empty());
+  EXPECT_FALSE(page->end_of_log);
+  EXPECT_EQ(page->next_position, 2u);
+}
+
 }  // namespace
 }  // namespace coop::eventstore

@@ -15,6 +15,7 @@
 #include "eventstore/event_filter.h"
 #include "eventstore/staging/append_stager.h"
 #include "eventstore/staging/chain_verifier.h"
+#include "eventstore/staging/heads.h"
 #include "eventstore/validation.h"
 
 namespace coop::testing {
@@ -88,6 +89,7 @@ class MemoryEventStore final : public eventstore::EventStore, private eventstore
   ~MemoryEventStore() override { Close(); }
 
   void Close() override {
+    absl::MutexLock closing(&close_mu_);  // a second caller waits until the first has finished
     {
       absl::MutexLock lock(&append_mu_);
       if (closed_) return;
@@ -129,7 +131,7 @@ class MemoryEventStore final : public eventstore::EventStore, private eventstore
         !st.ok()) {
       return st;
     }
-    const uint32_t max_count = MaxCount(request.max_count());
+    const uint32_t max_count = eventstore::ReadCount(request.max_count(), options_.limits);
     absl::MutexLock lock(&log_->mu);
     auto it = log_->stream_positions.find(request.stream_id());
     if (it == log_->stream_positions.end()) {
@@ -153,10 +155,18 @@ class MemoryEventStore final : public eventstore::EventStore, private eventstore
     return events;
   }
 
+  // As the RocksDB backend: with exactly one area in the filter, only that area's events
+  // count as examined (RocksDB reads them from its area index), and once they run out the
+  // page says the whole log up to its end was examined.
   absl::StatusOr<eventstore::ReadPage> ReadAll(const eventstore::ReadAllQuery& query) override {
     if (auto st = eventstore::ValidateFilter(query.filter, options_.limits); !st.ok()) return st;
-    const uint32_t max_count = MaxCount(query.max_count);
+    const uint32_t max_count = eventstore::ReadCount(query.max_count, options_.limits);
     eventstore::EventMatcher matcher(query.filter);
+    const auto* area = matcher.SingleArea();
+    auto indexed = [&](const coop::v1::RecordedEvent& e) {
+      return area == nullptr ||
+             (e.area().unit_set() == area->first && e.area().code() == area->second);
+    };
     eventstore::ReadPage page;
     page.end_of_log = true;
     absl::MutexLock lock(&log_->mu);
@@ -168,27 +178,32 @@ class MemoryEventStore final : public eventstore::EventStore, private eventstore
     if (query.backwards) {
       uint64_t p = query.from_position == 0 ? head : std::min(query.from_position, head);
       for (; p >= 1; --p) {
+        const auto& event = log_->events[p - 1];
+        if (!indexed(event)) continue;
         if (full()) {
           page.end_of_log = false;
           break;
         }
         ++page.examined;
         page.next_position = p - 1;
-        if (matcher.Matches(log_->events[p - 1])) page.events.push_back(log_->events[p - 1]);
+        if (matcher.Matches(event)) page.events.push_back(event);
       }
       if (page.end_of_log) page.next_position = 0;
     } else {
       uint64_t p = std::max<uint64_t>(1, query.from_position);
       page.next_position = p;
       for (; p <= head; ++p) {
+        const auto& event = log_->events[p - 1];
+        if (!indexed(event)) continue;
         if (full()) {
           page.end_of_log = false;
           break;
         }
         ++page.examined;
         page.next_position = p + 1;
-        if (matcher.Matches(log_->events[p - 1])) page.events.push_back(log_->events[p - 1]);
+        if (matcher.Matches(event)) page.events.push_back(event);
       }
+      if (page.end_of_log) page.next_position = std::max(page.next_position, head + 1);
     }
     return page;
   }
@@ -199,7 +214,7 @@ class MemoryEventStore final : public eventstore::EventStore, private eventstore
     const uint64_t head = events.size();
     if (backwards && micros == INT64_MAX) return head;
     // recorded_at never decreases along positions: the first event recorded after the bound.
-    const int64_t bound = backwards ? micros : micros - 1;
+    const int64_t bound = backwards ? micros : (micros == INT64_MIN ? micros : micros - 1);
     auto first_after = std::partition_point(
         events.begin(), events.end(),
         [&](const coop::v1::RecordedEvent& e) { return e.recorded_at_micros() <= bound; });
@@ -216,15 +231,7 @@ class MemoryEventStore final : public eventstore::EventStore, private eventstore
     if (it == log_->heads.end()) {
       return absl::NotFoundError(absl::StrCat("stream '", stream_id, "' has no events"));
     }
-    coop::v1::StreamInfo info;
-    info.set_stream_id(stream_id);
-    info.set_version(it->second.version);
-    info.set_first_position(it->second.first_position);
-    info.set_last_position(it->second.last_position);
-    info.set_created_at_micros(it->second.created_at_micros);
-    info.set_last_recorded_at_micros(it->second.last_recorded_at_micros);
-    info.set_category(std::string(eventstore::StreamCategory(stream_id)));
-    return info;
+    return eventstore::ToStreamInfo(stream_id, it->second);
   }
 
   absl::StatusOr<std::optional<coop::v1::RecordedEvent>> FindEvent(
@@ -236,13 +243,7 @@ class MemoryEventStore final : public eventstore::EventStore, private eventstore
 
   coop::v1::LogInfo GetLogInfo() override {
     absl::MutexLock lock(&log_->mu);
-    coop::v1::LogInfo info;
-    info.set_head_position(log_->head.position);
-    info.set_chain_head(log_->head.chain_hash);
-    info.set_last_recorded_at_micros(log_->head.last_recorded_at_micros);
-    info.set_format_version(eventstore::kCanonicalFormatVersion);
-    info.set_durability(eventstore::DurabilityName(options_.durability));
-    return info;
+    return eventstore::ToLogInfo(log_->head, options_.durability);
   }
 
   using EventStore::Verify;
@@ -255,18 +256,12 @@ class MemoryEventStore final : public eventstore::EventStore, private eventstore
       events = log_->events;
       head = log_->head;
     }
-    if (from == 0) from = 1;
-    if (to == 0 || to > head.position) to = head.position;
-    if (from > to) {
-      coop::v1::VerifyLogResponse response;
-      response.set_verified_from(from);
-      response.set_verified_to(to);
-      response.set_ok(true);
-      return response;
-    }
+    const auto range = eventstore::ClampVerifyRange(from, to, head.position);
+    if (range.empty()) return eventstore::EmptyRangeVerified(range);
     eventstore::ChainVerifier verifier(
-        from, to, from > 1 ? events[from - 2].hash() : std::string(eventstore::kHashSize, '\0'));
-    for (uint64_t p = from; p <= events.size() && !verifier.Done(); ++p) {
+        range.from, range.to,
+        range.from > 1 ? events[range.from - 2].hash() : std::string(eventstore::kHashSize, '\0'));
+    for (uint64_t p = range.from; p <= events.size() && !verifier.Done(); ++p) {
       if (cancelled && p % 4096 == 0 && cancelled()) {
         return absl::CancelledError(absl::StrCat("verification cancelled at position ", p));
       }
@@ -279,12 +274,6 @@ class MemoryEventStore final : public eventstore::EventStore, private eventstore
   const eventstore::Limits& limits() const override { return options_.limits; }
 
  private:
-  uint32_t MaxCount(uint32_t requested) const {
-    return requested == 0 || requested > options_.limits.max_read_count
-               ? options_.limits.max_read_count
-               : requested;
-  }
-
   // CommittedState, for the stager (under append_mu_).
   absl::StatusOr<StreamHead> ReadStreamHead(const std::string& stream_id) override {
     absl::MutexLock lock(&log_->mu);
@@ -303,6 +292,7 @@ class MemoryEventStore final : public eventstore::EventStore, private eventstore
   const eventstore::StoreOptions options_;
   const eventstore::Clock* const clock_;
   std::unique_ptr<eventstore::CommitNotifier> notifier_;
+  absl::Mutex close_mu_;   // serialises Close
   absl::Mutex append_mu_;  // one append staged and committed at a time
   bool closed_ ABSL_GUARDED_BY(append_mu_) = false;
   std::unique_ptr<eventstore::AppendStager> stager_ ABSL_PT_GUARDED_BY(append_mu_);

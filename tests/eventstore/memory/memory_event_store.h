@@ -1,8 +1,8 @@
 // MemoryEventStore: a small event store that keeps its log in memory, for tests only. It is
 // built from the backend-neutral code every backend shares — validation, the AppendStager
 // (idempotency, expected versions, gap-free positions, hash chain) and the ChainVerifier —
-// so the conformance suite (tests/eventstore/conformance/) runs against it beside RocksDB and
-// proves that code is enough for a second backend.
+// so the conformance suite (tests/eventstore/conformance/) runs against it beside RocksDB: a
+// second backend needs only storage around that code.
 //
 // A log lives, by folder name, as long as the process: closing a store and opening the same
 // folder again finds the log as it was, as with a real folder; one store at a time may hold
