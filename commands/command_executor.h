@@ -61,7 +61,7 @@ class CommandExecutor {
       : store_(store), context_(std::move(context)), codec_(Event::descriptor()) {}
 
   absl::StatusOr<coop::v1::CommandReply> Execute(const CommandInput& input, const Event& fact) {
-    if (!base::ParseUuid(input.command_id)) {
+    if (!base::ParseUuid(input.stamp.command_id)) {
       return absl::InvalidArgumentError("header.command_id: must be a UUID");
     }
     if (auto original = FindOriginalResult(store_, input);
@@ -79,7 +79,8 @@ class CommandExecutor {
         return absl::NotFoundError(absl::StrCat(input.aggregate_id, ": no such ", Aggregate::kName,
                                                 " (stream '", input.stream_id, "' has no events)"));
       }
-      auto decision = DecideCommand<Aggregate>(input.occurred_on, fact, loaded->state, context_());
+      auto decision = DecideCommand<Aggregate>(input.stamp.occurred_on, fact,
+                                               std::move(loaded->state), context_());
       if (!decision.ok()) return decision.status();
       auto request = BuildAppend(input, loaded->version, *decision);
       auto appended = store_->Append(std::move(request));
@@ -130,7 +131,7 @@ class CommandExecutor {
   // read (or the client's), then its reservations, each expected not to exist yet.
   coop::v1::AppendRequest BuildAppend(const CommandInput& input, uint64_t version_read,
                                       const Decision<Aggregate>& decision) {
-    const CommandStamp stamp{input.command_id, input.occurred_on, input.metadata};
+    const CommandStamp& stamp = input.stamp;
     coop::v1::AppendRequest request;
     auto* stream = request.add_streams();
     stream->set_stream_id(input.stream_id);

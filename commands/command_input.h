@@ -9,17 +9,18 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "commands/event_envelope.h"
 #include "coop/v1/eventstore.pb.h"
 
 namespace coop::commands {
 
 struct CommandInput {
-  std::string command_id;  // a UUID chosen by the client
+  // The command id (a UUID chosen by the client), the business date, and who recorded it:
+  // what the command stamps on every event it appends.
+  CommandStamp stamp;
   std::string aggregate_id;
   std::string stream_id;
-  std::string occurred_on;  // YYYY-MM-DD
   std::optional<uint64_t> expected_version;
-  coop::v1::EventMetadata metadata;
   // Streams appended atomically with the aggregate's events, each expected not to exist yet
   // (e.g. the reservation of a cooperative code). Their event ids are left empty: they are
   // derived from the command id too.

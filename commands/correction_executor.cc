@@ -71,7 +71,7 @@ absl::StatusOr<coop::v1::ProposedEvent> Decide(const std::vector<coop::v1::Recor
 
 absl::StatusOr<coop::v1::CommandReply> CorrectionExecutor::Execute(const CommandInput& input,
                                                                    const Correction& correction) {
-  if (!base::ParseUuid(input.command_id)) {
+  if (!base::ParseUuid(input.stamp.command_id)) {
     return absl::InvalidArgumentError("header.command_id: must be a UUID");
   }
   auto original = FindOriginalResult(store_, input);
@@ -80,7 +80,8 @@ absl::StatusOr<coop::v1::CommandReply> CorrectionExecutor::Execute(const Command
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
     auto stream = ReadWholeStream(store_, input.stream_id);
     if (!stream.ok()) return stream.status();
-    auto event = Decide(*stream, input.stream_id, correction, input.command_id, input.metadata);
+    auto event =
+        Decide(*stream, input.stream_id, correction, input.stamp.command_id, input.stamp.metadata);
     if (!event.ok()) return event.status();
     coop::v1::AppendRequest request;
     auto* append = request.add_streams();

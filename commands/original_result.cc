@@ -8,7 +8,7 @@ absl::StatusOr<std::optional<coop::v1::CommandReply>> FindOriginalResult(
     eventstore::EventStore* store, const CommandInput& input) {
   std::optional<coop::v1::CommandReply> reply;
   for (int index = 0;; ++index) {
-    auto found = store->FindEvent(DerivedEventId(input.command_id, index));
+    auto found = store->FindEvent(DerivedEventId(input.stamp.command_id, index));
     if (!found.ok()) return found.status();
     if (!found->has_value() || (*found)->stream_id() != input.stream_id) return reply;
     if (!reply) {

@@ -27,14 +27,14 @@ absl::StatusOr<commands::CommandInput> CommandInputOf(const grpc::CallbackServer
   }
   if (aggregate_id.empty()) return domain::Violation("COMMON-03", id_field, "is required");
   commands::CommandInput input;
-  input.command_id = header.command_id();
+  input.stamp.command_id = header.command_id();
   input.aggregate_id = aggregate_id;
-  input.occurred_on = header.occurred_on();
+  input.stamp.occurred_on = header.occurred_on();
   if (header.has_expected_version()) input.expected_version = header.expected_version();
-  input.metadata.set_actor(MetadataValue(context, "x-coop-actor"));
-  input.metadata.set_agency(MetadataValue(context, "x-coop-agency"));
-  input.metadata.set_client(MetadataValue(context, "x-coop-client"));
-  input.metadata.set_correlation_id(header.command_id());
+  input.stamp.metadata.set_actor(MetadataValue(context, "x-coop-actor"));
+  input.stamp.metadata.set_agency(MetadataValue(context, "x-coop-agency"));
+  input.stamp.metadata.set_client(MetadataValue(context, "x-coop-client"));
+  input.stamp.metadata.set_correlation_id(header.command_id());
   return input;
 }
 
