@@ -2,6 +2,9 @@
 //   1. looks up the first event id derived from the command id: if that event exists the
 //      command already ran, and its original result is returned (idempotent end to end);
 //   2. loads the aggregate's stream and folds it into state;
+//   2½. if a recorder sent it, checks the aggregate is in the recorder's areas (before
+//      deciding for an aggregate that exists, after it for the command that creates one:
+//      commands/recorder_scope.h), so an out-of-scope command learns nothing and writes nothing;
 //   3. asks the pure decider for the events to append, or the rule that forbids it;
 //   4. appends them, with ids derived from the command id, expecting the version it read;
 //   5. on a version conflict, goes back to 2 (a bounded number of times) — unless the client
@@ -38,6 +41,7 @@
 #include "commands/command_input.h"
 #include "commands/event_envelope.h"
 #include "commands/original_result.h"
+#include "commands/recorder_scope.h"
 #include "coop/v1/registry.pb.h"
 #include "domain/common/dates.h"
 #include "domain/common/decision_context.h"
@@ -79,9 +83,16 @@ class CommandExecutor {
         return absl::NotFoundError(absl::StrCat(input.aggregate_id, ": no such ", Aggregate::kName,
                                                 " (stream '", input.stream_id, "' has no events)"));
       }
+      const bool exists = Aggregate::Exists(loaded->state);
+      if (exists) {
+        if (auto st = CheckScope(input, loaded->state); !st.ok()) return st;
+      }
       auto decision = DecideCommand<Aggregate>(input.stamp.occurred_on, fact,
                                                std::move(loaded->state), context_());
       if (!decision.ok()) return decision.status();
+      if (!exists) {
+        if (auto st = CheckScope(input, decision->after); !st.ok()) return st;
+      }
       auto request = BuildAppend(input, loaded->version, *decision);
       auto appended = store_->Append(std::move(request));
       if (appended.ok()) return Reply(input, *appended);
@@ -127,6 +138,18 @@ class CommandExecutor {
   }
 
  private:
+  // OK unless a recorder sent the command and `state` is outside its areas.
+  absl::Status CheckScope(const CommandInput& input, const State& state) {
+    if (input.principal == nullptr || input.principal->role != access::Role::kRecorder) {
+      return absl::OkStatus();
+    }
+    const absl::CivilDay on = domain::ParseDateOr(input.stamp.occurred_on, absl::CivilDay::max());
+    auto area = ScopeAreaOf<Aggregate>(store_, state, on);
+    if (!area.ok()) return area.status();
+    return CheckRecorderScope(*input.principal, *area,
+                              absl::StrCat(Aggregate::kName, " '", input.aggregate_id, "'"));
+  }
+
   // The append of the command: its events on the aggregate's stream, expecting the version
   // read (or the client's), then its reservations, each expected not to exist yet.
   coop::v1::AppendRequest BuildAppend(const CommandInput& input, uint64_t version_read,

@@ -4,11 +4,13 @@
 #define COOPLEDGER_COMMANDS_COMMAND_INPUT_H_
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "access/principal.h"
 #include "commands/event_envelope.h"
 #include "coop/v1/eventstore.pb.h"
 
@@ -28,6 +30,9 @@ struct CommandInput {
   // Checked before each attempt, after the original-result lookup (e.g. "this code is
   // already used"), so that a retry of the command itself still gets its first result.
   std::function<absl::Status()> precheck;
+  // Who sent it, from the gRPC edge: a recorder acts only within its areas
+  // (commands/recorder_scope.h). Null for in-process callers (tests, generators): no limit.
+  std::shared_ptr<const access::Principal> principal;
 };
 
 }  // namespace coop::commands

@@ -9,6 +9,7 @@
 #include "base/uuid.h"
 #include "commands/event_envelope.h"
 #include "commands/original_result.h"
+#include "commands/recorder_scope.h"
 #include "domain/common/rules.h"
 #include "domain/common/stream_corrections.h"
 
@@ -80,6 +81,16 @@ absl::StatusOr<coop::v1::CommandReply> CorrectionExecutor::Execute(const Command
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
     auto stream = ReadWholeStream(store_, input.stream_id);
     if (!stream.ok()) return stream.status();
+    if (input.principal != nullptr && input.principal->role == access::Role::kRecorder) {
+      // A recorder corrects only what it may record: the scope of the corrected stream.
+      auto area = StreamScopeArea(store_, input.stream_id, absl::CivilDay::max());
+      if (!area.ok()) return area.status();
+      if (auto st = CheckRecorderScope(*input.principal, *area,
+                                       absl::StrCat("stream '", input.stream_id, "'"));
+          !st.ok()) {
+        return st;
+      }
+    }
     auto event =
         Decide(*stream, input.stream_id, correction, input.stamp.command_id, input.stamp.metadata);
     if (!event.ok()) return event.status();

@@ -1,6 +1,7 @@
 // CorrectionExecutor: voids or amends an earlier event of a stream by appending an
 // EventVoided / EventAmended to the same stream, after checking the correction rules
-// (CORR-01..05). Idempotent by command id like every command; on a version conflict it
+// (CORR-01..05); a recorder corrects only streams in its areas (commands/recorder_scope.h).
+// Idempotent by command id like every command; on a version conflict it
 // checks again (bounded), unless the client gave the expected version.
 // Blocks on the store: call it from a CommandWorkers thread. Thread-safe.
 #ifndef COOPLEDGER_COMMANDS_CORRECTION_EXECUTOR_H_

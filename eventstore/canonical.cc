@@ -31,8 +31,9 @@ std::string CanonicalEncoding(const coop::v1::RecordedEvent& e) {
   std::string out;
   out.reserve(160 + e.payload().size());
   out.append("COOPEVT", 7);
-  out.push_back(static_cast<char>(kCanonicalFormatVersion >> 8));
-  out.push_back(static_cast<char>(kCanonicalFormatVersion & 0xFF));
+  const uint16_t version = e.metadata().principal().empty() ? 1 : 2;
+  out.push_back(static_cast<char>(version >> 8));
+  out.push_back(static_cast<char>(version & 0xFF));
   base::PutU64(&out, e.position());
   PutString(&out, e.stream_id());
   base::PutU64(&out, e.stream_version());
@@ -50,6 +51,7 @@ std::string CanonicalEncoding(const coop::v1::RecordedEvent& e) {
   PutString(&out, e.metadata().correlation_id());
   PutString(&out, e.metadata().causation_id());
   PutString(&out, e.metadata().client());
+  if (version >= 2) PutString(&out, e.metadata().principal());
   PutString(&out, e.payload());
   return out;
 }

@@ -11,7 +11,10 @@
 
 namespace coop::eventstore {
 
-inline constexpr uint16_t kCanonicalFormatVersion = 1;
+// The newest format: 2 adds the metadata's principal after the client. An event whose
+// principal is empty is encoded in format 1, byte for byte as before format 2 existed, so
+// logs written earlier verify unchanged.
+inline constexpr uint16_t kCanonicalFormatVersion = 2;
 inline constexpr size_t kHashSize = 32;
 
 // Every field of the event except prev_hash, hash and leaf_hash.

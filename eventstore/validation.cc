@@ -176,7 +176,8 @@ absl::Status ValidateAppend(const coop::v1::AppendRequest& request, const Limits
             {"agency", &m.agency()},
             {"correlation_id", &m.correlation_id()},
             {"causation_id", &m.causation_id()},
-            {"client", &m.client()}}) {
+            {"client", &m.client()},
+            {"principal", &m.principal()}}) {
         if (auto st =
                 ValidateMetadataField(absl::StrCat(efield, ".metadata.", name), *value, limits);
             !st.ok()) {

@@ -18,10 +18,9 @@ constexpr int kAssignedIdIndex = 1'000'000;
 
 }  // namespace
 
-absl::StatusOr<commands::CommandInput> CommandInputOf(const grpc::CallbackServerContext* context,
-                                                      const coop::v1::CommandHeader& header,
-                                                      const char* id_field,
-                                                      const std::string& aggregate_id) {
+absl::StatusOr<commands::CommandInput> CommandInputOf(
+    const grpc::CallbackServerContext* context, std::shared_ptr<const access::Principal> principal,
+    const coop::v1::CommandHeader& header, const char* id_field, const std::string& aggregate_id) {
   if (!base::ParseUuid(header.command_id())) {
     return absl::InvalidArgumentError("header.command_id: must be a UUID");
   }
@@ -31,10 +30,18 @@ absl::StatusOr<commands::CommandInput> CommandInputOf(const grpc::CallbackServer
   input.aggregate_id = aggregate_id;
   input.stamp.occurred_on = header.occurred_on();
   if (header.has_expected_version()) input.expected_version = header.expected_version();
-  input.stamp.metadata.set_actor(MetadataValue(context, "x-coop-actor"));
-  input.stamp.metadata.set_agency(MetadataValue(context, "x-coop-agency"));
-  input.stamp.metadata.set_client(MetadataValue(context, "x-coop-client"));
+  auto& metadata = input.stamp.metadata;
+  if (principal->authenticated) {
+    metadata.set_actor(principal->name);
+    metadata.set_agency(principal->agency);
+  } else {  // open loopback mode: what the caller claims, beside the local admin
+    metadata.set_actor(MetadataValue(context, "x-coop-actor"));
+    metadata.set_agency(MetadataValue(context, "x-coop-agency"));
+  }
+  metadata.set_principal(principal->name);
+  metadata.set_client(MetadataValue(context, "x-coop-client"));
   input.stamp.metadata.set_correlation_id(header.command_id());
+  input.principal = std::move(principal);
   return input;
 }
 

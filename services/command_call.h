@@ -1,5 +1,6 @@
-// The gRPC side of a command, shared by every command service: a call becomes a
-// commands::CommandInput (header, who recorded it from call metadata), runs on a
+// The gRPC side of a command, shared by every command service: the CallGate admits the caller
+// (a recorder or an admin), the call becomes a commands::CommandInput (header, who recorded
+// it, the principal whose scope the executor checks), runs on a
 // commands::CommandWorkers thread through the aggregate's commands::CommandExecutor, and the
 // worker finishes the call. gRPC threads never wait on the store.
 //
@@ -7,8 +8,10 @@
 // tools/codegen/gen_commands.py) and the hand-written ones (e.g. RegisterCooperative) all end
 // in RunCommand.
 //
-// Who recorded a command is taken from call metadata for now (x-coop-actor, x-coop-agency,
-// x-coop-client); a later version takes it from the authenticated principal.
+// Who recorded a command: with authentication on, the principal's name and agency (the
+// metadata's actor, agency and principal); in coopd's open loopback mode, the caller's
+// x-coop-actor / x-coop-agency headers beside the principal "local-admin (unauthenticated)".
+// x-coop-client names the client program in both.
 // Thread-safe.
 #ifndef COOPLEDGER_SERVICES_COMMAND_CALL_H_
 #define COOPLEDGER_SERVICES_COMMAND_CALL_H_
@@ -16,6 +19,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -23,41 +27,53 @@
 #include "commands/command_executor.h"
 #include "commands/command_workers.h"
 #include "coop/v1/registry.pb.h"
+#include "services/call_gate.h"
 #include "services/grpc_status.h"
 
 namespace coop::services {
 
 // The command's input from its call: command id (checked to be a UUID), business date,
-// expected version, who recorded it. Not set: stream_id, reservations, precheck.
-// INVALID_ARGUMENT for a malformed command id or an empty aggregate id ("[COMMON-03]
-// <id_field>: is required").
-absl::StatusOr<commands::CommandInput> CommandInputOf(const grpc::CallbackServerContext* context,
-                                                      const coop::v1::CommandHeader& header,
-                                                      const char* id_field,
-                                                      const std::string& aggregate_id);
+// expected version, who recorded it (from `principal`, as above). Not set: stream_id,
+// reservations, precheck. INVALID_ARGUMENT for a malformed command id or an empty aggregate id
+// ("[COMMON-03] <id_field>: is required").
+absl::StatusOr<commands::CommandInput> CommandInputOf(
+    const grpc::CallbackServerContext* context, std::shared_ptr<const access::Principal> principal,
+    const coop::v1::CommandHeader& header, const char* id_field, const std::string& aggregate_id);
 
 // The id a creation without one gets: derived from the command id, so that a retry lands on
 // the same stream. Empty if the command id is not a UUID (the command is then refused).
 std::string AssignedAggregateId(const coop::v1::CommandHeader& header);
 
-// Runs one command on a worker and finishes the call with its CommandReply or error.
-// `input_extra` may add reservations and a precheck. `executor` and `workers` must outlive
+// Admits the caller as a recorder (UNAUTHENTICATED / PERMISSION_DENIED otherwise), runs one
+// command on a worker and finishes the call with its CommandReply or error. `input_extra` may
+// check the request further (its error ends the call: nobody learns anything before being
+// admitted) and add reservations and a precheck. `gate`, `executor` and `workers` must outlive
 // the call.
 template <typename Aggregate>
 grpc::ServerUnaryReactor* RunCommand(
-    commands::CommandWorkers* workers, commands::CommandExecutor<Aggregate>* executor,
-    grpc::CallbackServerContext* context, const coop::v1::CommandHeader& header,
-    const char* id_field, const std::string& aggregate_id, typename Aggregate::Event fact,
-    coop::v1::CommandReply* reply,
-    std::function<void(commands::CommandInput*)> input_extra = nullptr) {
+    const CallGate* gate, commands::CommandWorkers* workers,
+    commands::CommandExecutor<Aggregate>* executor, grpc::CallbackServerContext* context,
+    const coop::v1::CommandHeader& header, const char* id_field, const std::string& aggregate_id,
+    typename Aggregate::Event fact, coop::v1::CommandReply* reply,
+    std::function<absl::Status(commands::CommandInput*)> input_extra = nullptr) {
   auto* reactor = context->DefaultReactor();
-  auto input = CommandInputOf(context, header, id_field, aggregate_id);
+  auto principal = gate->Admit(*context, access::Permission::kRecord);
+  if (!principal.ok()) {
+    reactor->Finish(ToGrpcStatus(principal.status()));
+    return reactor;
+  }
+  auto input = CommandInputOf(context, *std::move(principal), header, id_field, aggregate_id);
   if (!input.ok()) {
     reactor->Finish(ToGrpcStatus(input.status()));
     return reactor;
   }
   input->stream_id = Aggregate::StreamId(aggregate_id);
-  if (input_extra) input_extra(&*input);
+  if (input_extra) {
+    if (auto st = input_extra(&*input); !st.ok()) {
+      reactor->Finish(ToGrpcStatus(st));
+      return reactor;
+    }
+  }
   const bool posted =
       workers->Post([executor, reactor, reply, input = *std::move(input), fact = std::move(fact)] {
         auto result = executor->Execute(input, fact);

@@ -20,14 +20,24 @@ Usage: coopd [flags]
                        0600 (refused if group or others may read it). Default: DIR/master.key
                        in the data folder, created on first start; keep personal data safe
                        by keeping the key apart from the data (and from its backups)
+  --auth_config FILE   the principals file (JSON; coopctl admin principal add|list|revoke edits
+                       it; reloaded on change and on SIGHUP). Without it coopd runs open, as
+                       the local admin local-admin (unauthenticated), on loopback only
+  --tls_cert FILE      the server's certificate chain (PEM); with --tls_key, serve TLS
+  --tls_key FILE       the server's private key (PEM)
+  --tls_client_ca FILE accept client certificates signed by these CAs (PEM), mapped to
+                       principals by fingerprint or subject alternative name
+  --allow_plaintext    with --auth_config, serve plaintext on an address that is not
+                       loopback (bearer tokens are still refused from remote peers)
   --port_file FILE     write the bound port to FILE once serving (for scripts and tests)
   --demo               on first start (an empty data folder), load the demo history of
                        Ca Mau province before reporting SERVING
   --help               print this text
 
-Services: coop.v1.EventStore, Registry, Corrections, Programs, Planning, People;
-grpc.health.v1.Health, server reflection.
+Services: coop.v1.EventStore, Registry, Corrections, Programs, Planning, People, Reporting;
+grpc.health.v1.Health (open to every caller, for probes), server reflection.
 SIGTERM or SIGINT: health goes NOT_SERVING, streams end, RocksDB closes.
+SIGHUP: re-read the principals file. docs/administration.md: principals, roles, TLS.
 )";
 }
 
@@ -41,6 +51,10 @@ absl::StatusOr<CoopdFlags> ParseCoopdFlags(const std::vector<std::string>& args)
     }
     if (name == "--demo") {
       flags.server.demo = true;
+      continue;
+    }
+    if (name == "--allow_plaintext") {
+      flags.server.allow_plaintext = true;
       continue;
     }
     if (!name.starts_with("--")) {
@@ -70,6 +84,15 @@ absl::StatusOr<CoopdFlags> ParseCoopdFlags(const std::vector<std::string>& args)
     } else if (name == "--master_key_file") {
       if (value.empty()) return absl::InvalidArgumentError("--master_key_file: must not be empty");
       flags.server.master_key_file = value;
+    } else if (name == "--auth_config") {
+      if (value.empty()) return absl::InvalidArgumentError("--auth_config: must not be empty");
+      flags.server.auth_config = value;
+    } else if (name == "--tls_cert") {
+      flags.server.tls_cert = value;
+    } else if (name == "--tls_key") {
+      flags.server.tls_key = value;
+    } else if (name == "--tls_client_ca") {
+      flags.server.tls_client_ca = value;
     } else if (name == "--port_file") {
       flags.port_file = value;
     } else {

@@ -1,5 +1,5 @@
-// coopd: the coopledger server. Parses flags, starts CoopServer, waits for SIGTERM/SIGINT,
-// shuts down cleanly.
+// coopd: the coopledger server. Parses flags, starts CoopServer, waits for SIGTERM/SIGINT
+// (shuts down cleanly) and SIGHUP (re-reads the principals file).
 #include <signal.h>
 
 #include <cstdio>
@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGTERM);
   sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   flags->server.log = &std::cerr;
@@ -35,14 +36,19 @@ int main(int argc, char** argv) {
   auto info = (*server)->store().GetLogInfo();
   std::cerr << "coopd: serving on " << (*server)->address() << " (data dir "
             << flags->server.data_dir << ", durability " << info.durability()
-            << ", log head at position " << info.head_position() << ")" << std::endl;
+            << ", log head at position " << info.head_position() << "; "
+            << (*server)->access_summary() << ")" << std::endl;
   if (!flags->port_file.empty()) {
     const std::string tmp = flags->port_file + ".tmp";
     std::ofstream(tmp) << (*server)->port() << "\n";
     std::rename(tmp.c_str(), flags->port_file.c_str());
   }
   int signal_number = 0;
-  sigwait(&stop_signals, &signal_number);
+  // SIGHUP re-reads the principals file; SIGTERM and SIGINT stop.
+  while (sigwait(&stop_signals, &signal_number) == 0 && signal_number == SIGHUP) {
+    std::cerr << "coopd: SIGHUP, re-reading the principals file" << std::endl;
+    (*server)->gate().RequestReload();
+  }
   std::cerr << "coopd: " << (signal_number == SIGTERM ? "SIGTERM" : "SIGINT") << ", shutting down"
             << std::endl;
   (*server)->Shutdown();

@@ -13,7 +13,12 @@ grpc::ServerUnaryReactor* CorrectionsService::Run(grpc::CallbackServerContext* c
                                                   commands::Correction correction,
                                                   coop::v1::CommandReply* reply) {
   auto* reactor = context->DefaultReactor();
-  auto input = CommandInputOf(context, header, "stream_id", stream_id);
+  auto principal = gate_->Admit(*context, access::Permission::kRecord);
+  if (!principal.ok()) {
+    reactor->Finish(ToGrpcStatus(principal.status()));
+    return reactor;
+  }
+  auto input = CommandInputOf(context, *std::move(principal), header, "stream_id", stream_id);
   if (!input.ok()) {
     reactor->Finish(ToGrpcStatus(input.status()));
     return reactor;

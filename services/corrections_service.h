@@ -1,5 +1,6 @@
 // CorrectionsService: coop.v1.Corrections — void or amend an earlier event of any stream,
-// with a reason. Runs on commands::CommandWorkers threads like every command. Thread-safe.
+// with a reason. Admitted like every command (a recorder corrects only streams in its areas)
+// and run on commands::CommandWorkers threads. Thread-safe.
 #ifndef COOPLEDGER_SERVICES_CORRECTIONS_SERVICE_H_
 #define COOPLEDGER_SERVICES_CORRECTIONS_SERVICE_H_
 
@@ -8,14 +9,16 @@
 #include "commands/command_workers.h"
 #include "commands/correction_executor.h"
 #include "coop/v1/corrections.grpc.pb.h"
+#include "services/call_gate.h"
 
 namespace coop::services {
 
 class CorrectionsService final : public coop::v1::Corrections::CallbackService {
  public:
-  // Not owned; both must outlive the service.
-  CorrectionsService(eventstore::EventStore* store, commands::CommandWorkers* workers)
-      : workers_(workers), executor_(store) {}
+  // Not owned; all must outlive the service.
+  CorrectionsService(eventstore::EventStore* store, const CallGate* gate,
+                     commands::CommandWorkers* workers)
+      : gate_(gate), workers_(workers), executor_(store) {}
 
   grpc::ServerUnaryReactor* VoidEvent(grpc::CallbackServerContext* context,
                                       const coop::v1::VoidEventRequest* request,
@@ -29,6 +32,7 @@ class CorrectionsService final : public coop::v1::Corrections::CallbackService {
                                 const coop::v1::CommandHeader& header, const std::string& stream_id,
                                 commands::Correction correction, coop::v1::CommandReply* reply);
 
+  const CallGate* const gate_;
   commands::CommandWorkers* const workers_;
   commands::CorrectionExecutor executor_;
 };

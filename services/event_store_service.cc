@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "eventstore/validation.h"
+#include "services/domain_stream_guard.h"
 #include "services/grpc_status.h"
 #include "services/paged_event_writer.h"
 
@@ -12,8 +13,9 @@ namespace coop::services {
 namespace {
 
 constexpr uint32_t kReadPageSize = 256;
-// Each verification reads the whole range on a thread of its own.
-constexpr size_t kMaxConcurrentVerifications = 2;
+// A verification reads the whole range on a thread of its own; one runs at a time, so that
+// auditors cannot together take both cores from the writer.
+constexpr size_t kMaxConcurrentVerifications = 1;
 
 using Page = PagedEventWriter::Page;
 
@@ -39,7 +41,8 @@ uint32_t Budget(uint32_t requested, const eventstore::Limits& limits) {
 
 }  // namespace
 
-EventStoreService::EventStoreService(eventstore::EventStore* store) : store_(store) {}
+EventStoreService::EventStoreService(eventstore::EventStore* store, const CallGate* gate)
+    : store_(store), gate_(gate) {}
 
 EventStoreService::~EventStoreService() { Shutdown(); }
 
@@ -58,6 +61,13 @@ grpc::ServerUnaryReactor* EventStoreService::Append(grpc::CallbackServerContext*
                                                     const coop::v1::AppendRequest* request,
                                                     coop::v1::AppendResponse* response) {
   auto* reactor = context->DefaultReactor();
+  if (AdmitOrFinish(*gate_, context, reactor, access::Permission::kAppendRaw) == nullptr) {
+    return reactor;
+  }
+  if (auto st = CheckRawAppend(*request); !st.ok()) {
+    reactor->Finish(ToGrpcStatus(st));
+    return reactor;
+  }
   store_->AppendAsync(*request,
                       [reactor, response](absl::StatusOr<coop::v1::AppendResponse> result) {
                         if (result.ok()) *response = std::move(*result);
@@ -68,6 +78,9 @@ grpc::ServerUnaryReactor* EventStoreService::Append(grpc::CallbackServerContext*
 
 grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadStream(
     grpc::CallbackServerContext* context, const coop::v1::ReadStreamRequest* request) {
+  if (auto admitted = gate_->Admit(*context, access::Permission::kReadEvents); !admitted.ok()) {
+    return FailedRead(admitted.status());
+  }
   const bool backwards = request->direction() == coop::v1::BACKWARDS;
   // Reject an unknown stream up front, so the error comes before any message.
   if (auto info = store_->GetStreamInfo(request->stream_id()); !info.ok()) {
@@ -98,6 +111,9 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadStream(
 
 grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadAll(
     grpc::CallbackServerContext* context, const coop::v1::ReadAllRequest* request) {
+  if (auto admitted = gate_->Admit(*context, access::Permission::kReadEvents); !admitted.ok()) {
+    return FailedRead(admitted.status());
+  }
   const bool backwards = request->direction() == coop::v1::BACKWARDS;
   uint64_t from = request->from_position();
   if (request->from_case() == coop::v1::ReadAllRequest::kFromRecordedAtMicros) {
@@ -154,6 +170,9 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadAll(
 
 grpc::ServerWriteReactor<coop::v1::SubscribeResponse>* EventStoreService::Subscribe(
     grpc::CallbackServerContext* context, const coop::v1::SubscribeRequest* request) {
+  if (auto admitted = gate_->Admit(*context, access::Permission::kReadEvents); !admitted.ok()) {
+    return FailedSubscription(admitted.status());
+  }
   const uint64_t head = store_->notifier().head();
   uint64_t from = 1;
   switch (request->from_case()) {
@@ -184,6 +203,9 @@ grpc::ServerUnaryReactor* EventStoreService::GetStreamInfo(
     grpc::CallbackServerContext* context, const coop::v1::GetStreamInfoRequest* request,
     coop::v1::StreamInfo* response) {
   auto* reactor = context->DefaultReactor();
+  if (AdmitOrFinish(*gate_, context, reactor, access::Permission::kReadEvents) == nullptr) {
+    return reactor;
+  }
   auto info = store_->GetStreamInfo(request->stream_id());
   if (info.ok()) *response = std::move(*info);
   reactor->Finish(ToGrpcStatus(info.status()));
@@ -194,6 +216,9 @@ grpc::ServerUnaryReactor* EventStoreService::GetLogInfo(grpc::CallbackServerCont
                                                         const coop::v1::GetLogInfoRequest* request,
                                                         coop::v1::LogInfo* response) {
   auto* reactor = context->DefaultReactor();
+  if (AdmitOrFinish(*gate_, context, reactor, access::Permission::kReadEvents) == nullptr) {
+    return reactor;
+  }
   *response = store_->GetLogInfo();
   reactor->Finish(grpc::Status::OK);
   return reactor;
@@ -203,6 +228,9 @@ grpc::ServerUnaryReactor* EventStoreService::VerifyLog(grpc::CallbackServerConte
                                                        const coop::v1::VerifyLogRequest* request,
                                                        coop::v1::VerifyLogResponse* response) {
   auto* reactor = context->DefaultReactor();
+  if (AdmitOrFinish(*gate_, context, reactor, access::Permission::kVerifyLog) == nullptr) {
+    return reactor;
+  }
   if (request->to_position() != 0 && request->from_position() > request->to_position()) {
     reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                                  "from_position: must not be after to_position"));
@@ -218,7 +246,7 @@ grpc::ServerUnaryReactor* EventStoreService::VerifyLog(grpc::CallbackServerConte
     reactor->Finish(
         grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
                      absl::StrCat("at most ", kMaxConcurrentVerifications,
-                                  " verifications run at a time; retry when one has finished")));
+                                  " verification runs at a time; retry when it has finished")));
     return reactor;
   }
   auto done = std::make_shared<std::atomic<bool>>(false);

@@ -3,7 +3,11 @@
 // Handlers never block a gRPC thread on the writer: Append hands the request to the store's
 // writer, which finishes the call after the group commit. Reads and subscriptions read
 // RocksDB a page at a time and send one message at a time. VerifyLog, which reads the whole
-// log, runs on a thread of its own.
+// log, runs on a thread of its own, one at a time.
+//
+// Every call is admitted by the CallGate first: reads need kReadEvents, VerifyLog
+// kVerifyLog, Append kAppendRaw, and Append never touches a domain stream
+// (services/domain_stream_guard.h).
 //
 // Thread-safety: thread-safe; gRPC calls it from many threads. Shutdown() must come before
 // the grpc::Server is shut down.
@@ -19,14 +23,15 @@
 
 #include "coop/v1/eventstore.grpc.pb.h"
 #include "eventstore/event_store.h"
+#include "services/call_gate.h"
 #include "services/subscription.h"
 
 namespace coop::services {
 
 class EventStoreService final : public coop::v1::EventStore::CallbackService {
  public:
-  // `store` is not owned and must outlive the service.
-  explicit EventStoreService(eventstore::EventStore* store);
+  // Not owned; both must outlive the service.
+  EventStoreService(eventstore::EventStore* store, const CallGate* gate);
   ~EventStoreService() override;
 
   // Ends every subscription (UNAVAILABLE) and waits for running verifications.
@@ -55,6 +60,7 @@ class EventStoreService final : public coop::v1::EventStore::CallbackService {
 
  private:
   eventstore::EventStore* const store_;
+  const CallGate* const gate_;
   SubscriptionRegistry subscriptions_;
   std::atomic<bool> stopping_{false};
   absl::Mutex mu_;

@@ -104,6 +104,8 @@ grpc::ServerUnaryReactor* PeopleService::RecordPerson(grpc::CallbackServerContex
                                                       const coop::v1::RecordPersonRequest* request,
                                                       coop::v1::RecordPersonReply* reply) {
   auto* reactor = context->DefaultReactor();
+  auto principal = AdmitOrFinish(*gate_, context, reactor, access::Permission::kPersonalData);
+  if (principal == nullptr) return reactor;
   absl::Status st = CheckCommandId(request->header());
   if (st.ok()) st = ValidatePersonDetails(request->details(), domain::VietnamDay(absl::Now()));
   if (!st.ok()) {
@@ -128,6 +130,8 @@ grpc::ServerUnaryReactor* PeopleService::UpdatePerson(grpc::CallbackServerContex
                                                       const coop::v1::UpdatePersonRequest* request,
                                                       coop::v1::RecordPersonReply* reply) {
   auto* reactor = context->DefaultReactor();
+  auto principal = AdmitOrFinish(*gate_, context, reactor, access::Permission::kPersonalData);
+  if (principal == nullptr) return reactor;
   absl::Status st = CheckCommandId(request->header());
   if (st.ok() && !base::ParseUuid(request->person_ref())) {
     st = request->person_ref().empty() ? domain::Violation("COMMON-03", "person_ref", "is required")
@@ -152,6 +156,8 @@ grpc::ServerUnaryReactor* PeopleService::GetPerson(grpc::CallbackServerContext* 
                                                    const coop::v1::GetPersonRequest* request,
                                                    coop::v1::PersonDetails* reply) {
   auto* reactor = context->DefaultReactor();
+  auto principal = AdmitOrFinish(*gate_, context, reactor, access::Permission::kPersonalData);
+  if (principal == nullptr) return reactor;
   if (request->person_ref().empty()) {
     reactor->Finish(ToGrpcStatus(domain::Violation("COMMON-03", "person_ref", "is required")));
     return reactor;

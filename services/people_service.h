@@ -21,6 +21,7 @@
 #include "absl/time/civil_time.h"
 #include "commands/command_workers.h"
 #include "coop/v1/people.grpc.pb.h"
+#include "services/call_gate.h"
 #include "vault/person_vault.h"
 
 namespace coop::services {
@@ -37,8 +38,8 @@ absl::Status ValidatePersonDetails(const coop::v1::PersonDetails& details, absl:
 class PeopleService final : public coop::v1::People::CallbackService {
  public:
   // Not owned; both must outlive the service.
-  PeopleService(vault::PersonVault* vault, commands::CommandWorkers* workers)
-      : vault_(vault), workers_(workers) {}
+  PeopleService(vault::PersonVault* vault, const CallGate* gate, commands::CommandWorkers* workers)
+      : vault_(vault), gate_(gate), workers_(workers) {}
 
   grpc::ServerUnaryReactor* RecordPerson(grpc::CallbackServerContext* context,
                                          const coop::v1::RecordPersonRequest* request,
@@ -52,6 +53,7 @@ class PeopleService final : public coop::v1::People::CallbackService {
 
  private:
   vault::PersonVault* const vault_;
+  const CallGate* const gate_;
   commands::CommandWorkers* const workers_;
 };
 

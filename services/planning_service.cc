@@ -33,24 +33,21 @@ absl::Status CheckPlanKey(const coop::v1::AnnualPlanTargetsSet& targets) {
 
 }  // namespace
 
-PlanningService::PlanningService(eventstore::EventStore* store, commands::CommandWorkers* workers,
+PlanningService::PlanningService(eventstore::EventStore* store, const CallGate* gate,
+                                 commands::CommandWorkers* workers,
                                  std::function<domain::DecisionContext()> context)
-    : workers_(workers), plans_(store, std::move(context)) {}
+    : gate_(gate), workers_(workers), plans_(store, std::move(context)) {}
 
 grpc::ServerUnaryReactor* PlanningService::SetAnnualPlanTargets(
     grpc::CallbackServerContext* context, const coop::v1::SetAnnualPlanTargetsRequest* request,
     coop::v1::CommandReply* reply) {
-  if (auto st = CheckPlanKey(request->targets_set()); !st.ok()) {
-    auto* reactor = context->DefaultReactor();
-    reactor->Finish(ToGrpcStatus(st));
-    return reactor;
-  }
   coop::v1::PlanEvent fact;
   *fact.mutable_targets_set() = request->targets_set();
   const std::string id =
       domain::PlanAggregate::PlanId(request->targets_set().area(), request->targets_set().year());
-  return RunCommand<domain::PlanAggregate>(workers_, &plans_, context, request->header(), "plan_id",
-                                           id, std::move(fact), reply);
+  return RunCommand<domain::PlanAggregate>(
+      gate_, workers_, &plans_, context, request->header(), "plan_id", id, std::move(fact), reply,
+      [request](commands::CommandInput*) { return CheckPlanKey(request->targets_set()); });
 }
 
 }  // namespace coop::services

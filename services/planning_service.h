@@ -18,8 +18,9 @@ namespace coop::services {
 
 class PlanningService final : public coop::v1::Planning::CallbackService {
  public:
-  // Not owned; both must outlive the service.
-  PlanningService(eventstore::EventStore* store, commands::CommandWorkers* workers,
+  // Not owned; all must outlive the service.
+  PlanningService(eventstore::EventStore* store, const CallGate* gate,
+                  commands::CommandWorkers* workers,
                   std::function<domain::DecisionContext()> context);
 
   grpc::ServerUnaryReactor* SetAnnualPlanTargets(
@@ -27,6 +28,7 @@ class PlanningService final : public coop::v1::Planning::CallbackService {
       coop::v1::CommandReply* reply) override;
 
  private:
+  const CallGate* const gate_;
   commands::CommandWorkers* const workers_;
   commands::CommandExecutor<domain::PlanAggregate> plans_;
 };

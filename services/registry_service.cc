@@ -14,11 +14,6 @@ grpc::ServerUnaryReactor* RegistryService::RegisterCooperative(
   coop::v1::CooperativeEvent fact;
   *fact.mutable_registered() = request->registration();
   auto* registered = fact.mutable_registered();
-  if (auto st = commands::CheckCooperativeCode(registered->code()); !st.ok()) {
-    auto* reactor = context->DefaultReactor();
-    reactor->Finish(ToGrpcStatus(st));
-    return reactor;
-  }
   // Without an id from the client, the id is derived from the command id, so that a retry
   // of the registration lands on the same stream.
   if (registered->cooperative_id().empty()) {
@@ -27,9 +22,11 @@ grpc::ServerUnaryReactor* RegistryService::RegisterCooperative(
   const std::string id = registered->cooperative_id();
   const std::string code = registered->code();
   return RunCommand<domain::CooperativeAggregate>(
-      workers_, &cooperatives_, context, request->header(), "cooperative_id", id, std::move(fact),
-      reply, [this, id, code](commands::CommandInput* input) {
+      gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id", id,
+      std::move(fact), reply, [this, id, code](commands::CommandInput* input) {
+        if (auto st = commands::CheckCooperativeCode(code); !st.ok()) return st;
         commands::ReserveCode(store_, id, code, input);  // COOP-16, in the same atomic append
+        return absl::OkStatus();
       });
 }
 

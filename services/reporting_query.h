@@ -1,5 +1,6 @@
 // Shared plumbing of coop.v1.Reporting's handlers (reporting_*.cc): what a query reads
-// (ReportingDeps) and how it runs (RunQuery: on the query workers, never on gRPC threads).
+// (ReportingDeps) and how it runs (RunQuery: admitted by the CallGate, then on the query
+// workers, never on gRPC threads).
 // Thread-safe.
 #ifndef COOPLEDGER_SERVICES_REPORTING_QUERY_H_
 #define COOPLEDGER_SERVICES_REPORTING_QUERY_H_
@@ -15,6 +16,7 @@
 #include "commands/command_workers.h"
 #include "projections/projection_set.h"
 #include "projections/projection_store.h"
+#include "services/call_gate.h"
 #include "services/grpc_status.h"
 
 namespace coop::services {
@@ -37,11 +39,14 @@ struct ReportingDeps {
   }
 };
 
-// Runs `query` on a worker and finishes the call with its status.
+// Admits the caller (`permission`: reading views, unless said otherwise), then runs `query` on
+// a worker and finishes the call with its status.
 template <typename Query>
-grpc::ServerUnaryReactor* RunQuery(commands::CommandWorkers* workers,
-                                   grpc::CallbackServerContext* context, Query query) {
+grpc::ServerUnaryReactor* RunQuery(const CallGate& gate, commands::CommandWorkers* workers,
+                                   grpc::CallbackServerContext* context, Query query,
+                                   access::Permission permission = access::Permission::kReadViews) {
   auto* reactor = context->DefaultReactor();
+  if (AdmitOrFinish(gate, context, reactor, permission) == nullptr) return reactor;
   if (!workers->Post([reactor, query = std::move(query)]() mutable {
         reactor->Finish(ToGrpcStatus(query()));
       })) {

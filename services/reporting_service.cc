@@ -38,9 +38,9 @@ bool Matches(const coop::v1::ListCooperativesRequest& request,
 }  // namespace
 
 ReportingService::ReportingService(projections::ProjectionStore* store,
-                                   projections::ProjectionSet* projections,
+                                   projections::ProjectionSet* projections, const CallGate* gate,
                                    commands::CommandWorkers* workers, absl::Duration max_wait)
-    : deps_{store, projections, max_wait}, workers_(workers) {}
+    : deps_{store, projections, max_wait}, gate_(gate), workers_(workers) {}
 
 namespace {
 
@@ -106,14 +106,14 @@ void ToProto(const projections::ProjectionStatus& status, coop::v1::ProjectionSt
 grpc::ServerUnaryReactor* ReportingService::GetCooperative(
     grpc::CallbackServerContext* context, const coop::v1::GetCooperativeRequest* request,
     coop::v1::CooperativeView* reply) {
-  return RunQuery(workers_, context,
+  return RunQuery(*gate_, workers_, context,
                   [this, request, reply] { return GetCooperativeQuery(deps_, *request, reply); });
 }
 
 grpc::ServerUnaryReactor* ReportingService::ListCooperatives(
     grpc::CallbackServerContext* context, const coop::v1::ListCooperativesRequest* request,
     coop::v1::ListCooperativesReply* reply) {
-  return RunQuery(workers_, context,
+  return RunQuery(*gate_, workers_, context,
                   [this, request, reply] { return ListCooperativesQuery(deps_, *request, reply); });
 }
 
@@ -121,9 +121,12 @@ grpc::ServerUnaryReactor* ReportingService::GetProjectionStatus(
     grpc::CallbackServerContext* context, const coop::v1::ProjectionStatusRequest* request,
     coop::v1::ProjectionStatusReply* reply) {
   // In memory, no I/O: answered on the gRPC thread.
+  auto* reactor = context->DefaultReactor();
+  if (AdmitOrFinish(*gate_, context, reactor, access::Permission::kReadViews) == nullptr) {
+    return reactor;
+  }
   for (const auto& status : deps_.projections->Statuses())
     ToProto(status, reply->add_projections());
-  auto* reactor = context->DefaultReactor();
   reactor->Finish(grpc::Status::OK);
   return reactor;
 }
@@ -131,12 +134,15 @@ grpc::ServerUnaryReactor* ReportingService::GetProjectionStatus(
 grpc::ServerUnaryReactor* ReportingService::RebuildProjection(
     grpc::CallbackServerContext* context, const coop::v1::RebuildProjectionRequest* request,
     coop::v1::ProjectionStatus* reply) {
-  return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
-    if (request->name().empty()) return absl::InvalidArgumentError("name is required");
-    if (auto st = deps_.projections->Rebuild(request->name()); !st.ok()) return st;
-    ToProto(deps_.projections->Runner(request->name())->status(), reply);
-    return absl::OkStatus();
-  });
+  return RunQuery(
+      *gate_, workers_, context,
+      [this, request, reply]() -> absl::Status {
+        if (request->name().empty()) return absl::InvalidArgumentError("name is required");
+        if (auto st = deps_.projections->Rebuild(request->name()); !st.ok()) return st;
+        ToProto(deps_.projections->Runner(request->name())->status(), reply);
+        return absl::OkStatus();
+      },
+      access::Permission::kRebuildProjections);
 }
 
 }  // namespace coop::services

@@ -30,7 +30,8 @@ class ReportingService final : public coop::v1::Reporting::CallbackService {
   // Not owned; all must outlive the service (the workers must be stopped before the store
   // closes).
   ReportingService(projections::ProjectionStore* store, projections::ProjectionSet* projections,
-                   commands::CommandWorkers* workers, absl::Duration max_wait);
+                   const CallGate* gate, commands::CommandWorkers* workers,
+                   absl::Duration max_wait);
 
   // reporting_service.cc
   grpc::ServerUnaryReactor* GetProjectionStatus(grpc::CallbackServerContext* context,
@@ -85,6 +86,7 @@ class ReportingService final : public coop::v1::Reporting::CallbackService {
 
  private:
   const ReportingDeps deps_;
+  const CallGate* const gate_;
   commands::CommandWorkers* const workers_;
 };
 

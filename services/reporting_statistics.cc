@@ -22,7 +22,7 @@ const std::vector<std::string>& Statistics() {
 grpc::ServerUnaryReactor* ReportingService::GetAnnualStatistics(
     grpc::CallbackServerContext* context, const coop::v1::AnnualStatisticsRequest* request,
     coop::v1::AnnualStatisticsReply* reply) {
-  return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
+  return RunQuery(*gate_, workers_, context, [this, request, reply]() -> absl::Status {
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
     StatisticsReader reader(deps_.store);  // one snapshot: rows and checkpoint agree
     auto position = reader.Position();
@@ -37,7 +37,7 @@ grpc::ServerUnaryReactor* ReportingService::GetAnnualStatistics(
 grpc::ServerUnaryReactor* ReportingService::ExplainStatistic(
     grpc::CallbackServerContext* context, const coop::v1::ExplainStatisticRequest* request,
     coop::v1::ExplainStatisticReply* reply) {
-  return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
+  return RunQuery(*gate_, workers_, context, [this, request, reply]() -> absl::Status {
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
     auto answer = StatisticsReader(deps_.store).Explain(*request);
     if (!answer.ok()) return answer.status();
@@ -49,7 +49,7 @@ grpc::ServerUnaryReactor* ReportingService::ExplainStatistic(
 grpc::ServerUnaryReactor* ReportingService::GetPlanProgress(
     grpc::CallbackServerContext* context, const coop::v1::PlanProgressRequest* request,
     coop::v1::PlanProgressReply* reply) {
-  return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
+  return RunQuery(*gate_, workers_, context, [this, request, reply]() -> absl::Status {
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
     StatisticsReader reader(deps_.store);
     auto position = reader.Position();
@@ -65,7 +65,7 @@ grpc::ServerUnaryReactor* ReportingService::GetPlanProgress(
 grpc::ServerUnaryReactor* ReportingService::ListComplianceIssues(
     grpc::CallbackServerContext* context, const coop::v1::ComplianceIssuesRequest* request,
     coop::v1::ComplianceIssuesReply* reply) {
-  return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
+  return RunQuery(*gate_, workers_, context, [this, request, reply]() -> absl::Status {
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
     StatisticsReader reader(deps_.store);
     auto position = reader.Position();
@@ -81,7 +81,7 @@ grpc::ServerUnaryReactor* ReportingService::ListComplianceIssues(
 grpc::ServerUnaryReactor* ReportingService::ListCriterion13Communes(
     grpc::CallbackServerContext* context, const coop::v1::Criterion13Request* request,
     coop::v1::Criterion13Reply* reply) {
-  return RunQuery(workers_, context, [this, request, reply]() -> absl::Status {
+  return RunQuery(*gate_, workers_, context, [this, request, reply]() -> absl::Status {
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
     StatisticsReader reader(deps_.store);
     auto position = reader.Position();

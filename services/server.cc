@@ -3,6 +3,9 @@
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "absl/strings/str_cat.h"
 #include "commands/live_decision_context.h"
 #include "eventstore/store_factory.h"
@@ -14,9 +17,72 @@
 #include "vault/master_key.h"
 
 namespace coop::services {
+namespace {
+
+absl::StatusOr<std::string> ReadPemFile(const char* flag, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::InvalidArgumentError(absl::StrCat(flag, ": cannot read ", path));
+  std::stringstream text;
+  text << in.rdbuf();
+  if (text.str().find("-----BEGIN ") == std::string::npos) {
+    return absl::InvalidArgumentError(absl::StrCat(flag, ": ", path, " holds no PEM block"));
+  }
+  return text.str();
+}
+
+// The transport: TLS from the PEM files, or plaintext. Refuses what would expose the server:
+// open mode off loopback, plaintext off loopback without --allow_plaintext.
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> TransportFor(
+    const ServerOptions& options) {
+  const bool loopback = IsLoopbackAddress(options.listen);
+  if (options.auth_config.empty() && !loopback) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "--listen ", options.listen,
+        " is not a loopback address: coopd runs open (no "
+        "authentication) only on loopback; give --auth_config (docs/administration.md)"));
+  }
+  if (options.tls_cert.empty() != options.tls_key.empty()) {
+    return absl::InvalidArgumentError("--tls_cert and --tls_key go together");
+  }
+  if (options.tls_cert.empty()) {
+    if (!options.tls_client_ca.empty()) {
+      return absl::InvalidArgumentError("--tls_client_ca needs --tls_cert and --tls_key");
+    }
+    if (!loopback && !options.allow_plaintext) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("--listen ", options.listen,
+                       " is not a loopback address: serve TLS (--tls_cert, "
+                       "--tls_key) or ask for plaintext explicitly (--allow_plaintext)"));
+    }
+    return grpc::InsecureServerCredentials();
+  }
+  auto cert = ReadPemFile("--tls_cert", options.tls_cert);
+  if (!cert.ok()) return cert.status();
+  auto key = ReadPemFile("--tls_key", options.tls_key);
+  if (!key.ok()) return key.status();
+  grpc::SslServerCredentialsOptions ssl(GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE);
+  ssl.pem_key_cert_pairs.push_back({*key, *cert});
+  if (!options.tls_client_ca.empty()) {
+    auto ca = ReadPemFile("--tls_client_ca", options.tls_client_ca);
+    if (!ca.ok()) return ca.status();
+    ssl.pem_root_certs = *ca;
+    // Optional, so that token clients connect without one; verified when presented.
+    ssl.client_certificate_request = GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY;
+  }
+  return grpc::SslServerCredentials(ssl);
+}
+
+}  // namespace
 
 absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOptions& options) {
   std::unique_ptr<CoopServer> server(new CoopServer());
+  auto transport = TransportFor(options);
+  if (!transport.ok()) return transport.status();
+  server->tls_ = !options.tls_cert.empty();
+  auto gate = CallGate::Open({.auth_config = options.auth_config, .log = options.log});
+  if (!gate.ok()) return gate.status();
+  server->gate_ = std::move(*gate);
+  const CallGate* g = server->gate_.get();
   auto store = eventstore::OpenEventStore(options.data_dir, options.store);
   if (!store.ok()) return store.status();
   server->store_ = std::move(*store);
@@ -52,30 +118,30 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   if (auto st = server->projections_->StartAll(); !st.ok()) return st;
   server->query_workers_ = std::make_unique<commands::CommandWorkers>(options.query_threads);
   server->reporting_service_ = std::make_unique<ReportingService>(
-      server->projection_store_.get(), server->projections_.get(), server->query_workers_.get(),
+      server->projection_store_.get(), server->projections_.get(), g, server->query_workers_.get(),
       options.reporting_max_wait);
-  server->event_store_service_ = std::make_unique<EventStoreService>(server->store_.get());
+  server->event_store_service_ = std::make_unique<EventStoreService>(server->store_.get(), g);
   server->command_workers_ = std::make_unique<commands::CommandWorkers>(options.command_threads);
   server->registry_service_ = std::make_unique<RegistryService>(
-      server->store_.get(), server->command_workers_.get(), commands::LiveDecisionContext);
+      server->store_.get(), g, server->command_workers_.get(), commands::LiveDecisionContext);
   server->programs_service_ = std::make_unique<ProgramsService>(
-      server->store_.get(), server->command_workers_.get(), commands::LiveDecisionContext);
+      server->store_.get(), g, server->command_workers_.get(), commands::LiveDecisionContext);
   server->planning_service_ = std::make_unique<PlanningService>(
-      server->store_.get(), server->command_workers_.get(), commands::LiveDecisionContext);
+      server->store_.get(), g, server->command_workers_.get(), commands::LiveDecisionContext);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(options.listen, grpc::InsecureServerCredentials(), &server->port_);
+  builder.AddListeningPort(options.listen, *transport, &server->port_);
   builder.RegisterService(server->event_store_service_.get());
   builder.RegisterService(server->registry_service_.get());
   server->corrections_service_ =
-      std::make_unique<CorrectionsService>(server->store_.get(), server->command_workers_.get());
+      std::make_unique<CorrectionsService>(server->store_.get(), g, server->command_workers_.get());
   builder.RegisterService(server->corrections_service_.get());
   builder.RegisterService(server->programs_service_.get());
   builder.RegisterService(server->planning_service_.get());
-  server->people_service_ =
-      std::make_unique<PeopleService>(server->person_vault_.get(), server->command_workers_.get());
+  server->people_service_ = std::make_unique<PeopleService>(server->person_vault_.get(), g,
+                                                            server->command_workers_.get());
   builder.RegisterService(server->people_service_.get());
   builder.RegisterService(server->reporting_service_.get());
   // gRPC's own limit sits just above the store's, so an oversized append gets the store's
@@ -119,6 +185,18 @@ absl::Status CoopServer::LoadDemo(std::ostream* log) {
 }
 
 std::string CoopServer::address() const { return absl::StrCat(host_, ":", port_); }
+
+std::string CoopServer::access_summary() const {
+  const char* transport = tls_ ? "TLS" : "plaintext";
+  if (gate_->open()) {
+    return absl::StrCat(transport, ", open: no authentication, every call is ",
+                        access::LocalAdmin().name,
+                        ", loopback only (docs/administration.md "
+                        "turns authentication on)");
+  }
+  return absl::StrCat(transport, ", authentication on: ", gate_->active_principals(),
+                      " principal(s) (bearer tokens, client certificates)");
+}
 
 void CoopServer::Shutdown(absl::Duration grace) {
   {

@@ -1,7 +1,8 @@
 // CoopServer: assembles the gRPC server around the event store (opened through
 // eventstore/store_factory.h: the embedded RocksDB log by default), with health
-// checking and server reflection turned on. The `coopd` binary is a thin main around it;
-// integration tests start it in-process on an ephemeral port.
+// checking and server reflection turned on, TLS if asked for, and every call of every coop.v1
+// service admitted by the CallGate (services/call_gate.h). The `coopd` binary is a thin main around
+// it; integration tests start it in-process on an ephemeral port.
 //
 // Thread-safety: Start, Shutdown and Wait may be called from different threads; Shutdown is
 // idempotent.
@@ -22,6 +23,7 @@
 #include "projections/cooperative_registry_projection.h"
 #include "projections/projection_set.h"
 #include "projections/projection_store.h"
+#include "services/call_gate.h"
 #include "services/corrections_service.h"
 #include "services/event_store_service.h"
 #include "services/people_service.h"
@@ -49,6 +51,17 @@ struct ServerOptions {
   absl::Duration reporting_max_wait = absl::Seconds(5);
   // Load the demo history (Cà Mau) into an empty log before reporting SERVING.
   bool demo = false;
+  // The principals file (services/call_gate.h). Empty: open mode, the local admin, allowed on
+  // a loopback address only (Start fails FAILED_PRECONDITION on any other).
+  std::string auth_config;
+  // TLS: the server's certificate chain and key (PEM files), both or neither; client_ca (PEM)
+  // turns on client certificates (verified against it when presented; optional, so that token
+  // clients connect without one).
+  std::string tls_cert;
+  std::string tls_key;
+  std::string tls_client_ca;
+  // With auth_config and no TLS, a non-loopback address is refused unless this is set.
+  bool allow_plaintext = false;
   // Where loading progress is written (may be null).
   std::ostream* log = nullptr;
 };
@@ -61,6 +74,10 @@ class CoopServer {
 
   int port() const { return port_; }
   std::string address() const;
+  // How callers are admitted, for the start line: e.g. "open: no authentication, every call is
+  // local-admin (unauthenticated), loopback only" or "TLS, 3 principals (tokens, certificates)".
+  std::string access_summary() const;
+  CallGate& gate() { return *gate_; }
   eventstore::EventStore& store() { return *store_; }
   EventStoreService& event_store_service() { return *event_store_service_; }
 
@@ -76,6 +93,8 @@ class CoopServer {
 
   std::string host_;
   int port_ = 0;
+  bool tls_ = false;
+  std::unique_ptr<CallGate> gate_;
   std::unique_ptr<eventstore::EventStore> store_;
   std::unique_ptr<EventStoreService> event_store_service_;
   std::unique_ptr<commands::CommandWorkers> command_workers_;

@@ -22,7 +22,11 @@ struct CooperativeAggregate {
   static std::string StreamId(const std::string& cooperative_id) {
     return std::string(kStreamPrefix) + cooperative_id;
   }
-  static std::string CodeStreamId(const std::string& code) { return "coopcode-" + code; }
+  // Stream `coopcode-<code>`: the reservation that keeps a cooperative code unique (COOP-16).
+  static constexpr char kCodeStreamPrefix[] = "coopcode-";
+  static std::string CodeStreamId(const std::string& code) {
+    return std::string(kCodeStreamPrefix) + code;
+  }
 
   static State Evolve(State state, absl::CivilDay on, const Event& event) {
     return coop::domain::Evolve(std::move(state), on, event);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "coop/v1/grant_events.pb.h"
+#include "domain/common/aggregate_owner.h"
 #include "domain/programs/grant_decider.h"
 #include "domain/programs/grant_state.h"
 
@@ -18,7 +19,8 @@ namespace coop::domain {
 struct GrantAggregate {
   struct State {
     GrantState domain;
-    coop::v1::Area area;  // from SupportGranted, if it names one
+    coop::v1::Area area;       // from SupportGranted, if it names one
+    AggregateOwner recipient;  // the cooperative or group it was given to
   };
   using Event = coop::v1::GrantEvent;
   static constexpr const char* kName = "support grant";
@@ -30,7 +32,11 @@ struct GrantAggregate {
   }
 
   static State Evolve(State state, absl::CivilDay on, const Event& event) {
-    if (event.has_granted()) state.area = event.granted().area();
+    if (event.has_granted()) {
+      state.area = event.granted().area();
+      state.recipient = {.cooperative_id = event.granted().cooperative_id(),
+                         .group_id = event.granted().group_id()};
+    }
     state.domain = coop::domain::Evolve(std::move(state.domain), on, event);
     return state;
   }
@@ -40,6 +46,8 @@ struct GrantAggregate {
     return DecideGrant(occurred_on, fact, state.domain, context);
   }
   static coop::v1::Area AreaOf(const State& state) { return state.area; }
+  // A recorder's scope is judged on the recipient (commands/recorder_scope.h).
+  static AggregateOwner OwnerOf(const State& state) { return state.recipient; }
   static bool Exists(const State& state) { return state.domain.granted; }
   static bool Creates(const Event& event) { return event.has_granted(); }
 };

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "coop/v1/ocop_events.pb.h"
+#include "domain/common/aggregate_owner.h"
 #include "domain/programs/ocop_decider.h"
 #include "domain/programs/ocop_state.h"
 
@@ -34,6 +35,10 @@ struct OcopAggregate {
     return DecideOcop(occurred_on, fact, state, context);
   }
   static coop::v1::Area AreaOf(const State&) { return {}; }
+  // A recorder's scope is judged on the product's cooperative (commands/recorder_scope.h).
+  static AggregateOwner OwnerOf(const State& state) {
+    return {.cooperative_id = state.cooperative_id};
+  }
   static bool Exists(const State& state) { return state.status != OcopStatus::kUnenrolled; }
   static bool Creates(const Event& event) { return event.has_enrolled(); }
 };

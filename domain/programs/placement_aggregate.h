@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "coop/v1/placement_events.pb.h"
+#include "domain/common/aggregate_owner.h"
 #include "domain/programs/placement_decider.h"
 #include "domain/programs/placement_state.h"
 
@@ -35,6 +36,10 @@ struct PlacementAggregate {
     return DecidePlacement(occurred_on, fact, state, context);
   }
   static coop::v1::Area AreaOf(const State&) { return {}; }
+  // A recorder's scope is judged on the host cooperative (commands/recorder_scope.h).
+  static AggregateOwner OwnerOf(const State& state) {
+    return {.cooperative_id = state.cooperative_id};
+  }
   static bool Exists(const State& state) { return state.status != PlacementStatus::kNotPlaced; }
   static bool Creates(const Event& event) { return event.has_placed(); }
 };

@@ -9,9 +9,11 @@
 
 namespace coop::services {
 
-ProgramsHandlers::ProgramsHandlers(eventstore::EventStore* store, commands::CommandWorkers* workers,
+ProgramsHandlers::ProgramsHandlers(eventstore::EventStore* store, const CallGate* gate,
+                                   commands::CommandWorkers* workers,
                                    const std::function<domain::DecisionContext()>& context)
-    : workers_(workers),
+    : gate_(gate),
+      workers_(workers),
       classes_(store, context),
       ocop_products_(store, context),
       grants_(store, context),
@@ -27,7 +29,7 @@ grpc::ServerUnaryReactor* ProgramsHandlers::RecordClass(grpc::CallbackServerCont
     created->set_class_id(AssignedAggregateId(request->header()));
   }
   const std::string id = created->class_id();
-  return RunCommand(workers_, &classes_, context, request->header(), "held.class_id", id,
+  return RunCommand(gate_, workers_, &classes_, context, request->header(), "held.class_id", id,
                     std::move(fact), reply);
 }
 
@@ -41,8 +43,8 @@ grpc::ServerUnaryReactor* ProgramsHandlers::EnrolOcopProduct(
     created->set_product_id(AssignedAggregateId(request->header()));
   }
   const std::string id = created->product_id();
-  return RunCommand(workers_, &ocop_products_, context, request->header(), "enrolled.product_id",
-                    id, std::move(fact), reply);
+  return RunCommand(gate_, workers_, &ocop_products_, context, request->header(),
+                    "enrolled.product_id", id, std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* ProgramsHandlers::RateOcopProduct(
@@ -50,7 +52,7 @@ grpc::ServerUnaryReactor* ProgramsHandlers::RateOcopProduct(
     coop::v1::CommandReply* reply) {
   domain::OcopAggregate::Event fact;
   *fact.mutable_rated() = request->rated();
-  return RunCommand(workers_, &ocop_products_, context, request->header(), "product_id",
+  return RunCommand(gate_, workers_, &ocop_products_, context, request->header(), "product_id",
                     request->product_id(), std::move(fact), reply);
 }
 
@@ -59,7 +61,7 @@ grpc::ServerUnaryReactor* ProgramsHandlers::ExpireOcopProduct(
     coop::v1::CommandReply* reply) {
   domain::OcopAggregate::Event fact;
   *fact.mutable_expired() = request->expired();
-  return RunCommand(workers_, &ocop_products_, context, request->header(), "product_id",
+  return RunCommand(gate_, workers_, &ocop_products_, context, request->header(), "product_id",
                     request->product_id(), std::move(fact), reply);
 }
 
@@ -73,7 +75,7 @@ grpc::ServerUnaryReactor* ProgramsHandlers::RecordSupportGrant(
     created->set_grant_id(AssignedAggregateId(request->header()));
   }
   const std::string id = created->grant_id();
-  return RunCommand(workers_, &grants_, context, request->header(), "granted.grant_id", id,
+  return RunCommand(gate_, workers_, &grants_, context, request->header(), "granted.grant_id", id,
                     std::move(fact), reply);
 }
 
@@ -87,8 +89,8 @@ grpc::ServerUnaryReactor* ProgramsHandlers::PlaceGraduate(
     created->set_placement_id(AssignedAggregateId(request->header()));
   }
   const std::string id = created->placement_id();
-  return RunCommand(workers_, &placements_, context, request->header(), "placed.placement_id", id,
-                    std::move(fact), reply);
+  return RunCommand(gate_, workers_, &placements_, context, request->header(),
+                    "placed.placement_id", id, std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* ProgramsHandlers::EndPlacement(
@@ -96,7 +98,7 @@ grpc::ServerUnaryReactor* ProgramsHandlers::EndPlacement(
     coop::v1::CommandReply* reply) {
   domain::PlacementAggregate::Event fact;
   *fact.mutable_ended() = request->ended();
-  return RunCommand(workers_, &placements_, context, request->header(), "placement_id",
+  return RunCommand(gate_, workers_, &placements_, context, request->header(), "placement_id",
                     request->placement_id(), std::move(fact), reply);
 }
 

@@ -3,9 +3,10 @@
 //
 // ProgramsHandlers: the handlers of coop.v1.Programs (classes, OCOP products, support grants and
 // graduate placements) generated from the command table, one override per RPC. Each turns its
-// request into the aggregate's fact and runs it through the aggregate's CommandExecutor on a
-// CommandWorkers thread (services/command_call.h); gRPC threads never wait on the store.
-// ProgramsService adds nothing to it. Thread-safe.
+// request into the aggregate's fact and, once the CallGate admits the caller as a recorder, runs it
+// through the aggregate's CommandExecutor on a CommandWorkers thread (services/command_call.h);
+// gRPC threads never wait on the store. ProgramsService adds nothing to it.
+// Thread-safe.
 #ifndef COOPLEDGER_SERVICES_GENERATED_PROGRAMS_HANDLERS_H_
 #define COOPLEDGER_SERVICES_GENERATED_PROGRAMS_HANDLERS_H_
 
@@ -22,13 +23,15 @@
 #include "domain/programs/ocop_aggregate.h"
 #include "domain/programs/placement_aggregate.h"
 #include "eventstore/event_store.h"
+#include "services/call_gate.h"
 
 namespace coop::services {
 
 class ProgramsHandlers : public coop::v1::Programs::CallbackService {
  public:
-  // Not owned; the store and the workers must outlive the handlers.
-  ProgramsHandlers(eventstore::EventStore* store, commands::CommandWorkers* workers,
+  // Not owned; the store, the gate and the workers must outlive the handlers.
+  ProgramsHandlers(eventstore::EventStore* store, const CallGate* gate,
+                   commands::CommandWorkers* workers,
                    const std::function<domain::DecisionContext()>& context);
 
   // A training, propaganda or vocational class held.
@@ -62,6 +65,7 @@ class ProgramsHandlers : public coop::v1::Programs::CallbackService {
 
  protected:
   // Also for the hand-written RPCs of the service class.
+  const CallGate* const gate_;
   commands::CommandWorkers* const workers_;
   commands::CommandExecutor<domain::ClassAggregate> classes_;
   commands::CommandExecutor<domain::OcopAggregate> ocop_products_;

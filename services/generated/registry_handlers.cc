@@ -9,9 +9,11 @@
 
 namespace coop::services {
 
-RegistryHandlers::RegistryHandlers(eventstore::EventStore* store, commands::CommandWorkers* workers,
+RegistryHandlers::RegistryHandlers(eventstore::EventStore* store, const CallGate* gate,
+                                   commands::CommandWorkers* workers,
                                    const std::function<domain::DecisionContext()>& context)
     : store_(store),
+      gate_(gate),
       workers_(workers),
       cooperatives_(store, context),
       groups_(store, context),
@@ -22,7 +24,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::ChangeCooperativeRegistration(
     const coop::v1::ChangeCooperativeRegistrationRequest* request, coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_registration_changed() = request->registration_changed();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -31,7 +33,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::ReportCooperativeMembership(
     const coop::v1::ReportCooperativeMembershipRequest* request, coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_membership_reported() = request->membership_reported();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -40,7 +42,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::AdmitCooperativeMembers(
     coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_members_admitted() = request->members_admitted();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -49,7 +51,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::RecordCooperativeMembersLeft(
     const coop::v1::RecordCooperativeMembersLeftRequest* request, coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_members_left() = request->members_left();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -58,7 +60,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::ReportCooperativeWorkforce(
     const coop::v1::ReportCooperativeWorkforceRequest* request, coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_workforce_reported() = request->workforce_reported();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -68,7 +70,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::ChangeCooperativeCharterCapital(
     coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_charter_capital_changed() = request->charter_capital_changed();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -77,7 +79,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::SuspendCooperative(
     coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_suspended() = request->suspended();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -86,7 +88,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::ExtendCooperativeSuspension(
     const coop::v1::ExtendCooperativeSuspensionRequest* request, coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_suspension_extended() = request->suspension_extended();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -95,7 +97,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::ResumeCooperative(
     coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_resumed() = request->resumed();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -104,7 +106,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::StartCooperativeDissolution(
     const coop::v1::StartCooperativeDissolutionRequest* request, coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_dissolution_started() = request->dissolution_started();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -113,7 +115,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::CancelCooperativeDissolution(
     const coop::v1::CancelCooperativeDissolutionRequest* request, coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_dissolution_cancelled() = request->dissolution_cancelled();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -122,7 +124,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::CompleteCooperativeDissolution(
     const coop::v1::CompleteCooperativeDissolutionRequest* request, coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_dissolution_completed() = request->dissolution_completed();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -131,7 +133,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::RevokeCooperativeCertificate(
     const coop::v1::RevokeCooperativeCertificateRequest* request, coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_certificate_revoked() = request->certificate_revoked();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -140,7 +142,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::RestoreCooperativeCertificate(
     const coop::v1::RestoreCooperativeCertificateRequest* request, coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_certificate_restored() = request->certificate_restored();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -149,7 +151,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::ReorganiseCooperative(
     coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_reorganised() = request->reorganised();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -158,7 +160,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::OpenCooperativeBankruptcy(
     coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_bankruptcy_opened() = request->bankruptcy_opened();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -167,7 +169,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::DeclareCooperativeBankruptcy(
     const coop::v1::DeclareCooperativeBankruptcyRequest* request, coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_bankruptcy_declared() = request->bankruptcy_declared();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -176,7 +178,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::RecordGeneralMeeting(
     coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_general_meeting_held() = request->general_meeting_held();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -185,7 +187,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::RecordAnnualReport(
     coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_annual_report_submitted() = request->annual_report_submitted();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -194,7 +196,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::RateCooperative(
     coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_rated() = request->rated();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -203,7 +205,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::RecordInspection(
     coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_inspected() = request->inspected();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -212,7 +214,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::DesignateModelCooperative(
     coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_designated_model() = request->designated_model();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -221,7 +223,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::RecordTradeFairAttendance(
     coop::v1::CommandReply* reply) {
   domain::CooperativeAggregate::Event fact;
   *fact.mutable_attended_trade_fair() = request->attended_trade_fair();
-  return RunCommand(workers_, &cooperatives_, context, request->header(), "cooperative_id",
+  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
                     request->cooperative_id(), std::move(fact), reply);
 }
 
@@ -235,7 +237,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::FormCooperativeGroup(
     created->set_group_id(AssignedAggregateId(request->header()));
   }
   const std::string id = created->group_id();
-  return RunCommand(workers_, &groups_, context, request->header(), "formed.group_id", id,
+  return RunCommand(gate_, workers_, &groups_, context, request->header(), "formed.group_id", id,
                     std::move(fact), reply);
 }
 
@@ -244,8 +246,8 @@ grpc::ServerUnaryReactor* RegistryHandlers::NotifyCooperativeGroup(
     coop::v1::CommandReply* reply) {
   domain::GroupAggregate::Event fact;
   *fact.mutable_notified() = request->notified();
-  return RunCommand(workers_, &groups_, context, request->header(), "group_id", request->group_id(),
-                    std::move(fact), reply);
+  return RunCommand(gate_, workers_, &groups_, context, request->header(), "group_id",
+                    request->group_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::RegisterCooperativeGroup(
@@ -253,8 +255,8 @@ grpc::ServerUnaryReactor* RegistryHandlers::RegisterCooperativeGroup(
     coop::v1::CommandReply* reply) {
   domain::GroupAggregate::Event fact;
   *fact.mutable_registered() = request->registered();
-  return RunCommand(workers_, &groups_, context, request->header(), "group_id", request->group_id(),
-                    std::move(fact), reply);
+  return RunCommand(gate_, workers_, &groups_, context, request->header(), "group_id",
+                    request->group_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::ChangeCooperativeGroup(
@@ -262,8 +264,8 @@ grpc::ServerUnaryReactor* RegistryHandlers::ChangeCooperativeGroup(
     coop::v1::CommandReply* reply) {
   domain::GroupAggregate::Event fact;
   *fact.mutable_changed() = request->changed();
-  return RunCommand(workers_, &groups_, context, request->header(), "group_id", request->group_id(),
-                    std::move(fact), reply);
+  return RunCommand(gate_, workers_, &groups_, context, request->header(), "group_id",
+                    request->group_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::ChangeCooperativeGroupMembers(
@@ -271,8 +273,8 @@ grpc::ServerUnaryReactor* RegistryHandlers::ChangeCooperativeGroupMembers(
     const coop::v1::ChangeCooperativeGroupMembersRequest* request, coop::v1::CommandReply* reply) {
   domain::GroupAggregate::Event fact;
   *fact.mutable_members_changed() = request->members_changed();
-  return RunCommand(workers_, &groups_, context, request->header(), "group_id", request->group_id(),
-                    std::move(fact), reply);
+  return RunCommand(gate_, workers_, &groups_, context, request->header(), "group_id",
+                    request->group_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::SuspendCooperativeGroup(
@@ -280,8 +282,8 @@ grpc::ServerUnaryReactor* RegistryHandlers::SuspendCooperativeGroup(
     coop::v1::CommandReply* reply) {
   domain::GroupAggregate::Event fact;
   *fact.mutable_suspended() = request->suspended();
-  return RunCommand(workers_, &groups_, context, request->header(), "group_id", request->group_id(),
-                    std::move(fact), reply);
+  return RunCommand(gate_, workers_, &groups_, context, request->header(), "group_id",
+                    request->group_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::ResumeCooperativeGroup(
@@ -289,8 +291,8 @@ grpc::ServerUnaryReactor* RegistryHandlers::ResumeCooperativeGroup(
     coop::v1::CommandReply* reply) {
   domain::GroupAggregate::Event fact;
   *fact.mutable_resumed() = request->resumed();
-  return RunCommand(workers_, &groups_, context, request->header(), "group_id", request->group_id(),
-                    std::move(fact), reply);
+  return RunCommand(gate_, workers_, &groups_, context, request->header(), "group_id",
+                    request->group_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::TerminateCooperativeGroup(
@@ -298,8 +300,8 @@ grpc::ServerUnaryReactor* RegistryHandlers::TerminateCooperativeGroup(
     coop::v1::CommandReply* reply) {
   domain::GroupAggregate::Event fact;
   *fact.mutable_terminated() = request->terminated();
-  return RunCommand(workers_, &groups_, context, request->header(), "group_id", request->group_id(),
-                    std::move(fact), reply);
+  return RunCommand(gate_, workers_, &groups_, context, request->header(), "group_id",
+                    request->group_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::ConvertCooperativeGroup(
@@ -307,8 +309,8 @@ grpc::ServerUnaryReactor* RegistryHandlers::ConvertCooperativeGroup(
     coop::v1::CommandReply* reply) {
   domain::GroupAggregate::Event fact;
   *fact.mutable_converted_to_cooperative() = request->converted_to_cooperative();
-  return RunCommand(workers_, &groups_, context, request->header(), "group_id", request->group_id(),
-                    std::move(fact), reply);
+  return RunCommand(gate_, workers_, &groups_, context, request->header(), "group_id",
+                    request->group_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::FoundHall(grpc::CallbackServerContext* context,
@@ -321,7 +323,7 @@ grpc::ServerUnaryReactor* RegistryHandlers::FoundHall(grpc::CallbackServerContex
     created->set_hall_id(AssignedAggregateId(request->header()));
   }
   const std::string id = created->hall_id();
-  return RunCommand(workers_, &halls_, context, request->header(), "founded.hall_id", id,
+  return RunCommand(gate_, workers_, &halls_, context, request->header(), "founded.hall_id", id,
                     std::move(fact), reply);
 }
 
@@ -330,8 +332,8 @@ grpc::ServerUnaryReactor* RegistryHandlers::ChangeHallMembers(
     coop::v1::CommandReply* reply) {
   domain::HallAggregate::Event fact;
   *fact.mutable_members_changed() = request->members_changed();
-  return RunCommand(workers_, &halls_, context, request->header(), "hall_id", request->hall_id(),
-                    std::move(fact), reply);
+  return RunCommand(gate_, workers_, &halls_, context, request->header(), "hall_id",
+                    request->hall_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::FormaliseHall(
@@ -339,8 +341,8 @@ grpc::ServerUnaryReactor* RegistryHandlers::FormaliseHall(
     coop::v1::CommandReply* reply) {
   domain::HallAggregate::Event fact;
   *fact.mutable_formalised() = request->formalised();
-  return RunCommand(workers_, &halls_, context, request->header(), "hall_id", request->hall_id(),
-                    std::move(fact), reply);
+  return RunCommand(gate_, workers_, &halls_, context, request->header(), "hall_id",
+                    request->hall_id(), std::move(fact), reply);
 }
 
 }  // namespace coop::services

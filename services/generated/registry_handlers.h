@@ -3,10 +3,10 @@
 //
 // RegistryHandlers: the handlers of coop.v1.Registry (cooperatives and unions, cooperative groups
 // and community halls) generated from the command table, one override per RPC. Each turns its
-// request into the aggregate's fact and runs it through the aggregate's CommandExecutor on a
-// CommandWorkers thread (services/command_call.h); gRPC threads never wait on the store. The RPCs
-// written by hand (RegisterCooperative) are RegistryService's, which derives from this class.
-// Thread-safe.
+// request into the aggregate's fact and, once the CallGate admits the caller as a recorder, runs it
+// through the aggregate's CommandExecutor on a CommandWorkers thread (services/command_call.h);
+// gRPC threads never wait on the store. The RPCs written by hand (RegisterCooperative) are
+// RegistryService's, which derives from this class. Thread-safe.
 #ifndef COOPLEDGER_SERVICES_GENERATED_REGISTRY_HANDLERS_H_
 #define COOPLEDGER_SERVICES_GENERATED_REGISTRY_HANDLERS_H_
 
@@ -22,13 +22,15 @@
 #include "domain/group/group_aggregate.h"
 #include "domain/hall/hall_aggregate.h"
 #include "eventstore/event_store.h"
+#include "services/call_gate.h"
 
 namespace coop::services {
 
 class RegistryHandlers : public coop::v1::Registry::CallbackService {
  public:
-  // Not owned; the store and the workers must outlive the handlers.
-  RegistryHandlers(eventstore::EventStore* store, commands::CommandWorkers* workers,
+  // Not owned; the store, the gate and the workers must outlive the handlers.
+  RegistryHandlers(eventstore::EventStore* store, const CallGate* gate,
+                   commands::CommandWorkers* workers,
                    const std::function<domain::DecisionContext()>& context);
 
   // Name, address, legal representative, business lines or sector changed.
@@ -193,6 +195,7 @@ class RegistryHandlers : public coop::v1::Registry::CallbackService {
  protected:
   // Also for the hand-written RPCs of the service class.
   eventstore::EventStore* const store_;
+  const CallGate* const gate_;
   commands::CommandWorkers* const workers_;
   commands::CommandExecutor<domain::CooperativeAggregate> cooperatives_;
   commands::CommandExecutor<domain::GroupAggregate> groups_;

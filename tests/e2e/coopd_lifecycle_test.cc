@@ -1,4 +1,7 @@
 // The coopd binary itself: --help, bad flags, SIGTERM shutdown, restart with data intact.
+// Raw appends name streams outside the domain's categories (ledger-…, notes-…): the edge
+// refuses a raw append to a domain stream such as coop-… for every principal
+// (services/domain_stream_guard.h), so these tests no longer use coop-/group- names.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -47,7 +50,7 @@ TEST(CoopdLifecycleTest, SigtermShutsDownCleanlyAndDataSurvivesRestart) {
   auto stub = coop::v1::EventStore::NewStub(TestChannel(coopd.address()));
   grpc::ClientContext context;
   coop::v1::AppendResponse response;
-  ASSERT_TRUE(stub->Append(&context, AppendTo("coop-1", NoStream(), 3), &response).ok());
+  ASSERT_TRUE(stub->Append(&context, AppendTo("ledger-1", NoStream(), 3), &response).ok());
 
   // A live subscription ends when the server stops.
   grpc::ClientContext sub_context;

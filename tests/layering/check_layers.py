@@ -4,8 +4,8 @@
 Usage: check_layers.py ROOT
 
 The layers, bottom up: proto -> base -> domain (pure) -> eventstore (knows nothing of the
-domain) -> projections -> commands | vault (side by side) -> services (gRPC edge) -> tools
-(clients). A layer uses layers below it, never one above. The tables below are the rules;
+domain) -> projections -> access (principals, roles, tokens) -> commands | vault (side by
+side) -> services (gRPC edge) -> tools (clients). A layer uses layers below it, never one above. The tables below are the rules;
 read the architecture off them. Prints `path:line: problem [rule]` per violation and exits 1,
 or prints a one-line summary and exits 0.
 """
@@ -15,7 +15,7 @@ import re
 import sys
 
 # What an include or a linked target points at ("kinds"). Project kinds come from the path:
-#   base, domain, projections, commands, vault, services, tests  - the top-level folder
+#   base, domain, projections, access, commands, vault, services, tests  - the top-level folder
 #   eventstore        - a PUBLIC header directly in eventstore/ (eventstore/event_store.h)
 #   eventstore/inner  - eventstore/<subfolder>/... (rocks/ backend, staging/ shared code)
 #   tools/<name>      - one client in tools/
@@ -27,12 +27,12 @@ import sys
 # library, absl/, google/protobuf, gtest/gmock, benchmark/, system headers) is not checked.
 THIRD_PARTY_INCLUDES = {"rocksdb": "rocksdb", "grpcpp": "grpc", "grpc": "grpc",
                         "grpc++": "grpc", "openssl": "openssl"}
-LAYER_FOLDERS = ("base", "domain", "eventstore", "projections", "commands", "vault",
+LAYER_FOLDERS = ("base", "domain", "eventstore", "projections", "access", "commands", "vault",
                  "services", "tools", "tests")
 # The generated headers of the log's own messages (kind proto/log).
 PROTO_LOG = ("coop/v1/event.pb.h", "coop/v1/eventstore.pb.h")
-BELOW_TOOLS = {"base", "domain", "eventstore", "projections", "commands", "vault", "services",
-               "proto", "proto/grpc"}
+BELOW_TOOLS = {"base", "domain", "eventstore", "projections", "access", "commands", "vault",
+               "services", "proto", "proto/grpc"}
 
 ANY = True     # allowed anywhere in the folder
 NEVER = False  # not allowed in the folder
@@ -57,18 +57,23 @@ RULES = {
     # Projections read the log through its public headers and keep rows in their own RocksDB.
     "projections": dict(uses={"base", "domain", "eventstore", "projections", "proto"},
                         third_party={"rocksdb": ANY, "grpc": NEVER}),
+    # Who may call: principals, roles, tokens, the principals file. No storage, no gRPC.
+    "access": dict(uses={"base", "domain", "access", "proto"},
+                   third_party={"rocksdb": NEVER, "grpc": NEVER, "openssl": ANY}),
     # The write path without gRPC (and the demo history in commands/demo/).
-    "commands": dict(uses={"base", "domain", "eventstore", "projections", "commands", "proto"},
+    "commands": dict(uses={"base", "domain", "eventstore", "projections", "access", "commands",
+                           "proto"},
                      third_party={"rocksdb": NEVER, "grpc": NEVER}),
     # The person vault: beside commands, its own encrypted RocksDB, no event store.
     "vault": dict(uses={"base", "domain", "vault", "proto"},
                   third_party={"rocksdb": ANY, "openssl": ANY, "grpc": NEVER}),
     # The gRPC edge and the server: everything below tools/, the event store by its public API.
-    "services": dict(uses={"base", "domain", "eventstore", "projections", "commands", "vault",
-                           "services", "proto", "proto/grpc"},
+    "services": dict(uses={"base", "domain", "eventstore", "projections", "access", "commands",
+                           "vault", "services", "proto", "proto/grpc"},
                      third_party={"rocksdb": NEVER, "grpc": ANY}),
-    # coopctl is a client of the public API: base, the wire contract and gRPC only.
-    "tools/coopctl": dict(uses={"base", SELF, "proto", "proto/grpc"},
+    # coopctl is a client of the public API: base, the wire contract and gRPC; and access, to
+    # edit the principals file (coopctl admin principal).
+    "tools/coopctl": dict(uses={"base", "access", SELF, "proto", "proto/grpc"},
                           third_party={"rocksdb": NEVER, "grpc": ANY}),
     # The scale generator builds histories through domain and commands; no storage, no gRPC.
     "tools/scale": dict(uses={"base", "domain", "commands", SELF, "proto"},
@@ -94,8 +99,8 @@ THIRD_PARTY_LINKS = {
     # protobuf_generate()s), the edge, the clients and the tests.
     "gRPC::": [("proto", "*grpc*"), ("services", None), ("tools", None), ("tests", None)],
     # OpenSSL: anywhere but the pure domain.
-    "OpenSSL::": [(f, None) for f in ("base", "eventstore", "projections", "commands", "vault",
-                                      "services", "tools", "tests")],
+    "OpenSSL::": [(f, None) for f in ("base", "eventstore", "projections", "access", "commands",
+                                      "vault", "services", "tools", "tests")],
 }
 # Project targets neutral for their users: defined in the top CMakeLists.txt (coop::warnings)
 # or under tests/ (coop_test_support). Targets defined under tests/ may link anything.

@@ -1,5 +1,8 @@
 // coop.v1.EventStore over a real gRPC server on an ephemeral port: every RPC and every error
 // code a client can meet.
+// Raw appends name streams outside the domain's categories (ledger-…, notes-…): the edge
+// refuses a raw append to a domain stream such as coop-… for every principal
+// (services/domain_stream_guard.h), so these tests no longer use coop-/group- names.
 #include "services/event_store_service.h"
 
 #include <grpcpp/generic/generic_stub.h>
@@ -22,13 +25,13 @@ TEST_F(EventStoreServiceTest, ServerReportsServingOnTheHealthService) {
 
 TEST_F(EventStoreServiceTest, AppendThenReadStreamBothWays) {
   coop::v1::AppendResponse response;
-  ASSERT_TRUE(Append(AppendTo("coop-1", NoStream(), 5), &response).ok());
+  ASSERT_TRUE(Append(AppendTo("ledger-1", NoStream(), 5), &response).ok());
   EXPECT_EQ(response.first_position(), 1u);
   EXPECT_EQ(response.last_position(), 5u);
   EXPECT_EQ(response.streams(0).last_version(), 5u);
 
   coop::v1::ReadStreamRequest request;
-  request.set_stream_id("coop-1");
+  request.set_stream_id("ledger-1");
   request.set_direction(coop::v1::BACKWARDS);
   request.set_max_count(3);
   auto context = Context();
@@ -55,10 +58,10 @@ TEST_F(EventStoreServiceTest, ReadStreamPagesThroughALongStream) {
 }
 
 TEST_F(EventStoreServiceTest, ReadAllWithFilterMaxCountAndTime) {
-  ASSERT_TRUE(Append(AppendTo("coop-1", Any(), 3)).ok());
-  ASSERT_TRUE(Append(AppendTo("group-1", Any(), 3)).ok());
+  ASSERT_TRUE(Append(AppendTo("ledger-1", Any(), 3)).ok());
+  ASSERT_TRUE(Append(AppendTo("notes-1", Any(), 3)).ok());
   coop::v1::ReadAllRequest request;
-  request.mutable_filter()->add_stream_prefixes("group-");
+  request.mutable_filter()->add_stream_prefixes("notes-");
   auto events = ReadAll(request);
   ASSERT_EQ(events.size(), 3u);
   EXPECT_EQ(events[0].position(), 4u);
@@ -108,28 +111,28 @@ TEST_F(EventStoreServiceTest, ReadAllWithASparseFilterSendsCheckpoints) {
 }
 
 TEST_F(EventStoreServiceTest, ErrorCodesAreTheDocumentedOnes) {
-  ASSERT_TRUE(Append(AppendTo("coop-1", NoStream())).ok());
+  ASSERT_TRUE(Append(AppendTo("ledger-1", NoStream())).ok());
 
-  auto bad_id = AppendTo("coop-1", Any());
+  auto bad_id = AppendTo("ledger-1", Any());
   bad_id.mutable_streams(0)->mutable_events(0)->set_event_id("not-a-uuid");
   auto status = Append(bad_id);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_NE(status.error_message().find("streams[0].events[0].event_id"), std::string::npos);
 
-  status = Append(AppendTo("coop-1", Exact(4)));
+  status = Append(AppendTo("ledger-1", Exact(4)));
   EXPECT_EQ(status.error_code(), grpc::StatusCode::ABORTED);
   EXPECT_NE(status.error_message().find("current version 1"), std::string::npos);
 
-  status = Append(AppendTo("coop-2", StreamExists()));
+  status = Append(AppendTo("ledger-2", StreamExists()));
   EXPECT_EQ(status.error_code(), grpc::StatusCode::ABORTED);
   EXPECT_NE(status.error_message().find("current version 0"), std::string::npos);
 
-  auto original = AppendTo("coop-3", Any());
+  auto original = AppendTo("ledger-3", Any());
   ASSERT_TRUE(Append(original).ok());
   original.mutable_streams(0)->mutable_events(0)->set_payload("changed");
   EXPECT_EQ(Append(original).error_code(), grpc::StatusCode::ALREADY_EXISTS);
 
-  auto big = AppendTo("coop-4", Any());
+  auto big = AppendTo("ledger-4", Any());
   big.mutable_streams(0)->mutable_events(0)->set_payload(std::string((1 << 20) + 1, 'x'));
   status = Append(big);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
@@ -143,7 +146,7 @@ TEST_F(EventStoreServiceTest, ErrorCodesAreTheDocumentedOnes) {
                     Context().get(),
                     [] {
                       coop::v1::GetStreamInfoRequest r;
-                      r.set_stream_id("coop-missing");
+                      r.set_stream_id("ledger-missing");
                       return r;
                     }(),
                     &info)
@@ -151,7 +154,7 @@ TEST_F(EventStoreServiceTest, ErrorCodesAreTheDocumentedOnes) {
             grpc::StatusCode::NOT_FOUND);
 
   coop::v1::ReadStreamRequest read;
-  read.set_stream_id("coop-missing");
+  read.set_stream_id("ledger-missing");
   auto context = Context();
   auto reader = stub_->ReadStream(context.get(), read);
   coop::v1::ReadResponse message;
@@ -176,10 +179,10 @@ TEST_F(EventStoreServiceTest, ErrorCodesAreTheDocumentedOnes) {
 }
 
 TEST_F(EventStoreServiceTest, RetryOverTheWireReturnsTheOriginalPositions) {
-  auto request = AppendTo("coop-1", NoStream(), 2);
+  auto request = AppendTo("ledger-1", NoStream(), 2);
   coop::v1::AppendResponse first, retry;
   ASSERT_TRUE(Append(request, &first).ok());
-  ASSERT_TRUE(Append(AppendTo("coop-1", Any())).ok());
+  ASSERT_TRUE(Append(AppendTo("ledger-1", Any())).ok());
   ASSERT_TRUE(Append(request, &retry).ok());
   EXPECT_TRUE(retry.duplicate());
   EXPECT_EQ(retry.first_position(), first.first_position());
@@ -187,13 +190,13 @@ TEST_F(EventStoreServiceTest, RetryOverTheWireReturnsTheOriginalPositions) {
 }
 
 TEST_F(EventStoreServiceTest, StreamInfoLogInfoAndVerify) {
-  ASSERT_TRUE(Append(AppendTo("coop-1", Any(), 4)).ok());
+  ASSERT_TRUE(Append(AppendTo("ledger-1", Any(), 4)).ok());
   coop::v1::GetStreamInfoRequest info_request;
-  info_request.set_stream_id("coop-1");
+  info_request.set_stream_id("ledger-1");
   coop::v1::StreamInfo info;
   ASSERT_TRUE(stub_->GetStreamInfo(Context().get(), info_request, &info).ok());
   EXPECT_EQ(info.version(), 4u);
-  EXPECT_EQ(info.category(), "coop");
+  EXPECT_EQ(info.category(), "ledger");
 
   coop::v1::LogInfo log;
   ASSERT_TRUE(stub_->GetLogInfo(Context().get(), {}, &log).ok());
@@ -244,7 +247,7 @@ TEST_F(EventStoreServiceTest, ServerReflectionListsTheEventStoreService) {
 }
 
 TEST_F(EventStoreServiceTest, ShutdownTurnsHealthNotServingAndClosesTheStore) {
-  ASSERT_TRUE(Append(AppendTo("coop-1", Any())).ok());
+  ASSERT_TRUE(Append(AppendTo("ledger-1", Any())).ok());
   server_->Shutdown();
   EXPECT_FALSE(CheckHealth(channel_, 300).ok()) << "the server is gone";
   // The store closed cleanly: it opens again, with the event.

@@ -12,7 +12,7 @@ import os
 import re
 import sys
 
-SOURCE_FOLDERS = ("base", "domain", "eventstore", "projections", "commands", "vault",
+SOURCE_FOLDERS = ("base", "domain", "eventstore", "projections", "access", "commands", "vault",
                   "services", "tools", "tests")
 SOURCE_SUFFIXES = (".h", ".cc", ".inc")
 TEST_FOLDER = "tests"
