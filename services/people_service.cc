@@ -100,6 +100,75 @@ absl::Status ValidatePersonDetails(const coop::v1::PersonDetails& d, absl::Civil
   return absl::OkStatus();
 }
 
+namespace {
+
+std::string MetadataValue(const grpc::CallbackServerContext* context, const char* key) {
+  const auto& metadata = context->client_metadata();
+  auto it = metadata.find(key);
+  return it == metadata.end() ? "" : std::string(it->second.data(), it->second.size());
+}
+
+absl::Status CheckRecordedFor(const coop::v1::RecordPersonRequest& request) {
+  switch (request.recorded_for_case()) {
+    case coop::v1::RecordPersonRequest::kCooperativeId:
+      if (request.cooperative_id().empty()) {
+        return domain::Violation("COMMON-03", "cooperative_id", "is required");
+      }
+      return absl::OkStatus();
+    case coop::v1::RecordPersonRequest::kArea:
+      if (request.area().code().empty() || request.area().unit_set().empty()) {
+        return domain::Violation("COMMON-03", "area", "needs a code and a unit set");
+      }
+      return absl::OkStatus();
+    default:
+      return domain::Violation("COMMON-03", "recorded_for",
+                               "is required: the cooperative_id or the area the person is "
+                               "recorded for (it decides who may read the details)");
+  }
+}
+
+coop::v1::PersonScope ScopeOf(const coop::v1::RecordPersonRequest& request) {
+  coop::v1::PersonScope scope;
+  if (request.has_area()) {
+    *scope.mutable_area() = request.area();
+  } else {
+    scope.set_cooperative_id(request.cooperative_id());
+  }
+  return scope;
+}
+
+}  // namespace
+
+PeopleService::PeopleService(vault::PersonVault* vault, vault::PersonAccessLog* access_log,
+                             projections::ProjectionStore* projections, const CallGate* gate,
+                             commands::CommandWorkers* workers)
+    : vault_(vault),
+      access_log_(access_log),
+      scope_rules_(vault, projections),
+      gate_(gate),
+      workers_(workers) {}
+
+coop::v1::PersonAccess PeopleService::AccessEntry(const grpc::CallbackServerContext* context,
+                                                  const access::Principal& principal,
+                                                  const char* action,
+                                                  const std::string& person_ref) const {
+  coop::v1::PersonAccess entry;
+  entry.set_principal(principal.name);
+  entry.set_agency(principal.authenticated ? principal.agency
+                                           : MetadataValue(context, "x-coop-agency"));
+  entry.set_action(action);
+  entry.set_person_ref(person_ref);
+  entry.set_client(MetadataValue(context, "x-coop-client"));
+  return entry;
+}
+
+void PeopleService::Post(grpc::ServerUnaryReactor* reactor, std::function<absl::Status()> work) {
+  if (!workers_->Post(
+          [reactor, work = std::move(work)] { reactor->Finish(ToGrpcStatus(work())); })) {
+    reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "shutting down"));
+  }
+}
+
 grpc::ServerUnaryReactor* PeopleService::RecordPerson(grpc::CallbackServerContext* context,
                                                       const coop::v1::RecordPersonRequest* request,
                                                       coop::v1::RecordPersonReply* reply) {
@@ -107,22 +176,26 @@ grpc::ServerUnaryReactor* PeopleService::RecordPerson(grpc::CallbackServerContex
   auto principal = AdmitOrFinish(*gate_, context, reactor, access::Permission::kPersonalData);
   if (principal == nullptr) return reactor;
   absl::Status st = CheckCommandId(request->header());
+  if (st.ok()) st = CheckRecordedFor(*request);
   if (st.ok()) st = ValidatePersonDetails(request->details(), domain::VietnamDay(absl::Now()));
   if (!st.ok()) {
     reactor->Finish(ToGrpcStatus(st));
     return reactor;
   }
   std::string ref = commands::DerivedEventId(request->header().command_id(), kPersonRefIndex);
-  const bool posted =
-      workers_->Post([this, reactor, reply, ref = std::move(ref), details = request->details()] {
-        auto stored = vault_->Put(ref, details);
-        if (stored.ok()) {
-          reply->set_person_ref(ref);
-          reply->set_duplicate(!*stored);
-        }
-        reactor->Finish(ToGrpcStatus(stored.status()));
-      });
-  if (!posted) reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "shutting down"));
+  auto entry = AccessEntry(context, *principal, "record", ref);
+  Post(reactor,
+       [this, request, reply, principal, ref = std::move(ref),
+        entry = std::move(entry)]() -> absl::Status {
+         const coop::v1::PersonScope scope = ScopeOf(*request);
+         if (auto st = scope_rules_.CheckRecordedFor(*principal, scope); !st.ok()) return st;
+         auto stored = vault_->Put(ref, request->details(), scope);
+         if (!stored.ok()) return stored.status();
+         if (auto st = access_log_->Record(entry); !st.ok()) return st;
+         reply->set_person_ref(ref);
+         reply->set_duplicate(!*stored);
+         return absl::OkStatus();
+       });
   return reactor;
 }
 
@@ -142,13 +215,15 @@ grpc::ServerUnaryReactor* PeopleService::UpdatePerson(grpc::CallbackServerContex
     reactor->Finish(ToGrpcStatus(st));
     return reactor;
   }
-  const bool posted = workers_->Post(
-      [this, reactor, reply, ref = request->person_ref(), details = request->details()] {
-        auto updated = vault_->Update(ref, details);
-        if (updated.ok()) reply->set_person_ref(ref);
-        reactor->Finish(ToGrpcStatus(updated));
-      });
-  if (!posted) reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "shutting down"));
+  auto entry = AccessEntry(context, *principal, "update", request->person_ref());
+  Post(reactor, [this, request, reply, principal, entry = std::move(entry)]() -> absl::Status {
+    const std::string& ref = request->person_ref();
+    if (auto st = scope_rules_.CheckPerson(*principal, ref); !st.ok()) return st;
+    if (auto st = vault_->Update(ref, request->details()); !st.ok()) return st;
+    if (auto st = access_log_->Record(entry); !st.ok()) return st;
+    reply->set_person_ref(ref);
+    return absl::OkStatus();
+  });
   return reactor;
 }
 
@@ -162,9 +237,41 @@ grpc::ServerUnaryReactor* PeopleService::GetPerson(grpc::CallbackServerContext* 
     reactor->Finish(ToGrpcStatus(domain::Violation("COMMON-03", "person_ref", "is required")));
     return reactor;
   }
-  auto details = vault_->Get(request->person_ref());
-  if (details.ok()) *reply = *std::move(details);
-  reactor->Finish(ToGrpcStatus(details.status()));
+  auto entry = AccessEntry(context, *principal, "read", request->person_ref());
+  Post(reactor, [this, request, reply, principal, entry = std::move(entry)]() -> absl::Status {
+    if (auto st = scope_rules_.CheckPerson(*principal, request->person_ref()); !st.ok()) {
+      return st;
+    }
+    auto details = vault_->Get(request->person_ref());
+    if (!details.ok()) return details.status();
+    // Logged before the details leave: no read without its entry.
+    if (auto st = access_log_->Record(entry); !st.ok()) return st;
+    *reply = *std::move(details);
+    return absl::OkStatus();
+  });
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* PeopleService::ListPersonAccess(
+    grpc::CallbackServerContext* context, const coop::v1::ListPersonAccessRequest* request,
+    coop::v1::ListPersonAccessReply* reply) {
+  auto* reactor = context->DefaultReactor();
+  if (AdmitOrFinish(*gate_, context, reactor, access::Permission::kReadAccessLog) == nullptr) {
+    return reactor;
+  }
+  if (request->page_size() > kMaxAccessPage) {
+    reactor->Finish(ToGrpcStatus(absl::InvalidArgumentError(
+        absl::StrCat("page_size: at most ", kMaxAccessPage, " (0 means ", kMaxAccessPage, ")"))));
+    return reactor;
+  }
+  Post(reactor, [this, request, reply]() -> absl::Status {
+    const size_t limit = request->page_size() == 0 ? kMaxAccessPage : request->page_size();
+    auto page = access_log_->List(request->person_ref(), request->page_token(), limit);
+    if (!page.ok()) return page.status();
+    for (auto& entry : page->entries) *reply->add_entries() = std::move(entry);
+    reply->set_next_page_token(page->next_page_token);
+    return absl::OkStatus();
+  });
   return reactor;
 }
 

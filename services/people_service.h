@@ -1,11 +1,13 @@
 // PeopleService: coop.v1.People — personal details of the people events refer to (graduates
 // placed, legal representatives), kept in the PersonVault, never in the log.
 //
-// RecordPerson and UpdatePerson run on commands::CommandWorkers threads like every command (each is
-// a synced RocksDB write); the gRPC thread only validates and enqueues. GetPerson reads inline on
-// the gRPC thread: it is one point lookup of two small values and two AES-GCM decryptions, no
-// write and no wait on another writer (RocksDB reads never block behind writes), so a worker
-// hop would cost more than it saves and would queue reads behind slow synced commands.
+// Who may: admins, and recorders of the person's areas (services/person_scope.h); auditors
+// list the access log (ListPersonAccess) but read no details; readers nothing. Every record,
+// read and update is logged first (vault/access_log.h: who, when, which person ref), so a
+// read whose entry cannot be written returns no details.
+//
+// Every call runs on commands::CommandWorkers threads (each writes the access log, synced);
+// the gRPC thread only admits, validates and enqueues.
 //
 // RecordPerson is idempotent by command id: the person_ref is commands::DerivedEventId(command_id,
 // kPersonRefIndex); a retry finds it and returns it with duplicate = true, storing nothing.
@@ -15,6 +17,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <functional>
 #include <string>
 
 #include "absl/status/status.h"
@@ -22,6 +25,8 @@
 #include "commands/command_workers.h"
 #include "coop/v1/people.grpc.pb.h"
 #include "services/call_gate.h"
+#include "services/person_scope.h"
+#include "vault/access_log.h"
 #include "vault/person_vault.h"
 
 namespace coop::services {
@@ -37,9 +42,10 @@ absl::Status ValidatePersonDetails(const coop::v1::PersonDetails& details, absl:
 
 class PeopleService final : public coop::v1::People::CallbackService {
  public:
-  // Not owned; both must outlive the service.
-  PeopleService(vault::PersonVault* vault, const CallGate* gate, commands::CommandWorkers* workers)
-      : vault_(vault), gate_(gate), workers_(workers) {}
+  // Not owned; all must outlive the service.
+  PeopleService(vault::PersonVault* vault, vault::PersonAccessLog* access_log,
+                projections::ProjectionStore* projections, const CallGate* gate,
+                commands::CommandWorkers* workers);
 
   grpc::ServerUnaryReactor* RecordPerson(grpc::CallbackServerContext* context,
                                          const coop::v1::RecordPersonRequest* request,
@@ -50,9 +56,22 @@ class PeopleService final : public coop::v1::People::CallbackService {
   grpc::ServerUnaryReactor* UpdatePerson(grpc::CallbackServerContext* context,
                                          const coop::v1::UpdatePersonRequest* request,
                                          coop::v1::RecordPersonReply* reply) override;
+  grpc::ServerUnaryReactor* ListPersonAccess(grpc::CallbackServerContext* context,
+                                             const coop::v1::ListPersonAccessRequest* request,
+                                             coop::v1::ListPersonAccessReply* reply) override;
 
  private:
+  static constexpr uint32_t kMaxAccessPage = 1000;
+
+  coop::v1::PersonAccess AccessEntry(const grpc::CallbackServerContext* context,
+                                     const access::Principal& principal, const char* action,
+                                     const std::string& person_ref) const;
+  // Runs `work` on a worker and finishes the call with its status.
+  void Post(grpc::ServerUnaryReactor* reactor, std::function<absl::Status()> work);
+
   vault::PersonVault* const vault_;
+  vault::PersonAccessLog* const access_log_;
+  const PersonScopeRules scope_rules_;
   const CallGate* const gate_;
   commands::CommandWorkers* const workers_;
 };

@@ -12,6 +12,7 @@
 #include "projections/group_registry_projection.h"
 #include "projections/hall_registry_projection.h"
 #include "projections/ocop_products_projection.h"
+#include "projections/person_links_projection.h"
 #include "projections/statistics/annual_statistics_projection.h"
 #include "services/demo_loader.h"
 #include "vault/master_key.h"
@@ -100,6 +101,9 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   auto vault = vault::PersonVault::Open(options.data_dir + "/people", *master_key);
   if (!vault.ok()) return vault.status();
   server->person_vault_ = std::move(*vault);
+  auto access_log = vault::PersonAccessLog::Open(options.data_dir + "/people-access");
+  if (!access_log.ok()) return access_log.status();
+  server->access_log_ = std::move(*access_log);
   // Projections live in their own database. Their runners start before the demo is loaded
   // (if asked for) and follow it live, so the views are current once SERVING.
   auto projection_store = projections::ProjectionStore::Open(options.data_dir + "/projections");
@@ -113,6 +117,7 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   server->projections_->Add(std::make_unique<projections::GroupRegistryProjection>());
   server->projections_->Add(std::make_unique<projections::HallRegistryProjection>());
   server->projections_->Add(std::make_unique<projections::OcopProductsProjection>());
+  server->projections_->Add(std::make_unique<projections::PersonLinksProjection>());
   server->projections_->Add(
       std::make_unique<projections::statistics::AnnualStatisticsProjection>());
   if (auto st = server->projections_->StartAll(); !st.ok()) return st;
@@ -140,8 +145,9 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   builder.RegisterService(server->corrections_service_.get());
   builder.RegisterService(server->programs_service_.get());
   builder.RegisterService(server->planning_service_.get());
-  server->people_service_ = std::make_unique<PeopleService>(server->person_vault_.get(), g,
-                                                            server->command_workers_.get());
+  server->people_service_ = std::make_unique<PeopleService>(
+      server->person_vault_.get(), server->access_log_.get(), server->projection_store_.get(), g,
+      server->command_workers_.get());
   builder.RegisterService(server->people_service_.get());
   builder.RegisterService(server->reporting_service_.get());
   // gRPC's own limit sits just above the store's, so an oversized append gets the store's
@@ -222,6 +228,7 @@ void CoopServer::Shutdown(absl::Duration grace) {
   if (projection_store_) projection_store_->Close();
   if (store_) store_->Close();
   if (person_vault_) person_vault_->Close();
+  if (access_log_) access_log_->Close();
   absl::MutexLock lock(&mu_);
   stopped_ = true;
 }

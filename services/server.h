@@ -31,6 +31,7 @@
 #include "services/programs_service.h"
 #include "services/registry_service.h"
 #include "services/reporting_service.h"
+#include "vault/access_log.h"
 #include "vault/person_vault.h"
 
 namespace coop::services {
@@ -103,6 +104,7 @@ class CoopServer {
   std::unique_ptr<ProgramsService> programs_service_;
   std::unique_ptr<PlanningService> planning_service_;
   std::unique_ptr<vault::PersonVault> person_vault_;
+  std::unique_ptr<vault::PersonAccessLog> access_log_;  // <data_dir>/people-access
   std::unique_ptr<PeopleService> people_service_;
   // Projections (<data_dir>/projections): the store, then the registry view and its runner.
   std::unique_ptr<projections::ProjectionStore> projection_store_;

@@ -168,6 +168,7 @@ absl::Status PersonVault::OpenDb() {
       {rocksdb::kDefaultColumnFamilyName, FamilyOptions()},
       {kKeysFamily, FamilyOptions()},
       {kDetailsFamily, FamilyOptions()},
+      {kScopeFamily, FamilyOptions()},
   };
   rocksdb::DB* raw = nullptr;
   auto s = rocksdb::DB::Open(options, dir_, families, &handles_, &raw);
@@ -176,6 +177,7 @@ absl::Status PersonVault::OpenDb() {
   meta_ = handles_[0];
   keys_ = handles_[1];
   details_ = handles_[2];
+  scope_ = handles_[3];
   return absl::OkStatus();
 }
 
@@ -259,7 +261,7 @@ absl::StatusOr<std::string> PersonVault::DataKey(const std::string& ref, const s
 
 absl::Status PersonVault::Write(const std::string& ref, const std::string& key,
                                 const std::string& data_key, const coop::v1::PersonDetails& details,
-                                bool with_key) {
+                                bool with_key, const coop::v1::PersonScope* scope) {
   std::string plaintext = details.SerializeAsString();
   auto sealed = Seal(Bytes(data_key), absl::StrCat(kDetailsLabel, ref), plaintext);
   Wipe(&plaintext);
@@ -271,6 +273,7 @@ absl::Status PersonVault::Write(const std::string& ref, const std::string& key,
     batch.Put(keys_, key, *wrapped);
   }
   batch.Put(details_, key, *sealed);
+  if (scope != nullptr) batch.Put(scope_, key, scope->SerializeAsString());
   rocksdb::WriteOptions wo;
   wo.sync = true;
   auto s = db_->Write(wo, &batch);
@@ -280,6 +283,12 @@ absl::Status PersonVault::Write(const std::string& ref, const std::string& key,
 
 absl::StatusOr<bool> PersonVault::Put(const std::string& person_ref,
                                       const coop::v1::PersonDetails& details) {
+  return Put(person_ref, details, coop::v1::PersonScope());
+}
+
+absl::StatusOr<bool> PersonVault::Put(const std::string& person_ref,
+                                      const coop::v1::PersonDetails& details,
+                                      const coop::v1::PersonScope& scope) {
   auto ref = ParseRef(person_ref);
   if (!ref.ok()) return ref.status();
   absl::MutexLock lock(&LockFor(ref->key));
@@ -294,7 +303,7 @@ absl::StatusOr<bool> PersonVault::Put(const std::string& person_ref,
                  static_cast<int>(kDataKeyBytes)) != 1) {
     return absl::InternalError("RAND_bytes failed to make a data key");
   }
-  auto st = Write(ref->text, ref->key, data_key, details, /*with_key=*/true);
+  auto st = Write(ref->text, ref->key, data_key, details, /*with_key=*/true, &scope);
   Wipe(&data_key);
   if (!st.ok()) return st;
   return true;
@@ -309,9 +318,27 @@ absl::Status PersonVault::Update(const std::string& person_ref,
   auto data_key = DataKey(ref->text, ref->key, &found);
   if (!data_key.ok()) return data_key.status();
   if (!found) return absl::NotFoundError(absl::StrCat("person_ref: no person ", ref->text));
-  auto st = Write(ref->text, ref->key, *data_key, details, /*with_key=*/false);
+  auto st = Write(ref->text, ref->key, *data_key, details, /*with_key=*/false, nullptr);
   Wipe(&*data_key);
   return st;
+}
+
+absl::StatusOr<coop::v1::PersonScope> PersonVault::GetScope(const std::string& person_ref) const {
+  auto ref = ParseRef(person_ref);
+  if (!ref.ok()) return ref.status();
+  std::string keyed;
+  auto s = db_->Get(rocksdb::ReadOptions(), keys_, ref->key, &keyed);
+  if (s.IsNotFound()) return absl::NotFoundError(absl::StrCat("person_ref: no person ", ref->text));
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading the key of person ", ref->text));
+  coop::v1::PersonScope scope;
+  std::string stored;
+  s = db_->Get(rocksdb::ReadOptions(), scope_, ref->key, &stored);
+  if (s.IsNotFound()) return scope;  // recorded before scopes existed
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading the scope of person ", ref->text));
+  if (!scope.ParseFromString(stored)) {
+    return absl::DataLossError(absl::StrCat("the scope of person ", ref->text, " is unreadable"));
+  }
+  return scope;
 }
 
 absl::StatusOr<coop::v1::PersonDetails> PersonVault::Get(const std::string& person_ref) const {

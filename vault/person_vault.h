@@ -10,6 +10,9 @@
 //                     copy of the key lingers in an SST file)
 //   "person_details"  the person's details (coop.v1.PersonDetails, serialized), encrypted
 //                     under the data key
+//   "person_scope"    what the person was recorded for (coop.v1.PersonScope: a cooperative
+//                     id or an area; not personal data, so not encrypted), written with the
+//                     details; it decides who may read them (services/people_service.h)
 //   default           "format_version" (u32 big-endian, 1) and "key_check" (below)
 //
 // Cryptography: AES-256-GCM (OpenSSL EVP) everywhere, a fresh random 96-bit nonce for every
@@ -61,6 +64,7 @@ class PersonVault {
  public:
   static constexpr char kKeysFamily[] = "person_keys";
   static constexpr char kDetailsFamily[] = "person_details";
+  static constexpr char kScopeFamily[] = "person_scope";
 
   // Opens (creating if missing) the vault in `dir`. DATA_LOSS if `master_key` is not the key
   // the vault was created with.
@@ -70,10 +74,16 @@ class PersonVault {
 
   // Stores a new person with a fresh data key. Returns true if stored; false if `person_ref`
   // already exists, in which case nothing is written (a retried creation).
+  absl::StatusOr<bool> Put(const std::string& person_ref, const coop::v1::PersonDetails& details,
+                           const coop::v1::PersonScope& scope);
+  // The same with an empty scope (tests of the storage alone).
   absl::StatusOr<bool> Put(const std::string& person_ref, const coop::v1::PersonDetails& details);
   // Replaces a known person's details (under the same data key). NOT_FOUND if unknown.
   absl::Status Update(const std::string& person_ref, const coop::v1::PersonDetails& details);
   absl::StatusOr<coop::v1::PersonDetails> Get(const std::string& person_ref) const;
+  // What the person was recorded for (empty if recorded before scopes existed). NOT_FOUND if
+  // unknown.
+  absl::StatusOr<coop::v1::PersonScope> GetScope(const std::string& person_ref) const;
 
   // Flushes memtables to SST files (for tests that look at the files). Not needed for
   // durability: writes are synced to the WAL.
@@ -86,7 +96,8 @@ class PersonVault {
   absl::Status OpenDb();
   absl::Status CheckMasterKey();
   absl::Status Write(const std::string& ref, const std::string& key, const std::string& data_key,
-                     const coop::v1::PersonDetails& details, bool with_key);
+                     const coop::v1::PersonDetails& details, bool with_key,
+                     const coop::v1::PersonScope* scope);
   absl::StatusOr<std::string> DataKey(const std::string& ref, const std::string& key,
                                       bool* found) const;
   absl::Mutex& LockFor(const std::string& key) const;
@@ -98,6 +109,7 @@ class PersonVault {
   rocksdb::ColumnFamilyHandle* meta_ = nullptr;
   rocksdb::ColumnFamilyHandle* keys_ = nullptr;
   rocksdb::ColumnFamilyHandle* details_ = nullptr;
+  rocksdb::ColumnFamilyHandle* scope_ = nullptr;
   mutable std::array<absl::Mutex, 64> locks_;
 };
 

@@ -53,6 +53,13 @@ class PeopleServiceTest : public ServerFixture {
         << status.error_message();
   }
 
+  // RecordPerson now names what the person is recorded for (it decides who may read the
+  // details); these tests record for the district of U Minh.
+  static void RecordedForUMinh(coop::v1::RecordPersonRequest* request) {
+    request->mutable_area()->set_code("966");
+    request->mutable_area()->set_unit_set("2025-03");
+  }
+
   std::unique_ptr<coop::v1::People::Stub> people_;
 };
 
@@ -60,6 +67,7 @@ TEST_F(PeopleServiceTest, RecordedDetailsRoundTripAndUpdate) {
   coop::v1::RecordPersonRequest request;
   *request.mutable_header() = Header();
   *request.mutable_details() = Details();
+  RecordedForUMinh(&request);
   coop::v1::RecordPersonReply reply;
   ASSERT_TRUE(Record(request, &reply).ok());
   EXPECT_TRUE(base::ParseUuid(reply.person_ref()));
@@ -87,6 +95,7 @@ TEST_F(PeopleServiceTest, ARetriedRecordReturnsTheSameRefAndStoresNothingNew) {
   coop::v1::RecordPersonRequest request;
   *request.mutable_header() = Header();
   *request.mutable_details() = Details();
+  RecordedForUMinh(&request);
   coop::v1::RecordPersonReply first, retry, other;
   ASSERT_TRUE(Record(request, &first).ok());
   request.mutable_details()->set_phone("0000");  // a retry is not a way to change details
@@ -123,12 +132,14 @@ TEST_F(PeopleServiceTest, BadInputIsInvalidAndNamesTheField) {
     coop::v1::RecordPersonRequest request;
     *request.mutable_header() = Header();
     *request.mutable_details() = Details();
+    RecordedForUMinh(&request);
     change(&request);
     return request;
   };
   using R = coop::v1::RecordPersonRequest;
   ExpectInvalid(Record(with([](R* r) { r->mutable_details()->set_full_name("  "); }), &reply),
                 "details.full_name");
+  ExpectInvalid(Record(with([](R* r) { r->clear_recorded_for(); }), &reply), "recorded_for");
   ExpectInvalid(
       Record(with([](R* r) { r->mutable_details()->set_full_name(std::string(201, 'a')); }),
              &reply),
@@ -159,6 +170,7 @@ TEST_F(PeopleServiceTest, NoFileOfTheLogOrTheVaultHoldsTheNameAndEventsCarryOnly
   coop::v1::RecordPersonRequest request;
   *request.mutable_header() = Header();
   *request.mutable_details() = Details();
+  RecordedForUMinh(&request);
   coop::v1::RecordPersonReply person;
   ASSERT_TRUE(Record(request, &person).ok());
   // The person is placed as a graduate: the event names the ref only.

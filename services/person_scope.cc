@@ -1,0 +1,72 @@
+#include "services/person_scope.h"
+
+#include "absl/strings/str_cat.h"
+#include "commands/recorder_scope.h"
+#include "coop/v1/reporting.pb.h"
+#include "projections/cooperative_registry_projection.h"
+#include "projections/person_links_projection.h"
+
+namespace coop::services {
+namespace {
+
+absl::StatusOr<coop::v1::Area> CooperativeAddress(projections::ProjectionStore& store,
+                                                  const std::string& cooperative_id) {
+  auto row = store.ReadRow(projections::CooperativeRegistryProjection::kName,
+                           projections::CooperativeRegistryProjection::ViewKey(cooperative_id));
+  if (!row.ok()) return row.status();
+  coop::v1::CooperativeView view;
+  if (row->has_value() && !view.ParseFromString(**row)) {
+    return absl::DataLossError(
+        absl::StrCat("the view of cooperative ", cooperative_id, " is unreadable"));
+  }
+  return view.address();
+}
+
+}  // namespace
+
+absl::StatusOr<coop::v1::Area> PersonScopeRules::AreaOf(const coop::v1::PersonScope& scope) const {
+  if (scope.has_area()) return scope.area();
+  if (!scope.cooperative_id().empty())
+    return CooperativeAddress(*projections_, scope.cooperative_id());
+  return coop::v1::Area();
+}
+
+absl::Status PersonScopeRules::CheckRecordedFor(const access::Principal& principal,
+                                                const coop::v1::PersonScope& scope) const {
+  if (principal.role != access::Role::kRecorder) return absl::OkStatus();
+  auto area = AreaOf(scope);
+  if (!area.ok()) return area.status();
+  const std::string subject = scope.has_area()
+                                  ? std::string("the person's area")
+                                  : absl::StrCat("cooperative '", scope.cooperative_id(), "'");
+  return commands::CheckRecorderScope(principal, *area, subject);
+}
+
+absl::Status PersonScopeRules::CheckPerson(const access::Principal& principal,
+                                           const std::string& person_ref) const {
+  auto scope = vault_->GetScope(person_ref);
+  if (!scope.ok()) return scope.status();
+  if (principal.role != access::Role::kRecorder) return absl::OkStatus();
+  std::vector<coop::v1::Area> areas;
+  auto own = AreaOf(*scope);
+  if (!own.ok()) return own.status();
+  areas.push_back(*own);
+  auto linked = projections::PersonLinksProjection::CooperativesOf(*projections_, person_ref);
+  if (!linked.ok()) return linked.status();
+  for (const auto& id : *linked) {
+    auto address = CooperativeAddress(*projections_, id);
+    if (!address.ok()) return address.status();
+    areas.push_back(*address);
+  }
+  absl::Status refusal;
+  for (const auto& area : areas) {
+    refusal = commands::CheckRecorderScope(principal, area, absl::StrCat("person ", person_ref));
+    if (refusal.ok()) return refusal;
+  }
+  return absl::PermissionDeniedError(
+      absl::StrCat("ngoài phạm vi / out of scope: principal '", principal.name,
+                   "' records for none of the areas of person ", person_ref,
+                   " (what it was recorded for, and the cooperatives whose events name it)"));
+}
+
+}  // namespace coop::services
