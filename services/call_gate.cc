@@ -50,13 +50,15 @@ std::vector<std::string> PeerAlternativeNames(const grpc::ServerContextBase& con
   return names;
 }
 
-// What identifies a version of the file: a rename (as coopctl saves) changes the inode.
-using FileStamp = std::tuple<int64_t, int64_t, int64_t, int64_t>;
+// What identifies a version of the file: a rename (as coopctl saves) changes the inode, an
+// edit the modification time, a chmod or chown (fixing the file's mode) the change time.
+using FileStamp = std::tuple<int64_t, int64_t, int64_t, int64_t, int64_t, int64_t>;
 FileStamp StampOf(const std::string& path) {
   struct stat st;
-  if (stat(path.c_str(), &st) != 0) return {-1, -1, -1, -1};
-  return {static_cast<int64_t>(st.st_ino), static_cast<int64_t>(st.st_size),
-          static_cast<int64_t>(st.st_mtim.tv_sec), static_cast<int64_t>(st.st_mtim.tv_nsec)};
+  if (stat(path.c_str(), &st) != 0) return {-1, -1, -1, -1, -1, -1};
+  return {static_cast<int64_t>(st.st_ino),         static_cast<int64_t>(st.st_size),
+          static_cast<int64_t>(st.st_mtim.tv_sec), static_cast<int64_t>(st.st_mtim.tv_nsec),
+          static_cast<int64_t>(st.st_ctim.tv_sec), static_cast<int64_t>(st.st_ctim.tv_nsec)};
 }
 
 }  // namespace

@@ -87,12 +87,11 @@ absl::StatusOr<CoopdFlags> ParseCoopdFlags(const std::vector<std::string>& args)
     } else if (name == "--auth_config") {
       if (value.empty()) return absl::InvalidArgumentError("--auth_config: must not be empty");
       flags.server.auth_config = value;
-    } else if (name == "--tls_cert") {
-      flags.server.tls_cert = value;
-    } else if (name == "--tls_key") {
-      flags.server.tls_key = value;
-    } else if (name == "--tls_client_ca") {
-      flags.server.tls_client_ca = value;
+    } else if (name == "--tls_cert" || name == "--tls_key" || name == "--tls_client_ca") {
+      if (value.empty()) return absl::InvalidArgumentError(name + ": must not be empty");
+      (name == "--tls_cert"  ? flags.server.tls_cert
+       : name == "--tls_key" ? flags.server.tls_key
+                             : flags.server.tls_client_ca) = value;
     } else if (name == "--port_file") {
       flags.port_file = value;
     } else {

@@ -61,14 +61,26 @@ grpc::ServerUnaryReactor* EventStoreService::Append(grpc::CallbackServerContext*
                                                     const coop::v1::AppendRequest* request,
                                                     coop::v1::AppendResponse* response) {
   auto* reactor = context->DefaultReactor();
-  if (AdmitOrFinish(*gate_, context, reactor, access::Permission::kAppendRaw) == nullptr) {
-    return reactor;
-  }
+  auto principal = AdmitOrFinish(*gate_, context, reactor, access::Permission::kAppendRaw);
+  if (principal == nullptr) return reactor;
   if (auto st = CheckRawAppend(*request); !st.ok()) {
     reactor->Finish(ToGrpcStatus(st));
     return reactor;
   }
-  store_->AppendAsync(*request,
+  // Who appended is the principal, as for commands: the request's metadata cannot name
+  // another (in open mode the actor and agency it gives stand beside the local admin).
+  coop::v1::AppendRequest stamped = *request;
+  for (auto& stream : *stamped.mutable_streams()) {
+    for (auto& event : *stream.mutable_events()) {
+      auto* metadata = event.mutable_metadata();
+      if (principal->authenticated) {
+        metadata->set_actor(principal->name);
+        metadata->set_agency(principal->agency);
+      }
+      metadata->set_principal(principal->name);
+    }
+  }
+  store_->AppendAsync(std::move(stamped),
                       [reactor, response](absl::StatusOr<coop::v1::AppendResponse> result) {
                         if (result.ok()) *response = std::move(*result);
                         reactor->Finish(ToGrpcStatus(result.status()));

@@ -36,6 +36,20 @@ TEST(CanonicalTest, EncodingIsByteExactAsDocumented) {
   EXPECT_EQ(CanonicalEncoding(Sample()), expected);
 }
 
+TEST(CanonicalTest, APrincipalMakesFormat2WithThePrincipalAfterTheClient) {
+  // Format 1 stays byte for byte what it was (older logs verify unchanged); an event that
+  // names its principal is format 2: the version, then the same rows with the principal's
+  // string between the client and the payload.
+  auto e = Sample();
+  const std::string format1 = CanonicalEncoding(e);
+  e.mutable_metadata()->set_principal("recorder-u-minh");
+  std::string expected = format1;
+  expected[8] = '\x02';
+  const size_t payload_at = format1.size() - 5;  // str("p")
+  expected.insert(payload_at, std::string("\0\0\0\x0f", 4) + "recorder-u-minh");
+  EXPECT_EQ(CanonicalEncoding(e), expected);
+}
+
 TEST(CanonicalTest, EveryFieldChangesTheEncoding) {
   const std::string base = CanonicalEncoding(Sample());
   std::vector<std::function<void(coop::v1::RecordedEvent&)>> edits = {
@@ -55,6 +69,7 @@ TEST(CanonicalTest, EveryFieldChangesTheEncoding) {
       [](auto& e) { e.mutable_metadata()->set_correlation_id("a"); },
       [](auto& e) { e.mutable_metadata()->set_causation_id("a"); },
       [](auto& e) { e.mutable_metadata()->set_client("a"); },
+      [](auto& e) { e.mutable_metadata()->set_principal("a"); },
   };
   for (size_t i = 0; i < edits.size(); ++i) {
     auto e = Sample();

@@ -11,7 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "access/principal.h"
 #include "coop/v1/registry.pb.h"
+#include "tests/services/auth_fixture.h"
 #include "tests/services/server_fixture.h"
 
 namespace coop::services {
@@ -40,49 +42,58 @@ std::vector<const MethodDescriptor*> CoopMethods() {
   return methods;
 }
 
+// Calls `method` ("/pkg.Service/Method") with one empty request message, whatever its kind
+// (unary or streaming), reads until the first reply or the end, and returns the status the
+// server gave (OK if it sent a reply: the method is served). `context` may carry credentials.
+grpc::Status CallWithEmptyRequest(const std::shared_ptr<grpc::Channel>& channel,
+                                  std::unique_ptr<grpc::ClientContext> context,
+                                  const std::string& method) {
+  grpc::GenericStub stub(channel);
+  grpc::CompletionQueue cq;
+  auto call = stub.PrepareCall(context.get(), method, &cq);
+  auto step = [&](void* tag) {
+    void* got = nullptr;
+    bool ok = false;
+    EXPECT_TRUE(cq.Next(&got, &ok));
+    EXPECT_EQ(got, tag);
+    return ok;
+  };
+  int tags[5];
+  call->StartCall(&tags[0]);
+  bool open = step(&tags[0]);
+  grpc::Slice empty(std::string{});
+  grpc::ByteBuffer request(&empty, 1);
+  if (open) {
+    call->Write(request, &tags[1]);
+    open = step(&tags[1]);
+  }
+  if (open) {
+    call->WritesDone(&tags[2]);
+    open = step(&tags[2]);
+  }
+  grpc::ByteBuffer reply;
+  call->Read(&reply, &tags[3]);
+  const bool replied = step(&tags[3]);
+  if (replied) context->TryCancel();  // a stream may go on; one reply is enough
+  grpc::Status status;
+  call->Finish(&status, &tags[4]);
+  step(&tags[4]);
+  cq.Shutdown();
+  void* tag = nullptr;
+  bool ok = false;
+  while (cq.Next(&tag, &ok)) {
+  }
+  return replied ? grpc::Status::OK : status;
+}
+
+std::string FullName(const MethodDescriptor* method) {
+  return "/" + method->service()->full_name() + "/" + method->name();
+}
+
 class EveryRpcTest : public coop::testing::ServerFixture {
  protected:
-  // Calls `method` ("/pkg.Service/Method") with one empty request message, whatever its kind
-  // (unary or streaming), reads until the first reply or the end, and returns the status the
-  // server gave (OK if it sent a reply: the method is served).
   grpc::Status CallWithEmptyRequest(const std::string& method) {
-    grpc::GenericStub stub(channel_);
-    grpc::CompletionQueue cq;
-    auto context = Context(10'000);
-    auto call = stub.PrepareCall(context.get(), method, &cq);
-    auto step = [&](void* tag) {
-      void* got = nullptr;
-      bool ok = false;
-      EXPECT_TRUE(cq.Next(&got, &ok));
-      EXPECT_EQ(got, tag);
-      return ok;
-    };
-    int tags[5];
-    call->StartCall(&tags[0]);
-    bool open = step(&tags[0]);
-    grpc::Slice empty(std::string{});
-    grpc::ByteBuffer request(&empty, 1);
-    if (open) {
-      call->Write(request, &tags[1]);
-      open = step(&tags[1]);
-    }
-    if (open) {
-      call->WritesDone(&tags[2]);
-      open = step(&tags[2]);
-    }
-    grpc::ByteBuffer reply;
-    call->Read(&reply, &tags[3]);
-    const bool replied = step(&tags[3]);
-    if (replied) context->TryCancel();  // a stream may go on; one reply is enough
-    grpc::Status status;
-    call->Finish(&status, &tags[4]);
-    step(&tags[4]);
-    cq.Shutdown();
-    void* tag = nullptr;
-    bool ok = false;
-    while (cq.Next(&tag, &ok)) {
-    }
-    return replied ? grpc::Status::OK : status;
+    return services::CallWithEmptyRequest(channel_, Context(10'000), method);
   }
 };
 
@@ -111,6 +122,55 @@ TEST_F(EveryRpcTest, EveryMethodOfEveryCoopServiceAnswersSomethingOtherThanUnimp
        {"coop.v1.EventStore", "coop.v1.Registry", "coop.v1.Programs", "coop.v1.Planning",
         "coop.v1.Corrections", "coop.v1.People", "coop.v1.Reporting"}) {
     EXPECT_NE(std::find(services.begin(), services.end(), service), services.end()) << service;
+  }
+}
+
+// The permission each method needs, stated here apart from the server's code: the command
+// services record; Reporting reads views (RebuildProjection rebuilds); the event store reads
+// events, appends raw, verifies; People handles personal details and lists their access log.
+access::Permission PermissionOf(const MethodDescriptor* method) {
+  using access::Permission;
+  const std::string service = method->service()->name();
+  const std::string name = method->name();
+  if (service == "Reporting") {
+    return name == "RebuildProjection" ? Permission::kRebuildProjections : Permission::kReadViews;
+  }
+  if (service == "EventStore") {
+    if (name == "Append") return Permission::kAppendRaw;
+    if (name == "VerifyLog") return Permission::kVerifyLog;
+    return Permission::kReadEvents;
+  }
+  if (service == "People") {
+    return name == "ListPersonAccess" ? Permission::kReadAccessLog : Permission::kPersonalData;
+  }
+  return Permission::kRecord;  // Registry, Programs, Planning, Corrections
+}
+
+class EveryRpcWithAuthenticationTest : public coop::testing::AuthServerFixture {};
+
+TEST_F(EveryRpcWithAuthenticationTest, EveryMethodRefusesACallWithoutCredentials) {
+  const auto methods = CoopMethods();
+  ASSERT_GT(methods.size(), 60u);
+  for (const auto* method : methods) {
+    EXPECT_EQ(CallWithEmptyRequest(channel_, As(""), FullName(method)).error_code(),
+              grpc::StatusCode::UNAUTHENTICATED)
+        << FullName(method);
+  }
+  EXPECT_EQ(server_->gate().failed_authentications(), methods.size());
+}
+
+TEST_F(EveryRpcWithAuthenticationTest, EveryMethodAdmitsExactlyTheRolesThatHaveItsPermission) {
+  const auto methods = CoopMethods();
+  for (const auto& entry : file_.principals()) {  // one principal of each role, and another
+    const std::string& who = entry.name();
+    const access::Role role = *access::ParseRole(entry.role());
+    for (const auto* method : methods) {
+      const grpc::Status status = CallWithEmptyRequest(channel_, As(who), FullName(method));
+      const bool allowed = access::RoleAllows(role, PermissionOf(method));
+      EXPECT_EQ(status.error_code() == grpc::StatusCode::PERMISSION_DENIED, !allowed)
+          << who << " " << FullName(method) << ": " << status.error_message();
+      EXPECT_NE(status.error_code(), grpc::StatusCode::UNAUTHENTICATED) << FullName(method);
+    }
   }
 }
 

@@ -70,6 +70,9 @@ TEST_F(RegistryServiceTest, RegistrationAssignsAnIdFilesTheEventUnderItsAreaAndR
   EXPECT_EQ(registered.area().code(), "32059");
   EXPECT_EQ(registered.metadata().actor(), "officer-7");
   EXPECT_EQ(registered.metadata().agency(), "u-minh-district");
+  // Open loopback mode: the headers are recorded beside the local admin.
+  EXPECT_EQ(registered.metadata().principal(), "local-admin (unauthenticated)");
+  EXPECT_NE(server_->access_summary().find("open: no authentication"), std::string::npos);
 }
 
 TEST_F(RegistryServiceTest, ARejectedCommandWritesNothingAndNamesTheRule) {

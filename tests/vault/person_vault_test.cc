@@ -45,7 +45,9 @@ void FlipByte(const std::string& dir, const std::string& family, const std::stri
   rocksdb::DBOptions options;
   std::vector<rocksdb::ColumnFamilyDescriptor> families = {{rocksdb::kDefaultColumnFamilyName, {}},
                                                            {PersonVault::kKeysFamily, {}},
-                                                           {PersonVault::kDetailsFamily, {}}};
+                                                           {PersonVault::kDetailsFamily, {}},
+                                                           // every family must be named
+                                                           {PersonVault::kScopeFamily, {}}};
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* db = nullptr;
   ASSERT_TRUE(rocksdb::DB::Open(options, dir, families, &handles, &db).ok());
@@ -178,7 +180,8 @@ TEST(PersonVaultTest, AValueCopiedUnderAnotherPersonFailsAuthentication) {
     std::vector<rocksdb::ColumnFamilyDescriptor> families = {
         {rocksdb::kDefaultColumnFamilyName, {}},
         {PersonVault::kKeysFamily, {}},
-        {PersonVault::kDetailsFamily, {}}};
+        {PersonVault::kDetailsFamily, {}},
+        {PersonVault::kScopeFamily, {}}};  // every family must be named
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     rocksdb::DB* db = nullptr;
     ASSERT_TRUE(rocksdb::DB::Open(options, vault_dir, families, &handles, &db).ok());

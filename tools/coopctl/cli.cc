@@ -18,11 +18,29 @@ constexpr char kGlobalOptionsText[] =
     "  --server HOST:PORT   the coopd server (default 127.0.0.1:50051)\n"
     "  --json               print one JSON object per line (protobuf JSON mapping)\n"
     "  --timeout DURATION   deadline per call: seconds (30) or 500ms, 2m (default 30s)\n"
-    "  --help, -h           print usage\n";
+    "  --help, -h           print usage\n"
+    "\n"
+    "TLS và xác thực / TLS and credentials ('_' or '-' alike: --tls-ca):\n"
+    "  --tls_ca FILE        các CA (PEM) xác minh máy chủ; bật TLS\n"
+    "                       CA bundle (PEM) that verifies the server; turns TLS on\n"
+    "  --tls_cert FILE      chứng thư máy khách (PEM), đi cùng --tls_key; bật TLS\n"
+    "                       client certificate (PEM), with --tls_key; turns TLS on\n"
+    "  --tls_key FILE       khóa riêng của chứng thư máy khách (PEM)\n"
+    "                       the client certificate's private key (PEM)\n"
+    "  --tls_server_name NAME\n"
+    "                       tên trên chứng thư của máy chủ, nếu khác tên trong --server\n"
+    "                       the name the server's certificate carries, if not --server's host\n"
+    "  --token_file FILE    mã truy cập: dòng đầu của tệp (mặc định: biến môi trường\n"
+    "                       COOP_TOKEN); gửi với mỗi lời gọi là 'authorization: Bearer ...'\n"
+    "                       the token: the first line of FILE (default: the environment\n"
+    "                       variable COOP_TOKEN); sent on every call as 'authorization: Bearer'\n"
+    "  Không có cờ --token: giá trị cờ hiện trong `ps` và lịch sử shell.\n"
+    "  There is no --token flag: flag values show in `ps` and in shell history.\n";
 
 std::string GlobalUsage() {
   std::string text =
-      "usage: coopctl [--server HOST:PORT] [--json] [--timeout DURATION] SUBCOMMAND ...\n"
+      "usage: coopctl [--server HOST:PORT] [--json] [--timeout DURATION] [--tls_ca FILE]\n"
+      "               [--tls_cert FILE --tls_key FILE] [--token_file FILE] SUBCOMMAND ...\n"
       "\nCommand-line client of coopledger: the event store (coop.v1.EventStore), the\n"
       "commands of the coop.v1 services and the reports of coop.v1.Reporting.\n"
       "\nSubcommands:\n";
@@ -71,7 +89,17 @@ const Command* FindCommand(const std::string& name) {
   return nullptr;
 }
 
-bool IsGlobalValueOption(const std::string& arg) { return arg == "--server" || arg == "--timeout"; }
+// The global option an argument before the subcommand names ("--server", "--tls-ca=x"), or
+// nullptr.
+const OptionSpec* FindGlobalOption(const std::string& arg) {
+  if (arg.size() < 3 || arg[0] != '-' || arg[1] != '-') return nullptr;
+  const size_t eq = arg.find('=');
+  const std::string name = arg.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
+  for (const OptionSpec& spec : GlobalOptionSpecs()) {
+    if (spec.name == name) return &spec;
+  }
+  return nullptr;
+}
 
 int UsageFailure(absl::string_view message, const std::string& usage) {
   std::cerr << "error: " << message << "\n";
@@ -115,11 +143,12 @@ int ReportFailure(const Command& command, const absl::Status& status) {
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command> commands = [] {
-    std::vector<Command> all = {
-        AppendCommand(), ReadCommand(),    TailCommand(),   InfoCommand(),
-        VerifyCommand(), HistoryCommand(), ImportCommand(), ProjectionsCommand(),
-        StatsCommand(),  ExplainCommand(), PlanCommand(),   ComplianceCommand(),
-        ShowCommand(),   ListCommand(),    OcopCommand(),   Criterion13Command()};
+    std::vector<Command> all = {AppendCommand(),      ReadCommand(),        TailCommand(),
+                                InfoCommand(),        VerifyCommand(),      HistoryCommand(),
+                                ImportCommand(),      ProjectionsCommand(), StatsCommand(),
+                                ExplainCommand(),     PlanCommand(),        ComplianceCommand(),
+                                ShowCommand(),        ListCommand(),        OcopCommand(),
+                                Criterion13Command(), AdminCommand()};
     for (Command& command : GeneratedCommands()) all.push_back(std::move(command));
     return all;
   }();
@@ -127,6 +156,10 @@ const std::vector<Command>& AllCommands() {
 }
 
 int RunCli(const std::vector<std::string>& args) {
+  // Before anything else: a token on the command line is refused, whatever follows.
+  if (absl::Status refused = RefuseTokenFlag(args); !refused.ok()) {
+    return UsageFailure(refused.message(), "");
+  }
   // The subcommand is the first word that is neither an option nor a global option's value.
   // Only global options may come before it.
   size_t index = 0;
@@ -137,15 +170,12 @@ int RunCli(const std::vector<std::string>& args) {
       std::cout << GlobalUsage();
       return kExitOk;
     }
-    if (IsGlobalValueOption(arg)) {
-      ++index;
-      continue;
-    }
-    std::string name = arg.substr(0, arg.find('='));
-    if (name != "--server" && name != "--timeout" && name != "--json") {
+    const OptionSpec* spec = FindGlobalOption(arg);
+    if (spec == nullptr) {
       return UsageFailure(absl::StrCat("unknown option '", arg, "' before the subcommand"),
                           GlobalUsage());
     }
+    if (spec->takes_value && arg.find('=') == std::string::npos) ++index;
   }
   if (index >= args.size()) return UsageFailure("missing subcommand", GlobalUsage());
 

@@ -22,11 +22,25 @@ inline constexpr int kExitTampered = 3;     // verify found a broken hash chain
 
 inline constexpr char kDefaultServer[] = "127.0.0.1:50051";
 
+// The environment variable that may hold the bearer token (see Globals::token).
+inline constexpr char kTokenEnvironmentVariable[] = "COOP_TOKEN";
+
 // Options accepted before or after any subcommand.
 struct Globals {
   std::string server = kDefaultServer;
   bool json = false;
   absl::Duration timeout = absl::Seconds(30);  // deadline of each unary or paged call
+
+  // TLS: on when --tls_ca or --tls_cert/--tls_key is given. The PEM texts of the files
+  // (empty tls_ca_pem: gRPC's default roots).
+  bool tls = false;
+  std::string tls_ca_pem;
+  std::string tls_cert_pem;
+  std::string tls_key_pem;
+  std::string tls_server_name;  // --tls_server_name: the name the certificate must carry
+  // The bearer token sent on every call as "authorization: Bearer <token>": the first line of
+  // --token_file, else $COOP_TOKEN, trimmed; empty: none. Never taken from a flag's value.
+  std::string token;
 };
 
 struct Command {
@@ -54,11 +68,19 @@ struct Command {
   bool underscores_as_dashes = false;
 };
 
-// The global options (--server, --json, --timeout, --help).
+// The global options (--server, --json, --timeout, --tls_ca, --tls_cert, --tls_key,
+// --tls_server_name, --token_file, --help). Those spelled with '_' may also be spelled with
+// '-' (--tls-ca), as a command's own options are.
 const std::vector<OptionSpec>& GlobalOptionSpecs();
-// Reads the global options out of a parse result; a usage error for a bad --server or
-// --timeout.
+// Reads the global options out of a parse result, reading the files they name and the
+// environment variable COOP_TOKEN. A usage error for a bad --server or --timeout, for
+// --tls_cert without --tls_key (or the reverse), for --tls_server_name without TLS, for an
+// unreadable file or an empty token, and for a token to be sent in plaintext to a server that
+// is not on this machine.
 absl::StatusOr<Globals> GlobalsFrom(const ParsedArgs& args);
+// A usage error if `args` (the whole command line, before a "--") holds "--token" or
+// "--token=...": a secret given as a flag shows in `ps` and in shell history.
+absl::Status RefuseTokenFlag(const std::vector<std::string>& args);
 
 // One per subcommand file.
 Command AppendCommand();
@@ -78,6 +100,8 @@ Command ShowCommand();
 Command ListCommand();
 Command OcopCommand();
 Command Criterion13Command();
+// Local administration, without a server: the principals file (--auth_config) of coopd.
+Command AdminCommand();
 // One per RPC of a coop.v1 service that returns coop.v1.CommandReply (cmd_generated.cc),
 // built from the compiled-in descriptors.
 std::vector<Command> GeneratedCommands();

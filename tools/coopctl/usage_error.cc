@@ -1,6 +1,7 @@
 #include "tools/coopctl/usage_error.h"
 
 #include "absl/strings/cord.h"
+#include "absl/strings/str_cat.h"
 
 namespace coop::coopctl {
 namespace {
@@ -14,6 +15,10 @@ absl::Status UsageError(absl::string_view message, bool show_usage) {
   absl::Status status = absl::InvalidArgumentError(message);
   status.SetPayload(kUsageErrorPayloadUrl, absl::Cord(show_usage ? kShowUsage : kNoUsage));
   return status;
+}
+
+std::string ViEn(absl::string_view vietnamese, absl::string_view english) {
+  return absl::StrCat(vietnamese, "\n       ", english);
 }
 
 bool IsUsageError(const absl::Status& status) {

@@ -5,6 +5,8 @@
 #ifndef COOPLEDGER_TOOLS_COOPCTL_USAGE_ERROR_H_
 #define COOPLEDGER_TOOLS_COOPCTL_USAGE_ERROR_H_
 
+#include <string>
+
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
@@ -16,6 +18,11 @@ inline constexpr char kUsageErrorPayloadUrl[] = "type.coop/coopctl.UsageError";
 // subcommand's usage text after the message: an unknown option does, an unreadable input
 // file does not.
 absl::Status UsageError(absl::string_view message, bool show_usage = true);
+
+// A message in Vietnamese, then the same in English on a second line, indented to line up
+// under the first when printed after "error: ". Every message coopctl's access features
+// (credentials, TLS, admin principal) print is written this way.
+std::string ViEn(absl::string_view vietnamese, absl::string_view english);
 
 // True if `status` was made by UsageError.
 bool IsUsageError(const absl::Status& status);

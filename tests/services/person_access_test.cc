@@ -1,0 +1,139 @@
+// Personal details with authentication on: admins and recorders of the person's areas read
+// and change them, auditors list who did (and read no details), readers nothing; the areas are
+// what the person was recorded for plus the cooperatives whose placements name the person.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "coop/v1/people.grpc.pb.h"
+#include "coop/v1/programs.grpc.pb.h"
+#include "tests/services/auth_fixture.h"
+
+namespace coop::testing {
+namespace {
+
+using grpc::StatusCode;
+
+class PersonAccessTest : public AuthServerFixture {
+ protected:
+  void SetUp() override {
+    AuthServerFixture::SetUp();
+    people_ = coop::v1::People::NewStub(channel_);
+  }
+
+  // Records a person for district `district` (2025-03) as `who`; the ref.
+  std::string RecordFor(const std::string& who, const std::string& district) {
+    coop::v1::RecordPersonRequest request;
+    *request.mutable_header() = Header();
+    request.mutable_details()->set_full_name("Nguyễn Thị Hoa");
+    request.mutable_details()->set_identity_number("096123456789");
+    request.mutable_area()->set_code(district);
+    request.mutable_area()->set_unit_set("2025-03");
+    coop::v1::RecordPersonReply reply;
+    auto status = people_->RecordPerson(As(who).get(), request, &reply);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return reply.person_ref();
+  }
+
+  StatusCode Read(const std::string& who, const std::string& ref) {
+    coop::v1::GetPersonRequest request;
+    request.set_person_ref(ref);
+    coop::v1::PersonDetails details;
+    return people_->GetPerson(As(who).get(), request, &details).error_code();
+  }
+
+  std::unique_ptr<coop::v1::People::Stub> people_;
+};
+
+TEST_F(PersonAccessTest, OnlyAdminsAndRecordersOfThePersonsAreasReadOrChangeDetails) {
+  const std::string ref = RecordFor("recorder-u-minh", "966");
+  EXPECT_EQ(Read("recorder-u-minh", ref), StatusCode::OK);
+  EXPECT_EQ(Read("admin", ref), StatusCode::OK);
+  EXPECT_EQ(Read("recorder-thoi-binh", ref), StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Read("auditor", ref), StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Read("reader", ref), StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Read("", ref), StatusCode::UNAUTHENTICATED);
+  coop::v1::UpdatePersonRequest update;
+  *update.mutable_header() = Header();
+  update.set_person_ref(ref);
+  update.mutable_details()->set_full_name("Someone Else");
+  coop::v1::RecordPersonReply reply;
+  EXPECT_EQ(people_->UpdatePerson(As("recorder-thoi-binh").get(), update, &reply).error_code(),
+            StatusCode::PERMISSION_DENIED);
+  // A recorder records only for its own areas.
+  coop::v1::RecordPersonRequest elsewhere;
+  *elsewhere.mutable_header() = Header();
+  elsewhere.mutable_details()->set_full_name("Trần Văn Nam");
+  elsewhere.mutable_area()->set_code("967");
+  elsewhere.mutable_area()->set_unit_set("2025-03");
+  EXPECT_EQ(people_->RecordPerson(As("recorder-u-minh").get(), elsewhere, &reply).error_code(),
+            StatusCode::PERMISSION_DENIED);
+  // The refused update changed nothing.
+  coop::v1::GetPersonRequest get;
+  get.set_person_ref(ref);
+  coop::v1::PersonDetails details;
+  ASSERT_TRUE(people_->GetPerson(As("admin").get(), get, &details).ok());
+  EXPECT_EQ(details.full_name(), "Nguyễn Thị Hoa");
+}
+
+TEST_F(PersonAccessTest, APlacementAddsItsCooperativesAreaToThePersons) {
+  const std::string ref = RecordFor("recorder-thoi-binh", "967");
+  ASSERT_EQ(Read("recorder-u-minh", ref), StatusCode::PERMISSION_DENIED);
+  const std::string cooperative = RegisterAs("recorder-u-minh", "2000000021", "32059");
+  coop::v1::PlaceGraduateRequest place;
+  *place.mutable_header() = Header("2024-10-01");
+  place.mutable_placed()->set_person_ref(ref);
+  place.mutable_placed()->set_cooperative_id(cooperative);
+  place.mutable_placed()->set_degree(coop::v1::DEGREE_UNIVERSITY);
+  place.mutable_placed()->set_field("nông học");
+  place.mutable_placed()->set_planned_term_months(24);
+  coop::v1::CommandReply placed;
+  auto status = coop::v1::Programs::NewStub(channel_)->PlaceGraduate(As("recorder-u-minh").get(),
+                                                                     place, &placed);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  // Once the person_links projection has the placement, U Minh may read the person too.
+  StatusCode got = StatusCode::PERMISSION_DENIED;
+  for (int i = 0; i < 100 && got != StatusCode::OK; ++i) {
+    got = Read("recorder-u-minh", ref);
+    if (got != StatusCode::OK) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(got, StatusCode::OK);
+  EXPECT_EQ(Read("recorder-thoi-binh", ref), StatusCode::OK);
+}
+
+TEST_F(PersonAccessTest, EveryRecordReadAndUpdateIsLoggedForAuditors) {
+  const std::string ref = RecordFor("recorder-u-minh", "966");
+  ASSERT_EQ(Read("admin", ref), StatusCode::OK);
+  ASSERT_EQ(Read("recorder-thoi-binh", ref), StatusCode::PERMISSION_DENIED);  // not an access
+  coop::v1::ListPersonAccessRequest request;
+  request.set_person_ref(ref);
+  coop::v1::ListPersonAccessReply reply;
+  ASSERT_TRUE(people_->ListPersonAccess(As("auditor").get(), request, &reply).ok());
+  ASSERT_EQ(reply.entries_size(), 2);
+  EXPECT_EQ(reply.entries(0).action(), "record");
+  EXPECT_EQ(reply.entries(0).principal(), "recorder-u-minh");
+  EXPECT_EQ(reply.entries(0).agency(), kUMinhAgency);
+  EXPECT_EQ(reply.entries(1).action(), "read");
+  EXPECT_EQ(reply.entries(1).principal(), "admin");
+  EXPECT_GE(reply.entries(1).at_micros(), reply.entries(0).at_micros());
+  for (const auto& entry : reply.entries()) {
+    EXPECT_EQ(entry.SerializeAsString().find("Hoa"), std::string::npos) << "no details logged";
+  }
+  // Paged, oldest first.
+  request.set_page_size(1);
+  ASSERT_TRUE(people_->ListPersonAccess(As("admin").get(), request, &reply).ok());
+  ASSERT_EQ(reply.entries_size(), 1);
+  ASSERT_FALSE(reply.next_page_token().empty());
+  request.set_page_token(reply.next_page_token());
+  ASSERT_TRUE(people_->ListPersonAccess(As("admin").get(), request, &reply).ok());
+  ASSERT_EQ(reply.entries_size(), 1);
+  EXPECT_EQ(reply.entries(0).action(), "read");
+  // Recorders and readers do not read the log.
+  EXPECT_EQ(people_->ListPersonAccess(As("recorder-u-minh").get(), request, &reply).error_code(),
+            StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(people_->ListPersonAccess(As("reader").get(), request, &reply).error_code(),
+            StatusCode::PERMISSION_DENIED);
+}
+
+}  // namespace
+}  // namespace coop::testing
