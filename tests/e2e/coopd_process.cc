@@ -22,6 +22,7 @@ absl::Status CoopdProcess::Start(const std::string& data_dir,
                                  const std::vector<std::string>& extra_args, int timeout_ms) {
   const std::string port_file = data_dir + ".port";
   log_path_ = data_dir + ".log";
+  stdout_path_ = data_dir + ".out";
   std::filesystem::remove(port_file);
   std::vector<std::string> args = {COOPD_PATH,    "--data_dir",  data_dir, "--listen",
                                    "127.0.0.1:0", "--port_file", port_file};
@@ -33,6 +34,8 @@ absl::Status CoopdProcess::Start(const std::string& data_dir,
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log_path_.c_str(),
+                                   O_WRONLY | O_CREAT | O_APPEND, 0644);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout_path_.c_str(),
                                    O_WRONLY | O_CREAT | O_APPEND, 0644);
   int rc = posix_spawn(&pid_, COOPD_PATH, &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
@@ -47,7 +50,7 @@ absl::Status CoopdProcess::Start(const std::string& data_dir,
     }
     std::ifstream in(port_file);
     if (in >> port_ && port_ > 0) {
-      auto health = CheckHealth(TestChannel(address()), 500);
+      auto health = CheckHealth(ProbeChannel(), 500);
       if (health.ok() && *health == Health::kServing) return absl::OkStatus();
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -57,6 +60,15 @@ absl::Status CoopdProcess::Start(const std::string& data_dir,
 }
 
 CoopdProcess::~CoopdProcess() { Kill(); }
+
+std::shared_ptr<grpc::Channel> CoopdProcess::ProbeChannel() const {
+  if (probe_ca_pem_.empty()) return TestChannel(address());
+  grpc::SslCredentialsOptions ssl;
+  ssl.pem_root_certs = probe_ca_pem_;
+  grpc::ChannelArguments args;
+  args.SetSslTargetNameOverride("localhost");
+  return grpc::CreateCustomChannel(address(), grpc::SslCredentials(ssl), args);
+}
 
 void CoopdProcess::Kill() {
   if (pid_ <= 0) return;

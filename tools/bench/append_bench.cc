@@ -16,7 +16,7 @@ namespace coop::bench {
 
 absl::StatusOr<RunResult> RunAppendBench(const BenchOptions& options, int clients, int batch,
                                          double seconds) {
-  auto channels = MakeChannels(options.server, ChannelsFor(clients, options.clients_per_channel));
+  auto channels = MakeChannels(options, ChannelsFor(clients, options.clients_per_channel));
   absl::StatusOr<coop::v1::LogInfo> info = ProbeServer(channels[0], 5'000);
   if (!info.ok()) {
     return absl::UnavailableError(

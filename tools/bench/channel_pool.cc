@@ -5,6 +5,8 @@
 #include <grpcpp/support/channel_arguments.h>
 
 #include <chrono>
+#include <fstream>
+#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "coop/v1/eventstore.grpc.pb.h"
@@ -12,16 +14,41 @@
 
 namespace coop::bench {
 
-std::vector<std::shared_ptr<grpc::Channel>> MakeChannels(const std::string& target, int count) {
+namespace {
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Plaintext, or TLS verified against the CA, with the token as call credentials.
+std::shared_ptr<grpc::ChannelCredentials> CredentialsFor(const BenchOptions& options) {
+  if (options.tls_ca.empty()) return grpc::InsecureChannelCredentials();
+  grpc::SslCredentialsOptions ssl;
+  ssl.pem_root_certs = ReadFile(options.tls_ca);
+  auto credentials = grpc::SslCredentials(ssl);
+  if (options.token_file.empty()) return credentials;
+  std::string token = ReadFile(options.token_file);
+  token = token.substr(0, token.find_first_of("\r\n"));
+  return grpc::CompositeChannelCredentials(credentials, grpc::AccessTokenCredentials(token));
+}
+
+}  // namespace
+
+std::vector<std::shared_ptr<grpc::Channel>> MakeChannels(const BenchOptions& options, int count) {
   std::vector<std::shared_ptr<grpc::Channel>> channels;
   channels.reserve(count);
+  const auto credentials = CredentialsFor(options);
   for (int i = 0; i < count; ++i) {
     grpc::ChannelArguments args;
     args.SetInt("coop.bench.connection_index", i);
     args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
     args.SetMaxReceiveMessageSize(-1);
     args.SetMaxSendMessageSize(-1);
-    channels.push_back(grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args));
+    if (!options.tls_server_name.empty()) args.SetSslTargetNameOverride(options.tls_server_name);
+    channels.push_back(grpc::CreateCustomChannel(options.server, credentials, args));
   }
   return channels;
 }

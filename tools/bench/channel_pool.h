@@ -10,12 +10,14 @@
 
 #include "absl/status/statusor.h"
 #include "coop/v1/eventstore.pb.h"
+#include "tools/bench/options.h"
 
 namespace coop::bench {
 
 // `count` channels to `target`. Each has distinct channel args and a local subchannel pool,
 // so gRPC does not share one TCP connection among them.
-std::vector<std::shared_ptr<grpc::Channel>> MakeChannels(const std::string& target, int count);
+// `count` channels to options.server, over TLS with the token if the options say so.
+std::vector<std::shared_ptr<grpc::Channel>> MakeChannels(const BenchOptions& options, int count);
 
 // Channels needed for `clients` clients at `per_channel` clients each.
 int ChannelsFor(int clients, int per_channel);

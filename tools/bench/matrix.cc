@@ -65,7 +65,7 @@ int RunMatrix(const BenchOptions& options) {
               options.server.c_str(), options.seconds, options.warmup_seconds, OnlineCpus());
   std::optional<std::string> server_down;
   {
-    auto channels = MakeChannels(options.server, 1);
+    auto channels = MakeChannels(options, 1);
     auto info = ProbeServer(channels[0], 5'000);
     if (info.ok()) {
       std::printf("server: head %llu, durability %s\n",

@@ -124,6 +124,10 @@ std::string Usage(const std::string& program) {
       "coopd))\n"
       "  --year Y                  queries: the statistics year (default 2024)\n"
       "  --poll_seconds S          rebuild: seconds between status polls (default 2)\n"
+      "  --tls_ca FILE             serve over TLS: the CA bundle that signed coopd's certificate\n"
+      "  --tls_server_name NAME    the name coopd's certificate carries, if not the host\n"
+      "  --token_file FILE         a bearer token (first line) for coopd with --auth_config;\n"
+      "                            needs --tls_ca\n"
       "  --help                    this text\n"
       "\n"
       "Streams are named bench-<run id>-<n> with a random run id per run, so runs against the\n"
@@ -190,11 +194,17 @@ ParseResult ParseArgs(int argc, char** argv) {
       ok = ParseInt(value, 1900, 2100, &o.year);
     else if (name == "poll_seconds")
       ok = ParseSeconds(value, 0.1, &o.poll_seconds);
-    else
+    else if (name == "tls_ca" || name == "tls_server_name" || name == "token_file") {
+      (name == "tls_ca"       ? o.tls_ca
+       : name == "token_file" ? o.token_file
+                              : o.tls_server_name) = value;
+      ok = !value.empty();
+    } else
       return Error(absl::StrCat("unknown flag --", name));
     if (!ok) return Error(absl::StrCat("bad value '", value, "' for --", name));
   }
   if (o.payload_min > o.payload_max) return Error("--payload_min is larger than --payload_max");
+  if (!o.token_file.empty() && o.tls_ca.empty()) return Error("--token_file needs --tls_ca");
   if (!batch_set) o.batch = o.mode == Mode::kBatch ? 100 : 1;
   if (o.mode == Mode::kSingle && o.batch != 1) {
     return Error("--mode single appends one event per Append; use --mode batch for --batch");

@@ -29,6 +29,12 @@ struct BenchOptions {
   int server_pid = 0;        // if set, the server's CPU and memory are sampled
   int year = 2024;           // queries mode: the statistics year
   double poll_seconds = 2;   // rebuild mode: interval between status polls
+  // A coopd with TLS and authentication on: the CA bundle to verify it (turns TLS on), the
+  // name its certificate carries if not the --server host, and a file holding a bearer token
+  // (never a flag value). The token needs TLS.
+  std::string tls_ca;
+  std::string tls_server_name;
+  std::string token_file;
 };
 
 struct ParseResult {

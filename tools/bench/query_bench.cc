@@ -225,8 +225,7 @@ bool PrintProjections(Stub* stub, int timeout_ms) {
 }  // namespace
 
 int RunQueryBench(const BenchOptions& options) {
-  auto channels =
-      MakeChannels(options.server, ChannelsFor(options.clients, options.clients_per_channel));
+  auto channels = MakeChannels(options, ChannelsFor(options.clients, options.clients_per_channel));
   absl::StatusOr<coop::v1::LogInfo> info = ProbeServer(channels[0], 5'000);
   if (!info.ok()) {
     std::fprintf(stderr, "coop-bench: server %s not reachable: %s\n", options.server.c_str(),

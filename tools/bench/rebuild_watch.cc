@@ -60,7 +60,7 @@ struct Tracked {
 }  // namespace
 
 int RunRebuildWatch(const BenchOptions& options) {
-  auto channels = MakeChannels(options.server, 1);
+  auto channels = MakeChannels(options, 1);
   auto stub = coop::v1::Reporting::NewStub(channels[0]);
   const Clock::time_point t0 = Clock::now();
   // The origin of the times: the server's start if known, else the first poll.
