@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "access/access_token.h"
@@ -96,6 +97,8 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
 absl::StatusOr<AuthConfig> AuthConfig::FromProto(coop::v1::AuthConfig file) {
   AuthConfig config;
   absl::flat_hash_map<std::string, int> names;
+  absl::flat_hash_set<std::string> retired;  // credentials of revoked principals
+  std::vector<std::pair<int, const coop::v1::PrincipalEntry*>> active_credentials;
   for (int i = 0; i < file.principals_size(); ++i) {
     auto* entry = file.mutable_principals(i);
     if (auto st = CheckName(i, entry->name()); !st.ok()) return st;
@@ -121,7 +124,13 @@ absl::StatusOr<AuthConfig> AuthConfig::FromProto(coop::v1::AuthConfig file) {
       if (!canonical.ok()) return EntryError(i, "cert_sha256", canonical.status().message());
       fingerprint = *canonical;
     }
-    if (entry->revoked()) continue;
+    if (entry->revoked()) {
+      // A revoked certificate stays revoked: its fingerprint and alternative names may not
+      // come back under another principal (a leaked certificate would authenticate again).
+      for (const auto& fingerprint : entry->cert_sha256()) retired.insert(fingerprint);
+      for (const auto& san : entry->cert_san()) retired.insert(san);
+      continue;
+    }
     auto principal = std::make_unique<Principal>();
     principal->name = entry->name();
     principal->role = *role;
@@ -140,9 +149,23 @@ absl::StatusOr<AuthConfig> AuthConfig::FromProto(coop::v1::AuthConfig file) {
         return st;
       }
     }
+    active_credentials.emplace_back(i, entry);
     for (const auto& san : entry->cert_san()) {
       if (san.empty()) return EntryError(i, "cert_san", "must not be empty");
       if (auto st = Index(&config.by_san_, san, p, i, "cert_san"); !st.ok()) return st;
+    }
+  }
+  for (const auto& [i, entry] : active_credentials) {
+    for (const auto& fingerprint : entry->cert_sha256()) {
+      if (retired.contains(fingerprint)) {
+        return EntryError(i, "cert_sha256", "belongs to a revoked principal's certificate");
+      }
+    }
+    for (const auto& san : entry->cert_san()) {
+      if (retired.contains(san)) {
+        return EntryError(i, "cert_san",
+                          absl::StrCat("'", san, "' belongs to a revoked principal's certificate"));
+      }
     }
   }
   config.file_ = std::move(file);

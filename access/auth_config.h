@@ -29,8 +29,9 @@ class AuthConfig {
  public:
   // Checks every entry: a unique name of [a-z0-9._-] (1–64), a known role, a recorder's areas
   // (at least one, each a unit of its unit set), token hashes and fingerprints in canonical
-  // hex, and no token, fingerprint or alternative name shared by two principals that are not
-  // revoked.
+  // hex, no token, fingerprint or alternative name shared by two principals that are not
+  // revoked, and no certificate of a revoked principal (fingerprint or alternative name)
+  // given to an active one.
   static absl::StatusOr<AuthConfig> FromProto(coop::v1::AuthConfig file);
   static absl::StatusOr<AuthConfig> Parse(absl::string_view json);
   static absl::StatusOr<AuthConfig> Load(const std::string& path);

@@ -4,7 +4,7 @@
 //     re-address out of the district is recorded by the office it leaves; the office it
 //     joins records from then on), or, for the command that creates one, the address given;
 //   - classes and plans: their own area; grants: the area of the cooperative or group they
-//     are given to on the grant's date (the grant's own area when it names one);
+//     are given to on the grant's date (whatever area the grant itself names);
 //   - OCOP products and graduate placements: the area of the cooperative they name, on the
 //     event's date (its first address if the date is before its registration);
 //   - a correction: the scope of the stream it corrects.
@@ -44,11 +44,15 @@ template <typename Aggregate>
 absl::StatusOr<coop::v1::Area> ScopeAreaOf(eventstore::EventStore* store,
                                            const typename Aggregate::State& state,
                                            absl::CivilDay on) {
-  coop::v1::Area own = Aggregate::AreaOf(state);
   if constexpr (requires { Aggregate::OwnerOf(state); }) {
-    if (own.code().empty()) return OwnerAreaOn(store, Aggregate::OwnerOf(state), on);
+    // The owner decides, not an area the record names itself (a grant's area is the
+    // client's choice): only an owner-less record falls back to its own area.
+    const domain::AggregateOwner owner = Aggregate::OwnerOf(state);
+    if (!owner.cooperative_id.empty() || !owner.group_id.empty()) {
+      return OwnerAreaOn(store, owner, on);
+    }
   }
-  return own;
+  return Aggregate::AreaOf(state);
 }
 
 // The scope area of the aggregate whose stream is `stream_id` (any domain stream), for an

@@ -1,6 +1,8 @@
 #include "projections/person_links_projection.h"
 
+#include "absl/strings/match.h"
 #include "coop/v1/placement_events.pb.h"
+#include "domain/programs/placement_aggregate.h"
 
 namespace coop::projections {
 namespace {
@@ -11,7 +13,9 @@ std::string PersonPrefix(const std::string& person_ref) { return "p/" + person_r
 
 absl::Status PersonLinksProjection::Apply(const coop::v1::RecordedEvent& event,
                                           ProjectionWriter& writer) {
-  if (event.type() != coop::v1::GraduatePlaced::descriptor()->full_name()) {
+  // Only the placements' own streams: a GraduatePlaced appended raw elsewhere links nothing.
+  if (event.type() != coop::v1::GraduatePlaced::descriptor()->full_name() ||
+      !absl::StartsWith(event.stream_id(), domain::PlacementAggregate::kStreamPrefix)) {
     return absl::OkStatus();
   }
   coop::v1::GraduatePlaced placed;

@@ -1,5 +1,7 @@
 #include "services/call_gate.h"
 
+#include <arpa/inet.h>
+#include <openssl/crypto.h>
 #include <sys/stat.h>
 
 #include <chrono>
@@ -65,7 +67,10 @@ FileStamp StampOf(const std::string& path) {
 
 bool IsLoopbackAddress(const std::string& listen) {
   const std::string host = listen.substr(0, listen.rfind(':'));
-  return host == "localhost" || host == "[::1]" || host == "::1" || absl::StartsWith(host, "127.");
+  if (host == "localhost" || host == "[::1]" || host == "::1") return true;
+  // An IPv4 address in 127.0.0.0/8, digits and dots only (not a name such as 127.example.org).
+  in_addr address;
+  return inet_pton(AF_INET, host.c_str(), &address) == 1 && absl::StartsWith(host, "127.");
 }
 
 bool IsLoopbackPeer(const std::string& peer) {
@@ -75,6 +80,9 @@ bool IsLoopbackPeer(const std::string& peer) {
 
 absl::StatusOr<std::unique_ptr<CallGate>> CallGate::Open(const CallGateOptions& options) {
   std::unique_ptr<CallGate> gate(new CallGate(options));
+  auto internal = access::NewAccessToken();
+  if (!internal.ok()) return internal.status();
+  gate->internal_token_ = *std::move(internal);
   if (gate->open()) return gate;
   if (auto st = gate->Reload(); !st.ok()) return st;
   gate->watcher_ = std::thread([g = gate.get()] { g->Watch(); });
@@ -94,13 +102,17 @@ size_t CallGate::active_principals() const {
   return config_ == nullptr ? 0 : config_->active_count();
 }
 
+void CallGate::Log(const std::string& line) const {
+  if (options_.log == nullptr) return;
+  absl::MutexLock lock(&log_mu_);  // whole lines, from gRPC threads and the watcher alike
+  *options_.log << line << std::endl;
+}
+
 absl::Status CallGate::Reload() {
   auto loaded = access::AuthConfig::Load(options_.auth_config);
   if (!loaded.ok()) {
-    if (options_.log) {
-      *options_.log << "coopd: principals file not reloaded, the previous one stays: "
-                    << loaded.status().message() << std::endl;
-    }
+    Log(absl::StrCat("coopd: principals file not reloaded, the previous one stays: ",
+                     loaded.status().message()));
     return loaded.status();
   }
   auto config = std::make_shared<const access::AuthConfig>(*std::move(loaded));
@@ -109,10 +121,7 @@ absl::Status CallGate::Reload() {
     absl::MutexLock lock(&mu_);
     config_ = std::move(config);
   }
-  if (options_.log) {
-    *options_.log << "coopd: " << count << " principal(s) loaded from " << options_.auth_config
-                  << std::endl;
-  }
+  Log(absl::StrCat("coopd: ", count, " principal(s) loaded from ", options_.auth_config));
   return absl::OkStatus();
 }
 
@@ -129,20 +138,27 @@ void CallGate::Watch() {
   }
 }
 
+bool CallGate::IsInternal(const std::string& authorization) const {
+  const std::string internal = InternalAuthorization();
+  return authorization.size() == internal.size() &&
+         CRYPTO_memcmp(authorization.data(), internal.data(), internal.size()) == 0;
+}
+
 absl::Status CallGate::Refuse(const grpc::ServerContextBase& context, std::string reason) const {
   const uint64_t count = ++failed_;
-  if (options_.log && (count <= kFailuresLoggedInFull || count % 100 == 0)) {
-    *options_.log << "coopd: authentication failed (#" << count << ", peer " << context.peer()
-                  << "): " << reason << std::endl;
+  if (count <= kFailuresLoggedInFull || count % 100 == 0) {
+    Log(absl::StrCat("coopd: authentication failed (#", count, ", peer ", context.peer(),
+                     "): ", reason));
   }
   return absl::UnauthenticatedError(absl::StrCat("chưa xác thực / unauthenticated: ", reason));
 }
 
 absl::StatusOr<std::shared_ptr<const access::Principal>> CallGate::Authenticate(
     const grpc::ServerContextBase& context) const {
-  if (open() || absl::StartsWith(context.peer(), "inproc")) {
-    // Open mode, or a call from inside coopd itself (the demo loader's in-process channel,
-    // which no other process can reach). Static: a no-op owner keeps the shared_ptr interface.
+  const std::string authorization = MetadataValue(context, "authorization");
+  if (open() || IsInternal(authorization)) {
+    // Open mode, or coopd's own call (the demo loader). Static: a no-op owner keeps the
+    // shared_ptr interface.
     return std::shared_ptr<const access::Principal>(std::shared_ptr<void>(), &access::LocalAdmin());
   }
   std::shared_ptr<const access::AuthConfig> config;
@@ -150,7 +166,6 @@ absl::StatusOr<std::shared_ptr<const access::Principal>> CallGate::Authenticate(
     absl::MutexLock lock(&mu_);
     config = config_;
   }
-  const std::string authorization = MetadataValue(context, "authorization");
   if (!authorization.empty()) {
     if (!absl::StartsWith(authorization, kBearer)) {
       return Refuse(context, "the authorization header is not 'Bearer <token>'");

@@ -11,7 +11,9 @@
 //     accepted only from a loopback peer. The principal's name and agency are what its
 //     commands record; an x-coop-actor / x-coop-agency header that claims otherwise is
 //     refused.
-// Calls over coopd's own in-process channel (the demo loader) are the local admin in both.
+// coopd's own calls (the demo loader, over its in-process channel) carry InternalAuthorization():
+// a bearer token made at random when the gate opens, held only in memory, never logged, and
+// admitted as the local admin in both modes.
 //
 // Errors (grpc status codes; none is worth retrying unchanged):
 //   UNAUTHENTICATED   no credentials, an unknown or revoked token, an unmapped certificate,
@@ -63,6 +65,8 @@ class CallGate {
       const grpc::ServerContextBase& context, access::Permission permission) const;
 
   bool open() const { return options_.auth_config.empty(); }
+  // The authorization header value of coopd's own in-process calls (see above). Never log it.
+  std::string InternalAuthorization() const { return "Bearer " + internal_token_; }
   // Failed authentications since the start.
   uint64_t failed_authentications() const { return failed_.load(); }
   // Principals loaded (not revoked); 0 in open mode.
@@ -78,12 +82,16 @@ class CallGate {
   absl::StatusOr<std::shared_ptr<const access::Principal>> Authenticate(
       const grpc::ServerContextBase& context) const;
   absl::Status Refuse(const grpc::ServerContextBase& context, std::string reason) const;
+  void Log(const std::string& line) const;
+  bool IsInternal(const std::string& authorization) const;
   void Watch();
 
   const CallGateOptions options_;
+  std::string internal_token_;  // set once by Open, then read-only
   mutable absl::Mutex mu_;
   std::shared_ptr<const access::AuthConfig> config_ ABSL_GUARDED_BY(mu_);
   mutable std::atomic<uint64_t> failed_{0};
+  mutable absl::Mutex log_mu_;
   std::atomic<bool> reload_requested_{false};
   absl::Mutex watch_mu_;
   bool stopping_ ABSL_GUARDED_BY(watch_mu_) = false;

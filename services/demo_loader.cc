@@ -27,7 +27,8 @@ std::vector<std::vector<const demo::DemoCommand*>> Waves(
 
 }  // namespace
 
-absl::Status ApplyDemo(grpc::Server* server, const std::vector<demo::DemoCommand>& commands,
+absl::Status ApplyDemo(grpc::Server* server, const std::string& authorization,
+                       const std::vector<demo::DemoCommand>& commands,
                        const DemoProgress& progress) {
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(64 << 20);
@@ -49,6 +50,7 @@ absl::Status ApplyDemo(grpc::Server* server, const std::vector<demo::DemoCommand
         grpc::ByteBuffer request, reply;
       };
       auto call = std::make_shared<Call>();
+      call->context.AddMetadata("authorization", authorization);
       call->context.AddMetadata("x-coop-actor", "demo");
       call->context.AddMetadata("x-coop-agency", "coopledger demo data");
       call->context.AddMetadata("x-coop-client", "coopd --demo");

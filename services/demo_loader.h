@@ -20,7 +20,10 @@ namespace coop::services {
 using DemoProgress = std::function<void(size_t done, size_t total)>;
 
 // Stops at the first rejected command, returning its error with the command's method and date.
-absl::Status ApplyDemo(grpc::Server* server, const std::vector<demo::DemoCommand>& commands,
+// `authorization` is the header every command carries (CallGate::InternalAuthorization(): the
+// loader is coopd itself, admitted as the local admin whether authentication is on or not).
+absl::Status ApplyDemo(grpc::Server* server, const std::string& authorization,
+                       const std::vector<demo::DemoCommand>& commands,
                        const DemoProgress& progress);
 
 }  // namespace coop::services

@@ -189,9 +189,10 @@ grpc::ServerUnaryReactor* PeopleService::RecordPerson(grpc::CallbackServerContex
         entry = std::move(entry)]() -> absl::Status {
          const coop::v1::PersonScope scope = ScopeOf(*request);
          if (auto st = scope_rules_.CheckRecordedFor(*principal, scope); !st.ok()) return st;
+         // Logged first: an attempt that then fails is logged; a change never goes unlogged.
+         if (auto st = access_log_->Record(entry); !st.ok()) return st;
          auto stored = vault_->Put(ref, request->details(), scope);
          if (!stored.ok()) return stored.status();
-         if (auto st = access_log_->Record(entry); !st.ok()) return st;
          reply->set_person_ref(ref);
          reply->set_duplicate(!*stored);
          return absl::OkStatus();
@@ -219,8 +220,8 @@ grpc::ServerUnaryReactor* PeopleService::UpdatePerson(grpc::CallbackServerContex
   Post(reactor, [this, request, reply, principal, entry = std::move(entry)]() -> absl::Status {
     const std::string& ref = request->person_ref();
     if (auto st = scope_rules_.CheckPerson(*principal, ref); !st.ok()) return st;
+    if (auto st = access_log_->Record(entry); !st.ok()) return st;  // logged first
     if (auto st = vault_->Update(ref, request->details()); !st.ok()) return st;
-    if (auto st = access_log_->Record(entry); !st.ok()) return st;
     reply->set_person_ref(ref);
     return absl::OkStatus();
   });

@@ -44,9 +44,15 @@ absl::Status PersonScopeRules::CheckRecordedFor(const access::Principal& princip
 
 absl::Status PersonScopeRules::CheckPerson(const access::Principal& principal,
                                            const std::string& person_ref) const {
+  const absl::Status out_of_scope = absl::PermissionDeniedError(
+      absl::StrCat("ngoài phạm vi / out of scope: principal '", principal.name,
+                   "' records for none of the areas of person ", person_ref,
+                   " (what it was recorded for, and the cooperatives whose events name it)"));
   auto scope = vault_->GetScope(person_ref);
+  if (principal.role != access::Role::kRecorder) return scope.status();
+  // A recorder learns nothing of a person outside its areas, not even whether it exists.
+  if (absl::IsNotFound(scope.status())) return out_of_scope;
   if (!scope.ok()) return scope.status();
-  if (principal.role != access::Role::kRecorder) return absl::OkStatus();
   std::vector<coop::v1::Area> areas;
   auto own = AreaOf(*scope);
   if (!own.ok()) return own.status();

@@ -35,9 +35,9 @@ class PersonScopeRules {
   absl::Status CheckRecordedFor(const access::Principal& principal,
                                 const coop::v1::PersonScope& scope) const;
 
-  // OK for anyone but a recorder; for a recorder, OK if one of the person's areas lies in its
-  // areas, else PERMISSION_DENIED. NOT_FOUND for an unknown person (admins and recorders
-  // alike: a refusal would otherwise tell a recorder the person exists).
+  // OK for anyone but a recorder (NOT_FOUND for an unknown person); for a recorder, OK if one
+  // of the person's areas lies in its areas, else PERMISSION_DENIED — also for an unknown
+  // person, so that a recorder cannot probe which refs exist.
   absl::Status CheckPerson(const access::Principal& principal, const std::string& person_ref) const;
 
  private:

@@ -130,7 +130,8 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   server->registry_service_ = std::make_unique<RegistryService>(
       server->store_.get(), g, server->command_workers_.get(), commands::LiveDecisionContext);
   server->programs_service_ = std::make_unique<ProgramsService>(
-      server->store_.get(), g, server->command_workers_.get(), commands::LiveDecisionContext);
+      server->store_.get(), g, server->command_workers_.get(), commands::LiveDecisionContext,
+      server->person_vault_.get(), server->projection_store_.get());
   server->planning_service_ = std::make_unique<PlanningService>(
       server->store_.get(), g, server->command_workers_.get(), commands::LiveDecisionContext);
 
@@ -176,13 +177,14 @@ absl::Status CoopServer::LoadDemo(std::ostream* log) {
   if (log)
     *log << "coopd: loading the demo history (" << commands.size() << " commands)" << std::endl;
   int last_percent = -1;
-  auto status = ApplyDemo(server_.get(), commands, [&](size_t done, size_t total) {
-    const int percent = static_cast<int>(done * 100 / total);
-    if (log && percent / 10 != last_percent / 10) {
-      *log << "coopd: demo " << percent << "% (" << done << "/" << total << ")" << std::endl;
-    }
-    last_percent = percent;
-  });
+  auto status = ApplyDemo(
+      server_.get(), gate_->InternalAuthorization(), commands, [&](size_t done, size_t total) {
+        const int percent = static_cast<int>(done * 100 / total);
+        if (log && percent / 10 != last_percent / 10) {
+          *log << "coopd: demo " << percent << "% (" << done << "/" << total << ")" << std::endl;
+        }
+        last_percent = percent;
+      });
   if (status.ok() && log) {
     *log << "coopd: demo loaded, log head at position " << store_->GetLogInfo().head_position()
          << std::endl;

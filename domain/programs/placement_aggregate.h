@@ -38,7 +38,7 @@ struct PlacementAggregate {
   static coop::v1::Area AreaOf(const State&) { return {}; }
   // A recorder's scope is judged on the host cooperative (commands/recorder_scope.h).
   static AggregateOwner OwnerOf(const State& state) {
-    return {.cooperative_id = state.cooperative_id};
+    return {.cooperative_id = state.cooperative_id, .group_id = {}};
   }
   static bool Exists(const State& state) { return state.status != PlacementStatus::kNotPlaced; }
   static bool Creates(const Event& event) { return event.has_placed(); }

@@ -74,6 +74,11 @@ TEST(AuthConfigTest, GivenABadEntryThenTheErrorNamesTheEntryAndTheField) {
                     R"("}, {"name": "b", "role": "reader", "token_sha256": ")" + hash + R"("}]})",
                 "principals[1].token_sha256: already used by principal 'a'");
   ExpectInvalid(R"({"principals": [{"name": "a", "role": "admin", "tokn": "x"}]})", "tokn");
+  // A revoked principal's certificate may not come back under another name.
+  ExpectInvalid(
+      R"({"principals": [{"name": "old", "role": "admin", "cert_san": ["a.test"], "revoked": true},
+                                   {"name": "new", "role": "admin", "cert_san": ["a.test"]}]})",
+      "principals[1].cert_san: 'a.test' belongs to a revoked principal's certificate");
   ExpectInvalid("{ not json", "not valid JSON");
 }
 

@@ -19,6 +19,16 @@ namespace {
 
 using grpc::StatusCode;
 
+// The last event of the log, read in-process.
+coop::v1::RecordedEvent LastEventOf(services::CoopServer& server) {
+  eventstore::ReadAllQuery query;
+  query.from_position = server.store().GetLogInfo().head_position();
+  query.max_count = 1;
+  auto page = server.store().ReadAll(query);
+  EXPECT_TRUE(page.ok() && !page->events.empty());
+  return page.ok() && !page->events.empty() ? page->events.back() : coop::v1::RecordedEvent();
+}
+
 class AccessControlTest : public AuthServerFixture {
  protected:
   grpc::StatusCode LogInfoAs(const std::string& principal) {
@@ -257,8 +267,50 @@ TEST_F(AccessControlTest, RevokingAndAddingAPrincipalTakeEffectOnTheRunningServe
   EXPECT_NE(log_.text().find("the previous one stays"), std::string::npos) << log_.text();
   // SIGHUP's path (RequestReload) re-reads the file even when it did not change.
   SavePrincipals();
-  server_->gate().RequestReload();
   EXPECT_EQ(waited("auditor-2", StatusCode::OK), StatusCode::OK);
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // the watcher has seen it
+  auto loads = [&] {
+    const std::string text = log_.text();
+    size_t count = 0;
+    for (size_t at = text.find("principal(s) loaded"); at != std::string::npos;
+         at = text.find("principal(s) loaded", at + 1)) {
+      ++count;
+    }
+    return count;
+  };
+  const size_t before = loads();
+  server_->gate().RequestReload();
+  for (int i = 0; i < 100 && loads() == before; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(loads(), before + 1);
+}
+
+class DemoWithAuthenticationTest : public AuthServerFixture {
+ protected:
+  void Configure(services::ServerOptions& options) override { options.demo = true; }
+};
+
+TEST_F(DemoWithAuthenticationTest, TheDemoLoadsAsTheLocalAdminWhenAuthenticationIsOn) {
+  // coopd's own demo loader is admitted by its in-memory credential, not by who calls.
+  EXPECT_GT(LogHead(), 15'000u);
+  auto last = LastEventOf(*server_);
+  EXPECT_EQ(last.metadata().principal(), "local-admin (unauthenticated)");
+  EXPECT_EQ(last.metadata().actor(), "demo");
+  EXPECT_EQ(server_->gate().failed_authentications(), 0u);
+}
+
+TEST(LoopbackTest, OnlyLoopbackAddressesAndPeersCount) {
+  EXPECT_TRUE(services::IsLoopbackAddress("127.0.0.1:50051"));
+  EXPECT_TRUE(services::IsLoopbackAddress("127.1.2.3:0"));
+  EXPECT_TRUE(services::IsLoopbackAddress("localhost:50051"));
+  EXPECT_TRUE(services::IsLoopbackAddress("[::1]:50051"));
+  EXPECT_FALSE(services::IsLoopbackAddress("0.0.0.0:50051"));
+  EXPECT_FALSE(services::IsLoopbackAddress("127.example.org:50051")) << "a name, not an address";
+  EXPECT_FALSE(services::IsLoopbackAddress("10.0.0.7:50051"));
+  EXPECT_TRUE(services::IsLoopbackPeer("ipv4:127.0.0.1:41234"));
+  EXPECT_TRUE(services::IsLoopbackPeer("ipv6:[::1]:41234"));
+  EXPECT_FALSE(services::IsLoopbackPeer("ipv4:10.0.0.7:41234"));
 }
 
 TEST_F(AccessControlTest, PlaintextIsRefusedOffLoopbackUnlessAskedForAndOpenModeIsLoopbackOnly) {

@@ -80,18 +80,24 @@ TEST_F(PersonAccessTest, APlacementAddsItsCooperativesAreaToThePersons) {
   const std::string ref = RecordFor("recorder-thoi-binh", "967");
   ASSERT_EQ(Read("recorder-u-minh", ref), StatusCode::PERMISSION_DENIED);
   const std::string cooperative = RegisterAs("recorder-u-minh", "2000000021", "32059");
-  coop::v1::PlaceGraduateRequest place;
-  *place.mutable_header() = Header("2024-10-01");
-  place.mutable_placed()->set_person_ref(ref);
-  place.mutable_placed()->set_cooperative_id(cooperative);
-  place.mutable_placed()->set_degree(coop::v1::DEGREE_UNIVERSITY);
-  place.mutable_placed()->set_field("nông học");
-  place.mutable_placed()->set_planned_term_months(24);
-  coop::v1::CommandReply placed;
-  auto status = coop::v1::Programs::NewStub(channel_)->PlaceGraduate(As("recorder-u-minh").get(),
-                                                                     place, &placed);
-  ASSERT_TRUE(status.ok()) << status.error_message();
-  // Once the person_links projection has the placement, U Minh may read the person too.
+  auto place = [&](const std::string& who) {
+    coop::v1::PlaceGraduateRequest request;
+    *request.mutable_header() = Header("2024-10-01");
+    request.mutable_placed()->set_person_ref(ref);
+    request.mutable_placed()->set_cooperative_id(cooperative);
+    request.mutable_placed()->set_degree(coop::v1::DEGREE_UNIVERSITY);
+    request.mutable_placed()->set_field("nông học");
+    request.mutable_placed()->set_planned_term_months(24);
+    coop::v1::CommandReply placed;
+    return coop::v1::Programs::NewStub(channel_)->PlaceGraduate(As(who).get(), request, &placed);
+  };
+  // A recorder may not place a person it may not read: placing would open the person to it.
+  const uint64_t head = LogHead();
+  EXPECT_EQ(place("recorder-u-minh").error_code(), StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(LogHead(), head);
+  // An admin places the person at U Minh's cooperative: from then on U Minh may read them.
+  auto placed = place("admin");
+  ASSERT_TRUE(placed.ok()) << placed.error_message();
   StatusCode got = StatusCode::PERMISSION_DENIED;
   for (int i = 0; i < 100 && got != StatusCode::OK; ++i) {
     got = Read("recorder-u-minh", ref);
@@ -101,23 +107,40 @@ TEST_F(PersonAccessTest, APlacementAddsItsCooperativesAreaToThePersons) {
   EXPECT_EQ(Read("recorder-thoi-binh", ref), StatusCode::OK);
 }
 
+TEST_F(PersonAccessTest, ARecorderCannotTellAnUnknownPersonFromOneOutOfItsAreas) {
+  const std::string ref = RecordFor("recorder-thoi-binh", "967");
+  EXPECT_EQ(Read("recorder-u-minh", ref), StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Read("recorder-u-minh", base::NewRandomUuid()), StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(Read("admin", base::NewRandomUuid()), StatusCode::NOT_FOUND);
+}
+
 TEST_F(PersonAccessTest, EveryRecordReadAndUpdateIsLoggedForAuditors) {
   const std::string ref = RecordFor("recorder-u-minh", "966");
   ASSERT_EQ(Read("admin", ref), StatusCode::OK);
   ASSERT_EQ(Read("recorder-thoi-binh", ref), StatusCode::PERMISSION_DENIED);  // not an access
+  coop::v1::UpdatePersonRequest update;
+  *update.mutable_header() = Header();
+  update.set_person_ref(ref);
+  update.mutable_details()->set_full_name("Nguyễn Thị Hoa");
+  update.mutable_details()->set_phone("0912 000 111");
+  coop::v1::RecordPersonReply updated;
+  ASSERT_TRUE(people_->UpdatePerson(As("recorder-u-minh").get(), update, &updated).ok());
   coop::v1::ListPersonAccessRequest request;
   request.set_person_ref(ref);
   coop::v1::ListPersonAccessReply reply;
   ASSERT_TRUE(people_->ListPersonAccess(As("auditor").get(), request, &reply).ok());
-  ASSERT_EQ(reply.entries_size(), 2);
+  ASSERT_EQ(reply.entries_size(), 3);
   EXPECT_EQ(reply.entries(0).action(), "record");
   EXPECT_EQ(reply.entries(0).principal(), "recorder-u-minh");
   EXPECT_EQ(reply.entries(0).agency(), kUMinhAgency);
   EXPECT_EQ(reply.entries(1).action(), "read");
   EXPECT_EQ(reply.entries(1).principal(), "admin");
   EXPECT_GE(reply.entries(1).at_micros(), reply.entries(0).at_micros());
+  EXPECT_EQ(reply.entries(2).action(), "update");
+  EXPECT_EQ(reply.entries(2).principal(), "recorder-u-minh");
   for (const auto& entry : reply.entries()) {
     EXPECT_EQ(entry.SerializeAsString().find("Hoa"), std::string::npos) << "no details logged";
+    EXPECT_EQ(entry.SerializeAsString().find("0912"), std::string::npos);
   }
   // Paged, oldest first.
   request.set_page_size(1);

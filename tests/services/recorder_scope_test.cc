@@ -5,6 +5,7 @@
 // nothing appended.
 #include <gtest/gtest.h>
 
+#include "coop/v1/people.grpc.pb.h"
 #include "coop/v1/planning.grpc.pb.h"
 #include "coop/v1/programs.grpc.pb.h"
 #include "tests/services/auth_fixture.h"
@@ -92,16 +93,42 @@ TEST_F(RecorderScopeTest, AGrantAndAPlacementAreJudgedOnTheirCooperative) {
     granted->set_cooperative_id(thoi_binh);
     return programs_->RecordSupportGrant(As(who).get(), request, reply);
   });
+  // The graduate, recorded by Thới Bình (a recorder places only people it may read).
+  coop::v1::RecordPersonRequest person;
+  *person.mutable_header() = Header();
+  person.mutable_details()->set_full_name("Lê Văn Tốt");
+  person.set_cooperative_id(thoi_binh);
+  coop::v1::RecordPersonReply recorded;
+  ASSERT_TRUE(coop::v1::People::NewStub(channel_)
+                  ->RecordPerson(As("recorder-thoi-binh").get(), person, &recorded)
+                  .ok());
   OnlyThoiBinhMay([&](const std::string& who, coop::v1::CommandReply* reply) {
     coop::v1::PlaceGraduateRequest request;
     *request.mutable_header() = Header("2025-01-06");
     auto* placed = request.mutable_placed();
-    placed->set_person_ref(base::NewRandomUuid());
+    placed->set_person_ref(recorded.person_ref());
     placed->set_cooperative_id(thoi_binh);
     placed->set_degree(coop::v1::DEGREE_UNIVERSITY);
     placed->set_field("nông học");
     placed->set_planned_term_months(24);
     return programs_->PlaceGraduate(As(who).get(), request, reply);
+  });
+}
+
+TEST_F(RecorderScopeTest, AGrantNamingAnAreaOfItsOwnIsStillJudgedOnItsRecipient) {
+  const std::string thoi_binh = RegisterAs("recorder-thoi-binh", "2000000033", "32065");
+  OnlyThoiBinhMay([&](const std::string& who, coop::v1::CommandReply* reply) {
+    coop::v1::RecordSupportGrantRequest request;
+    *request.mutable_header() = Header("2025-04-20");
+    auto* granted = request.mutable_granted();
+    granted->set_type(coop::v1::SUPPORT_SCIENCE_TECHNOLOGY);
+    granted->set_programme("Kế hoạch phát triển KTTT 2025");
+    granted->set_amount_vnd(50'000'000);
+    granted->set_funding_source(coop::v1::FUNDING_PROVINCIAL);
+    granted->set_decision("568/QĐ-UBND");
+    granted->set_cooperative_id(thoi_binh);
+    *granted->mutable_area() = Area("966");  // U Minh's own district: not a way in
+    return programs_->RecordSupportGrant(As(who).get(), request, reply);
   });
 }
 

@@ -1,0 +1,33 @@
+#include "services/programs_service.h"
+
+#include <string>
+#include <utility>
+
+#include "services/command_call.h"
+
+namespace coop::services {
+
+grpc::ServerUnaryReactor* ProgramsService::PlaceGraduate(
+    grpc::CallbackServerContext* context, const coop::v1::PlaceGraduateRequest* request,
+    coop::v1::CommandReply* reply) {
+  domain::PlacementAggregate::Event fact;
+  auto* created = fact.mutable_placed();
+  *created = request->placed();
+  if (created->placement_id().empty()) {
+    created->set_placement_id(AssignedAggregateId(request->header()));
+  }
+  const std::string id = created->placement_id();
+  const std::string person_ref = created->person_ref();
+  return RunCommand(gate_, workers_, &placements_, context, request->header(),
+                    "placed.placement_id", id, std::move(fact), reply,
+                    [this, person_ref](commands::CommandInput* input) {
+                      if (input->principal->role == access::Role::kRecorder) {
+                        input->precheck = [this, person_ref, principal = input->principal] {
+                          return person_rules_.CheckPerson(*principal, person_ref);
+                        };
+                      }
+                      return absl::OkStatus();
+                    });
+}
+
+}  // namespace coop::services
