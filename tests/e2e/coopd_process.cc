@@ -62,12 +62,7 @@ absl::Status CoopdProcess::Start(const std::string& data_dir,
 CoopdProcess::~CoopdProcess() { Kill(); }
 
 std::shared_ptr<grpc::Channel> CoopdProcess::ProbeChannel() const {
-  if (probe_ca_pem_.empty()) return TestChannel(address());
-  grpc::SslCredentialsOptions ssl;
-  ssl.pem_root_certs = probe_ca_pem_;
-  grpc::ChannelArguments args;
-  args.SetSslTargetNameOverride("localhost");
-  return grpc::CreateCustomChannel(address(), grpc::SslCredentials(ssl), args);
+  return probe_ca_pem_.empty() ? TestChannel(address()) : TlsTestChannel(address(), probe_ca_pem_);
 }
 
 void CoopdProcess::Kill() {

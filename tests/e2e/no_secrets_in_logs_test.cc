@@ -15,6 +15,7 @@
 #include "coop/v1/eventstore.grpc.pb.h"
 #include "coop/v1/people.grpc.pb.h"
 #include "tests/e2e/coopd_process.h"
+#include "tests/support/grpc_test_support.h"
 #include "tests/support/test_certificates.h"
 #include "tests/support/test_support.h"
 
@@ -73,15 +74,9 @@ TEST(NoSecretsInLogsTest, TokensCertificatesAndPersonalDataNeverReachAFileCoopdW
                                           dir.Sub("server.crt"), "--tls_key", dir.Sub("server.key"),
                                           "--tls_client_ca", dir.Sub("ca.crt")}));
   auto channel = [&](const TestCertificate* client) {
-    grpc::SslCredentialsOptions ssl;
-    ssl.pem_root_certs = ca.ca().cert_pem;
-    if (client != nullptr) {
-      ssl.pem_private_key = client->key_pem;
-      ssl.pem_cert_chain = client->cert_pem;
-    }
-    grpc::ChannelArguments args;
-    args.SetSslTargetNameOverride("localhost");
-    return grpc::CreateCustomChannel(coopd.address(), grpc::SslCredentials(ssl), args);
+    return client == nullptr ? TlsTestChannel(coopd.address(), ca.ca().cert_pem)
+                             : TlsTestChannel(coopd.address(), ca.ca().cert_pem, client->cert_pem,
+                                              client->key_pem);
   };
   auto as = [&](const std::string& who) {
     auto context = std::make_unique<grpc::ClientContext>();

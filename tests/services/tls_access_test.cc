@@ -58,15 +58,9 @@ class TlsAccessTest : public AuthServerFixture {
 
   // A TLS channel trusting the test CA, with `client` as the client certificate if given.
   std::shared_ptr<grpc::Channel> TlsChannel(const TestCertificate* client = nullptr) {
-    grpc::SslCredentialsOptions ssl;
-    ssl.pem_root_certs = ca_.ca().cert_pem;
-    if (client != nullptr) {
-      ssl.pem_private_key = client->key_pem;
-      ssl.pem_cert_chain = client->cert_pem;
-    }
-    grpc::ChannelArguments args;
-    args.SetSslTargetNameOverride("localhost");
-    return grpc::CreateCustomChannel(server_->address(), grpc::SslCredentials(ssl), args);
+    return client == nullptr ? TlsTestChannel(server_->address(), ca_.ca().cert_pem)
+                             : TlsTestChannel(server_->address(), ca_.ca().cert_pem,
+                                              client->cert_pem, client->key_pem);
   }
 
   static StatusCode LogInfo(const std::shared_ptr<grpc::Channel>& channel,

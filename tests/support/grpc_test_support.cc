@@ -42,4 +42,16 @@ std::shared_ptr<grpc::Channel> TestChannel(const std::string& address) {
   return grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args);
 }
 
+std::shared_ptr<grpc::Channel> TlsTestChannel(const std::string& address, const std::string& ca_pem,
+                                              const std::string& client_cert_pem,
+                                              const std::string& client_key_pem) {
+  grpc::SslCredentialsOptions ssl;
+  ssl.pem_root_certs = ca_pem;
+  ssl.pem_cert_chain = client_cert_pem;
+  ssl.pem_private_key = client_key_pem;
+  grpc::ChannelArguments args;
+  args.SetSslTargetNameOverride("localhost");
+  return grpc::CreateCustomChannel(address, grpc::SslCredentials(ssl), args);
+}
+
 }  // namespace coop::testing

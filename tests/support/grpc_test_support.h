@@ -21,6 +21,12 @@ absl::StatusOr<Health> CheckHealth(const std::shared_ptr<grpc::Channel>& channel
 // An insecure channel with generous message limits.
 std::shared_ptr<grpc::Channel> TestChannel(const std::string& address);
 
+// A TLS channel to a server whose certificate names "localhost", trusting `ca_pem`, with a
+// client certificate (PEM chain and key) if `client_cert_pem` is not empty.
+std::shared_ptr<grpc::Channel> TlsTestChannel(const std::string& address, const std::string& ca_pem,
+                                              const std::string& client_cert_pem = "",
+                                              const std::string& client_key_pem = "");
+
 }  // namespace coop::testing
 
 #endif  // COOPLEDGER_TESTS_SUPPORT_GRPC_TEST_SUPPORT_H_
