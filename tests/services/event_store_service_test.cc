@@ -8,6 +8,8 @@
 #include <grpcpp/generic/generic_stub.h>
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "eventstore/store_factory.h"
 #include "tests/services/server_fixture.h"
 #include "tests/support/event_builders.h"
@@ -254,6 +256,33 @@ TEST_F(EventStoreServiceTest, ShutdownTurnsHealthNotServingAndClosesTheStore) {
   auto reopened = eventstore::OpenEventStore(dir_.Sub("store"), {});
   ASSERT_OK(reopened);
   EXPECT_EQ((*reopened)->GetLogInfo().head_position(), 1u);
+}
+
+}  // namespace
+}  // namespace coop::testing
+
+namespace coop::testing {
+namespace {
+
+TEST_F(EventStoreServiceTest, OneVerificationRunsAtATime) {
+  // A log long enough that verifying it takes a while (hundreds of milliseconds here).
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_OK(server_->store().Append(AppendTo("long-verify", Any(), 10'000)));
+  }
+  coop::v1::VerifyLogResponse first_response;
+  grpc::Status first;
+  std::thread running(
+      [&] { first = stub_->VerifyLog(Context(60'000).get(), {}, &first_response); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  coop::v1::VerifyLogResponse second;
+  auto status = stub_->VerifyLog(Context().get(), {}, &second);
+  running.join();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << status.error_message();
+  EXPECT_NE(status.error_message().find("at most 1 verification runs at a time"),
+            std::string::npos);
+  EXPECT_TRUE(first.ok()) << first.error_message();
+  // Once it has finished, the next one runs.
+  EXPECT_TRUE(stub_->VerifyLog(Context(60'000).get(), {}, &second).ok());
 }
 
 }  // namespace
