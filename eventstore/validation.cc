@@ -186,6 +186,12 @@ absl::Status ValidateAppend(const coop::v1::AppendRequest& request, const Limits
       }
       total_bytes += event.ByteSizeLong();
     }
+    if (!coop::v1::ExpectedVersion::Kind_IsValid(stream.expected().kind())) {
+      // An unknown kind must not behave as ANY: it would append with no concurrency check.
+      return Invalid(
+          absl::StrCat(sfield, ".expected.kind"),
+          absl::StrCat(stream.expected().kind(), " is not ANY, NO_STREAM, STREAM_EXISTS or EXACT"));
+    }
     if (stream.expected().kind() == coop::v1::ExpectedVersion::EXACT) {
       // Any version is well-formed; 0 means "no stream".
     } else if (stream.expected().version() != 0) {
@@ -220,6 +226,11 @@ absl::Status ValidateFilter(const coop::v1::EventFilter& filter, const Limits& l
 
 uint32_t ReadCount(uint32_t requested, const Limits& limits) {
   return requested == 0 || requested > limits.max_read_count ? limits.max_read_count : requested;
+}
+
+absl::Status ValidateDirection(const std::string& field, int direction) {
+  if (coop::v1::Direction_IsValid(direction)) return absl::OkStatus();
+  return Invalid(field, absl::StrCat(direction, " is not FORWARDS or BACKWARDS"));
 }
 
 }  // namespace coop::eventstore

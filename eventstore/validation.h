@@ -23,6 +23,9 @@ absl::Status ValidateEventType(const std::string& field, std::string_view type,
 absl::Status ValidateDate(const std::string& field, std::string_view date);
 absl::Status ValidateAppend(const coop::v1::AppendRequest& request, const Limits& limits);
 absl::Status ValidateFilter(const coop::v1::EventFilter& filter, const Limits& limits);
+// INVALID_ARGUMENT naming `field` unless `direction` is a coop.v1.Direction (an unknown number
+// must not read as FORWARDS).
+absl::Status ValidateDirection(const std::string& field, int direction);
 
 // How many events one read returns: `requested`, or the limit if it is 0 or above it.
 uint32_t ReadCount(uint32_t requested, const Limits& limits);

@@ -59,6 +59,12 @@ std::vector<ProjectionStatus> ProjectionSet::Statuses() const {
 
 absl::Status ProjectionSet::WaitForPosition(const std::vector<std::string>& names,
                                             uint64_t position, absl::Duration timeout) const {
+  // A position the log has not reached cannot be waited for: the caller learns it at once
+  // instead of holding a query thread for the whole timeout.
+  if (const uint64_t head = events_->GetLogInfo().head_position(); position > head) {
+    return absl::OutOfRangeError(
+        absl::StrCat("min_position: ", position, " is past the log head (position ", head, ")"));
+  }
   const absl::Time deadline = absl::Now() + timeout;
   for (const auto& name : names) {
     auto runner = Runner(name);

@@ -49,7 +49,8 @@ class ProjectionSet {
   // Every projection's status, in name order.
   std::vector<ProjectionStatus> Statuses() const;
   // Waits until every projection named has applied `position` (see
-  // ProjectionRunner::WaitForPosition); the deadline covers them all.
+  // ProjectionRunner::WaitForPosition); the deadline covers them all. OUT_OF_RANGE naming the
+  // head, at once, for a position past the log's head.
   absl::Status WaitForPosition(const std::vector<std::string>& names, uint64_t position,
                                absl::Duration timeout) const;
 

@@ -93,6 +93,9 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadStream(
   if (auto admitted = gate_->Admit(*context, access::Permission::kReadEvents); !admitted.ok()) {
     return FailedRead(admitted.status());
   }
+  if (auto st = eventstore::ValidateDirection("direction", request->direction()); !st.ok()) {
+    return FailedRead(st);
+  }
   const bool backwards = request->direction() == coop::v1::BACKWARDS;
   // Reject an unknown stream up front, so the error comes before any message.
   if (auto info = store_->GetStreamInfo(request->stream_id()); !info.ok()) {
@@ -125,6 +128,9 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadAll(
     grpc::CallbackServerContext* context, const coop::v1::ReadAllRequest* request) {
   if (auto admitted = gate_->Admit(*context, access::Permission::kReadEvents); !admitted.ok()) {
     return FailedRead(admitted.status());
+  }
+  if (auto st = eventstore::ValidateDirection("direction", request->direction()); !st.ok()) {
+    return FailedRead(st);
   }
   const bool backwards = request->direction() == coop::v1::BACKWARDS;
   uint64_t from = request->from_position();
@@ -246,6 +252,14 @@ grpc::ServerUnaryReactor* EventStoreService::VerifyLog(grpc::CallbackServerConte
   if (request->to_position() != 0 && request->from_position() > request->to_position()) {
     reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                                  "from_position: must not be after to_position"));
+    return reactor;
+  }
+  if (const uint64_t head = store_->GetLogInfo().head_position();
+      request->from_position() > head || request->to_position() > head) {
+    reactor->Finish(
+        grpc::Status(grpc::StatusCode::OUT_OF_RANGE,
+                     absl::StrCat(request->from_position() > head ? "from_position" : "to_position",
+                                  ": past the log head (position ", head, ")")));
     return reactor;
   }
   absl::MutexLock lock(&mu_);

@@ -287,3 +287,56 @@ TEST_F(EventStoreServiceTest, OneVerificationRunsAtATime) {
 
 }  // namespace
 }  // namespace coop::testing
+
+namespace coop::testing {
+namespace {
+
+TEST_F(EventStoreServiceTest, UnknownEnumNumbersAreRefusedNamingTheField) {
+  // An unknown expected-version kind used to append as ANY, with no concurrency check.
+  ASSERT_TRUE(Append(AppendTo("ledger-enum", NoStream())).ok());
+  auto request = AppendTo("ledger-enum", Any());
+  request.mutable_streams(0)->mutable_expected()->set_kind(
+      static_cast<coop::v1::ExpectedVersion::Kind>(99));
+  auto status = Append(request);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(status.error_message().find("streams[0].expected.kind"), std::string::npos)
+      << status.error_message();
+  // An unknown direction used to read forwards.
+  coop::v1::ReadStreamRequest read;
+  read.set_stream_id("ledger-enum");
+  read.set_direction(static_cast<coop::v1::Direction>(99));
+  auto context = Context();
+  auto reader = stub_->ReadStream(context.get(), read);
+  coop::v1::ReadResponse message;
+  EXPECT_FALSE(reader->Read(&message));
+  status = reader->Finish();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(status.error_message().find("direction"), std::string::npos);
+  coop::v1::ReadAllRequest all;
+  all.set_direction(static_cast<coop::v1::Direction>(99));
+  auto all_context = Context();
+  auto all_reader = stub_->ReadAll(all_context.get(), all);
+  EXPECT_FALSE(all_reader->Read(&message));
+  EXPECT_EQ(all_reader->Finish().error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+TEST_F(EventStoreServiceTest, VerifyingPastTheHeadIsOutOfRange) {
+  ASSERT_TRUE(Append(AppendTo("ledger-verify", Any(), 3)).ok());
+  coop::v1::VerifyLogRequest request;
+  request.set_from_position(4);
+  coop::v1::VerifyLogResponse response;
+  auto status = stub_->VerifyLog(Context().get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::OUT_OF_RANGE);
+  EXPECT_NE(status.error_message().find("from_position: past the log head (position 3)"),
+            std::string::npos)
+      << status.error_message();
+  request.set_from_position(1);
+  request.set_to_position(9);
+  EXPECT_EQ(stub_->VerifyLog(Context().get(), request, &response).error_code(),
+            grpc::StatusCode::OUT_OF_RANGE);
+  request.set_to_position(3);
+  EXPECT_TRUE(stub_->VerifyLog(Context().get(), request, &response).ok());
+}
+
+}  // namespace
+}  // namespace coop::testing
