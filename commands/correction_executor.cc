@@ -83,7 +83,7 @@ absl::StatusOr<coop::v1::CommandReply> CorrectionExecutor::Execute(const Command
     if (!stream.ok()) return stream.status();
     if (input.principal != nullptr && input.principal->role == access::Role::kRecorder) {
       // A recorder corrects only what it may record: the scope of the corrected stream.
-      auto area = StreamScopeArea(store_, input.stream_id, absl::CivilDay::max());
+      auto area = StreamScopeArea(store_, input.stream_id, *stream, absl::CivilDay::max());
       if (!area.ok()) return area.status();
       if (auto st = CheckRecorderScope(*input.principal, *area,
                                        absl::StrCat("stream '", input.stream_id, "'"));

@@ -1,5 +1,6 @@
 #include "commands/recorder_scope.h"
 
+#include <utility>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -88,33 +89,23 @@ absl::StatusOr<coop::v1::Area> OwnerAreaOn(eventstore::EventStore* store,
 }
 
 absl::StatusOr<coop::v1::Area> StreamScopeArea(eventstore::EventStore* store,
-                                               const std::string& stream_id, absl::CivilDay on) {
-  auto stream = ReadWholeStream(store, stream_id);
-  if (!stream.ok()) return stream.status();
-  auto is = [&](const char* prefix) { return absl::StartsWith(stream_id, prefix); };
-  if (is(domain::CooperativeAggregate::kStreamPrefix)) {
-    return StreamScope<domain::CooperativeAggregate>(store, *stream, on);
-  }
-  if (is(domain::GroupAggregate::kStreamPrefix)) {
-    return StreamScope<domain::GroupAggregate>(store, *stream, on);
-  }
-  if (is(domain::HallAggregate::kStreamPrefix)) {
-    return StreamScope<domain::HallAggregate>(store, *stream, on);
-  }
-  if (is(domain::ClassAggregate::kStreamPrefix)) {
-    return StreamScope<domain::ClassAggregate>(store, *stream, on);
-  }
-  if (is(domain::GrantAggregate::kStreamPrefix)) {
-    return StreamScope<domain::GrantAggregate>(store, *stream, on);
-  }
-  if (is(domain::OcopAggregate::kStreamPrefix)) {
-    return StreamScope<domain::OcopAggregate>(store, *stream, on);
-  }
-  if (is(domain::PlacementAggregate::kStreamPrefix)) {
-    return StreamScope<domain::PlacementAggregate>(store, *stream, on);
-  }
-  if (is(domain::PlanAggregate::kStreamPrefix)) {
-    return StreamScope<domain::PlanAggregate>(store, *stream, on);
+                                               const std::string& stream_id,
+                                               const std::vector<coop::v1::RecordedEvent>& stream,
+                                               absl::CivilDay on) {
+  using Scope = absl::StatusOr<coop::v1::Area> (*)(
+      eventstore::EventStore*, const std::vector<coop::v1::RecordedEvent>&, absl::CivilDay);
+  static constexpr std::pair<const char*, Scope> kByPrefix[] = {
+      {domain::CooperativeAggregate::kStreamPrefix, &StreamScope<domain::CooperativeAggregate>},
+      {domain::GroupAggregate::kStreamPrefix, &StreamScope<domain::GroupAggregate>},
+      {domain::HallAggregate::kStreamPrefix, &StreamScope<domain::HallAggregate>},
+      {domain::ClassAggregate::kStreamPrefix, &StreamScope<domain::ClassAggregate>},
+      {domain::GrantAggregate::kStreamPrefix, &StreamScope<domain::GrantAggregate>},
+      {domain::OcopAggregate::kStreamPrefix, &StreamScope<domain::OcopAggregate>},
+      {domain::PlacementAggregate::kStreamPrefix, &StreamScope<domain::PlacementAggregate>},
+      {domain::PlanAggregate::kStreamPrefix, &StreamScope<domain::PlanAggregate>},
+  };
+  for (const auto& [prefix, scope] : kByPrefix) {
+    if (absl::StartsWith(stream_id, prefix)) return scope(store, stream, on);
   }
   return coop::v1::Area();
 }

@@ -17,6 +17,7 @@
 #define COOPLEDGER_COMMANDS_RECORDER_SCOPE_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -55,10 +56,13 @@ absl::StatusOr<coop::v1::Area> ScopeAreaOf(eventstore::EventStore* store,
   return Aggregate::AreaOf(state);
 }
 
-// The scope area of the aggregate whose stream is `stream_id` (any domain stream), for an
-// event dated `on`; empty for a stream of no known aggregate.
+// The scope area of the aggregate whose stream is `stream_id` (any domain stream), whose
+// events the caller has read (`stream`), for an event dated `on`; empty for a stream of no
+// known aggregate.
 absl::StatusOr<coop::v1::Area> StreamScopeArea(eventstore::EventStore* store,
-                                               const std::string& stream_id, absl::CivilDay on);
+                                               const std::string& stream_id,
+                                               const std::vector<coop::v1::RecordedEvent>& stream,
+                                               absl::CivilDay on);
 
 }  // namespace coop::commands
 

@@ -20,12 +20,6 @@ constexpr auto kWatchInterval = std::chrono::milliseconds(200);
 // Past this many failures, only every 100th is logged: a flood must not fill the disk.
 constexpr uint64_t kFailuresLoggedInFull = 100;
 
-std::string MetadataValue(const grpc::ServerContextBase& context, const char* key) {
-  const auto& metadata = context.client_metadata();
-  auto it = metadata.find(key);
-  return it == metadata.end() ? "" : std::string(it->second.data(), it->second.size());
-}
-
 bool OverTls(const grpc::ServerContextBase& context) {
   auto auth = context.auth_context();
   if (auth == nullptr) return false;
@@ -64,6 +58,12 @@ FileStamp StampOf(const std::string& path) {
 }
 
 }  // namespace
+
+std::string CallMetadata(const grpc::ServerContextBase& context, const char* key) {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find(key);
+  return it == metadata.end() ? "" : std::string(it->second.data(), it->second.size());
+}
 
 bool IsLoopbackAddress(const std::string& listen) {
   const std::string host = listen.substr(0, listen.rfind(':'));
@@ -155,7 +155,7 @@ absl::Status CallGate::Refuse(const grpc::ServerContextBase& context, std::strin
 
 absl::StatusOr<std::shared_ptr<const access::Principal>> CallGate::Authenticate(
     const grpc::ServerContextBase& context) const {
-  const std::string authorization = MetadataValue(context, "authorization");
+  const std::string authorization = CallMetadata(context, "authorization");
   if (open() || IsInternal(authorization)) {
     // Open mode, or coopd's own call (the demo loader). Static: a no-op owner keeps the
     // shared_ptr interface.
@@ -211,7 +211,7 @@ absl::StatusOr<std::shared_ptr<const access::Principal>> CallGate::Admit(
     for (const auto& [header, own] :
          {std::pair<const char*, const std::string*>{"x-coop-actor", &p.name},
           {"x-coop-agency", &p.agency}}) {
-      const std::string claimed = MetadataValue(context, header);
+      const std::string claimed = CallMetadata(context, header);
       if (!claimed.empty() && claimed != *own) {
         return absl::PermissionDeniedError(
             absl::StrCat(header, ": claims '", claimed, "', but the caller is principal '", p.name,

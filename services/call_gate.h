@@ -98,6 +98,9 @@ class CallGate {
   std::thread watcher_;
 };
 
+// The value of a call's metadata entry `key` ("" if absent).
+std::string CallMetadata(const grpc::ServerContextBase& context, const char* key);
+
 // For unary handlers: the caller's principal, or null after finishing `reactor` with the
 // refusal.
 std::shared_ptr<const access::Principal> AdmitOrFinish(const CallGate& gate,

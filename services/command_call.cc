@@ -7,12 +7,6 @@
 namespace coop::services {
 namespace {
 
-std::string MetadataValue(const grpc::CallbackServerContext* context, const std::string& key) {
-  const auto& metadata = context->client_metadata();
-  auto it = metadata.find(key);
-  return it == metadata.end() ? "" : std::string(it->second.data(), it->second.size());
-}
-
 // Far above any event index, so an assigned id never equals one of the command's event ids.
 constexpr int kAssignedIdIndex = 1'000'000;
 
@@ -35,11 +29,11 @@ absl::StatusOr<commands::CommandInput> CommandInputOf(
     metadata.set_actor(principal->name);
     metadata.set_agency(principal->agency);
   } else {  // open loopback mode: what the caller claims, beside the local admin
-    metadata.set_actor(MetadataValue(context, "x-coop-actor"));
-    metadata.set_agency(MetadataValue(context, "x-coop-agency"));
+    metadata.set_actor(CallMetadata(*context, "x-coop-actor"));
+    metadata.set_agency(CallMetadata(*context, "x-coop-agency"));
   }
   metadata.set_principal(principal->name);
-  metadata.set_client(MetadataValue(context, "x-coop-client"));
+  metadata.set_client(CallMetadata(*context, "x-coop-client"));
   input.stamp.metadata.set_correlation_id(header.command_id());
   input.principal = std::move(principal);
   return input;

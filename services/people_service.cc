@@ -102,12 +102,6 @@ absl::Status ValidatePersonDetails(const coop::v1::PersonDetails& d, absl::Civil
 
 namespace {
 
-std::string MetadataValue(const grpc::CallbackServerContext* context, const char* key) {
-  const auto& metadata = context->client_metadata();
-  auto it = metadata.find(key);
-  return it == metadata.end() ? "" : std::string(it->second.data(), it->second.size());
-}
-
 absl::Status CheckRecordedFor(const coop::v1::RecordPersonRequest& request) {
   switch (request.recorded_for_case()) {
     case coop::v1::RecordPersonRequest::kCooperativeId:
@@ -155,10 +149,10 @@ coop::v1::PersonAccess PeopleService::AccessEntry(const grpc::CallbackServerCont
   coop::v1::PersonAccess entry;
   entry.set_principal(principal.name);
   entry.set_agency(principal.authenticated ? principal.agency
-                                           : MetadataValue(context, "x-coop-agency"));
+                                           : CallMetadata(*context, "x-coop-agency"));
   entry.set_action(action);
   entry.set_person_ref(person_ref);
-  entry.set_client(MetadataValue(context, "x-coop-client"));
+  entry.set_client(CallMetadata(*context, "x-coop-client"));
   return entry;
 }
 

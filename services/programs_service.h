@@ -5,10 +5,10 @@
 // which runs the aggregate's CommandExecutor and finishes the call. A creation without an id
 // gets one derived from its command id.
 //
-// PlaceGraduate is overridden here: a placement names a person, and naming a person links the
-// host cooperative's area to the person's (services/person_scope.h), so a recorder may place
-// only a person whose details it may already read — or a placement would be a way to read
-// anyone's. Admins are not limited.
+// PlaceGraduate is written here ("custom" in the command table): a placement names a person, and
+// naming a person links the host cooperative's area to the person's (services/person_scope.h), so a
+// recorder may place only a person whose details it may already read — or a placement would be a
+// way to read anyone's. Admins are not limited.
 //
 // Not checked here (they need other streams): that the cooperative or group a product, grant
 // or placement names exists; the projections report dangling references.

@@ -1,8 +1,5 @@
 #include "domain/streams/domain_streams.h"
 
-#include <string>
-
-#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "domain/cooperative/cooperative_aggregate.h"
 #include "domain/group/group_aggregate.h"
@@ -33,9 +30,8 @@ constexpr DomainStreamCategory kCategories[] = {
 std::span<const DomainStreamCategory> DomainStreamCategories() { return kCategories; }
 
 const DomainStreamCategory* DomainCategoryOf(absl::string_view stream_id) {
-  const std::string lower = absl::AsciiStrToLower(stream_id);
   for (const auto& category : kCategories) {
-    if (absl::StartsWith(lower, category.prefix)) return &category;
+    if (absl::StartsWithIgnoreCase(stream_id, category.prefix)) return &category;
   }
   return nullptr;
 }

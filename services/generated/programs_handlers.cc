@@ -12,7 +12,8 @@ namespace coop::services {
 ProgramsHandlers::ProgramsHandlers(eventstore::EventStore* store, const CallGate* gate,
                                    commands::CommandWorkers* workers,
                                    const std::function<domain::DecisionContext()>& context)
-    : gate_(gate),
+    : store_(store),
+      gate_(gate),
       workers_(workers),
       classes_(store, context),
       ocop_products_(store, context),
@@ -77,20 +78,6 @@ grpc::ServerUnaryReactor* ProgramsHandlers::RecordSupportGrant(
   const std::string id = created->grant_id();
   return RunCommand(gate_, workers_, &grants_, context, request->header(), "granted.grant_id", id,
                     std::move(fact), reply);
-}
-
-grpc::ServerUnaryReactor* ProgramsHandlers::PlaceGraduate(
-    grpc::CallbackServerContext* context, const coop::v1::PlaceGraduateRequest* request,
-    coop::v1::CommandReply* reply) {
-  domain::PlacementAggregate::Event fact;
-  auto* created = fact.mutable_placed();
-  *created = request->placed();
-  if (created->placement_id().empty()) {
-    created->set_placement_id(AssignedAggregateId(request->header()));
-  }
-  const std::string id = created->placement_id();
-  return RunCommand(gate_, workers_, &placements_, context, request->header(),
-                    "placed.placement_id", id, std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* ProgramsHandlers::EndPlacement(

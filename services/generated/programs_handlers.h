@@ -5,8 +5,8 @@
 // graduate placements) generated from the command table, one override per RPC. Each turns its
 // request into the aggregate's fact and, once the CallGate admits the caller as a recorder, runs it
 // through the aggregate's CommandExecutor on a CommandWorkers thread (services/command_call.h);
-// gRPC threads never wait on the store. ProgramsService adds nothing to it.
-// Thread-safe.
+// gRPC threads never wait on the store. The RPCs written by hand (PlaceGraduate) are
+// ProgramsService's, which derives from this class. Thread-safe.
 #ifndef COOPLEDGER_SERVICES_GENERATED_PROGRAMS_HANDLERS_H_
 #define COOPLEDGER_SERVICES_GENERATED_PROGRAMS_HANDLERS_H_
 
@@ -54,10 +54,6 @@ class ProgramsHandlers : public coop::v1::Programs::CallbackService {
   grpc::ServerUnaryReactor* RecordSupportGrant(grpc::CallbackServerContext* context,
                                                const coop::v1::RecordSupportGrantRequest* request,
                                                coop::v1::CommandReply* reply) override;
-  // A young graduate placed at a cooperative.
-  grpc::ServerUnaryReactor* PlaceGraduate(grpc::CallbackServerContext* context,
-                                          const coop::v1::PlaceGraduateRequest* request,
-                                          coop::v1::CommandReply* reply) override;
   // A placement ended.
   grpc::ServerUnaryReactor* EndPlacement(grpc::CallbackServerContext* context,
                                          const coop::v1::EndPlacementRequest* request,
@@ -65,6 +61,7 @@ class ProgramsHandlers : public coop::v1::Programs::CallbackService {
 
  protected:
   // Also for the hand-written RPCs of the service class.
+  eventstore::EventStore* const store_;
   const CallGate* const gate_;
   commands::CommandWorkers* const workers_;
   commands::CommandExecutor<domain::ClassAggregate> classes_;

@@ -37,21 +37,7 @@ class AccessControlTest : public AuthServerFixture {
     return stub->GetLogInfo(As(principal).get(), {}, &info).error_code();
   }
 
-  coop::v1::RecordedEvent LastEvent() {
-    auto stub = coop::v1::EventStore::NewStub(channel_);
-    coop::v1::ReadAllRequest request;
-    request.set_direction(coop::v1::BACKWARDS);
-    request.set_max_count(1);
-    auto context = As("admin");
-    auto reader = stub->ReadAll(context.get(), request);
-    coop::v1::ReadResponse message;
-    coop::v1::RecordedEvent last;
-    while (reader->Read(&message)) {
-      if (message.has_event()) last = message.event();
-    }
-    EXPECT_TRUE(reader->Finish().ok());
-    return last;
-  }
+  coop::v1::RecordedEvent LastEvent() { return LastEventOf(*server_); }
 
   grpc::Status AppendAs(const std::string& principal, const std::string& stream_id) {
     auto stub = coop::v1::EventStore::NewStub(channel_);

@@ -130,7 +130,7 @@ GRANT = Aggregate("support grant", "GrantAggregate", "grant_id", "grants", [
 ])
 
 PLACEMENT = Aggregate("graduate placement", "PlacementAggregate", "placement_id", "placements", [
-    ("PlaceGraduate", "GraduatePlaced", "placed", "create",
+    ("PlaceGraduate", "GraduatePlaced", "placed", "custom",
      "A young graduate placed at a cooperative."),
     ("EndPlacement", "PlacementEnded", "ended", "command", "A placement ended."),
 ])
@@ -215,6 +215,10 @@ CUSTOM_REQUEST_DOCS = {
         "  // cooperative_id may be left empty: the server assigns one and returns it.\n",
     "SetAnnualPlanTargets":
         "  // The plan is identified by targets_set.area and targets_set.year.\n",
+    # Written by hand: a recorder may place only a person it may already read.
+    "PlaceGraduate":
+        "  // placed.placement_id may be left empty: the server derives one from the command id\n"
+        "  // and returns it.\n",
 }
 
 class Service:
