@@ -26,6 +26,7 @@ absl::StatusOr<absl::CivilDay> ParseIsoDate(std::string_view text) {
     if (!IsDigit(text[i])) return invalid();
   }
   const int year = Number(text.substr(0, 4));
+  if (year == 0) return invalid();  // there is no year 0000 in the Gregorian calendar
   const int month = Number(text.substr(5, 2));
   const int day = Number(text.substr(8, 2));
   // CivilDay normalises out-of-range fields (2025-02-30 becomes 2025-03-02): a real date is

@@ -12,8 +12,8 @@
 
 namespace coop::base {
 
-// Exactly "YYYY-MM-DD" (four-digit year, zero-padded month and day) naming a real calendar
-// day; "2025-02-29" and "2025-7-1" are INVALID_ARGUMENT, with the text in the message.
+// Exactly "YYYY-MM-DD" (four-digit year from 0001, zero-padded month and day) naming a real
+// calendar day; "2025-02-29" and "2025-7-1" are INVALID_ARGUMENT, with the text in the message.
 absl::StatusOr<absl::CivilDay> ParseIsoDate(std::string_view text);
 
 // "YYYY-MM-DD" (for four-digit years; the inverse of ParseIsoDate).

@@ -10,6 +10,7 @@
 #include "commands/event_envelope.h"
 #include "commands/original_result.h"
 #include "commands/recorder_scope.h"
+#include "domain/common/request_checks.h"
 #include "domain/common/rules.h"
 #include "domain/common/stream_corrections.h"
 
@@ -22,8 +23,7 @@ constexpr int kMaxAttempts = 16;
 // The event is stamped as the command's first event.
 absl::StatusOr<coop::v1::ProposedEvent> Decide(const std::vector<coop::v1::RecordedEvent>& stream,
                                                const std::string& stream_id, const Correction& c,
-                                               const std::string& command_id,
-                                               const coop::v1::EventMetadata& metadata) {
+                                               const CommandStamp& command) {
   using domain::Violation;
   if (c.reason.empty()) return Violation("CORR-05", "reason", "is required");
   const auto id = base::ParseUuid(c.event_id);
@@ -58,12 +58,17 @@ absl::StatusOr<coop::v1::ProposedEvent> Decide(const std::vector<coop::v1::Recor
     if (parsed == nullptr || !parsed->ParseFromString(c.replacement)) {
       return Violation("CORR-05", "replacement", absl::StrCat("must be a ", target->type()));
     }
-    event = AmendingEvent(target_id, c.reason, c.replacement);
+    // The replacement passes the checks every command passes, and is stored canonical.
+    if (auto st = domain::CheckRequestFields(parsed.get(), "replacement."); !st.ok()) return st;
+    std::string replacement;
+    parsed->SerializeToString(&replacement);
+    event = AmendingEvent(target_id, c.reason, replacement);
   } else {
     event = VoidingEvent(target_id, c.reason);
   }
   // A correction takes the corrected event's business date and area.
-  const CommandStamp stamp{command_id, target->occurred_on(), metadata};
+  CommandStamp stamp = command;
+  stamp.occurred_on = target->occurred_on();
   StampEvent(stamp, target->area(), 0, &event);
   return event;
 }
@@ -91,8 +96,7 @@ absl::StatusOr<coop::v1::CommandReply> CorrectionExecutor::Execute(const Command
         return st;
       }
     }
-    auto event =
-        Decide(*stream, input.stream_id, correction, input.stamp.command_id, input.stamp.metadata);
+    auto event = Decide(*stream, input.stream_id, correction, input.stamp);
     if (!event.ok()) return event.status();
     coop::v1::AppendRequest request;
     auto* append = request.add_streams();

@@ -11,6 +11,9 @@ void StampEvent(const CommandStamp& stamp, const coop::v1::Area& area, int index
   event->set_occurred_on(stamp.occurred_on);
   *event->mutable_metadata() = stamp.metadata;
   event->mutable_metadata()->set_correlation_id(stamp.command_id);
+  if (index == 0 && !stamp.command_digest.empty()) {
+    event->mutable_metadata()->set_command_digest(stamp.command_digest);
+  }
   if (!area.code().empty()) *event->mutable_area() = area;
 }
 

@@ -23,6 +23,9 @@ struct CommandStamp {
   std::string occurred_on;  // YYYY-MM-DD
   // Who recorded it (actor, agency, client). Its correlation id is set to the command id.
   coop::v1::EventMetadata metadata;
+  // The digest of the command's request (commands/command_digest.h), put on its first event
+  // only; empty for events not recorded through a command service (e.g. generated history).
+  std::string command_digest;
 };
 
 // Sets the command's `index`-th event's id, business date and metadata, and files it under

@@ -12,6 +12,9 @@ domain::DecisionContext LiveDecisionContext() {
   context.check_area = [](const std::string& field, const coop::v1::Area& area, absl::CivilDay on) {
     return domain::areas::ValidateArea(field, area.code(), area.unit_set(), on);
   };
+  context.check_address_level = [](const std::string& field, const coop::v1::Area& area) {
+    return domain::areas::ValidateAddressLevel(field, area.code(), area.unit_set());
+  };
   return context;
 }
 

@@ -16,6 +16,8 @@
 namespace coop::commands {
 
 // nullopt if the command has not run; otherwise its reply, with duplicate = true.
+// ALREADY_EXISTS if the command id was used for a different command: one whose first event is
+// in another stream or carries another request digest (commands/command_digest.h).
 absl::StatusOr<std::optional<coop::v1::CommandReply>> FindOriginalResult(
     eventstore::EventStore* store, const CommandInput& input);
 

@@ -31,7 +31,11 @@ std::string CanonicalEncoding(const coop::v1::RecordedEvent& e) {
   std::string out;
   out.reserve(160 + e.payload().size());
   out.append("COOPEVT", 7);
-  const uint16_t version = e.metadata().principal().empty() ? 1 : 2;
+  // Format 1 before principals existed, 2 with a principal, 3 with a command digest too; an
+  // event is encoded in the lowest format that holds its fields, so old hashes stay valid.
+  const uint16_t version = !e.metadata().command_digest().empty() ? 3
+                           : !e.metadata().principal().empty()    ? 2
+                                                                  : 1;
   out.push_back(static_cast<char>(version >> 8));
   out.push_back(static_cast<char>(version & 0xFF));
   base::PutU64(&out, e.position());
@@ -52,6 +56,7 @@ std::string CanonicalEncoding(const coop::v1::RecordedEvent& e) {
   PutString(&out, e.metadata().causation_id());
   PutString(&out, e.metadata().client());
   if (version >= 2) PutString(&out, e.metadata().principal());
+  if (version >= 3) PutString(&out, e.metadata().command_digest());
   PutString(&out, e.payload());
   return out;
 }

@@ -11,10 +11,11 @@
 
 namespace coop::eventstore {
 
-// The newest format: 2 adds the metadata's principal after the client. An event whose
-// principal is empty is encoded in format 1, byte for byte as before format 2 existed, so
-// logs written earlier verify unchanged.
-inline constexpr uint16_t kCanonicalFormatVersion = 2;
+// The newest format: 2 adds the metadata's principal after the client, 3 the command digest
+// after the principal. An event is encoded in the lowest format that holds its fields (one
+// whose principal and digest are empty in format 1, byte for byte as before format 2
+// existed), so logs written earlier verify unchanged.
+inline constexpr uint16_t kCanonicalFormatVersion = 3;
 inline constexpr size_t kHashSize = 32;
 
 // Every field of the event except prev_hash, hash and leaf_hash.

@@ -1,6 +1,8 @@
 #include "services/command_call.h"
 
+#include "absl/strings/ascii.h"
 #include "base/uuid.h"
+#include "commands/command_digest.h"
 #include "commands/derived_ids.h"
 #include "domain/common/rules.h"
 
@@ -20,7 +22,7 @@ absl::StatusOr<commands::CommandInput> CommandInputOf(
   }
   if (aggregate_id.empty()) return domain::Violation("COMMON-03", id_field, "is required");
   commands::CommandInput input;
-  input.stamp.command_id = header.command_id();
+  input.stamp.command_id = absl::AsciiStrToLower(header.command_id());
   input.aggregate_id = aggregate_id;
   input.stamp.occurred_on = header.occurred_on();
   if (header.has_expected_version()) input.expected_version = header.expected_version();
@@ -34,8 +36,30 @@ absl::StatusOr<commands::CommandInput> CommandInputOf(
   }
   metadata.set_principal(principal->name);
   metadata.set_client(CallMetadata(*context, "x-coop-client"));
-  input.stamp.metadata.set_correlation_id(header.command_id());
+  input.stamp.metadata.set_correlation_id(input.stamp.command_id);
   input.principal = std::move(principal);
+  return input;
+}
+
+grpc::ServerUnaryReactor* RefuseCommand(const CallGate* gate, grpc::CallbackServerContext* context,
+                                        const absl::Status& refusal) {
+  auto* reactor = context->DefaultReactor();
+  auto principal = gate->Admit(*context, access::Permission::kRecord);
+  reactor->Finish(ToGrpcStatus(principal.ok() ? refusal : principal.status()));
+  return reactor;
+}
+
+absl::StatusOr<commands::CommandInput> AdmitCommand(const CallGate* gate,
+                                                    grpc::CallbackServerContext* context,
+                                                    const google::protobuf::Message& request,
+                                                    const coop::v1::CommandHeader& header,
+                                                    const char* id_field,
+                                                    const std::string& aggregate_id) {
+  auto principal = gate->Admit(*context, access::Permission::kRecord);
+  if (!principal.ok()) return principal.status();
+  auto input = CommandInputOf(context, *std::move(principal), header, id_field, aggregate_id);
+  if (!input.ok()) return input.status();
+  input->stamp.command_digest = commands::CommandDigest(request);
   return input;
 }
 

@@ -27,6 +27,7 @@
 #include "commands/command_executor.h"
 #include "commands/command_workers.h"
 #include "coop/v1/registry.pb.h"
+#include "domain/common/request_checks.h"
 #include "services/call_gate.h"
 #include "services/grpc_status.h"
 
@@ -44,25 +45,45 @@ absl::StatusOr<commands::CommandInput> CommandInputOf(
 // the same stream. Empty if the command id is not a UUID (the command is then refused).
 std::string AssignedAggregateId(const coop::v1::CommandHeader& header);
 
-// Admits the caller as a recorder (UNAUTHENTICATED / PERMISSION_DENIED otherwise), runs one
-// command on a worker and finishes the call with its CommandReply or error. `input_extra` may
-// check the request further (its error ends the call: nobody learns anything before being
-// admitted) and add reservations and a precheck. `gate`, `executor` and `workers` must outlive
-// the call.
+// A copy of `request` that passed domain::CheckRequestFields (known enum values, bounded
+// numbers, clean text in NFC, ids in lower case and codes in upper case), or the first
+// field's error. Handlers build the command from the copy.
+template <typename Request>
+absl::StatusOr<Request> CheckedRequest(const Request& request) {
+  Request checked = request;
+  if (auto st = domain::CheckRequestFields(&checked); !st.ok()) return st;
+  return checked;
+}
+
+// Ends a command call whose request CheckedRequest refused: the caller is admitted first, so
+// that one who may not record learns only that (UNAUTHENTICATED / PERMISSION_DENIED).
+grpc::ServerUnaryReactor* RefuseCommand(const CallGate* gate, grpc::CallbackServerContext* context,
+                                        const absl::Status& refusal);
+
+// Admits the caller as a recorder (UNAUTHENTICATED / PERMISSION_DENIED otherwise) and builds
+// its command's input from the checked `request` (CommandInputOf), with the request's digest
+// (commands/command_digest.h), so that a command id reused for another command is refused.
+absl::StatusOr<commands::CommandInput> AdmitCommand(const CallGate* gate,
+                                                    grpc::CallbackServerContext* context,
+                                                    const google::protobuf::Message& request,
+                                                    const coop::v1::CommandHeader& header,
+                                                    const char* id_field,
+                                                    const std::string& aggregate_id);
+
+// Admits the caller (AdmitCommand), runs one command on a worker and finishes the call with its
+// CommandReply or error. `input_extra` may check the request further (its error ends the call:
+// nobody learns anything before being admitted) and add reservations and a precheck. `gate`,
+// `executor` and `workers` must outlive the call.
 template <typename Aggregate>
 grpc::ServerUnaryReactor* RunCommand(
     const CallGate* gate, commands::CommandWorkers* workers,
     commands::CommandExecutor<Aggregate>* executor, grpc::CallbackServerContext* context,
-    const coop::v1::CommandHeader& header, const char* id_field, const std::string& aggregate_id,
-    typename Aggregate::Event fact, coop::v1::CommandReply* reply,
+    const google::protobuf::Message& request, const coop::v1::CommandHeader& header,
+    const char* id_field, const std::string& aggregate_id, typename Aggregate::Event fact,
+    coop::v1::CommandReply* reply,
     std::function<absl::Status(commands::CommandInput*)> input_extra = nullptr) {
   auto* reactor = context->DefaultReactor();
-  auto principal = gate->Admit(*context, access::Permission::kRecord);
-  if (!principal.ok()) {
-    reactor->Finish(ToGrpcStatus(principal.status()));
-    return reactor;
-  }
-  auto input = CommandInputOf(context, *std::move(principal), header, id_field, aggregate_id);
+  auto input = AdmitCommand(gate, context, request, header, id_field, aggregate_id);
   if (!input.ok()) {
     reactor->Finish(ToGrpcStatus(input.status()));
     return reactor;

@@ -8,17 +8,13 @@
 namespace coop::services {
 
 grpc::ServerUnaryReactor* CorrectionsService::Run(grpc::CallbackServerContext* context,
+                                                  const google::protobuf::Message& request,
                                                   const coop::v1::CommandHeader& header,
                                                   const std::string& stream_id,
                                                   commands::Correction correction,
                                                   coop::v1::CommandReply* reply) {
   auto* reactor = context->DefaultReactor();
-  auto principal = gate_->Admit(*context, access::Permission::kRecord);
-  if (!principal.ok()) {
-    reactor->Finish(ToGrpcStatus(principal.status()));
-    return reactor;
-  }
-  auto input = CommandInputOf(context, *std::move(principal), header, "stream_id", stream_id);
+  auto input = AdmitCommand(gate_, context, request, header, "stream_id", stream_id);
   if (!input.ok()) {
     reactor->Finish(ToGrpcStatus(input.status()));
     return reactor;
@@ -37,16 +33,20 @@ grpc::ServerUnaryReactor* CorrectionsService::Run(grpc::CallbackServerContext* c
 grpc::ServerUnaryReactor* CorrectionsService::VoidEvent(grpc::CallbackServerContext* context,
                                                         const coop::v1::VoidEventRequest* request,
                                                         coop::v1::CommandReply* reply) {
-  return Run(context, request->header(), request->stream_id(),
-             commands::Correction{request->event_id(), request->reason(), false, ""}, reply);
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
+  return Run(context, *checked, checked->header(), checked->stream_id(),
+             commands::Correction{checked->event_id(), checked->reason(), false, ""}, reply);
 }
 
 grpc::ServerUnaryReactor* CorrectionsService::AmendEvent(grpc::CallbackServerContext* context,
                                                          const coop::v1::AmendEventRequest* request,
                                                          coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   return Run(
-      context, request->header(), request->stream_id(),
-      commands::Correction{request->event_id(), request->reason(), true, request->replacement()},
+      context, *checked, checked->header(), checked->stream_id(),
+      commands::Correction{checked->event_id(), checked->reason(), true, checked->replacement()},
       reply);
 }
 

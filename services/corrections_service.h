@@ -29,6 +29,7 @@ class CorrectionsService final : public coop::v1::Corrections::CallbackService {
 
  private:
   grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* context,
+                                const google::protobuf::Message& request,
                                 const coop::v1::CommandHeader& header, const std::string& stream_id,
                                 commands::Correction correction, coop::v1::CommandReply* reply);
 

@@ -39,6 +39,20 @@ uint32_t Budget(uint32_t requested, const eventstore::Limits& limits) {
   return requested == 0 || requested > limits.max_read_count ? limits.max_read_count : requested;
 }
 
+// Whether the server, not the client, set the read's size: then a read that stops with more to
+// come says so (ReadResponse.capped).
+bool CappedByServer(uint32_t requested, const eventstore::Limits& limits) {
+  return requested == 0 || requested > limits.max_read_count;
+}
+
+Page CappedPage(uint64_t resume_from, uint32_t limit) {
+  Page page;
+  page.capped.emplace();
+  page.capped->set_resume_from(resume_from);
+  page.capped->set_limit(limit);
+  return page;
+}
+
 }  // namespace
 
 EventStoreService::EventStoreService(eventstore::EventStore* store, const CallGate* gate)
@@ -78,6 +92,7 @@ grpc::ServerUnaryReactor* EventStoreService::Append(grpc::CallbackServerContext*
         metadata->set_agency(principal->agency);
       }
       metadata->set_principal(principal->name);
+      metadata->clear_command_digest();  // only the command services record a command
     }
   }
   store_->AppendAsync(std::move(stamped),
@@ -104,12 +119,25 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadStream(
   struct Cursor {
     coop::v1::ReadStreamRequest next;
     uint32_t remaining;
+    bool capped_by_server;
     bool done = false;
   };
   auto cursor =
-      std::make_shared<Cursor>(Cursor{*request, Budget(request->max_count(), store_->limits())});
-  return new PagedEventWriter([store = store_, cursor, backwards]() -> absl::StatusOr<Page> {
-    if (cursor->done || cursor->remaining == 0) return Page();
+      std::make_shared<Cursor>(Cursor{*request, Budget(request->max_count(), store_->limits()),
+                                      CappedByServer(request->max_count(), store_->limits())});
+  const uint32_t limit = store_->limits().max_read_count;
+  return new PagedEventWriter([store = store_, cursor, backwards, limit]() -> absl::StatusOr<Page> {
+    if (cursor->done) return Page();
+    if (cursor->remaining == 0) {
+      cursor->done = true;
+      if (!cursor->capped_by_server) return Page();
+      // More follows only if the stream has a next version.
+      coop::v1::ReadStreamRequest probe = cursor->next;
+      probe.set_max_count(1);
+      auto more = store->ReadStream(probe);
+      if (!more.ok() || more->empty()) return Page();
+      return CappedPage(cursor->next.from_version(), limit);
+    }
     cursor->next.set_max_count(std::min(cursor->remaining, kReadPageSize));
     auto events = store->ReadStream(cursor->next);
     if (!events.ok()) return events.status();
@@ -145,9 +173,11 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadAll(
   struct Cursor {
     eventstore::ReadAllQuery query;
     uint32_t remaining;
+    bool capped_by_server = false;
     bool done = false;
   };
   auto cursor = std::make_shared<Cursor>();
+  cursor->capped_by_server = CappedByServer(request->max_count(), store_->limits());
   cursor->query.from_position = from;
   cursor->query.backwards = backwards;
   cursor->query.filter = request->filter();
@@ -160,7 +190,15 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadAll(
     probe.max_scan = 1;
     if (auto page = store_->ReadAll(probe); !page.ok()) return FailedRead(page.status());
   }
-  return new PagedEventWriter([store = store_, cursor]() -> absl::StatusOr<Page> {
+  const uint32_t limit = store_->limits().max_read_count;
+  return new PagedEventWriter([store = store_, cursor, limit]() -> absl::StatusOr<Page> {
+    if (!cursor->done && cursor->remaining == 0) {
+      cursor->done = true;
+      const uint64_t next = cursor->query.from_position;
+      const bool more = cursor->query.backwards ? next > 0 : next <= store->notifier().head();
+      if (cursor->capped_by_server && more) return CappedPage(next, limit);
+      return Page();
+    }
     Page out;
     // A sparse filter may examine many pages before one event matches; after a bounded
     // amount it reports a checkpoint instead, which hands the thread back.
@@ -209,8 +247,8 @@ grpc::ServerWriteReactor<coop::v1::SubscribeResponse>* EventStoreService::Subscr
     default:
       break;
   }
-  // A start beyond the head begins at the head: caught_up must name a position that exists.
-  from = std::min(from, head + 1);
+  // A start beyond the head waits for the log to reach it (services/subscription.h); it does
+  // not begin at the head, which would send events the subscriber did not ask for.
   if (auto st = eventstore::ValidateFilter(request->filter(), store_->limits()); !st.ok()) {
     return FailedSubscription(st);
   }

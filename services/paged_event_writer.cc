@@ -26,6 +26,11 @@ void PagedEventWriter::SendNext() {
       return;
     }
     if (next->events.empty()) {
+      if (next->capped) {
+        *message_.mutable_capped() = *next->capped;
+        StartWrite(&message_);
+        return;
+      }
       if (next->checkpoint == 0) {
         Finish(grpc::Status::OK);
         return;

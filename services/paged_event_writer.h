@@ -11,6 +11,7 @@
 
 #include <deque>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -25,6 +26,9 @@ class PagedEventWriter final : public grpc::ServerWriteReactor<coop::v1::ReadRes
     // With no events: nothing matched up to this position, but the read goes on (sent to the
     // client as a checkpoint). 0 with no events ends the stream.
     uint64_t checkpoint = 0;
+    // With no events: the read stopped at the server's limit; sent as the last message
+    // (ReadResponse.capped), after which the next page must be empty.
+    std::optional<coop::v1::ReadCapped> capped;
   };
   // Returns the next page; an empty page ends the stream with OK, an error ends it with that
   // error.

@@ -5,10 +5,13 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "base/iso_date.h"
 #include "base/uuid.h"
+#include "commands/command_digest.h"
 #include "commands/derived_ids.h"
 #include "domain/common/dates.h"
 #include "domain/common/rules.h"
+#include "services/command_call.h"
 #include "services/grpc_status.h"
 
 namespace coop::services {
@@ -65,9 +68,11 @@ absl::Status ValidatePersonDetails(const coop::v1::PersonDetails& d, absl::Civil
   }
 
   if (!d.date_of_birth().empty()) {
-    auto day = domain::ParsePastDate(prefix + "date_of_birth", d.date_of_birth(), today);
-    if (!day.ok()) return day.status();
+    // Not a business date: people recorded may be born before kEarliestBusinessDate.
+    auto day = base::ParseIsoDate(d.date_of_birth());
+    if (!day.ok()) return Invalid(prefix + "date_of_birth", std::string(day.status().message()));
     if (day->year() < 1900) return Invalid(prefix + "date_of_birth", "must be 1900 or later");
+    if (*day > today) return Invalid(prefix + "date_of_birth", "is after today");
   }
 
   const std::string phone = prefix + "phone";
@@ -169,23 +174,25 @@ grpc::ServerUnaryReactor* PeopleService::RecordPerson(grpc::CallbackServerContex
   auto* reactor = context->DefaultReactor();
   auto principal = AdmitOrFinish(*gate_, context, reactor, access::Permission::kPersonalData);
   if (principal == nullptr) return reactor;
-  absl::Status st = CheckCommandId(request->header());
-  if (st.ok()) st = CheckRecordedFor(*request);
-  if (st.ok()) st = ValidatePersonDetails(request->details(), domain::VietnamDay(absl::Now()));
+  auto checked = CheckedRequest(*request);
+  absl::Status st = checked.status();
+  if (st.ok()) st = CheckCommandId(checked->header());
+  if (st.ok()) st = CheckRecordedFor(*checked);
+  if (st.ok()) st = ValidatePersonDetails(checked->details(), domain::VietnamDay(absl::Now()));
   if (!st.ok()) {
     reactor->Finish(ToGrpcStatus(st));
     return reactor;
   }
-  std::string ref = commands::DerivedEventId(request->header().command_id(), kPersonRefIndex);
+  std::string ref = commands::DerivedEventId(checked->header().command_id(), kPersonRefIndex);
   auto entry = AccessEntry(context, *principal, "record", ref);
   Post(reactor,
-       [this, request, reply, principal, ref = std::move(ref),
+       [this, request = *std::move(checked), reply, principal, ref = std::move(ref),
         entry = std::move(entry)]() -> absl::Status {
-         const coop::v1::PersonScope scope = ScopeOf(*request);
+         const coop::v1::PersonScope scope = ScopeOf(request);
          if (auto st = scope_rules_.CheckRecordedFor(*principal, scope); !st.ok()) return st;
          // Logged first: an attempt that then fails is logged; a change never goes unlogged.
          if (auto st = access_log_->Record(entry); !st.ok()) return st;
-         auto stored = vault_->Put(ref, request->details(), scope);
+         auto stored = vault_->Put(ref, request.details(), scope, commands::CommandDigest(request));
          if (!stored.ok()) return stored.status();
          reply->set_person_ref(ref);
          reply->set_duplicate(!*stored);
@@ -200,25 +207,29 @@ grpc::ServerUnaryReactor* PeopleService::UpdatePerson(grpc::CallbackServerContex
   auto* reactor = context->DefaultReactor();
   auto principal = AdmitOrFinish(*gate_, context, reactor, access::Permission::kPersonalData);
   if (principal == nullptr) return reactor;
-  absl::Status st = CheckCommandId(request->header());
-  if (st.ok() && !base::ParseUuid(request->person_ref())) {
-    st = request->person_ref().empty() ? domain::Violation("COMMON-03", "person_ref", "is required")
+  auto checked = CheckedRequest(*request);
+  absl::Status st = checked.status();
+  if (st.ok()) st = CheckCommandId(checked->header());
+  if (st.ok() && !base::ParseUuid(checked->person_ref())) {
+    st = checked->person_ref().empty() ? domain::Violation("COMMON-03", "person_ref", "is required")
                                        : absl::InvalidArgumentError("person_ref: must be a UUID");
   }
-  if (st.ok()) st = ValidatePersonDetails(request->details(), domain::VietnamDay(absl::Now()));
+  if (st.ok()) st = ValidatePersonDetails(checked->details(), domain::VietnamDay(absl::Now()));
   if (!st.ok()) {
     reactor->Finish(ToGrpcStatus(st));
     return reactor;
   }
-  auto entry = AccessEntry(context, *principal, "update", request->person_ref());
-  Post(reactor, [this, request, reply, principal, entry = std::move(entry)]() -> absl::Status {
-    const std::string& ref = request->person_ref();
-    if (auto st = scope_rules_.CheckPerson(*principal, ref); !st.ok()) return st;
-    if (auto st = access_log_->Record(entry); !st.ok()) return st;  // logged first
-    if (auto st = vault_->Update(ref, request->details()); !st.ok()) return st;
-    reply->set_person_ref(ref);
-    return absl::OkStatus();
-  });
+  auto entry = AccessEntry(context, *principal, "update", checked->person_ref());
+  Post(reactor,
+       [this, request = *std::move(checked), reply, principal,
+        entry = std::move(entry)]() -> absl::Status {
+         const std::string& ref = request.person_ref();
+         if (auto st = scope_rules_.CheckPerson(*principal, ref); !st.ok()) return st;
+         if (auto st = access_log_->Record(entry); !st.ok()) return st;  // logged first
+         if (auto st = vault_->Update(ref, request.details()); !st.ok()) return st;
+         reply->set_person_ref(ref);
+         return absl::OkStatus();
+       });
   return reactor;
 }
 

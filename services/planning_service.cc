@@ -41,13 +41,16 @@ PlanningService::PlanningService(eventstore::EventStore* store, const CallGate* 
 grpc::ServerUnaryReactor* PlanningService::SetAnnualPlanTargets(
     grpc::CallbackServerContext* context, const coop::v1::SetAnnualPlanTargetsRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   coop::v1::PlanEvent fact;
-  *fact.mutable_targets_set() = request->targets_set();
+  *fact.mutable_targets_set() = checked->targets_set();
   const std::string id =
-      domain::PlanAggregate::PlanId(request->targets_set().area(), request->targets_set().year());
+      domain::PlanAggregate::PlanId(checked->targets_set().area(), checked->targets_set().year());
   return RunCommand<domain::PlanAggregate>(
-      gate_, workers_, &plans_, context, request->header(), "plan_id", id, std::move(fact), reply,
-      [request](commands::CommandInput*) { return CheckPlanKey(request->targets_set()); });
+      gate_, workers_, &plans_, context, *checked, checked->header(), "plan_id", id,
+      std::move(fact), reply,
+      [&checked](commands::CommandInput*) { return CheckPlanKey(checked->targets_set()); });
 }
 
 }  // namespace coop::services

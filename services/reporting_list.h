@@ -15,6 +15,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "coop/v1/event.pb.h"
@@ -76,6 +78,34 @@ inline absl::StatusOr<std::optional<AreaFilter>> ResolveAreaFilter(const std::st
   return filter;
 }
 
+// A page token: "after:" and the last id of the page it follows. A token the server did not
+// give is INVALID_ARGUMENT ("page_token: …"), never a silently shorter or empty page.
+inline constexpr absl::string_view kPageTokenTag = "after:";
+inline std::string PageTokenAfter(const std::string& last_id) {
+  return absl::StrCat(kPageTokenTag, last_id);
+}
+// The id in `token` ("" for an empty token: the first page).
+inline absl::StatusOr<std::string> IdInPageToken(const std::string& token) {
+  if (token.empty()) return std::string();
+  auto refused = [] {
+    return absl::InvalidArgumentError(
+        "page_token: is not a token this server gave (pass next_page_token unchanged, or leave "
+        "it empty for the first page)");
+  };
+  if (!absl::StartsWith(token, kPageTokenTag) || token.size() > kPageTokenTag.size() + 200) {
+    return refused();
+  }
+  const std::string id = token.substr(kPageTokenTag.size());
+  if (id.empty()) return refused();
+  for (char c : id) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.' &&
+        c != ':' && c != '@') {
+      return refused();
+    }
+  }
+  return id;
+}
+
 // Pages through the views of one projection in id order. `view_prefix` is the views' key
 // prefix ("c/"), `view_end` the first key after them ("c0"). For each view (parsed as View)
 // `keep(view)` says whether it matches the other filters and `add(view)` takes it; `id_of`
@@ -90,8 +120,10 @@ absl::Status PageViews(projections::ProjectionStore* store, const std::string& p
   const std::string prefix =
       area ? projections::AreaIndexPrefix(area->unit_set, area->code) : view_prefix;
   const std::string end = area ? projections::AreaIndexEnd(area->unit_set, area->code) : view_end;
-  // The page token is the last id of the previous page: start just after it.
-  std::string start = page_token.empty() ? prefix : prefix + page_token + std::string(1, '\0');
+  // The page token names the last id of the previous page: start just after it.
+  auto after = IdInPageToken(page_token);
+  if (!after.ok()) return after.status();
+  std::string start = after->empty() ? prefix : prefix + *after + std::string(1, '\0');
   int taken = 0;
   std::string last_id;
   while (true) {
@@ -113,7 +145,7 @@ absl::Status PageViews(projections::ProjectionStore* store, const std::string& p
       if ((area && !area->Contains(view.address())) || !keep(view)) continue;
       if (taken == page_size) {
         // One more match exists: the page is full and another follows.
-        *next_token = last_id;
+        *next_token = PageTokenAfter(last_id);
         return absl::OkStatus();
       }
       last_id = id_of(view);

@@ -14,6 +14,7 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "commands/command_workers.h"
+#include "domain/common/request_checks.h"
 #include "projections/projection_set.h"
 #include "projections/projection_store.h"
 #include "services/call_gate.h"
@@ -53,6 +54,21 @@ grpc::ServerUnaryReactor* RunQuery(const CallGate& gate, commands::CommandWorker
     reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the server is shutting down"));
   }
   return reactor;
+}
+
+// RunQuery for a query whose request is checked and canonicalised first, as commands' are
+// (domain/common/request_checks.h: known enum values, text in NFC, ids in lower case), so that
+// a filter typed in another Unicode form or an id in capitals finds what it names. `query`
+// gets the checked copy.
+template <typename Request, typename Query>
+grpc::ServerUnaryReactor* RunCheckedQuery(const CallGate& gate, commands::CommandWorkers* workers,
+                                          grpc::CallbackServerContext* context,
+                                          const Request& request, Query query) {
+  return RunQuery(gate, workers, context, [request, query = std::move(query)]() mutable {
+    Request checked = request;
+    if (auto st = domain::CheckRequestFields(&checked); !st.ok()) return st;
+    return query(checked);
+  });
 }
 
 }  // namespace coop::services

@@ -106,15 +106,19 @@ void ToProto(const projections::ProjectionStatus& status, coop::v1::ProjectionSt
 grpc::ServerUnaryReactor* ReportingService::GetCooperative(
     grpc::CallbackServerContext* context, const coop::v1::GetCooperativeRequest* request,
     coop::v1::CooperativeView* reply) {
-  return RunQuery(*gate_, workers_, context,
-                  [this, request, reply] { return GetCooperativeQuery(deps_, *request, reply); });
+  return RunCheckedQuery(*gate_, workers_, context, *request,
+                         [this, reply](const coop::v1::GetCooperativeRequest& checked) {
+                           return GetCooperativeQuery(deps_, checked, reply);
+                         });
 }
 
 grpc::ServerUnaryReactor* ReportingService::ListCooperatives(
     grpc::CallbackServerContext* context, const coop::v1::ListCooperativesRequest* request,
     coop::v1::ListCooperativesReply* reply) {
-  return RunQuery(*gate_, workers_, context,
-                  [this, request, reply] { return ListCooperativesQuery(deps_, *request, reply); });
+  return RunCheckedQuery(*gate_, workers_, context, *request,
+                         [this, reply](const coop::v1::ListCooperativesRequest& checked) {
+                           return ListCooperativesQuery(deps_, checked, reply);
+                         });
 }
 
 grpc::ServerUnaryReactor* ReportingService::GetProjectionStatus(

@@ -240,44 +240,55 @@ absl::Status GetCooperativeAsOfQuery(const ReportingDeps& deps,
 grpc::ServerUnaryReactor* ReportingService::GetGroup(grpc::CallbackServerContext* context,
                                                      const coop::v1::GetGroupRequest* request,
                                                      coop::v1::GroupView* reply) {
-  return RunQuery(*gate_, workers_, context,
-                  [this, request, reply] { return GetGroupQuery(deps_, *request, reply); });
+  return RunCheckedQuery(*gate_, workers_, context, *request,
+                         [this, reply](const coop::v1::GetGroupRequest& checked) {
+                           return GetGroupQuery(deps_, checked, reply);
+                         });
 }
 
 grpc::ServerUnaryReactor* ReportingService::ListGroups(grpc::CallbackServerContext* context,
                                                        const coop::v1::ListGroupsRequest* request,
                                                        coop::v1::ListGroupsReply* reply) {
-  return RunQuery(*gate_, workers_, context,
-                  [this, request, reply] { return ListGroupsQuery(deps_, *request, reply); });
+  return RunCheckedQuery(*gate_, workers_, context, *request,
+                         [this, reply](const coop::v1::ListGroupsRequest& checked) {
+                           return ListGroupsQuery(deps_, checked, reply);
+                         });
 }
 
 grpc::ServerUnaryReactor* ReportingService::GetHall(grpc::CallbackServerContext* context,
                                                     const coop::v1::GetHallRequest* request,
                                                     coop::v1::HallView* reply) {
-  return RunQuery(*gate_, workers_, context,
-                  [this, request, reply] { return GetHallQuery(deps_, *request, reply); });
+  return RunCheckedQuery(*gate_, workers_, context, *request,
+                         [this, reply](const coop::v1::GetHallRequest& checked) {
+                           return GetHallQuery(deps_, checked, reply);
+                         });
 }
 
 grpc::ServerUnaryReactor* ReportingService::ListHalls(grpc::CallbackServerContext* context,
                                                       const coop::v1::ListHallsRequest* request,
                                                       coop::v1::ListHallsReply* reply) {
-  return RunQuery(*gate_, workers_, context,
-                  [this, request, reply] { return ListHallsQuery(deps_, *request, reply); });
+  return RunCheckedQuery(*gate_, workers_, context, *request,
+                         [this, reply](const coop::v1::ListHallsRequest& checked) {
+                           return ListHallsQuery(deps_, checked, reply);
+                         });
 }
 
 grpc::ServerUnaryReactor* ReportingService::GetCooperativeAsOf(
     grpc::CallbackServerContext* context, const coop::v1::GetCooperativeAsOfRequest* request,
     coop::v1::CooperativeView* reply) {
-  return RunQuery(*gate_, workers_, context, [this, request, reply] {
-    return GetCooperativeAsOfQuery(deps_, *request, reply);
-  });
+  return RunCheckedQuery(*gate_, workers_, context, *request,
+                         [this, reply](const coop::v1::GetCooperativeAsOfRequest& checked) {
+                           return GetCooperativeAsOfQuery(deps_, checked, reply);
+                         });
 }
 
 grpc::ServerUnaryReactor* ReportingService::ListOcopProducts(
     grpc::CallbackServerContext* context, const coop::v1::ListOcopProductsRequest* request,
     coop::v1::ListOcopProductsReply* reply) {
-  return RunQuery(*gate_, workers_, context,
-                  [this, request, reply] { return ListOcopProductsQuery(deps_, *request, reply); });
+  return RunCheckedQuery(*gate_, workers_, context, *request,
+                         [this, reply](const coop::v1::ListOcopProductsRequest& checked) {
+                           return ListOcopProductsQuery(deps_, checked, reply);
+                         });
 }
 
 }  // namespace coop::services

@@ -137,6 +137,16 @@ void SubscriptionState::PumpLocked() {
       outbox_.emplace_back().mutable_checkpoint()->set_position(cursor_ - 1);
       continue;
     }
+    if (cursor_ > head + 1) {
+      // A start past the head waits, silently, until the log reaches the position before it:
+      // caught_up then names a position that exists and no earlier event is sent.
+      ticket_ = store_->notifier().NotifyWhenAbove(cursor_ - 2,
+                                                   [self = shared_from_this()] { self->Wake(); });
+      if (ticket_ == 0) {
+        FinishLocked(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the event store is closing"));
+      }
+      return;
+    }
     eventstore::ReadAllQuery query;
     query.from_position = cursor_;
     query.max_count = kSubscriptionPageSize;

@@ -34,7 +34,8 @@ inline constexpr uint32_t kSubscriptionPageSize = 256;
 // which hands the thread back until the client has taken it.
 inline constexpr uint64_t kMaxScanPerReaction = 64 * 1024;
 
-// Starts a subscription at `from_position` (the first position wanted). `registry` must
+// Starts a subscription at `from_position` (the first position wanted; past the head, it
+// waits without a message until the log reaches the position before it). `registry` must
 // outlive the call.
 grpc::ServerWriteReactor<coop::v1::SubscribeResponse>* StartSubscription(
     eventstore::EventStore* store, SubscriptionRegistry* registry, uint64_t from_position,

@@ -16,7 +16,7 @@ BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo}
 PACKAGES=(
   g++ cmake ninja-build pkg-config
   protobuf-compiler libprotobuf-dev protobuf-compiler-grpc libgrpc++-dev
-  librocksdb-dev libabsl-dev libssl-dev openssl
+  librocksdb-dev libabsl-dev libssl-dev openssl libutf8proc-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang-format python3
 )
 

@@ -27,6 +27,7 @@ constexpr char kFormatVersionKey[] = "format_version";
 constexpr char kKeyCheckKey[] = "key_check";
 constexpr char kKeyLabel[] = "coopledger/person-key/v1/";
 constexpr char kDetailsLabel[] = "coopledger/person-details/v1/";
+constexpr char kRequestLabel[] = "coopledger/person-request/v1/";
 constexpr char kKeyCheckLabel[] = "coopledger/person-vault/key-check/v1";
 
 void Wipe(std::string* s) {
@@ -169,6 +170,7 @@ absl::Status PersonVault::OpenDb() {
       {kKeysFamily, FamilyOptions()},
       {kDetailsFamily, FamilyOptions()},
       {kScopeFamily, FamilyOptions()},
+      {kRequestsFamily, FamilyOptions()},
   };
   rocksdb::DB* raw = nullptr;
   auto s = rocksdb::DB::Open(options, dir_, families, &handles_, &raw);
@@ -178,6 +180,7 @@ absl::Status PersonVault::OpenDb() {
   keys_ = handles_[1];
   details_ = handles_[2];
   scope_ = handles_[3];
+  requests_ = handles_[4];
   return absl::OkStatus();
 }
 
@@ -261,7 +264,8 @@ absl::StatusOr<std::string> PersonVault::DataKey(const std::string& ref, const s
 
 absl::Status PersonVault::Write(const std::string& ref, const std::string& key,
                                 const std::string& data_key, const coop::v1::PersonDetails& details,
-                                bool with_key, const coop::v1::PersonScope* scope) {
+                                bool with_key, const coop::v1::PersonScope* scope,
+                                const std::string& request_digest) {
   std::string plaintext = details.SerializeAsString();
   auto sealed = Seal(Bytes(data_key), absl::StrCat(kDetailsLabel, ref), plaintext);
   Wipe(&plaintext);
@@ -274,6 +278,11 @@ absl::Status PersonVault::Write(const std::string& ref, const std::string& key,
   }
   batch.Put(details_, key, *sealed);
   if (scope != nullptr) batch.Put(scope_, key, scope->SerializeAsString());
+  if (!request_digest.empty()) {
+    auto sealed_digest = Seal(Bytes(data_key), absl::StrCat(kRequestLabel, ref), request_digest);
+    if (!sealed_digest.ok()) return sealed_digest.status();
+    batch.Put(requests_, key, *sealed_digest);
+  }
   rocksdb::WriteOptions wo;
   wo.sync = true;
   auto s = db_->Write(wo, &batch);
@@ -286,15 +295,39 @@ absl::StatusOr<bool> PersonVault::Put(const std::string& person_ref,
   return Put(person_ref, details, coop::v1::PersonScope());
 }
 
+absl::Status PersonVault::CheckSameRequest(const std::string& ref, const std::string& key,
+                                           const std::string& request_digest) const {
+  if (request_digest.empty()) return absl::OkStatus();
+  std::string sealed;
+  auto s = db_->Get(rocksdb::ReadOptions(), requests_, key, &sealed);
+  if (s.IsNotFound()) return absl::OkStatus();  // recorded before digests existed
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading the request of person ", ref));
+  bool found = false;
+  auto data_key = DataKey(ref, key, &found);
+  if (!data_key.ok()) return data_key.status();
+  auto recorded = Unseal(Bytes(*data_key), absl::StrCat(kRequestLabel, ref), sealed,
+                         absl::StrCat("the request digest of person ", ref));
+  if (!recorded.ok()) return recorded.status();
+  if (*recorded == request_digest) return absl::OkStatus();
+  return absl::AlreadyExistsError(
+      absl::StrCat("header.command_id: person ", ref,
+                   " was recorded by another request with this command id; a retry repeats its "
+                   "request exactly, a new person takes a new command id"));
+}
+
 absl::StatusOr<bool> PersonVault::Put(const std::string& person_ref,
                                       const coop::v1::PersonDetails& details,
-                                      const coop::v1::PersonScope& scope) {
+                                      const coop::v1::PersonScope& scope,
+                                      const std::string& request_digest) {
   auto ref = ParseRef(person_ref);
   if (!ref.ok()) return ref.status();
   absl::MutexLock lock(&LockFor(ref->key));
   std::string existing;
   auto s = db_->Get(rocksdb::ReadOptions(), keys_, ref->key, &existing);
-  if (s.ok()) return false;
+  if (s.ok()) {
+    if (auto st = CheckSameRequest(ref->text, ref->key, request_digest); !st.ok()) return st;
+    return false;
+  }
   if (!s.IsNotFound()) {
     return base::FromRocks(s, absl::StrCat("reading the key of person ", ref->text));
   }
@@ -303,7 +336,8 @@ absl::StatusOr<bool> PersonVault::Put(const std::string& person_ref,
                  static_cast<int>(kDataKeyBytes)) != 1) {
     return absl::InternalError("RAND_bytes failed to make a data key");
   }
-  auto st = Write(ref->text, ref->key, data_key, details, /*with_key=*/true, &scope);
+  auto st =
+      Write(ref->text, ref->key, data_key, details, /*with_key=*/true, &scope, request_digest);
   Wipe(&data_key);
   if (!st.ok()) return st;
   return true;
@@ -318,7 +352,7 @@ absl::Status PersonVault::Update(const std::string& person_ref,
   auto data_key = DataKey(ref->text, ref->key, &found);
   if (!data_key.ok()) return data_key.status();
   if (!found) return absl::NotFoundError(absl::StrCat("person_ref: no person ", ref->text));
-  auto st = Write(ref->text, ref->key, *data_key, details, /*with_key=*/false, nullptr);
+  auto st = Write(ref->text, ref->key, *data_key, details, /*with_key=*/false, nullptr, "");
   Wipe(&*data_key);
   return st;
 }

@@ -65,6 +65,9 @@ class PersonVault {
   static constexpr char kKeysFamily[] = "person_keys";
   static constexpr char kDetailsFamily[] = "person_details";
   static constexpr char kScopeFamily[] = "person_scope";
+  // The digest of the request that recorded a person, sealed under the person's data key (it
+  // would otherwise let anyone holding the files test guesses of a person's details).
+  static constexpr char kRequestsFamily[] = "person_requests";
 
   // Opens (creating if missing) the vault in `dir`. DATA_LOSS if `master_key` is not the key
   // the vault was created with.
@@ -72,10 +75,14 @@ class PersonVault {
                                                            const MasterKey& master_key);
   ~PersonVault();  // Close()
 
-  // Stores a new person with a fresh data key. Returns true if stored; false if `person_ref`
-  // already exists, in which case nothing is written (a retried creation).
+  // Stores a new person with a fresh data key, and the digest of the request that recorded it
+  // (if not empty). Returns true if stored; false if `person_ref` already exists and was
+  // recorded by the same request (or before digests existed), in which case nothing is
+  // written (a retried creation). ALREADY_EXISTS if it exists and was recorded by another
+  // request: the command id behind `person_ref` was reused.
   absl::StatusOr<bool> Put(const std::string& person_ref, const coop::v1::PersonDetails& details,
-                           const coop::v1::PersonScope& scope);
+                           const coop::v1::PersonScope& scope,
+                           const std::string& request_digest = "");
   // The same with an empty scope (tests of the storage alone).
   absl::StatusOr<bool> Put(const std::string& person_ref, const coop::v1::PersonDetails& details);
   // Replaces a known person's details (under the same data key). NOT_FOUND if unknown.
@@ -97,7 +104,10 @@ class PersonVault {
   absl::Status CheckMasterKey();
   absl::Status Write(const std::string& ref, const std::string& key, const std::string& data_key,
                      const coop::v1::PersonDetails& details, bool with_key,
-                     const coop::v1::PersonScope* scope);
+                     const coop::v1::PersonScope* scope, const std::string& request_digest);
+  // OK if `ref` was recorded by the request with `request_digest` or before digests existed.
+  absl::Status CheckSameRequest(const std::string& ref, const std::string& key,
+                                const std::string& request_digest) const;
   absl::StatusOr<std::string> DataKey(const std::string& ref, const std::string& key,
                                       bool* found) const;
   absl::Mutex& LockFor(const std::string& key) const;
@@ -110,6 +120,7 @@ class PersonVault {
   rocksdb::ColumnFamilyHandle* keys_ = nullptr;
   rocksdb::ColumnFamilyHandle* details_ = nullptr;
   rocksdb::ColumnFamilyHandle* scope_ = nullptr;
+  rocksdb::ColumnFamilyHandle* requests_ = nullptr;
   mutable std::array<absl::Mutex, 64> locks_;
 };
 

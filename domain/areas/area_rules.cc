@@ -51,4 +51,22 @@ absl::Status ValidateArea(const std::string& field, std::string_view code,
   return absl::OkStatus();
 }
 
+absl::Status ValidateAddressLevel(const std::string& field, std::string_view code,
+                                  std::string_view unit_set) {
+  absl::StatusOr<UnitSet> set = ParseUnitSet(unit_set);
+  if (!set.ok())
+    return Violation("AREA-01", field + ".unit_set", std::string(set.status().message()));
+  const AreaCatalog& catalog = AreaCatalog::Reference(*set);
+  const AreaUnit* unit = catalog.Find(code);
+  if (unit == nullptr) return Violation("AREA-01", field + ".code", "is not a unit of the set");
+  if (unit->level == AreaLevel::kCommune) return absl::OkStatus();
+  if (unit->level == AreaLevel::kDistrict) {
+    auto communes = catalog.CommunesOf(code);
+    if (communes.ok() && communes->empty()) return absl::OkStatus();  // an island district
+  }
+  return Violation("AREA-02", field + ".code",
+                   absl::StrCat(std::string(code), " is a ", AreaLevelName(unit->level), " (",
+                                unit->name, "); an address is a commune"));
+}
+
 }  // namespace coop::domain::areas

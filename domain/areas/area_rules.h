@@ -30,6 +30,13 @@ absl::Status ValidateArea(std::string_view code, std::string_view unit_set,
 absl::Status ValidateArea(const std::string& field, std::string_view code,
                           std::string_view unit_set, absl::CivilDay occurred_on);
 
+// AREA-02: the address of a cooperative, group or hall is a commune — or, in 2025-03, one of
+// the five island districts that have no communes (Bạch Long Vĩ, Cồn Cỏ, Hoàng Sa, Lý Sơn,
+// Côn Đảo). A province or an ordinary district is refused, naming `field`. REQUIRES: the area
+// passed ValidateArea.
+absl::Status ValidateAddressLevel(const std::string& field, std::string_view code,
+                                  std::string_view unit_set);
+
 }  // namespace coop::domain::areas
 
 #endif  // COOPLEDGER_DOMAIN_AREAS_AREA_RULES_H_

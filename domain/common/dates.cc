@@ -8,6 +8,11 @@ namespace coop::domain {
 absl::StatusOr<absl::CivilDay> ParseDate(const std::string& field, const std::string& text) {
   auto day = base::ParseIsoDate(text);
   if (!day.ok()) return Violation("COMMON-01", field, std::string(day.status().message()));
+  if (*day < kEarliestBusinessDate) {
+    return Violation(
+        "COMMON-01", field,
+        text + " is before the earliest business date " + FormatDate(kEarliestBusinessDate));
+  }
   return day;
 }
 

@@ -11,7 +11,12 @@
 
 namespace coop::domain {
 
-// Parses a calendar date; the error names `field` and cites COMMON-01.
+// The earliest business date: the first agricultural cooperatives of the Democratic Republic
+// of Vietnam date from 1955; an earlier date is a typing error (1900-01-01, 0001-01-01).
+inline constexpr absl::CivilDay kEarliestBusinessDate{1955, 1, 1};
+
+// Parses a calendar date from kEarliestBusinessDate on; the error names `field` and cites
+// COMMON-01.
 absl::StatusOr<absl::CivilDay> ParseDate(const std::string& field, const std::string& text);
 // As ParseDate, and the date must not be after `today` (COMMON-01).
 absl::StatusOr<absl::CivilDay> ParsePastDate(const std::string& field, const std::string& text,

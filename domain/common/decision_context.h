@@ -22,7 +22,21 @@ struct DecisionContext {
   std::function<absl::Status(const std::string& field, const coop::v1::Area& area,
                              absl::CivilDay on)>
       check_area;
+  // Checks that an address (of a cooperative, group or hall) that passed check_area names a
+  // commune (AREA-02). Unset: the level is not checked.
+  std::function<absl::Status(const std::string& field, const coop::v1::Area& area)>
+      check_address_level;
 };
+
+// An address: check_area (AREA-01), then check_address_level (AREA-02), each if set.
+inline absl::Status CheckAddress(const DecisionContext& ctx, const std::string& field,
+                                 const coop::v1::Area& area, absl::CivilDay on) {
+  if (ctx.check_area) {
+    if (auto st = ctx.check_area(field, area, on); !st.ok()) return st;
+  }
+  if (ctx.check_address_level) return ctx.check_address_level(field, area);
+  return absl::OkStatus();
+}
 
 }  // namespace coop::domain
 

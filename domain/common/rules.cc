@@ -9,14 +9,29 @@ namespace coop::domain {
 const std::vector<Rule>& RuleTable() {
   using C = absl::StatusCode;
   static const std::vector<Rule> kRules = {
-      {"COMMON-01", "Dates are calendar dates (YYYY-MM-DD) and not after today", "system",
+      {"COMMON-01",
+       "Dates are calendar dates (YYYY-MM-DD), not before 1955-01-01 and not after today", "system",
        C::kInvalidArgument},
       {"COMMON-02", "Amounts and counts are zero or more", "system", C::kInvalidArgument},
       {"COMMON-03", "Required fields are present", "system", C::kInvalidArgument},
+      {"COMMON-04",
+       "Counts are at most 1,000,000 and amounts at most 10^13 VND, so that no sum over the "
+       "country overflows",
+       "system", C::kInvalidArgument},
+      {"COMMON-05",
+       "Text is UTF-8 in NFC, without control characters (a newline only in multi-line text), "
+       "bidirectional overrides or only whitespace, and within its length",
+       "system", C::kInvalidArgument},
+      {"COMMON-06", "An enumerated field holds one of its known values", "system",
+       C::kInvalidArgument},
       {"AREA-01",
        "An address is a unit of the unit set it names, and that unit set was in force on the "
        "event's date (2025-03 before 1 July 2025, 2025-07 from then)",
        "Resolutions 1654-1687/NQ-UBTVQH15; GSO code lists", C::kInvalidArgument},
+      {"AREA-02",
+       "The address of a cooperative, group or hall is a commune, or one of the island districts "
+       "that have no communes in the 2025-03 list",
+       "Decree 92/2024/NĐ-CP Art. 22 (head office address); GSO code lists", C::kInvalidArgument},
       {"COOP-01",
        "A cooperative has at least 7 members (2012 law) or 5 official members (2023 law); a "
        "union at least 4 (2012) or 3 (2023) member cooperatives",
@@ -55,8 +70,8 @@ const std::vector<Rule>& RuleTable() {
       {"COOP-13", "Workers who are members cannot outnumber regular workers", "system",
        C::kInvalidArgument},
       {"COOP-14",
-       "A new registration is under the law in force on its date: 2012 law before 1 July 2024, "
-       "2023 law from then",
+       "A registration (new, converted or reorganised) is under the law in force on its date: "
+       "2012 law before 1 July 2024, 2023 law from then",
        "Law 17/2023/QH15 Art. 115", C::kInvalidArgument},
       {"COOP-15", "Bankruptcy is declared only after proceedings were opened",
        "Law on Bankruptcy 51/2014/QH13", C::kFailedPrecondition},

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "domain/common/dates.h"
 #include "domain/common/rules.h"
+#include "domain/common/value_bounds.h"
 #include "domain/cooperative/cooperative_checks.h"
 
 namespace coop::domain {
@@ -35,17 +36,15 @@ absl::Status DecideRegistration(const coop::v1::CooperativeRegistered& e, absl::
   if (e.law_regime() == coop::v1::LAW_REGIME_UNSPECIFIED) {
     return Violation("COMMON-03", "law_regime", "is required (LAW_2012 or LAW_2023)");
   }
-  // Conversions and reorganisations keep or inherit their law; a new registration takes the
-  // law in force.
-  if (e.origin() == coop::v1::ORIGIN_NEW && e.law_regime() != RegimeInForce(on)) {
+  // Every registration — new, converted from a group, or from a reorganisation — is under the
+  // law in force on its date; later events of a cooperative keep the law it registered under.
+  if (e.law_regime() != RegimeInForce(on)) {
     return Violation("COOP-14", "law_regime",
                      absl::StrCat("a cooperative registered on ", FormatDate(on), " is under ",
                                   coop::v1::LawRegime_Name(RegimeInForce(on))));
   }
   if (e.address().code().empty()) return Violation("COMMON-03", "address", "is required");
-  if (ctx.check_area) {
-    if (auto st = ctx.check_area("address", e.address(), on); !st.ok()) return st;
-  }
+  if (auto st = CheckAddress(ctx, "address", e.address(), on); !st.ok()) return st;
   if (auto st = CheckCounts("members", e.members()); !st.ok()) return st;
   if (auto st = CheckMinimumMembers("members", e.kind(), e.law_regime(), e.members()); !st.ok()) {
     return st;
@@ -100,7 +99,18 @@ absl::Status DecideMembers(const CooperativeEvent& fact, const CooperativeState&
     return CheckCounts("membership_reported.members", fact.membership_reported().members());
   }
   if (fact.has_members_admitted()) {
-    return CheckCounts("members_admitted.members", fact.members_admitted().members());
+    const auto& admitted = fact.members_admitted().members();
+    if (auto st = CheckCounts("members_admitted.members", admitted); !st.ok()) return st;
+    const auto& m = s.members;
+    // COMMON-04 holds for the count the admission leads to, not only for the admission.
+    if (m.official() + admitted.official() > kMaxCount ||
+        m.associate_contributing() + admitted.associate_contributing() > kMaxCount ||
+        m.associate_non_contributing() + admitted.associate_non_contributing() > kMaxCount) {
+      return Violation(
+          "COMMON-04", "members_admitted.members",
+          absl::StrCat("the cooperative would have more than ", kMaxCount, " members of one type"));
+    }
+    return absl::OkStatus();
   }
   const auto& left = fact.members_left().members();
   if (auto st = CheckCounts("members_left.members", left); !st.ok()) return st;
@@ -207,9 +217,9 @@ absl::StatusOr<Events> DecideCooperative(const std::string& occurred_on,
   absl::Status st;
   switch (fact.event_case()) {
     case E::kRegistrationChanged:
-      if (fact.registration_changed().has_address() && ctx.check_area) {
-        st = ctx.check_area("registration_changed.address", fact.registration_changed().address(),
-                            *on);
+      if (fact.registration_changed().has_address()) {
+        st = CheckAddress(ctx, "registration_changed.address",
+                          fact.registration_changed().address(), *on);
       }
       break;
     case E::kMembershipReported:

@@ -1,5 +1,6 @@
 #include "domain/cooperative/cooperative_state.h"
 
+#include "base/saturating_add.h"
 #include "domain/common/dates.h"
 
 namespace coop::domain {
@@ -34,11 +35,13 @@ const char* CooperativeStatusName(CooperativeStatus status) {
 namespace {
 
 void Add(coop::v1::MemberCounts* total, const coop::v1::MemberCounts& delta, int sign) {
-  total->set_official(total->official() + sign * delta.official());
-  total->set_associate_contributing(total->associate_contributing() +
-                                    sign * delta.associate_contributing());
-  total->set_associate_non_contributing(total->associate_non_contributing() +
-                                        sign * delta.associate_non_contributing());
+  // Deltas are bounded and non-negative when decided; saturating keeps a tampered log from
+  // wrapping a count to the other sign.
+  total->set_official(base::SaturatingAdd(total->official(), sign * delta.official()));
+  total->set_associate_contributing(
+      base::SaturatingAdd(total->associate_contributing(), sign * delta.associate_contributing()));
+  total->set_associate_non_contributing(base::SaturatingAdd(
+      total->associate_non_contributing(), sign * delta.associate_non_contributing()));
 }
 
 }  // namespace

@@ -76,9 +76,7 @@ absl::Status DecideFormation(const coop::v1::GroupFormed& e, absl::CivilDay on, 
     }
   }
   if (e.address().code().empty()) return Violation("COMMON-03", "address", "is required");
-  if (ctx.check_area) {
-    if (auto st = ctx.check_area("address", e.address(), on); !st.ok()) return st;
-  }
+  if (auto st = CheckAddress(ctx, "address", e.address(), on); !st.ok()) return st;
   if (auto st = CheckMembers("members", e.members(), on); !st.ok()) return st;
   return Require(
       e.origin() != coop::v1::GROUP_ORIGIN_FORMALISED_HALL || !e.origin_hall_id().empty(),
@@ -152,7 +150,7 @@ absl::Status DecideChange(const coop::v1::GroupChanged& e, absl::CivilDay on,
       !e.activities_changed()) {
     return Violation("COMMON-03", "changed", "says nothing to change");
   }
-  if (has_address && ctx.check_area) return ctx.check_area("changed.address", e.address(), on);
+  if (has_address) return CheckAddress(ctx, "changed.address", e.address(), on);
   return absl::OkStatus();
 }
 

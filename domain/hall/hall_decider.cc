@@ -23,9 +23,7 @@ absl::Status DecideFounding(const coop::v1::HallFounded& e, absl::CivilDay on, c
   if (e.hall_id().empty()) return Violation("COMMON-03", "hall_id", "is required");
   if (e.name().empty()) return Violation("COMMON-03", "name", "is required");
   if (e.address().code().empty()) return Violation("COMMON-03", "address", "is required");
-  if (ctx.check_area) {
-    if (auto st = ctx.check_area("address", e.address(), on); !st.ok()) return st;
-  }
+  if (auto st = CheckAddress(ctx, "address", e.address(), on); !st.ok()) return st;
   return CheckMembers("members", e.members());
 }
 

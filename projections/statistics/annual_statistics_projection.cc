@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "base/saturating_add.h"
 #include "coop/v1/ocop_events.pb.h"
 #include "coop/v1/placement_events.pb.h"
 #include "coop/v1/reporting.pb.h"
@@ -46,7 +47,7 @@ Shares SharesOf(const coop::v1::EntityContributionRow& row) {
 
 void AddTo(coop::v1::FigureSet& set, const std::string& stat, int64_t delta) {
   auto& values = *set.mutable_values();
-  const int64_t value = values[stat] + delta;
+  const int64_t value = base::SaturatingAdd(values[stat], delta);
   if (value == 0) {
     values.erase(stat);
   } else {
@@ -58,7 +59,7 @@ int64_t GoodOrFair(const coop::v1::FigureSet& set) {
   int64_t total = 0;
   for (const char* stat : {names::kRatingsGood, names::kRatingsFair}) {
     auto it = set.values().find(stat);
-    if (it != set.values().end()) total += it->second;
+    if (it != set.values().end()) base::AddTo(&total, it->second);
   }
   return total;
 }
@@ -188,9 +189,9 @@ absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity
       const std::string chain_key = absl::StrJoin(mapped.chain, ",");
       chains.emplace(chain_key, mapped.chain);
       if (IsStock(c.statistic)) {
-        stocks[{set_name, chain_key, c.statistic}][year] += c.value;
+        base::AddTo(&stocks[{set_name, chain_key, c.statistic}][year], c.value);
       } else {
-        fresh[ShareEntryKey(set_name, mapped.chain, year)][c.statistic] += c.value;
+        base::AddTo(&fresh[ShareEntryKey(set_name, mapped.chain, year)][c.statistic], c.value);
       }
     }
   }
@@ -234,7 +235,7 @@ absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity
     auto now = fresh.find(key);
     auto before = old_shares.find(key);
     if (now != fresh.end()) {
-      for (const auto& [stat, value] : now->second) diff[stat] += value;
+      for (const auto& [stat, value] : now->second) base::AddTo(&diff[stat], value);
     }
     if (before != old_shares.end()) {
       for (const auto& [stat, value] : before->second) diff[stat] -= value;

@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "base/saturating_add.h"
 #include "coop/v1/class_events.pb.h"
 #include "coop/v1/cooperative_events.pb.h"
 #include "coop/v1/plan_events.pb.h"
@@ -252,7 +253,7 @@ absl::StatusOr<coop::v1::PlanProgressReply> StatisticsReader::PlanProgress(
     out->set_target(target.per_commune() ? target.value() * commune_count : target.value());
     int64_t actual = 0;
     std::vector<std::string> statistics = IndicatorStatistics(indicator);
-    for (const auto& name : statistics) actual += actuals[name];
+    for (const auto& name : statistics) base::AddTo(&actual, actuals[name]);
     out->set_actual(actual);
     out->set_statistic(absl::StrJoin(statistics, "+"));
     out->set_met(target.comparison() == coop::v1::EQUAL ? actual == out->target()

@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "base/saturating_add.h"
 #include "domain/areas/area_catalog.h"
 #include "domain/areas/successors.h"
 #include "domain/common/dates.h"
@@ -113,7 +114,7 @@ void FillFigures(const std::map<std::string, int64_t>& figures,
     figure->set_label(def.label);
     if (def.kind == StatisticKind::kPercent) {
       int64_t numerator = 0;
-      for (const auto& name : def.numerators) numerator += value_of(name);
+      for (const auto& name : def.numerators) base::AddTo(&numerator, value_of(name));
       const int64_t denominator = value_of(def.denominator);
       figure->set_value(numerator);
       figure->set_is_percent(true);
@@ -166,7 +167,7 @@ absl::StatusOr<StatisticsReader::Figures> StatisticsReader::Precomputed(UnitSet 
       }
       const bool current = key == this_year;
       for (const auto& [stat, amount] : set_row.values()) {
-        if (IsStock(stat) || current) figures[stat] += amount;
+        if (IsStock(stat) || current) base::AddTo(&figures[stat], amount);
       }
     }
     if (rows->size() < kScanPage) return figures;
@@ -239,12 +240,12 @@ absl::StatusOr<StatisticsReader::Replayed> StatisticsReader::Replay(
       const MappedArea& mapped = mapper.Map(c.area, scope.unit_set, figures.readdress);
       if (!CountsIn(mapped, scope.code)) continue;
       if (mapped.unassigned) {
-        out.buckets[mapped.chain[0]][c.statistic] += c.value;
+        base::AddTo(&out.buckets[mapped.chain[0]][c.statistic], c.value);
       }
-      out.figures[c.statistic] += c.value;
+      base::AddTo(&out.figures[c.statistic], c.value);
       if (mapped.commune &&
           (c.statistic == names::kRatingsGood || c.statistic == names::kRatingsFair)) {
-        out.good_or_fair[mapped.chain[0]] += c.value;
+        base::AddTo(&out.good_or_fair[mapped.chain[0]], c.value);
       }
       if (std::find(keep.begin(), keep.end(), c.statistic) != keep.end()) {
         out.contributions.push_back({id, c, mapped.commune ? mapped.chain[0] : ""});

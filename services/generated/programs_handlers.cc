@@ -23,70 +23,82 @@ ProgramsHandlers::ProgramsHandlers(eventstore::EventStore* store, const CallGate
 grpc::ServerUnaryReactor* ProgramsHandlers::RecordClass(grpc::CallbackServerContext* context,
                                                         const coop::v1::RecordClassRequest* request,
                                                         coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::ClassAggregate::Event fact;
   auto* created = fact.mutable_held();
-  *created = request->held();
+  *created = checked->held();
   if (created->class_id().empty()) {
-    created->set_class_id(AssignedAggregateId(request->header()));
+    created->set_class_id(AssignedAggregateId(checked->header()));
   }
   const std::string id = created->class_id();
-  return RunCommand(gate_, workers_, &classes_, context, request->header(), "held.class_id", id,
-                    std::move(fact), reply);
+  return RunCommand(gate_, workers_, &classes_, context, *checked, checked->header(),
+                    "held.class_id", id, std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* ProgramsHandlers::EnrolOcopProduct(
     grpc::CallbackServerContext* context, const coop::v1::EnrolOcopProductRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::OcopAggregate::Event fact;
   auto* created = fact.mutable_enrolled();
-  *created = request->enrolled();
+  *created = checked->enrolled();
   if (created->product_id().empty()) {
-    created->set_product_id(AssignedAggregateId(request->header()));
+    created->set_product_id(AssignedAggregateId(checked->header()));
   }
   const std::string id = created->product_id();
-  return RunCommand(gate_, workers_, &ocop_products_, context, request->header(),
+  return RunCommand(gate_, workers_, &ocop_products_, context, *checked, checked->header(),
                     "enrolled.product_id", id, std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* ProgramsHandlers::RateOcopProduct(
     grpc::CallbackServerContext* context, const coop::v1::RateOcopProductRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::OcopAggregate::Event fact;
-  *fact.mutable_rated() = request->rated();
-  return RunCommand(gate_, workers_, &ocop_products_, context, request->header(), "product_id",
-                    request->product_id(), std::move(fact), reply);
+  *fact.mutable_rated() = checked->rated();
+  return RunCommand(gate_, workers_, &ocop_products_, context, *checked, checked->header(),
+                    "product_id", checked->product_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* ProgramsHandlers::ExpireOcopProduct(
     grpc::CallbackServerContext* context, const coop::v1::ExpireOcopProductRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::OcopAggregate::Event fact;
-  *fact.mutable_expired() = request->expired();
-  return RunCommand(gate_, workers_, &ocop_products_, context, request->header(), "product_id",
-                    request->product_id(), std::move(fact), reply);
+  *fact.mutable_expired() = checked->expired();
+  return RunCommand(gate_, workers_, &ocop_products_, context, *checked, checked->header(),
+                    "product_id", checked->product_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* ProgramsHandlers::RecordSupportGrant(
     grpc::CallbackServerContext* context, const coop::v1::RecordSupportGrantRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::GrantAggregate::Event fact;
   auto* created = fact.mutable_granted();
-  *created = request->granted();
+  *created = checked->granted();
   if (created->grant_id().empty()) {
-    created->set_grant_id(AssignedAggregateId(request->header()));
+    created->set_grant_id(AssignedAggregateId(checked->header()));
   }
   const std::string id = created->grant_id();
-  return RunCommand(gate_, workers_, &grants_, context, request->header(), "granted.grant_id", id,
-                    std::move(fact), reply);
+  return RunCommand(gate_, workers_, &grants_, context, *checked, checked->header(),
+                    "granted.grant_id", id, std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* ProgramsHandlers::EndPlacement(
     grpc::CallbackServerContext* context, const coop::v1::EndPlacementRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::PlacementAggregate::Event fact;
-  *fact.mutable_ended() = request->ended();
-  return RunCommand(gate_, workers_, &placements_, context, request->header(), "placement_id",
-                    request->placement_id(), std::move(fact), reply);
+  *fact.mutable_ended() = checked->ended();
+  return RunCommand(gate_, workers_, &placements_, context, *checked, checked->header(),
+                    "placement_id", checked->placement_id(), std::move(fact), reply);
 }
 
 }  // namespace coop::services

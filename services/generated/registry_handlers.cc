@@ -22,327 +22,397 @@ RegistryHandlers::RegistryHandlers(eventstore::EventStore* store, const CallGate
 grpc::ServerUnaryReactor* RegistryHandlers::ChangeCooperativeRegistration(
     grpc::CallbackServerContext* context,
     const coop::v1::ChangeCooperativeRegistrationRequest* request, coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_registration_changed() = request->registration_changed();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_registration_changed() = checked->registration_changed();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::ReportCooperativeMembership(
     grpc::CallbackServerContext* context,
     const coop::v1::ReportCooperativeMembershipRequest* request, coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_membership_reported() = request->membership_reported();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_membership_reported() = checked->membership_reported();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::AdmitCooperativeMembers(
     grpc::CallbackServerContext* context, const coop::v1::AdmitCooperativeMembersRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_members_admitted() = request->members_admitted();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_members_admitted() = checked->members_admitted();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::RecordCooperativeMembersLeft(
     grpc::CallbackServerContext* context,
     const coop::v1::RecordCooperativeMembersLeftRequest* request, coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_members_left() = request->members_left();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_members_left() = checked->members_left();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::ReportCooperativeWorkforce(
     grpc::CallbackServerContext* context,
     const coop::v1::ReportCooperativeWorkforceRequest* request, coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_workforce_reported() = request->workforce_reported();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_workforce_reported() = checked->workforce_reported();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::ChangeCooperativeCharterCapital(
     grpc::CallbackServerContext* context,
     const coop::v1::ChangeCooperativeCharterCapitalRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_charter_capital_changed() = request->charter_capital_changed();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_charter_capital_changed() = checked->charter_capital_changed();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::SuspendCooperative(
     grpc::CallbackServerContext* context, const coop::v1::SuspendCooperativeRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_suspended() = request->suspended();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_suspended() = checked->suspended();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::ExtendCooperativeSuspension(
     grpc::CallbackServerContext* context,
     const coop::v1::ExtendCooperativeSuspensionRequest* request, coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_suspension_extended() = request->suspension_extended();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_suspension_extended() = checked->suspension_extended();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::ResumeCooperative(
     grpc::CallbackServerContext* context, const coop::v1::ResumeCooperativeRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_resumed() = request->resumed();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_resumed() = checked->resumed();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::StartCooperativeDissolution(
     grpc::CallbackServerContext* context,
     const coop::v1::StartCooperativeDissolutionRequest* request, coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_dissolution_started() = request->dissolution_started();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_dissolution_started() = checked->dissolution_started();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::CancelCooperativeDissolution(
     grpc::CallbackServerContext* context,
     const coop::v1::CancelCooperativeDissolutionRequest* request, coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_dissolution_cancelled() = request->dissolution_cancelled();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_dissolution_cancelled() = checked->dissolution_cancelled();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::CompleteCooperativeDissolution(
     grpc::CallbackServerContext* context,
     const coop::v1::CompleteCooperativeDissolutionRequest* request, coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_dissolution_completed() = request->dissolution_completed();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_dissolution_completed() = checked->dissolution_completed();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::RevokeCooperativeCertificate(
     grpc::CallbackServerContext* context,
     const coop::v1::RevokeCooperativeCertificateRequest* request, coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_certificate_revoked() = request->certificate_revoked();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_certificate_revoked() = checked->certificate_revoked();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::RestoreCooperativeCertificate(
     grpc::CallbackServerContext* context,
     const coop::v1::RestoreCooperativeCertificateRequest* request, coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_certificate_restored() = request->certificate_restored();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_certificate_restored() = checked->certificate_restored();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::ReorganiseCooperative(
     grpc::CallbackServerContext* context, const coop::v1::ReorganiseCooperativeRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_reorganised() = request->reorganised();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_reorganised() = checked->reorganised();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::OpenCooperativeBankruptcy(
     grpc::CallbackServerContext* context, const coop::v1::OpenCooperativeBankruptcyRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_bankruptcy_opened() = request->bankruptcy_opened();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_bankruptcy_opened() = checked->bankruptcy_opened();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::DeclareCooperativeBankruptcy(
     grpc::CallbackServerContext* context,
     const coop::v1::DeclareCooperativeBankruptcyRequest* request, coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_bankruptcy_declared() = request->bankruptcy_declared();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_bankruptcy_declared() = checked->bankruptcy_declared();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::RecordGeneralMeeting(
     grpc::CallbackServerContext* context, const coop::v1::RecordGeneralMeetingRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_general_meeting_held() = request->general_meeting_held();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_general_meeting_held() = checked->general_meeting_held();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::RecordAnnualReport(
     grpc::CallbackServerContext* context, const coop::v1::RecordAnnualReportRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_annual_report_submitted() = request->annual_report_submitted();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_annual_report_submitted() = checked->annual_report_submitted();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::RateCooperative(
     grpc::CallbackServerContext* context, const coop::v1::RateCooperativeRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_rated() = request->rated();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_rated() = checked->rated();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::RecordInspection(
     grpc::CallbackServerContext* context, const coop::v1::RecordInspectionRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_inspected() = request->inspected();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_inspected() = checked->inspected();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::DesignateModelCooperative(
     grpc::CallbackServerContext* context, const coop::v1::DesignateModelCooperativeRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_designated_model() = request->designated_model();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_designated_model() = checked->designated_model();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::RecordTradeFairAttendance(
     grpc::CallbackServerContext* context, const coop::v1::RecordTradeFairAttendanceRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::CooperativeAggregate::Event fact;
-  *fact.mutable_attended_trade_fair() = request->attended_trade_fair();
-  return RunCommand(gate_, workers_, &cooperatives_, context, request->header(), "cooperative_id",
-                    request->cooperative_id(), std::move(fact), reply);
+  *fact.mutable_attended_trade_fair() = checked->attended_trade_fair();
+  return RunCommand(gate_, workers_, &cooperatives_, context, *checked, checked->header(),
+                    "cooperative_id", checked->cooperative_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::FormCooperativeGroup(
     grpc::CallbackServerContext* context, const coop::v1::FormCooperativeGroupRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::GroupAggregate::Event fact;
   auto* created = fact.mutable_formed();
-  *created = request->formed();
+  *created = checked->formed();
   if (created->group_id().empty()) {
-    created->set_group_id(AssignedAggregateId(request->header()));
+    created->set_group_id(AssignedAggregateId(checked->header()));
   }
   const std::string id = created->group_id();
-  return RunCommand(gate_, workers_, &groups_, context, request->header(), "formed.group_id", id,
-                    std::move(fact), reply);
+  return RunCommand(gate_, workers_, &groups_, context, *checked, checked->header(),
+                    "formed.group_id", id, std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::NotifyCooperativeGroup(
     grpc::CallbackServerContext* context, const coop::v1::NotifyCooperativeGroupRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::GroupAggregate::Event fact;
-  *fact.mutable_notified() = request->notified();
-  return RunCommand(gate_, workers_, &groups_, context, request->header(), "group_id",
-                    request->group_id(), std::move(fact), reply);
+  *fact.mutable_notified() = checked->notified();
+  return RunCommand(gate_, workers_, &groups_, context, *checked, checked->header(), "group_id",
+                    checked->group_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::RegisterCooperativeGroup(
     grpc::CallbackServerContext* context, const coop::v1::RegisterCooperativeGroupRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::GroupAggregate::Event fact;
-  *fact.mutable_registered() = request->registered();
-  return RunCommand(gate_, workers_, &groups_, context, request->header(), "group_id",
-                    request->group_id(), std::move(fact), reply);
+  *fact.mutable_registered() = checked->registered();
+  return RunCommand(gate_, workers_, &groups_, context, *checked, checked->header(), "group_id",
+                    checked->group_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::ChangeCooperativeGroup(
     grpc::CallbackServerContext* context, const coop::v1::ChangeCooperativeGroupRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::GroupAggregate::Event fact;
-  *fact.mutable_changed() = request->changed();
-  return RunCommand(gate_, workers_, &groups_, context, request->header(), "group_id",
-                    request->group_id(), std::move(fact), reply);
+  *fact.mutable_changed() = checked->changed();
+  return RunCommand(gate_, workers_, &groups_, context, *checked, checked->header(), "group_id",
+                    checked->group_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::ChangeCooperativeGroupMembers(
     grpc::CallbackServerContext* context,
     const coop::v1::ChangeCooperativeGroupMembersRequest* request, coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::GroupAggregate::Event fact;
-  *fact.mutable_members_changed() = request->members_changed();
-  return RunCommand(gate_, workers_, &groups_, context, request->header(), "group_id",
-                    request->group_id(), std::move(fact), reply);
+  *fact.mutable_members_changed() = checked->members_changed();
+  return RunCommand(gate_, workers_, &groups_, context, *checked, checked->header(), "group_id",
+                    checked->group_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::SuspendCooperativeGroup(
     grpc::CallbackServerContext* context, const coop::v1::SuspendCooperativeGroupRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::GroupAggregate::Event fact;
-  *fact.mutable_suspended() = request->suspended();
-  return RunCommand(gate_, workers_, &groups_, context, request->header(), "group_id",
-                    request->group_id(), std::move(fact), reply);
+  *fact.mutable_suspended() = checked->suspended();
+  return RunCommand(gate_, workers_, &groups_, context, *checked, checked->header(), "group_id",
+                    checked->group_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::ResumeCooperativeGroup(
     grpc::CallbackServerContext* context, const coop::v1::ResumeCooperativeGroupRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::GroupAggregate::Event fact;
-  *fact.mutable_resumed() = request->resumed();
-  return RunCommand(gate_, workers_, &groups_, context, request->header(), "group_id",
-                    request->group_id(), std::move(fact), reply);
+  *fact.mutable_resumed() = checked->resumed();
+  return RunCommand(gate_, workers_, &groups_, context, *checked, checked->header(), "group_id",
+                    checked->group_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::TerminateCooperativeGroup(
     grpc::CallbackServerContext* context, const coop::v1::TerminateCooperativeGroupRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::GroupAggregate::Event fact;
-  *fact.mutable_terminated() = request->terminated();
-  return RunCommand(gate_, workers_, &groups_, context, request->header(), "group_id",
-                    request->group_id(), std::move(fact), reply);
+  *fact.mutable_terminated() = checked->terminated();
+  return RunCommand(gate_, workers_, &groups_, context, *checked, checked->header(), "group_id",
+                    checked->group_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::ConvertCooperativeGroup(
     grpc::CallbackServerContext* context, const coop::v1::ConvertCooperativeGroupRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::GroupAggregate::Event fact;
-  *fact.mutable_converted_to_cooperative() = request->converted_to_cooperative();
-  return RunCommand(gate_, workers_, &groups_, context, request->header(), "group_id",
-                    request->group_id(), std::move(fact), reply);
+  *fact.mutable_converted_to_cooperative() = checked->converted_to_cooperative();
+  return RunCommand(gate_, workers_, &groups_, context, *checked, checked->header(), "group_id",
+                    checked->group_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::FoundHall(grpc::CallbackServerContext* context,
                                                       const coop::v1::FoundHallRequest* request,
                                                       coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::HallAggregate::Event fact;
   auto* created = fact.mutable_founded();
-  *created = request->founded();
+  *created = checked->founded();
   if (created->hall_id().empty()) {
-    created->set_hall_id(AssignedAggregateId(request->header()));
+    created->set_hall_id(AssignedAggregateId(checked->header()));
   }
   const std::string id = created->hall_id();
-  return RunCommand(gate_, workers_, &halls_, context, request->header(), "founded.hall_id", id,
-                    std::move(fact), reply);
+  return RunCommand(gate_, workers_, &halls_, context, *checked, checked->header(),
+                    "founded.hall_id", id, std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::ChangeHallMembers(
     grpc::CallbackServerContext* context, const coop::v1::ChangeHallMembersRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::HallAggregate::Event fact;
-  *fact.mutable_members_changed() = request->members_changed();
-  return RunCommand(gate_, workers_, &halls_, context, request->header(), "hall_id",
-                    request->hall_id(), std::move(fact), reply);
+  *fact.mutable_members_changed() = checked->members_changed();
+  return RunCommand(gate_, workers_, &halls_, context, *checked, checked->header(), "hall_id",
+                    checked->hall_id(), std::move(fact), reply);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::FormaliseHall(
     grpc::CallbackServerContext* context, const coop::v1::FormaliseHallRequest* request,
     coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::HallAggregate::Event fact;
-  *fact.mutable_formalised() = request->formalised();
-  return RunCommand(gate_, workers_, &halls_, context, request->header(), "hall_id",
-                    request->hall_id(), std::move(fact), reply);
+  *fact.mutable_formalised() = checked->formalised();
+  return RunCommand(gate_, workers_, &halls_, context, *checked, checked->header(), "hall_id",
+                    checked->hall_id(), std::move(fact), reply);
 }
 
 }  // namespace coop::services

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "tests/support/test_support.h"
 
@@ -67,6 +69,18 @@ TEST(AreaRulesTest, GivenAFieldNameAndAParsedDateWhenValidatedThenErrorsUseThatF
   ExpectInvalid(
       ValidateArea("registration_changed.address", "99999", "2025-07", absl::CivilDay(2025, 8, 1)),
       "registration_changed.address.code: area 99999 is not a unit of set 2025-07");
+}
+
+TEST(AreaRulesTest, GivenAnAddressWhenItsLevelIsCheckedThenOnlyCommunesAndIslandDistrictsPass) {
+  EXPECT_TRUE(ValidateAddressLevel("address", "32059", "2025-03").ok());  // Xã Khánh An
+  EXPECT_TRUE(ValidateAddressLevel("address", "536", "2025-03").ok());  // Huyện Lý Sơn, no communes
+  for (const auto& [code, set] : std::vector<std::pair<std::string, std::string>>{
+           {"966", "2025-03"}, {"96", "2025-03"}, {"96", "2025-07"}}) {
+    const absl::Status st = ValidateAddressLevel("address", code, set);
+    EXPECT_EQ(st.code(), absl::StatusCode::kInvalidArgument) << code;
+    EXPECT_EQ(std::string(st.message()).rfind("[AREA-02] address.code: " + code + " is a ", 0), 0u)
+        << st;
+  }
 }
 
 }  // namespace

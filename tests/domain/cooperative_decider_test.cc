@@ -157,12 +157,34 @@ TEST_F(CooperativeDeciderTest, Coop02OneMembersShareOfCapital) {
   EXPECT_OK(When({}, "2024-09-01", union_2023));
 }
 
-TEST_F(CooperativeDeciderTest, Coop14ANewRegistrationIsUnderTheLawInForce) {
+TEST_F(CooperativeDeciderTest, Coop14EveryRegistrationIsUnderTheLawInForceOnItsDate) {
   ExpectRule(When({}, "2024-07-01", Registration(coop::v1::LAW_2012, 7)), "COOP-14");
   ExpectRule(When({}, "2024-06-30", Registration(coop::v1::LAW_2023, 5)), "COOP-14");
-  auto converted = Registration(coop::v1::LAW_2012, 7);
-  converted.mutable_registered()->set_origin(coop::v1::ORIGIN_REORGANISATION);
-  EXPECT_OK(When({}, "2024-07-01", converted));
+  // A reorganisation or a conversion registers a cooperative too: under the law in force
+  // (LAW_2012 for a 2025 reorganisation was accepted once), whatever the origin says.
+  for (auto origin : {coop::v1::ORIGIN_REORGANISATION, coop::v1::ORIGIN_CONVERTED_FROM_GROUP,
+                      coop::v1::COOPERATIVE_ORIGIN_UNSPECIFIED}) {
+    auto registered = Registration(coop::v1::LAW_2012, 7);
+    registered.mutable_registered()->set_origin(origin);
+    ExpectRule(When({}, "2025-03-01", registered), "COOP-14");
+    registered.mutable_registered()->set_law_regime(coop::v1::LAW_2023);
+    EXPECT_OK(When({}, "2025-03-01", registered));
+  }
+  // Later events of a cooperative registered under the 2012 law stay allowed.
+  CooperativeEvent admitted;
+  admitted.mutable_members_admitted()->mutable_members()->set_official(1);
+  EXPECT_OK(When({{"2020-03-01", Registration(coop::v1::LAW_2012, 7)}}, "2025-03-01", admitted));
+}
+
+TEST_F(CooperativeDeciderTest, Area02AnAddressIsACommuneOrAnIslandDistrict) {
+  context_.check_address_level = [](const std::string& field, const coop::v1::Area& area) {
+    return area.code().size() == 5 ? absl::OkStatus()
+                                   : Violation("AREA-02", field + ".code", "is not a commune");
+  };
+  auto at_district = Registration();
+  at_district.mutable_registered()->mutable_address()->set_code("966");
+  ExpectRule(When({}, "2024-09-01", at_district), "AREA-02");
+  EXPECT_OK(When({}, "2024-09-01", Registration()));
 }
 
 TEST_F(CooperativeDeciderTest, Common01DatesAreRealAndNotInTheFuture) {

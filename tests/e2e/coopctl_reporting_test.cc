@@ -87,7 +87,7 @@ TEST_F(CoopctlReportingTest, ShowAndListCooperatives) {
   out = Coopctl("list cooperatives --page-size 1", &code);
   EXPECT_EQ(code, 0) << out;
   EXPECT_TRUE(Contains(out, std::string(kCoopA) + "  2000000001")) << out;
-  EXPECT_TRUE(Contains(out, std::string("-- more cooperatives: add --page-token ") + kCoopA))
+  EXPECT_TRUE(Contains(out, std::string("-- more cooperatives: add --page-token after:") + kCoopA))
       << out;
   out = Coopctl("list cooperatives --page-size 1 --all", &code, /*stdout_only=*/true);
   EXPECT_EQ(code, 0) << out;

@@ -50,6 +50,20 @@ TEST(CanonicalTest, APrincipalMakesFormat2WithThePrincipalAfterTheClient) {
   EXPECT_EQ(CanonicalEncoding(e), expected);
 }
 
+TEST(CanonicalTest, ACommandDigestMakesFormat3WithTheDigestAfterThePrincipal) {
+  // A command's first event carries the digest of its request: format 3, the principal's
+  // string (empty or not) and then the digest's, between the client and the payload.
+  auto e = Sample();
+  const std::string format1 = CanonicalEncoding(e);
+  const std::string digest(64, 'a');
+  e.mutable_metadata()->set_command_digest(digest);
+  std::string expected = format1;
+  expected[8] = '\x03';
+  const size_t payload_at = format1.size() - 5;  // str("p")
+  expected.insert(payload_at, std::string("\0\0\0\0", 4) + std::string("\0\0\0\x40", 4) + digest);
+  EXPECT_EQ(CanonicalEncoding(e), expected);
+}
+
 TEST(CanonicalTest, EveryFieldChangesTheEncoding) {
   const std::string base = CanonicalEncoding(Sample());
   std::vector<std::function<void(coop::v1::RecordedEvent&)>> edits = {
@@ -70,6 +84,7 @@ TEST(CanonicalTest, EveryFieldChangesTheEncoding) {
       [](auto& e) { e.mutable_metadata()->set_causation_id("a"); },
       [](auto& e) { e.mutable_metadata()->set_client("a"); },
       [](auto& e) { e.mutable_metadata()->set_principal("a"); },
+      [](auto& e) { e.mutable_metadata()->set_command_digest("a"); },
   };
   for (size_t i = 0; i < edits.size(); ++i) {
     auto e = Sample();

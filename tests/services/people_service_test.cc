@@ -98,10 +98,16 @@ TEST_F(PeopleServiceTest, ARetriedRecordReturnsTheSameRefAndStoresNothingNew) {
   RecordedForUMinh(&request);
   coop::v1::RecordPersonReply first, retry, other;
   ASSERT_TRUE(Record(request, &first).ok());
-  request.mutable_details()->set_phone("0000");  // a retry is not a way to change details
-  ASSERT_TRUE(Record(request, &retry).ok());
+  ASSERT_TRUE(Record(request, &retry).ok());  // the same request again: a retry
   EXPECT_EQ(retry.person_ref(), first.person_ref());
   EXPECT_TRUE(retry.duplicate());
+
+  // The same command id with other details is not a retry: it is refused, not dropped.
+  request.mutable_details()->set_phone("0000");
+  coop::v1::RecordPersonReply reused;
+  const grpc::Status refused = Record(request, &reused);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::ALREADY_EXISTS) << refused.error_message();
+  EXPECT_NE(refused.error_message().find("header.command_id"), std::string::npos);
   coop::v1::PersonDetails got;
   ASSERT_TRUE(Get(first.person_ref(), &got).ok());
   EXPECT_EQ(got.phone(), "0912 345 678");

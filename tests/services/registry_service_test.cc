@@ -8,53 +8,12 @@
 #include <thread>
 
 #include "base/uuid.h"
-#include "tests/services/server_fixture.h"
+#include "tests/services/registry_fixture.h"
 
 namespace coop::testing {
 namespace {
 
-class RegistryServiceTest : public ServerFixture {
- protected:
-  void SetUp() override {
-    ServerFixture::SetUp();
-    registry_ = coop::v1::Registry::NewStub(channel_);
-  }
-
-  static coop::v1::RegisterCooperativeRequest Registration(const std::string& code) {
-    coop::v1::RegisterCooperativeRequest request;
-    *request.mutable_header() = Header("2024-09-01");
-    auto* r = request.mutable_registration();
-    r->set_code(code);
-    r->set_kind(coop::v1::COOPERATIVE);
-    r->set_name("HTX Khánh An");
-    r->set_law_regime(coop::v1::LAW_2023);
-    r->mutable_address()->set_code("32059");  // Xã Khánh An, Huyện U Minh, Cà Mau
-    r->mutable_address()->set_unit_set("2025-03");
-    r->set_charter_capital_vnd(500'000'000);
-    r->mutable_members()->set_official(9);
-    r->set_origin(coop::v1::ORIGIN_NEW);
-    return request;
-  }
-
-  grpc::Status Register(const coop::v1::RegisterCooperativeRequest& request,
-                        coop::v1::CommandReply* reply) {
-    auto context = Context();
-    context->AddMetadata("x-coop-actor", "officer-7");
-    context->AddMetadata("x-coop-agency", "u-minh-district");
-    return registry_->RegisterCooperative(context.get(), request, reply);
-  }
-
-  grpc::Status Admit(const std::string& cooperative_id, int64_t official,
-                     const coop::v1::CommandHeader& header, coop::v1::CommandReply* reply) {
-    coop::v1::AdmitCooperativeMembersRequest request;
-    *request.mutable_header() = header;
-    request.set_cooperative_id(cooperative_id);
-    request.mutable_members_admitted()->mutable_members()->set_official(official);
-    return registry_->AdmitCooperativeMembers(Context().get(), request, reply);
-  }
-
-  std::unique_ptr<coop::v1::Registry::Stub> registry_;
-};
+using RegistryServiceTest = RegistryFixture;
 
 TEST_F(RegistryServiceTest, RegistrationAssignsAnIdFilesTheEventUnderItsAreaAndRecordsWho) {
   coop::v1::CommandReply reply;

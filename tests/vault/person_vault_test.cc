@@ -47,7 +47,8 @@ void FlipByte(const std::string& dir, const std::string& family, const std::stri
                                                            {PersonVault::kKeysFamily, {}},
                                                            {PersonVault::kDetailsFamily, {}},
                                                            // every family must be named
-                                                           {PersonVault::kScopeFamily, {}}};
+                                                           {PersonVault::kScopeFamily, {}},
+                                                           {PersonVault::kRequestsFamily, {}}};
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* db = nullptr;
   ASSERT_TRUE(rocksdb::DB::Open(options, dir, families, &handles, &db).ok());
@@ -181,7 +182,8 @@ TEST(PersonVaultTest, AValueCopiedUnderAnotherPersonFailsAuthentication) {
         {rocksdb::kDefaultColumnFamilyName, {}},
         {PersonVault::kKeysFamily, {}},
         {PersonVault::kDetailsFamily, {}},
-        {PersonVault::kScopeFamily, {}}};  // every family must be named
+        {PersonVault::kScopeFamily, {}},
+        {PersonVault::kRequestsFamily, {}}};  // every family must be named
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     rocksdb::DB* db = nullptr;
     ASSERT_TRUE(rocksdb::DB::Open(options, vault_dir, families, &handles, &db).ok());

@@ -95,20 +95,23 @@ def source(service):
     for agg, (rpc, _, field, kind, _) in service.generated():
         executor = f"&{agg.member}_"
         lines += ["", signature(f"{cls}::", rpc) + " {",
+                  "  auto checked = CheckedRequest(*request);",
+                  "  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());",
                   f"  domain::{agg.descriptor}::Event fact;"]
         if kind == "command":
-            lines += [f"  *fact.mutable_{field}() = request->{field}();",
-                      f"  return RunCommand(gate_, workers_, {executor}, context, request->header(), "
-                      f"\"{agg.id_field}\", request->{agg.id_field}(), std::move(fact), reply);"]
+            lines += [f"  *fact.mutable_{field}() = checked->{field}();",
+                      f"  return RunCommand(gate_, workers_, {executor}, context, *checked, "
+                      f"checked->header(), \"{agg.id_field}\", checked->{agg.id_field}(), "
+                      "std::move(fact), reply);"]
         else:  # create: the fact carries the id; an empty one is derived from the command id
             lines += [f"  auto* created = fact.mutable_{field}();",
-                      f"  *created = request->{field}();",
+                      f"  *created = checked->{field}();",
                       f"  if (created->{agg.id_field}().empty()) {{",
-                      f"    created->set_{agg.id_field}(AssignedAggregateId(request->header()));",
+                      f"    created->set_{agg.id_field}(AssignedAggregateId(checked->header()));",
                       "  }",
                       f"  const std::string id = created->{agg.id_field}();",
-                      f"  return RunCommand(gate_, workers_, {executor}, context, request->header(), "
-                      f"\"{field}.{agg.id_field}\", id, std::move(fact), reply);"]
+                      f"  return RunCommand(gate_, workers_, {executor}, context, *checked, "
+                      f"checked->header(), \"{field}.{agg.id_field}\", id, std::move(fact), reply);"]
         lines.append("}")
     lines += ["", "}  // namespace coop::services", ""]
     return "\n".join(lines)

@@ -1,0 +1,35 @@
+#include "commands/command_digest.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <openssl/evp.h>
+
+#include "base/big_endian.h"
+
+namespace coop::commands {
+
+std::string CommandDigest(const google::protobuf::Message& request) {
+  std::string input;
+  const std::string& type = request.GetDescriptor()->full_name();
+  base::PutU32(&input, static_cast<uint32_t>(type.size()));
+  input.append(type);
+  {
+    google::protobuf::io::StringOutputStream stream(&input);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    request.SerializeWithCachedSizes(&coded);
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(input.data(), input.size(), digest, &length, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(2 * length);
+  for (unsigned int i = 0; i < length; ++i) {
+    hex.push_back(kHex[digest[i] >> 4]);
+    hex.push_back(kHex[digest[i] & 0xF]);
+  }
+  return hex;
+}
+
+}  // namespace coop::commands
