@@ -41,6 +41,10 @@ struct ReadAllQuery {
   // Stop after examining this many events even if fewer matched (0 = no bound), so a
   // caller holding a thread can page through a sparse filter.
   uint64_t max_scan = 0;
+  // Stop once the page's events hold this many bytes of payload (0 = no bound); a page holds
+  // at least one event. With events of up to 1 MiB, a count alone would let one page of a
+  // stalled reader hold hundreds of megabytes.
+  uint64_t max_bytes = 0;
 };
 
 struct ReadPage {

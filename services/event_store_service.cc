@@ -1,5 +1,6 @@
 #include "services/event_store_service.h"
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 
@@ -13,6 +14,12 @@ namespace coop::services {
 namespace {
 
 constexpr uint32_t kReadPageSize = 256;
+// A page also stops at about this many payload bytes (at least one event), so that a reader
+// who stops reading holds about one page, not 256 events of up to 1 MiB each.
+constexpr uint64_t kReadPageBytes = 1 << 20;
+// ReadStream's store call has no byte bound: its first page is small, later ones as large as
+// the biggest payload seen allows.
+constexpr uint32_t kFirstStreamPageSize = 8;
 // A verification reads the whole range on a thread of its own; one runs at a time, so that
 // auditors cannot together take both cores from the writer.
 constexpr size_t kMaxConcurrentVerifications = 1;
@@ -121,6 +128,7 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadStream(
     uint32_t remaining;
     bool capped_by_server;
     bool done = false;
+    uint32_t page_size = kFirstStreamPageSize;
   };
   auto cursor =
       std::make_shared<Cursor>(Cursor{*request, Budget(request->max_count(), store_->limits()),
@@ -138,9 +146,13 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadStream(
       if (!more.ok() || more->empty()) return Page();
       return CappedPage(cursor->next.from_version(), limit);
     }
-    cursor->next.set_max_count(std::min(cursor->remaining, kReadPageSize));
+    cursor->next.set_max_count(std::min(cursor->remaining, cursor->page_size));
     auto events = store->ReadStream(cursor->next);
     if (!events.ok()) return events.status();
+    size_t largest = 1;
+    for (const auto& e : *events) largest = std::max(largest, e.payload().size());
+    cursor->page_size =
+        static_cast<uint32_t>(std::clamp<uint64_t>(kReadPageBytes / largest, 1, kReadPageSize));
     if (events->size() < cursor->next.max_count()) cursor->done = true;
     if (!events->empty()) {
       const uint64_t last = events->back().stream_version();
@@ -210,6 +222,7 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadAll(
         return out;
       }
       cursor->query.max_count = std::min(cursor->remaining, kReadPageSize);
+      cursor->query.max_bytes = kReadPageBytes;
       auto page = store->ReadAll(cursor->query);
       if (!page.ok()) return page.status();
       scanned += page->examined;
@@ -322,8 +335,9 @@ grpc::ServerUnaryReactor* EventStoreService::VerifyLog(grpc::CallbackServerConte
                       from = request->from_position(), to = request->to_position()] {
     auto result = store->Verify(from, to, cancelled);
     if (result.ok()) *response = std::move(*result);
-    reactor->Finish(ToGrpcStatus(result.status()));
+    // Done before the answer: a client that verifies again on its answer finds the slot free.
     done->store(true);
+    reactor->Finish(ToGrpcStatus(result.status()));
   });
   verifiers_.push_back(Verifier{std::move(thread), std::move(done)});
   return reactor;

@@ -150,6 +150,7 @@ void SubscriptionState::PumpLocked() {
     eventstore::ReadAllQuery query;
     query.from_position = cursor_;
     query.max_count = kSubscriptionPageSize;
+    query.max_bytes = kSubscriptionPageBytes;
     query.max_scan = 16 * kSubscriptionPageSize;
     query.filter = filter_;
     auto page = store_->ReadAll(query);

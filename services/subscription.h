@@ -30,6 +30,9 @@ class SubscriptionRegistry;
 
 inline constexpr uint64_t kFellBehindLag = 10'000;
 inline constexpr uint32_t kSubscriptionPageSize = 256;
+// A page also stops at this many payload bytes (at least one event): a stalled subscriber
+// holds one page, about 1 MiB, not 256 events of up to 1 MiB each.
+inline constexpr uint64_t kSubscriptionPageBytes = 1 << 20;
 // A reaction examines at most this many events without a match, then sends a checkpoint,
 // which hands the thread back until the client has taken it.
 inline constexpr uint64_t kMaxScanPerReaction = 64 * 1024;

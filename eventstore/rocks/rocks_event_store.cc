@@ -302,10 +302,12 @@ absl::StatusOr<ReadPage> RocksEventStore::ReadAll(const ReadAllQuery& query) {
     page.next_position = from;
   }
   uint64_t scanned = 0;
+  uint64_t bytes = 0;
   page.end_of_log = true;
   for (; it->Valid(); query.backwards ? it->Prev() : it->Next()) {
     if (area && !it->key().starts_with(prefix)) break;
-    if (page.events.size() >= max_count || (query.max_scan != 0 && scanned >= query.max_scan)) {
+    if (page.events.size() >= max_count || (query.max_scan != 0 && scanned >= query.max_scan) ||
+        (query.max_bytes != 0 && bytes >= query.max_bytes)) {
       page.end_of_log = false;
       break;
     }
@@ -323,7 +325,10 @@ absl::StatusOr<ReadPage> RocksEventStore::ReadAll(const ReadAllQuery& query) {
     }
     ++scanned;
     page.next_position = query.backwards ? position - 1 : position + 1;
-    if (matcher.Matches(event)) page.events.push_back(std::move(event));
+    if (matcher.Matches(event)) {
+      bytes += event.payload().size();
+      page.events.push_back(std::move(event));
+    }
   }
   if (!it->status().ok()) return base::FromRocks(it->status(), "reading the log");
   page.examined = scanned;

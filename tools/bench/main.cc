@@ -10,6 +10,7 @@
 #include "tools/bench/rebuild_watch.h"
 #include "tools/bench/report.h"
 #include "tools/bench/rocksdb_bench.h"
+#include "tools/bench/stalled_readers.h"
 
 int main(int argc, char** argv) {
   using namespace coop::bench;
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
   if (o.mode == Mode::kMatrix) return RunMatrix(o);
   if (o.mode == Mode::kQueries) return RunQueryBench(o);
   if (o.mode == Mode::kRebuild) return RunRebuildWatch(o);
+  if (o.mode == Mode::kStalled) return RunStalledReaders(o);
 
   absl::StatusOr<RunResult> result = o.mode == Mode::kRocksDb
                                          ? RunRocksDbBench(o, o.clients, o.batch, o.seconds)

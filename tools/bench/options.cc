@@ -29,6 +29,8 @@ bool ParseMode(const std::string& text, Mode* out) {
     *out = Mode::kQueries;
   else if (text == "rebuild")
     *out = Mode::kRebuild;
+  else if (text == "stalled")
+    *out = Mode::kStalled;
   else
     return false;
   return true;
@@ -68,6 +70,8 @@ const char* ModeName(Mode mode) {
       return "queries";
     case Mode::kRebuild:
       return "rebuild";
+    case Mode::kStalled:
+      return "stalled";
   }
   return "?";
 }
@@ -75,7 +79,7 @@ const char* ModeName(Mode mode) {
 std::string Usage(const std::string& program) {
   return absl::StrCat(
       "Usage: ", program,
-      " [--mode single|batch|rocksdb|matrix|queries|rebuild] [flags]\n"
+      " [--mode single|batch|rocksdb|matrix|queries|rebuild|stalled] [flags]\n"
       "\n"
       "Measures appends to a running coopd (an ordinary gRPC client of coop.v1.EventStore),\n"
       "and a raw-RocksDB baseline of synced writes for comparison.\n"
@@ -102,6 +106,9 @@ std::string Usage(const std::string& program) {
       "           and events/s, and the server's peak RSS. Start it right after coopd; with\n"
       "           --server_pid, times count from the process start. --seconds is the longest\n"
       "           it waits (default 3600); the rates so far are reported if it runs out.\n"
+      "  stalled  what readers that stop reading cost: appends 256 events of --payload_max bytes\n"
+      "           (default 1 MiB), opens --clients subscriptions (default 300) that never read,\n"
+      "           waits --seconds (default 10) and prints the server's RSS (--server_pid).\n"
       "\n"
       "Flags (--flag VALUE or --flag=VALUE):\n"
       "  --server HOST:PORT        coopd address (default 127.0.0.1:50051)\n"
@@ -138,6 +145,8 @@ ParseResult ParseArgs(int argc, char** argv) {
   BenchOptions o;
   bool batch_set = false;
   bool seconds_set = false;
+  bool clients_set = false;
+  bool payload_max_set = false;
   const std::string program = argc > 0 ? argv[0] : "coop-bench";
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -163,9 +172,10 @@ ParseResult ParseArgs(int argc, char** argv) {
     else if (name == "server") {
       o.server = value;
       ok = !value.empty();
-    } else if (name == "clients")
+    } else if (name == "clients") {
       ok = ParseInt(value, 1, 4096, &o.clients);
-    else if (name == "clients_per_channel")
+      clients_set = true;
+    } else if (name == "clients_per_channel")
       ok = ParseInt(value, 1, 4096, &o.clients_per_channel);
     else if (name == "streams")
       ok = ParseInt<uint64_t>(value, 1, 1'000'000'000, &o.streams);
@@ -179,9 +189,10 @@ ParseResult ParseArgs(int argc, char** argv) {
       ok = ParseSeconds(value, 0, &o.warmup_seconds);
     else if (name == "payload_min")
       ok = ParseInt(value, 0, 1 << 20, &o.payload_min);
-    else if (name == "payload_max")
+    else if (name == "payload_max") {
       ok = ParseInt(value, 0, 1 << 20, &o.payload_max);
-    else if (name == "value_bytes")
+      payload_max_set = true;
+    } else if (name == "value_bytes")
       ok = ParseInt(value, 1, 1 << 20, &o.value_bytes);
     else if (name == "dir") {
       o.dir = value;
@@ -211,6 +222,10 @@ ParseResult ParseArgs(int argc, char** argv) {
   }
   if ((o.mode == Mode::kMatrix || o.mode == Mode::kQueries) && !seconds_set) o.seconds = 5;
   if (o.mode == Mode::kRebuild && !seconds_set) o.seconds = 3600;
+  if (o.mode == Mode::kStalled) {
+    if (!clients_set) o.clients = 300;
+    if (!payload_max_set) o.payload_min = o.payload_max = 1 << 20;
+  }
   if ((o.mode == Mode::kSingle || o.mode == Mode::kBatch) &&
       o.streams < static_cast<uint64_t>(o.clients)) {
     return Error("--streams must be at least --clients: each client owns its own streams");

@@ -8,7 +8,7 @@
 
 namespace coop::bench {
 
-enum class Mode { kSingle, kBatch, kRocksDb, kMatrix, kQueries, kRebuild };
+enum class Mode { kSingle, kBatch, kRocksDb, kMatrix, kQueries, kRebuild, kStalled };
 
 const char* ModeName(Mode mode);
 

@@ -74,20 +74,28 @@ std::map<int, std::pair<std::string, double>> ThreadCpuSeconds(int pid) {
   return threads;
 }
 
-std::optional<int64_t> ProcessPeakRssKib(int pid) {
+namespace {
+
+// A "Name:   1234 kB" line of /proc/<pid>/status, KiB.
+std::optional<int64_t> StatusKib(int pid, const std::string& name) {
   std::ifstream in("/proc/" + std::to_string(pid) + "/status");
   std::string line;
   while (std::getline(in, line)) {
     int64_t kib = 0;
-    if (line.rfind("VmHWM:", 0) == 0) {
-      // "VmHWM:     1234 kB"
-      std::string value(absl::StripAsciiWhitespace(line.substr(6)));
+    if (line.rfind(name, 0) == 0) {
+      std::string value(absl::StripAsciiWhitespace(line.substr(name.size())));
       value = value.substr(0, value.find(' '));
       return absl::SimpleAtoi(value, &kib) ? std::optional<int64_t>(kib) : std::nullopt;
     }
   }
   return std::nullopt;
 }
+
+}  // namespace
+
+std::optional<int64_t> ProcessRssKib(int pid) { return StatusKib(pid, "VmRSS:"); }
+
+std::optional<int64_t> ProcessPeakRssKib(int pid) { return StatusKib(pid, "VmHWM:"); }
 
 int OnlineCpus() {
   cpu_set_t set;

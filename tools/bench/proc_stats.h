@@ -19,6 +19,8 @@ double SelfCpuSeconds();
 std::optional<double> ProcessCpuSeconds(int pid);
 // CPU seconds of each thread of process `pid`, by thread id, with the thread's name.
 std::map<int, std::pair<std::string, double>> ThreadCpuSeconds(int pid);
+// Resident memory now (VmRSS) of process `pid`, KiB; nullopt if it can't be read.
+std::optional<int64_t> ProcessRssKib(int pid);
 // Peak resident memory (VmHWM) of process `pid`, KiB; nullopt if it can't be read.
 std::optional<int64_t> ProcessPeakRssKib(int pid);
 // Number of CPUs this process may run on.

@@ -189,6 +189,25 @@ TEST_P(StoreConformanceTest, ReadAllPagesForwardsAndBackwards) {
   EXPECT_EQ(page->next_position, 0u);
 }
 
+TEST_P(StoreConformanceTest, ReadAllBoundsAPageInBytesAndTakesAtLeastOneEvent) {
+  auto request = AppendTo("ledger-1", Any(), 5);
+  for (auto& event : *request.mutable_streams(0)->mutable_events()) {
+    event.set_payload(std::string(1000, 'x'));
+  }
+  ASSERT_OK(store_->Append(request));
+  ReadAllQuery query;
+  query.max_bytes = 2500;  // two events hold 2000 bytes, three 3000: the page stops at three
+  auto page = store_->ReadAll(query);
+  ASSERT_OK(page);
+  EXPECT_EQ(page->events.size(), 3u);
+  EXPECT_FALSE(page->end_of_log);
+  EXPECT_EQ(page->next_position, 4u);
+  query.max_bytes = 1;  // smaller than any event: still one, so a reader always moves on
+  page = store_->ReadAll(query);
+  ASSERT_OK(page);
+  EXPECT_EQ(page->events.size(), 1u);
+}
+
 TEST_P(StoreConformanceTest, ReadAllBoundsItsScanAndSaysWhereToGoOn) {
   // Positions 1..6; the area 32044 (2025-03) holds 1, 3 and 6.
   coop::v1::Area area;

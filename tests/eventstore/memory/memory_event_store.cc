@@ -171,9 +171,15 @@ class MemoryEventStore final : public eventstore::EventStore, private eventstore
     page.end_of_log = true;
     absl::MutexLock lock(&log_->mu);
     const uint64_t head = log_->events.size();
+    uint64_t bytes = 0;
     auto full = [&] {
       return page.events.size() >= max_count ||
-             (query.max_scan != 0 && page.examined >= query.max_scan);
+             (query.max_scan != 0 && page.examined >= query.max_scan) ||
+             (query.max_bytes != 0 && bytes >= query.max_bytes);
+    };
+    auto take = [&](const coop::v1::RecordedEvent& event) {
+      bytes += event.payload().size();
+      page.events.push_back(event);
     };
     if (query.backwards) {
       uint64_t p = query.from_position == 0 ? head : std::min(query.from_position, head);
@@ -186,7 +192,7 @@ class MemoryEventStore final : public eventstore::EventStore, private eventstore
         }
         ++page.examined;
         page.next_position = p - 1;
-        if (matcher.Matches(event)) page.events.push_back(event);
+        if (matcher.Matches(event)) take(event);
       }
       if (page.end_of_log) page.next_position = 0;
     } else {
@@ -201,7 +207,7 @@ class MemoryEventStore final : public eventstore::EventStore, private eventstore
         }
         ++page.examined;
         page.next_position = p + 1;
-        if (matcher.Matches(event)) page.events.push_back(event);
+        if (matcher.Matches(event)) take(event);
       }
       if (page.end_of_log) page.next_position = std::max(page.next_position, head + 1);
     }
