@@ -2,19 +2,27 @@
 
 #include <utility>
 
+#include "absl/strings/str_cat.h"
+
 namespace coop::commands {
 
-CommandWorkers::CommandWorkers(int threads) {
+CommandWorkers::CommandWorkers(int threads, size_t max_queued) : max_queued_(max_queued) {
   for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { Loop(); });
 }
 
 CommandWorkers::~CommandWorkers() { Stop(); }
 
-bool CommandWorkers::Post(std::function<void()> task) {
+bool CommandWorkers::Post(std::function<void()> task) { return TryPost(std::move(task)).ok(); }
+
+absl::Status CommandWorkers::TryPost(std::function<void()> task) {
   absl::MutexLock lock(&mu_);
-  if (stopping_) return false;
+  if (stopping_) return absl::UnavailableError("the server is shutting down");
+  if (max_queued_ != 0 && tasks_.size() >= max_queued_) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat(tasks_.size(), " calls are already waiting for a thread; retry shortly"));
+  }
   tasks_.push_back(std::move(task));
-  return true;
+  return absl::OkStatus();
 }
 
 void CommandWorkers::Stop() {

@@ -11,17 +11,23 @@
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 
 namespace coop::commands {
 
 class CommandWorkers {
  public:
-  explicit CommandWorkers(int threads);
+  // `max_queued`: tasks that may wait for a thread (0: no bound).
+  explicit CommandWorkers(int threads, size_t max_queued = 0);
   ~CommandWorkers();  // Stop()
 
-  // Runs `task` on a worker. After Stop(), runs nothing and returns false.
+  // Runs `task` on a worker. After Stop(), runs nothing and returns false. With a bound, a full
+  // queue also returns false: use TryPost to tell the two apart.
   bool Post(std::function<void()> task);
+  // The same, saying why not: UNAVAILABLE after Stop(); RESOURCE_EXHAUSTED when max_queued
+  // tasks are already waiting (the caller may retry shortly).
+  absl::Status TryPost(std::function<void()> task);
   // Runs what is queued, then joins the workers. Idempotent.
   void Stop();
 
@@ -31,6 +37,7 @@ class CommandWorkers {
   absl::Mutex mu_;
   std::deque<std::function<void()>> tasks_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  const size_t max_queued_;
   std::vector<std::thread> threads_;
 };
 

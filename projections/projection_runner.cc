@@ -278,13 +278,30 @@ ProjectionStatus ProjectionRunner::status() const {
   return status;
 }
 
-absl::Status ProjectionRunner::WaitForPosition(uint64_t position, absl::Duration timeout) const {
+absl::Status ProjectionRunner::WaitForPosition(uint64_t position, absl::Duration timeout,
+                                               const std::function<bool()>& cancelled) const {
+  // How often a wait looks at `cancelled`.
+  constexpr absl::Duration kCancelCheck = absl::Milliseconds(10);
   absl::MutexLock lock(&mu_);
   auto done = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     return position_ >= position || state_ == ProjectionState::kFailed ||
            state_ == ProjectionState::kStopped;
   };
-  mu_.AwaitWithTimeout(absl::Condition(&done), timeout);
+  const absl::Time deadline = absl::Now() + timeout;
+  for (;;) {
+    const absl::Duration left = deadline - absl::Now();
+    if (left <= absl::ZeroDuration()) break;
+    if (mu_.AwaitWithTimeout(absl::Condition(&done),
+                             cancelled ? std::min(left, kCancelCheck) : left)) {
+      break;
+    }
+    if (cancelled && cancelled()) {
+      return absl::CancelledError(absl::StrCat("the wait for projection ", name_,
+                                               " to reach position ", position,
+                                               " ended: the call was cancelled or the server is "
+                                               "shutting down"));
+    }
+  }
   if (position_ >= position) return absl::OkStatus();
   if (state_ == ProjectionState::kFailed) return error_;
   if (state_ == ProjectionState::kStopped) {

@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -92,8 +93,11 @@ class ProjectionRunner {
   ProjectionStatus status() const;
   // Blocks until the projection has applied `position` (read-your-writes). OK once reached;
   // DEADLINE_EXCEEDED naming the position reached if `timeout` passes first; the runner's
-  // error if it failed, UNAVAILABLE if it stopped, before reaching it.
-  absl::Status WaitForPosition(uint64_t position, absl::Duration timeout) const;
+  // error if it failed, UNAVAILABLE if it stopped, before reaching it; CANCELLED within about
+  // 10 ms once `cancelled` (if given) returns true, so that a query whose caller gave up or a
+  // server that shuts down frees the thread at once.
+  absl::Status WaitForPosition(uint64_t position, absl::Duration timeout,
+                               const std::function<bool()>& cancelled = nullptr) const;
 
  private:
   struct Wake;  // shared with notifier callbacks, which may outlive a wait

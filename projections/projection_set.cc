@@ -58,7 +58,8 @@ std::vector<ProjectionStatus> ProjectionSet::Statuses() const {
 }
 
 absl::Status ProjectionSet::WaitForPosition(const std::vector<std::string>& names,
-                                            uint64_t position, absl::Duration timeout) const {
+                                            uint64_t position, absl::Duration timeout,
+                                            const std::function<bool()>& cancelled) const {
   // A position the log has not reached cannot be waited for: the caller learns it at once
   // instead of holding a query thread for the whole timeout.
   if (const uint64_t head = events_->GetLogInfo().head_position(); position > head) {
@@ -69,8 +70,8 @@ absl::Status ProjectionSet::WaitForPosition(const std::vector<std::string>& name
   for (const auto& name : names) {
     auto runner = Runner(name);
     if (runner == nullptr) return absl::NotFoundError(absl::StrCat("no projection ", name));
-    if (auto st = runner->WaitForPosition(position,
-                                          std::max(deadline - absl::Now(), absl::ZeroDuration()));
+    if (auto st = runner->WaitForPosition(
+            position, std::max(deadline - absl::Now(), absl::ZeroDuration()), cancelled);
         !st.ok()) {
       return st;
     }

@@ -14,6 +14,7 @@
 #ifndef COOPLEDGER_PROJECTIONS_PROJECTION_SET_H_
 #define COOPLEDGER_PROJECTIONS_PROJECTION_SET_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -52,7 +53,8 @@ class ProjectionSet {
   // ProjectionRunner::WaitForPosition); the deadline covers them all. OUT_OF_RANGE naming the
   // head, at once, for a position past the log's head.
   absl::Status WaitForPosition(const std::vector<std::string>& names, uint64_t position,
-                               absl::Duration timeout) const;
+                               absl::Duration timeout,
+                               const std::function<bool()>& cancelled = nullptr) const;
 
   // Stops the projection's runner and starts one that drops the rows and rebuilds from
   // position 1. NOT_FOUND naming the known projections for an unknown name.

@@ -7,6 +7,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <atomic>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,16 +23,30 @@
 
 namespace coop::services {
 
+// The call the current query thread is answering (set by RunQuery), so that a wait ends as
+// soon as its caller gives up (cancels, or its deadline passes).
+inline thread_local const grpc::CallbackServerContext* current_query_call = nullptr;
+
 struct ReportingDeps {
   projections::ProjectionStore* store = nullptr;
   projections::ProjectionSet* projections = nullptr;
   absl::Duration max_wait;
+  // Set when the server begins to shut down: waits end at once (UNAVAILABLE).
+  const std::atomic<bool>* stopping = nullptr;
 
   // Read-your-writes: waits (at most max_wait) until every projection named has applied
-  // min_position; OK at once for 0.
+  // min_position; OK at once for 0. Ends early, CANCELLED, when the call is cancelled or
+  // expires; UNAVAILABLE when the server shuts down.
   absl::Status Wait(const std::vector<std::string>& names, uint64_t min_position) const {
     if (min_position == 0) return absl::OkStatus();
-    return projections->WaitForPosition(names, min_position, max_wait);
+    const grpc::CallbackServerContext* call = current_query_call;
+    auto st = projections->WaitForPosition(names, min_position, max_wait, [this, call] {
+      return (stopping != nullptr && stopping->load()) || (call != nullptr && call->IsCancelled());
+    });
+    if (st.code() == absl::StatusCode::kCancelled && stopping != nullptr && stopping->load()) {
+      return absl::UnavailableError("the server is shutting down");
+    }
+    return st;
   }
   // The checkpoint of a projection (the log position its rows reflect); 0 if unknown.
   uint64_t Position(const std::string& name) const {
@@ -42,17 +57,26 @@ struct ReportingDeps {
 
 // Admits the caller (`permission`: reading views, unless said otherwise), then runs `query` on
 // a worker and finishes the call with its status.
+// The query queue is bounded: RESOURCE_EXHAUSTED when it is full (retry shortly). A call
+// cancelled or expired while queued is not run.
 template <typename Query>
 grpc::ServerUnaryReactor* RunQuery(const CallGate& gate, commands::CommandWorkers* workers,
                                    grpc::CallbackServerContext* context, Query query,
                                    access::Permission permission = access::Permission::kReadViews) {
   auto* reactor = context->DefaultReactor();
   if (AdmitOrFinish(gate, context, reactor, permission) == nullptr) return reactor;
-  if (!workers->Post([reactor, query = std::move(query)]() mutable {
-        reactor->Finish(ToGrpcStatus(query()));
-      })) {
-    reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the server is shutting down"));
-  }
+  auto posted = workers->TryPost([reactor, context, query = std::move(query)]() mutable {
+    if (context->IsCancelled()) {
+      reactor->Finish(grpc::Status(grpc::StatusCode::CANCELLED,
+                                   "the call was cancelled or expired before it ran"));
+      return;
+    }
+    current_query_call = context;
+    const absl::Status status = query();
+    current_query_call = nullptr;
+    reactor->Finish(ToGrpcStatus(status));
+  });
+  if (!posted.ok()) reactor->Finish(ToGrpcStatus(posted));
   return reactor;
 }
 

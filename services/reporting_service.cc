@@ -40,7 +40,9 @@ bool Matches(const coop::v1::ListCooperativesRequest& request,
 ReportingService::ReportingService(projections::ProjectionStore* store,
                                    projections::ProjectionSet* projections, const CallGate* gate,
                                    commands::CommandWorkers* workers, absl::Duration max_wait)
-    : deps_{store, projections, max_wait}, gate_(gate), workers_(workers) {}
+    : deps_{store, projections, max_wait, &stopping_}, gate_(gate), workers_(workers) {}
+
+void ReportingService::Shutdown() { stopping_.store(true); }
 
 namespace {
 

@@ -16,6 +16,8 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <atomic>
+
 #include "absl/time/time.h"
 #include "commands/command_workers.h"
 #include "coop/v1/reporting.grpc.pb.h"
@@ -32,6 +34,10 @@ class ReportingService final : public coop::v1::Reporting::CallbackService {
   ReportingService(projections::ProjectionStore* store, projections::ProjectionSet* projections,
                    const CallGate* gate, commands::CommandWorkers* workers,
                    absl::Duration max_wait);
+
+  // Ends the queries waiting for a projection (UNAVAILABLE), so that shutting down does not
+  // wait for them; call it before the gRPC server's Shutdown. Thread-safe.
+  void Shutdown();
 
   // reporting_service.cc
   grpc::ServerUnaryReactor* GetProjectionStatus(grpc::CallbackServerContext* context,
@@ -85,6 +91,7 @@ class ReportingService final : public coop::v1::Reporting::CallbackService {
                                                     coop::v1::Criterion13Reply* reply) override;
 
  private:
+  std::atomic<bool> stopping_{false};  // before deps_, which points at it
   const ReportingDeps deps_;
   const CallGate* const gate_;
   commands::CommandWorkers* const workers_;

@@ -121,7 +121,8 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   server->projections_->Add(
       std::make_unique<projections::statistics::AnnualStatisticsProjection>());
   if (auto st = server->projections_->StartAll(); !st.ok()) return st;
-  server->query_workers_ = std::make_unique<commands::CommandWorkers>(options.query_threads);
+  server->query_workers_ =
+      std::make_unique<commands::CommandWorkers>(options.query_threads, options.query_queue);
   server->reporting_service_ = std::make_unique<ReportingService>(
       server->projection_store_.get(), server->projections_.get(), g, server->query_workers_.get(),
       options.reporting_max_wait);
@@ -218,6 +219,7 @@ void CoopServer::Shutdown(absl::Duration grace) {
   if (server_) {
     server_->GetHealthCheckService()->SetServingStatus(false);
     event_store_service_->Shutdown();
+    reporting_service_->Shutdown();  // queries waiting for a projection end now
     server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
     server_->Wait();
   }

@@ -48,6 +48,9 @@ struct ServerOptions {
   int command_threads = 4;
   // Threads that run queries of coop.v1.Reporting (they may wait for a projection).
   int query_threads = 2;
+  // Queries that may wait for a query thread; more are RESOURCE_EXHAUSTED at once, so that
+  // callers cannot pile up waits that freeze every query.
+  size_t query_queue = 64;
   // How long a query with min_position waits for the projection before DEADLINE_EXCEEDED.
   absl::Duration reporting_max_wait = absl::Seconds(5);
   // Load the demo history (Cà Mau) into an empty log before reporting SERVING.

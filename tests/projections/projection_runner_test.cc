@@ -283,6 +283,27 @@ TEST_F(ProjectionRunnerTest, WaitForPosition) {
   EXPECT_GE(runner.status().position, head + 2);
 }
 
+// A query whose caller gave up must not hold its thread for the whole wait (24 such calls
+// once blocked every query for a minute).
+TEST_F(ProjectionRunnerTest, AWaitEndsCancelledSoonAfterItsCallerGivesUp) {
+  const uint64_t head = AppendEvents(3);
+  CountPerStream projection;
+  ProjectionRunner runner(events_.get(), projections_.get(), &projection);
+  ASSERT_OK(runner.Start());
+  ASSERT_OK(runner.WaitForPosition(head, absl::Seconds(30)));
+  std::atomic<bool> gave_up{false};
+  absl::Status waited;
+  std::thread waiter([&] {
+    waited = runner.WaitForPosition(head + 1, absl::Seconds(60), [&] { return gave_up.load(); });
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  const absl::Time cancelled_at = absl::Now();
+  gave_up = true;
+  waiter.join();
+  EXPECT_EQ(waited.code(), absl::StatusCode::kCancelled) << waited;
+  EXPECT_LT(absl::Now() - cancelled_at, absl::Seconds(5));  // not the 60 s it asked for
+}
+
 TEST_F(ProjectionRunnerTest, ApplyErrorFailsWithoutCommittingThePage) {
   const uint64_t head = AppendEvents(20);
   CountPerStream projection;
