@@ -18,8 +18,7 @@ using google::protobuf::Reflection;
 
 // Fields a person writes several lines in.
 bool IsMultiLine(const std::string& name) {
-  static const char* const kMultiLine[] = {"reason",  "findings",   "follow_up",
-                                           "grounds", "resolution", "in_kind"};
+  static const char* const kMultiLine[] = {"reason", "findings", "follow_up", "grounds", "in_kind"};
   for (const char* multi : kMultiLine) {
     if (name == multi) return true;
   }
