@@ -12,7 +12,8 @@
 
 namespace coop::commands {
 
-// Lower-case hex SHA-256 of the request's type name and its deterministic serialisation.
+// Lower-case hex SHA-256 of the request's type name and its deterministic serialisation,
+// without header.expected_version (a retry may carry a version read again).
 // Call it on the checked request (services/command_call.h), so that text differing only in
 // Unicode normal form or the case of an id is the same command.
 std::string CommandDigest(const google::protobuf::Message& request);

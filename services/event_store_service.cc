@@ -17,8 +17,8 @@ constexpr uint32_t kReadPageSize = 256;
 // A page also stops at about this many payload bytes (at least one event), so that a reader
 // who stops reading holds about one page, not 256 events of up to 1 MiB each.
 constexpr uint64_t kReadPageBytes = 1 << 20;
-// ReadStream's store call has no byte bound: its first page is small, later ones as large as
-// the biggest payload seen allows.
+// ReadStream's store call has no byte bound: its first call reads few events, later ones as
+// many as the biggest payload seen allows, and each page keeps about kReadPageBytes of them.
 constexpr uint32_t kFirstStreamPageSize = 8;
 // A verification reads the whole range on a thread of its own; one runs at a time, so that
 // auditors cannot together take both cores from the writer.
@@ -149,11 +149,21 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadStream(
     cursor->next.set_max_count(std::min(cursor->remaining, cursor->page_size));
     auto events = store->ReadStream(cursor->next);
     if (!events.ok()) return events.status();
+    if (events->size() < cursor->next.max_count()) cursor->done = true;
+    // Keep about kReadPageBytes (at least one event); the rest is read again next time.
     size_t largest = 1;
-    for (const auto& e : *events) largest = std::max(largest, e.payload().size());
+    uint64_t bytes = 0;
+    size_t keep = 0;
+    for (; keep < events->size() && (keep == 0 || bytes < kReadPageBytes); ++keep) {
+      bytes += (*events)[keep].payload().size();
+      largest = std::max(largest, (*events)[keep].payload().size());
+    }
+    if (keep < events->size()) {
+      events->resize(keep);
+      cursor->done = false;
+    }
     cursor->page_size =
         static_cast<uint32_t>(std::clamp<uint64_t>(kReadPageBytes / largest, 1, kReadPageSize));
-    if (events->size() < cursor->next.max_count()) cursor->done = true;
     if (!events->empty()) {
       const uint64_t last = events->back().stream_version();
       if (backwards && last <= 1) cursor->done = true;

@@ -192,7 +192,10 @@ grpc::ServerUnaryReactor* PeopleService::RecordPerson(grpc::CallbackServerContex
          if (auto st = scope_rules_.CheckRecordedFor(*principal, scope); !st.ok()) return st;
          // Logged first: an attempt that then fails is logged; a change never goes unlogged.
          if (auto st = access_log_->Record(entry); !st.ok()) return st;
-         auto stored = vault_->Put(ref, request.details(), scope, commands::CommandDigest(request));
+         // Only the command id of the header means something to RecordPerson.
+         coop::v1::RecordPersonRequest hashed = request;
+         hashed.mutable_header()->clear_occurred_on();
+         auto stored = vault_->Put(ref, request.details(), scope, commands::CommandDigest(hashed));
          if (!stored.ok()) return stored.status();
          reply->set_person_ref(ref);
          reply->set_duplicate(!*stored);

@@ -5,8 +5,10 @@
 #include <cstdlib>
 #include <memory>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_replace.h"
 #include "domain/common/rules.h"
 
 namespace coop::domain {
@@ -37,6 +39,12 @@ bool IsSpace(utf8proc_int32_t c) {
 absl::StatusOr<std::string> NormalizeText(absl::string_view field, absl::string_view text,
                                           TextKind kind) {
   if (text.empty()) return std::string();
+  // Multi-line text typed on Windows or pasted from a file ends its lines with CR LF.
+  std::string lf;
+  if (kind == TextKind::kMultiLine && absl::StrContains(text, "\r\n")) {
+    lf = absl::StrReplaceAll(text, {{"\r\n", "\n"}});
+    text = lf;
+  }
   const size_t limit = kind == TextKind::kMultiLine ? kMaxMultiLineBytes : kMaxSingleLineBytes;
   if (text.size() > limit) {
     return Refused(field, absl::StrCat("is ", text.size(), " bytes long; at most ", limit));
@@ -51,12 +59,17 @@ absl::StatusOr<std::string> NormalizeText(absl::string_view field, absl::string_
     if (used <= 0 || c < 0) {
       return Refused(field, absl::StrCat("is not valid UTF-8 (byte ", at + 1, ")"));
     }
-    if (IsControl(c) && !(c == '\n' && kind == TextKind::kMultiLine)) {
+    const bool multi_line = kind == TextKind::kMultiLine;
+    if (IsControl(c) && !(multi_line && (c == '\n' || c == '\t'))) {
       return Refused(
           field, absl::StrCat("control character ", CodePoint(c), " at character ", character + 1,
                               c == '\n' ? " (a newline is allowed only in multi-line "
                                           "text)"
                                         : ""));
+    }
+    if (!multi_line && (c == 0x2028 || c == 0x2029)) {
+      return Refused(field, absl::StrCat("line separator ", CodePoint(c), " at character ",
+                                         character + 1, " (allowed only in multi-line text)"));
     }
     if (IsBidiControl(c)) {
       return Refused(field, absl::StrCat("bidirectional control ", CodePoint(c), " at character ",
@@ -72,6 +85,9 @@ absl::StatusOr<std::string> NormalizeText(absl::string_view field, absl::string_
                    static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(normalized, &std::free);
   if (size < 0) return Refused(field, utf8proc_errmsg(size));
+  if (static_cast<size_t>(size) > limit) {  // NFC lengthens a few scripts' text
+    return Refused(field, absl::StrCat("is ", size, " bytes long in NFC; at most ", limit));
+  }
   return std::string(reinterpret_cast<const char*>(normalized), static_cast<size_t>(size));
 }
 

@@ -14,7 +14,7 @@ namespace coop::domain {
 
 enum class TextKind {
   kSingleLine,  // names, codes, decisions: no newline
-  kMultiLine,   // findings, reasons, grounds: newlines allowed
+  kMultiLine,   // findings, reasons, grounds: newlines (CR LF stored as LF) and tabs allowed
 };
 
 // Longest text accepted, in bytes: enough for any name or finding, far below the store's

@@ -1,6 +1,7 @@
 #include "domain/cooperative/cooperative_decider.h"
 
 #include "absl/strings/str_cat.h"
+#include "base/saturating_add.h"
 #include "domain/common/dates.h"
 #include "domain/common/rules.h"
 #include "domain/common/value_bounds.h"
@@ -103,9 +104,11 @@ absl::Status DecideMembers(const CooperativeEvent& fact, const CooperativeState&
     if (auto st = CheckCounts("members_admitted.members", admitted); !st.ok()) return st;
     const auto& m = s.members;
     // COMMON-04 holds for the count the admission leads to, not only for the admission.
-    if (m.official() + admitted.official() > kMaxCount ||
-        m.associate_contributing() + admitted.associate_contributing() > kMaxCount ||
-        m.associate_non_contributing() + admitted.associate_non_contributing() > kMaxCount) {
+    if (base::SaturatingAdd(m.official(), admitted.official()) > kMaxCount ||
+        base::SaturatingAdd(m.associate_contributing(), admitted.associate_contributing()) >
+            kMaxCount ||
+        base::SaturatingAdd(m.associate_non_contributing(), admitted.associate_non_contributing()) >
+            kMaxCount) {
       return Violation(
           "COMMON-04", "members_admitted.members",
           absl::StrCat("the cooperative would have more than ", kMaxCount, " members of one type"));

@@ -100,6 +100,18 @@ TEST(RequestChecksTest, GivenMultiLineFreeTextThenANewlineIsAllowedThere) {
   EXPECT_NE(st.message().find("[COMMON-05] inspected.body"), absl::string_view::npos) << st;
 }
 
+TEST(RequestChecksTest, GivenWindowsLineEndsOrTabsInMultiLineTextThenTheyAreKept) {
+  coop::v1::RecordInspectionRequest request;
+  request.mutable_inspected()->set_findings("Sổ sách:\tđủ.\r\nĐại hội: chưa.");
+  ASSERT_TRUE(CheckRequestFields(&request).ok());
+  EXPECT_EQ(request.inspected().findings(), "Sổ sách:\tđủ.\nĐại hội: chưa.");
+  request.mutable_inspected()->set_body("Phòng\u2028Kinh tế");  // a line separator
+  const absl::Status st = CheckRequestFields(&request);
+  EXPECT_NE(st.message().find("[COMMON-05] inspected.body: line separator U+2028"),
+            absl::string_view::npos)
+      << st;
+}
+
 TEST(RequestChecksTest, GivenABusinessDateBefore1955ThenCOMMON01) {
   auto day = ParseDate("header.occurred_on", "1900-01-01");
   EXPECT_EQ(day.status().code(), absl::StatusCode::kInvalidArgument);

@@ -15,6 +15,7 @@
 #include "tools/coopctl/import_line.h"
 #include "tools/coopctl/input_file.h"
 #include "tools/coopctl/output.h"
+#include "tools/coopctl/terminal_guard.h"
 
 namespace coop::coopctl {
 namespace {
@@ -77,8 +78,8 @@ class Progress {
     bar.resize(kWidth, '-');
     char rate_text[32];
     std::snprintf(rate_text, sizeof rate_text, "%.1f", rate);
-    std::cerr << (interactive_ ? "\r" : "") << "[" << bar << "] " << done << "/" << total_
-              << " lines  " << rate_text << " lines/s" << (interactive_ && !final ? "" : "\n");
+    ProgressOut() << (interactive_ ? "\r" : "") << "[" << bar << "] " << done << "/" << total_
+                  << " lines  " << rate_text << " lines/s" << (interactive_ && !final ? "" : "\n");
     std::cerr.flush();
   }
 

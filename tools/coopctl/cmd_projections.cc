@@ -16,6 +16,7 @@
 #include "tools/coopctl/connection.h"
 #include "tools/coopctl/output.h"
 #include "tools/coopctl/reporting_call.h"
+#include "tools/coopctl/terminal_guard.h"
 
 namespace coop::coopctl {
 namespace {
@@ -89,7 +90,8 @@ int Rebuild(const Globals& globals, const ParsedArgs& args, const std::string& n
     }
     const auto now = std::chrono::steady_clock::now();
     if (bar && (interactive || now - last_drawn >= std::chrono::seconds(1))) {
-      std::cerr << (interactive ? "\r" : "") << ProgressBar(current) << (interactive ? "" : "\n");
+      ProgressOut() << (interactive ? "\r" : "") << ProgressBar(current)
+                    << (interactive ? "" : "\n");
       std::cerr.flush();
       last_drawn = now;
     }
@@ -115,7 +117,7 @@ int Rebuild(const Globals& globals, const ParsedArgs& args, const std::string& n
     }
   }
   if (bar && !args.Has("no-wait")) {
-    std::cerr << (interactive ? "\r" : "") << ProgressBar(current) << "\n";
+    ProgressOut() << (interactive ? "\r" : "") << ProgressBar(current) << "\n";
   }
   if (globals.json) {
     std::cout << ToJsonLine(current) << "\n";

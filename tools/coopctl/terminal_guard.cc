@@ -1,6 +1,7 @@
 #include "tools/coopctl/terminal_guard.h"
 
 #include <cstdio>
+#include <iostream>
 #include <sstream>
 
 namespace coop::coopctl {
@@ -79,13 +80,26 @@ class TerminalGuard::FilterBuffer : public std::streambuf {
   std::string pending_;
 };
 
+namespace {
+std::streambuf* unfiltered_stderr = nullptr;  // std::cerr's own buffer while guarded
+}  // namespace
+
+std::ostream& ProgressOut() {
+  static std::ostream out(nullptr);
+  std::cerr.flush();
+  out.rdbuf(unfiltered_stderr != nullptr ? unfiltered_stderr : std::cerr.rdbuf());
+  return out;
+}
+
 TerminalGuard::TerminalGuard(std::ostream& stream)
     : stream_(stream), original_(stream.rdbuf()), filter_(new FilterBuffer(original_)) {
+  if (&stream_ == &std::cerr) unfiltered_stderr = original_;
   stream_.rdbuf(filter_);
 }
 
 TerminalGuard::~TerminalGuard() {
   stream_.flush();
+  if (&stream_ == &std::cerr) unfiltered_stderr = nullptr;
   stream_.rdbuf(original_);
   delete filter_;  // writes any byte it still held
   stream_.flush();

@@ -18,6 +18,10 @@
 
 namespace coop::coopctl {
 
+// Standard error without the filter, for coopctl's own progress lines, which redraw
+// themselves with a carriage return and hold no text from the server. Not thread-safe.
+std::ostream& ProgressOut();
+
 // The filter alone, on a whole string (for tests and one-off text).
 std::string EscapeTerminalControls(const std::string& text);
 
