@@ -170,7 +170,9 @@ grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadStream(
       cursor->next.set_from_version(backwards ? last - 1 : last + 1);
     }
     cursor->remaining -= static_cast<uint32_t>(events->size());
-    return Page{std::move(*events)};
+    Page page;
+    page.events = std::move(*events);
+    return page;
   });
 }
 

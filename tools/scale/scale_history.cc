@@ -58,7 +58,8 @@ coop::v1::StreamAppend HistoryWriter::CodeReservation(const std::string& command
                                                       const std::string& code, absl::CivilDay day,
                                                       int index) const {
   coop::v1::StreamAppend append = commands::CodeReservation(cooperative_id, code);
-  const commands::CommandStamp stamp{command_id, domain::FormatDate(day), context_.metadata};
+  const commands::CommandStamp stamp{command_id, domain::FormatDate(day), context_.metadata,
+                                     /*command_digest=*/""};
   commands::StampEvent(stamp, coop::v1::Area(), index, append.mutable_events(0));
   return append;
 }

@@ -56,7 +56,9 @@ class StreamRecorder {
   }
   absl::StatusOr<std::vector<std::string>> RecordCommand(const std::string& command_id,
                                                          absl::CivilDay day, const Event& fact) {
-    const commands::CommandStamp stamp{command_id, domain::FormatDate(day), context_->metadata};
+    // A generated history has no requests, so no command digests.
+    const commands::CommandStamp stamp{command_id, domain::FormatDate(day), context_->metadata,
+                                       /*command_digest=*/""};
     auto decision =
         commands::DecideCommand<Aggregate>(stamp.occurred_on, fact, state_, context_->decision);
     if (!decision.ok()) {
@@ -78,7 +80,8 @@ class StreamRecorder {
   // voided event, which the fold returns to. REQUIRES: the voided event is the last one.
   void Void(const std::string& event_id, const std::string& reason, State before) {
     const coop::v1::ProposedEvent target = append_.events(append_.events_size() - 1);
-    const commands::CommandStamp stamp{NextCommandId(), target.occurred_on(), context_->metadata};
+    const commands::CommandStamp stamp{NextCommandId(), target.occurred_on(), context_->metadata,
+                                       /*command_digest=*/""};
     auto* voiding = append_.add_events();
     *voiding = commands::VoidingEvent(event_id, reason);
     commands::StampEvent(stamp, target.area(), 0, voiding);
