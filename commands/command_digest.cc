@@ -2,10 +2,10 @@
 
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-#include <openssl/evp.h>
 
 #include <memory>
 
+#include "access/access_token.h"
 #include "base/big_endian.h"
 
 namespace coop::commands {
@@ -35,17 +35,7 @@ std::string CommandDigest(const google::protobuf::Message& request) {
     // Computes the sizes first: nested messages' lengths come from them.
     hashed->SerializePartialToCodedStream(&coded);
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(input.data(), input.size(), digest, &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(2 * length);
-  for (unsigned int i = 0; i < length; ++i) {
-    hex.push_back(kHex[digest[i] >> 4]);
-    hex.push_back(kHex[digest[i] & 0xF]);
-  }
-  return hex;
+  return access::Sha256Hex(input);
 }
 
 }  // namespace coop::commands
