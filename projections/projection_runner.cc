@@ -2,6 +2,9 @@
 
 #include <pthread.h>
 
+#include <optional>
+#include <string>
+
 #include "absl/strings/str_cat.h"
 
 namespace coop::projections {
@@ -57,41 +60,68 @@ absl::Status ProjectionRunner::Start() {
     started_ = true;
   }
   if (auto st = store_->EnsureProjection(name_); !st.ok()) return st;
-  auto meta = store_->ReadMeta(name_);
-  if (!meta.ok()) return meta.status();
-  uint64_t position = 0;
-  bool rebuilding = false;
-  if (!meta->has_value() || (*meta)->version != version_ || options_.force_rebuild) {
-    // New projection, or a changed version: drop the rows and start from position 1, in one
-    // synced batch so a crash cannot leave old rows under the new version.
+  auto active = store_->ReadGenerationMeta(name_, Generation::kActive);
+  if (!active.ok()) return active.status();
+  std::optional<ProjectionMeta> building;
+  if (auto meta = store_->ReadGenerationMeta(name_, Generation::kBuilding); meta.ok()) {
+    building = *meta;
+  } else if (!absl::IsNotFound(meta.status())) {
+    return meta.status();
+  }
+
+  uint64_t position = 0;         // of the generation this runner writes
+  uint64_t served_position = 0;  // of the generation readers read
+  bool other_version = false;    // the rows readers would read are of another version
+  Generation target = Generation::kActive;
+  std::string how;
+  if (!active->has_value()) {
+    // A new projection: nothing serves yet, so it is built in place.
+    if (auto st = store_->DropBuilding(name_); !st.ok()) return st;
     auto batch = store_->NewBatch(name_);
     if (!batch.ok()) return batch.status();
-    if (meta->has_value()) {
-      batch->DeleteAllRows();
-      rebuilding = true;
-    }
     batch->SetMeta({version_, 0});
     if (auto st = store_->Commit(*batch); !st.ok()) return st;
+    how = "starts from position 1";
   } else {
-    position = (*meta)->checkpoint;
-  }
-  if (options_.log != nullptr) {
-    if (position > 0) {
-      *options_.log << "projection " << name_ << " resumes after position " << position
-                    << std::endl;
-    } else if (rebuilding) {
-      *options_.log << "projection " << name_ << " rebuilds from position 1 ("
-                    << (options_.force_rebuild ? "asked for" : "version changed") << ")"
-                    << std::endl;
-    } else {
-      *options_.log << "projection " << name_ << " starts from position 1" << std::endl;
+    const ProjectionMeta served = **active;
+    other_version = served.version != version_;
+    std::string why = "asked for";
+    if (other_version) {
+      why = absl::StrCat("version ", served.version, " -> ", version_);
+    } else if (!options_.force_rebuild) {
+      why = "asked for before a restart";
     }
+    const std::string meanwhile = other_version ? "; its queries are UNAVAILABLE until it is live"
+                                                : "; the old rows serve until it is live";
+    if (building.has_value() && building->version == version_ && !options_.force_rebuild) {
+      // A rebuild that stopped before its switch (a crash, a restart): it goes on.
+      target = Generation::kBuilding;
+      position = building->checkpoint;
+      how =
+          absl::StrCat("resumes its rebuild after position ", position, " (", why, ")", meanwhile);
+    } else if (options_.force_rebuild || other_version) {
+      // Built beside the rows that serve, in a generation of its own.
+      if (auto st = store_->BeginBuilding(name_, version_); !st.ok()) return st;
+      target = Generation::kBuilding;
+      how = absl::StrCat("rebuilds from position 1 (", why, ")", meanwhile);
+    } else {
+      // An abandoned build of another version, if any, is of no use.
+      if (auto st = store_->DropBuilding(name_); !st.ok()) return st;
+      position = served.checkpoint;
+      how = position > 0 ? absl::StrCat("resumes after position ", position)
+                         : std::string("starts from position 1");
+    }
+    served_position = other_version ? 0 : served.checkpoint;
   }
+  if (options_.log != nullptr) *options_.log << "projection " << name_ << " " << how << std::endl;
   {
     absl::MutexLock lock(&mu_);
+    target_ = target;
     position_ = position;
-    rebuilding_ = rebuilding;
-    state_ = rebuilding ? ProjectionState::kRebuilding : ProjectionState::kCatchingUp;
+    served_position_ = target == Generation::kActive ? position : served_position;
+    serving_other_version_ = target == Generation::kBuilding && other_version;
+    state_ = target == Generation::kBuilding ? ProjectionState::kRebuilding
+                                             : ProjectionState::kCatchingUp;
     samples_.emplace_back(absl::Now(), position);
   }
   thread_ = std::thread([this] { Run(); });
@@ -124,6 +154,7 @@ void ProjectionRunner::Run() {
     bool end_of_log = false;
     if (!RunPage(&end_of_log)) break;
     if (!end_of_log) continue;
+    if (!SwitchIfBuilding()) break;
 
     // Caught up: wait until a commit moves the head past our position, or Stop().
     uint64_t position;
@@ -135,7 +166,6 @@ void ProjectionRunner::Run() {
       absl::MutexLock lock(&mu_);
       if (stopping_) break;
       state_ = ProjectionState::kLive;
-      rebuilding_ = false;
       position = position_;
     }
     std::shared_ptr<Wake> wake = wake_;
@@ -183,7 +213,12 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
     *end_of_log = true;
     return true;
   }
-  auto batch = store_->NewBatch(name_);
+  Generation target;
+  {
+    absl::MutexLock lock(&mu_);
+    target = target_;
+  }
+  auto batch = store_->NewBatch(name_, target);
   if (!batch.ok()) {
     Fail(batch.status());
     return false;
@@ -216,21 +251,43 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
   *end_of_log = page->end_of_log;
   ++pages_;
   const bool stop_now = options_.stop_after_pages != 0 && pages_ >= options_.stop_after_pages;
-  absl::MutexLock lock(&mu_);
-  position_ = last;
-  const absl::Time now = absl::Now();
-  samples_.emplace_back(now, last);
-  while (samples_.size() > 2 && samples_[1].first < now - kRateWindow) samples_.pop_front();
-  if (stop_now) {
-    state_ = ProjectionState::kStopped;
+  const bool building = target == Generation::kBuilding;
+  {
+    absl::MutexLock lock(&mu_);
+    position_ = last;
+    if (!building) served_position_ = last;
+    const absl::Time now = absl::Now();
+    samples_.emplace_back(now, last);
+    while (samples_.size() > 2 && samples_[1].first < now - kRateWindow) samples_.pop_front();
+    if (stop_now) {
+      state_ = ProjectionState::kStopped;
+      return false;
+    }
+    if (building) {
+      state_ = ProjectionState::kRebuilding;  // live once switched (SwitchIfBuilding)
+    } else {
+      state_ = page->end_of_log ? ProjectionState::kLive : ProjectionState::kCatchingUp;
+    }
+  }
+  if (building && options_.after_rebuild_page) options_.after_rebuild_page(last);
+  return true;
+}
+
+bool ProjectionRunner::SwitchIfBuilding() {
+  {
+    absl::MutexLock lock(&mu_);
+    if (target_ != Generation::kBuilding) return true;
+  }
+  // Caught up with the head: the new generation is live, and becomes the one readers read.
+  if (auto st = store_->SwitchToBuilding(name_); !st.ok()) {
+    Fail(st);
     return false;
   }
-  if (page->end_of_log) {
-    state_ = ProjectionState::kLive;
-    rebuilding_ = false;
-  } else {
-    state_ = rebuilding_ ? ProjectionState::kRebuilding : ProjectionState::kCatchingUp;
-  }
+  absl::MutexLock lock(&mu_);
+  target_ = Generation::kActive;
+  served_position_ = position_;
+  serving_other_version_ = false;
+  state_ = ProjectionState::kLive;
   return true;
 }
 
@@ -257,6 +314,7 @@ ProjectionStatus ProjectionRunner::status() const {
   const absl::Time now = absl::Now();
   absl::MutexLock lock(&mu_);
   status.position = position_;
+  status.served_position = served_position_;
   status.lag = status.head > position_ ? status.head - position_ : 0;
   status.state = state_;
   status.error = error_;
@@ -278,13 +336,27 @@ ProjectionStatus ProjectionRunner::status() const {
   return status;
 }
 
+absl::Status ProjectionRunner::Serving() const {
+  const uint64_t head = events_->notifier().head();
+  absl::MutexLock lock(&mu_);
+  if (!serving_other_version_) return absl::OkStatus();
+  if (state_ == ProjectionState::kFailed) {
+    return absl::UnavailableError(absl::StrCat("projection ", name_,
+                                               " is being rebuilt but failed at position ",
+                                               position_, ": ", error_.message()));
+  }
+  return absl::UnavailableError(absl::StrCat("projection ", name_, " is being rebuilt: position ",
+                                             position_, " of head ", head, "; retry later"));
+}
+
 absl::Status ProjectionRunner::WaitForPosition(uint64_t position, absl::Duration timeout,
                                                const std::function<bool()>& cancelled) const {
   // How often a wait looks at `cancelled`.
   constexpr absl::Duration kCancelCheck = absl::Milliseconds(10);
   absl::MutexLock lock(&mu_);
+  // Readers read the served generation: during a rebuild, the old one until the switch.
   auto done = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
-    return position_ >= position || state_ == ProjectionState::kFailed ||
+    return served_position_ >= position || state_ == ProjectionState::kFailed ||
            state_ == ProjectionState::kStopped;
   };
   const absl::Time deadline = absl::Now() + timeout;
@@ -302,15 +374,19 @@ absl::Status ProjectionRunner::WaitForPosition(uint64_t position, absl::Duration
                                                "shutting down"));
     }
   }
-  if (position_ >= position) return absl::OkStatus();
+  if (served_position_ >= position) return absl::OkStatus();
   if (state_ == ProjectionState::kFailed) return error_;
   if (state_ == ProjectionState::kStopped) {
     return absl::UnavailableError(absl::StrCat("projection ", name_, " stopped at position ",
-                                               position_, " before reaching ", position));
+                                               served_position_, " before reaching ", position));
   }
+  const std::string rebuild =
+      target_ == Generation::kBuilding
+          ? absl::StrCat(" (it is being rebuilt, at position ", position_, ")")
+          : std::string();
   return absl::DeadlineExceededError(absl::StrCat("projection ", name_, " reached position ",
-                                                  position_, ", not ", position, ", within ",
-                                                  absl::FormatDuration(timeout)));
+                                                  served_position_, ", not ", position, ", within ",
+                                                  absl::FormatDuration(timeout), rebuild));
 }
 
 }  // namespace coop::projections

@@ -5,9 +5,16 @@
 // WriteBatch, so a crash neither applies an event twice nor skips one. Once the log is
 // exhausted it waits on the store's CommitNotifier and follows live.
 //
-// If the stored version differs from projection.version(), Start() drops the projection's
-// rows (one DeleteRange over its family's rows, with meta {version, 0} in the same batch)
-// and the runner rebuilds from position 1; other projections keep running meanwhile.
+// Rebuilds never take rows away from readers (issue 10). If the stored version differs from
+// projection.version(), or force_rebuild is set, Start() begins a building generation beside
+// the active one (ProjectionStore::BeginBuilding) and the runner fills it from position 1
+// while readers keep the active rows; once it reaches the head it switches
+// (ProjectionStore::SwitchToBuilding) and follows live on the new rows. A rebuild that stopped
+// before its switch (crash, restart) resumes from its own checkpoint at the next Start().
+// Meanwhile WaitForPosition is answered by the rows readers read: the old ones, as of their
+// checkpoint, until the switch. After a version change the old rows were written by other
+// code: Serving() is UNAVAILABLE until the switch (ProjectionSet::WaitForPosition asks it).
+// A projection that has never committed is built in place (nothing serves yet).
 //
 // Lifetime: the event store, projection store and projection must outlive the runner, and
 // the runner must be stopped before the event store is closed (a read must not be running).
@@ -39,7 +46,7 @@ namespace coop::projections {
 
 enum class ProjectionState {
   kStarting,    // Start() not called yet
-  kRebuilding,  // version changed: rebuilding from position 1, not caught up yet
+  kRebuilding,  // building a new generation from position 1 (version changed, or asked for)
   kCatchingUp,  // behind the head, reading pages as fast as it can
   kLive,        // caught up; following commits as they are notified
   kStopped,     // Stop() called (or stop_after_pages reached)
@@ -50,7 +57,8 @@ const char* ProjectionStateName(ProjectionState state);
 struct ProjectionStatus {
   std::string name;
   uint32_t version = 0;
-  uint64_t position = 0;         // checkpoint: last applied position
+  uint64_t position = 0;         // checkpoint: last applied position (of a rebuild, if any)
+  uint64_t served_position = 0;  // checkpoint of the rows readers read (0: none servable)
   uint64_t head = 0;             // the log head as last notified
   uint64_t lag = 0;              // head - position (0 if ahead of the notified head)
   double events_per_second = 0;  // over the last few seconds
@@ -66,12 +74,15 @@ struct RunnerOptions {
   uint64_t stop_after_pages = 0;  // 0 = never
   // A failed read of the log is retried after this delay (the runner stays in its state).
   absl::Duration read_retry_delay = absl::Milliseconds(200);
-  // Start() drops the rows and rebuilds from position 1 even if the version is unchanged
-  // (an operator's "projections rebuild").
+  // Start() rebuilds from position 1 beside the rows that serve even if the version is
+  // unchanged (an operator's "projections rebuild").
   bool force_rebuild = false;
+  // Testing: called on the runner's thread after each page committed to a building generation
+  // (before the next page is read), with the position reached. It may block; Stop() waits.
+  std::function<void(uint64_t position)> after_rebuild_page;
   // Where Start() says how the projection starts: "projection NAME resumes after position N",
-  // "... starts from position 1" (new) or "... rebuilds from position 1 (...)". Not owned;
-  // nullptr: silent.
+  // "... starts from position 1" (new), "... rebuilds from position 1 (...)" or "... resumes
+  // its rebuild after position N (...)". Not owned; nullptr: silent.
   std::ostream* log = nullptr;
 };
 
@@ -83,15 +94,20 @@ class ProjectionRunner {
   ProjectionRunner(const ProjectionRunner&) = delete;
   ProjectionRunner& operator=(const ProjectionRunner&) = delete;
 
-  // Creates the projection's family, reads its meta (dropping the rows on a version change)
-  // and starts the thread. FAILED_PRECONDITION if called twice.
+  // Creates the projection's family, reads its meta (beginning or resuming a rebuild beside
+  // the active rows on a version change or force_rebuild) and starts the thread.
+  // FAILED_PRECONDITION if called twice.
   absl::Status Start();
   // Finishes the page in progress (committed or not at all), then joins the thread.
   // Idempotent.
   void Stop();
 
   ProjectionStatus status() const;
-  // Blocks until the projection has applied `position` (read-your-writes). OK once reached;
+  // OK if readers may read the projection's rows; UNAVAILABLE ("projection NAME is being
+  // rebuilt: position P of head H; retry later") while a version change is being built.
+  absl::Status Serving() const;
+  // Blocks until the rows readers read hold `position` (read-your-writes): during a rebuild,
+  // once the new rows are live and switched to if the old ones do not. OK once reached;
   // DEADLINE_EXCEEDED naming the position reached if `timeout` passes first; the runner's
   // error if it failed, UNAVAILABLE if it stopped, before reaching it; CANCELLED within about
   // 10 ms once `cancelled` (if given) returns true, so that a query whose caller gave up or a
@@ -104,6 +120,8 @@ class ProjectionRunner {
   void Run();
   // Reads, applies and commits one page. Sets *end_of_log. Returns false to stop.
   bool RunPage(bool* end_of_log);
+  // At the head: a building generation becomes the active one. Returns false to stop.
+  bool SwitchIfBuilding();
   void Fail(absl::Status error);
   bool Sleep(absl::Duration d);  // false if stopping
 
@@ -118,12 +136,15 @@ class ProjectionRunner {
   mutable absl::Mutex mu_;
   bool started_ ABSL_GUARDED_BY(mu_) = false;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
-  uint64_t position_ ABSL_GUARDED_BY(mu_) = 0;
+  // Written by this runner: the active generation, or a rebuild's beside it.
+  Generation target_ ABSL_GUARDED_BY(mu_) = Generation::kActive;
+  uint64_t position_ ABSL_GUARDED_BY(mu_) = 0;               // of target_
+  uint64_t served_position_ ABSL_GUARDED_BY(mu_) = 0;        // of the active generation
+  bool serving_other_version_ ABSL_GUARDED_BY(mu_) = false;  // its rows: another version
   ProjectionState state_ ABSL_GUARDED_BY(mu_) = ProjectionState::kStarting;
   absl::Status error_ ABSL_GUARDED_BY(mu_);
   absl::Status last_read_error_ ABSL_GUARDED_BY(mu_);  // of the last read; OK once one succeeds
   uint64_t read_failures_ ABSL_GUARDED_BY(mu_) = 0;
-  bool rebuilding_ ABSL_GUARDED_BY(mu_) = false;
   std::deque<std::pair<absl::Time, uint64_t>> samples_ ABSL_GUARDED_BY(mu_);
   uint64_t pages_ = 0;  // runner thread only
   std::thread thread_;

@@ -60,6 +60,14 @@ std::vector<ProjectionStatus> ProjectionSet::Statuses() const {
 absl::Status ProjectionSet::WaitForPosition(const std::vector<std::string>& names,
                                             uint64_t position, absl::Duration timeout,
                                             const std::function<bool()>& cancelled) const {
+  // A projection whose version changed is not read until its new rows are live, whatever the
+  // position asked for: its old rows were written by other code.
+  for (const auto& name : names) {
+    auto runner = Runner(name);
+    if (runner == nullptr) return absl::NotFoundError(absl::StrCat("no projection ", name));
+    if (auto st = runner->Serving(); !st.ok()) return st;
+  }
+  if (position == 0) return absl::OkStatus();
   // A position the log has not reached cannot be waited for: the caller learns it at once
   // instead of holding a query thread for the whole timeout.
   if (const uint64_t head = events_->GetLogInfo().head_position(); position > head) {
@@ -70,13 +78,32 @@ absl::Status ProjectionSet::WaitForPosition(const std::vector<std::string>& name
   for (const auto& name : names) {
     auto runner = Runner(name);
     if (runner == nullptr) return absl::NotFoundError(absl::StrCat("no projection ", name));
-    if (auto st = runner->WaitForPosition(
-            position, std::max(deadline - absl::Now(), absl::ZeroDuration()), cancelled);
-        !st.ok()) {
-      return st;
+    for (;;) {
+      auto st = runner->WaitForPosition(
+          position, std::max(deadline - absl::Now(), absl::ZeroDuration()), cancelled);
+      if (st.ok()) break;
+      // A runner stops when Rebuild replaces it: the wait goes on with its successor.
+      if (!absl::IsUnavailable(st)) return st;
+      auto successor = Successor(name, runner.get(), deadline);
+      if (successor == nullptr) return st;
+      runner = std::move(successor);
     }
   }
   return absl::OkStatus();
+}
+
+std::shared_ptr<ProjectionRunner> ProjectionSet::Successor(const std::string& name,
+                                                           const ProjectionRunner* runner,
+                                                           absl::Time deadline) const {
+  absl::MutexLock lock(&mu_);
+  auto settled = [&]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return stopped_ || replacing_.count(name) == 0;
+  };
+  mu_.AwaitWithDeadline(absl::Condition(&settled), deadline);
+  if (stopped_) return nullptr;
+  auto it = runners_.find(name);
+  if (it == runners_.end() || it->second.get() == runner) return nullptr;
+  return it->second;
 }
 
 absl::Status ProjectionSet::Rebuild(const std::string& name) {
@@ -88,6 +115,12 @@ absl::Status ProjectionSet::Rebuild(const std::string& name) {
     return absl::NotFoundError(
         absl::StrCat("no projection \"", name, "\"; known: ", absl::StrJoin(known, ", ")));
   }
+  {
+    // Waits that the old runner ends meanwhile go on with the new one.
+    absl::MutexLock lock(&mu_);
+    if (stopped_) return absl::UnavailableError("the server is shutting down");
+    replacing_.insert(name);
+  }
   std::shared_ptr<ProjectionRunner> old_runner = Runner(name);
   if (old_runner) old_runner->Stop();
   RunnerOptions options = options_;
@@ -95,6 +128,7 @@ absl::Status ProjectionSet::Rebuild(const std::string& name) {
   auto runner = std::make_shared<ProjectionRunner>(events_, store_, projection, options);
   // Started under the lock so StopAll cannot miss the new runner.
   absl::MutexLock lock(&mu_);
+  replacing_.erase(name);
   if (stopped_) return absl::UnavailableError("the server is shutting down");
   if (auto st = runner->Start(); !st.ok()) return st;
   runners_[name] = std::move(runner);

@@ -2,21 +2,23 @@
 //
 // Owns every projection added to it and one runner each. Queries find a projection's
 // runner by name (to wait for a position, or read its status); Rebuild replaces a runner by
-// one that drops the rows and starts again from position 1, while the other projections
-// keep running and serving.
+// one that rebuilds from position 1 beside the rows that serve, and switches to the new rows
+// once they are live (ProjectionRunner), while every projection keeps serving.
 //
 // Lifetime: the event store and projection store must outlive the set; StopAll() must run
 // before the event store closes.
 //
 // Thread-safety: Add and StartAll before use, from one thread; everything else is
 // thread-safe. A runner pointer obtained from Runner() stays valid while the shared_ptr is
-// held, even across a Rebuild (the old runner is then stopped: waits on it end UNAVAILABLE).
+// held, even across a Rebuild (the old runner is then stopped: waits on it end UNAVAILABLE;
+// WaitForPosition goes on with the new one).
 #ifndef COOPLEDGER_PROJECTIONS_PROJECTION_SET_H_
 #define COOPLEDGER_PROJECTIONS_PROJECTION_SET_H_
 
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -49,18 +51,27 @@ class ProjectionSet {
   Projection* Find(const std::string& name) const;
   // Every projection's status, in name order.
   std::vector<ProjectionStatus> Statuses() const;
-  // Waits until every projection named has applied `position` (see
-  // ProjectionRunner::WaitForPosition); the deadline covers them all. OUT_OF_RANGE naming the
+  // Waits until the rows of every projection named hold `position` (see
+  // ProjectionRunner::WaitForPosition, and across a Rebuild); the deadline covers them all.
+  // Called with position 0 too: UNAVAILABLE at once for a projection whose version changed and
+  // whose new rows are not live yet (ProjectionRunner::Serving). OUT_OF_RANGE naming the
   // head, at once, for a position past the log's head.
   absl::Status WaitForPosition(const std::vector<std::string>& names, uint64_t position,
                                absl::Duration timeout,
                                const std::function<bool()>& cancelled = nullptr) const;
 
-  // Stops the projection's runner and starts one that drops the rows and rebuilds from
-  // position 1. NOT_FOUND naming the known projections for an unknown name.
+  // Stops the projection's runner and starts one that rebuilds it from position 1 beside the
+  // rows that keep serving (RunnerOptions::force_rebuild). NOT_FOUND naming the known
+  // projections for an unknown name.
   absl::Status Rebuild(const std::string& name);
 
  private:
+  // The runner that replaced `runner` by a Rebuild (waiting, until `deadline`, for one under
+  // way); nullptr if none did.
+  std::shared_ptr<ProjectionRunner> Successor(const std::string& name,
+                                              const ProjectionRunner* runner,
+                                              absl::Time deadline) const;
+
   coop::eventstore::EventStore* const events_;
   ProjectionStore* const store_;
   const RunnerOptions options_;
@@ -68,7 +79,8 @@ class ProjectionSet {
   mutable absl::Mutex mu_;
   std::map<std::string, std::shared_ptr<ProjectionRunner>> runners_ ABSL_GUARDED_BY(mu_);
   bool stopped_ ABSL_GUARDED_BY(mu_) = false;
-  absl::Mutex rebuild_mu_;  // one Rebuild at a time
+  std::set<std::string> replacing_ ABSL_GUARDED_BY(mu_);  // by a Rebuild under way
+  absl::Mutex rebuild_mu_;                                // one Rebuild at a time
 };
 
 }  // namespace coop::projections

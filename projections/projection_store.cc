@@ -1,9 +1,12 @@
 #include "projections/projection_store.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <limits>
+#include <set>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "base/rocks_status.h"
 #include "rocksdb/db.h"
@@ -17,7 +20,23 @@ const std::string kMetaKey = std::string("\x00meta", 5);
 const std::string kRowsBegin = std::string(1, '\x01');
 const std::string kRowsEnd = std::string(1, '\x02');
 
+// In the default family: "active/" ‖ name -> the active generation (u64 big-endian).
+const std::string kActivePrefix = "active/";
+const std::string kActiveEnd = "active0";  // '0' follows '/'
+
 std::string RowKey(const std::string& key) { return kRowsBegin + key; }
+std::string ActiveKey(const std::string& name) { return kActivePrefix + name; }
+
+std::string EncodeU64(uint64_t value) {
+  std::string out;
+  for (int i = 7; i >= 0; --i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
+  return out;
+}
+uint64_t DecodeU64(const std::string& bytes) {
+  uint64_t value = 0;
+  for (char c : bytes) value = (value << 8) | static_cast<uint8_t>(c);
+  return value;
+}
 
 bool ValidName(const std::string& name) {
   if (name.empty() || name.size() > 100 || name == rocksdb::kDefaultColumnFamilyName) {
@@ -31,7 +50,39 @@ bool ValidName(const std::string& name) {
   return true;
 }
 
+// Generation 0 is the projection's own name (as before generations); N is "<name>~N".
+std::string FamilyName(const std::string& name, uint64_t number) {
+  return number == 0 ? name : absl::StrCat(name, "~", number);
+}
+// The projection and generation a family holds; false for a family that is not one.
+bool ParseFamilyName(const std::string& family, std::string* name, uint64_t* number) {
+  const size_t tilde = family.find('~');
+  *name = family.substr(0, tilde);
+  *number = 0;
+  if (!ValidName(*name)) return false;
+  if (tilde == std::string::npos) return true;
+  const std::string digits = family.substr(tilde + 1);
+  return !digits.empty() && digits[0] != '0' && digits.size() <= 19 &&
+         absl::SimpleAtoi(digits, number);
+}
+
 }  // namespace
+
+// Every family handle the store made and not yet destroyed: destroyed by its last holder, or
+// by Close (whose precondition is that no one uses one any more; a batch merely kept past it
+// then holds a handle that is never destroyed twice).
+struct ProjectionStore::Handles {
+  absl::Mutex mu;
+  rocksdb::DB* db ABSL_GUARDED_BY(mu) = nullptr;
+  std::set<rocksdb::ColumnFamilyHandle*> live ABSL_GUARDED_BY(mu);
+
+  void Destroy(rocksdb::ColumnFamilyHandle* handle) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) {
+    if (live.erase(handle) == 0) return;
+    if (auto s = db->DestroyColumnFamilyHandle(handle); !s.ok()) {
+      // Nothing to do but carry on.
+    }
+  }
+};
 
 std::string ProjectionStore::EncodeMeta(const ProjectionMeta& meta) {
   std::string out;
@@ -76,27 +127,114 @@ absl::StatusOr<std::unique_ptr<ProjectionStore>> ProjectionStore::Open(const std
   if (!s.ok()) return base::FromRocks(s, absl::StrCat("opening projection store in ", dir));
   store->db_.reset(raw);
   absl::MutexLock lock(&store->mu_);
-  for (size_t i = 0; i < handles.size(); ++i) store->families_[names[i]] = handles[i];
+  // Every generation found, by projection, with the active pointers.
+  std::map<std::string, std::map<uint64_t, Family>> found;
+  std::vector<Family> others;  // families this store did not make: kept open, untouched
+  for (size_t i = 0; i < handles.size(); ++i) {
+    Family family = store->Own(handles[i]);
+    std::string projection;
+    uint64_t number = 0;
+    if (names[i] == rocksdb::kDefaultColumnFamilyName) {
+      store->default_family_ = std::move(family);
+    } else if (ParseFamilyName(names[i], &projection, &number)) {
+      found[projection][number] = std::move(family);
+    } else {
+      others.push_back(std::move(family));
+    }
+  }
+  std::map<std::string, uint64_t> active_numbers;
+  {
+    rocksdb::ReadOptions options;
+    const std::string upper_key = kActiveEnd;
+    rocksdb::Slice upper(upper_key);
+    options.iterate_upper_bound = &upper;
+    std::unique_ptr<rocksdb::Iterator> it(
+        store->db_->NewIterator(options, store->default_family_.get()));
+    for (it->Seek(kActivePrefix); it->Valid(); it->Next()) {
+      if (it->value().size() != 8) {
+        return absl::DataLossError(
+            absl::StrCat("active generation of ", it->key().ToString(), " is malformed"));
+      }
+      rocksdb::Slice key = it->key();
+      key.remove_prefix(kActivePrefix.size());
+      active_numbers[key.ToString()] = DecodeU64(it->value().ToString());
+    }
+    if (!it->status().ok()) {
+      return base::FromRocks(it->status(), "reading the active generations of projections");
+    }
+  }
+  for (const auto& [name, number] : active_numbers) {
+    store->projections_[name].active.number = number;
+    store->projections_[name].next_number = number + 1;
+  }
+  for (auto& [name, generations] : found) {
+    Generations& entry = store->projections_[name];
+    const uint64_t active = entry.active.number;
+    entry.next_number = std::max(active, generations.rbegin()->first) + 1;
+    auto it = generations.find(active);
+    if (it == generations.end()) continue;  // not created yet: nothing is dropped
+    entry.active.family = it->second;
+    for (auto& [number, family] : generations) {
+      if (number == active) continue;
+      if (number == generations.rbegin()->first && number > active) {
+        entry.building = GenerationFamily{number, family};  // a rebuild to resume
+      } else {
+        store->Drop(family);  // older than the active one (switched), or an abandoned build
+      }
+    }
+    if (entry.building) {
+      auto active_meta = store->ReadMetaIn(entry.active.family.get(), rocksdb::ReadOptions(), name);
+      if (!active_meta.ok()) return active_meta.status();
+      auto building_meta =
+          store->ReadMetaIn(entry.building->family.get(), rocksdb::ReadOptions(), name);
+      if (!building_meta.ok()) return building_meta.status();
+      entry.refused = active_meta->has_value() && building_meta->has_value() &&
+                      (*active_meta)->version != (*building_meta)->version;
+    }
+  }
+  store->others_ = std::move(others);
   return store;
 }
 
-ProjectionStore::ProjectionStore(std::string dir) : dir_(std::move(dir)) {}
+ProjectionStore::ProjectionStore(std::string dir)
+    : dir_(std::move(dir)), handles_(std::make_shared<Handles>()) {}
 
 ProjectionStore::~ProjectionStore() { Close(); }
 
 void ProjectionStore::Close() {
   absl::MutexLock lock(&mu_);
   if (!db_) return;
-  for (auto& [name, handle] : families_) {
-    if (auto s = db_->DestroyColumnFamilyHandle(handle); !s.ok()) {
-      // Nothing to do on shutdown but carry on closing.
-    }
+  // Our holds on the families go; handles destroy themselves with their last holder (no
+  // reader or batch may hold one any more).
+  projections_.clear();
+  others_.clear();
+  default_family_.reset();
+  {
+    absl::MutexLock handles_lock(&handles_->mu);
+    while (!handles_->live.empty()) handles_->Destroy(*handles_->live.begin());
   }
-  families_.clear();
   if (auto s = db_->Close(); !s.ok()) {
     // Only fails on unreleased snapshots; the DB is deleted regardless.
   }
   db_.reset();
+}
+
+ProjectionStore::Family ProjectionStore::Own(rocksdb::ColumnFamilyHandle* handle) {
+  {
+    absl::MutexLock lock(&handles_->mu);
+    handles_->db = db_.get();
+    handles_->live.insert(handle);
+  }
+  return Family(handle, [handles = handles_](rocksdb::ColumnFamilyHandle* h) {
+    absl::MutexLock lock(&handles->mu);
+    handles->Destroy(h);
+  });
+}
+
+void ProjectionStore::Drop(const Family& family) {
+  if (auto s = db_->DropColumnFamily(family.get()); !s.ok()) {
+    // Left on disk: the next Open drops it again (it is not a generation that serves).
+  }
 }
 
 absl::Status ProjectionStore::EnsureProjection(const std::string& name) {
@@ -105,28 +243,141 @@ absl::Status ProjectionStore::EnsureProjection(const std::string& name) {
   }
   absl::MutexLock lock(&mu_);
   if (!db_) return absl::UnavailableError("projection store is closed");
-  if (families_.count(name)) return absl::OkStatus();
+  Generations& entry = projections_[name];
+  if (entry.active.family) return absl::OkStatus();
   rocksdb::ColumnFamilyHandle* handle = nullptr;
-  auto s = db_->CreateColumnFamily(rocksdb::ColumnFamilyOptions(), name, &handle);
-  if (!s.ok()) return base::FromRocks(s, absl::StrCat("creating projection family ", name));
-  families_[name] = handle;
+  const std::string family = FamilyName(name, entry.active.number);
+  auto s = db_->CreateColumnFamily(rocksdb::ColumnFamilyOptions(), family, &handle);
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("creating projection family ", family));
+  entry.active.family = Own(handle);
+  entry.next_number = std::max(entry.next_number, entry.active.number + 1);
   return absl::OkStatus();
 }
 
-absl::StatusOr<rocksdb::ColumnFamilyHandle*> ProjectionStore::Family(const std::string& name) {
+absl::Status ProjectionStore::BeginBuilding(const std::string& name, uint32_t version) {
   absl::MutexLock lock(&mu_);
   if (!db_) return absl::UnavailableError("projection store is closed");
-  auto it = families_.find(name);
-  if (it == families_.end() || name == rocksdb::kDefaultColumnFamilyName) {
+  auto it = projections_.find(name);
+  if (it == projections_.end() || !it->second.active.family) {
     return absl::NotFoundError(absl::StrCat("no projection \"", name, "\""));
   }
-  return it->second;
+  Generations& entry = it->second;
+  if (entry.building) {
+    Drop(entry.building->family);
+    entry.building.reset();
+    entry.refused = false;
+  }
+  auto active_meta = ReadMetaIn(entry.active.family.get(), rocksdb::ReadOptions(), name);
+  if (!active_meta.ok()) return active_meta.status();
+  const uint64_t number = entry.next_number;
+  const std::string family = FamilyName(name, number);
+  rocksdb::ColumnFamilyHandle* handle = nullptr;
+  auto s = db_->CreateColumnFamily(rocksdb::ColumnFamilyOptions(), family, &handle);
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("creating projection family ", family));
+  Family building = Own(handle);
+  entry.next_number = number + 1;
+  s = db_->Put(rocksdb::WriteOptions(), building.get(), kMetaKey, EncodeMeta({version, 0}));
+  if (!s.ok()) {
+    Drop(building);
+    return base::FromRocks(s, absl::StrCat("starting to rebuild projection ", name));
+  }
+  entry.building = GenerationFamily{number, std::move(building)};
+  entry.refused = active_meta->has_value() && (*active_meta)->version != version;
+  return absl::OkStatus();
+}
+
+absl::Status ProjectionStore::SwitchToBuilding(const std::string& name) {
+  absl::MutexLock lock(&mu_);
+  if (!db_) return absl::UnavailableError("projection store is closed");
+  auto it = projections_.find(name);
+  if (it == projections_.end() || !it->second.building) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("projection ", name, " has no generation being built"));
+  }
+  Generations& entry = it->second;
+  // The switch itself: one synced write. Syncing the WAL also makes durable every row the
+  // rebuild wrote before it (unsynced until now), so a power cut cannot leave the pointer
+  // naming rows that were lost.
+  rocksdb::WriteOptions options;
+  options.sync = true;
+  auto s =
+      db_->Put(options, default_family_.get(), ActiveKey(name), EncodeU64(entry.building->number));
+  if (!s.ok()) return base::FromRocks(s, absl::StrCat("switching projection ", name));
+  GenerationFamily old = std::move(entry.active);
+  entry.active = std::move(*entry.building);
+  entry.building.reset();
+  entry.refused = false;
+  // Readers that took the old family finish with it; its files go with the last of them.
+  if (old.family) Drop(old.family);
+  return absl::OkStatus();
+}
+
+absl::Status ProjectionStore::DropBuilding(const std::string& name) {
+  absl::MutexLock lock(&mu_);
+  if (!db_) return absl::UnavailableError("projection store is closed");
+  auto it = projections_.find(name);
+  if (it == projections_.end() || !it->second.building) return absl::OkStatus();
+  Drop(it->second.building->family);
+  it->second.building.reset();
+  it->second.refused = false;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<ProjectionStore::Family> ProjectionStore::FamilyOf(const std::string& name,
+                                                                  Generation generation) {
+  absl::MutexLock lock(&mu_);
+  if (!db_) return absl::UnavailableError("projection store is closed");
+  auto it = projections_.find(name);
+  if (it != projections_.end()) {
+    if (generation == Generation::kActive && it->second.active.family) {
+      return it->second.active.family;
+    }
+    if (generation == Generation::kBuilding && it->second.building) {
+      return it->second.building->family;
+    }
+  }
+  return absl::NotFoundError(
+      absl::StrCat("no ", generation == Generation::kBuilding ? "generation being built of " : "",
+                   "projection \"", name, "\""));
+}
+
+absl::StatusOr<ProjectionStore::Family> ProjectionStore::Served(const std::string& name,
+                                                                const Snapshot* snapshot) {
+  ServedFamily served;
+  bool known = false;
+  if (snapshot != nullptr) {
+    if (auto it = snapshot->served_.find(name); it != snapshot->served_.end()) {
+      served = it->second;
+      known = true;
+    }
+  }
+  if (!known) {
+    absl::MutexLock lock(&mu_);
+    if (!db_) return absl::UnavailableError("projection store is closed");
+    auto it = projections_.find(name);
+    if (it == projections_.end() || !it->second.active.family) {
+      return absl::NotFoundError(absl::StrCat("no projection \"", name, "\""));
+    }
+    served = {it->second.active.family, it->second.refused};
+  }
+  if (served.refused) {
+    return absl::UnavailableError(
+        absl::StrCat("projection ", name,
+                     " is being rebuilt for a new version; its rows are served again once it "
+                     "is live; retry later"));
+  }
+  return served.family;
 }
 
 ProjectionStore::Snapshot::~Snapshot() { db_->ReleaseSnapshot(snapshot_); }
 
 std::unique_ptr<ProjectionStore::Snapshot> ProjectionStore::NewSnapshot() {
-  return std::unique_ptr<Snapshot>(new Snapshot(db_.get(), db_->GetSnapshot()));
+  absl::MutexLock lock(&mu_);
+  std::unique_ptr<Snapshot> snapshot(new Snapshot(db_.get(), db_->GetSnapshot()));
+  for (const auto& [name, entry] : projections_) {
+    if (entry.active.family) snapshot->served_[name] = {entry.active.family, entry.refused};
+  }
+  return snapshot;
 }
 
 rocksdb::ReadOptions ProjectionStore::ReadAt(const Snapshot* snapshot) {
@@ -135,12 +386,11 @@ rocksdb::ReadOptions ProjectionStore::ReadAt(const Snapshot* snapshot) {
   return options;
 }
 
-absl::StatusOr<std::optional<ProjectionMeta>> ProjectionStore::ReadMeta(const std::string& name,
-                                                                        const Snapshot* snapshot) {
-  auto family = Family(name);
-  if (!family.ok()) return family.status();
+absl::StatusOr<std::optional<ProjectionMeta>> ProjectionStore::ReadMetaIn(
+    rocksdb::ColumnFamilyHandle* family, const rocksdb::ReadOptions& options,
+    const std::string& name) {
   std::string value;
-  auto s = db_->Get(ReadAt(snapshot), *family, kMetaKey, &value);
+  auto s = db_->Get(options, family, kMetaKey, &value);
   if (s.IsNotFound()) return std::nullopt;
   if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading meta of projection ", name));
   ProjectionMeta meta;
@@ -150,13 +400,27 @@ absl::StatusOr<std::optional<ProjectionMeta>> ProjectionStore::ReadMeta(const st
   return meta;
 }
 
+absl::StatusOr<std::optional<ProjectionMeta>> ProjectionStore::ReadMeta(const std::string& name,
+                                                                        const Snapshot* snapshot) {
+  auto family = Served(name, snapshot);
+  if (!family.ok()) return family.status();
+  return ReadMetaIn(family->get(), ReadAt(snapshot), name);
+}
+
+absl::StatusOr<std::optional<ProjectionMeta>> ProjectionStore::ReadGenerationMeta(
+    const std::string& name, Generation generation) {
+  auto family = FamilyOf(name, generation);
+  if (!family.ok()) return family.status();
+  return ReadMetaIn(family->get(), rocksdb::ReadOptions(), name);
+}
+
 absl::StatusOr<std::optional<std::string>> ProjectionStore::ReadRow(const std::string& name,
                                                                     const std::string& key,
                                                                     const Snapshot* snapshot) {
-  auto family = Family(name);
+  auto family = Served(name, snapshot);
   if (!family.ok()) return family.status();
   std::string value;
-  auto s = db_->Get(ReadAt(snapshot), *family, RowKey(key), &value);
+  auto s = db_->Get(ReadAt(snapshot), family->get(), RowKey(key), &value);
   if (s.IsNotFound()) return std::nullopt;
   if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading a row of projection ", name));
   return value;
@@ -171,13 +435,13 @@ absl::Status ProjectionStore::Scan(
     const std::string& name, const std::string& start_key, const std::string& end_key, size_t limit,
     const Snapshot* snapshot,
     const std::function<void(const rocksdb::Slice& key, const rocksdb::Slice& value)>& visit) {
-  auto family = Family(name);
+  auto family = Served(name, snapshot);
   if (!family.ok()) return family.status();
   rocksdb::ReadOptions options = ReadAt(snapshot);
   const std::string upper_key = end_key.empty() ? std::string(kRowsEnd) : RowKey(end_key);
   rocksdb::Slice upper(upper_key);
   options.iterate_upper_bound = &upper;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, *family));
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, family->get()));
   size_t visited = 0;
   for (it->Seek(RowKey(start_key)); it->Valid() && visited < limit; it->Next(), ++visited) {
     rocksdb::Slice key = it->key();
@@ -215,10 +479,11 @@ absl::StatusOr<std::vector<std::string>> ProjectionStore::ScanKeys(const std::st
   return keys;
 }
 
-absl::StatusOr<ProjectionStore::Batch> ProjectionStore::NewBatch(const std::string& name) {
-  auto family = Family(name);
+absl::StatusOr<ProjectionStore::Batch> ProjectionStore::NewBatch(const std::string& name,
+                                                                 Generation generation) {
+  auto family = FamilyOf(name, generation);
   if (!family.ok()) return family.status();
-  return Batch(this, *family);
+  return Batch(this, std::move(*family));
 }
 
 void ProjectionStore::Batch::Put(const std::string& key, const std::string& value) {
@@ -236,7 +501,7 @@ absl::StatusOr<std::optional<std::string>> ProjectionStore::Batch::Get(const std
   if (auto it = rows_.find(key); it != rows_.end()) return it->second;
   if (delete_all_) return std::nullopt;
   std::string value;
-  auto s = store_->db_->Get(rocksdb::ReadOptions(), family_, RowKey(key), &value);
+  auto s = store_->db_->Get(rocksdb::ReadOptions(), family_.get(), RowKey(key), &value);
   if (s.IsNotFound()) return std::nullopt;
   if (!s.ok()) return base::FromRocks(s, "reading a projection row");
   return value;
@@ -245,12 +510,13 @@ absl::StatusOr<std::optional<std::string>> ProjectionStore::Batch::Get(const std
 absl::Status ProjectionStore::Commit(const Batch& batch) {
   rocksdb::WriteBatch wb;
   rocksdb::Status s;
-  if (batch.delete_all_) s = wb.DeleteRange(batch.family_, kRowsBegin, kRowsEnd);
+  rocksdb::ColumnFamilyHandle* family = batch.family_.get();
+  if (batch.delete_all_) s = wb.DeleteRange(family, kRowsBegin, kRowsEnd);
   for (const auto& [key, value] : batch.rows_) {
     if (!s.ok()) break;
-    s = value ? wb.Put(batch.family_, RowKey(key), *value) : wb.Delete(batch.family_, RowKey(key));
+    s = value ? wb.Put(family, RowKey(key), *value) : wb.Delete(family, RowKey(key));
   }
-  if (s.ok() && batch.meta_) s = wb.Put(batch.family_, kMetaKey, EncodeMeta(*batch.meta_));
+  if (s.ok() && batch.meta_) s = wb.Put(family, kMetaKey, EncodeMeta(*batch.meta_));
   if (!s.ok()) return base::FromRocks(s, "staging a projection batch");
   // Atomic, not fsynced: rows and checkpoint land together or not at all (one WAL record).
   // After a power cut a projection may have lost its last pages; it re-applies them from

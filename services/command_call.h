@@ -30,6 +30,7 @@
 #include "domain/common/request_checks.h"
 #include "services/call_gate.h"
 #include "services/grpc_status.h"
+#include "services/request_terms.h"
 
 namespace coop::services {
 
@@ -95,12 +96,14 @@ grpc::ServerUnaryReactor* RunCommand(
       return reactor;
     }
   }
-  const bool posted =
-      workers->Post([executor, reactor, reply, input = *std::move(input), fact = std::move(fact)] {
-        auto result = executor->Execute(input, fact);
-        if (result.ok()) *reply = *std::move(result);
-        reactor->Finish(ToGrpcStatus(result.status()));
-      });
+  // The deciders name the fact's fields; the caller learns the request's.
+  RequestTerms terms(request, fact);
+  const bool posted = workers->Post([executor, reactor, reply, terms = std::move(terms),
+                                     input = *std::move(input), fact = std::move(fact)] {
+    auto result = executor->Execute(input, fact);
+    if (result.ok()) *reply = *std::move(result);
+    reactor->Finish(ToGrpcStatus(terms.Rewrite(result.status())));
+  });
   if (!posted) reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "shutting down"));
   return reactor;
 }

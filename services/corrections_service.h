@@ -10,15 +10,18 @@
 #include "commands/correction_executor.h"
 #include "coop/v1/corrections.grpc.pb.h"
 #include "services/call_gate.h"
+#include "services/parsed_request.h"
 
 namespace coop::services {
 
-class CorrectionsService final : public coop::v1::Corrections::CallbackService {
+class CorrectionsService final : public ParsesItsRequests<coop::v1::Corrections> {
  public:
   // Not owned; all must outlive the service.
   CorrectionsService(eventstore::EventStore* store, const CallGate* gate,
                      commands::CommandWorkers* workers)
-      : gate_(gate), workers_(workers), executor_(store) {}
+      : gate_(gate), workers_(workers), executor_(store) {
+    ParseRequestsOf(&CorrectionsService::VoidEvent, &CorrectionsService::AmendEvent);
+  }
 
   grpc::ServerUnaryReactor* VoidEvent(grpc::CallbackServerContext* context,
                                       const coop::v1::VoidEventRequest* request,

@@ -63,7 +63,12 @@ Page CappedPage(uint64_t resume_from, uint32_t limit) {
 }  // namespace
 
 EventStoreService::EventStoreService(eventstore::EventStore* store, const CallGate* gate)
-    : store_(store), gate_(gate) {}
+    : store_(store), gate_(gate) {
+  ParseRequestsOf(&EventStoreService::Append, &EventStoreService::ReadStream,
+                  &EventStoreService::ReadAll, &EventStoreService::Subscribe,
+                  &EventStoreService::GetStreamInfo, &EventStoreService::GetLogInfo,
+                  &EventStoreService::VerifyLog);
+}
 
 EventStoreService::~EventStoreService() { Shutdown(); }
 

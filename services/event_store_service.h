@@ -24,11 +24,12 @@
 #include "coop/v1/eventstore.grpc.pb.h"
 #include "eventstore/event_store.h"
 #include "services/call_gate.h"
+#include "services/parsed_request.h"
 #include "services/subscription.h"
 
 namespace coop::services {
 
-class EventStoreService final : public coop::v1::EventStore::CallbackService {
+class EventStoreService final : public ParsesItsRequests<coop::v1::EventStore> {
  public:
   // Not owned; both must outlive the service.
   EventStoreService(eventstore::EventStore* store, const CallGate* gate);

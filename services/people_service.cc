@@ -145,7 +145,10 @@ PeopleService::PeopleService(vault::PersonVault* vault, vault::PersonAccessLog* 
       access_log_(access_log),
       scope_rules_(vault, projections),
       gate_(gate),
-      workers_(workers) {}
+      workers_(workers) {
+  ParseRequestsOf(&PeopleService::RecordPerson, &PeopleService::GetPerson,
+                  &PeopleService::UpdatePerson, &PeopleService::ListPersonAccess);
+}
 
 coop::v1::PersonAccess PeopleService::AccessEntry(const grpc::CallbackServerContext* context,
                                                   const access::Principal& principal,

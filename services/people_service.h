@@ -25,6 +25,7 @@
 #include "commands/command_workers.h"
 #include "coop/v1/people.grpc.pb.h"
 #include "services/call_gate.h"
+#include "services/parsed_request.h"
 #include "services/person_scope.h"
 #include "vault/access_log.h"
 #include "vault/person_vault.h"
@@ -40,7 +41,7 @@ inline constexpr int kPersonRefIndex = 2'000'000;
 absl::Status ValidatePersonDetails(const coop::v1::PersonDetails& details, absl::CivilDay today,
                                    const std::string& prefix = "details.");
 
-class PeopleService final : public coop::v1::People::CallbackService {
+class PeopleService final : public ParsesItsRequests<coop::v1::People> {
  public:
   // Not owned; all must outlive the service.
   PeopleService(vault::PersonVault* vault, vault::PersonAccessLog* access_log,

@@ -36,7 +36,9 @@ absl::Status CheckPlanKey(const coop::v1::AnnualPlanTargetsSet& targets) {
 PlanningService::PlanningService(eventstore::EventStore* store, const CallGate* gate,
                                  commands::CommandWorkers* workers,
                                  std::function<domain::DecisionContext()> context)
-    : gate_(gate), workers_(workers), plans_(store, std::move(context)) {}
+    : gate_(gate), workers_(workers), plans_(store, std::move(context)) {
+  ParseRequestsOf(&PlanningService::SetAnnualPlanTargets);
+}
 
 grpc::ServerUnaryReactor* PlanningService::SetAnnualPlanTargets(
     grpc::CallbackServerContext* context, const coop::v1::SetAnnualPlanTargetsRequest* request,

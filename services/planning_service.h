@@ -13,10 +13,11 @@
 #include "coop/v1/planning.grpc.pb.h"
 #include "domain/programs/plan_aggregate.h"
 #include "services/command_call.h"
+#include "services/parsed_request.h"
 
 namespace coop::services {
 
-class PlanningService final : public coop::v1::Planning::CallbackService {
+class PlanningService final : public ParsesItsRequests<coop::v1::Planning> {
  public:
   // Not owned; all must outlive the service.
   PlanningService(eventstore::EventStore* store, const CallGate* gate,

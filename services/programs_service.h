@@ -20,6 +20,7 @@
 
 #include "projections/projection_store.h"
 #include "services/generated/programs_handlers.h"
+#include "services/parsed_request.h"
 #include "services/person_scope.h"
 #include "vault/person_vault.h"
 
@@ -32,7 +33,9 @@ class ProgramsService final : public ProgramsHandlers {
                   commands::CommandWorkers* workers,
                   const std::function<domain::DecisionContext()>& context,
                   const vault::PersonVault* vault, projections::ProjectionStore* projections)
-      : ProgramsHandlers(store, gate, workers, context), person_rules_(vault, projections) {}
+      : ProgramsHandlers(store, gate, workers, context), person_rules_(vault, projections) {
+    ParseRequestsOf(&ProgramsService::PlaceGraduate);
+  }
 
   grpc::ServerUnaryReactor* PlaceGraduate(grpc::CallbackServerContext* context,
                                           const coop::v1::PlaceGraduateRequest* request,

@@ -16,13 +16,19 @@
 #include <grpcpp/grpcpp.h>
 
 #include "services/generated/registry_handlers.h"
+#include "services/parsed_request.h"
 
 namespace coop::services {
 
 class RegistryService final : public RegistryHandlers {
  public:
   // Not owned; the store and the workers must outlive the service.
-  using RegistryHandlers::RegistryHandlers;
+  RegistryService(eventstore::EventStore* store, const CallGate* gate,
+                  commands::CommandWorkers* workers,
+                  const std::function<domain::DecisionContext()>& context)
+      : RegistryHandlers(store, gate, workers, context) {
+    ParseRequestsOf(&RegistryService::RegisterCooperative);
+  }
 
   grpc::ServerUnaryReactor* RegisterCooperative(grpc::CallbackServerContext* context,
                                                 const coop::v1::RegisterCooperativeRequest* request,

@@ -34,11 +34,13 @@ struct ReportingDeps {
   // Set when the server begins to shut down: waits end at once (UNAVAILABLE).
   const std::atomic<bool>* stopping = nullptr;
 
-  // Read-your-writes: waits (at most max_wait) until every projection named has applied
-  // min_position; OK at once for 0. Ends early, CANCELLED, when the call is cancelled or
-  // expires; UNAVAILABLE when the server shuts down.
+  // Every query asks this before it reads the projections it names (the one place where a
+  // query meets a projection's state). Read-your-writes: waits (at most max_wait) until every
+  // projection named has applied min_position; OK at once for 0. UNAVAILABLE at once, whatever
+  // min_position, while a projection is rebuilt for a new version (its old rows are not read).
+  // Ends early, CANCELLED, when the call is cancelled or expires; UNAVAILABLE when the server
+  // shuts down.
   absl::Status Wait(const std::vector<std::string>& names, uint64_t min_position) const {
-    if (min_position == 0) return absl::OkStatus();
     const grpc::CallbackServerContext* call = current_query_call;
     auto st = projections->WaitForPosition(names, min_position, max_wait, [this, call] {
       return (stopping != nullptr && stopping->load()) || (call != nullptr && call->IsCancelled());
@@ -48,10 +50,11 @@ struct ReportingDeps {
     }
     return st;
   }
-  // The checkpoint of a projection (the log position its rows reflect); 0 if unknown.
+  // The checkpoint of the rows a projection serves (the log position they reflect; during a
+  // rebuild, the old rows'); 0 if unknown.
   uint64_t Position(const std::string& name) const {
     auto runner = projections->Runner(name);
-    return runner == nullptr ? 0 : runner->status().position;
+    return runner == nullptr ? 0 : runner->status().served_position;
   }
 };
 

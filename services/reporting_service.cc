@@ -40,7 +40,16 @@ bool Matches(const coop::v1::ListCooperativesRequest& request,
 ReportingService::ReportingService(projections::ProjectionStore* store,
                                    projections::ProjectionSet* projections, const CallGate* gate,
                                    commands::CommandWorkers* workers, absl::Duration max_wait)
-    : deps_{store, projections, max_wait, &stopping_}, gate_(gate), workers_(workers) {}
+    : deps_{store, projections, max_wait, &stopping_}, gate_(gate), workers_(workers) {
+  ParseRequestsOf(&ReportingService::GetProjectionStatus, &ReportingService::RebuildProjection,
+                  &ReportingService::GetCooperative, &ReportingService::ListCooperatives,
+                  &ReportingService::GetGroup, &ReportingService::ListGroups,
+                  &ReportingService::GetHall, &ReportingService::ListHalls,
+                  &ReportingService::GetCooperativeAsOf, &ReportingService::ListOcopProducts,
+                  &ReportingService::GetAnnualStatistics, &ReportingService::ExplainStatistic,
+                  &ReportingService::GetPlanProgress, &ReportingService::ListComplianceIssues,
+                  &ReportingService::ListCriterion13Communes);
+}
 
 void ReportingService::Shutdown() { stopping_.store(true); }
 

@@ -23,11 +23,12 @@
 #include "coop/v1/reporting.grpc.pb.h"
 #include "projections/projection_set.h"
 #include "projections/projection_store.h"
+#include "services/parsed_request.h"
 #include "services/reporting_query.h"
 
 namespace coop::services {
 
-class ReportingService final : public coop::v1::Reporting::CallbackService {
+class ReportingService final : public ParsesItsRequests<coop::v1::Reporting> {
  public:
   // Not owned; all must outlive the service (the workers must be stopped before the store
   // closes).

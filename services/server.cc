@@ -5,8 +5,11 @@
 
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "commands/live_decision_context.h"
 #include "eventstore/store_factory.h"
 #include "projections/group_registry_projection.h"
@@ -111,6 +114,8 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   server->projection_store_ = std::move(*projection_store);
   projections::RunnerOptions runner_options;
   runner_options.log = options.log;  // "projection X resumes after position N"
+  runner_options.page_size = options.projection_page_size;
+  runner_options.after_rebuild_page = options.after_projection_rebuild_page;
   server->projections_ = std::make_unique<projections::ProjectionSet>(
       server->store_.get(), server->projection_store_.get(), runner_options);
   server->projections_->Add(std::make_unique<projections::CooperativeRegistryProjection>());
@@ -152,6 +157,21 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
       server->command_workers_.get());
   builder.RegisterService(server->people_service_.get());
   builder.RegisterService(server->reporting_service_.get());
+  // Every RPC parses its own request (services/parsed_request.h), or coopd does not start.
+  std::vector<std::string> unparsed;
+  for (auto rpcs : {server->event_store_service_->RpcsNotParsedHere(),
+                    server->registry_service_->RpcsNotParsedHere(),
+                    server->corrections_service_->RpcsNotParsedHere(),
+                    server->programs_service_->RpcsNotParsedHere(),
+                    server->planning_service_->RpcsNotParsedHere(),
+                    server->people_service_->RpcsNotParsedHere(),
+                    server->reporting_service_->RpcsNotParsedHere()}) {
+    unparsed.insert(unparsed.end(), rpcs.begin(), rpcs.end());
+  }
+  if (!unparsed.empty()) {
+    return absl::InternalError(absl::StrCat("these RPCs do not parse their own requests: ",
+                                            absl::StrJoin(unparsed, ", ")));
+  }
   // gRPC's own limit sits just above the store's, so an oversized append gets the store's
   // error naming the limit rather than gRPC's generic one.
   const auto& limits = options.store.limits;

@@ -11,6 +11,8 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -68,6 +70,11 @@ struct ServerOptions {
   bool allow_plaintext = false;
   // Where loading progress is written (may be null).
   std::ostream* log = nullptr;
+  // Events per page a projection reads and commits at once (projections::RunnerOptions).
+  uint32_t projection_page_size = 2048;
+  // Testing: called after each page a projection rebuild commits (see
+  // projections::RunnerOptions::after_rebuild_page), so that a test can hold a rebuild open.
+  std::function<void(uint64_t position)> after_projection_rebuild_page;
 };
 
 class CoopServer {

@@ -17,6 +17,8 @@ using google::protobuf::Message;
 using google::protobuf::Reflection;
 
 // Fields a person writes several lines in.
+absl::Status CheckFields(Message* message, const std::string& prefix);
+
 bool IsMultiLine(const std::string& name) {
   static const char* const kMultiLine[] = {"reason", "findings", "follow_up", "grounds", "in_kind"};
   for (const char* multi : kMultiLine) {
@@ -74,9 +76,9 @@ absl::Status CheckValue(Message* message, const FieldDescriptor& field, int inde
   const bool repeated = index >= 0;
   switch (field.cpp_type()) {
     case FieldDescriptor::CPPTYPE_MESSAGE:
-      return CheckRequestFields(repeated ? r.MutableRepeatedMessage(message, &field, index)
-                                         : r.MutableMessage(message, &field),
-                                path + ".");
+      return CheckFields(repeated ? r.MutableRepeatedMessage(message, &field, index)
+                                  : r.MutableMessage(message, &field),
+                         path + ".");
     case FieldDescriptor::CPPTYPE_ENUM:
       return CheckEnum(path, field,
                        repeated ? r.GetRepeatedEnumValue(*message, &field, index)
@@ -106,15 +108,69 @@ absl::Status CheckValue(Message* message, const FieldDescriptor& field, int inde
   }
 }
 
-}  // namespace
+// The bytes `field` takes in `message` (its items', for a list), roughly: enough to tell which
+// field makes a request too large.
+size_t BytesOf(const Message& message, const FieldDescriptor& field) {
+  const Reflection& r = *message.GetReflection();
+  const int items = field.is_repeated() ? r.FieldSize(message, &field) : 1;
+  size_t bytes = 0;
+  for (int i = 0; i < items; ++i) {
+    if (field.cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+      bytes += (field.is_repeated() ? r.GetRepeatedMessage(message, &field, i)
+                                    : r.GetMessage(message, &field))
+                   .ByteSizeLong();
+    } else if (field.cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
+      bytes += (field.is_repeated() ? r.GetRepeatedString(message, &field, i)
+                                    : r.GetString(message, &field))
+                   .size();
+    } else {
+      bytes += 8;
+    }
+  }
+  return bytes;
+}
 
-absl::Status CheckRequestFields(Message* request, const std::string& prefix) {
+// COMMON-04 for the whole request: at most kMaxRequestBytes. The error names the field that
+// holds most of it, inside the largest message field (e.g. "registration.business_lines").
+absl::Status CheckSize(const Message& request, const std::string& prefix) {
+  const size_t size = request.ByteSizeLong();
+  if (size <= kMaxRequestBytes) return absl::OkStatus();
+  const Message* message = &request;
+  std::string path = prefix;
+  size_t largest_bytes = size;
+  for (;;) {
+    std::vector<const FieldDescriptor*> fields;
+    message->GetReflection()->ListFields(*message, &fields);
+    const FieldDescriptor* largest = nullptr;
+    largest_bytes = 0;
+    for (const FieldDescriptor* field : fields) {
+      if (const size_t bytes = BytesOf(*message, *field); bytes >= largest_bytes) {
+        largest = field;
+        largest_bytes = bytes;
+      }
+    }
+    if (largest == nullptr) break;
+    path = PathOf(path, *largest, -1);
+    if (largest->is_repeated() || largest->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) break;
+    message = &message->GetReflection()->GetMessage(*message, largest);
+    path += ".";
+  }
+  return Violation("COMMON-04", path,
+                   absl::StrCat("holds about ", largest_bytes, " of the request's ", size,
+                                " bytes; a request is at most ", kMaxRequestBytes, " bytes"));
+}
+
+absl::Status CheckFields(Message* request, const std::string& prefix) {
   const Reflection& r = *request->GetReflection();
   std::vector<const FieldDescriptor*> fields;
   r.ListFields(*request, &fields);
   for (const FieldDescriptor* field : fields) {
     if (field->is_repeated()) {
       const int size = r.FieldSize(*request, field);
+      if (size > kMaxListItems) {
+        return Violation("COMMON-04", PathOf(prefix, *field, -1),
+                         absl::StrCat("has ", size, " items; at most ", kMaxListItems));
+      }
       for (int i = 0; i < size; ++i) {
         if (auto st = CheckValue(request, *field, i, PathOf(prefix, *field, i)); !st.ok()) {
           return st;
@@ -125,6 +181,13 @@ absl::Status CheckRequestFields(Message* request, const std::string& prefix) {
     }
   }
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status CheckRequestFields(Message* request, const std::string& prefix) {
+  if (auto st = CheckSize(*request, prefix); !st.ok()) return st;
+  return CheckFields(request, prefix);
 }
 
 }  // namespace coop::domain

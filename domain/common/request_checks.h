@@ -4,7 +4,9 @@
 //   - an integer is at most its bound (COMMON-04, domain/common/value_bounds.h): VND amounts
 //     (fields named *_vnd, and plan targets' `value`) at most kMaxVnd, every other count at
 //     most kMaxCount (whether it may be negative is COMMON-02, checked by the deciders);
-//     times (*_micros) are not counts and are left to their own checks;
+//     times (*_micros) are not counts and are left to their own checks; a list holds at most
+//     kMaxListItems items and the whole request is at most kMaxRequestBytes, so that the event a
+//     command records always fits in the store (the error names the largest field);
 //   - text follows COMMON-05 (domain/common/text_rules.h) and is stored in NFC; free-text
 //     fields (reasons, findings, grounds, …) may hold newlines;
 //   - ids and references (fields named id, *_id, *_ref) are lower-cased and codes (fields named

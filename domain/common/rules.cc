@@ -16,7 +16,7 @@ const std::vector<Rule>& RuleTable() {
       {"COMMON-03", "Required fields are present", "system", C::kInvalidArgument},
       {"COMMON-04",
        "Counts are at most 1,000,000 and amounts at most 10^13 VND, so that no sum over the "
-       "country overflows",
+       "country overflows; a list holds at most 1,000 items and a request at most 256 KiB",
        "system", C::kInvalidArgument},
       {"COMMON-05",
        "Text is UTF-8 in NFC, without control characters (a newline only in multi-line text), "

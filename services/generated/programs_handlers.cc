@@ -18,7 +18,11 @@ ProgramsHandlers::ProgramsHandlers(eventstore::EventStore* store, const CallGate
       classes_(store, context),
       ocop_products_(store, context),
       grants_(store, context),
-      placements_(store, context) {}
+      placements_(store, context) {
+  ParseRequestsOf(&ProgramsHandlers::RecordClass, &ProgramsHandlers::EnrolOcopProduct,
+                  &ProgramsHandlers::RateOcopProduct, &ProgramsHandlers::ExpireOcopProduct,
+                  &ProgramsHandlers::RecordSupportGrant, &ProgramsHandlers::EndPlacement);
+}
 
 grpc::ServerUnaryReactor* ProgramsHandlers::RecordClass(grpc::CallbackServerContext* context,
                                                         const coop::v1::RecordClassRequest* request,

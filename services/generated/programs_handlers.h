@@ -5,8 +5,9 @@
 // graduate placements) generated from the command table, one override per RPC. Each turns its
 // request into the aggregate's fact and, once the CallGate admits the caller as a recorder, runs it
 // through the aggregate's CommandExecutor on a CommandWorkers thread (services/command_call.h);
-// gRPC threads never wait on the store. The RPCs written by hand (PlaceGraduate) are
-// ProgramsService's, which derives from this class. Thread-safe.
+// gRPC threads never wait on the store. Each parses its own request
+// (services/parsed_request.h). The RPCs written by hand (PlaceGraduate) are ProgramsService's,
+// which derives from this class. Thread-safe.
 #ifndef COOPLEDGER_SERVICES_GENERATED_PROGRAMS_HANDLERS_H_
 #define COOPLEDGER_SERVICES_GENERATED_PROGRAMS_HANDLERS_H_
 
@@ -24,10 +25,11 @@
 #include "domain/programs/placement_aggregate.h"
 #include "eventstore/event_store.h"
 #include "services/call_gate.h"
+#include "services/parsed_request.h"
 
 namespace coop::services {
 
-class ProgramsHandlers : public coop::v1::Programs::CallbackService {
+class ProgramsHandlers : public ParsesItsRequests<coop::v1::Programs> {
  public:
   // Not owned; the store, the gate and the workers must outlive the handlers.
   ProgramsHandlers(eventstore::EventStore* store, const CallGate* gate,

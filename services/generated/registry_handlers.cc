@@ -17,7 +17,30 @@ RegistryHandlers::RegistryHandlers(eventstore::EventStore* store, const CallGate
       workers_(workers),
       cooperatives_(store, context),
       groups_(store, context),
-      halls_(store, context) {}
+      halls_(store, context) {
+  ParseRequestsOf(
+      &RegistryHandlers::ChangeCooperativeRegistration,
+      &RegistryHandlers::ReportCooperativeMembership, &RegistryHandlers::AdmitCooperativeMembers,
+      &RegistryHandlers::RecordCooperativeMembersLeft,
+      &RegistryHandlers::ReportCooperativeWorkforce,
+      &RegistryHandlers::ChangeCooperativeCharterCapital, &RegistryHandlers::SuspendCooperative,
+      &RegistryHandlers::ExtendCooperativeSuspension, &RegistryHandlers::ResumeCooperative,
+      &RegistryHandlers::StartCooperativeDissolution,
+      &RegistryHandlers::CancelCooperativeDissolution,
+      &RegistryHandlers::CompleteCooperativeDissolution,
+      &RegistryHandlers::RevokeCooperativeCertificate,
+      &RegistryHandlers::RestoreCooperativeCertificate, &RegistryHandlers::ReorganiseCooperative,
+      &RegistryHandlers::OpenCooperativeBankruptcy, &RegistryHandlers::DeclareCooperativeBankruptcy,
+      &RegistryHandlers::RecordGeneralMeeting, &RegistryHandlers::RecordAnnualReport,
+      &RegistryHandlers::RateCooperative, &RegistryHandlers::RecordInspection,
+      &RegistryHandlers::DesignateModelCooperative, &RegistryHandlers::RecordTradeFairAttendance,
+      &RegistryHandlers::FormCooperativeGroup, &RegistryHandlers::NotifyCooperativeGroup,
+      &RegistryHandlers::RegisterCooperativeGroup, &RegistryHandlers::ChangeCooperativeGroup,
+      &RegistryHandlers::ChangeCooperativeGroupMembers, &RegistryHandlers::SuspendCooperativeGroup,
+      &RegistryHandlers::ResumeCooperativeGroup, &RegistryHandlers::TerminateCooperativeGroup,
+      &RegistryHandlers::ConvertCooperativeGroup, &RegistryHandlers::FoundHall,
+      &RegistryHandlers::ChangeHallMembers, &RegistryHandlers::FormaliseHall);
+}
 
 grpc::ServerUnaryReactor* RegistryHandlers::ChangeCooperativeRegistration(
     grpc::CallbackServerContext* context,

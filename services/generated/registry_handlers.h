@@ -5,7 +5,8 @@
 // and community halls) generated from the command table, one override per RPC. Each turns its
 // request into the aggregate's fact and, once the CallGate admits the caller as a recorder, runs it
 // through the aggregate's CommandExecutor on a CommandWorkers thread (services/command_call.h);
-// gRPC threads never wait on the store. The RPCs written by hand (RegisterCooperative) are
+// gRPC threads never wait on the store. Each parses its own request
+// (services/parsed_request.h). The RPCs written by hand (RegisterCooperative) are
 // RegistryService's, which derives from this class. Thread-safe.
 #ifndef COOPLEDGER_SERVICES_GENERATED_REGISTRY_HANDLERS_H_
 #define COOPLEDGER_SERVICES_GENERATED_REGISTRY_HANDLERS_H_
@@ -23,10 +24,11 @@
 #include "domain/hall/hall_aggregate.h"
 #include "eventstore/event_store.h"
 #include "services/call_gate.h"
+#include "services/parsed_request.h"
 
 namespace coop::services {
 
-class RegistryHandlers : public coop::v1::Registry::CallbackService {
+class RegistryHandlers : public ParsesItsRequests<coop::v1::Registry> {
  public:
   // Not owned; the store, the gate and the workers must outlive the handlers.
   RegistryHandlers(eventstore::EventStore* store, const CallGate* gate,

@@ -121,5 +121,25 @@ TEST(RequestChecksTest, GivenABusinessDateBefore1955ThenCOMMON01) {
   EXPECT_TRUE(ParseDate("occurred_on", "1955-01-01").ok());
 }
 
+TEST(RequestChecksTest, GivenAListPastItsBoundWhenCheckedThenCOMMON04NamesTheList) {
+  auto request = Registration();
+  for (int i = 0; i <= kMaxListItems; ++i) request.mutable_registration()->add_business_lines("x");
+  ExpectRefused(request, "[COMMON-04] registration.business_lines: has 1001 items; at most 1000");
+}
+
+TEST(RequestChecksTest, GivenARequestPastItsSizeWhenCheckedThenCOMMON04NamesItsLargestField) {
+  auto request = Registration();
+  request.mutable_registration()->set_sector(std::string(500, 's'));
+  for (int i = 0; i < 300; ++i) {
+    request.mutable_registration()->add_business_lines(std::string(999, 'a'));
+  }
+  ASSERT_GT(request.ByteSizeLong(), kMaxRequestBytes);
+  ExpectRefused(request, "[COMMON-04] registration.business_lines: holds about 299700 of the");
+  request.mutable_registration()->mutable_business_lines()->DeleteSubrange(0, 100);
+  ASSERT_LT(request.ByteSizeLong(), kMaxRequestBytes);
+  auto checked = request;
+  EXPECT_TRUE(CheckRequestFields(&checked).ok());
+}
+
 }  // namespace
 }  // namespace coop::domain

@@ -22,8 +22,10 @@
 //   H  a hội quán founded in 32044 in 2022
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <map>
 #include <string>
+#include <thread>
 
 #include "base/uuid.h"
 #include "coop/v1/class_events.pb.h"
@@ -305,6 +307,11 @@ class AnnualStatisticsScenarioTest : public ::testing::Test {
     ProjectionRunner runner(events_.get(), store, &projection_, options);
     ASSERT_OK(runner.Start());
     ASSERT_OK(runner.WaitForPosition(events_->notifier().head(), absl::Seconds(30)));
+    // A rebuild's rows are read once live (until then the old rows answer the wait above).
+    for (int i = 0; i < 6000 && runner.status().state != ProjectionState::kLive; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    ASSERT_EQ(runner.status().state, ProjectionState::kLive);
     runner.Stop();
   }
 

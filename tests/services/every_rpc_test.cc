@@ -4,6 +4,8 @@
 // so an RPC added to a .proto without a handler fails this test.
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/descriptor_database.h>
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <grpcpp/generic/generic_stub.h>
 #include <gtest/gtest.h>
 
@@ -42,12 +44,13 @@ std::vector<const MethodDescriptor*> CoopMethods() {
   return methods;
 }
 
-// Calls `method` ("/pkg.Service/Method") with one empty request message, whatever its kind
-// (unary or streaming), reads until the first reply or the end, and returns the status the
-// server gave (OK if it sent a reply: the method is served). `context` may carry credentials.
+// Calls `method` ("/pkg.Service/Method") with one request message of `bytes` (by default an
+// empty one), whatever its kind (unary or streaming), reads until the first reply or the end,
+// and returns the status the server gave (OK if it sent a reply: the method is served).
+// `context` may carry credentials.
 grpc::Status CallWithEmptyRequest(const std::shared_ptr<grpc::Channel>& channel,
                                   std::unique_ptr<grpc::ClientContext> context,
-                                  const std::string& method) {
+                                  const std::string& method, const std::string& bytes = "") {
   grpc::GenericStub stub(channel);
   grpc::CompletionQueue cq;
   auto call = stub.PrepareCall(context.get(), method, &cq);
@@ -61,8 +64,8 @@ grpc::Status CallWithEmptyRequest(const std::shared_ptr<grpc::Channel>& channel,
   int tags[5];
   call->StartCall(&tags[0]);
   bool open = step(&tags[0]);
-  grpc::Slice empty(std::string{});
-  grpc::ByteBuffer request(&empty, 1);
+  grpc::Slice slice(bytes);
+  grpc::ByteBuffer request(&slice, 1);
   if (open) {
     call->Write(request, &tags[1]);
     open = step(&tags[1]);
@@ -90,12 +93,92 @@ std::string FullName(const MethodDescriptor* method) {
   return "/" + method->service()->full_name() + "/" + method->name();
 }
 
+// A field of `type` that holds text, at most `depth` messages down, as its path
+// ("registration.name") and the field numbers leading to it; false if there is none.
+bool FindTextField(const google::protobuf::Descriptor* type, int depth, std::string* path,
+                   std::vector<int>* numbers) {
+  using google::protobuf::FieldDescriptor;
+  for (int i = 0; i < type->field_count(); ++i) {
+    const FieldDescriptor* field = type->field(i);
+    if (field->type() == FieldDescriptor::TYPE_STRING) {
+      *path = field->name() + (field->is_repeated() ? "[0]" : "");
+      *numbers = {field->number()};
+      return true;
+    }
+  }
+  if (depth == 0) return false;
+  for (int i = 0; i < type->field_count(); ++i) {
+    const FieldDescriptor* field = type->field(i);
+    if (field->type() != FieldDescriptor::TYPE_MESSAGE || field->is_map()) continue;
+    std::string inner_path;
+    std::vector<int> inner_numbers;
+    if (FindTextField(field->message_type(), depth - 1, &inner_path, &inner_numbers)) {
+      *path = field->name() + (field->is_repeated() ? "[0]" : "") + "." + inner_path;
+      *numbers = {field->number()};
+      numbers->insert(numbers->end(), inner_numbers.begin(), inner_numbers.end());
+      return true;
+    }
+  }
+  return false;
+}
+
+// The wire bytes of a message whose field at `numbers` (nested messages, then a string)
+// holds `text`, written by hand: protobuf itself would refuse to serialise invalid UTF-8.
+std::string NestedText(const std::vector<int>& numbers, const std::string& text) {
+  std::string value = text;
+  for (auto it = numbers.rbegin(); it != numbers.rend(); ++it) {
+    std::string field;
+    google::protobuf::io::StringOutputStream stream(&field);
+    {
+      google::protobuf::io::CodedOutputStream out(&stream);
+      out.WriteTag(static_cast<uint32_t>(*it << 3 | 2));  // length-delimited
+      out.WriteVarint32(static_cast<uint32_t>(value.size()));
+      out.WriteString(value);
+    }
+    value = field;
+  }
+  return value;
+}
+
 class EveryRpcTest : public coop::testing::ServerFixture {
  protected:
-  grpc::Status CallWithEmptyRequest(const std::string& method) {
-    return services::CallWithEmptyRequest(channel_, Context(10'000), method);
+  grpc::Status CallWithEmptyRequest(const std::string& method, const std::string& bytes = "") {
+    return services::CallWithEmptyRequest(channel_, Context(10'000), method, bytes);
   }
 };
+
+TEST_F(EveryRpcTest, InvalidUtf8InAnyRequestIsInvalidArgumentNamingTheField) {
+  // Before, protobuf refused the bytes before any handler ran and gRPC answered UNIMPLEMENTED
+  // with an empty message.
+  const auto methods = CoopMethods();
+  ASSERT_GT(methods.size(), 60u);
+  int with_text = 0;
+  for (const auto* method : methods) {
+    std::string path;
+    std::vector<int> numbers;
+    if (!FindTextField(method->input_type(), 3, &path, &numbers)) continue;
+    ++with_text;
+    const grpc::Status status =
+        CallWithEmptyRequest(FullName(method), NestedText(numbers, "HTX \xC3\x28 \xFF"));
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+        << FullName(method) << ": " << status.error_message();
+    EXPECT_EQ(status.error_message(), "[COMMON-05] " + path + ": is not valid UTF-8 (byte 5)")
+        << FullName(method);
+  }
+  EXPECT_GT(with_text, 60);
+}
+
+TEST_F(EveryRpcTest, BytesThatAreNoMessageAreInvalidArgumentForEveryRpc) {
+  for (const auto* method : CoopMethods()) {
+    // A field 1 of wire type 2 whose length runs past the end.
+    const grpc::Status status = CallWithEmptyRequest(FullName(method), "\x0a\x7f\x01");
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << FullName(method);
+    EXPECT_EQ(status.error_message(),
+              method->input_type()->name() +
+                  ": the bytes are not a valid protocol buffer message of this type")
+        << FullName(method);
+  }
+}
 
 TEST_F(EveryRpcTest, AMethodWithoutAHandlerWouldBeSeenAsUnimplemented) {
   // The probe itself can tell: a method no service has is UNIMPLEMENTED.

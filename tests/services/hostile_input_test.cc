@@ -102,6 +102,37 @@ TEST_F(HostileInputTest, AnUnknownEnumNumberIsRefusedByCOMMON06) {
                 "[COMMON-06] registration.kind: 99 is not a value of CooperativeKind", 0);
 }
 
+TEST_F(HostileInputTest, AnOversizedListOrRequestIsRefusedNamingItsFieldNotTheStores) {
+  // Before, 1,100 business lines of 999 bytes reached the store, which refused
+  // "streams[0].events[0].payload" with RESOURCE_EXHAUSTED; 500 of them were stored.
+  coop::v1::CommandReply reply;
+  auto request = Registration("2100000011");
+  for (int i = 0; i < 1100; ++i) {
+    request.mutable_registration()->add_business_lines(std::string(999, 'a'));
+  }
+  ExpectInvalid(Register(request, &reply),
+                "[COMMON-04] registration.business_lines: holds about 1098900 of the request's ",
+                0);
+  request.mutable_registration()->mutable_business_lines()->DeleteSubrange(500, 600);
+  ExpectInvalid(Register(request, &reply), "[COMMON-04] registration.business_lines: holds about ",
+                0);
+  request = Registration("2100000011");
+  for (int i = 0; i < 1001; ++i) request.mutable_registration()->add_business_lines("lúa");
+  ExpectInvalid(Register(request, &reply),
+                "[COMMON-04] registration.business_lines: has 1001 items; at most 1000", 0);
+}
+
+TEST_F(HostileInputTest, ADecidersRefusalNamesTheRequestsOwnField) {
+  // Before, the deciders' own names reached the caller: "name", "address.code".
+  coop::v1::CommandReply reply;
+  auto request = Registration("2100000010");
+  request.mutable_registration()->clear_name();
+  ExpectInvalid(Register(request, &reply), "[COMMON-03] registration.name: is required", 0);
+  request = Registration("2100000010");
+  request.mutable_registration()->mutable_address()->set_code("99999");
+  ExpectInvalid(Register(request, &reply), "[AREA-01] registration.address.code:", 0);
+}
+
 TEST_F(HostileInputTest, ControlCharactersAndBidiOverridesAreRefusedByCOMMON05) {
   coop::v1::CommandReply reply;
   auto request = Registration("2100000005");

@@ -46,7 +46,7 @@ TEST_F(RegistryServiceTest, ARejectedCommandWritesNothingAndNamesTheRule) {
   request.mutable_registration()->mutable_address()->set_code("99999");
   status = Register(request, &reply);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_NE(status.error_message().find("[AREA-01] address.code"), std::string::npos)
+  EXPECT_NE(status.error_message().find("[AREA-01] registration.address.code"), std::string::npos)
       << status.error_message();
   EXPECT_EQ(server_->store().GetLogInfo().head_position(), 0u);
 }

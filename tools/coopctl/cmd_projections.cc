@@ -29,9 +29,10 @@ constexpr char kUsage[] =
     "the lag between them, events applied per second recently, and its state (rebuilding,\n"
     "catching up, live, stopped, failed — with the error).\n"
     "\n"
-    "rebuild: drops the projection's rows and rebuilds it from position 1 (the others keep\n"
-    "serving), then follows its progress until it is live, drawing a progress bar on stderr\n"
-    "(position / head, events per second). Exit 1 if the projection fails.\n"
+    "rebuild: rebuilds the projection from position 1 beside its rows (which keep serving\n"
+    "until the new ones take over), then follows its progress until it is live, drawing a\n"
+    "progress bar on stderr (position / head, events per second). Exit 1 if the projection\n"
+    "fails.\n"
     "\n"
     "  --no-wait    return once the rebuild has started\n"
     "  --progress   draw the bar even if stderr is not a terminal (one line a second)\n";

@@ -1,0 +1,176 @@
+// Every RPC of coopd parses its own request, so that bytes protobuf would refuse get a clear
+// INVALID_ARGUMENT naming the field, never gRPC's UNIMPLEMENTED with an empty message.
+//
+// protobuf refuses a proto3 string that is not valid UTF-8 before any handler runs, and gRPC's
+// callback handler then ends the call with UNIMPLEMENTED and no message. A service built on
+// ParsesItsRequests registers each of its RPCs (ParseRequestsOf, in its constructor) with a
+// handler that receives the request's bytes instead (a ParsedRequest, deserialised by the
+// SerializationTraits below), checks them with domain::CheckWireText, parses them, and calls
+// the service's typed override. The reply stays typed; only the request is taken as bytes, as
+// in gRPC's generated WithRawCallbackMethod_* services.
+//
+//   "[COMMON-05] registration.name: is not valid UTF-8 (byte 4)"       INVALID_ARGUMENT
+//   "AppendRequest: the bytes are not a valid protocol buffer message …" INVALID_ARGUMENT
+//
+// These refusals come before the CallGate: they tell the caller only that its own bytes are
+// malformed. Not worth retrying unchanged.
+//
+// Server::Start refuses to start a service with an RPC left to gRPC's parsing
+// (RpcsNotParsedHere), so a new RPC cannot silently miss this.
+//
+// Thread-safety: ParseRequestsOf only in the constructor; the rest is thread-safe.
+#ifndef COOPLEDGER_SERVICES_PARSED_REQUEST_H_
+#define COOPLEDGER_SERVICES_PARSED_REQUEST_H_
+
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/impl/codegen/server_callback_handlers.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "domain/common/wire_text.h"
+#include "services/grpc_status.h"
+
+namespace coop::services {
+
+// A request as this server parsed it from the call's bytes: the message if they were a valid
+// message with valid text, otherwise why not.
+template <typename Request>
+class ParsedRequest {
+ public:
+  const Request& message() const { return message_; }
+  const absl::Status& status() const { return status_; }
+
+  // Reads the buffer (it is left as it was).
+  void ParseFrom(const grpc::ByteBuffer& buffer) {
+    grpc::Slice bytes;
+    if (!buffer.Valid() || !buffer.DumpToSingleSlice(&bytes).ok()) {
+      status_ = absl::InvalidArgumentError(
+          absl::StrCat(Request::descriptor()->name(), ": the call carried no request message"));
+      return;
+    }
+    const absl::string_view wire(reinterpret_cast<const char*>(bytes.begin()), bytes.size());
+    status_ = domain::CheckWireText(*Request::descriptor(), wire);
+    if (status_.ok() && !message_.ParseFromArray(wire.data(), static_cast<int>(wire.size()))) {
+      status_ = absl::InvalidArgumentError(absl::StrCat(
+          Request::descriptor()->name(), ": the bytes are not a valid protocol buffer message"));
+    }
+  }
+
+ private:
+  Request message_;
+  absl::Status status_;
+};
+
+// A write reactor that only finishes its call with `status`, then deletes itself.
+template <typename Response>
+class RefusedWrite final : public grpc::ServerWriteReactor<Response> {
+ public:
+  explicit RefusedWrite(const grpc::Status& status) { this->Finish(status); }
+  void OnDone() override { delete this; }
+};
+
+// `Base` is a generated `Grpc::CallbackService` or a class derived from one (the generated
+// command handlers); `Grpc` is the generated service class, for its name.
+template <typename Grpc, typename Base = typename Grpc::CallbackService>
+class ParsesItsRequests : public Base {
+ public:
+  using Base::Base;
+
+  // The RPCs of the service whose requests gRPC still parses itself (none once the
+  // constructors named every RPC).
+  std::vector<std::string> RpcsNotParsedHere() const {
+    const auto* service = Service();
+    std::vector<std::string> missing;
+    for (int i = 0; i < service->method_count(); ++i) {
+      if (!parsed_here_.contains(i)) missing.push_back(service->method(i)->full_name());
+    }
+    return missing;
+  }
+
+ protected:
+  // Registers each RPC (a pointer to the service's override, e.g. &RegistryService::Foo) to
+  // receive its request as bytes and parse it here.
+  template <typename... Rpcs>
+  void ParseRequestsOf(Rpcs... rpcs) {
+    (ParseRequestOf(rpcs), ...);
+  }
+
+ private:
+  static const google::protobuf::ServiceDescriptor* Service() {
+    return google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
+        Grpc::service_full_name());
+  }
+  // The index of the service's RPC that takes `Request` (each request type has one RPC).
+  template <typename Request>
+  int IndexOf() {
+    const auto* service = Service();
+    for (int i = 0; i < service->method_count(); ++i) {
+      if (service->method(i)->input_type() == Request::descriptor()) {
+        parsed_here_.insert(i);
+        return i;
+      }
+    }
+    return -1;  // not an RPC of this service: gRPC's registration asserts
+  }
+
+  template <typename Service, typename Request, typename Response>
+  void ParseRequestOf(grpc::ServerUnaryReactor* (Service::*rpc)(grpc::CallbackServerContext*,
+                                                                const Request*, Response*)) {
+    this->MarkMethodCallback(
+        IndexOf<Request>(),
+        new grpc::internal::CallbackUnaryHandler<ParsedRequest<Request>, Response>(
+            [this, rpc](grpc::CallbackServerContext* context, const ParsedRequest<Request>* request,
+                        Response* response) -> grpc::ServerUnaryReactor* {
+              if (!request->status().ok()) {
+                auto* reactor = context->DefaultReactor();
+                reactor->Finish(ToGrpcStatus(request->status()));
+                return reactor;
+              }
+              return (static_cast<Service*>(this)->*rpc)(context, &request->message(), response);
+            }));
+  }
+
+  template <typename Service, typename Request, typename Response>
+  void ParseRequestOf(grpc::ServerWriteReactor<Response>* (Service::*rpc)(
+      grpc::CallbackServerContext*, const Request*)) {
+    this->MarkMethodCallback(
+        IndexOf<Request>(),
+        new grpc::internal::CallbackServerStreamingHandler<ParsedRequest<Request>, Response>(
+            [this, rpc](grpc::CallbackServerContext* context, const ParsedRequest<Request>* request)
+                -> grpc::ServerWriteReactor<Response>* {
+              if (!request->status().ok()) {
+                return new RefusedWrite<Response>(ToGrpcStatus(request->status()));
+              }
+              return (static_cast<Service*>(this)->*rpc)(context, &request->message());
+            }));
+  }
+
+  std::set<int> parsed_here_;  // indexes of the RPCs registered here
+};
+
+}  // namespace coop::services
+
+// How gRPC turns a call's bytes into a ParsedRequest: always successfully, the outcome kept
+// in the ParsedRequest for its handler to answer. (A specialisation of gRPC's trait, declared
+// by its qualified name so that no namespace but coop:: is opened.)
+template <typename Request>
+class grpc::SerializationTraits<coop::services::ParsedRequest<Request>, void> {
+ public:
+  static grpc::Status Deserialize(grpc::ByteBuffer* buffer,
+                                  coop::services::ParsedRequest<Request>* request) {
+    request->ParseFrom(*buffer);
+    buffer->Clear();
+    return grpc::Status::OK;
+  }
+  static grpc::Status Serialize(const coop::services::ParsedRequest<Request>&, grpc::ByteBuffer*,
+                                bool*) {
+    return grpc::Status(grpc::StatusCode::UNIMPLEMENTED, "a parsed request is never sent");
+  }
+};
+
+#endif  // COOPLEDGER_SERVICES_PARSED_REQUEST_H_
