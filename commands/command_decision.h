@@ -3,9 +3,11 @@
 // events or the rule that forbids the fact; the events are then stamped (commands/
 // event_envelope.h) and filed under the area the aggregate has after them.
 //
-// Pure: the command executor runs it against the stream it loaded from the store; the data
-// generators (tools/scale) against the state they fold themselves, so both write the same
-// events. Thread-safe.
+// FoldStream: the state a stream read from the log gives an aggregate.
+//
+// Both pure. The command executor runs them against the stream it loaded from the store; the
+// data generators (tools/scale) against the state they fold themselves, so both write the
+// same events. Thread-safe.
 //
 // `Aggregate` is a descriptor such as domain::CooperativeAggregate: State, Event (an event
 // union), Decide(occurred_on, fact, state, context), Evolve(state, day, event), AreaOf(state).
@@ -20,6 +22,8 @@
 #include "coop/v1/eventstore.pb.h"
 #include "domain/common/dates.h"
 #include "domain/common/decision_context.h"
+#include "domain/common/event_union_codec.h"
+#include "domain/common/stream_corrections.h"
 
 namespace coop::commands {
 
@@ -31,6 +35,24 @@ struct Decision {
   std::vector<typename Aggregate::Event> events;
   coop::v1::Area area;  // the area they are filed under (may be empty)
 };
+
+// The aggregate's state from its stream as read from the log: the effective events (voided
+// ones left out, amended ones with their replacement: domain/common/stream_corrections.h),
+// each of the aggregate's types decoded and folded with Evolve on its business date (the
+// default day if it has none); events of other types (the corrections, a code reservation)
+// are skipped, and so is a payload that does not parse.
+template <typename Aggregate>
+typename Aggregate::State FoldStream(const std::vector<coop::v1::RecordedEvent>& stream) {
+  const domain::EventUnionCodec& codec = domain::CodecFor<typename Aggregate::Event>();
+  typename Aggregate::State state;
+  for (const auto& recorded : domain::EffectiveEvents(stream)) {
+    typename Aggregate::Event event;
+    if (!codec.Decode(recorded, &event)) continue;
+    state = Aggregate::Evolve(std::move(state),
+                              domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay()), event);
+  }
+  return state;
+}
 
 // Errors: the decider's rule violation (INVALID_ARGUMENT / FAILED_PRECONDITION, naming the
 // rule and the field), or INVALID_ARGUMENT naming `occurred_on` if it is not a date.

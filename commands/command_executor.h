@@ -45,8 +45,6 @@
 #include "coop/v1/registry.pb.h"
 #include "domain/common/dates.h"
 #include "domain/common/decision_context.h"
-#include "domain/common/event_union_codec.h"
-#include "domain/common/stream_corrections.h"
 #include "eventstore/event_store.h"
 
 namespace coop::commands {
@@ -62,7 +60,7 @@ class CommandExecutor {
 
   // `store` is not owned. `context` gives the decision context (today, area checks).
   CommandExecutor(eventstore::EventStore* store, std::function<domain::DecisionContext()> context)
-      : store_(store), context_(std::move(context)), codec_(Event::descriptor()) {}
+      : store_(store), context_(std::move(context)) {}
 
   absl::StatusOr<coop::v1::CommandReply> Execute(const CommandInput& input, const Event& fact) {
     if (!base::ParseUuid(input.stamp.command_id)) {
@@ -126,14 +124,7 @@ class CommandExecutor {
     auto stream = ReadWholeStream(store_, stream_id);
     if (!stream.ok()) return stream.status();
     if (!stream->empty()) loaded.version = stream->back().stream_version();
-    // Voided events do not count; amended ones count with their replacement.
-    for (const auto& recorded : domain::EffectiveEvents(*stream)) {
-      Event event;
-      if (!codec_.Decode(recorded, &event)) continue;  // not this aggregate's event type
-      loaded.state =
-          Aggregate::Evolve(std::move(loaded.state),
-                            domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay()), event);
-    }
+    loaded.state = FoldStream<Aggregate>(*stream);
     return loaded;
   }
 
@@ -189,7 +180,6 @@ class CommandExecutor {
 
   eventstore::EventStore* const store_;
   const std::function<domain::DecisionContext()> context_;
-  const domain::EventUnionCodec codec_;
 };
 
 }  // namespace coop::commands

@@ -25,6 +25,16 @@ absl::Status CommandWorkers::TryPost(std::function<void()> task) {
   return absl::OkStatus();
 }
 
+size_t CommandWorkers::queued() const {
+  absl::MutexLock lock(&mu_);
+  return tasks_.size();
+}
+
+size_t CommandWorkers::running() const {
+  absl::MutexLock lock(&mu_);
+  return running_;
+}
+
 void CommandWorkers::Stop() {
   {
     absl::MutexLock lock(&mu_);
@@ -46,8 +56,11 @@ void CommandWorkers::Loop() {
       if (tasks_.empty()) return;
       task = std::move(tasks_.front());
       tasks_.pop_front();
+      ++running_;
     }
     task();
+    absl::MutexLock lock(&mu_);
+    --running_;
   }
 }
 

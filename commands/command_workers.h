@@ -28,15 +28,20 @@ class CommandWorkers {
   // The same, saying why not: UNAVAILABLE after Stop(); RESOURCE_EXHAUSTED when max_queued
   // tasks are already waiting (the caller may retry shortly).
   absl::Status TryPost(std::function<void()> task);
+  // Tasks waiting for a thread now (not those running).
+  size_t queued() const;
+  // Tasks running on a thread now.
+  size_t running() const;
   // Runs what is queued, then joins the workers. Idempotent.
   void Stop();
 
  private:
   void Loop();
 
-  absl::Mutex mu_;
+  mutable absl::Mutex mu_;
   std::deque<std::function<void()>> tasks_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  size_t running_ ABSL_GUARDED_BY(mu_) = 0;
   const size_t max_queued_;
   std::vector<std::thread> threads_;
 };

@@ -126,13 +126,22 @@ absl::Status ProjectionSet::Rebuild(const std::string& name) {
   RunnerOptions options = options_;
   options.force_rebuild = true;
   auto runner = std::make_shared<ProjectionRunner>(events_, store_, projection, options);
-  // Started under the lock so StopAll cannot miss the new runner.
-  absl::MutexLock lock(&mu_);
+  // Started outside the lock (it creates a column family): queries keep finding runners.
+  absl::Status started = runner->Start();
+  if (!started.ok()) {
+    // The rebuild could not begin: the projection goes on from its checkpoint, as before.
+    runner = std::make_shared<ProjectionRunner>(events_, store_, projection, options_);
+    if (auto st = runner->Start(); !st.ok()) runner = nullptr;
+  }
+  absl::ReleasableMutexLock lock(&mu_);
   replacing_.erase(name);
-  if (stopped_) return absl::UnavailableError("the server is shutting down");
-  if (auto st = runner->Start(); !st.ok()) return st;
+  if (stopped_ || runner == nullptr) {
+    lock.Release();
+    if (runner != nullptr) runner->Stop();  // StopAll ran meanwhile and could not see it
+    return started.ok() ? absl::UnavailableError("the server is shutting down") : started;
+  }
   runners_[name] = std::move(runner);
-  return absl::OkStatus();
+  return started;
 }
 
 }  // namespace coop::projections

@@ -115,6 +115,9 @@ absl::StatusOr<std::unique_ptr<ProjectionStore>> ProjectionStore::Open(const std
   db_options.create_missing_column_families = true;
   db_options.paranoid_checks = true;
   db_options.max_background_jobs = 2;
+  // A dropped generation's files are deleted in the background, not by whoever releases its
+  // last handle (possibly under the store's mutex, or a query thread).
+  db_options.avoid_unnecessary_blocking_io = true;
 
   std::vector<std::string> names;
   auto s = rocksdb::DB::ListColumnFamilies(db_options, dir, &names);
@@ -255,6 +258,7 @@ absl::Status ProjectionStore::EnsureProjection(const std::string& name) {
 }
 
 absl::Status ProjectionStore::BeginBuilding(const std::string& name, uint32_t version) {
+  Family released;  // an abandoned build's handle, let go after the lock (declared first)
   absl::MutexLock lock(&mu_);
   if (!db_) return absl::UnavailableError("projection store is closed");
   auto it = projections_.find(name);
@@ -264,6 +268,7 @@ absl::Status ProjectionStore::BeginBuilding(const std::string& name, uint32_t ve
   Generations& entry = it->second;
   if (entry.building) {
     Drop(entry.building->family);
+    released = std::move(entry.building->family);
     entry.building.reset();
     entry.refused = false;
   }
@@ -287,6 +292,7 @@ absl::Status ProjectionStore::BeginBuilding(const std::string& name, uint32_t ve
 }
 
 absl::Status ProjectionStore::SwitchToBuilding(const std::string& name) {
+  Family released;  // the old generation's handle, let go after the lock (declared first)
   absl::MutexLock lock(&mu_);
   if (!db_) return absl::UnavailableError("projection store is closed");
   auto it = projections_.find(name);
@@ -309,15 +315,18 @@ absl::Status ProjectionStore::SwitchToBuilding(const std::string& name) {
   entry.refused = false;
   // Readers that took the old family finish with it; its files go with the last of them.
   if (old.family) Drop(old.family);
+  released = std::move(old.family);
   return absl::OkStatus();
 }
 
 absl::Status ProjectionStore::DropBuilding(const std::string& name) {
+  Family released;  // let go after the lock (declared first)
   absl::MutexLock lock(&mu_);
   if (!db_) return absl::UnavailableError("projection store is closed");
   auto it = projections_.find(name);
   if (it == projections_.end() || !it->second.building) return absl::OkStatus();
   Drop(it->second.building->family);
+  released = std::move(it->second.building->family);
   it->second.building.reset();
   it->second.refused = false;
   return absl::OkStatus();

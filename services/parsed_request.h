@@ -25,6 +25,8 @@
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/impl/codegen/server_callback_handlers.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <string>
 #include <vector>
@@ -56,8 +58,9 @@ class ParsedRequest {
     const absl::string_view wire(reinterpret_cast<const char*>(bytes.begin()), bytes.size());
     status_ = domain::CheckWireText(*Request::descriptor(), wire);
     if (status_.ok() && !message_.ParseFromArray(wire.data(), static_cast<int>(wire.size()))) {
-      status_ = absl::InvalidArgumentError(absl::StrCat(
-          Request::descriptor()->name(), ": the bytes are not a valid protocol buffer message"));
+      status_ = absl::InvalidArgumentError(
+          absl::StrCat(Request::descriptor()->name(),
+                       ": the bytes are not a valid protocol buffer message of this type"));
     }
   }
 
@@ -105,24 +108,32 @@ class ParsesItsRequests : public Base {
     return google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
         Grpc::service_full_name());
   }
-  // The index of the service's RPC that takes `Request` (each request type has one RPC).
-  template <typename Request>
-  int IndexOf() {
+  // The index of the service's RPC from `Request` to `Response`, unary or server-streaming,
+  // not registered here yet. There is exactly one for an override of the service: anything
+  // else is a programming error, and the process ends at start-up saying which.
+  template <typename Request, typename Response>
+  int IndexOf(bool server_streaming) {
     const auto* service = Service();
     for (int i = 0; i < service->method_count(); ++i) {
-      if (service->method(i)->input_type() == Request::descriptor()) {
+      const auto* method = service->method(i);
+      if (method->input_type() == Request::descriptor() &&
+          method->output_type() == Response::descriptor() && !method->client_streaming() &&
+          method->server_streaming() == server_streaming && !parsed_here_.contains(i)) {
         parsed_here_.insert(i);
         return i;
       }
     }
-    return -1;  // not an RPC of this service: gRPC's registration asserts
+    std::fprintf(stderr, "%s has no RPC left from %s to %s\n", Grpc::service_full_name(),
+                 Request::descriptor()->full_name().c_str(),
+                 Response::descriptor()->full_name().c_str());
+    std::abort();
   }
 
   template <typename Service, typename Request, typename Response>
   void ParseRequestOf(grpc::ServerUnaryReactor* (Service::*rpc)(grpc::CallbackServerContext*,
                                                                 const Request*, Response*)) {
     this->MarkMethodCallback(
-        IndexOf<Request>(),
+        IndexOf<Request, Response>(/*server_streaming=*/false),
         new grpc::internal::CallbackUnaryHandler<ParsedRequest<Request>, Response>(
             [this, rpc](grpc::CallbackServerContext* context, const ParsedRequest<Request>* request,
                         Response* response) -> grpc::ServerUnaryReactor* {
@@ -139,7 +150,7 @@ class ParsesItsRequests : public Base {
   void ParseRequestOf(grpc::ServerWriteReactor<Response>* (Service::*rpc)(
       grpc::CallbackServerContext*, const Request*)) {
     this->MarkMethodCallback(
-        IndexOf<Request>(),
+        IndexOf<Request, Response>(/*server_streaming=*/true),
         new grpc::internal::CallbackServerStreamingHandler<ParsedRequest<Request>, Response>(
             [this, rpc](grpc::CallbackServerContext* context, const ParsedRequest<Request>* request)
                 -> grpc::ServerWriteReactor<Response>* {

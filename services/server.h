@@ -91,6 +91,10 @@ class CoopServer {
   CallGate& gate() { return *gate_; }
   eventstore::EventStore& store() { return *store_; }
   EventStoreService& event_store_service() { return *event_store_service_; }
+  // Reporting queries on a query thread, and waiting for one (ServerOptions::query_queue
+  // bounds those), now.
+  size_t running_queries() const { return query_workers_->running(); }
+  size_t queued_queries() const { return query_workers_->queued(); }
 
   // Health goes NOT_SERVING, subscriptions end, in-flight calls get up to `grace` to finish,
   // then RocksDB closes.

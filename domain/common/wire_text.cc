@@ -92,11 +92,13 @@ class Walker {
 }  // namespace
 
 absl::Status CheckWireText(const google::protobuf::Descriptor& type, absl::string_view wire) {
-  CodedInputStream input(reinterpret_cast<const uint8_t*>(wire.data()),
-                         static_cast<int>(wire.size()));
   Walker walker;
-  if (wire.size() <= static_cast<size_t>(INT32_MAX) && walker.Walk(type, &input, "", 0)) {
-    return absl::OkStatus();
+  if (wire.size() <= static_cast<size_t>(INT32_MAX)) {
+    CodedInputStream input(reinterpret_cast<const uint8_t*>(wire.data()),
+                           static_cast<int>(wire.size()));
+    if (walker.Walk(type, &input, "", 0)) return absl::OkStatus();
+  } else {
+    walker.malformed = true;
   }
   if (!walker.bad_field.empty()) {
     return Violation("COMMON-05", walker.bad_field,

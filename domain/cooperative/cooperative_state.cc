@@ -34,14 +34,20 @@ const char* CooperativeStatusName(CooperativeStatus status) {
 
 namespace {
 
+// total + delta (sign +1) or total - delta (sign -1). Deltas are bounded and non-negative
+// when decided, but an amendment's replacement only passes the field checks (COMMON-04 bounds
+// a count from above only), so a stored delta may be any int64, its minimum included:
+// negating that one is undefined, and saturating keeps a count from wrapping to the other sign.
+int64_t Moved(int64_t total, int64_t delta, int sign) {
+  return sign > 0 ? base::SaturatingAdd(total, delta) : base::SaturatingSub(total, delta);
+}
+
 void Add(coop::v1::MemberCounts* total, const coop::v1::MemberCounts& delta, int sign) {
-  // Deltas are bounded and non-negative when decided; saturating keeps a tampered log from
-  // wrapping a count to the other sign.
-  total->set_official(base::SaturatingAdd(total->official(), sign * delta.official()));
+  total->set_official(Moved(total->official(), delta.official(), sign));
   total->set_associate_contributing(
-      base::SaturatingAdd(total->associate_contributing(), sign * delta.associate_contributing()));
-  total->set_associate_non_contributing(base::SaturatingAdd(
-      total->associate_non_contributing(), sign * delta.associate_non_contributing()));
+      Moved(total->associate_contributing(), delta.associate_contributing(), sign));
+  total->set_associate_non_contributing(
+      Moved(total->associate_non_contributing(), delta.associate_non_contributing(), sign));
 }
 
 }  // namespace

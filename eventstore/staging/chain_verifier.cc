@@ -3,9 +3,17 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "base/uuid.h"
 #include "eventstore/canonical.h"
 
 namespace coop::eventstore {
+namespace {
+
+bool IsStoredEventId(const std::string& id) {
+  return base::ParseUuid(id).has_value() && base::IsCanonicalUuidText(id);
+}
+
+}  // namespace
 
 VerifyRange ClampVerifyRange(uint64_t from, uint64_t to, uint64_t head_position) {
   return {from == 0 ? 1 : from, to == 0 || to > head_position ? head_position : to};
@@ -43,6 +51,12 @@ bool ChainVerifier::Next(uint64_t position, const coop::v1::RecordedEvent* event
   if (event->position() != position) {
     return Fail(position, absl::StrCat("stored under position ", position, " but says position ",
                                        event->position()));
+  }
+  // The canonical encoding keeps an id as its 16 bytes, not its text (any case, or 16 zero
+  // bytes if it does not parse), so the hash alone does not pin the text readers compare. The
+  // store writes every id in lower-case canonical form; any other text is a rewrite.
+  if (!IsStoredEventId(event->event_id())) {
+    return Fail(position, "event id is not a UUID in lower-case canonical form");
   }
   if (event->prev_hash() != prev_) {
     return Fail(position, "prev_hash does not match the hash of the event before it");

@@ -1,8 +1,9 @@
 // ChainVerifier: the backend-neutral check of the hash chain over a range of positions. A
 // backend feeds it the stored events in position order; it recomputes each one's canonical
 // encoding, chain hash and leaf hash, and reports the first position where anything
-// disagrees: a missing or misplaced event, bytes that do not parse, a broken link, a changed
-// event, recorded_at going backwards, or a log head that names another chain head.
+// disagrees: a missing or misplaced event, bytes that do not parse, an event id not in the
+// form the store writes, a broken link, a changed event, recorded_at going backwards, or a log
+// head that names another chain head.
 //
 // Not thread-safe: one verifier per verification.
 #ifndef COOPLEDGER_EVENTSTORE_STAGING_CHAIN_VERIFIER_H_

@@ -26,5 +26,15 @@ TEST(SaturatingAddTest, AnOverflowStaysAtTheEndOfTheRangeInsteadOfWrapping) {
   EXPECT_EQ(total, kMax);
 }
 
+TEST(SaturatingSubTest, SubtractsLikeMinusInRangeAndSaturatesOutside) {
+  EXPECT_EQ(SaturatingSub(5, 3), 2);
+  EXPECT_EQ(SaturatingSub(-5, 3), -8);
+  EXPECT_EQ(SaturatingSub(kMin + 1, 1), kMin);
+  EXPECT_EQ(SaturatingSub(kMin, 1), kMin);
+  EXPECT_EQ(SaturatingSub(0, kMin), kMax) << "the minimum, which cannot be negated";
+  EXPECT_EQ(SaturatingSub(-1, kMin), kMax) << "in range: -1 - kMin is kMax exactly";
+  EXPECT_EQ(SaturatingSub(kMax, -1), kMax);
+}
+
 }  // namespace
 }  // namespace coop::base

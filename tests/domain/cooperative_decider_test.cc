@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "domain/common/dates.h"
 #include "domain/common/rules.h"
 #include "tests/support/test_support.h"
@@ -313,6 +315,18 @@ TEST_F(CooperativeDeciderTest, ASplitEndsTheCooperativeASeparationDoesNot) {
 }
 
 // --- figures ---
+
+// An amendment's replacement passes only the field checks, which bound a count from above:
+// a departure of INT64_MIN members can be stored. Folding it must not negate INT64_MIN
+// (undefined) nor wrap the count: it saturates. Found by fuzz/event_payload_fuzzer.cc (UBSan).
+TEST_F(CooperativeDeciderTest, AStoredDepartureOfTheSmallestInt64SaturatesTheCount) {
+  const int64_t smallest = std::numeric_limits<int64_t>::min();
+  const CooperativeState state = State({Registered(), {"2025-01-01", MembersLeft(smallest)}});
+  EXPECT_EQ(state.members.official(), std::numeric_limits<int64_t>::max());
+  CooperativeEvent admitted;
+  admitted.mutable_members_admitted()->mutable_members()->set_official(smallest);
+  EXPECT_EQ(State({Registered(), {"2025-01-01", admitted}}).members.official(), smallest + 5);
+}
 
 TEST_F(CooperativeDeciderTest, Coop12AndCoop13MembersAndWorkers) {
   ExpectRule(When({Registered()}, "2025-01-01", MembersLeft(6)), "COOP-12");

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,45 @@ TEST(ChainVerifierTest, GivenBytesThatDoNotParseOrTimeGoingBackThenTheyAreNamed)
   const auto result = Verify(backwards, HeadOf(backwards));
   EXPECT_EQ(result.first_bad_position(), 3u);
   EXPECT_EQ(result.problem(), "recorded_at goes backwards");
+}
+
+// The hash covers an id's 16 bytes, not its text: an id rewritten in capitals, or an
+// unparsable one standing for the nil UUID, would keep every hash. Found by
+// fuzz/canonical_event_fuzzer.cc.
+TEST(ChainVerifierTest, GivenAnEventIdRewrittenWithTheSameBytesThenItsPositionIsNamed) {
+  auto upper = Chain(3);
+  const LogHead head = HeadOf(upper);
+  std::string id = upper[1].event_id();
+  for (char& c : id) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  ASSERT_NE(id, upper[1].event_id());
+  upper[1].set_event_id(id);
+  ASSERT_EQ(ChainHash(upper[0].hash(), CanonicalEncoding(upper[1])), upper[1].hash());
+  auto result = Verify(upper, head);
+  EXPECT_EQ(result.first_bad_position(), 2u);
+  EXPECT_EQ(result.problem(), "event id is not a UUID in lower-case canonical form");
+
+  // An event whose id is the nil UUID, rewritten as text that does not parse.
+  coop::v1::RecordedEvent nil;
+  nil.set_position(1);
+  nil.set_stream_id("s-1");
+  nil.set_stream_version(1);
+  nil.set_event_id("00000000-0000-0000-0000-000000000000");
+  nil.set_type("test.v1.Happened");
+  nil.set_schema_version(1);
+  const std::string zero(kHashSize, '\0');
+  nil.set_prev_hash(zero);
+  nil.set_hash(ChainHash(zero, CanonicalEncoding(nil)));
+  nil.set_leaf_hash(LeafHash(CanonicalEncoding(nil)));
+  const std::vector<coop::v1::RecordedEvent> intact = {nil};
+  EXPECT_TRUE(Verify(intact, HeadOf(intact)).ok());
+  for (const char* rewritten : {"", "not an id"}) {
+    std::vector<coop::v1::RecordedEvent> log = {nil};
+    log[0].set_event_id(rewritten);
+    ASSERT_EQ(CanonicalEncoding(log[0]), CanonicalEncoding(nil));
+    result = Verify(log, HeadOf(log));
+    EXPECT_EQ(result.first_bad_position(), 1u) << rewritten;
+    EXPECT_EQ(result.problem(), "event id is not a UUID in lower-case canonical form");
+  }
 }
 
 }  // namespace

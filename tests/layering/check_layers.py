@@ -5,8 +5,9 @@ Usage: check_layers.py ROOT
 
 The layers, bottom up: proto -> base -> domain (pure) -> eventstore (knows nothing of the
 domain) -> projections -> access (principals, roles, tokens) -> commands | vault (side by
-side) -> services (gRPC edge) -> tools (clients). A layer uses layers below it, never one above. The tables below are the rules;
-read the architecture off them. Prints `path:line: problem [rule]` per violation and exits 1,
+side) -> services (gRPC edge) -> tools (clients); fuzz (the fuzz targets) beside tools. A layer
+uses layers below it, never one above. The tables below are the rules; read the architecture
+off them. Prints `path:line: problem [rule]` per violation and exits 1,
 or prints a one-line summary and exits 0.
 """
 import fnmatch
@@ -15,7 +16,7 @@ import re
 import sys
 
 # What an include or a linked target points at ("kinds"). Project kinds come from the path:
-#   base, domain, projections, access, commands, vault, services, tests  - the top-level folder
+#   base, domain, projections, access, commands, vault, services, fuzz, tests - the top folder
 #   eventstore        - a PUBLIC header directly in eventstore/ (eventstore/event_store.h)
 #   eventstore/inner  - eventstore/<subfolder>/... (rocks/ backend, staging/ shared code)
 #   tools/<name>      - one client in tools/
@@ -28,7 +29,7 @@ import sys
 THIRD_PARTY_INCLUDES = {"rocksdb": "rocksdb", "grpcpp": "grpc", "grpc": "grpc",
                         "grpc++": "grpc", "openssl": "openssl"}
 LAYER_FOLDERS = ("base", "domain", "eventstore", "projections", "access", "commands", "vault",
-                 "services", "tools", "tests")
+                 "services", "tools", "fuzz", "tests")
 # The generated headers of the log's own messages (kind proto/log).
 PROTO_LOG = ("coop/v1/event.pb.h", "coop/v1/eventstore.pb.h")
 BELOW_TOOLS = {"base", "domain", "eventstore", "projections", "access", "commands", "vault",
@@ -83,6 +84,13 @@ RULES = {
     # Any other client: like coopctl.
     "tools/*": dict(uses={"base", SELF, "proto", "proto/grpc"},
                     third_party={"rocksdb": NEVER, "grpc": ANY}),
+    # The fuzz targets: the code they exercise, below the clients (the canonical-encoding target
+    # checks the chain verifier in eventstore/staging/), and coopctl's import-line parser;
+    # fuzz_seed_corpus starts an in-process server (services) to record the demo history. No
+    # storage, network or crypto of their own.
+    "fuzz": dict(uses={"base", "domain", "eventstore", "eventstore/inner", "projections",
+                       "commands", "services", "proto", "fuzz", "tools/coopctl"},
+                 third_party={"rocksdb": NEVER, "grpc": NEVER, "openssl": NEVER}),
     # Tests may use anything.
     "tests": dict(uses={EVERYTHING}, third_party={}),
     # The wire contract: generated code only; gRPC only in the stubs target (see below).

@@ -123,12 +123,17 @@ def main(argv):
                    '#include "eventstore/event_store.h"\n'
                    '#include "eventstore/rocks/rocks_event_store.h"\n')
 
+        # A fuzz target reaching into another client than coopctl.
+        write_file(tmp, "fuzz/layering_probe.cc",
+                   '#include "fuzz/event_list.h"\n#include "tools/scale/scale_history.h"\n')
+
         code, out = run_checker(tmp)
         shifted = {(p, n + 1 if p == rules and n >= include_line else n) for p, n in baseline}
         new = locations(out) - shifted
         wanted = {(rules, include_line), (cmake, link_line),
                   ("tools/coopctl/layering_probe.cc", 2), ("services/layering_probe.cc", 2),
-                  ("eventstore/layering_probe.cc", 2), ("eventstore/layering_probe.h", 2)}
+                  ("eventstore/layering_probe.cc", 2), ("eventstore/layering_probe.h", 2),
+                  ("fuzz/layering_probe.cc", 2)}
         expect(code == 1, f"with injected violations the checker exited {code}, not 1", out)
         for path, line in sorted(wanted - new):
             expect(False, f"not reported: {path}:{line}", out)

@@ -23,44 +23,14 @@
 #include "projections/projection_set.h"
 #include "projections/projection_store.h"
 #include "rocksdb/db.h"
+#include "tests/projections/runner_fixture.h"
 #include "tests/support/event_builders.h"
 #include "tests/support/test_support.h"
 
 namespace coop::projections {
 namespace {
 
-using coop::eventstore::ManualClock;
-using coop::eventstore::RocksEventStore;
-using coop::eventstore::StoreOptions;
-using coop::testing::Any;
-using coop::testing::AppendTo;
-using Rows = std::vector<std::pair<std::string, std::string>>;
-
 constexpr char kName[] = "count_per_stream";
-
-// Counts events per stream ("stream/<id>" -> "<count>@<last position>") and in all ("total").
-class CountPerStream final : public Projection {
- public:
-  explicit CountPerStream(uint32_t version = 1) : version_(version) {}
-  std::string name() const override { return kName; }
-  uint32_t version() const override { return version_; }
-  absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override {
-    for (const std::string& key :
-         {std::string("stream/") + event.stream_id(), std::string("total")}) {
-      auto row = writer.Get(key);
-      if (!row.ok()) return row.status();
-      uint64_t count = 0;
-      if (row->has_value() && !absl::SimpleAtoi((*row)->substr(0, (*row)->find('@')), &count)) {
-        return absl::DataLossError("bad row");
-      }
-      writer.Put(key, absl::StrCat(count + 1, "@", event.position()));
-    }
-    return absl::OkStatus();
-  }
-
- private:
-  uint32_t version_;
-};
 
 // Holds a rebuild after its first page (RunnerOptions::after_rebuild_page) until released, so
 // a test can look at it mid-way without racing it.
@@ -90,35 +60,8 @@ class HeldRebuild {
   std::atomic<uint64_t> first_position_{0};
 };
 
-class ProjectionRebuildTest : public ::testing::Test {
+class ProjectionRebuildTest : public RunnerFixture {
  protected:
-  void SetUp() override {
-    StoreOptions options;
-    options.clock = &clock_;
-    auto events = RocksEventStore::Open(dir_.Sub("events"), options);
-    ASSERT_OK(events);
-    events_ = std::move(*events);
-    OpenProjections();
-  }
-
-  // Opens the projection store again, as after a crash or a restart.
-  void OpenProjections() {
-    projections_.reset();
-    auto store = ProjectionStore::Open(dir_.Sub("projections"));
-    ASSERT_OK(store);
-    projections_ = std::move(*store);
-  }
-
-  uint64_t AppendEvents(int events, int streams = 5) {
-    uint64_t last = 0;
-    for (int i = 0; i < events; ++i) {
-      auto result = events_->Append(AppendTo(absl::StrCat("coop-", i % streams), Any()));
-      EXPECT_OK(result);
-      if (result.ok()) last = result->last_position();
-    }
-    return last;
-  }
-
   // Builds the projection up to the head with a plain runner.
   void Build(Projection& projection) {
     ProjectionRunner runner(events_.get(), projections_.get(), &projection);
@@ -140,19 +83,10 @@ class ProjectionRebuildTest : public ::testing::Test {
     return meta.ok() && meta->has_value() ? (*meta)->checkpoint : 0;
   }
 
-  // The rows of `projection` built from scratch in a fresh store.
+  // The rows of a CountPerStream of `version` built from scratch in a fresh store.
   Rows RebuildFromScratch(uint32_t version = 1) {
     CountPerStream projection(version);
-    auto store = ProjectionStore::Open(dir_.Sub(absl::StrCat("scratch-", scratch_++)));
-    EXPECT_OK(store);
-    if (!store.ok()) return {};
-    ProjectionRunner runner(events_.get(), store->get(), &projection);
-    EXPECT_OK(runner.Start());
-    EXPECT_OK(runner.WaitForPosition(events_->notifier().head(), absl::Seconds(30)));
-    runner.Stop();
-    auto rows = (*store)->ReadRows(kName);
-    EXPECT_OK(rows);
-    return rows.ok() ? *rows : Rows{};
+    return RunnerFixture::RebuildFromScratch(projection);
   }
 
   // The column families of the projection store, read from its files (store closed).
@@ -166,20 +100,6 @@ class ProjectionRebuildTest : public ::testing::Test {
     OpenProjections();
     return names;
   }
-
-  static bool WaitForState(const ProjectionRunner& runner, ProjectionState state) {
-    for (int i = 0; i < 6000; ++i) {
-      if (runner.status().state == state) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    return false;
-  }
-
-  coop::testing::TempDir dir_;
-  ManualClock clock_{1'700'000'000'000'000};
-  std::unique_ptr<RocksEventStore> events_;
-  std::unique_ptr<ProjectionStore> projections_;
-  int scratch_ = 0;
 };
 
 TEST_F(ProjectionRebuildTest, AForcedRebuildKeepsServingTheOldRowsUntilTheNewOnesAreLive) {

@@ -16,11 +16,13 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "coop/v1/reporting.grpc.pb.h"
+#include "tests/services/held_rebuild.h"
 #include "tests/services/registry_fixture.h"
 
 namespace coop::testing {
@@ -30,32 +32,20 @@ constexpr char kRegistry[] = "cooperative_registry";
 constexpr int kQueryThreads = 2;
 constexpr int kQueryQueue = 8;
 
-// Holds a projection rebuild after its first page until released (shared with the server's
-// runner thread, which may outlive the test's members).
-struct HeldRebuild {
-  absl::Notification first_page;
-  absl::Notification release;
-};
-
 class FrozenQueriesTest : public RegistryFixture {
  protected:
   void SetUp() override {
     RegistryFixture::SetUp();
     reporting_ = coop::v1::Reporting::NewStub(channel_);
   }
-  void TearDown() override {
-    if (!held_->release.HasBeenNotified()) held_->release.Notify();
-  }
+  void TearDown() override { held_->ReleaseIfHeld(); }
   void Configure(services::ServerOptions& options) override {
     options.query_threads = kQueryThreads;
     options.query_queue = kQueryQueue;
     options.projection_page_size = 4;
     // Far longer than any deadline below: only the caller giving up, or shutdown, ends a wait.
     options.reporting_max_wait = absl::Seconds(120);
-    options.after_projection_rebuild_page = [held = held_](uint64_t) {
-      if (!held->first_page.HasBeenNotified()) held->first_page.Notify();
-      held->release.WaitForNotificationWithTimeout(absl::Seconds(120));
-    };
+    HeldRebuild::Install(held_, options, absl::Seconds(120));
   }
 
   // Records a few cooperatives, starts a rebuild of the registry and holds it, then records
@@ -87,26 +77,38 @@ class FrozenQueriesTest : public RegistryFixture {
   }
 
   // `calls` concurrent Gets waiting for `min_position`; returns how many ended with each code.
+  // With `one_by_one`, each call is started once the previous one is on a query thread or in
+  // the queue (so that none finds the queue full because the threads have not yet taken
+  // theirs); `meanwhile` then runs.
   std::map<grpc::StatusCode, int> ManyGets(int calls, uint64_t min_position, int deadline_ms,
+                                           bool one_by_one = false,
                                            const std::function<void()>& meanwhile = nullptr) {
     absl::Mutex mu;
     std::map<grpc::StatusCode, int> codes;
     std::vector<std::thread> threads;
     for (int i = 0; i < calls; ++i) {
       threads.emplace_back([&] {
-        const grpc::StatusCode code = Get(min_position, deadline_ms).error_code();
+        const grpc::Status status = Get(min_position, deadline_ms);
         absl::MutexLock lock(&mu);
-        ++codes[code];
+        ++codes[status.error_code()];
+        messages_[status.error_code()] = status.error_message();
       });
+      for (int tries = 0; one_by_one && tries < 3000 && Admitted() < static_cast<size_t>(i + 1);
+           ++tries) {
+        absl::SleepFor(absl::Milliseconds(10));
+      }
     }
     if (meanwhile) meanwhile();
     for (auto& thread : threads) thread.join();
     return codes;
   }
 
+  size_t Admitted() const { return server_->running_queries() + server_->queued_queries(); }
+
   std::shared_ptr<HeldRebuild> held_ = std::make_shared<HeldRebuild>();
   std::unique_ptr<coop::v1::Reporting::Stub> reporting_;
   std::string first_id_;
+  std::map<grpc::StatusCode, std::string> messages_;  // the last message of each code
 };
 
 TEST_F(FrozenQueriesTest, WaitsWhoseCallersGaveUpFreeTheirThreadsAndTheQueueIsBounded) {
@@ -114,8 +116,8 @@ TEST_F(FrozenQueriesTest, WaitsWhoseCallersGaveUpFreeTheirThreadsAndTheQueueIsBo
   // A wait for a position the registry has not applied does wait (it is not refused).
   EXPECT_EQ(Get(behind, 500).error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
 
-  // When 24 callers wait for it and give up after 2 s
-  const auto codes = ManyGets(24, behind, 2'000);
+  // When 24 callers wait for it and give up after 3 s
+  const auto codes = ManyGets(24, behind, 3'000);
 
   // Then those beyond the threads and the queue were refused at once, the others expired
   EXPECT_GE(codes.count(grpc::StatusCode::RESOURCE_EXHAUSTED)
@@ -123,8 +125,13 @@ TEST_F(FrozenQueriesTest, WaitsWhoseCallersGaveUpFreeTheirThreadsAndTheQueueIsBo
                 : 0,
             24 - kQueryThreads - kQueryQueue);
   EXPECT_EQ(codes.count(grpc::StatusCode::OK), 0u);
-  // and a plain query behind them is answered: their threads are free again (before, each
-  // abandoned wait held its thread for reporting_max_wait, here 120 s)
+  // and their threads and places in the queue are free again within moments (before, each
+  // abandoned wait held its thread for reporting_max_wait, here 120 s), so a plain query
+  // behind them is answered
+  for (int tries = 0; tries < 3000 && Admitted() > 0; ++tries) {
+    absl::SleepFor(absl::Milliseconds(10));
+  }
+  EXPECT_EQ(Admitted(), 0u);
   const grpc::Status plain = Get(0, 5'000);
   EXPECT_TRUE(plain.ok()) << plain.error_code() << " " << plain.error_message();
 
@@ -138,30 +145,26 @@ TEST_F(FrozenQueriesTest, ShutdownEndsWaitingQueriesInsteadOfWaitingForThem) {
   // Given queries waiting on every query thread and in the queue, with a minute to go
   std::thread shutdown;
   absl::Time shutdown_began;
-  const auto codes = ManyGets(kQueryThreads + kQueryQueue, behind, 60'000, [&] {
-    // (all admitted once the next call finds the queue full)
-    for (int tries = 0; tries < 200; ++tries) {
-      if (Get(behind, 200).error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED) break;
-    }
-    // When the server shuts down, with a grace of 30 s for calls in flight
-    shutdown_began = absl::Now();
-    shutdown = std::thread([this] { server_->Shutdown(absl::Seconds(30)); });
-  });
+  const auto codes =
+      ManyGets(kQueryThreads + kQueryQueue, behind, 60'000, /*one_by_one=*/true, [&] {
+        EXPECT_EQ(server_->running_queries(), static_cast<size_t>(kQueryThreads));
+        EXPECT_EQ(server_->queued_queries(), static_cast<size_t>(kQueryQueue));
+        // When the server shuts down, with a grace of 30 s for calls in flight
+        shutdown_began = absl::Now();
+        shutdown = std::thread([this] { server_->Shutdown(absl::Seconds(30)); });
+      });
   const absl::Duration ended_after = absl::Now() - shutdown_began;
   held_->release.Notify();  // the rebuild's runner stops last
   shutdown.join();
 
-  // Then the waiting queries ended UNAVAILABLE at once (a probe above may have taken a place
-  // in the queue, so one may have been RESOURCE_EXHAUSTED instead): shutdown did not wait out
-  // their deadlines or its grace, and none was answered
-  int unavailable = 0;
-  for (const auto& [code, count] : codes) {
-    EXPECT_TRUE(code == grpc::StatusCode::UNAVAILABLE ||
-                code == grpc::StatusCode::RESOURCE_EXHAUSTED)
-        << code << " × " << count;
-    if (code == grpc::StatusCode::UNAVAILABLE) unavailable = count;
-  }
-  EXPECT_GE(unavailable, kQueryThreads + kQueryQueue - 1);
+  // Then every waiting query ended UNAVAILABLE at once: shutdown did not wait out their
+  // deadlines or its grace, and none was answered
+  for (const auto& [code, count] : codes) RecordProperty(absl::StrCat("code_", code), count);
+  ASSERT_EQ(codes.size(), 1u) << codes.begin()->first << " × " << codes.begin()->second << " ("
+                              << messages_[codes.begin()->first] << "), " << codes.rbegin()->first
+                              << " × " << codes.rbegin()->second;
+  EXPECT_EQ(codes.begin()->first, grpc::StatusCode::UNAVAILABLE);
+  EXPECT_EQ(codes.begin()->second, kQueryThreads + kQueryQueue);
   EXPECT_LT(ended_after, absl::Seconds(15));
 }
 

@@ -13,7 +13,7 @@ import re
 import sys
 
 SOURCE_FOLDERS = ("base", "domain", "eventstore", "projections", "access", "commands", "vault",
-                  "services", "tools", "tests")
+                  "services", "tools", "fuzz", "tests")
 SOURCE_SUFFIXES = (".h", ".cc", ".inc")
 TEST_FOLDER = "tests"
 
