@@ -378,10 +378,14 @@ absl::StatusOr<ProjectionStore::Family> ProjectionStore::Served(const std::strin
   return served.family;
 }
 
-ProjectionStore::Snapshot::~Snapshot() { db_->ReleaseSnapshot(snapshot_); }
+ProjectionStore::Snapshot::~Snapshot() {
+  if (db_ != nullptr) db_->ReleaseSnapshot(snapshot_);
+}
 
 std::unique_ptr<ProjectionStore::Snapshot> ProjectionStore::NewSnapshot() {
   absl::MutexLock lock(&mu_);
+  // A closed store gives an empty snapshot: reads through it are UNAVAILABLE, as without one.
+  if (!db_) return std::unique_ptr<Snapshot>(new Snapshot(nullptr, nullptr));
   std::unique_ptr<Snapshot> snapshot(new Snapshot(db_.get(), db_->GetSnapshot()));
   for (const auto& [name, entry] : projections_) {
     if (entry.active.family) snapshot->served_[name] = {entry.active.family, entry.refused};

@@ -432,6 +432,11 @@ TEST(ProjectionStoreGenerationsTest, BuildingBesideTheActiveGenerationThenSwitch
   EXPECT_EQ(store.ReadGenerationMeta("p", Generation::kBuilding).status().code(),
             absl::StatusCode::kNotFound);
   store.Close();
+  // A snapshot asked of a closed store reads nothing: UNAVAILABLE, not a crash.
+  auto after_close = store.NewSnapshot();
+  EXPECT_EQ(store.ReadRow("p", "a", after_close.get()).status().code(),
+            absl::StatusCode::kUnavailable);
+  after_close.reset();
   std::vector<std::string> names;
   ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir.path(), &names).ok());
   std::sort(names.begin(), names.end());
