@@ -6,9 +6,11 @@
 
 namespace coop::commands {
 
-domain::DecisionContext LiveDecisionContext() {
+domain::DecisionContext LiveDecisionContext() { return LiveDecisionContext(absl::Now()); }
+
+domain::DecisionContext LiveDecisionContext(absl::Time now) {
   domain::DecisionContext context;
-  context.today = domain::VietnamDay(absl::Now());
+  context.today = domain::VietnamDay(now);
   context.check_area = [](const std::string& field, const coop::v1::Area& area, absl::CivilDay on) {
     return domain::areas::ValidateArea(field, area.code(), area.unit_set(), on);
   };

@@ -140,12 +140,13 @@ coop::v1::PersonScope ScopeOf(const coop::v1::RecordPersonRequest& request) {
 
 PeopleService::PeopleService(vault::PersonVault* vault, vault::PersonAccessLog* access_log,
                              projections::ProjectionStore* projections, const CallGate* gate,
-                             commands::CommandWorkers* workers)
+                             commands::CommandWorkers* workers, std::function<absl::Time()> now)
     : vault_(vault),
       access_log_(access_log),
       scope_rules_(vault, projections),
       gate_(gate),
-      workers_(workers) {
+      workers_(workers),
+      now_(std::move(now)) {
   ParseRequestsOf(&PeopleService::RecordPerson, &PeopleService::GetPerson,
                   &PeopleService::UpdatePerson, &PeopleService::ListPersonAccess);
 }
@@ -181,7 +182,7 @@ grpc::ServerUnaryReactor* PeopleService::RecordPerson(grpc::CallbackServerContex
   absl::Status st = checked.status();
   if (st.ok()) st = CheckCommandId(checked->header());
   if (st.ok()) st = CheckRecordedFor(*checked);
-  if (st.ok()) st = ValidatePersonDetails(checked->details(), domain::VietnamDay(absl::Now()));
+  if (st.ok()) st = ValidatePersonDetails(checked->details(), domain::VietnamDay(now_()));
   if (!st.ok()) {
     reactor->Finish(ToGrpcStatus(st));
     return reactor;
@@ -220,7 +221,7 @@ grpc::ServerUnaryReactor* PeopleService::UpdatePerson(grpc::CallbackServerContex
     st = checked->person_ref().empty() ? domain::Violation("COMMON-03", "person_ref", "is required")
                                        : absl::InvalidArgumentError("person_ref: must be a UUID");
   }
-  if (st.ok()) st = ValidatePersonDetails(checked->details(), domain::VietnamDay(absl::Now()));
+  if (st.ok()) st = ValidatePersonDetails(checked->details(), domain::VietnamDay(now_()));
   if (!st.ok()) {
     reactor->Finish(ToGrpcStatus(st));
     return reactor;

@@ -22,6 +22,8 @@
 
 #include "absl/status/status.h"
 #include "absl/time/civil_time.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "commands/command_workers.h"
 #include "coop/v1/people.grpc.pb.h"
 #include "services/call_gate.h"
@@ -43,10 +45,13 @@ absl::Status ValidatePersonDetails(const coop::v1::PersonDetails& details, absl:
 
 class PeopleService final : public ParsesItsRequests<coop::v1::People> {
  public:
-  // Not owned; all must outlive the service.
-  PeopleService(vault::PersonVault* vault, vault::PersonAccessLog* access_log,
-                projections::ProjectionStore* projections, const CallGate* gate,
-                commands::CommandWorkers* workers);
+  // Not owned; all must outlive the service. `now` is the server's clock (for "today" in
+  // the checks of personal details).
+  PeopleService(
+      vault::PersonVault* vault, vault::PersonAccessLog* access_log,
+      projections::ProjectionStore* projections, const CallGate* gate,
+      commands::CommandWorkers* workers,
+      std::function<absl::Time()> now = [] { return absl::Now(); });
 
   grpc::ServerUnaryReactor* RecordPerson(grpc::CallbackServerContext* context,
                                          const coop::v1::RecordPersonRequest* request,
@@ -75,6 +80,7 @@ class PeopleService final : public ParsesItsRequests<coop::v1::People> {
   const PersonScopeRules scope_rules_;
   const CallGate* const gate_;
   commands::CommandWorkers* const workers_;
+  const std::function<absl::Time()> now_;
 };
 
 }  // namespace coop::services

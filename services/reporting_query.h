@@ -8,13 +8,16 @@
 #include <grpcpp/grpcpp.h>
 
 #include <atomic>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "commands/command_workers.h"
+#include "domain/common/dates.h"
 #include "domain/common/request_checks.h"
 #include "projections/projection_set.h"
 #include "projections/projection_store.h"
@@ -33,6 +36,11 @@ struct ReportingDeps {
   absl::Duration max_wait;
   // Set when the server begins to shut down: waits end at once (UNAVAILABLE).
   const std::atomic<bool>* stopping = nullptr;
+  // The server's clock (ServerOptions::clock).
+  std::function<absl::Time()> now;
+
+  // Today in Vietnam by the server's clock: what queries that default to today use.
+  absl::CivilDay Today() const { return domain::VietnamDay(now ? now() : absl::Now()); }
 
   // Every query asks this before it reads the projections it names (the one place where a
   // query meets a projection's state). Read-your-writes: waits (at most max_wait) until every

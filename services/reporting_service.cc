@@ -39,8 +39,11 @@ bool Matches(const coop::v1::ListCooperativesRequest& request,
 
 ReportingService::ReportingService(projections::ProjectionStore* store,
                                    projections::ProjectionSet* projections, const CallGate* gate,
-                                   commands::CommandWorkers* workers, absl::Duration max_wait)
-    : deps_{store, projections, max_wait, &stopping_}, gate_(gate), workers_(workers) {
+                                   commands::CommandWorkers* workers, absl::Duration max_wait,
+                                   std::function<absl::Time()> now)
+    : deps_{store, projections, max_wait, &stopping_, std::move(now)},
+      gate_(gate),
+      workers_(workers) {
   ParseRequestsOf(&ReportingService::GetProjectionStatus, &ReportingService::RebuildProjection,
                   &ReportingService::GetCooperative, &ReportingService::ListCooperatives,
                   &ReportingService::GetGroup, &ReportingService::ListGroups,
@@ -83,8 +86,8 @@ absl::Status ListCooperativesQuery(const ReportingDeps& deps,
                                    coop::v1::ListCooperativesReply* reply) {
   auto page_size = PageSize(request.page_size());
   if (!page_size.ok()) return page_size.status();
-  auto area = ResolveAreaFilter("area", request.has_area() ? &request.area() : nullptr,
-                                domain::VietnamDay(absl::Now()));
+  auto area =
+      ResolveAreaFilter("area", request.has_area() ? &request.area() : nullptr, deps.Today());
   if (!area.ok()) return area.status();
   if (auto st = deps.Wait({CooperativeRegistryProjection::kName}, request.min_position());
       !st.ok()) {

@@ -17,7 +17,9 @@
 #include <grpcpp/grpcpp.h>
 
 #include <atomic>
+#include <functional>
 
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "commands/command_workers.h"
 #include "coop/v1/reporting.grpc.pb.h"
@@ -32,9 +34,10 @@ class ReportingService final : public ParsesItsRequests<coop::v1::Reporting> {
  public:
   // Not owned; all must outlive the service (the workers must be stopped before the store
   // closes).
-  ReportingService(projections::ProjectionStore* store, projections::ProjectionSet* projections,
-                   const CallGate* gate, commands::CommandWorkers* workers,
-                   absl::Duration max_wait);
+  ReportingService(
+      projections::ProjectionStore* store, projections::ProjectionSet* projections,
+      const CallGate* gate, commands::CommandWorkers* workers, absl::Duration max_wait,
+      std::function<absl::Time()> now = [] { return absl::Now(); });
 
   // Ends the queries waiting for a projection (UNAVAILABLE), so that shutting down does not
   // wait for them; call it before the gRPC server's Shutdown. Thread-safe.

@@ -56,8 +56,8 @@ absl::Status ListGroupsQuery(const ReportingDeps& deps, const coop::v1::ListGrou
                              coop::v1::ListGroupsReply* reply) {
   auto page_size = PageSize(request.page_size());
   if (!page_size.ok()) return page_size.status();
-  auto area = ResolveAreaFilter("area", request.has_area() ? &request.area() : nullptr,
-                                domain::VietnamDay(absl::Now()));
+  auto area =
+      ResolveAreaFilter("area", request.has_area() ? &request.area() : nullptr, deps.Today());
   if (!area.ok()) return area.status();
   if (auto st = deps.Wait({GroupRegistryProjection::kName}, request.min_position()); !st.ok()) {
     return st;
@@ -90,8 +90,8 @@ absl::Status ListHallsQuery(const ReportingDeps& deps, const coop::v1::ListHalls
                             coop::v1::ListHallsReply* reply) {
   auto page_size = PageSize(request.page_size());
   if (!page_size.ok()) return page_size.status();
-  auto area = ResolveAreaFilter("area", request.has_area() ? &request.area() : nullptr,
-                                domain::VietnamDay(absl::Now()));
+  auto area =
+      ResolveAreaFilter("area", request.has_area() ? &request.area() : nullptr, deps.Today());
   if (!area.ok()) return area.status();
   if (auto st = deps.Wait({HallRegistryProjection::kName}, request.min_position()); !st.ok()) {
     return st;
@@ -114,7 +114,7 @@ absl::Status ListHallsQuery(const ReportingDeps& deps, const coop::v1::ListHalls
 absl::Status ListOcopProductsQuery(const ReportingDeps& deps,
                                    const coop::v1::ListOcopProductsRequest& request,
                                    coop::v1::ListOcopProductsReply* reply) {
-  absl::CivilDay day = domain::VietnamDay(absl::Now());
+  absl::CivilDay day = deps.Today();
   if (!request.valid_on().empty()) {
     auto parsed = domain::ParseDate("valid_on", request.valid_on());
     if (!parsed.ok()) return parsed.status();

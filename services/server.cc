@@ -128,18 +128,23 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   if (auto st = server->projections_->StartAll(); !st.ok()) return st;
   server->query_workers_ =
       std::make_unique<commands::CommandWorkers>(options.query_threads, options.query_queue);
+  const std::function<absl::Time()> now =
+      options.clock ? options.clock : std::function<absl::Time()>([] { return absl::Now(); });
+  const std::function<domain::DecisionContext()> decision_context = [now] {
+    return commands::LiveDecisionContext(now());
+  };
   server->reporting_service_ = std::make_unique<ReportingService>(
       server->projection_store_.get(), server->projections_.get(), g, server->query_workers_.get(),
-      options.reporting_max_wait);
+      options.reporting_max_wait, now);
   server->event_store_service_ = std::make_unique<EventStoreService>(server->store_.get(), g);
   server->command_workers_ = std::make_unique<commands::CommandWorkers>(options.command_threads);
   server->registry_service_ = std::make_unique<RegistryService>(
-      server->store_.get(), g, server->command_workers_.get(), commands::LiveDecisionContext);
+      server->store_.get(), g, server->command_workers_.get(), decision_context);
   server->programs_service_ = std::make_unique<ProgramsService>(
-      server->store_.get(), g, server->command_workers_.get(), commands::LiveDecisionContext,
+      server->store_.get(), g, server->command_workers_.get(), decision_context,
       server->person_vault_.get(), server->projection_store_.get());
   server->planning_service_ = std::make_unique<PlanningService>(
-      server->store_.get(), g, server->command_workers_.get(), commands::LiveDecisionContext);
+      server->store_.get(), g, server->command_workers_.get(), decision_context);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -154,7 +159,7 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   builder.RegisterService(server->planning_service_.get());
   server->people_service_ = std::make_unique<PeopleService>(
       server->person_vault_.get(), server->access_log_.get(), server->projection_store_.get(), g,
-      server->command_workers_.get());
+      server->command_workers_.get(), now);
   builder.RegisterService(server->people_service_.get());
   builder.RegisterService(server->reporting_service_.get());
   // Every RPC parses its own request (services/parsed_request.h), or coopd does not start.

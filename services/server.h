@@ -19,6 +19,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "commands/command_workers.h"
 #include "eventstore/event_store.h"
 #include "eventstore/store_options.h"
@@ -70,6 +71,10 @@ struct ServerOptions {
   bool allow_plaintext = false;
   // Where loading progress is written (may be null).
   std::ostream* log = nullptr;
+  // What time it is for the server's date rules: "today" for the commands' dates (COMMON-01)
+  // and for queries that default to today (area filters, OCOP validity, compliance). Empty:
+  // the system clock. Tests set a fixed day.
+  std::function<absl::Time()> clock;
   // Events per page a projection reads and commits at once (projections::RunnerOptions).
   uint32_t projection_page_size = 2048;
   // Testing: called after each page a projection rebuild commits (see
