@@ -39,8 +39,9 @@ struct ReportingDeps {
   // The server's clock (ServerOptions::clock).
   std::function<absl::Time()> now;
 
-  // Today in Vietnam by the server's clock: what queries that default to today use.
-  absl::CivilDay Today() const { return domain::VietnamDay(now ? now() : absl::Now()); }
+  // The server's now, and today in Vietnam by it: what queries that default to today use.
+  absl::Time Now() const { return now ? now() : absl::Now(); }
+  absl::CivilDay Today() const { return domain::VietnamDay(Now()); }
 
   // Every query asks this before it reads the projections it names (the one place where a
   // query meets a projection's state). Read-your-writes: waits (at most max_wait) until every

@@ -70,7 +70,7 @@ grpc::ServerUnaryReactor* ReportingService::ListComplianceIssues(
     StatisticsReader reader(deps_.store);
     auto position = reader.Position();
     if (!position.ok()) return position.status();
-    auto answer = reader.Compliance(*request);
+    auto answer = reader.Compliance(*request, deps_.Now());
     if (!answer.ok()) return answer.status();
     *reply = std::move(*answer);
     reply->set_position(*position);
