@@ -24,6 +24,7 @@
 
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/impl/codegen/server_callback_handlers.h>
+#include <grpcpp/support/proto_buffer_reader.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -33,7 +34,6 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/string_view.h"
 #include "domain/common/wire_text.h"
 #include "services/grpc_status.h"
 
@@ -47,17 +47,20 @@ class ParsedRequest {
   const Request& message() const { return message_; }
   const absl::Status& status() const { return status_; }
 
-  // Reads the buffer (it is left as it was).
-  void ParseFrom(const grpc::ByteBuffer& buffer) {
-    grpc::Slice bytes;
-    if (!buffer.Valid() || !buffer.DumpToSingleSlice(&bytes).ok()) {
+  // Reads the buffer in place, without copying it (it is left as it was): once to check its
+  // text, once to parse it.
+  void ParseFrom(grpc::ByteBuffer* buffer) {
+    if (!buffer->Valid()) {
       status_ = absl::InvalidArgumentError(
           absl::StrCat(Request::descriptor()->name(), ": the call carried no request message"));
       return;
     }
-    const absl::string_view wire(reinterpret_cast<const char*>(bytes.begin()), bytes.size());
-    status_ = domain::CheckWireText(*Request::descriptor(), wire);
-    if (status_.ok() && !message_.ParseFromArray(wire.data(), static_cast<int>(wire.size()))) {
+    {
+      grpc::ProtoBufferReader wire(buffer);
+      status_ = domain::CheckWireText(*Request::descriptor(), &wire);
+    }
+    grpc::ProtoBufferReader wire(buffer);
+    if (status_.ok() && !message_.ParseFromZeroCopyStream(&wire)) {
       status_ = absl::InvalidArgumentError(
           absl::StrCat(Request::descriptor()->name(),
                        ": the bytes are not a valid protocol buffer message of this type"));
@@ -174,7 +177,7 @@ class grpc::SerializationTraits<coop::services::ParsedRequest<Request>, void> {
  public:
   static grpc::Status Deserialize(grpc::ByteBuffer* buffer,
                                   coop::services::ParsedRequest<Request>* request) {
-    request->ParseFrom(*buffer);
+    request->ParseFrom(buffer);
     buffer->Clear();
     return grpc::Status::OK;
   }

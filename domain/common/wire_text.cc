@@ -82,6 +82,7 @@ class Walker {
     malformed = true;
     return false;
   }
+
   bool BadText(const std::string& path, size_t at) {
     bad_field = path;
     bad_byte = at;
@@ -89,23 +90,35 @@ class Walker {
   }
 };
 
-}  // namespace
-
-absl::Status CheckWireText(const google::protobuf::Descriptor& type, absl::string_view wire) {
-  Walker walker;
-  if (wire.size() <= static_cast<size_t>(INT32_MAX)) {
-    CodedInputStream input(reinterpret_cast<const uint8_t*>(wire.data()),
-                           static_cast<int>(wire.size()));
-    if (walker.Walk(type, &input, "", 0)) return absl::OkStatus();
-  } else {
-    walker.malformed = true;
-  }
+absl::Status Outcome(const google::protobuf::Descriptor& type, const Walker& walker) {
   if (!walker.bad_field.empty()) {
     return Violation("COMMON-05", walker.bad_field,
                      absl::StrCat("is not valid UTF-8 (byte ", walker.bad_byte, ")"));
   }
   return absl::InvalidArgumentError(absl::StrCat(
       type.name(), ": the bytes are not a valid protocol buffer message of this type"));
+}
+
+}  // namespace
+
+absl::Status CheckWireText(const google::protobuf::Descriptor& type, absl::string_view wire) {
+  Walker walker;
+  if (wire.size() > static_cast<size_t>(INT32_MAX)) {
+    walker.malformed = true;
+    return Outcome(type, walker);
+  }
+  CodedInputStream input(reinterpret_cast<const uint8_t*>(wire.data()),
+                         static_cast<int>(wire.size()));
+  if (walker.Walk(type, &input, "", 0)) return absl::OkStatus();
+  return Outcome(type, walker);
+}
+
+absl::Status CheckWireText(const google::protobuf::Descriptor& type,
+                           google::protobuf::io::ZeroCopyInputStream* wire) {
+  Walker walker;
+  CodedInputStream input(wire);
+  if (walker.Walk(type, &input, "", 0)) return absl::OkStatus();
+  return Outcome(type, walker);
 }
 
 }  // namespace coop::domain

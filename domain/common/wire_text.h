@@ -6,6 +6,7 @@
 #define COOPLEDGER_DOMAIN_COMMON_WIRE_TEXT_H_
 
 #include <google/protobuf/descriptor.h>
+#include <google/protobuf/io/zero_copy_stream.h>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -20,6 +21,9 @@ namespace coop::domain {
 //   format itself is broken (a bad tag, a length past the end, nesting deeper than 100).
 // Fields this build does not know are skipped, as protobuf skips them.
 absl::Status CheckWireText(const google::protobuf::Descriptor& type, absl::string_view wire);
+// The same, reading the bytes from `wire` (e.g. a request's buffers, without copying them).
+absl::Status CheckWireText(const google::protobuf::Descriptor& type,
+                           google::protobuf::io::ZeroCopyInputStream* wire);
 
 }  // namespace coop::domain
 

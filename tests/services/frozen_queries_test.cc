@@ -23,7 +23,6 @@
 #include "absl/time/clock.h"
 #include "coop/v1/reporting.grpc.pb.h"
 #include "tests/services/held_rebuild.h"
-#include "tests/services/registry_fixture.h"
 
 namespace coop::testing {
 namespace {
@@ -32,13 +31,8 @@ constexpr char kRegistry[] = "cooperative_registry";
 constexpr int kQueryThreads = 2;
 constexpr int kQueryQueue = 8;
 
-class FrozenQueriesTest : public RegistryFixture {
+class FrozenQueriesTest : public HeldRebuildFixture {
  protected:
-  void SetUp() override {
-    RegistryFixture::SetUp();
-    reporting_ = coop::v1::Reporting::NewStub(channel_);
-  }
-  void TearDown() override { held_->ReleaseIfHeld(); }
   void Configure(services::ServerOptions& options) override {
     options.query_threads = kQueryThreads;
     options.query_queue = kQueryQueue;
@@ -105,8 +99,6 @@ class FrozenQueriesTest : public RegistryFixture {
 
   size_t Admitted() const { return server_->running_queries() + server_->queued_queries(); }
 
-  std::shared_ptr<HeldRebuild> held_ = std::make_shared<HeldRebuild>();
-  std::unique_ptr<coop::v1::Reporting::Stub> reporting_;
   std::string first_id_;
   std::map<grpc::StatusCode, std::string> messages_;  // the last message of each code
 };

@@ -16,7 +16,6 @@
 #include "absl/time/clock.h"
 #include "coop/v1/reporting.grpc.pb.h"
 #include "tests/services/held_rebuild.h"
-#include "tests/services/registry_fixture.h"
 
 namespace coop::testing {
 namespace {
@@ -24,13 +23,8 @@ namespace {
 constexpr char kRegistry[] = "cooperative_registry";
 constexpr int kCooperatives = 300;
 
-class ReportingRebuildTest : public RegistryFixture {
+class ReportingRebuildTest : public HeldRebuildFixture {
  protected:
-  void SetUp() override {
-    RegistryFixture::SetUp();
-    reporting_ = coop::v1::Reporting::NewStub(channel_);
-  }
-  void TearDown() override { held_->ReleaseIfHeld(); }
   void Configure(services::ServerOptions& options) override {
     options.store.durability = eventstore::Durability::kRelaxed;  // quicker to record
     options.projection_page_size = 16;                            // a rebuild takes many pages
@@ -85,8 +79,6 @@ class ReportingRebuildTest : public RegistryFixture {
     EXPECT_EQ(missing, 0u) << "of " << ids_.size() << " cooperatives, listed " << listed.size();
   }
 
-  std::shared_ptr<HeldRebuild> held_ = std::make_shared<HeldRebuild>();
-  std::unique_ptr<coop::v1::Reporting::Stub> reporting_;
   std::vector<std::string> ids_;
   std::vector<std::string> codes_;
 };
