@@ -15,6 +15,7 @@
 #include "domain/common/event_union_codec.h"
 #include "domain/common/stream_corrections.h"
 #include "domain/cooperative/cooperative_aggregate.h"
+#include "domain/cooperative/cooperative_calendar.h"
 #include "domain/cooperative/cooperative_state.h"
 #include "projections/area_index.h"
 #include "projections/linked_streams.h"
@@ -32,6 +33,24 @@ const char* OriginName(coop::v1::CooperativeOrigin origin) {
     default:
       return "new";  // unspecified reads as new
   }
+}
+
+// The change the calendar made to `state` (its status, since when, by which rule), credited to
+// the event that started what ran out: the latest recorded change in `history`.
+template <typename Changes>
+coop::v1::StatusChange CalendarChange(const domain::CooperativeState& state,
+                                      const Changes& history) {
+  coop::v1::StatusChange change;
+  change.set_status(domain::CooperativeStatusName(state.status));
+  change.set_on(domain::FormatDate(state.status_since));
+  change.set_rule(state.status_rule);
+  for (auto it = history.rbegin(); it != history.rend(); ++it) {
+    if (it->rule().empty()) {
+      change.set_position(it->position());
+      break;
+    }
+  }
+  return change;
 }
 
 const std::string& Unregistered() {
@@ -67,15 +86,21 @@ coop::v1::CooperativeView CooperativeRegistryProjection::FoldEffectiveRefs(
     if (!domain::CodecFor<coop::v1::CooperativeEvent>().Decode(recorded, &event))
       continue;  // not a cooperative's event
     const absl::CivilDay on = domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay());
+    // What the calendar changed before this event (a suspension run out), then the event.
     const domain::CooperativeStatus before = state.status;
+    state = domain::AdvanceTo(std::move(state), on);
+    if (state.status != before) history.push_back(CalendarChange(state, history));
+    const domain::CooperativeStatus advanced = state.status;
     state = domain::Evolve(std::move(state), on, event);
-    if (state.status != before) {
+    if (state.status != advanced) {
       coop::v1::StatusChange change;
       change.set_status(domain::CooperativeStatusName(state.status));
       change.set_on(domain::FormatDate(on));
       change.set_position(recorded.position());
       history.push_back(std::move(change));
-      if (domain::IsTerminal(state.status)) ended_on = domain::FormatDate(on);
+    }
+    if (domain::IsTerminal(state.status) && ended_on.empty()) {
+      ended_on = domain::FormatDate(state.status_since);
     }
     if (event.has_registered()) {
       sector = event.registered().sector();
@@ -119,6 +144,11 @@ coop::v1::CooperativeView CooperativeRegistryProjection::FoldEffectiveRefs(
   if (state.status == domain::CooperativeStatus::kSuspended) {
     view.set_suspended_until(domain::FormatDate(state.suspended_until));
   }
+  if (state.status == domain::CooperativeStatus::kDissolving ||
+      absl::string_view(state.status_rule) == domain::kAutomaticDissolutionRule) {
+    view.set_dissolution_started_on(domain::FormatDate(state.dissolution_started_on));
+  }
+  view.set_status_rule(state.status_rule);
   view.set_sector(sector);
   // Business-date order; changes on the same day keep their stream order.
   std::stable_sort(history.begin(), history.end(),
@@ -158,6 +188,41 @@ coop::v1::CooperativeView CooperativeRegistryProjection::FoldRefs(
     view.set_position(stream.back()->position());
   }
   return view;
+}
+
+namespace {
+
+// The transition the calendar makes to `view` by `day`, if any.
+std::optional<domain::TimedTransition> DueOn(absl::CivilDay day,
+                                             const coop::v1::CooperativeView& view) {
+  const auto status = domain::CooperativeStatusFromName(view.status());
+  if (!status.has_value()) return std::nullopt;
+  return domain::DueTransition(
+      *status, domain::ParseDateOr(view.suspended_until(), absl::CivilDay()),
+      domain::ParseDateOr(view.dissolution_started_on(), absl::CivilDay()), day);
+}
+
+}  // namespace
+
+std::string CooperativeRegistryProjection::StatusOn(absl::CivilDay day,
+                                                    const coop::v1::CooperativeView& view) {
+  const auto due = DueOn(day, view);
+  return due.has_value() ? domain::CooperativeStatusName(due->to) : view.status();
+}
+
+void CooperativeRegistryProjection::AsOn(absl::CivilDay day, coop::v1::CooperativeView* view) {
+  const auto due = DueOn(day, *view);
+  if (!due.has_value()) return;
+  domain::CooperativeState state;
+  state.status = due->to;
+  state.status_since = due->on;
+  state.status_rule = due->rule;
+  auto change = CalendarChange(state, view->status_history());
+  *view->add_status_history() = std::move(change);
+  view->set_status(domain::CooperativeStatusName(due->to));
+  view->set_status_rule(due->rule);
+  view->clear_suspended_until();
+  if (domain::IsTerminal(due->to)) view->set_ended_on(domain::FormatDate(due->on));
 }
 
 absl::Status CooperativeRegistryProjection::Apply(const coop::v1::RecordedEvent& event,

@@ -1,4 +1,4 @@
-// CooperativeRegistryProjection ("cooperative_registry", version 2): the current state of
+// CooperativeRegistryProjection ("cooperative_registry", version 3): the current state of
 // every cooperative and union, one CooperativeView row per cooperative id, with the facts
 // other streams state about it (OCOP products, support grants, graduate placements).
 //
@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/civil_time.h"
 #include "coop/v1/reporting.pb.h"
 #include "projections/page_rows.h"
 #include "projections/projection.h"
@@ -45,7 +46,7 @@ class CooperativeRegistryProjection final : public Projection {
   static constexpr const char* kViewEnd = "c0";  // '0' follows '/'
 
   std::string name() const override { return kName; }
-  uint32_t version() const override { return 2; }
+  uint32_t version() const override { return 3; }
   absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
   void BeginPage(uint64_t first_position) override;
   absl::Status FinishPage(ProjectionWriter& writer, uint64_t last_position) override;
@@ -64,6 +65,15 @@ class CooperativeRegistryProjection final : public Projection {
   static coop::v1::CooperativeView FoldEffectiveRefs(
       const std::string& cooperative_id,
       const std::vector<const coop::v1::RecordedEvent*>& effective);
+
+  // A stored view (status as its latest event left it) as on `day`: the transition the
+  // calendar made due by then (domain/cooperative/cooperative_calendar.h) sets status,
+  // status_rule and ended_on and joins status_history. Every read of a view goes through it, so
+  // a view, the rules and the statistics agree on any day. `day` is on or after the view's
+  // latest event (today, or the on_date its events were cut at).
+  static void AsOn(absl::CivilDay day, coop::v1::CooperativeView* view);
+  // The status AsOn would give, without changing the view.
+  static std::string StatusOn(absl::CivilDay day, const coop::v1::CooperativeView& view);
 
  private:
   absl::Status ApplyCooperativeEvent(const coop::v1::RecordedEvent& event,

@@ -16,13 +16,13 @@ namespace {
 
 using projections::CooperativeRegistryProjection;
 
-// The filters other than the area (reporting_list.h applies that one).
+// The filters other than the area (reporting_list.h applies that one), on a view as on today.
 bool Matches(const coop::v1::ListCooperativesRequest& request,
-             const coop::v1::CooperativeView& view) {
+             const coop::v1::CooperativeView& view, const std::string& status_today) {
   if (request.kind() != coop::v1::COOPERATIVE_KIND_UNSPECIFIED && view.kind() != request.kind()) {
     return false;
   }
-  if (!request.status().empty() && view.status() != request.status()) return false;
+  if (!request.status().empty() && status_today != request.status()) return false;
   if (!request.sector().empty() && view.sector() != request.sector()) return false;
   if (request.rating() != coop::v1::RATING_GRADE_UNSPECIFIED &&
       view.last_rating_grade() != request.rating()) {
@@ -78,6 +78,7 @@ absl::Status GetCooperativeQuery(const ReportingDeps& deps,
     return absl::DataLossError(
         absl::StrCat("unreadable view of cooperative ", request.cooperative_id()));
   }
+  CooperativeRegistryProjection::AsOn(deps.Today(), reply);
   return absl::OkStatus();
 }
 
@@ -93,12 +94,19 @@ absl::Status ListCooperativesQuery(const ReportingDeps& deps,
       !st.ok()) {
     return st;
   }
+  // Each view is read as on today (the calendar's status), then filtered.
+  const absl::CivilDay today = deps.Today();
   std::string next_token;
   auto status = PageViews<coop::v1::CooperativeView>(
       deps.store, CooperativeRegistryProjection::kName, CooperativeRegistryProjection::kViewPrefix,
       CooperativeRegistryProjection::kViewEnd, *area, *page_size, request.page_token(),
-      [&](const coop::v1::CooperativeView& view) { return Matches(request, view); },
-      [&](coop::v1::CooperativeView view) { *reply->add_cooperatives() = std::move(view); },
+      [&](const coop::v1::CooperativeView& view) {
+        return Matches(request, view, CooperativeRegistryProjection::StatusOn(today, view));
+      },
+      [&](coop::v1::CooperativeView view) {
+        CooperativeRegistryProjection::AsOn(today, &view);
+        *reply->add_cooperatives() = std::move(view);
+      },
       [](const coop::v1::CooperativeView& view) { return view.cooperative_id(); }, &next_token);
   reply->set_next_page_token(next_token);
   return status;

@@ -227,6 +227,7 @@ absl::Status GetCooperativeAsOfQuery(const ReportingDeps& deps,
     return a.position() < b.position();
   });
   *reply = CooperativeRegistryProjection::FoldEffective(request.cooperative_id(), folded);
+  CooperativeRegistryProjection::AsOn(*on, reply);
   if (reply->status() == "unregistered") {
     return absl::NotFoundError(absl::StrCat("cooperative ", request.cooperative_id(),
                                             " was not registered on ", request.on_date(),

@@ -77,6 +77,28 @@ const std::vector<Rule>& RuleTable() {
        "Law on Bankruptcy 51/2014/QH13", C::kFailedPrecondition},
       {"COOP-16", "A cooperative code is never used twice", "Decree 92/2024 Art. 8",
        C::kAlreadyExists},
+      // --- the calendar (domain/cooperative/cooperative_calendar.h): derived, never recorded ---
+      {"COOP-17",
+       "A dissolution neither completed nor cancelled ends by itself 6 months after it started: "
+       "the cooperative is dissolved from that day, and nothing more is recorded for it",
+       "Law 17/2023/QH15 Art. 92", C::kFailedPrecondition},
+      {"COOP-18",
+       "A suspension ends after its last day (its latest extension's): the cooperative is active "
+       "again from the next day, and neither resumes nor extends that suspension",
+       "Decree 92/2024 Art. 56", C::kFailedPrecondition},
+      {"COOP-19",
+       "The annual report for year Y is due by 15 January of Y+1 up to 2018, by 15 December of Y "
+       "from 2019",
+       "Decrees 193/2013, 107/2017/NĐ-CP; Circulars 09/2019, 09/2024/TT-BKHĐT",
+       C::kFailedPrecondition},
+      {"COOP-20",
+       "The annual meeting for fiscal year Y is held within 3 months after it (2012 law, Y up to "
+       "2023), within 4 months (2023 law, from 2024)",
+       "Law 23/2012/QH13; Law 17/2023/QH15 (general meeting)", C::kFailedPrecondition},
+      {"COOP-21",
+       "A cooperative is rated for a year (or counted not rated) only if it was registered at "
+       "least 12 months before the year's end",
+       "Circular 01/2020/TT-BKHĐT", C::kFailedPrecondition},
       // --- cooperative groups (GROUP-xx) and halls (HALL-xx): add below this line ---
       {"GROUP-01",
        "A cooperative group has at least 2 members (3 before 25 Nov 2019, under Decree "

@@ -5,6 +5,7 @@
 #include "domain/common/dates.h"
 #include "domain/common/rules.h"
 #include "domain/common/value_bounds.h"
+#include "domain/cooperative/cooperative_calendar.h"
 #include "domain/cooperative/cooperative_checks.h"
 
 namespace coop::domain {
@@ -19,8 +20,20 @@ absl::Status Require(bool ok, std::string_view rule, const std::string& field,
   return ok ? absl::OkStatus() : Violation(rule, field, detail);
 }
 
+// The status, and for one the calendar gave (cooperative_calendar.h), since when and by which
+// rule: "the cooperative is active (its suspension ended on 2025-01-01: COOP-18)".
 std::string StatusText(const CooperativeState& s) {
-  return absl::StrCat("the cooperative is ", CooperativeStatusName(s.status));
+  std::string text = absl::StrCat("the cooperative is ", CooperativeStatusName(s.status));
+  const absl::string_view rule = s.status_rule;
+  if (rule == kSuspensionEndRule) {
+    absl::StrAppend(&text, " (its suspension ended on ", FormatDate(s.status_since - 1), ": ", rule,
+                    ")");
+  } else if (rule == kAutomaticDissolutionRule) {
+    absl::StrAppend(&text, " (by itself on ", FormatDate(s.status_since),
+                    ", 6 months after its dissolution started on ",
+                    FormatDate(s.dissolution_started_on), ": ", rule, ")");
+  }
+  return text;
 }
 
 absl::Status DecideRegistration(const coop::v1::CooperativeRegistered& e, absl::CivilDay on,
@@ -137,6 +150,13 @@ absl::Status DecideRating(const coop::v1::CooperativeRated& e, absl::CivilDay on
                      absl::StrCat("the cooperative was registered on ", FormatDate(s.registered_on),
                                   "; it cannot be rated for ", e.year(), " on ", FormatDate(on)));
   }
+  const absl::CivilDay year_end(e.year(), 12, 31);
+  if (!OldEnoughToRate(s.registered_on, year_end)) {
+    return Violation("COOP-21", "rated.year",
+                     absl::StrCat("the cooperative was registered on ", FormatDate(s.registered_on),
+                                  ", less than 12 months before the end of ", e.year(),
+                                  "; it is rated from ", e.year() + 1));
+  }
   return Require(!s.rated_years.contains(e.year()), "COOP-09", "rated.year",
                  absl::StrCat("already rated for ", e.year(), "; correct the earlier rating"));
 }
@@ -152,13 +172,9 @@ absl::Status DecideLifecycle(const CooperativeEvent& fact, absl::CivilDay on,
       return Require(s.status == S::kActive || s.status == S::kSuspended, "COOP-07",
                      "dissolution_started", StatusText(s));
     case E::kDissolutionCancelled:
-      if (s.status != S::kDissolving) {
-        return Violation("COOP-07", "dissolution_cancelled", StatusText(s));
-      }
-      return Require(on <= AddMonths(s.dissolution_started_on, 6), "COOP-07",
-                     "dissolution_cancelled",
-                     "dissolution started on " + FormatDate(s.dissolution_started_on) +
-                         ", more than 6 months ago");
+      // Within 6 months of its start: on the day 6 months on, the calendar has ended it
+      // (COOP-17) and COOP-03 refuses the cancellation.
+      return Require(s.status == S::kDissolving, "COOP-07", "dissolution_cancelled", StatusText(s));
     case E::kDissolutionCompleted:
       return Require(s.status == S::kDissolving, "COOP-07", "dissolution_completed", StatusText(s));
     case E::kCertificateRevoked:
@@ -192,7 +208,8 @@ absl::Status DecideLifecycle(const CooperativeEvent& fact, absl::CivilDay on,
 }  // namespace
 
 absl::StatusOr<Events> DecideCooperative(const std::string& occurred_on,
-                                         const CooperativeEvent& fact, const CooperativeState& s,
+                                         const CooperativeEvent& fact,
+                                         const CooperativeState& recorded,
                                          const DecisionContext& ctx) {
   using E = CooperativeEvent;
   auto on = ParsePastDate("occurred_on", occurred_on, ctx.today);
@@ -201,9 +218,11 @@ absl::StatusOr<Events> DecideCooperative(const std::string& occurred_on,
     return Violation("COMMON-03", "event", "says nothing to record");
   }
   if (fact.has_registered()) {
-    if (auto st = DecideRegistration(fact.registered(), *on, s, ctx); !st.ok()) return st;
+    if (auto st = DecideRegistration(fact.registered(), *on, recorded, ctx); !st.ok()) return st;
     return Events{fact};
   }
+  // The rules see the cooperative as the calendar leaves it on the event's date.
+  const CooperativeState s = AdvanceTo(recorded, *on);
   // Everything else happens to a registered, living cooperative, after its registration.
   if (s.status == S::kUnregistered) {
     return Violation("COOP-11", "event", "the cooperative is not registered");

@@ -2,6 +2,7 @@
 
 #include "base/saturating_add.h"
 #include "domain/common/dates.h"
+#include "domain/cooperative/cooperative_calendar.h"
 
 namespace coop::domain {
 
@@ -55,6 +56,8 @@ void Add(coop::v1::MemberCounts* total, const coop::v1::MemberCounts& delta, int
 CooperativeState Evolve(CooperativeState s, absl::CivilDay on,
                         const coop::v1::CooperativeEvent& event) {
   using E = coop::v1::CooperativeEvent;
+  s = AdvanceTo(std::move(s), on);
+  const CooperativeStatus before = s.status;
   switch (event.event_case()) {
     case E::kRegistered: {
       const auto& e = event.registered();
@@ -148,6 +151,12 @@ CooperativeState Evolve(CooperativeState s, absl::CivilDay on,
     case E::kAttendedTradeFair:
     case E::EVENT_NOT_SET:
       break;
+  }
+  if (IsTerminal(before)) {
+    s.status = before;
+  } else if (s.status != before) {
+    s.status_since = on;
+    s.status_rule = "";
   }
   return s;
 }

@@ -27,6 +27,10 @@ const char* CooperativeStatusName(CooperativeStatus status);
 
 struct CooperativeState {
   CooperativeStatus status = CooperativeStatus::kUnregistered;
+  absl::CivilDay status_since;  // the first day in `status`
+  // Empty when an event set the status; the calendar's rule id (cooperative_calendar.h) when
+  // the calendar did.
+  const char* status_rule = "";
   std::string cooperative_id;
   std::string code;
   std::string name;
@@ -49,7 +53,9 @@ struct CooperativeState {
 };
 
 // Applies one event that happened on `occurred_on`. Events come from the log and are trusted:
-// Evolve never fails.
+// Evolve never fails. The calendar comes first: what is due by `occurred_on` (a suspension run
+// out, an automatic dissolution) applies before the event. A terminal status is final: an event
+// after it (only a log written before the calendar rules could hold one) changes no status.
 CooperativeState Evolve(CooperativeState state, absl::CivilDay occurred_on,
                         const coop::v1::CooperativeEvent& event);
 

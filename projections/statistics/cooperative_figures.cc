@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "coop/v1/cooperative_events.pb.h"
+#include "domain/cooperative/cooperative_calendar.h"
 #include "domain/cooperative/cooperative_state.h"
 #include "projections/statistics/figure_builder.h"
 #include "projections/statistics/statistic_catalog.h"
@@ -36,7 +37,19 @@ struct Snapshot {
 
 bool Terminal(const Snapshot& s) { return domain::IsTerminal(s.state.status); }
 
+// The calendar (domain/cooperative/cooperative_calendar.h) on `day`: a suspension run out, a
+// dissolution ended by itself. The status keeps the position of the event that started it.
+void AdvanceTo(Snapshot& s, absl::CivilDay day) {
+  const bool was_terminal = Terminal(s);
+  s.state = domain::AdvanceTo(std::move(s.state), day);
+  if (!was_terminal && Terminal(s)) {
+    s.ended_on = s.state.status_since;
+    s.ended_as = s.state.status;
+  }
+}
+
 void Apply(Snapshot& s, const Dated& dated) {
+  AdvanceTo(s, dated.on);
   const bool was_terminal = Terminal(s);
   const CooperativeStatus before = s.state.status;
   s.state = domain::Evolve(std::move(s.state), dated.on, dated.event);
@@ -61,37 +74,12 @@ void Apply(Snapshot& s, const Dated& dated) {
   if (dated.event.has_designated_model()) s.model_position = position;
   if (s.state.status != before) s.status_position = position;
   if (!was_terminal && Terminal(s)) {
-    s.ended_on = dated.on;
+    s.ended_on = s.state.status_since;
     s.ended_as = s.state.status;
   }
 }
 
-// A dissolution neither completed nor cancelled ends by itself 6 months after it started.
-// A suspension ends on its last day (the notice's "until"): the cooperative is active again
-// unless a further notice extended it.
-void ApplyTimeRules(Snapshot& s, absl::CivilDay day) {
-  if (s.state.status == CooperativeStatus::kSuspended && s.state.suspended_until < day &&
-      s.state.suspended_until != absl::CivilDay()) {
-    s.state.status = CooperativeStatus::kActive;
-  }
-  if (s.state.status != CooperativeStatus::kDissolving) return;
-  const absl::CivilDay automatic = domain::AddMonths(s.state.dissolution_started_on, 6);
-  if (automatic <= day) {
-    s.state.status = CooperativeStatus::kDissolved;
-    s.ended_on = automatic;
-    s.ended_as = CooperativeStatus::kDissolved;
-  }
-}
-
 }  // namespace
-
-absl::CivilDay AnnualReportDeadline(int year) {
-  return year <= 2018 ? absl::CivilDay(year + 1, 1, 15) : absl::CivilDay(year, 12, 15);
-}
-
-absl::CivilDay GeneralMeetingDeadline(int year) {
-  return year <= 2023 ? absl::CivilDay(year + 1, 3, 31) : absl::CivilDay(year + 1, 4, 30);
-}
 
 void CooperativeFigures(const EventRefs& events, const Knowledge& knowledge,
                         FigureBuilder& builder) {
@@ -137,11 +125,11 @@ void CooperativeFigures(const EventRefs& events, const Knowledge& knowledge,
     const auto& e = d.event;
     if (e.has_rated()) rating_for[e.rated().year()] = &d;
     if (e.has_annual_report_submitted() &&
-        d.on <= AnnualReportDeadline(e.annual_report_submitted().year())) {
+        d.on <= domain::AnnualReportDeadline(e.annual_report_submitted().year())) {
       reported_in_time.insert(e.annual_report_submitted().year());
     }
     if (e.has_general_meeting_held() &&
-        d.on <= GeneralMeetingDeadline(e.general_meeting_held().fiscal_year())) {
+        d.on <= domain::GeneralMeetingDeadline(e.general_meeting_held().fiscal_year())) {
       met_in_time.insert(e.general_meeting_held().fiscal_year());
     }
     in_period[PeriodYearOf(d.on, kind)].push_back(&d);
@@ -164,7 +152,7 @@ void CooperativeFigures(const EventRefs& events, const Knowledge& knowledge,
   for (int year = first; year <= std::max(first, builder.LastYear(last)); ++year) {
     const Period period = PeriodOf(year, kind);
     while (next < dated.size() && dated[next].on <= period.last) Apply(s, dated[next++]);
-    ApplyTimeRules(s, period.last);
+    AdvanceTo(s, period.last);
     builder.SetOwnerAddress(year, s.state.address);
     if (!builder.Wanted(year)) continue;
     const auto& state = s.state;
@@ -213,13 +201,13 @@ void CooperativeFigures(const EventRefs& events, const Knowledge& knowledge,
           default:
             break;
         }
-      } else if (state.registered_on <= domain::AddMonths(period.last, -12)) {
+      } else if (domain::OldEnoughToRate(state.registered_on, period.last)) {
         builder.Add(year, names::kNotRated, 1, area, s.registered_position);
       }
       // Compliance: an HTX existing at the end of the year and registered by its report
       // deadline owes the annual report and the annual meeting for it (one founded in the last
       // days of the year owes neither).
-      const bool owes = state.registered_on <= AnnualReportDeadline(year);
+      const bool owes = state.registered_on <= domain::AnnualReportDeadline(year);
       if (owes && !reported_in_time.contains(year)) {
         builder.Add(year, names::kNoAnnualReport, 1, area, s.registered_position);
       }

@@ -17,8 +17,9 @@
 //   area per year and sums over communes equal the district's figure, distinct counts too.
 //   OCOP products and placements count with their cooperative. Classes and grants count in
 //   their own area (a district-level class counts in the district and above, in no commune).
-// - A dissolution not completed or cancelled ends by itself 6 months after it started; a
-//   suspension ends after its last day.
+// - The calendar applies as every reader applies it (domain/cooperative/cooperative_calendar.h):
+//   a dissolution not completed or cancelled ends by itself 6 months after it started (COOP-17);
+//   a suspension ends after its last day (COOP-18).
 //
 // Pure; thread-safe.
 #ifndef COOPLEDGER_PROJECTIONS_STATISTICS_ENTITY_FIGURES_H_
@@ -77,14 +78,6 @@ struct EntityFigures {
   // earlier figures are re-aggregated), if it has one; empty code otherwise.
   coop::v1::Area readdress;
 };
-
-// The annual report for `year` is due 15 January of the next year (Decree 193/2013, then
-// 107/2017) for years up to 2018, and 15 December of the year itself from 2019
-// (Circular 09/2019, then 09/2024).
-absl::CivilDay AnnualReportDeadline(int year);
-// The annual meeting for fiscal year `year`: within 3 months after it (2012 law, fiscal
-// years up to 2023), within 4 months (2023 law).
-absl::CivilDay GeneralMeetingDeadline(int year);
 
 // The entity id of a stream ("coop-…" etc. as is); "" if the stream does not feed the
 // statistics by itself. OCOP product and placement streams belong to their cooperative's

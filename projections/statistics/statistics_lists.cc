@@ -15,6 +15,7 @@
 #include "domain/common/event_union_codec.h"
 #include "domain/common/stream_corrections.h"
 #include "domain/cooperative/cooperative_aggregate.h"
+#include "domain/cooperative/cooperative_calendar.h"
 #include "domain/cooperative/cooperative_state.h"
 #include "domain/programs/plan_state.h"
 #include "projections/statistics/annual_statistics_projection.h"
@@ -91,8 +92,8 @@ absl::StatusOr<coop::v1::ComplianceIssuesReply> StatisticsReader::Compliance(
   const Period period = PeriodOf(scope->year, PeriodKind::kCalendarYear);
   // A report or meeting whose deadline has not passed yet is not (yet) an issue.
   const absl::CivilDay today = domain::VietnamDay(now);
-  const bool report_due = AnnualReportDeadline(scope->year) < today;
-  const bool meeting_due = GeneralMeetingDeadline(scope->year) < today;
+  const bool report_due = domain::AnnualReportDeadline(scope->year) < today;
+  const bool meeting_due = domain::GeneralMeetingDeadline(scope->year) < today;
   for (const auto& id : *ids) {
     auto events = EntityEvents(id);
     if (!events.ok()) return events.status();

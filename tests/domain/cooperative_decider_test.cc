@@ -248,8 +248,9 @@ TEST_F(CooperativeDeciderTest, Coop04And06SuspendOnlyActiveExtendAndResumeOnlySu
 
 TEST_F(CooperativeDeciderTest, Coop07DissolutionCancelledOnlyWhileDissolvingWithinSixMonths) {
   const Given started{"2025-01-15", DissolutionStarted()};
-  EXPECT_OK(When({Registered(), started}, "2025-07-15", DissolutionCancelled()));
-  ExpectRule(When({Registered(), started}, "2025-07-16", DissolutionCancelled()), "COOP-07");
+  EXPECT_OK(When({Registered(), started}, "2025-07-14", DissolutionCancelled()));
+  // On the day 6 months on, the calendar has ended it (COOP-17): nothing more is recorded.
+  ExpectRule(When({Registered(), started}, "2025-07-15", DissolutionCancelled()), "COOP-03");
   ExpectRule(When({Registered()}, "2025-02-01", DissolutionCancelled()), "COOP-07");
   ExpectRule(When({Registered()}, "2025-02-01", DissolutionCompleted()), "COOP-07");
   ExpectRule(When({Registered(), started}, "2025-02-01", DissolutionStarted()), "COOP-07");
@@ -338,16 +339,79 @@ TEST_F(CooperativeDeciderTest, Coop12AndCoop13MembersAndWorkers) {
 }
 
 TEST_F(CooperativeDeciderTest, Coop09And10Ratings) {
-  EXPECT_OK(When({Registered()}, "2025-03-01", Rated(2024, 80, coop::v1::GOOD)));
-  ExpectRule(When({Registered()}, "2025-03-01", Rated(2024, 79.5, coop::v1::GOOD)), "COOP-10");
-  ExpectRule(When({Registered()}, "2025-03-01", Rated(2024, 101, coop::v1::GOOD)), "COOP-10");
-  ExpectRule(When({Registered()}, "2025-03-01", Rated(2023, 50, coop::v1::AVERAGE)),
+  EXPECT_OK(When({Registered()}, "2026-03-01", Rated(2025, 80, coop::v1::GOOD)));
+  ExpectRule(When({Registered()}, "2026-03-01", Rated(2025, 79.5, coop::v1::GOOD)), "COOP-10");
+  ExpectRule(When({Registered()}, "2026-03-01", Rated(2025, 101, coop::v1::GOOD)), "COOP-10");
+  ExpectRule(When({Registered()}, "2026-03-01", Rated(2023, 50, coop::v1::AVERAGE)),
              "COOP-09");  // registered in 2024
   ExpectRule(When({Registered()}, "2025-03-01", Rated(2026, 50, coop::v1::AVERAGE)),
              "COOP-09");  // a year not reached yet
-  const Given rated{"2025-03-01", Rated(2024, 49.9, coop::v1::WEAK)};
-  ExpectRule(When({Registered(), rated}, "2025-04-01", Rated(2024, 60, coop::v1::AVERAGE)),
+  const Given rated{"2026-03-01", Rated(2025, 49.9, coop::v1::WEAK)};
+  ExpectRule(When({Registered(), rated}, "2026-04-01", Rated(2025, 60, coop::v1::AVERAGE)),
              "COOP-09");
+}
+
+// --- the calendar (cooperative_calendar.h) as the decider applies it ---
+
+TEST_F(CooperativeDeciderTest, Coop21RatedOnlyWhenTwelveMonthsOldAtTheYearsEnd) {
+  // Given a cooperative registered on 2024-09-01, when it is rated for 2024, then COOP-21: it
+  // was 4 months old at the end of 2024. For 2025 it is rated.
+  ExpectRule(When({Registered()}, "2025-03-01", Rated(2024, 80, coop::v1::GOOD)), "COOP-21");
+  EXPECT_OK(When({Registered()}, "2026-03-01", Rated(2025, 80, coop::v1::GOOD)));
+  // Registered on 31 December, it is 12 months old on the next 31 December.
+  const Given new_year_eve{"2024-12-31", Registration()};
+  EXPECT_OK(When({new_year_eve}, "2026-03-01", Rated(2025, 80, coop::v1::GOOD)));
+  const Given new_year{"2025-01-01", Registration()};
+  ExpectRule(When({new_year}, "2026-03-01", Rated(2025, 80, coop::v1::GOOD)), "COOP-21");
+}
+
+TEST_F(CooperativeDeciderTest, Coop17NothingAfterAnAutomaticDissolution) {
+  // Given a dissolution started on 2025-01-15 and never completed, when anything is recorded
+  // on or after 2025-07-15, then COOP-03 naming the calendar's rule COOP-17.
+  const Given started{"2025-01-15", DissolutionStarted()};
+  auto refused = When({Registered(), started}, "2025-08-01", DissolutionCompleted());
+  ExpectRule(refused, "COOP-03");
+  EXPECT_NE(refused.status().message().find("by itself on 2025-07-15"), std::string::npos)
+      << refused.status();
+  EXPECT_NE(refused.status().message().find("COOP-17"), std::string::npos) << refused.status();
+  EXPECT_OK(When({Registered(), started}, "2025-07-14", DissolutionCompleted()));
+  // A dissolution started on 31 August ends by itself on the last day of February.
+  const Given august{"2025-08-31", DissolutionStarted()};
+  EXPECT_OK(When({Registered(), august}, "2026-02-27", DissolutionCancelled()));
+  ExpectRule(When({Registered(), august}, "2026-02-28", DissolutionCancelled()), "COOP-03");
+}
+
+TEST_F(CooperativeDeciderTest, Coop18ASuspensionRunsOutAfterItsLastDay) {
+  // Given a suspension until 2025-06-30: on its last day it is resumed or extended; from
+  // 2025-07-01 the cooperative is active again, so a resume or an extension of that suspension
+  // is refused (COOP-06, naming COOP-18) and a new suspension is accepted.
+  const Given suspended{"2025-01-10", Suspend("2025-01-10", "2025-06-30")};
+  EXPECT_OK(When({Registered(), suspended}, "2025-06-30", Resumed()));
+  auto late = When({Registered(), suspended}, "2025-07-01", Resumed());
+  ExpectRule(late, "COOP-06");
+  EXPECT_NE(late.status().message().find("its suspension ended on 2025-06-30: COOP-18"),
+            std::string::npos)
+      << late.status();
+  CooperativeEvent extend;
+  extend.mutable_suspension_extended()->set_until("2025-12-31");
+  EXPECT_OK(When({Registered(), suspended}, "2025-06-30", extend));
+  ExpectRule(When({Registered(), suspended}, "2025-07-01", extend), "COOP-06");
+  EXPECT_OK(When({Registered(), suspended}, "2025-08-01", Suspend("2025-08-01", "2025-12-31")));
+  // An extension moves the last day.
+  const Given extended{"2025-06-01", extend};
+  EXPECT_OK(When({Registered(), suspended, extended}, "2025-12-31", Resumed()));
+  ExpectRule(When({Registered(), suspended, extended}, "2026-01-01", Resumed()), "COOP-06");
+}
+
+TEST_F(CooperativeDeciderTest, AnEventAfterAnAutomaticEndDoesNotReviveTheCooperative) {
+  // A log written before the calendar rules may hold a cancellation after the automatic end:
+  // folding it leaves the cooperative dissolved, from the day the calendar ended it.
+  const Given started{"2025-01-15", DissolutionStarted()};
+  const Given cancelled{"2025-09-01", DissolutionCancelled()};
+  const CooperativeState state = State({Registered(), started, cancelled});
+  EXPECT_EQ(state.status, CooperativeStatus::kDissolved);
+  EXPECT_EQ(state.status_since, absl::CivilDay(2025, 7, 15));
+  EXPECT_STREQ(state.status_rule, "COOP-17");
 }
 
 TEST_F(CooperativeDeciderTest, EveryCitedRuleIsInTheTableWithALegalBasis) {

@@ -101,6 +101,7 @@ TEST_F(CooperativeRegistryProjectionTest, FoldsRegistrationReportsAndSuspension)
   EXPECT_EQ(view.name(), "HTX Khánh An");
   EXPECT_EQ(view.kind(), coop::v1::COOPERATIVE);
   EXPECT_EQ(view.law_regime(), coop::v1::LAW_2023);
+  // The row holds the status its latest event left: suspended until 2025-06-30.
   EXPECT_EQ(view.status(), "suspended");
   EXPECT_EQ(view.registered_on(), "2024-09-01");
   EXPECT_EQ(view.address().code(), "32059");
@@ -108,6 +109,20 @@ TEST_F(CooperativeRegistryProjectionTest, FoldsRegistrationReportsAndSuspension)
   EXPECT_EQ(view.charter_capital_vnd(), 500'000'000);
   EXPECT_EQ(view.suspended_until(), "2025-06-30");
   EXPECT_EQ(view.version(), 3u);
+  // Read on a day, the calendar applies (COOP-18): still suspended on its last day, active
+  // from the next, with the change in its history.
+  auto on_last_day = view;
+  CooperativeRegistryProjection::AsOn(absl::CivilDay(2025, 6, 30), &on_last_day);
+  EXPECT_EQ(on_last_day.status(), "suspended");
+  EXPECT_EQ(on_last_day.status_history_size(), view.status_history_size());
+  auto after = view;
+  CooperativeRegistryProjection::AsOn(absl::CivilDay(2025, 7, 1), &after);
+  EXPECT_EQ(after.status(), "active");
+  EXPECT_EQ(after.status_rule(), "COOP-18");
+  EXPECT_TRUE(after.suspended_until().empty());
+  ASSERT_EQ(after.status_history_size(), view.status_history_size() + 1);
+  EXPECT_EQ(after.status_history().rbegin()->on(), "2025-07-01");
+  EXPECT_EQ(CooperativeRegistryProjection::StatusOn(absl::CivilDay(2025, 7, 1), view), "active");
   auto rows = projections_->ReadRows(projection_.name());
   ASSERT_OK(rows);
   EXPECT_EQ(rows->size(), 5u)

@@ -86,7 +86,13 @@ TEST_F(ReportingServiceTest, ReadsItsOwnWritesWithMinPosition) {
   status = Get(registered.aggregate_id(), suspended.position(), &view);
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(view.members().official(), 14);
-  EXPECT_EQ(view.status(), "suspended");
+  ASSERT_EQ(view.status_history_size(), 3);
+  EXPECT_EQ(view.status_history(1).status(), "suspended");
+  EXPECT_EQ(view.status_history(1).position(), suspended.position());
+  // Read today, the suspension has run out after its last day (COOP-18).
+  EXPECT_EQ(view.status(), "active");
+  EXPECT_EQ(view.status_rule(), "COOP-18");
+  EXPECT_EQ(view.status_history(2).on(), "2025-07-01");
   EXPECT_GE(view.position(), suspended.position());
 }
 
@@ -176,9 +182,9 @@ TEST_F(ReportingServiceTest, ListFiltersByAreaAtAnyLevelSectorRatingAndLawRegime
   auto status = registry_->RegisterCooperative(Context().get(), old_law, &transport);
   ASSERT_TRUE(status.ok()) << status.error_message();
   coop::v1::RateCooperativeRequest rate;
-  *rate.mutable_header() = Header("2025-02-01");
+  *rate.mutable_header() = Header("2026-02-01");
   rate.set_cooperative_id(khanh_an.aggregate_id());
-  rate.mutable_rated()->set_year(2024);
+  rate.mutable_rated()->set_year(2025);
   rate.mutable_rated()->set_regulation("01/2020/TT-BKHĐT");
   rate.mutable_rated()->set_score(85);
   rate.mutable_rated()->set_grade(coop::v1::GOOD);

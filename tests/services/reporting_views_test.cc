@@ -491,10 +491,15 @@ TEST_F(ReportingViewsTest, TheCooperativeViewCarriesItsHistoryAndLinkedFacts) {
   ExpectOk(reporting_->GetCooperative(Context().get(), get, &view));
   EXPECT_EQ(view.sector(), "agriculture");
   EXPECT_EQ(view.origin(), "new");
-  ASSERT_EQ(view.status_history_size(), 2);
+  ASSERT_EQ(view.status_history_size(), 3);
   EXPECT_EQ(view.status_history(0).status(), "active");
   EXPECT_EQ(view.status_history(1).status(), "suspended");
   EXPECT_EQ(view.status_history(1).on(), "2025-01-10");
+  // The suspension ran out after 2025-06-30: the calendar's change joins the history.
+  EXPECT_EQ(view.status_history(2).status(), "active");
+  EXPECT_EQ(view.status_history(2).on(), "2025-07-01");
+  EXPECT_EQ(view.status_history(2).rule(), "COOP-18");
+  EXPECT_EQ(view.status_history(2).position(), view.status_history(1).position());
   EXPECT_EQ(view.last_inspection().on(), "2024-12-01");
   EXPECT_TRUE(view.last_inspection().compliant());
   EXPECT_EQ(view.last_annual_report_year(), 2024);

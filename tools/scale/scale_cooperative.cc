@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "coop/v1/cooperative_events.pb.h"
 #include "domain/cooperative/cooperative_aggregate.h"
+#include "domain/cooperative/cooperative_calendar.h"
 #include "domain/cooperative/cooperative_checks.h"
 #include "tools/scale/scale_coop_programmes.h"
 #include "tools/scale/scale_writer.h"
@@ -207,7 +208,9 @@ class CooperativeLife {
       Plan(start, fact, Kind::kTerminal);
       CooperativeEvent completed;
       completed.mutable_dissolution_completed();
-      Plan(start + dice_.Between(60, 183), completed, Kind::kTerminal);
+      // Completed before the calendar ends it by itself 6 months on (COOP-17).
+      Plan(std::min(start + dice_.Between(60, 183), domain::AddMonths(start, 6) - 1), completed,
+           Kind::kTerminal);
     } else if (earliest < kLastDay - 200 && dice_.Chance(1)) {
       const CivilDay revoked_on = dice_.DayBetween(earliest, kLastDay - 200);
       CooperativeEvent revoke;
@@ -241,11 +244,14 @@ class CooperativeLife {
         Plan(std::max(extended_on, from + 1), extend);
       }
       suspensions_.push_back({from, until});
-      CooperativeEvent resume;
-      resume.mutable_resumed();
-      const CivilDay resumed = until + dice_.Between(0, 10);
-      Plan(resumed, resume);
-      free_from = resumed + 30;
+      // Most resume in the notice's last days; the others let it run out (COOP-18): a resume
+      // after the last day would be refused.
+      if (dice_.Chance(70)) {
+        CooperativeEvent resume;
+        resume.mutable_resumed();
+        Plan(std::max(until - dice_.Between(0, 10), from + 2), resume);
+      }
+      free_from = until + 30;
     }
   }
 
@@ -334,7 +340,7 @@ class CooperativeLife {
     }
     // Rated for a year it existed in at least 12 months and was not stopped > 3 months.
     const bool agricultural = summary_.sector == "agriculture" || summary_.sector == "aquaculture";
-    if (year <= 2024 && summary_.registered + 365 <= CivilDay(year, 12, 31) &&
+    if (year <= 2024 && domain::OldEnoughToRate(summary_.registered, CivilDay(year, 12, 31)) &&
         (year >= 2019 || (agricultural && year >= 2017)) && SuspendedDaysIn(year) <= 90 &&
         dice_.Chance(80)) {
       const double score = std::clamp<double>(
