@@ -18,6 +18,7 @@
 #include "domain/cooperative/cooperative_calendar.h"
 #include "domain/cooperative/cooperative_state.h"
 #include "projections/area_index.h"
+#include "projections/calendar_change.h"
 #include "projections/linked_streams.h"
 #include "projections/stream_rows.h"
 
@@ -33,24 +34,6 @@ const char* OriginName(coop::v1::CooperativeOrigin origin) {
     default:
       return "new";  // unspecified reads as new
   }
-}
-
-// The change the calendar made to `state` (its status, since when, by which rule), credited to
-// the event that started what ran out: the latest recorded change in `history`.
-template <typename Changes>
-coop::v1::StatusChange CalendarChange(const domain::CooperativeState& state,
-                                      const Changes& history) {
-  coop::v1::StatusChange change;
-  change.set_status(domain::CooperativeStatusName(state.status));
-  change.set_on(domain::FormatDate(state.status_since));
-  change.set_rule(state.status_rule);
-  for (auto it = history.rbegin(); it != history.rend(); ++it) {
-    if (it->rule().empty()) {
-      change.set_position(it->position());
-      break;
-    }
-  }
-  return change;
 }
 
 const std::string& Unregistered() {
@@ -89,7 +72,10 @@ coop::v1::CooperativeView CooperativeRegistryProjection::FoldEffectiveRefs(
     // What the calendar changed before this event (a suspension run out), then the event.
     const domain::CooperativeStatus before = state.status;
     state = domain::AdvanceTo(std::move(state), on);
-    if (state.status != before) history.push_back(CalendarChange(state, history));
+    if (state.status != before) {
+      history.push_back(CalendarChange(domain::CooperativeStatusName(state.status),
+                                       state.status_since, state.status_rule, history));
+    }
     const domain::CooperativeStatus advanced = state.status;
     state = domain::Evolve(std::move(state), on, event);
     if (state.status != advanced) {
@@ -213,11 +199,8 @@ std::string CooperativeRegistryProjection::StatusOn(absl::CivilDay day,
 void CooperativeRegistryProjection::AsOn(absl::CivilDay day, coop::v1::CooperativeView* view) {
   const auto due = DueOn(day, *view);
   if (!due.has_value()) return;
-  domain::CooperativeState state;
-  state.status = due->to;
-  state.status_since = due->on;
-  state.status_rule = due->rule;
-  auto change = CalendarChange(state, view->status_history());
+  auto change = CalendarChange(domain::CooperativeStatusName(due->to), due->on, due->rule,
+                               view->status_history());
   *view->add_status_history() = std::move(change);
   view->set_status(domain::CooperativeStatusName(due->to));
   view->set_status_rule(due->rule);

@@ -1,6 +1,7 @@
 #include "projections/group_registry_projection.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -12,8 +13,10 @@
 #include "domain/common/event_union_codec.h"
 #include "domain/common/stream_corrections.h"
 #include "domain/group/group_aggregate.h"
+#include "domain/group/group_calendar.h"
 #include "domain/group/group_state.h"
 #include "projections/area_index.h"
+#include "projections/calendar_change.h"
 #include "projections/linked_streams.h"
 #include "projections/stream_rows.h"
 
@@ -26,9 +29,16 @@ coop::v1::GroupView GroupRegistryProjection::Fold(
     coop::v1::GroupEvent event;
     if (!domain::CodecFor<coop::v1::GroupEvent>().Decode(recorded, &event)) continue;
     const absl::CivilDay on = domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay());
+    // What the calendar changed before this event (a suspension run out), then the event.
     const domain::GroupStatus before = state.status;
-    state = domain::Evolve(std::move(state), on, event);
+    state = domain::AdvanceTo(std::move(state), on);
     if (state.status != before) {
+      history.push_back(CalendarChange(domain::GroupStatusName(state.status), state.status_since,
+                                       state.status_rule, history));
+    }
+    const domain::GroupStatus advanced = state.status;
+    state = domain::Evolve(std::move(state), on, event);
+    if (state.status != advanced) {
       coop::v1::StatusChange change;
       change.set_status(domain::GroupStatusName(state.status));
       change.set_on(domain::FormatDate(on));
@@ -53,6 +63,14 @@ coop::v1::GroupView GroupRegistryProjection::Fold(
   view.set_origin_hall_id(state.origin_hall_id);
   view.set_cooperative_id(state.cooperative_id);
   if (domain::IsTerminal(state.status)) view.set_ended_on(domain::FormatDate(state.ended_on));
+  if (state.status == domain::GroupStatus::kSuspended) {
+    view.set_suspended_until(domain::FormatDate(state.suspended_until));
+  }
+  if (state.status == domain::GroupStatus::kTerminating ||
+      absl::string_view(state.status_rule) == domain::kGroupAutomaticTerminationRule) {
+    view.set_termination_notified_on(domain::FormatDate(state.termination_notified_on));
+  }
+  view.set_status_rule(state.status_rule);
   std::stable_sort(history.begin(), history.end(),
                    [](const auto& a, const auto& b) { return a.on() < b.on(); });
   for (auto& change : history) *view.add_status_history() = std::move(change);
@@ -61,6 +79,37 @@ coop::v1::GroupView GroupRegistryProjection::Fold(
     view.set_position(stream.back().position());
   }
   return view;
+}
+
+namespace {
+
+// The transition the calendar makes to `view` by `day`, if any.
+std::optional<domain::GroupTimedTransition> DueOn(absl::CivilDay day,
+                                                  const coop::v1::GroupView& view) {
+  const auto status = domain::GroupStatusFromName(view.status());
+  if (!status.has_value()) return std::nullopt;
+  return domain::GroupDueTransition(
+      *status, domain::ParseDateOr(view.suspended_until(), absl::CivilDay()),
+      domain::ParseDateOr(view.termination_notified_on(), absl::CivilDay()), day);
+}
+
+}  // namespace
+
+std::string GroupRegistryProjection::StatusOn(absl::CivilDay day, const coop::v1::GroupView& view) {
+  const auto due = DueOn(day, view);
+  return due.has_value() ? domain::GroupStatusName(due->to) : view.status();
+}
+
+void GroupRegistryProjection::AsOn(absl::CivilDay day, coop::v1::GroupView* view) {
+  const auto due = DueOn(day, *view);
+  if (!due.has_value()) return;
+  auto change =
+      CalendarChange(domain::GroupStatusName(due->to), due->on, due->rule, view->status_history());
+  *view->add_status_history() = std::move(change);
+  view->set_status(domain::GroupStatusName(due->to));
+  view->set_status_rule(due->rule);
+  view->clear_suspended_until();
+  if (domain::IsTerminal(due->to)) view->set_ended_on(domain::FormatDate(due->on));
 }
 
 absl::Status GroupRegistryProjection::Apply(const coop::v1::RecordedEvent& event,

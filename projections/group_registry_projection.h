@@ -1,4 +1,4 @@
-// GroupRegistryProjection ("group_registry", version 1): the current state of every
+// GroupRegistryProjection ("group_registry", version 2): the current state of every
 // cooperative group (tổ hợp tác, THT), one GroupView row per group id, with the support
 // grants given to it (grants whose recipient is the group).
 //
@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/time/civil_time.h"
 #include "coop/v1/reporting.pb.h"
 #include "projections/projection.h"
 
@@ -36,13 +37,20 @@ class GroupRegistryProjection final : public Projection {
   static constexpr const char* kViewEnd = "g0";  // '0' follows '/'
 
   std::string name() const override { return kName; }
-  uint32_t version() const override { return 1; }
+  uint32_t version() const override { return 2; }
   absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
 
   // Folds a group stream (corrections included, in stream order) into its view, without the
   // grants. status "not formed" if nothing counts.
   static coop::v1::GroupView Fold(const std::string& group_id,
                                   const std::vector<coop::v1::RecordedEvent>& stream);
+
+  // A stored view as on `day` (on or after its latest event): the transition the calendar made
+  // due by then (domain/group/group_calendar.h) sets status, status_rule and ended_on and joins
+  // status_history. GetGroup and ListGroups read every view through it.
+  static void AsOn(absl::CivilDay day, coop::v1::GroupView* view);
+  // The status AsOn would give, without changing the view.
+  static std::string StatusOn(absl::CivilDay day, const coop::v1::GroupView& view);
 
  private:
   absl::Status ApplyGrantEvent(const coop::v1::RecordedEvent& event, ProjectionWriter& writer);

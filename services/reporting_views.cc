@@ -47,9 +47,11 @@ absl::Status GetGroupQuery(const ReportingDeps& deps, const coop::v1::GetGroupRe
   if (auto st = deps.Wait({GroupRegistryProjection::kName}, request.min_position()); !st.ok()) {
     return st;
   }
-  return ReadView(deps, GroupRegistryProjection::kName,
-                  GroupRegistryProjection::ViewKey(request.group_id()), "cooperative group",
-                  request.group_id(), reply);
+  auto read = ReadView(deps, GroupRegistryProjection::kName,
+                       GroupRegistryProjection::ViewKey(request.group_id()), "cooperative group",
+                       request.group_id(), reply);
+  if (read.ok()) GroupRegistryProjection::AsOn(deps.Today(), reply);
+  return read;
 }
 
 absl::Status ListGroupsQuery(const ReportingDeps& deps, const coop::v1::ListGroupsRequest& request,
@@ -62,14 +64,20 @@ absl::Status ListGroupsQuery(const ReportingDeps& deps, const coop::v1::ListGrou
   if (auto st = deps.Wait({GroupRegistryProjection::kName}, request.min_position()); !st.ok()) {
     return st;
   }
+  // Each view is read as on today (the calendar's status), then filtered.
+  const absl::CivilDay today = deps.Today();
   std::string next_token;
   auto status = PageViews<coop::v1::GroupView>(
       deps.store, GroupRegistryProjection::kName, GroupRegistryProjection::kViewPrefix,
       GroupRegistryProjection::kViewEnd, *area, *page_size, request.page_token(),
       [&](const coop::v1::GroupView& view) {
-        return request.status().empty() || view.status() == request.status();
+        return request.status().empty() ||
+               GroupRegistryProjection::StatusOn(today, view) == request.status();
       },
-      [&](coop::v1::GroupView view) { *reply->add_groups() = std::move(view); },
+      [&](coop::v1::GroupView view) {
+        GroupRegistryProjection::AsOn(today, &view);
+        *reply->add_groups() = std::move(view);
+      },
       [](const coop::v1::GroupView& view) { return view.group_id(); }, &next_token);
   reply->set_next_page_token(next_token);
   return status;

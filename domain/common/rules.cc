@@ -139,6 +139,15 @@ const std::vector<Rule>& RuleTable() {
        "Law 17/2023/QH15 Art. 107", C::kFailedPrecondition},
       {"GROUP-13", "A group converts to a cooperative only with the agreement of all its members",
        "Law 17/2023/QH15 Art. 107", C::kFailedPrecondition},
+      {"GROUP-14",
+       "A group's suspension ends after its last day: it is active again from the next day, and "
+       "that suspension is no longer resumed",
+       "Decree 77/2019/NĐ-CP; Decree 92/2024/NĐ-CP", C::kFailedPrecondition},
+      {"GROUP-15",
+       "A group that notified its termination ends by itself 3 months after the notice unless "
+       "its termination is recorded earlier; meanwhile it only changes its details or members, "
+       "or terminates, and notifies its termination once",
+       "Decree 77/2019/NĐ-CP; Decree 92/2024/NĐ-CP (article to confirm)", C::kFailedPrecondition},
       {"HALL-01", "Events of a hall come after its founding, which happens once", "system",
        C::kFailedPrecondition},
       {"HALL-02",

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "domain/common/dates.h"
 #include "domain/common/rules.h"
+#include "domain/group/group_calendar.h"
 
 namespace coop::domain {
 namespace {
@@ -21,8 +22,24 @@ absl::Status Require(bool ok, std::string_view rule, const std::string& field,
   return ok ? absl::OkStatus() : Violation(rule, field, detail);
 }
 
+// The status, and for one the calendar gave (group_calendar.h), since when and by which rule.
 std::string StatusText(const GroupState& s) {
-  return absl::StrCat("the group is ", GroupStatusName(s.status));
+  std::string text = absl::StrCat("the group is ", GroupStatusName(s.status));
+  const absl::string_view rule = s.status_rule;
+  if (rule == kGroupSuspensionEndRule) {
+    absl::StrAppend(&text, " (its suspension ended on ", FormatDate(s.status_since - 1), ": ", rule,
+                    ")");
+  } else if (rule == kGroupAutomaticTerminationRule) {
+    absl::StrAppend(&text, " (by itself on ", FormatDate(s.status_since),
+                    ", 3 months after it notified its termination on ",
+                    FormatDate(s.termination_notified_on), ": ", rule, ")");
+  } else if (s.status == S::kTerminating) {
+    absl::StrAppend(&text, " (it notified its termination on ",
+                    FormatDate(s.termination_notified_on), " and ends by itself on ",
+                    FormatDate(AddMonths(s.termination_notified_on, 3)), ": ",
+                    kGroupAutomaticTerminationRule, ")");
+  }
+  return text;
 }
 
 const char* DecreeName(coop::v1::GroupNoticeDecree decree) {
@@ -214,7 +231,7 @@ coop::v1::GroupNoticeDecree NoticeDecreeInForce(absl::CivilDay day) {
 }
 
 absl::StatusOr<Events> DecideGroup(const std::string& occurred_on, const GroupEvent& fact,
-                                   const GroupState& s, const DecisionContext& ctx) {
+                                   const GroupState& recorded, const DecisionContext& ctx) {
   using E = GroupEvent;
   auto on = ParsePastDate("occurred_on", occurred_on, ctx.today);
   if (!on.ok()) return on.status();
@@ -222,9 +239,11 @@ absl::StatusOr<Events> DecideGroup(const std::string& occurred_on, const GroupEv
     return Violation("COMMON-03", "event", "says nothing to record");
   }
   if (fact.has_formed()) {
-    if (auto st = DecideFormation(fact.formed(), *on, s, ctx); !st.ok()) return st;
+    if (auto st = DecideFormation(fact.formed(), *on, recorded, ctx); !st.ok()) return st;
     return Events{fact};
   }
+  // The rules see the group as the calendar leaves it on the event's date.
+  const GroupState s = AdvanceTo(recorded, *on);
   // Everything else happens to a formed, living group, after its formation.
   if (s.status == S::kUnformed) {
     return Violation("GROUP-02", "event", "the group is not formed");
@@ -237,6 +256,11 @@ absl::StatusOr<Events> DecideGroup(const std::string& occurred_on, const GroupEv
     return Violation(
         "GROUP-02", "occurred_on",
         absl::StrCat(occurred_on, " is before the formation on ", FormatDate(s.formed_on)));
+  }
+  // A group ending by its notice only changes its details or members, or terminates.
+  if (s.status == S::kTerminating && !fact.has_changed() && !fact.has_members_changed() &&
+      !fact.has_terminated()) {
+    return Violation(kGroupAutomaticTerminationRule, "event", StatusText(s));
   }
   absl::Status st;
   switch (fact.event_case()) {
@@ -261,7 +285,8 @@ absl::StatusOr<Events> DecideGroup(const std::string& occurred_on, const GroupEv
     case E::kConvertedToCooperative:
       st = DecideConversion(fact.converted_to_cooperative(), *on, s);
       break;
-    case E::kTerminated:  // from formed, active or suspended
+    case E::kTerminationNotified:  // from formed, active or suspended (terminating: above)
+    case E::kTerminated:           // from formed, active, suspended or terminating
     default:
       break;
   }

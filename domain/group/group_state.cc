@@ -1,6 +1,7 @@
 #include "domain/group/group_state.h"
 
 #include "domain/common/dates.h"
+#include "domain/group/group_calendar.h"
 
 namespace coop::domain {
 
@@ -18,6 +19,8 @@ const char* GroupStatusName(GroupStatus status) {
       return "active";
     case GroupStatus::kSuspended:
       return "suspended";
+    case GroupStatus::kTerminating:
+      return "terminating";
     case GroupStatus::kTerminated:
       return "terminated";
     case GroupStatus::kConverted:
@@ -28,6 +31,9 @@ const char* GroupStatusName(GroupStatus status) {
 
 GroupState Evolve(GroupState s, absl::CivilDay on, const coop::v1::GroupEvent& event) {
   using E = coop::v1::GroupEvent;
+  s = AdvanceTo(std::move(s), on);
+  const GroupStatus before = s.status;
+  const absl::CivilDay ended_before = s.ended_on;
   switch (event.event_case()) {
     case E::kFormed: {
       const auto& e = event.formed();
@@ -78,6 +84,10 @@ GroupState Evolve(GroupState s, absl::CivilDay on, const coop::v1::GroupEvent& e
     case E::kResumed:
       s.status = GroupStatus::kActive;
       break;
+    case E::kTerminationNotified:
+      s.status = GroupStatus::kTerminating;
+      s.termination_notified_on = on;
+      break;
     case E::kTerminated:
       s.status = GroupStatus::kTerminated;
       s.ended_on = on;
@@ -89,6 +99,13 @@ GroupState Evolve(GroupState s, absl::CivilDay on, const coop::v1::GroupEvent& e
       break;
     case E::EVENT_NOT_SET:
       break;
+  }
+  if (IsTerminal(before)) {
+    s.status = before;
+    s.ended_on = ended_before;
+  } else if (s.status != before) {
+    s.status_since = on;
+    s.status_rule = "";
   }
   return s;
 }

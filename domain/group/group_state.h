@@ -17,8 +17,9 @@ enum class GroupStatus {
   kFormed,    // the contract exists; not yet notified nor registered
   kActive,    // notified to the commune or registered
   kSuspended,
-  kTerminated,  // terminal
-  kConverted,   // terminal: became a cooperative
+  kTerminating,  // notified its termination: ends by itself 3 months later (GROUP-15)
+  kTerminated,   // terminal
+  kConverted,    // terminal: became a cooperative
 };
 
 bool IsTerminal(GroupStatus status);
@@ -26,6 +27,10 @@ const char* GroupStatusName(GroupStatus status);
 
 struct GroupState {
   GroupStatus status = GroupStatus::kUnformed;
+  absl::CivilDay status_since;  // the first day in `status`
+  // Empty when an event set the status; the calendar's rule id (group_calendar.h) when the
+  // calendar did.
+  const char* status_rule = "";
   std::string group_id;
   std::string name;
   absl::CivilDay formed_on;
@@ -46,12 +51,15 @@ struct GroupState {
   std::string certificate_number;
   absl::CivilDay suspended_from;
   absl::CivilDay suspended_until;
+  absl::CivilDay termination_notified_on;
   absl::CivilDay ended_on;     // terminated or converted
   std::string cooperative_id;  // the cooperative it converted to
 };
 
 // Applies one event that happened on `occurred_on`. Events come from the log and are trusted:
-// Evolve never fails.
+// Evolve never fails. The calendar comes first (group_calendar.h): what is due by
+// `occurred_on` applies before the event. A terminal status is final: an event after it (only a
+// log written before the calendar rules could hold one) changes no status.
 GroupState Evolve(GroupState state, absl::CivilDay occurred_on, const coop::v1::GroupEvent& event);
 
 }  // namespace coop::domain

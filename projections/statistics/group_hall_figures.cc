@@ -6,6 +6,7 @@
 
 #include "coop/v1/group_events.pb.h"
 #include "coop/v1/hall_events.pb.h"
+#include "domain/group/group_calendar.h"
 #include "domain/group/group_state.h"
 #include "domain/hall/hall_state.h"
 #include "projections/statistics/figure_builder.h"
@@ -19,6 +20,16 @@ int LastYear(const std::vector<DatedEvent<Union>>& dated, PeriodKind kind) {
   int last = 2025;  // the stocks of entities still there cross the 2025 reform
   for (const auto& d : dated) last = std::max(last, PeriodYearOf(d.on, kind));
   return last + 1;
+}
+
+// The group on `day` by the calendar (domain/group/group_calendar.h); an end it reaches by
+// itself is credited to its termination notice at `notice_position`.
+domain::GroupState AdvanceGroup(domain::GroupState state, absl::CivilDay day,
+                                uint64_t notice_position, uint64_t& ended_position) {
+  const bool was_terminal = domain::IsTerminal(state.status);
+  state = domain::AdvanceTo(std::move(state), day);
+  if (!was_terminal && domain::IsTerminal(state.status)) ended_position = notice_position;
+  return state;
 }
 
 }  // namespace
@@ -43,19 +54,25 @@ void GroupFigures(const EventRefs& events, const Knowledge& knowledge, FigureBui
   domain::GroupState state;
   uint64_t members_position = 0;
   uint64_t ended_position = 0;
+  uint64_t notice_position = 0;
   size_t next = 0;
   for (int year = first; year <= builder.LastYear(last); ++year) {
     const Period period = PeriodOf(year, kind);
     while (next < dated.size() && dated[next].on <= period.last) {
       const auto& d = dated[next++];
+      // The calendar first (a termination notice run out ends the group by itself, credited to
+      // the notice), then the event.
+      state = AdvanceGroup(std::move(state), d.on, notice_position, ended_position);
       const bool was_terminal = domain::IsTerminal(state.status);
       state = domain::Evolve(std::move(state), d.on, d.event);
       if (d.event.has_formed() || d.event.has_members_changed()) {
         members_position = d.recorded->position();
       }
+      if (d.event.has_termination_notified()) notice_position = d.recorded->position();
       if (!was_terminal && domain::IsTerminal(state.status))
         ended_position = d.recorded->position();
     }
+    state = AdvanceGroup(std::move(state), period.last, notice_position, ended_position);
     if (!builder.Wanted(year)) continue;
     const coop::v1::Area& area = state.address;
     const bool exists =

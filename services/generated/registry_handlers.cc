@@ -37,9 +37,11 @@ RegistryHandlers::RegistryHandlers(eventstore::EventStore* store, const CallGate
       &RegistryHandlers::FormCooperativeGroup, &RegistryHandlers::NotifyCooperativeGroup,
       &RegistryHandlers::RegisterCooperativeGroup, &RegistryHandlers::ChangeCooperativeGroup,
       &RegistryHandlers::ChangeCooperativeGroupMembers, &RegistryHandlers::SuspendCooperativeGroup,
-      &RegistryHandlers::ResumeCooperativeGroup, &RegistryHandlers::TerminateCooperativeGroup,
-      &RegistryHandlers::ConvertCooperativeGroup, &RegistryHandlers::FoundHall,
-      &RegistryHandlers::ChangeHallMembers, &RegistryHandlers::FormaliseHall);
+      &RegistryHandlers::ResumeCooperativeGroup,
+      &RegistryHandlers::NotifyCooperativeGroupTermination,
+      &RegistryHandlers::TerminateCooperativeGroup, &RegistryHandlers::ConvertCooperativeGroup,
+      &RegistryHandlers::FoundHall, &RegistryHandlers::ChangeHallMembers,
+      &RegistryHandlers::FormaliseHall);
 }
 
 grpc::ServerUnaryReactor* RegistryHandlers::ChangeCooperativeRegistration(
@@ -374,6 +376,18 @@ grpc::ServerUnaryReactor* RegistryHandlers::ResumeCooperativeGroup(
   if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   domain::GroupAggregate::Event fact;
   *fact.mutable_resumed() = checked->resumed();
+  return RunCommand(gate_, workers_, &groups_, context, *checked, checked->header(), "group_id",
+                    checked->group_id(), std::move(fact), reply);
+}
+
+grpc::ServerUnaryReactor* RegistryHandlers::NotifyCooperativeGroupTermination(
+    grpc::CallbackServerContext* context,
+    const coop::v1::NotifyCooperativeGroupTerminationRequest* request,
+    coop::v1::CommandReply* reply) {
+  auto checked = CheckedRequest(*request);
+  if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
+  domain::GroupAggregate::Event fact;
+  *fact.mutable_termination_notified() = checked->termination_notified();
   return RunCommand(gate_, workers_, &groups_, context, *checked, checked->header(), "group_id",
                     checked->group_id(), std::move(fact), reply);
 }

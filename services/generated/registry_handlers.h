@@ -172,6 +172,12 @@ class RegistryHandlers : public ParsesItsRequests<coop::v1::Registry> {
   grpc::ServerUnaryReactor* ResumeCooperativeGroup(
       grpc::CallbackServerContext* context, const coop::v1::ResumeCooperativeGroupRequest* request,
       coop::v1::CommandReply* reply) override;
+  // The group notified the commune that it is ending: it ends by itself 3 months later unless
+  // terminated earlier.
+  grpc::ServerUnaryReactor* NotifyCooperativeGroupTermination(
+      grpc::CallbackServerContext* context,
+      const coop::v1::NotifyCooperativeGroupTerminationRequest* request,
+      coop::v1::CommandReply* reply) override;
   // The group terminated.
   grpc::ServerUnaryReactor* TerminateCooperativeGroup(
       grpc::CallbackServerContext* context,

@@ -6,6 +6,7 @@
 
 #include "domain/common/dates.h"
 #include "domain/common/rules.h"
+#include "domain/group/group_calendar.h"
 #include "tests/support/test_support.h"
 
 namespace coop::domain {
@@ -383,6 +384,70 @@ TEST_F(GroupDeciderTest, EveryGroupRuleIsInTheTableWithALegalBasis) {
     EXPECT_FALSE(rule.text.empty()) << id;
     EXPECT_FALSE(rule.legal_basis.empty()) << id;
   }
+}
+
+// --- the calendar (group_calendar.h) ---
+
+GroupEvent TerminationNotice() {
+  GroupEvent e;
+  e.mutable_termination_notified()->set_reason("Hết thời hạn hợp đồng hợp tác");
+  e.mutable_termination_notified()->set_authority("UBND xã Khánh An");
+  return e;
+}
+
+TEST_F(GroupDeciderTest, Group14ASuspensionRunsOutAfterItsLastDay) {
+  // Given a suspension until 2025-03-31: resumed on its last day; from 2025-04-01 the group is
+  // active again, so a resume is refused (GROUP-11, naming GROUP-14) and a new suspension is not.
+  const Given suspended{"2025-01-02", Suspend("2025-01-02", "2025-03-31")};
+  const std::vector<Given> history = {Formed2024(), Registered2024(), suspended};
+  EXPECT_OK(When(history, "2025-03-31", Resumed()));
+  auto late = When(history, "2025-04-01", Resumed());
+  ExpectRule(late, "GROUP-11");
+  EXPECT_NE(late.status().message().find("its suspension ended on 2025-03-31: GROUP-14"),
+            std::string::npos)
+      << late.status();
+  EXPECT_OK(When(history, "2025-05-01", Suspend("2025-05-01", "2025-06-30")));
+  const GroupState later = AdvanceTo(State(history), absl::CivilDay(2025, 4, 1));
+  EXPECT_EQ(later.status, GroupStatus::kActive);
+  EXPECT_STREQ(later.status_rule, "GROUP-14");
+}
+
+TEST_F(GroupDeciderTest, Group15ATerminationNoticeEndsTheGroupThreeMonthsLater) {
+  // Given a termination notified on 2025-01-31, the group is terminating until it ends by
+  // itself on 2025-04-30 (31 January + 3 months, clamped to the month's end).
+  const Given notice{"2025-01-31", TerminationNotice()};
+  const std::vector<Given> history = {Formed2024(), Registered2024(), notice};
+  EXPECT_EQ(State(history).status, GroupStatus::kTerminating);
+  // Meanwhile it changes its members or terminates earlier, and nothing else.
+  EXPECT_OK(When(history, "2025-02-10", Members(3)));
+  EXPECT_OK(When(history, "2025-04-29", Terminated()));
+  ExpectRule(When(history, "2025-02-10", Suspend("2025-02-10", "2025-03-31")), "GROUP-15");
+  ExpectRule(When(history, "2025-02-10", TerminationNotice()), "GROUP-15");
+  ExpectRule(When(history, "2025-02-10", Convert()), "GROUP-15");
+  // From 2025-04-30 it has ended: nothing more is recorded (GROUP-03, naming GROUP-15).
+  auto after = When(history, "2025-04-30", Terminated());
+  ExpectRule(after, "GROUP-03");
+  EXPECT_NE(after.status().message().find("by itself on 2025-04-30"), std::string::npos)
+      << after.status();
+  const GroupState ended = AdvanceTo(State(history), absl::CivilDay(2025, 5, 1));
+  EXPECT_EQ(ended.status, GroupStatus::kTerminated);
+  EXPECT_EQ(ended.ended_on, absl::CivilDay(2025, 4, 30));
+  EXPECT_STREQ(ended.status_rule, "GROUP-15");
+  // An event after the end (a log from before the rule) does not revive it.
+  const Given legacy{"2025-06-01", Members(4)};
+  std::vector<Given> with_legacy = history;
+  with_legacy.push_back(legacy);
+  EXPECT_EQ(State(with_legacy).status, GroupStatus::kTerminated);
+  EXPECT_EQ(State(with_legacy).ended_on, absl::CivilDay(2025, 4, 30));
+}
+
+TEST(GroupCalendarTest, StatusNamesRoundTrip) {
+  using S = GroupStatus;
+  for (S status : {S::kUnformed, S::kFormed, S::kActive, S::kSuspended, S::kTerminating,
+                   S::kTerminated, S::kConverted}) {
+    EXPECT_EQ(GroupStatusFromName(GroupStatusName(status)), status);
+  }
+  EXPECT_FALSE(GroupStatusFromName("dormant").has_value());
 }
 
 }  // namespace

@@ -5,7 +5,8 @@
 //   D1 dissolving from 2024-06-30: dissolved by itself on 2024-12-30 (COOP-17);
 //   D2 dissolving from 2024-07-01: dissolved by itself on 2025-01-01 (COOP-17).
 // On each day GetCooperative, ListCooperatives' status filter, GetCooperativeAsOf for that day
-// and the annual statistics of that day's year say the same of each of them.
+// and the annual statistics of that day's year say the same of each of them. A group's
+// termination notice (GROUP-15) is checked the same way on the group read paths.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -189,6 +190,86 @@ TEST_F(CalendarReadPathsTest, CommandsSeeTheSameCalendar) {
   EXPECT_NE(refused.error_message().find("COOP-17"), std::string::npos) << refused.error_message();
   *complete.mutable_header() = Header("2024-12-31");
   EXPECT_TRUE(registry_->CompleteCooperativeDissolution(Context().get(), complete, &reply).ok());
+}
+
+// A group: formed and registered in 2024, it notifies its termination on 2024-10-01 and ends
+// by itself on 2025-01-01 (GROUP-15). GetGroup, ListGroups' status filter and the statistics
+// agree on 31 December 2024 (terminating, still counted) and on 1 January 2025 (terminated).
+TEST_F(CalendarReadPathsTest, AGroupsTerminationNoticeEndsItOnEveryReadPath) {
+  coop::v1::FormCooperativeGroupRequest form;
+  *form.mutable_header() = Header("2024-08-01");
+  auto* formed = form.mutable_formed();
+  formed->set_name("THT Lúa sạch ấp 3");
+  formed->set_term_months(36);
+  formed->mutable_address()->set_code("32059");
+  formed->mutable_address()->set_unit_set("2025-03");
+  formed->set_members(5);
+  formed->set_representative_ref("person-118");
+  coop::v1::CommandReply reply;
+  ASSERT_TRUE(registry_->FormCooperativeGroup(Context().get(), form, &reply).ok());
+  const std::string id = reply.aggregate_id();
+  coop::v1::RegisterCooperativeGroupRequest registration;
+  *registration.mutable_header() = Header("2024-09-01");
+  registration.set_group_id(id);
+  registration.mutable_registered()->set_certificate_number("THT-0042");
+  ASSERT_TRUE(registry_->RegisterCooperativeGroup(Context().get(), registration, &reply).ok());
+  coop::v1::NotifyCooperativeGroupTerminationRequest notice;
+  *notice.mutable_header() = Header("2024-10-01");
+  notice.set_group_id(id);
+  notice.mutable_termination_notified()->set_reason("Hết thời hạn hợp đồng hợp tác");
+  const grpc::Status noticed =
+      registry_->NotifyCooperativeGroupTermination(Context().get(), notice, &reply);
+  ASSERT_TRUE(noticed.ok()) << noticed.error_message();
+  last_position_ = reply.position();
+
+  auto get = [&] {
+    coop::v1::GetGroupRequest request;
+    request.set_group_id(id);
+    request.set_min_position(last_position_);
+    coop::v1::GroupView view;
+    const grpc::Status status = reporting_->GetGroup(Context().get(), request, &view);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return view;
+  };
+  auto listed = [&](const std::string& status) {
+    coop::v1::ListGroupsRequest request;
+    request.set_status(status);
+    request.set_min_position(last_position_);
+    coop::v1::ListGroupsReply groups;
+    EXPECT_TRUE(reporting_->ListGroups(Context().get(), request, &groups).ok());
+    return groups.groups_size() == 1 && groups.groups(0).group_id() == id &&
+           groups.groups(0).status() == status;
+  };
+
+  today_.store(absl::CivilDay(2024, 12, 31));
+  EXPECT_EQ(get().status(), "terminating");
+  EXPECT_EQ(get().termination_notified_on(), "2024-10-01");
+  EXPECT_TRUE(listed("terminating"));
+  auto figures = Statistics(2024);
+  EXPECT_EQ(figures["groups"], 1) << "a terminating group still counts";
+  EXPECT_EQ(figures["ended.groups.terminated"], 0);
+
+  today_.store(absl::CivilDay(2025, 1, 1));
+  const auto view = get();
+  EXPECT_EQ(view.status(), "terminated");
+  EXPECT_EQ(view.status_rule(), "GROUP-15");
+  EXPECT_EQ(view.ended_on(), "2025-01-01");
+  EXPECT_EQ(view.status_history().rbegin()->rule(), "GROUP-15");
+  EXPECT_TRUE(listed("terminated"));
+  EXPECT_FALSE(listed("terminating"));
+  figures = Statistics(2025);
+  EXPECT_EQ(figures["groups"], 0);
+  EXPECT_EQ(figures["ended.groups.terminated"], 1);
+
+  // A command after the end is refused, naming the rule.
+  coop::v1::TerminateCooperativeGroupRequest terminate;
+  *terminate.mutable_header() = Header("2025-01-01");
+  terminate.set_group_id(id);
+  terminate.mutable_terminated()->set_reason("Hết thời hạn hợp đồng hợp tác");
+  const grpc::Status refused =
+      registry_->TerminateCooperativeGroup(Context().get(), terminate, &reply);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_NE(refused.error_message().find("GROUP-15"), std::string::npos) << refused.error_message();
 }
 
 }  // namespace

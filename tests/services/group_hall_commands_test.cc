@@ -119,7 +119,7 @@ TEST_F(GroupHallCommandsTest, AGroupIsFormedNotifiedChangedSuspendedResumedAndTe
   ASSERT_TRUE(registry_->SuspendCooperativeGroup(Context().get(), suspend, &reply).ok());
 
   coop::v1::ResumeCooperativeGroupRequest resume;
-  *resume.mutable_header() = Header("2023-07-16");
+  *resume.mutable_header() = Header("2023-07-15");
   resume.set_group_id(id);
   resume.mutable_resumed();
   ASSERT_TRUE(registry_->ResumeCooperativeGroup(Context().get(), resume, &reply).ok());

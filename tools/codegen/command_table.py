@@ -95,6 +95,9 @@ GROUP = Aggregate("cooperative group", "GroupAggregate", "group_id", "groups", [
      "A notified suspension of 15 days or more."),
     ("ResumeCooperativeGroup", "GroupResumed", "resumed", "command",
      "Activity resumed after a suspension."),
+    ("NotifyCooperativeGroupTermination", "GroupTerminationNotified", "termination_notified",
+     "command", "The group notified the commune that it is ending: it ends by itself 3 months "
+     "later unless terminated earlier."),
     ("TerminateCooperativeGroup", "GroupTerminated", "terminated", "command",
      "The group terminated."),
     ("ConvertCooperativeGroup", "GroupConvertedToCooperative", "converted_to_cooperative",

@@ -139,9 +139,10 @@ class GroupLife {
           suspend.mutable_suspended()->set_until(domain::FormatDate(until));
           suspend.mutable_suspended()->set_reason("Mùa vụ thất bát");
           Plan(from, suspend);
+          // Resumed on its last day: the day after, it has run out (GROUP-14).
           GroupEvent resume;
           resume.mutable_resumed();
-          Plan(until + 1, resume);
+          Plan(until, resume);
           free_from = until + 30;
         }
       }
