@@ -4,26 +4,155 @@
 #include <google/protobuf/message.h>
 
 #include <memory>
+#include <optional>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "base/uuid.h"
+#include "commands/code_reservation.h"
+#include "commands/correction_check.h"
 #include "commands/event_envelope.h"
 #include "commands/original_result.h"
 #include "commands/recorder_scope.h"
+#include "commands/request_terms.h"
+#include "coop/v1/cooperative_events.pb.h"
+#include "domain/common/dates.h"
 #include "domain/common/request_checks.h"
 #include "domain/common/rules.h"
 #include "domain/common/stream_corrections.h"
+#include "domain/cooperative/cooperative_aggregate.h"
+#include "domain/group/group_aggregate.h"
+#include "domain/hall/hall_aggregate.h"
+#include "domain/programs/class_aggregate.h"
+#include "domain/programs/grant_aggregate.h"
+#include "domain/programs/ocop_aggregate.h"
+#include "domain/programs/placement_aggregate.h"
+#include "domain/programs/plan_aggregate.h"
 
 namespace coop::commands {
 namespace {
 
 constexpr int kMaxAttempts = 16;
 
-// Checks the correction against the stream as it stands; on success, the event to append.
-// The event is stamped as the command's first event.
-absl::StatusOr<coop::v1::ProposedEvent> Decide(const std::vector<coop::v1::RecordedEvent>& stream,
-                                               const std::string& stream_id, const Correction& c,
-                                               const CommandStamp& command) {
+using Stream = std::vector<coop::v1::RecordedEvent>;
+
+// What a correction appends: its event, and for an amended cooperative code the new code's
+// reservation.
+struct Decided {
+  coop::v1::ProposedEvent event;
+  std::optional<coop::v1::StreamAppend> reservation;
+};
+
+// The aggregate's rules for one domain stream (correction_check.h), the refusal of a
+// replacement named in the request's terms (replacement.<field>).
+struct AggregateRules {
+  absl::string_view prefix;
+  absl::StatusOr<std::string> (*amend)(const Stream&, const coop::v1::RecordedEvent&,
+                                       const std::string& replacement,
+                                       const std::string& aggregate_id,
+                                       const domain::DecisionContext&);
+  absl::Status (*void_)(const Stream&, const coop::v1::RecordedEvent&,
+                        const domain::DecisionContext&);
+};
+
+template <typename Aggregate>
+absl::StatusOr<std::string> Amend(const Stream& stream, const coop::v1::RecordedEvent& target,
+                                  const std::string& replacement, const std::string& aggregate_id,
+                                  const domain::DecisionContext& ctx) {
+  auto checked = CheckAmendment<Aggregate>(stream, target, replacement, aggregate_id, ctx);
+  if (checked.ok()) return checked;
+  // The decider named the fields of the event union; the caller sent them as `replacement`.
+  coop::v1::RecordedEvent as_sent = target;
+  as_sent.set_payload(replacement);
+  typename Aggregate::Event fact;
+  if (!domain::CodecFor<typename Aggregate::Event>().Decode(as_sent, &fact)) {
+    return checked.status();
+  }
+  return RequestTerms::ForField(fact, "replacement").Rewrite(checked.status());
+}
+
+template <typename Aggregate>
+AggregateRules RulesOf() {
+  return {Aggregate::kStreamPrefix, &Amend<Aggregate>, &CheckVoid<Aggregate>};
+}
+
+// The rules of the aggregate whose stream `stream_id` is; nullptr for another stream.
+const AggregateRules* RulesFor(const std::string& stream_id) {
+  static const AggregateRules kRules[] = {
+      RulesOf<domain::CooperativeAggregate>(), RulesOf<domain::GroupAggregate>(),
+      RulesOf<domain::HallAggregate>(),        RulesOf<domain::ClassAggregate>(),
+      RulesOf<domain::GrantAggregate>(),       RulesOf<domain::OcopAggregate>(),
+      RulesOf<domain::PlacementAggregate>(),   RulesOf<domain::PlanAggregate>(),
+  };
+  for (const auto& rules : kRules) {
+    if (absl::StartsWith(stream_id, rules.prefix)) return &rules;
+  }
+  return nullptr;
+}
+
+// CORR-05: the replacement parsed as the corrected event's type and checked field by field.
+absl::Status CheckReplacementForm(const coop::v1::RecordedEvent& target, const Correction& c) {
+  using domain::Violation;
+  if (c.replacement_type.empty()) {
+    return Violation("CORR-05", "replacement_type",
+                     absl::StrCat("is required: the corrected event is a ", target.type()));
+  }
+  if (c.replacement_type != target.type()) {
+    return Violation("CORR-05", "replacement_type",
+                     absl::StrCat(c.replacement_type, " is not the corrected event's type, ",
+                                  target.type(), "; void the event and record the other instead"));
+  }
+  if (c.replacement.empty()) {
+    return Violation("CORR-05", "replacement",
+                     "is empty: an amendment gives the whole corrected event");
+  }
+  const auto* type =
+      google::protobuf::DescriptorPool::generated_pool()->FindMessageTypeByName(target.type());
+  std::unique_ptr<google::protobuf::Message> parsed(
+      type ? google::protobuf::MessageFactory::generated_factory()->GetPrototype(type)->New()
+           : nullptr);
+  if (parsed == nullptr || !parsed->ParseFromString(c.replacement)) {
+    return Violation("CORR-05", "replacement", absl::StrCat("must be a ", target.type()));
+  }
+  if (!parsed->GetReflection()->GetUnknownFields(*parsed).empty()) {
+    return Violation("CORR-05", "replacement",
+                     absl::StrCat("has fields a ", target.type(), " does not have"));
+  }
+  // The replacement passes the checks every command passes.
+  return domain::CheckRequestFields(parsed.get(), "replacement.");
+}
+
+// COOP-16 for an amended registration that changes the code: the new code's reservation, or
+// the refusal naming the cooperative that holds it. nullopt if the code is unchanged.
+absl::StatusOr<std::optional<coop::v1::StreamAppend>> ReserveAmendedCode(
+    eventstore::EventStore* store, const coop::v1::RecordedEvent& target,
+    const std::string& replacement, const std::string& cooperative_id) {
+  if (target.type() != coop::v1::CooperativeRegistered::descriptor()->full_name()) {
+    return std::nullopt;
+  }
+  coop::v1::CooperativeRegistered before, after;
+  if (!before.ParseFromString(target.payload()) || !after.ParseFromString(replacement) ||
+      before.code() == after.code()) {
+    return std::nullopt;
+  }
+  if (auto st = CheckCooperativeCode(after.code()); !st.ok()) {
+    return domain::Violation("COMMON-03", "replacement.code", std::string(st.message()));
+  }
+  CommandInput probe;
+  ReserveCode(store, cooperative_id, after.code(), &probe);
+  if (auto st = probe.precheck(); !st.ok()) {
+    return absl::Status(
+        st.code(), absl::StrReplaceAll(st.message(), {{"registration.code", "replacement.code"}}));
+  }
+  return std::move(probe.reservations.front());
+}
+
+// Checks the correction against the stream as it stands; on success, what to append. The
+// event is stamped as the command's first event, with the correction's own date.
+absl::StatusOr<Decided> Decide(eventstore::EventStore* store, const Stream& stream,
+                               const std::string& stream_id, const Correction& c,
+                               const CommandStamp& command, const domain::DecisionContext& ctx) {
   using domain::Violation;
   if (c.reason.empty()) return Violation("CORR-05", "reason", "is required");
   const auto id = base::ParseUuid(c.event_id);
@@ -48,29 +177,42 @@ absl::StatusOr<coop::v1::ProposedEvent> Decide(const std::vector<coop::v1::Recor
         "CORR-04", "event_id",
         absl::StrCat(target->type(), " created the stream; it may be amended, not voided"));
   }
-  coop::v1::ProposedEvent event;
-  if (c.amend) {
-    const auto* type =
-        google::protobuf::DescriptorPool::generated_pool()->FindMessageTypeByName(target->type());
-    std::unique_ptr<google::protobuf::Message> parsed(
-        type ? google::protobuf::MessageFactory::generated_factory()->GetPrototype(type)->New()
-             : nullptr);
-    if (parsed == nullptr || !parsed->ParseFromString(c.replacement)) {
-      return Violation("CORR-05", "replacement", absl::StrCat("must be a ", target->type()));
-    }
-    // The replacement passes the checks every command passes, and is stored canonical.
-    if (auto st = domain::CheckRequestFields(parsed.get(), "replacement."); !st.ok()) return st;
-    std::string replacement;
-    parsed->SerializeToString(&replacement);
-    event = AmendingEvent(target_id, c.reason, replacement);
-  } else {
-    event = VoidingEvent(target_id, c.reason);
+  auto on = domain::ParsePastDate("header.occurred_on", command.occurred_on, ctx.today);
+  if (!on.ok()) return on.status();
+  const absl::CivilDay target_on = domain::ParseDateOr(target->occurred_on(), absl::CivilDay());
+  if (*on < target_on) {
+    return Violation("CORR-06", "header.occurred_on",
+                     absl::StrCat(command.occurred_on, " is before the corrected event's date, ",
+                                  target->occurred_on()));
   }
-  // A correction takes the corrected event's business date and area.
-  CommandStamp stamp = command;
-  stamp.occurred_on = target->occurred_on();
-  StampEvent(stamp, target->area(), 0, &event);
-  return event;
+  const AggregateRules* rules = RulesFor(stream_id);
+  const std::string aggregate_id =
+      rules == nullptr ? stream_id : stream_id.substr(rules->prefix.size());
+  Decided decided;
+  if (c.amend) {
+    if (auto st = CheckReplacementForm(*target, c); !st.ok()) return st;
+    std::string replacement = c.replacement;
+    if (rules != nullptr) {
+      auto stored = rules->amend(stream, *target, c.replacement, aggregate_id, ctx);
+      if (!stored.ok()) return stored.status();
+      replacement = *std::move(stored);
+      auto reservation = ReserveAmendedCode(store, *target, replacement, aggregate_id);
+      if (!reservation.ok()) return reservation.status();
+      decided.reservation = *std::move(reservation);
+    }
+    decided.event = AmendingEvent(target_id, c.reason, replacement);
+  } else {
+    if (rules != nullptr) {
+      if (auto st = rules->void_(stream, *target, ctx); !st.ok()) return st;
+    }
+    decided.event = VoidingEvent(target_id, c.reason);
+  }
+  // A correction keeps its own date and takes the corrected event's area.
+  StampEvent(command, target->area(), 0, &decided.event);
+  if (decided.reservation.has_value()) {
+    for (auto& e : *decided.reservation->mutable_events()) StampEvent(command, {}, 1, &e);
+  }
+  return decided;
 }
 
 }  // namespace
@@ -96,22 +238,24 @@ absl::StatusOr<coop::v1::CommandReply> CorrectionExecutor::Execute(const Command
         return st;
       }
     }
-    auto event = Decide(*stream, input.stream_id, correction, input.stamp);
-    if (!event.ok()) return event.status();
+    auto decided = Decide(store_, *stream, input.stream_id, correction, input.stamp, context_());
+    if (!decided.ok()) return decided.status();
     coop::v1::AppendRequest request;
     auto* append = request.add_streams();
     append->set_stream_id(input.stream_id);
     append->mutable_expected()->set_kind(coop::v1::ExpectedVersion::EXACT);
     append->mutable_expected()->set_version(
         input.expected_version.value_or(stream->empty() ? 0 : stream->back().stream_version()));
-    *append->add_events() = *std::move(event);
+    *append->add_events() = std::move(decided->event);
+    if (decided->reservation.has_value()) *request.add_streams() = *decided->reservation;
     auto appended = store_->Append(std::move(request));
     if (appended.ok()) {
       coop::v1::CommandReply reply;
       reply.set_aggregate_id(input.aggregate_id);
       reply.set_stream_id(input.stream_id);
       reply.set_version(appended->streams(0).last_version());
-      reply.set_position(appended->last_position());
+      reply.set_position(appended->streams(0).last_version() -
+                         appended->streams(0).first_version() + appended->first_position());
       reply.set_duplicate(appended->duplicate());
       return reply;
     }

@@ -26,11 +26,11 @@
 #include "absl/status/statusor.h"
 #include "commands/command_executor.h"
 #include "commands/command_workers.h"
+#include "commands/request_terms.h"
 #include "coop/v1/registry.pb.h"
 #include "domain/common/request_checks.h"
 #include "services/call_gate.h"
 #include "services/grpc_status.h"
-#include "services/request_terms.h"
 
 namespace coop::services {
 
@@ -97,7 +97,7 @@ grpc::ServerUnaryReactor* RunCommand(
     }
   }
   // The deciders name the fact's fields; the caller learns the request's.
-  RequestTerms terms(request, fact);
+  commands::RequestTerms terms(request, fact);
   const bool posted = workers->Post([executor, reactor, reply, terms = std::move(terms),
                                      input = *std::move(input), fact = std::move(fact)] {
     auto result = executor->Execute(input, fact);

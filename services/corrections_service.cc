@@ -36,7 +36,7 @@ grpc::ServerUnaryReactor* CorrectionsService::VoidEvent(grpc::CallbackServerCont
   auto checked = CheckedRequest(*request);
   if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
   return Run(context, *checked, checked->header(), checked->stream_id(),
-             commands::Correction{checked->event_id(), checked->reason(), false, ""}, reply);
+             commands::Correction{checked->event_id(), checked->reason(), false, "", ""}, reply);
 }
 
 grpc::ServerUnaryReactor* CorrectionsService::AmendEvent(grpc::CallbackServerContext* context,
@@ -44,10 +44,10 @@ grpc::ServerUnaryReactor* CorrectionsService::AmendEvent(grpc::CallbackServerCon
                                                          coop::v1::CommandReply* reply) {
   auto checked = CheckedRequest(*request);
   if (!checked.ok()) return RefuseCommand(gate_, context, checked.status());
-  return Run(
-      context, *checked, checked->header(), checked->stream_id(),
-      commands::Correction{checked->event_id(), checked->reason(), true, checked->replacement()},
-      reply);
+  return Run(context, *checked, checked->header(), checked->stream_id(),
+             commands::Correction{checked->event_id(), checked->reason(), true,
+                                  checked->replacement(), checked->replacement_type()},
+             reply);
 }
 
 }  // namespace coop::services

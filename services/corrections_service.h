@@ -6,6 +6,9 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <functional>
+#include <utility>
+
 #include "commands/command_workers.h"
 #include "commands/correction_executor.h"
 #include "coop/v1/corrections.grpc.pb.h"
@@ -18,8 +21,9 @@ class CorrectionsService final : public ParsesItsRequests<coop::v1::Corrections>
  public:
   // Not owned; all must outlive the service.
   CorrectionsService(eventstore::EventStore* store, const CallGate* gate,
-                     commands::CommandWorkers* workers)
-      : gate_(gate), workers_(workers), executor_(store) {
+                     commands::CommandWorkers* workers,
+                     std::function<domain::DecisionContext()> decision_context)
+      : gate_(gate), workers_(workers), executor_(store, std::move(decision_context)) {
     ParseRequestsOf(&CorrectionsService::VoidEvent, &CorrectionsService::AmendEvent);
   }
 

@@ -152,8 +152,8 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   builder.AddListeningPort(options.listen, *transport, &server->port_);
   builder.RegisterService(server->event_store_service_.get());
   builder.RegisterService(server->registry_service_.get());
-  server->corrections_service_ =
-      std::make_unique<CorrectionsService>(server->store_.get(), g, server->command_workers_.get());
+  server->corrections_service_ = std::make_unique<CorrectionsService>(
+      server->store_.get(), g, server->command_workers_.get(), decision_context);
   builder.RegisterService(server->corrections_service_.get());
   builder.RegisterService(server->programs_service_.get());
   builder.RegisterService(server->planning_service_.get());

@@ -220,8 +220,22 @@ const std::vector<Rule>& RuleTable() {
        "followed instead",
        "system", C::kFailedPrecondition},
       {"CORR-05",
-       "A correction gives its reason; an amendment's replacement is an event of the same type",
+       "A correction gives its reason; an amendment's replacement is not empty, names its type "
+       "(replacement_type), which is the corrected event's, and parses as it",
        "system", C::kInvalidArgument},
+      {"CORR-06",
+       "A correction is dated on or after the event it corrects (and, as every command, not "
+       "after today)",
+       "system", C::kInvalidArgument},
+      {"CORR-07",
+       "An amendment keeps the record's identity (a creating event keeps the stream's id) and "
+       "records, as a command, one event of the corrected type with as many companions as the "
+       "original command",
+       "system", C::kInvalidArgument},
+      {"CORR-08",
+       "A correction leaves every later command of the stream allowed: none that the rules "
+       "accepted before it is refused after it",
+       "system", C::kFailedPrecondition},
   };
   return kRules;
 }

@@ -111,6 +111,7 @@ TEST_F(CorrectionsServiceTest, AnAmendedReportCountsWithItsReplacement) {
   request.set_event_id(LastEventId());
   request.set_reason("typing error: 12, not 30");
   request.set_replacement(replacement.SerializeAsString());
+  request.set_replacement_type("coop.v1.CooperativeMembershipReported");
   coop::v1::CommandReply reply;
   ASSERT_TRUE(corrections_->AmendEvent(Context().get(), request, &reply).ok());
   EXPECT_EQ(MembersLeave(13).error_code(), grpc::StatusCode::FAILED_PRECONDITION);

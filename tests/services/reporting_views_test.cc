@@ -168,6 +168,7 @@ class ReportingViewsTest : public ServerFixture {
     request.set_stream_id(grant.stream_id());
     request.set_reason("wrong recipient");
     request.set_replacement(granted.SerializeAsString());
+    request.set_replacement_type(granted.GetDescriptor()->full_name());
     coop::v1::CommandReply reply;
     ExpectOk(corrections_->AmendEvent(Context().get(), request, &reply));
     return reply;

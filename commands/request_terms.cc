@@ -1,4 +1,4 @@
-#include "services/request_terms.h"
+#include "commands/request_terms.h"
 
 #include <vector>
 
@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 
-namespace coop::services {
+namespace coop::commands {
 
 using google::protobuf::FieldDescriptor;
 
@@ -25,6 +25,18 @@ RequestTerms::RequestTerms(const google::protobuf::Message& request,
     }
     if (field->name() == "header") has_header_ = true;
   }
+}
+
+RequestTerms RequestTerms::ForField(const google::protobuf::Message& fact,
+                                    std::string request_field) {
+  RequestTerms terms;
+  std::vector<const FieldDescriptor*> set;
+  fact.GetReflection()->ListFields(fact, &set);
+  if (set.size() != 1 || set[0]->type() != FieldDescriptor::TYPE_MESSAGE) return terms;
+  terms.member_ = set[0]->name();
+  terms.member_type_ = set[0]->message_type();
+  terms.request_field_ = std::move(request_field);
+  return terms;
 }
 
 absl::Status RequestTerms::Rewrite(const absl::Status& refusal) const {
@@ -55,4 +67,4 @@ absl::Status RequestTerms::Rewrite(const absl::Status& refusal) const {
                                                    message.substr(path_end)));
 }
 
-}  // namespace coop::services
+}  // namespace coop::commands

@@ -1,6 +1,6 @@
 // Given a decider's refusal naming a field of its fact, when the service answers, then the
 // field is named as the caller's request has it.
-#include "services/request_terms.h"
+#include "commands/request_terms.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include "coop/v1/cooperative_events.pb.h"
 #include "coop/v1/registry.pb.h"
 
-namespace coop::services {
+namespace coop::commands {
 namespace {
 
 std::string Rewritten(const std::string& message,
@@ -55,4 +55,4 @@ TEST(RequestTermsTest, OtherMessagesAreLeftAsTheyAre) {
 }
 
 }  // namespace
-}  // namespace coop::services
+}  // namespace coop::commands
