@@ -5,7 +5,8 @@
 //   2½. if a recorder sent it, checks the aggregate is in the recorder's areas (before
 //      deciding for an aggregate that exists, after it for the command that creates one:
 //      commands/recorder_scope.h), so an out-of-scope command learns nothing and writes nothing;
-//   3. asks the pure decider for the events to append, or the rule that forbids it;
+//   3. asks the pure decider for the events to append, or the rule that forbids it, then
+//      checks the records the fact names (commands/link_check.h: LINK-01..06);
 //   4. appends them, with ids derived from the command id, expecting the version it read;
 //   5. on a version conflict, goes back to 2 (a bounded number of times) — unless the client
 //      gave the expected version itself, in which case the conflict is its answer.
@@ -40,6 +41,7 @@
 #include "commands/command_decision.h"
 #include "commands/command_input.h"
 #include "commands/event_envelope.h"
+#include "commands/link_check.h"
 #include "commands/original_result.h"
 #include "commands/recorder_scope.h"
 #include "coop/v1/registry.pb.h"
@@ -88,6 +90,11 @@ class CommandExecutor {
       auto decision = DecideCommand<Aggregate>(input.stamp.occurred_on, fact,
                                                std::move(loaded->state), context_());
       if (!decision.ok()) return decision.status();
+      // The records the fact names (domain/links), read as the log holds them now.
+      if (auto st = CheckLinksOf(store_, fact, input.stamp.occurred_on, input.aggregate_id);
+          !st.ok()) {
+        return st;
+      }
       if (!exists) {
         if (auto st = CheckScope(input, decision->after); !st.ok()) return st;
       }

@@ -13,6 +13,7 @@
 #include "commands/code_reservation.h"
 #include "commands/correction_check.h"
 #include "commands/event_envelope.h"
+#include "commands/link_check.h"
 #include "commands/original_result.h"
 #include "commands/recorder_scope.h"
 #include "commands/request_terms.h"
@@ -48,7 +49,8 @@ struct Decided {
 // replacement named in the request's terms (replacement.<field>).
 struct AggregateRules {
   absl::string_view prefix;
-  absl::StatusOr<std::string> (*amend)(const Stream&, const coop::v1::RecordedEvent&,
+  absl::StatusOr<std::string> (*amend)(eventstore::EventStore*, const Stream&,
+                                       const coop::v1::RecordedEvent&,
                                        const std::string& replacement,
                                        const std::string& aggregate_id,
                                        const domain::DecisionContext&);
@@ -57,18 +59,24 @@ struct AggregateRules {
 };
 
 template <typename Aggregate>
-absl::StatusOr<std::string> Amend(const Stream& stream, const coop::v1::RecordedEvent& target,
+absl::StatusOr<std::string> Amend(eventstore::EventStore* store, const Stream& stream,
+                                  const coop::v1::RecordedEvent& target,
                                   const std::string& replacement, const std::string& aggregate_id,
                                   const domain::DecisionContext& ctx) {
-  auto checked = CheckAmendment<Aggregate>(stream, target, replacement, aggregate_id, ctx);
-  if (checked.ok()) return checked;
-  // The decider named the fields of the event union; the caller sent them as `replacement`.
   coop::v1::RecordedEvent as_sent = target;
   as_sent.set_payload(replacement);
   typename Aggregate::Event fact;
   if (!domain::CodecFor<typename Aggregate::Event>().Decode(as_sent, &fact)) {
-    return checked.status();
+    return domain::Violation("CORR-05", "replacement", absl::StrCat("must be a ", target.type()));
   }
+  auto checked = CheckAmendment<Aggregate>(stream, target, replacement, aggregate_id, ctx);
+  // The records the replacement names, as a command's (a grant moved to a missing cooperative).
+  if (checked.ok()) {
+    auto st = CheckLinksOf(store, fact, target.occurred_on(), aggregate_id);
+    if (st.ok()) return checked;
+    checked = st;
+  }
+  // The rules named the fields of the event union; the caller sent them as `replacement`.
   return RequestTerms::ForField(fact, "replacement").Rewrite(checked.status());
 }
 
@@ -193,7 +201,7 @@ absl::StatusOr<Decided> Decide(eventstore::EventStore* store, const Stream& stre
     if (auto st = CheckReplacementForm(*target, c); !st.ok()) return st;
     std::string replacement = c.replacement;
     if (rules != nullptr) {
-      auto stored = rules->amend(stream, *target, c.replacement, aggregate_id, ctx);
+      auto stored = rules->amend(store, stream, *target, c.replacement, aggregate_id, ctx);
       if (!stored.ok()) return stored.status();
       replacement = *std::move(stored);
       auto reservation = ReserveAmendedCode(store, *target, replacement, aggregate_id);

@@ -31,6 +31,8 @@ const char* OriginName(coop::v1::CooperativeOrigin origin) {
       return "converted from group";
     case coop::v1::ORIGIN_REORGANISATION:
       return "reorganisation";
+    case coop::v1::ORIGIN_FORMALISED_HALL:
+      return "formalised hall";
     default:
       return "new";  // unspecified reads as new
   }

@@ -2,6 +2,7 @@
 
 #include <grpcpp/generic/generic_stub.h>
 
+#include <algorithm>
 #include <map>
 
 #include "absl/strings/str_cat.h"
@@ -12,15 +13,22 @@ namespace {
 
 constexpr size_t kMaxInFlight = 64;
 
-// Splits the commands into waves: wave k holds the k-th command of every aggregate.
+// Splits the commands into waves that run one after the other, each in parallel: a command
+// goes in the wave after its aggregate's previous command and after the latest command listed
+// so far of each aggregate it names (`after`), so the records it names are recorded first.
 std::vector<std::vector<const demo::DemoCommand*>> Waves(
     const std::vector<demo::DemoCommand>& commands) {
-  std::map<std::string, size_t> seen;
+  std::map<std::string, size_t> next_wave;  // by aggregate: the first wave after its latest
   std::vector<std::vector<const demo::DemoCommand*>> waves;
   for (const auto& command : commands) {
-    const size_t k = seen[command.aggregate]++;
+    size_t k = next_wave[command.aggregate];
+    for (const auto& named : command.after) {
+      auto it = next_wave.find(named);
+      if (it != next_wave.end()) k = std::max(k, it->second);
+    }
     if (waves.size() <= k) waves.resize(k + 1);
     waves[k].push_back(&command);
+    next_wave[command.aggregate] = k + 1;
   }
   return waves;
 }

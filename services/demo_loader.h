@@ -1,7 +1,9 @@
 // Applies the demo history (commands/demo) through the server's own gRPC services, over an
 // in-process channel, so every demo command takes exactly the path of a client's command.
-// Commands of one aggregate go in order; different aggregates go in parallel (waves of one
-// command per aggregate, many in flight), so group commit keeps loading fast.
+// Commands of one aggregate go in order, and a command that names another record (a grant's
+// cooperative, a conversion's group: DemoCommand::after) goes after that record's commands
+// listed before it; the rest go in parallel (waves, many in flight), so group commit keeps
+// loading fast.
 // Call from one thread, before the server reports SERVING.
 #ifndef COOPLEDGER_SERVICES_DEMO_LOADER_H_
 #define COOPLEDGER_SERVICES_DEMO_LOADER_H_

@@ -54,21 +54,45 @@ class CommandList {
   // Appends a command of `service` (e.g. "Registry") for `aggregate`, with a fresh demo
   // command id and `day` as its business date.
   // Returns the command id it gave the command.
+  // `after`: the aggregates the command names (they are applied first, as far as listed).
   template <typename Request>
   std::string Add(const std::string& service, const std::string& method,
-                  const std::string& aggregate, absl::CivilDay day, Request request) {
+                  const std::string& aggregate, absl::CivilDay day, Request request,
+                  std::vector<std::string> after = {}) {
     const std::string command_id = DemoUuid(absl::StrCat("command/", commands_.size()));
     request.mutable_header()->set_command_id(command_id);
     request.mutable_header()->set_occurred_on(domain::FormatDate(day));
     commands_.push_back({absl::StrCat("/coop.v1.", service, "/", method), aggregate,
-                         domain::FormatDate(day), request.SerializeAsString()});
+                         domain::FormatDate(day), request.SerializeAsString(), std::move(after)});
     return command_id;
   }
   std::vector<DemoCommand> Take() { return std::move(commands_); }
   size_t size() const { return commands_.size(); }
 
+  // The roster of cooperatives, so that what names one names it while it exists (LINK-02):
+  // cooperative `index` is registered on `registered` and ends on `ended` (max: never).
+  void Lifespan(int index, absl::CivilDay registered, absl::CivilDay ended) {
+    if (lifespans_.size() <= static_cast<size_t>(index)) lifespans_.resize(index + 1);
+    lifespans_[index] = {registered, ended};
+  }
+  // The first cooperative from `preferred` on (wrapping) registered on or before `day` and not
+  // ended by it; -1 if none.
+  int CooperativeAliveOn(int preferred, absl::CivilDay day) const {
+    const int n = static_cast<int>(lifespans_.size());
+    for (int k = 0; k < n; ++k) {
+      const int i = (preferred + k) % n;
+      if (lifespans_[i].registered <= day && day < lifespans_[i].ended) return i;
+    }
+    return -1;
+  }
+
  private:
+  struct Span {
+    absl::CivilDay registered = absl::CivilDay::max();
+    absl::CivilDay ended = absl::CivilDay::max();
+  };
   std::vector<DemoCommand> commands_;
+  std::vector<Span> lifespans_;
 };
 
 // The parts of the history, each appending to `list`. Cooperative ids are

@@ -89,12 +89,8 @@ void Conversion(CommandList& list) {
   reg.mutable_registered()->set_certificate_number("THT-KH-01");
   reg.mutable_registered()->set_authority("UBND xã Khánh Hội");
   list.Add("Registry", "RegisterCooperativeGroup", group, registered, reg);
-  coop::v1::ConvertCooperativeGroupRequest convert;
-  convert.set_group_id(group);
-  convert.mutable_converted_to_cooperative()->set_cooperative_id(cooperative);
-  convert.mutable_converted_to_cooperative()->set_all_members_agreed(true);
-  list.Add("Registry", "ConvertCooperativeGroup", group, converted, convert);
-
+  // The pinned order (LINK-04): the cooperative's registration names the group, then the
+  // group's conversion names the cooperative.
   coop::v1::RegisterCooperativeRequest coop;
   auto* r = coop.mutable_registration();
   r->set_cooperative_id(cooperative);
@@ -107,7 +103,12 @@ void Conversion(CommandList& list) {
   r->set_charter_capital_vnd(800'000'000);
   r->set_origin(coop::v1::ORIGIN_CONVERTED_FROM_GROUP);
   r->set_origin_group_id(group);
-  list.Add("Registry", "RegisterCooperative", cooperative, converted, coop);
+  list.Add("Registry", "RegisterCooperative", cooperative, converted, coop, {group});
+  coop::v1::ConvertCooperativeGroupRequest convert;
+  convert.set_group_id(group);
+  convert.mutable_converted_to_cooperative()->set_cooperative_id(cooperative);
+  convert.mutable_converted_to_cooperative()->set_all_members_agreed(true);
+  list.Add("Registry", "ConvertCooperativeGroup", group, converted, convert, {cooperative});
 }
 
 void Hall(CommandList& list, int i, Dice& dice) {
@@ -123,14 +124,10 @@ void Hall(CommandList& list, int i, Dice& dice) {
   h->set_members(dice.Between(15, 60));
   list.Add("Registry", "FoundHall", id, founded, found);
   if (i % 13 == 6) {
-    // Formalised as a cooperative group, which then forms in its own stream.
+    // Formalised as a cooperative group, in the pinned order (LINK-05): the group forms in
+    // its own stream naming the hall, then the hall's formalisation names the group.
     const CivilDay day = founded + 150;
     const std::string group = DemoUuid(absl::StrCat("group/from-hall/", i));
-    coop::v1::FormaliseHallRequest formalise;
-    formalise.set_hall_id(id);
-    formalise.mutable_formalised()->set_formalised_as(coop::v1::HALL_AS_GROUP);
-    formalise.mutable_formalised()->set_new_aggregate_id(group);
-    list.Add("Registry", "FormaliseHall", id, day, formalise);
     coop::v1::FormCooperativeGroupRequest form;
     auto* f = form.mutable_formed();
     f->set_group_id(group);
@@ -140,7 +137,12 @@ void Hall(CommandList& list, int i, Dice& dice) {
     f->set_members(12);
     f->set_origin(coop::v1::GROUP_ORIGIN_FORMALISED_HALL);
     f->set_origin_hall_id(id);
-    list.Add("Registry", "FormCooperativeGroup", group, day, form);
+    list.Add("Registry", "FormCooperativeGroup", group, day, form, {id});
+    coop::v1::FormaliseHallRequest formalise;
+    formalise.set_hall_id(id);
+    formalise.mutable_formalised()->set_formalised_as(coop::v1::HALL_AS_GROUP);
+    formalise.mutable_formalised()->set_new_aggregate_id(group);
+    list.Add("Registry", "FormaliseHall", id, day, formalise, {group});
   }
 }
 

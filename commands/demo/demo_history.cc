@@ -188,9 +188,11 @@ class CooperativeBuilder {
         Emit("DesignateModelCooperative", CivilDay(2024, 4, 1), model);
       }
     }
+    list_.Lifespan(i, registered, absl::CivilDay::max());
     if (dissolves) {
       const CivilDay start(dissolution_year, 12, 20);
       if (start + 100 > kLastDay || start <= registered) return;
+      list_.Lifespan(i, registered, start + 90);
       coop::v1::StartCooperativeDissolutionRequest dissolution;
       Next(id, start, &dissolution);
       dissolution.set_cooperative_id(id);

@@ -16,6 +16,9 @@ struct DemoCommand {
   std::string aggregate;    // commands of one aggregate must be applied in list order
   std::string occurred_on;  // YYYY-MM-DD, for progress and ordering
   std::string request;      // the serialized request message
+  // Aggregates whose commands listed before this one must be applied first: the records it
+  // names (domain/links), e.g. the cooperative a grant goes to.
+  std::vector<std::string> after;
 };
 
 // The same list every time: same ids, same command ids (so applying it twice changes

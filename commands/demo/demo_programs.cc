@@ -1,5 +1,8 @@
 // The demo's support programmes: classes, OCOP products, support grants, graduate placements,
 // and the province's annual plans.
+#include <string>
+#include <vector>
+
 #include "commands/demo/demo_builder.h"
 #include "coop/v1/planning.pb.h"
 #include "coop/v1/programs.pb.h"
@@ -31,9 +34,15 @@ void Classes(CommandList& list) {
     held->mutable_participants()->set_members(dice.Between(10, 60));
     held->mutable_participants()->set_farmers(dice.Between(0, 40));
     held->set_budget_vnd(dice.Between(5, 60) * 1'000'000);
-    held->add_cooperative_ids(
-        DemoCooperativeId(static_cast<int>(dice.Between(0, kCooperatives - 1))));
-    list.Add("Programs", "RecordClass", id, start, request);
+    // A cooperative that exists on the class's days (LINK-03).
+    const int attending =
+        list.CooperativeAliveOn(static_cast<int>(dice.Between(0, kCooperatives - 1)), start);
+    std::vector<std::string> after;
+    if (attending >= 0) {
+      held->add_cooperative_ids(DemoCooperativeId(attending));
+      after.push_back(DemoCooperativeId(attending));
+    }
+    list.Add("Programs", "RecordClass", id, start, request, after);
   }
 }
 
@@ -45,10 +54,13 @@ void Ocop(CommandList& list) {
     coop::v1::EnrolOcopProductRequest enrol;
     auto* e = enrol.mutable_enrolled();
     e->set_product_id(id);
-    e->set_cooperative_id(DemoCooperativeId(i * 5 % kCooperatives));
+    // The cooperative exists on the enrolment's date (LINK-02).
+    const int owner = list.CooperativeAliveOn(i * 5 % kCooperatives, enrolled);
+    if (owner < 0) continue;
+    e->set_cooperative_id(DemoCooperativeId(owner));
     e->set_product_name(absl::StrCat(i % 2 ? "Mật ong rừng U Minh " : "Khô cá sặc ", i + 1));
     e->set_year(static_cast<int>(enrolled.year()));
-    list.Add("Programs", "EnrolOcopProduct", id, enrolled, enrol);
+    list.Add("Programs", "EnrolOcopProduct", id, enrolled, enrol, {DemoCooperativeId(owner)});
     const CivilDay rated = enrolled + dice.Between(60, 150);
     if (rated > kLastDay) continue;
     const double score = static_cast<double>(dice.Between(520, 950)) / 10.0;
@@ -87,8 +99,10 @@ void Grants(CommandList& list) {
     if (g->type() == coop::v1::SUPPORT_INFRASTRUCTURE_EQUIPMENT) g->set_in_kind("Máy sấy lúa");
     g->set_funding_source(kSources[i % 3]);
     g->set_decision(absl::StrCat(200 + i, "/QĐ-UBND"));
-    g->set_cooperative_id(DemoCooperativeId(i * 7 % kCooperatives));
-    list.Add("Programs", "RecordSupportGrant", id, day, request);
+    const int recipient = list.CooperativeAliveOn(i * 7 % kCooperatives, day);
+    if (recipient < 0) continue;
+    g->set_cooperative_id(DemoCooperativeId(recipient));
+    list.Add("Programs", "RecordSupportGrant", id, day, request, {DemoCooperativeId(recipient)});
   }
 }
 
@@ -103,9 +117,11 @@ void Placements(CommandList& list) {
     p->set_person_ref(DemoUuid(absl::StrCat("person/graduate/", i)));
     p->set_degree(i % 4 ? coop::v1::DEGREE_UNIVERSITY : coop::v1::DEGREE_COLLEGE);
     p->set_field(i % 2 ? "aquaculture" : "agronomy");
-    p->set_cooperative_id(DemoCooperativeId(i * 11 % kCooperatives));
+    const int host = list.CooperativeAliveOn(i * 11 % kCooperatives, start);
+    if (host < 0) continue;
+    p->set_cooperative_id(DemoCooperativeId(host));
     p->set_planned_term_months(36);
-    list.Add("Programs", "PlaceGraduate", id, start, place);
+    list.Add("Programs", "PlaceGraduate", id, start, place, {DemoCooperativeId(host)});
     const CivilDay end = start + dice.Between(300, 1100);
     if (i % 3 == 0 && end <= kLastDay) {
       coop::v1::EndPlacementRequest stop;

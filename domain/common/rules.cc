@@ -210,6 +210,31 @@ const std::vector<Rule>& RuleTable() {
       {"PLAN-03", "Every event of a plan names the plan's area and year", "system",
        C::kFailedPrecondition},
       // --- end of programme and plan rules ---
+      // --- links between records (domain/links/link_rules.h) ---
+      {"LINK-01",
+       "A record a fact names (a cooperative, group or hall) has been recorded; otherwise record "
+       "it first (an import retries such a line after the others)",
+       "system", C::kNotFound},
+      {"LINK-02",
+       "A grant's recipient, an OCOP product's cooperative and a placement's cooperative existed "
+       "on the event's date and had not ended",
+       "Law 17/2023/QH15 Arts. 20-28; Decision 148/2023/QĐ-TTg", C::kFailedPrecondition},
+      {"LINK-03", "A class names only cooperatives registered by its last day", "system",
+       C::kFailedPrecondition},
+      {"LINK-04",
+       "A group's conversion in its pinned order: first the cooperative's registration names a "
+       "living registered group whose certificate is at least 12 months old and that has not "
+       "converted; then the group's conversion names that cooperative",
+       "Law 17/2023/QH15 Art. 107", C::kFailedPrecondition},
+      {"LINK-05",
+       "A hall's formalisation in its pinned order: first the group or cooperative names a "
+       "founded hall not yet formalised; then the hall's formalisation names that record",
+       "system", C::kFailedPrecondition},
+      {"LINK-06",
+       "A reorganisation's predecessors are alive on the successor's registration date; the "
+       "successors a reorganisation names exist and are alive, and one registered by "
+       "reorganisation names the predecessor",
+       "Law 17/2023/QH15 (reorganisation)", C::kFailedPrecondition},
       {"CORR-01", "A correction names an event of the same stream", "system", C::kNotFound},
       {"CORR-02", "An event is voided at most once, and a voided event is not amended", "system",
        C::kFailedPrecondition},

@@ -72,6 +72,10 @@ CooperativeState Evolve(CooperativeState s, absl::CivilDay on,
       s.charter_capital_vnd = e.charter_capital_vnd();
       s.members = e.members();
       s.workforce = e.workforce();
+      s.origin = e.origin();
+      s.origin_group_id = e.origin_group_id();
+      s.origin_hall_id = e.origin_hall_id();
+      s.predecessor_ids.assign(e.predecessor_ids().begin(), e.predecessor_ids().end());
       break;
     }
     case E::kRegistrationChanged: {

@@ -5,6 +5,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 #include "absl/time/civil_time.h"
 #include "coop/v1/cooperative_events.pb.h"
@@ -50,6 +51,11 @@ struct CooperativeState {
   std::set<int> annual_report_years;
   std::set<int> general_meeting_years;
   bool model_cooperative = false;
+  // Where it came from (its registration): the records it names (domain/links).
+  coop::v1::CooperativeOrigin origin = coop::v1::COOPERATIVE_ORIGIN_UNSPECIFIED;
+  std::string origin_group_id;
+  std::string origin_hall_id;
+  std::vector<std::string> predecessor_ids;
 };
 
 // Applies one event that happened on `occurred_on`. Events come from the log and are trusted:

@@ -64,12 +64,33 @@ class GroupHallCommandsTest : public ServerFixture {
     return registry_->RegisterCooperativeGroup(Context().get(), request, reply);
   }
 
+  // The cooperative a group converts into, registered first naming it (LINK-04).
+  std::string RegisterConverted(const std::string& group_id, const std::string& occurred_on) {
+    coop::v1::RegisterCooperativeRequest request;
+    *request.mutable_header() = Header(occurred_on);
+    auto* r = request.mutable_registration();
+    r->set_code("2300000042");
+    r->set_kind(coop::v1::COOPERATIVE);
+    r->set_name("HTX Lúa sạch Khánh An");
+    r->set_law_regime(coop::v1::LAW_2023);
+    r->mutable_address()->set_code("32059");  // Xã Khánh An in the two-level units
+    r->mutable_address()->set_unit_set("2025-07");
+    r->mutable_members()->set_official(5);
+    r->set_origin(coop::v1::ORIGIN_CONVERTED_FROM_GROUP);
+    r->set_origin_group_id(group_id);
+    coop::v1::CommandReply reply;
+    const grpc::Status status = registry_->RegisterCooperative(Context().get(), request, &reply);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return reply.aggregate_id();
+  }
+
   grpc::Status Convert(const std::string& group_id, const std::string& occurred_on,
-                       coop::v1::CommandReply* reply) {
+                       coop::v1::CommandReply* reply,
+                       const std::string& cooperative_id = base::NewRandomUuid()) {
     coop::v1::ConvertCooperativeGroupRequest request;
     *request.mutable_header() = Header(occurred_on);
     request.set_group_id(group_id);
-    request.mutable_converted_to_cooperative()->set_cooperative_id(base::NewRandomUuid());
+    request.mutable_converted_to_cooperative()->set_cooperative_id(cooperative_id);
     request.mutable_converted_to_cooperative()->set_all_members_agreed(true);
     return registry_->ConvertCooperativeGroup(Context().get(), request, reply);
   }
@@ -155,9 +176,15 @@ TEST_F(GroupHallCommandsTest, ARegisteredGroupConvertsTwelveMonthsAfterItsCertif
   ExpectRule(Convert(id, "2025-08-14", &reply), grpc::StatusCode::FAILED_PRECONDITION, "GROUP-12");
   EXPECT_EQ(Head(), head) << "a refused command writes nothing";
 
-  ASSERT_TRUE(Convert(id, "2025-08-15", &reply).ok());
+  // The pinned order (LINK-04): a conversion naming no registered cooperative is refused; the
+  // cooperative registers first, naming the group, then the group converts naming it.
+  ExpectRule(Convert(id, "2025-08-15", &reply), grpc::StatusCode::NOT_FOUND, "LINK-01");
+  const std::string cooperative = RegisterConverted(id, "2025-08-15");
+  ASSERT_TRUE(Convert(id, "2025-08-15", &reply, cooperative).ok());
   EXPECT_EQ(reply.version(), 3u);
-  auto events = ReadAll();
+  coop::v1::ReadAllRequest group_only;
+  group_only.mutable_filter()->add_stream_prefixes("group-");
+  auto events = ReadAll(group_only);
   ASSERT_EQ(events.size(), 3u);
   EXPECT_EQ(events[2].type(), "coop.v1.GroupConvertedToCooperative");
   EXPECT_EQ(events[2].occurred_on(), "2025-08-15");
@@ -251,14 +278,22 @@ TEST_F(GroupHallCommandsTest, AHallIsFoundedChangedAndFormalisedOnce) {
   ExpectRule(registry_->FormaliseHall(Context().get(), formalise, &reply),
              grpc::StatusCode::INVALID_ARGUMENT, "COMMON-03");
   EXPECT_EQ(Head(), head);
-  formalise.mutable_formalised()->set_new_aggregate_id(base::NewRandomUuid());
+  // The pinned order (LINK-05): the group forms naming the hall, then the hall names it.
+  auto from_hall = Formation("2024-09-01");
+  from_hall.mutable_formed()->set_origin(coop::v1::GROUP_ORIGIN_FORMALISED_HALL);
+  from_hall.mutable_formed()->set_origin_hall_id(id);
+  coop::v1::CommandReply formed;
+  ASSERT_TRUE(Form(from_hall, &formed).ok());
+  formalise.mutable_formalised()->set_new_aggregate_id(formed.aggregate_id());
   ASSERT_TRUE(registry_->FormaliseHall(Context().get(), formalise, &reply).ok());
   EXPECT_EQ(reply.version(), 3u);
 
   *members.mutable_header() = Header("2024-10-01");
   ExpectRule(registry_->ChangeHallMembers(Context().get(), members, &reply),
              grpc::StatusCode::FAILED_PRECONDITION, "HALL-02");
-  auto events = ReadAll();
+  coop::v1::ReadAllRequest hall_only;
+  hall_only.mutable_filter()->add_stream_prefixes("hall-");
+  auto events = ReadAll(hall_only);
   ASSERT_EQ(events.size(), 3u);
   EXPECT_EQ(events[2].type(), "coop.v1.HallFormalised");
   EXPECT_EQ(events[2].area().code(), "32059");

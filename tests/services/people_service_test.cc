@@ -12,6 +12,7 @@
 #include "base/uuid.h"
 #include "coop/v1/people.grpc.pb.h"
 #include "coop/v1/programs.grpc.pb.h"
+#include "coop/v1/registry.grpc.pb.h"
 #include "tests/services/server_fixture.h"
 #include "vault/master_key.h"
 
@@ -179,14 +180,28 @@ TEST_F(PeopleServiceTest, NoFileOfTheLogOrTheVaultHoldsTheNameAndEventsCarryOnly
   RecordedForUMinh(&request);
   coop::v1::RecordPersonReply person;
   ASSERT_TRUE(Record(request, &person).ok());
-  // The person is placed as a graduate: the event names the ref only.
+  // The person is placed as a graduate at a registered cooperative (LINK-02): the event names
+  // the ref only.
+  auto registry = coop::v1::Registry::NewStub(channel_);
+  coop::v1::RegisterCooperativeRequest registration;
+  *registration.mutable_header() = Header("2024-09-01");
+  auto* r = registration.mutable_registration();
+  r->set_code("2300000077");
+  r->set_kind(coop::v1::COOPERATIVE);
+  r->set_name("HTX Khánh An");
+  r->set_law_regime(coop::v1::LAW_2023);
+  r->mutable_address()->set_code("32059");
+  r->mutable_address()->set_unit_set("2025-03");
+  r->mutable_members()->set_official(9);
+  coop::v1::CommandReply registered;
+  ASSERT_TRUE(registry->RegisterCooperative(Context().get(), registration, &registered).ok());
   auto programs = coop::v1::Programs::NewStub(channel_);
   coop::v1::PlaceGraduateRequest place;
   *place.mutable_header() = Header();
   place.mutable_placed()->set_person_ref(person.person_ref());
   place.mutable_placed()->set_degree(coop::v1::DEGREE_UNIVERSITY);
   place.mutable_placed()->set_field("aquaculture");
-  place.mutable_placed()->set_cooperative_id(base::NewRandomUuid());
+  place.mutable_placed()->set_cooperative_id(registered.aggregate_id());
   place.mutable_placed()->set_planned_term_months(24);
   coop::v1::CommandReply placed;
   ASSERT_TRUE(programs->PlaceGraduate(Context().get(), place, &placed).ok());

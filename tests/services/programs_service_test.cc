@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "base/uuid.h"
+#include "coop/v1/registry.grpc.pb.h"
 #include "tests/services/server_fixture.h"
 
 namespace coop::testing {
@@ -16,6 +17,26 @@ class ProgramsServiceTest : public ServerFixture {
   void SetUp() override {
     ServerFixture::SetUp();
     programs_ = coop::v1::Programs::NewStub(channel_);
+    // The cooperative the products, grants and placements name (LINK-01, LINK-02): registered
+    // in 2020 under the 2012 law.
+    auto registry = coop::v1::Registry::NewStub(channel_);
+    coop::v1::RegisterCooperativeRequest registration;
+    *registration.mutable_header() = Header("2020-01-06");
+    auto* r = registration.mutable_registration();
+    r->set_code("2200000001");
+    r->set_kind(coop::v1::COOPERATIVE);
+    r->set_name("HTX Khánh An");
+    r->set_law_regime(coop::v1::LAW_2012);
+    r->mutable_address()->set_code("32059");
+    r->mutable_address()->set_unit_set("2025-03");
+    r->mutable_members()->set_official(9);
+    r->set_origin(coop::v1::ORIGIN_NEW);
+    coop::v1::CommandReply registered;
+    const grpc::Status status =
+        registry->RegisterCooperative(Context().get(), registration, &registered);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    cooperative_id_ = registered.aggregate_id();
+    base_ = server_->store().GetLogInfo().head_position();
   }
 
   static coop::v1::Area UMinh() {  // Huyện U Minh, Cà Mau (before July 2025)
@@ -41,10 +62,10 @@ class ProgramsServiceTest : public ServerFixture {
     return request;
   }
 
-  static coop::v1::EnrolOcopProductRequest Enrolment(const std::string& occurred_on, int year) {
+  coop::v1::EnrolOcopProductRequest Enrolment(const std::string& occurred_on, int year) const {
     coop::v1::EnrolOcopProductRequest request;
     *request.mutable_header() = Header(occurred_on);
-    request.mutable_enrolled()->set_cooperative_id(base::NewRandomUuid());
+    request.mutable_enrolled()->set_cooperative_id(cooperative_id_);
     request.mutable_enrolled()->set_product_name("Mật ong rừng U Minh");
     request.mutable_enrolled()->set_year(year);
     return request;
@@ -71,7 +92,7 @@ class ProgramsServiceTest : public ServerFixture {
     return programs_->ExpireOcopProduct(Context().get(), request, reply);
   }
 
-  static coop::v1::RecordSupportGrantRequest Grant() {
+  coop::v1::RecordSupportGrantRequest Grant() const {
     coop::v1::RecordSupportGrantRequest request;
     *request.mutable_header() = Header("2025-04-20");
     auto* granted = request.mutable_granted();
@@ -80,18 +101,18 @@ class ProgramsServiceTest : public ServerFixture {
     granted->set_amount_vnd(120'000'000);
     granted->set_funding_source(coop::v1::FUNDING_PROVINCIAL);
     granted->set_decision("567/QĐ-UBND");
-    granted->set_cooperative_id(base::NewRandomUuid());
+    granted->set_cooperative_id(cooperative_id_);
     return request;
   }
 
-  static coop::v1::PlaceGraduateRequest Placement() {
+  coop::v1::PlaceGraduateRequest Placement() const {
     coop::v1::PlaceGraduateRequest request;
     *request.mutable_header() = Header("2025-01-06");
     auto* placed = request.mutable_placed();
     placed->set_person_ref("grad-0042");
     placed->set_degree(coop::v1::DEGREE_UNIVERSITY);
     placed->set_field("agronomy");
-    placed->set_cooperative_id(base::NewRandomUuid());
+    placed->set_cooperative_id(cooperative_id_);
     placed->set_planned_term_months(24);
     return request;
   }
@@ -102,9 +123,17 @@ class ProgramsServiceTest : public ServerFixture {
     EXPECT_EQ(status.error_message().rfind("[" + rule + "]", 0), 0u) << status.error_message();
   }
 
-  uint64_t Head() { return server_->store().GetLogInfo().head_position(); }
+  // The log as the test wrote it: positions and events after the fixture's registration.
+  uint64_t Head() { return server_->store().GetLogInfo().head_position() - base_; }
+  std::vector<coop::v1::RecordedEvent> ReadAll() {
+    auto all = ServerFixture::ReadAll();
+    all.erase(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(base_));
+    return all;
+  }
 
   std::unique_ptr<coop::v1::Programs::Stub> programs_;
+  std::string cooperative_id_;
+  uint64_t base_ = 0;
 };
 
 TEST_F(ProgramsServiceTest, AClassIsRecordedOnceUnderItsArea) {

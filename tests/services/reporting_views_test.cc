@@ -47,7 +47,7 @@ class ReportingViewsTest : public ServerFixture {
     r->set_code(code);
     r->set_kind(coop::v1::COOPERATIVE);
     r->set_name("HTX " + code);
-    r->set_law_regime(coop::v1::LAW_2023);
+    r->set_law_regime(on < "2024-07-01" ? coop::v1::LAW_2012 : coop::v1::LAW_2023);
     *r->mutable_address() = Area("32059");
     r->set_charter_capital_vnd(500'000'000);
     r->mutable_members()->set_official(9);
@@ -329,7 +329,8 @@ TEST_F(ReportingViewsTest, BadInputIsInvalidArgumentNamingTheField) {
 }
 
 TEST_F(ReportingViewsTest, OcopProductsRecognisedOnADateByStarsWithCounts) {
-  const auto cooperative = RegisterCooperative("4000000001");
+  // Registered before its products were enrolled in 2021 (LINK-02).
+  const auto cooperative = RegisterCooperative("4000000001", "2020-06-01");
   const std::string coop_id = cooperative.aggregate_id();
   const auto honey = EnrolProduct(coop_id, "Mật ong rừng U Minh");
   const auto fish = EnrolProduct(coop_id, "Khô cá lóc");
@@ -511,8 +512,9 @@ TEST_F(ReportingViewsTest, TheCooperativeViewCarriesItsHistoryAndLinkedFacts) {
 
   // A correction in the grant's stream is honoured in the cooperative's view: the second
   // grant went to a group in truth.
-  const auto amended = AmendGrant(
-      second, [](coop::v1::SupportGranted& g) { g.set_group_id(base::NewRandomUuid()); });
+  const std::string group = FormGroup("32059", "2024-03-01").aggregate_id();
+  const auto amended =
+      AmendGrant(second, [&](coop::v1::SupportGranted& g) { g.set_group_id(group); });
   get.set_min_position(amended.position());
   ExpectOk(reporting_->GetCooperative(Context().get(), get, &view));
   ASSERT_EQ(view.support_received_size(), 1);
