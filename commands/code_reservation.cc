@@ -38,20 +38,51 @@ coop::v1::StreamAppend CodeReservation(const std::string& cooperative_id, const 
 
 void ReserveCode(eventstore::EventStore* store, const std::string& cooperative_id,
                  const std::string& code, CommandInput* input) {
+  const std::string stream_id = domain::CooperativeAggregate::CodeStreamId(code);
   input->reservations.push_back(CodeReservation(cooperative_id, code));
-  input->precheck = [store, code]() -> absl::Status {
+  input->precheck = [store, code,
+                     stream_id](std::vector<coop::v1::StreamAppend>* reservations) -> absl::Status {
     coop::v1::ReadStreamRequest read;
-    read.set_stream_id(domain::CooperativeAggregate::CodeStreamId(code));
+    read.set_stream_id(stream_id);
+    read.set_direction(coop::v1::BACKWARDS);
     read.set_max_count(1);
-    auto held = store->ReadStream(read);
-    if (held.status().code() == absl::StatusCode::kNotFound) return absl::OkStatus();
-    if (!held.ok()) return held.status();
+    auto latest = store->ReadStream(read);
+    if (latest.status().code() == absl::StatusCode::kNotFound) return absl::OkStatus();
+    if (!latest.ok()) return latest.status();
+    if (latest->empty()) return absl::OkStatus();
+    const coop::v1::RecordedEvent& last = latest->front();
+    if (last.type() == coop::v1::CooperativeCodeReleased::descriptor()->full_name()) {
+      // Released by a withdrawn registration: reserved again on top of the release.
+      for (auto& reservation : *reservations) {
+        if (reservation.stream_id() != stream_id) continue;
+        reservation.mutable_expected()->set_kind(coop::v1::ExpectedVersion::EXACT);
+        reservation.mutable_expected()->set_version(last.stream_version());
+      }
+      return absl::OkStatus();
+    }
     coop::v1::CooperativeCodeReserved by;
-    if (!held->empty() && !by.ParseFromString(held->front().payload())) by.Clear();
+    if (!by.ParseFromString(last.payload())) by.Clear();
     return domain::Violation(
         "COOP-16", "registration.code",
         absl::StrCat(code, " is already the code of cooperative ", by.cooperative_id()));
   };
+}
+
+coop::v1::StreamAppend CodeRelease(const std::string& cooperative_id, const std::string& code,
+                                   const std::string& reason, uint64_t version) {
+  coop::v1::StreamAppend release;
+  release.set_stream_id(domain::CooperativeAggregate::CodeStreamId(code));
+  release.mutable_expected()->set_kind(coop::v1::ExpectedVersion::EXACT);
+  release.mutable_expected()->set_version(version);
+  coop::v1::CooperativeCodeReleased released;
+  released.set_cooperative_id(cooperative_id);
+  released.set_code(code);
+  released.set_reason(reason);
+  auto* event = release.add_events();
+  event->set_type(coop::v1::CooperativeCodeReleased::descriptor()->full_name());
+  event->set_schema_version(1);
+  event->set_payload(released.SerializeAsString());
+  return release;
 }
 
 }  // namespace coop::commands

@@ -47,6 +47,7 @@
 #include "coop/v1/registry.pb.h"
 #include "domain/common/dates.h"
 #include "domain/common/decision_context.h"
+#include "domain/common/stream_corrections.h"
 #include "eventstore/event_store.h"
 
 namespace coop::commands {
@@ -74,11 +75,16 @@ class CommandExecutor {
       return **original;
     }
     for (int attempt = 0; attempt < kMaxCommandAttempts; ++attempt) {
+      std::vector<coop::v1::StreamAppend> reservations = input.reservations;
       if (input.precheck) {
-        if (auto st = input.precheck(); !st.ok()) return st;
+        if (auto st = input.precheck(&reservations); !st.ok()) return st;
       }
       auto loaded = Load(input.stream_id);
       if (!loaded.ok()) return loaded.status();
+      // A withdrawn record takes no command, not even its creation again (CORR-10).
+      if (loaded->withdrawal.has_value()) {
+        return domain::WithdrawnError(Aggregate::kName, input.aggregate_id, *loaded->withdrawal);
+      }
       if (!Aggregate::Creates(fact) && !Aggregate::Exists(loaded->state)) {
         return absl::NotFoundError(absl::StrCat(input.aggregate_id, ": no such ", Aggregate::kName,
                                                 " (stream '", input.stream_id, "' has no events)"));
@@ -98,7 +104,7 @@ class CommandExecutor {
       if (!exists) {
         if (auto st = CheckScope(input, decision->after); !st.ok()) return st;
       }
-      auto request = BuildAppend(input, loaded->version, *decision);
+      auto request = BuildAppend(input, loaded->version, *decision, reservations);
       auto appended = store_->Append(std::move(request));
       if (appended.ok()) return Reply(input, *appended);
       if (appended.status().code() == absl::StatusCode::kAlreadyExists) {
@@ -125,6 +131,7 @@ class CommandExecutor {
   struct Loaded {
     State state;
     uint64_t version = 0;
+    std::optional<domain::Withdrawal> withdrawal;
   };
   absl::StatusOr<Loaded> Load(const std::string& stream_id) {
     Loaded loaded;
@@ -132,6 +139,7 @@ class CommandExecutor {
     if (!stream.ok()) return stream.status();
     if (!stream->empty()) loaded.version = stream->back().stream_version();
     loaded.state = FoldStream<Aggregate>(*stream);
+    loaded.withdrawal = domain::WithdrawalOf(*stream);
     return loaded;
   }
 
@@ -149,9 +157,10 @@ class CommandExecutor {
   }
 
   // The append of the command: its events on the aggregate's stream, expecting the version
-  // read (or the client's), then its reservations, each expected not to exist yet.
+  // read (or the client's), then its reservations, each with its own expectation.
   coop::v1::AppendRequest BuildAppend(const CommandInput& input, uint64_t version_read,
-                                      const Decision<Aggregate>& decision) {
+                                      const Decision<Aggregate>& decision,
+                                      const std::vector<coop::v1::StreamAppend>& reservations) {
     const CommandStamp& stamp = input.stamp;
     coop::v1::AppendRequest request;
     auto* stream = request.add_streams();
@@ -159,10 +168,9 @@ class CommandExecutor {
     stream->mutable_expected()->set_kind(coop::v1::ExpectedVersion::EXACT);
     stream->mutable_expected()->set_version(input.expected_version.value_or(version_read));
     int index = AddDecidedEvents(stamp, decision, stream);
-    for (const auto& reservation : input.reservations) {
+    for (const auto& reservation : reservations) {
       auto* extra = request.add_streams();
       *extra = reservation;
-      extra->mutable_expected()->set_kind(coop::v1::ExpectedVersion::NO_STREAM);
       for (auto& e : *extra->mutable_events()) StampEvent(stamp, coop::v1::Area(), index++, &e);
     }
     return request;

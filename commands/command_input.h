@@ -23,13 +23,14 @@ struct CommandInput {
   std::string aggregate_id;
   std::string stream_id;
   std::optional<uint64_t> expected_version;
-  // Streams appended atomically with the aggregate's events, each expected not to exist yet
-  // (e.g. the reservation of a cooperative code). Their event ids are left empty: they are
-  // derived from the command id too.
+  // Streams appended atomically with the aggregate's events, each with its expectation (e.g.
+  // the reservation of a cooperative code: no stream yet, or the version that released it).
+  // Their event ids are left empty: they are derived from the command id too.
   std::vector<coop::v1::StreamAppend> reservations;
   // Checked before each attempt, after the original-result lookup (e.g. "this code is
-  // already used"), so that a retry of the command itself still gets its first result.
-  std::function<absl::Status()> precheck;
+  // already used"), so that a retry of the command itself still gets its first result. It
+  // may set the expectations of this attempt's copy of `reservations`.
+  std::function<absl::Status(std::vector<coop::v1::StreamAppend>* reservations)> precheck;
   // Who sent it, from the gRPC edge: a recorder acts only within its areas
   // (commands/recorder_scope.h). Null for in-process callers (tests, generators): no limit.
   std::shared_ptr<const access::Principal> principal;

@@ -8,13 +8,16 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "base/uuid.h"
 #include "commands/code_reservation.h"
+#include "commands/command_decision.h"
 #include "commands/correction_check.h"
 #include "commands/event_envelope.h"
 #include "commands/link_check.h"
 #include "commands/original_result.h"
+#include "commands/record_references.h"
 #include "commands/recorder_scope.h"
 #include "commands/request_terms.h"
 #include "coop/v1/cooperative_events.pb.h"
@@ -42,7 +45,7 @@ using Stream = std::vector<coop::v1::RecordedEvent>;
 // reservation.
 struct Decided {
   coop::v1::ProposedEvent event;
-  std::optional<coop::v1::StreamAppend> reservation;
+  std::optional<coop::v1::StreamAppend> reservation;  // or the release of a withdrawn code
 };
 
 // The aggregate's rules for one domain stream (correction_check.h), the refusal of a
@@ -149,11 +152,44 @@ absl::StatusOr<std::optional<coop::v1::StreamAppend>> ReserveAmendedCode(
   }
   CommandInput probe;
   ReserveCode(store, cooperative_id, after.code(), &probe);
-  if (auto st = probe.precheck(); !st.ok()) {
+  if (auto st = probe.precheck(&probe.reservations); !st.ok()) {
     return absl::Status(
         st.code(), absl::StrReplaceAll(st.message(), {{"registration.code", "replacement.code"}}));
   }
   return std::move(probe.reservations.front());
+}
+
+// CORR-09: a record is withdrawn only when no live record names it. For a cooperative, the
+// release of its code, to append with the withdrawal (nullopt for another record, or a code
+// another registration holds now).
+absl::StatusOr<std::optional<coop::v1::StreamAppend>> CheckWithdrawal(
+    eventstore::EventStore* store, const Stream& stream, const std::string& stream_id,
+    const std::string& aggregate_id, const std::string& reason) {
+  auto named_by = LiveReferencesTo(store, stream_id, aggregate_id);
+  if (!named_by.ok()) return named_by.status();
+  if (!named_by->empty()) {
+    return domain::Violation(
+        "CORR-09", "event_id",
+        absl::StrCat("the record is still named by live records: ", absl::StrJoin(*named_by, ", "),
+                     "; correct or withdraw them first"));
+  }
+  if (!absl::StartsWith(stream_id, domain::CooperativeAggregate::kStreamPrefix)) {
+    return std::nullopt;
+  }
+  const auto state = FoldStream<domain::CooperativeAggregate>(stream);
+  if (state.code.empty()) return std::nullopt;
+  coop::v1::ReadStreamRequest read;
+  read.set_stream_id(domain::CooperativeAggregate::CodeStreamId(state.code));
+  read.set_direction(coop::v1::BACKWARDS);
+  read.set_max_count(1);
+  auto latest = store->ReadStream(read);
+  if (!latest.ok() || latest->empty()) return std::nullopt;
+  coop::v1::CooperativeCodeReserved held;
+  if (latest->front().type() != coop::v1::CooperativeCodeReserved::descriptor()->full_name() ||
+      !held.ParseFromString(latest->front().payload()) || held.cooperative_id() != aggregate_id) {
+    return std::nullopt;
+  }
+  return CodeRelease(aggregate_id, state.code, reason, latest->front().stream_version());
 }
 
 // Checks the correction against the stream as it stands; on success, what to append. The
@@ -180,11 +216,15 @@ absl::StatusOr<Decided> Decide(eventstore::EventStore* store, const Stream& stre
   bool still_counts = false;
   for (const auto& e : domain::EffectiveEvents(stream)) still_counts |= e.event_id() == target_id;
   if (!still_counts) return Violation("CORR-02", "event_id", "was already voided");
-  if (!c.amend && target->stream_version() == 1) {
-    return Violation(
-        "CORR-04", "event_id",
-        absl::StrCat(target->type(), " created the stream; it may be amended, not voided"));
+  // The record's creating event: voiding it withdraws the whole record.
+  const coop::v1::RecordedEvent* creating = nullptr;
+  for (const auto& e : stream) {
+    if (!domain::IsCorrection(e)) {
+      creating = &e;
+      break;
+    }
   }
+  const bool withdraws = !c.amend && creating == target;
   auto on = domain::ParsePastDate("header.occurred_on", command.occurred_on, ctx.today);
   if (!on.ok()) return on.status();
   const absl::CivilDay target_on = domain::ParseDateOr(target->occurred_on(), absl::CivilDay());
@@ -209,6 +249,11 @@ absl::StatusOr<Decided> Decide(eventstore::EventStore* store, const Stream& stre
       decided.reservation = *std::move(reservation);
     }
     decided.event = AmendingEvent(target_id, c.reason, replacement);
+  } else if (withdraws) {
+    auto withdrawal = CheckWithdrawal(store, stream, stream_id, aggregate_id, c.reason);
+    if (!withdrawal.ok()) return withdrawal.status();
+    decided.reservation = *std::move(withdrawal);
+    decided.event = VoidingEvent(target_id, c.reason);
   } else {
     if (rules != nullptr) {
       if (auto st = rules->void_(stream, *target, ctx); !st.ok()) return st;
@@ -236,6 +281,9 @@ absl::StatusOr<coop::v1::CommandReply> CorrectionExecutor::Execute(const Command
   for (int attempt = 0; attempt < kMaxAttempts; ++attempt) {
     auto stream = ReadWholeStream(store_, input.stream_id);
     if (!stream.ok()) return stream.status();
+    if (auto withdrawal = domain::WithdrawalOf(*stream); withdrawal.has_value()) {
+      return domain::WithdrawnError("the record of stream", input.stream_id, *withdrawal);
+    }
     if (input.principal != nullptr && input.principal->role == access::Role::kRecorder) {
       // A recorder corrects only what it may record: the scope of the corrected stream.
       auto area = StreamScopeArea(store_, input.stream_id, *stream, absl::CivilDay::max());

@@ -62,6 +62,10 @@ absl::StatusOr<domain::NamedRecord> LookUpNamedRecord(eventstore::EventStore* st
     }
     return stream.status();
   }
+  // A record withdrawn as made in error is named by nothing new (CORR-10).
+  if (auto withdrawal = domain::WithdrawalOf(*stream); withdrawal.has_value()) {
+    return domain::WithdrawnError(domain::LinkedKindName(link.kind), link.id, *withdrawal);
+  }
   domain::NamedRecord named;
   switch (link.kind) {
     case domain::LinkedKind::kCooperative:

@@ -20,16 +20,17 @@ grpc::ServerUnaryReactor* ProgramsService::PlaceGraduate(
   }
   const std::string id = created->placement_id();
   const std::string person_ref = created->person_ref();
-  return RunCommand(gate_, workers_, &placements_, context, *checked, checked->header(),
-                    "placed.placement_id", id, std::move(fact), reply,
-                    [this, person_ref](commands::CommandInput* input) {
-                      if (input->principal->role == access::Role::kRecorder) {
-                        input->precheck = [this, person_ref, principal = input->principal] {
-                          return person_rules_.CheckPerson(*principal, person_ref);
-                        };
-                      }
-                      return absl::OkStatus();
-                    });
+  return RunCommand(
+      gate_, workers_, &placements_, context, *checked, checked->header(), "placed.placement_id",
+      id, std::move(fact), reply, [this, person_ref](commands::CommandInput* input) {
+        if (input->principal->role == access::Role::kRecorder) {
+          input->precheck = [this, person_ref,
+                             principal = input->principal](std::vector<coop::v1::StreamAppend>*) {
+            return person_rules_.CheckPerson(*principal, person_ref);
+          };
+        }
+        return absl::OkStatus();
+      });
 }
 
 }  // namespace coop::services

@@ -240,10 +240,8 @@ const std::vector<Rule>& RuleTable() {
        C::kFailedPrecondition},
       {"CORR-03", "A correction is not itself corrected (correct the original again instead)",
        "system", C::kFailedPrecondition},
-      {"CORR-04",
-       "The event that created an aggregate is not voided (it may be amended); void what "
-       "followed instead",
-       "system", C::kFailedPrecondition},
+      // CORR-04 ("the creating event is never voided") is retired: voiding it withdraws the
+      // record (CORR-09, CORR-10). Its id is not reused.
       {"CORR-05",
        "A correction gives its reason; an amendment's replacement is not empty, names its type "
        "(replacement_type), which is the corrected event's, and parses as it",
@@ -257,6 +255,15 @@ const std::vector<Rule>& RuleTable() {
        "records, as a command, one event of the corrected type with as many companions as the "
        "original command",
        "system", C::kInvalidArgument},
+      {"CORR-09",
+       "A record made in error is withdrawn by voiding the event that created it, only when no "
+       "live record names it (OCOP products, grants, placements, a converted group, a formalised "
+       "hall, reorganisation's other parties); the refusal lists them",
+       "system", C::kFailedPrecondition},
+      {"CORR-10",
+       "Nothing is recorded or corrected for a withdrawn record, and its id is not created again "
+       "(a withdrawn cooperative's code is released for a new registration)",
+       "system", C::kFailedPrecondition},
       {"CORR-08",
        "A correction leaves every later command of the stream allowed: none that the rules "
        "accepted before it is refused after it",

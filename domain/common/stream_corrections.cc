@@ -4,8 +4,10 @@
 #include <set>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "base/uuid.h"
 #include "coop/v1/corrections.pb.h"
+#include "domain/common/rules.h"
 
 namespace coop::domain {
 namespace {
@@ -20,6 +22,43 @@ std::string CanonicalId(const std::string& id) {
 bool IsCorrection(const coop::v1::RecordedEvent& event) {
   return event.type() == coop::v1::EventVoided::descriptor()->full_name() ||
          event.type() == coop::v1::EventAmended::descriptor()->full_name();
+}
+
+std::optional<Withdrawal> WithdrawalOf(const std::vector<const coop::v1::RecordedEvent*>& stream) {
+  const coop::v1::RecordedEvent* creating = nullptr;
+  for (const auto* event : stream) {
+    if (!IsCorrection(*event)) {
+      creating = event;
+      break;
+    }
+  }
+  if (creating == nullptr) return std::nullopt;
+  for (const auto* event : stream) {
+    if (event->type() != coop::v1::EventVoided::descriptor()->full_name()) continue;
+    coop::v1::EventVoided voided;
+    if (!voided.ParseFromString(event->payload()) ||
+        CanonicalId(voided.event_id()) != creating->event_id()) {
+      continue;
+    }
+    return Withdrawal{creating->event_id(), voided.reason(), event->occurred_on(),
+                      event->position()};
+  }
+  return std::nullopt;
+}
+
+std::optional<Withdrawal> WithdrawalOf(const std::vector<coop::v1::RecordedEvent>& stream) {
+  std::vector<const coop::v1::RecordedEvent*> refs;
+  refs.reserve(stream.size());
+  for (const auto& event : stream) refs.push_back(&event);
+  return WithdrawalOf(refs);
+}
+
+absl::Status WithdrawnError(absl::string_view what, const std::string& id,
+                            const Withdrawal& withdrawal) {
+  return Violation(
+      "CORR-10", "event",
+      absl::StrCat(what, " ", id, " was withdrawn on ", withdrawal.occurred_on, " (",
+                   withdrawal.reason, "): nothing more is recorded or corrected for it"));
 }
 
 std::vector<const coop::v1::RecordedEvent*> EffectiveEventRefs(
@@ -41,6 +80,12 @@ std::vector<const coop::v1::RecordedEvent*> EffectiveEventRefs(
     }
   }
   std::vector<const coop::v1::RecordedEvent*> effective;
+  // A withdrawn record: its creating event voided, nothing of it counts.
+  for (const auto* event : stream) {
+    if (IsCorrection(*event)) continue;
+    if (voided.contains(event->event_id())) return effective;
+    break;
+  }
   effective.reserve(stream.size());
   for (const auto* event : stream) {
     if (IsCorrection(*event) || voided.contains(event->event_id())) continue;

@@ -189,5 +189,57 @@ TEST_F(CoopctlCommandsTest, ImportStopsAtRejectedLineKeepsGoingAndIsIdempotent) 
   EXPECT_EQ(HeadPosition(), "5");
 }
 
+// A complete file in reverse record order: a grant before its cooperative, the cooperative
+// (converted from a group) before its group, the group's conversion before the cooperative it
+// names. With --keep-going the lines refused because a record they name is not recorded yet
+// (NOT_FOUND, LINK-01) are tried again after the others, and everything is recorded.
+TEST_F(CoopctlCommandsTest, ImportRetriesLinesWhoseRecordsComeLaterInTheFile) {
+  const std::string group = "11111111-2222-4333-8444-0000000000b1";
+  const std::string coop = "11111111-2222-4333-8444-0000000000c1";
+  const std::string old_units = R"({"code": "32059", "unit_set": "2025-03"})";
+  const std::string new_units = R"({"code": "32059", "unit_set": "2025-07"})";
+  const std::string file = WriteFile(
+      "reversed.jsonl",
+      // The grant's record.
+      R"({"command": "record-support-grant", "request": {"header": {"occurred_on": "2025-09-01"}, )"
+      R"("granted": {"type": "SUPPORT_TRAINING", "amount_vnd": "20000000", )"
+      R"("funding_source": "FUNDING_DISTRICT", "cooperative_id": ")" +
+          coop + R"("}}})" + "\n" +
+          // The cooperative's record: registered as converted from the group.
+          R"({"command": "register-cooperative", "request": {"header": {"occurred_on": "2025-08-15"}, )"
+          R"("registration": {"cooperative_id": ")" +
+          coop +
+          R"(", "code": "3000000042", "kind": "COOPERATIVE", "law_regime": "LAW_2023", )"
+          R"("name": "HTX Lúa sạch", "members": {"official": 5}, "address": )" +
+          new_units + R"(, "origin": "ORIGIN_CONVERTED_FROM_GROUP", "origin_group_id": ")" + group +
+          R"("}}})" + "\n" +
+          // The group's record: formed, registered, converted to the cooperative.
+          R"({"command": "form-cooperative-group", "request": {"header": {"occurred_on": "2024-07-10"}, )"
+          R"("formed": {"group_id": ")" +
+          group + R"(", "name": "THT Lúa sạch", "term_months": 36, "members": 5, "address": )" +
+          old_units + R"(}}})" + "\n" +
+          R"({"command": "register-cooperative-group", "request": {"header": {"occurred_on": "2024-08-01"}, )"
+          R"("group_id": ")" +
+          group + R"(", "registered": {"certificate_number": "THT-01"}}})" + "\n" +
+          R"({"command": "convert-cooperative-group", "request": {"header": {"occurred_on": "2025-08-15"}, )"
+          R"("group_id": ")" +
+          group + R"(", "converted_to_cooperative": {"cooperative_id": ")" + coop +
+          R"(", "all_members_agreed": true}}})" + "\n");
+
+  int code;
+  // Without --keep-going the import stops at the first line, as before.
+  std::string out = Coopctl("import " + file, &code);
+  EXPECT_EQ(code, 1) << out;
+  EXPECT_TRUE(Contains(out, "error: line 1: NOT_FOUND: [LINK-01]")) << out;
+  EXPECT_EQ(HeadPosition(), "0");
+
+  out = Coopctl("import --keep-going " + file, &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_TRUE(Contains(out, "5 of 5 lines sent: 5 recorded, 0 duplicates, 0 rejected")) << out;
+  out = Coopctl(std::string("history group-") + group, &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 3) << out;
+}
+
 }  // namespace
 }  // namespace coop::testing

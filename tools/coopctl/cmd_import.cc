@@ -2,6 +2,7 @@
 #include <google/protobuf/struct.pb.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -38,7 +39,10 @@ constexpr char kUsage[] =
     "\n"
     "Stops at the first rejected line, naming its number and the reason (exit 1); the lines\n"
     "before it stay recorded. With --keep-going every line is tried and the rejected ones are\n"
-    "listed at the end (exit 1 if any). UNAVAILABLE (no server) always stops.\n"
+    "listed at the end (exit 1 if any); a line refused because a record it names is not\n"
+    "recorded yet (NOT_FOUND) is tried again after the others, pass after pass while one\n"
+    "records something, so a complete file imports in any order of its records.\n"
+    "UNAVAILABLE (no server) always stops.\n"
     "\n"
     "  --keep-going     continue after a rejected line\n"
     "  --progress       show the progress bar on stderr even if it is not a terminal\n"
@@ -137,42 +141,72 @@ absl::StatusOr<int> RunImport(const Globals& globals, const ParsedArgs& args) {
   bool stopped = false;
   std::string stop_reason;
 
-  for (const auto& [line_number, text] : lines) {
-    absl::StatusOr<ImportLine> line = ParseImportLine(text);
-    if (!line.ok()) {
-      const std::string error(line.status().message());
-      if (globals.json) std::cout << JsonError(line_number, "INVALID_LINE", error) << "\n";
-      rejected.push_back({line_number, absl::StrCat("invalid line: ", error)});
-    } else {
-      coop::v1::CommandReply reply;
-      grpc::Status status = client.Call(*line->rpc, *line->request, &reply);
-      if (status.ok()) {
-        ++(reply.duplicate() ? duplicates : recorded);
-        if (globals.json) {
-          std::cout << "{\"line\":" << line_number << ",\"reply\":" << ToJsonLine(reply) << "}\n";
-        }
+  // With --keep-going, a line refused only because a record it names is not recorded yet
+  // (NOT_FOUND: LINK-01, its own record not created yet, CORR-01) waits for the next pass; the
+  // passes go on, in file order, while one records something. So a complete file imports in
+  // any order of its records.
+  std::vector<std::pair<size_t, std::string>> pending = lines;
+  while (!pending.empty() && !stopped) {
+    std::vector<std::pair<size_t, std::string>> deferred;
+    std::vector<Rejection> deferred_reasons;
+    size_t progressed = 0;
+    for (const auto& [line_number, text] : pending) {
+      absl::StatusOr<ImportLine> line = ParseImportLine(text);
+      if (!line.ok()) {
+        const std::string error(line.status().message());
+        if (globals.json) std::cout << JsonError(line_number, "INVALID_LINE", error) << "\n";
+        rejected.push_back({line_number, absl::StrCat("invalid line: ", error)});
       } else {
-        if (globals.json) {
-          std::cout << JsonError(line_number,
-                                 absl::StatusCodeToString(
-                                     static_cast<absl::StatusCode>(status.error_code())),
-                                 status.error_message())
-                    << "\n";
-        }
-        rejected.push_back({line_number, StatusText(status)});
-        if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
-          stopped = true;
-          stop_reason = "the server is unavailable";
+        coop::v1::CommandReply reply;
+        grpc::Status status = client.Call(*line->rpc, *line->request, &reply);
+        if (status.ok()) {
+          ++progressed;
+          ++(reply.duplicate() ? duplicates : recorded);
+          if (globals.json) {
+            std::cout << "{\"line\":" << line_number << ",\"reply\":" << ToJsonLine(reply) << "}\n";
+          }
+        } else if (keep_going && status.error_code() == grpc::StatusCode::NOT_FOUND) {
+          deferred.emplace_back(line_number, text);
+          deferred_reasons.push_back({line_number, StatusText(status)});
+          continue;
+        } else {
+          if (globals.json) {
+            std::cout << JsonError(line_number,
+                                   absl::StatusCodeToString(
+                                       static_cast<absl::StatusCode>(status.error_code())),
+                                   status.error_message())
+                      << "\n";
+          }
+          rejected.push_back({line_number, StatusText(status)});
+          if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
+            stopped = true;
+            stop_reason = "the server is unavailable";
+          }
         }
       }
+      ++done;
+      progress.Update(done);
+      if (!rejected.empty() && (!keep_going || stopped)) {
+        stopped = true;
+        break;
+      }
     }
-    ++done;
-    progress.Update(done);
-    if (!rejected.empty() && (!keep_going || stopped)) {
-      stopped = true;
+    if (stopped || deferred.empty()) break;
+    if (progressed == 0) {
+      // Nothing more can be recorded: what is still missing is not in the file.
+      for (const auto& rejection : deferred_reasons) {
+        if (globals.json) {
+          std::cout << JsonError(rejection.line, "NOT_FOUND", rejection.reason) << "\n";
+        }
+        rejected.push_back(rejection);
+        ++done;
+      }
       break;
     }
+    pending = std::move(deferred);
   }
+  std::sort(rejected.begin(), rejected.end(),
+            [](const Rejection& a, const Rejection& b) { return a.line < b.line; });
   progress.Update(done, true);
   std::cout.flush();
 

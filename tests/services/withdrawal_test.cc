@@ -1,0 +1,182 @@
+// Records made in error, withdrawn through coop.v1.Corrections over a real server: voiding the
+// event that created a record withdraws it (CORR-04 retired). A duplicate propaganda class and
+// a cooperative registered twice count nowhere afterwards, yet count as known before the void;
+// the history keeps the withdrawal; nothing more is recorded for them (CORR-10); a withdrawn
+// cooperative's code is released; a record still named by a live one is not withdrawn
+// (CORR-09).
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "coop/v1/corrections.grpc.pb.h"
+#include "coop/v1/programs.grpc.pb.h"
+#include "coop/v1/reporting.grpc.pb.h"
+#include "tests/services/registry_fixture.h"
+
+namespace coop::testing {
+namespace {
+
+class WithdrawalTest : public RegistryFixture {
+ protected:
+  void SetUp() override {
+    RegistryFixture::SetUp();
+    programs_ = coop::v1::Programs::NewStub(channel_);
+    corrections_ = coop::v1::Corrections::NewStub(channel_);
+    reporting_ = coop::v1::Reporting::NewStub(channel_);
+  }
+
+  coop::v1::CommandReply RegisterOn(const std::string& code, const std::string& on) {
+    auto request = Registration(code);
+    request.mutable_header()->set_occurred_on(on);
+    coop::v1::CommandReply reply;
+    const grpc::Status status = Register(request, &reply);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return reply;
+  }
+  coop::v1::CommandReply PropagandaClass() {
+    coop::v1::RecordClassRequest request;
+    *request.mutable_header() = Header("2025-03-10");
+    auto* held = request.mutable_held();
+    held->set_kind(coop::v1::PROPAGANDA);
+    held->set_title("Tuyên truyền Luật Hợp tác xã 2023");
+    held->set_organiser("Phòng Nông nghiệp huyện U Minh");
+    held->set_start_date("2025-03-10");
+    held->set_end_date("2025-03-10");
+    held->mutable_area()->set_code("966");
+    held->mutable_area()->set_unit_set("2025-03");
+    held->mutable_participants()->set_members(40);
+    coop::v1::CommandReply reply;
+    const grpc::Status status = programs_->RecordClass(Context().get(), request, &reply);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return reply;
+  }
+  // The id of the first event of a stream: the one that created its record.
+  std::string CreatingEvent(const std::string& stream_id) {
+    for (const auto& event : ReadAll()) {
+      if (event.stream_id() == stream_id) return event.event_id();
+    }
+    return "";
+  }
+  grpc::Status Withdraw(const std::string& stream_id, const std::string& reason,
+                        coop::v1::CommandReply* reply) {
+    coop::v1::VoidEventRequest request;
+    *request.mutable_header() = Header("2025-04-01");
+    request.set_stream_id(stream_id);
+    request.set_event_id(CreatingEvent(stream_id));
+    request.set_reason(reason);
+    return corrections_->VoidEvent(Context().get(), request, reply);
+  }
+  // The figures of 2025 for Huyện U Minh, as known at `known_at` (0: now).
+  std::map<std::string, int64_t> Figures(uint64_t min_position, uint64_t known_at = 0) {
+    coop::v1::AnnualStatisticsRequest request;
+    request.mutable_scope()->mutable_area()->set_code("966");
+    request.mutable_scope()->mutable_area()->set_unit_set("2025-03");
+    request.mutable_scope()->set_year(2025);
+    request.mutable_scope()->set_as_known_at_position(known_at);
+    request.set_min_position(min_position);
+    coop::v1::AnnualStatisticsReply reply;
+    const grpc::Status status = reporting_->GetAnnualStatistics(Context().get(), request, &reply);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    std::map<std::string, int64_t> figures;
+    for (const auto& figure : reply.figures()) figures[figure.name()] = figure.value();
+    return figures;
+  }
+  uint64_t Head() { return server_->store().GetLogInfo().head_position(); }
+
+  std::unique_ptr<coop::v1::Programs::Stub> programs_;
+  std::unique_ptr<coop::v1::Corrections::Stub> corrections_;
+  std::unique_ptr<coop::v1::Reporting::Stub> reporting_;
+};
+
+TEST_F(WithdrawalTest, ADuplicateClassAndACooperativeRegisteredTwiceCountNowhere) {
+  const auto kept = RegisterOn("2600000001", "2024-09-01");
+  const auto twice = RegisterOn("2600000002", "2024-09-02");  // the same cooperative again
+  PropagandaClass();
+  const auto duplicate = PropagandaClass();  // the same class entered twice
+  const uint64_t before_voids = Head();
+  // Given both: 2 HTX, 2 propaganda classes.
+  auto figures = Figures(before_voids);
+  EXPECT_EQ(figures["cooperatives"], 2);
+  EXPECT_EQ(figures["classes.propaganda.count"], 2);
+
+  coop::v1::CommandReply voided_class, voided_coop;
+  ASSERT_TRUE(Withdraw(duplicate.stream_id(), "Nhập trùng lớp học", &voided_class).ok());
+  ASSERT_TRUE(Withdraw(twice.stream_id(), "Đăng ký trùng", &voided_coop).ok());
+  // Then: 1 HTX, 1 propaganda class; as known before the voids, 2 and 2.
+  figures = Figures(voided_coop.position());
+  EXPECT_EQ(figures["cooperatives"], 1);
+  EXPECT_EQ(figures["classes.propaganda.count"], 1);
+  figures = Figures(voided_coop.position(), before_voids);
+  EXPECT_EQ(figures["cooperatives"], 2);
+  EXPECT_EQ(figures["classes.propaganda.count"], 2);
+
+  // Lists and views: the withdrawn cooperative is gone, with its withdrawal named.
+  coop::v1::ListCooperativesRequest list;
+  list.set_min_position(voided_coop.position());
+  coop::v1::ListCooperativesReply listed;
+  ASSERT_TRUE(reporting_->ListCooperatives(Context().get(), list, &listed).ok());
+  ASSERT_EQ(listed.cooperatives_size(), 1);
+  EXPECT_EQ(listed.cooperatives(0).cooperative_id(), kept.aggregate_id());
+  coop::v1::GetCooperativeRequest get;
+  get.set_cooperative_id(twice.aggregate_id());
+  get.set_min_position(voided_coop.position());
+  coop::v1::CooperativeView view;
+  const grpc::Status gone = reporting_->GetCooperative(Context().get(), get, &view);
+  EXPECT_EQ(gone.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_NE(gone.error_message().find("withdrawn on 2025-04-01 (Đăng ký trùng)"), std::string::npos)
+      << gone.error_message();
+
+  // History keeps the registration and its withdrawal.
+  int in_history = 0;
+  for (const auto& event : ReadAll()) {
+    if (event.stream_id() != twice.stream_id()) continue;
+    ++in_history;
+    if (event.type() == "coop.v1.EventVoided") {
+      coop::v1::EventVoided voided;
+      ASSERT_TRUE(voided.ParseFromString(event.payload()));
+      EXPECT_EQ(voided.reason(), "Đăng ký trùng");
+    }
+  }
+  EXPECT_EQ(in_history, 2);
+
+  // Later commands on it: CORR-10, naming the withdrawal; nothing written.
+  const uint64_t head = Head();
+  coop::v1::CommandReply reply;
+  const grpc::Status refused = Admit(twice.aggregate_id(), 3, Header("2025-04-02"), &reply);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(refused.error_message().rfind("[CORR-10]", 0), 0u) << refused.error_message();
+  EXPECT_NE(refused.error_message().find("Đăng ký trùng"), std::string::npos);
+  EXPECT_EQ(Head(), head);
+
+  // Its code is released: a later registration may use it.
+  const auto again = RegisterOn("2600000002", "2025-04-05");
+  EXPECT_NE(again.aggregate_id(), twice.aggregate_id());
+}
+
+TEST_F(WithdrawalTest, Corr09ARecordNamedByALiveOneIsNotWithdrawn) {
+  const auto cooperative = RegisterOn("2600000003", "2024-09-01");
+  coop::v1::RecordSupportGrantRequest grant;
+  *grant.mutable_header() = Header("2025-02-01");
+  grant.mutable_granted()->set_type(coop::v1::SUPPORT_TRAINING);
+  grant.mutable_granted()->set_amount_vnd(30'000'000);
+  grant.mutable_granted()->set_funding_source(coop::v1::FUNDING_DISTRICT);
+  grant.mutable_granted()->set_cooperative_id(cooperative.aggregate_id());
+  coop::v1::CommandReply granted;
+  ASSERT_TRUE(programs_->RecordSupportGrant(Context().get(), grant, &granted).ok());
+  const uint64_t head = Head();
+  coop::v1::CommandReply reply;
+  const grpc::Status refused = Withdraw(cooperative.stream_id(), "Đăng ký nhầm", &reply);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(refused.error_message().rfind("[CORR-09]", 0), 0u) << refused.error_message();
+  EXPECT_NE(refused.error_message().find(granted.stream_id()), std::string::npos)
+      << refused.error_message();
+  EXPECT_EQ(Head(), head);
+  // Once the grant is withdrawn too, the cooperative may be.
+  ASSERT_TRUE(Withdraw(granted.stream_id(), "Nhập nhầm", &reply).ok());
+  EXPECT_TRUE(Withdraw(cooperative.stream_id(), "Đăng ký nhầm", &reply).ok());
+}
+
+}  // namespace
+}  // namespace coop::testing
