@@ -138,7 +138,9 @@ TEST_F(AmendmentsThroughRulesTest, Corr06ACorrectionIsDatedOnOrAfterTheEvent) {
   ASSERT_TRUE(corrections_->VoidEvent(Context().get(), request, &reply).ok());
   // The void keeps its own date.
   for (const auto& event : ReadAll()) {
-    if (event.position() == reply.position()) EXPECT_EQ(event.occurred_on(), "2025-03-01");
+    if (event.position() == reply.position()) {
+      EXPECT_EQ(event.occurred_on(), "2025-03-01");
+    }
   }
 }
 

@@ -391,8 +391,12 @@ TEST_F(ReportingViewsTest, OcopProductsRecognisedOnADateByStarsWithCounts) {
   ExpectOk(reporting_->GetCooperative(Context().get(), get, &view));
   ASSERT_EQ(view.ocop_products_size(), 4);
   for (const auto& product : view.ocop_products()) {
-    if (product.product_id() == rice.aggregate_id()) EXPECT_EQ(product.stars(), 5);
-    if (product.product_id() == weak.aggregate_id()) EXPECT_EQ(product.stars(), 0);
+    if (product.product_id() == rice.aggregate_id()) {
+      EXPECT_EQ(product.stars(), 5);
+    }
+    if (product.product_id() == weak.aggregate_id()) {
+      EXPECT_EQ(product.stars(), 0);
+    }
   }
 }
 
