@@ -96,13 +96,14 @@ class CommandExecutor {
       auto decision = DecideCommand<Aggregate>(input.stamp.occurred_on, fact,
                                                std::move(loaded->state), context_());
       if (!decision.ok()) return decision.status();
-      // The records the fact names (domain/links), read as the log holds them now.
+      if (!exists) {
+        if (auto st = CheckScope(input, decision->after); !st.ok()) return st;
+      }
+      // The records the fact names (domain/links), read as the log holds them now: after the
+      // scope, so an out-of-scope recorder learns nothing of them.
       if (auto st = CheckLinksOf(store_, fact, input.stamp.occurred_on, input.aggregate_id);
           !st.ok()) {
         return st;
-      }
-      if (!exists) {
-        if (auto st = CheckScope(input, decision->after); !st.ok()) return st;
       }
       auto request = BuildAppend(input, loaded->version, *decision, reservations);
       auto appended = store_->Append(std::move(request));

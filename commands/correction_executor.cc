@@ -225,6 +225,12 @@ absl::StatusOr<Decided> Decide(eventstore::EventStore* store, const Stream& stre
     }
   }
   const bool withdraws = !c.amend && creating == target;
+  // A code reservation is released only with the withdrawal of the cooperative that holds it.
+  if (absl::StartsWith(stream_id, domain::CooperativeAggregate::kCodeStreamPrefix)) {
+    return Violation("CORR-09", "stream_id",
+                     "a code reservation is not corrected by itself: withdraw the cooperative "
+                     "that holds the code, which releases it");
+  }
   auto on = domain::ParsePastDate("header.occurred_on", command.occurred_on, ctx.today);
   if (!on.ok()) return on.status();
   const absl::CivilDay target_on = domain::ParseDateOr(target->occurred_on(), absl::CivilDay());

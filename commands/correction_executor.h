@@ -1,8 +1,10 @@
 // CorrectionExecutor: voids or amends an earlier event of a stream by appending an
 // EventVoided / EventAmended to the same stream, after checking
 //   1. the correction rules: CORR-01 (the event is the stream's), CORR-02 (still counts),
-//      CORR-03 (not a correction), CORR-04 (not the creating event, for a void), CORR-05 (a
-//      reason; a replacement of the named, same type), CORR-06 (dated on or after the event);
+//      CORR-03 (not a correction), CORR-05 (a reason; a replacement of the named, same type),
+//      CORR-06 (dated on or after the event), CORR-10 (not a withdrawn record); voiding the
+//      creating event withdraws the record, if no live record names it (CORR-09), releasing a
+//      cooperative's code in the same append;
 //   2. for a stream of a domain aggregate, that aggregate's own rules
 //      (commands/correction_check.h): the replacement as the command that would record it, the
 //      identity kept (CORR-07), every later command still allowed (CORR-08). A refusal of the

@@ -258,7 +258,8 @@ const std::vector<Rule>& RuleTable() {
       {"CORR-09",
        "A record made in error is withdrawn by voiding the event that created it, only when no "
        "live record names it (OCOP products, grants, placements, a converted group, a formalised "
-       "hall, reorganisation's other parties); the refusal lists them",
+       "hall, reorganisation's other parties); the refusal lists them. A code reservation is "
+       "not corrected by itself: it is released with its cooperative's withdrawal",
        "system", C::kFailedPrecondition},
       {"CORR-10",
        "Nothing is recorded or corrected for a withdrawn record, and its id is not created again "

@@ -4,6 +4,7 @@
 #ifndef COOPLEDGER_DOMAIN_COMMON_STREAM_CORRECTIONS_H_
 #define COOPLEDGER_DOMAIN_COMMON_STREAM_CORRECTIONS_H_
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>

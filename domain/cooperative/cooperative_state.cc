@@ -2,7 +2,6 @@
 
 #include "base/saturating_add.h"
 #include "domain/common/dates.h"
-#include "domain/cooperative/cooperative_calendar.h"
 
 namespace coop::domain {
 
@@ -56,7 +55,6 @@ void Add(coop::v1::MemberCounts* total, const coop::v1::MemberCounts& delta, int
 CooperativeState Evolve(CooperativeState s, absl::CivilDay on,
                         const coop::v1::CooperativeEvent& event) {
   using E = coop::v1::CooperativeEvent;
-  s = AdvanceTo(std::move(s), on);
   const CooperativeStatus before = s.status;
   switch (event.event_case()) {
     case E::kRegistered: {
@@ -131,6 +129,8 @@ CooperativeState Evolve(CooperativeState s, absl::CivilDay on,
       if (s.status == CooperativeStatus::kDissolving) s.status = s.status_before_revocation;
       break;
     case E::kReorganised:
+      s.successor_ids.assign(event.reorganised().successor_ids().begin(),
+                             event.reorganised().successor_ids().end());
       if (!event.reorganised().survives()) s.status = CooperativeStatus::kCeased;
       break;
     case E::kBankruptcyOpened:

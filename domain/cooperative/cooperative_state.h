@@ -51,6 +51,7 @@ struct CooperativeState {
   std::set<int> annual_report_years;
   std::set<int> general_meeting_years;
   bool model_cooperative = false;
+  std::vector<std::string> successor_ids;  // named by its reorganisation
   // Where it came from (its registration): the records it names (domain/links).
   coop::v1::CooperativeOrigin origin = coop::v1::COOPERATIVE_ORIGIN_UNSPECIFIED;
   std::string origin_group_id;
@@ -59,9 +60,11 @@ struct CooperativeState {
 };
 
 // Applies one event that happened on `occurred_on`. Events come from the log and are trusted:
-// Evolve never fails. The calendar comes first: what is due by `occurred_on` (a suspension run
-// out, an automatic dissolution) applies before the event. A terminal status is final: an event
-// after it (only a log written before the calendar rules could hold one) changes no status.
+// Evolve never fails. It applies no calendar: a reader that folds in date order applies
+// AdvanceTo (cooperative_calendar.h) before each event, and the decider applies it on the
+// command's date, so a fact recorded late but dated before a suspension ran out is judged as of
+// its date. A terminal status is final: an event after it (only a log written before the
+// calendar rules could hold one) changes no status.
 CooperativeState Evolve(CooperativeState state, absl::CivilDay occurred_on,
                         const coop::v1::CooperativeEvent& event);
 

@@ -1,7 +1,6 @@
 #include "domain/group/group_state.h"
 
 #include "domain/common/dates.h"
-#include "domain/group/group_calendar.h"
 
 namespace coop::domain {
 
@@ -31,7 +30,6 @@ const char* GroupStatusName(GroupStatus status) {
 
 GroupState Evolve(GroupState s, absl::CivilDay on, const coop::v1::GroupEvent& event) {
   using E = coop::v1::GroupEvent;
-  s = AdvanceTo(std::move(s), on);
   const GroupStatus before = s.status;
   const absl::CivilDay ended_before = s.ended_on;
   switch (event.event_case()) {

@@ -57,9 +57,9 @@ struct GroupState {
 };
 
 // Applies one event that happened on `occurred_on`. Events come from the log and are trusted:
-// Evolve never fails. The calendar comes first (group_calendar.h): what is due by
-// `occurred_on` applies before the event. A terminal status is final: an event after it (only a
-// log written before the calendar rules could hold one) changes no status.
+// Evolve never fails. It applies no calendar: readers and the decider apply AdvanceTo
+// (group_calendar.h) for the day they judge. A terminal status is final: an event after it
+// (only a log written before the calendar rules could hold one) changes no status.
 GroupState Evolve(GroupState state, absl::CivilDay occurred_on, const coop::v1::GroupEvent& event);
 
 }  // namespace coop::domain

@@ -1,6 +1,8 @@
 #include "domain/links/link_rules.h"
 
 #include <algorithm>
+#include <string_view>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "domain/common/dates.h"
@@ -42,7 +44,12 @@ absl::Status AliveOn(const Link& link, const NamedRecord& named, std::string_vie
   return absl::OkStatus();
 }
 
-absl::Status GroupToConvert(const Link& link, const NamedRecord& named) {
+absl::Status GroupToConvert(const Link& link, const NamedRecord& named,
+                            const std::string& cooperative_id) {
+  // Already converted to this very cooperative (an amendment of its registration).
+  if (named.group.has_value() && named.group->cooperative_id == cooperative_id) {
+    return absl::OkStatus();
+  }
   if (auto st = AliveOn(link, named, "LINK-04"); !st.ok()) return st;
   const GroupState& g = *named.group;
   if (!g.registered || AddMonths(g.certificate_date, 12) > link.on) {
@@ -74,10 +81,11 @@ absl::Status ConvertedCooperative(const Link& link, const NamedRecord& named,
   return absl::OkStatus();
 }
 
-absl::Status HallToFormalise(const Link& link, const NamedRecord& named) {
+absl::Status HallToFormalise(const Link& link, const NamedRecord& named,
+                             const std::string& record_id) {
   if (auto st = RecordedBy(link, named, "LINK-05"); !st.ok()) return st;
   const HallState& h = *named.hall;
-  if (!h.new_aggregate_id.empty()) {
+  if (!h.new_aggregate_id.empty() && h.new_aggregate_id != record_id) {
     return Violation("LINK-05", link.field,
                      absl::StrCat(Named(link), " was already formalised as ", h.new_aggregate_id));
   }
@@ -139,15 +147,23 @@ absl::Status CheckLink(const Link& link, const NamedRecord& named, const std::st
     case LinkNeed::kRegisteredBy:
       return RecordedBy(link, named, "LINK-03");
     case LinkNeed::kGroupToConvert:
-      return GroupToConvert(link, named);
+      return GroupToConvert(link, named, self_id);
     case LinkNeed::kConvertedCooperative:
       return ConvertedCooperative(link, named, self_id);
     case LinkNeed::kHallToFormalise:
-      return HallToFormalise(link, named);
+      return HallToFormalise(link, named, self_id);
     case LinkNeed::kFormalisedRecord:
       return FormalisedRecord(link, named, self_id);
-    case LinkNeed::kPredecessor:
+    case LinkNeed::kPredecessor: {
+      // Ended by the reorganisation that names this successor (an amendment of its
+      // registration), it was alive when the successor was registered.
+      const auto& successors = named.cooperative.has_value() ? named.cooperative->successor_ids
+                                                             : std::vector<std::string>{};
+      if (std::find(successors.begin(), successors.end(), self_id) != successors.end()) {
+        return RecordedBy(link, named, "LINK-06");
+      }
       return AliveOn(link, named, "LINK-06");
+    }
     case LinkNeed::kSuccessor:
       return Successor(link, named, self_id);
   }

@@ -2,22 +2,19 @@
 // link's day. The command path looks the record up (commands/link_check.h); this is the pure
 // part.
 //
-// | rule    | what it says                                                                   | code
-// |
-// |---------|--------------------------------------------------------------------------------|------|
-// | LINK-01 | a named record has been recorded                                               |
-// NOT_FOUND | | LINK-02 | a grant's recipient, an OCOP product's or a placement's cooperative
-// existed on  | FAILED_PRECONDITION | |         | the event's date and had not ended |      | |
-// LINK-03 | a class names only cooperatives registered by its last day                     |
-// FAILED_PRECONDITION | | LINK-04 | a conversion in its pinned order: the cooperative's
-// registration names a        | FAILED_PRECONDITION | |         | living registered group
-// (certificate ≥ 12 months, not converted), then the     |      | |         | group's conversion
-// names that cooperative                                      |      | | LINK-05 | a hall's
-// formalisation in its pinned order: the group or cooperative names a   | FAILED_PRECONDITION | |
-// | founded, unformalised hall, then the hall's formalisation names it             |      | |
-// LINK-06 | a reorganisation's predecessors are alive on the registration's date; its      |
-// FAILED_PRECONDITION | |         | successors exist, and one registered by reorganisation names
-// the predecessor   |      |
+// - LINK-01 (NOT_FOUND): a named record has been recorded.
+// - LINK-02: a grant's recipient, an OCOP product's or a placement's cooperative existed on
+//   the event's date and had not ended.
+// - LINK-03: a class names only cooperatives registered by its last day.
+// - LINK-04: a conversion in its pinned order: the cooperative's registration names a living
+//   registered group (certificate at least 12 months old, not converted), then the group's
+//   conversion names that cooperative.
+// - LINK-05: a hall's formalisation in its pinned order: the group or cooperative names a
+//   founded, unformalised hall, then the hall's formalisation names it.
+// - LINK-06: a reorganisation's predecessors are alive on the registration's date; its
+//   successors exist, and one registered by reorganisation names the predecessor.
+// The others are FAILED_PRECONDITION. A link that already points back at the record it is
+// checked for (an amendment of a registration whose group already converted to it) holds.
 //
 // Pure; thread-safe.
 #ifndef COOPLEDGER_DOMAIN_LINKS_LINK_RULES_H_

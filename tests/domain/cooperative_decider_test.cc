@@ -8,6 +8,7 @@
 
 #include "domain/common/dates.h"
 #include "domain/common/rules.h"
+#include "domain/cooperative/cooperative_calendar.h"
 #include "tests/support/test_support.h"
 
 namespace coop::domain {
@@ -405,13 +406,26 @@ TEST_F(CooperativeDeciderTest, Coop18ASuspensionRunsOutAfterItsLastDay) {
 
 TEST_F(CooperativeDeciderTest, AnEventAfterAnAutomaticEndDoesNotReviveTheCooperative) {
   // A log written before the calendar rules may hold a cancellation after the automatic end:
-  // folding it leaves the cooperative dissolved, from the day the calendar ended it.
-  const Given started{"2025-01-15", DissolutionStarted()};
-  const Given cancelled{"2025-09-01", DissolutionCancelled()};
-  const CooperativeState state = State({Registered(), started, cancelled});
+  // folded as the readers fold (the calendar before each event), the cooperative stays
+  // dissolved, from the day the calendar ended it.
+  CooperativeState state;
+  for (const Given& g : {Registered(), Given{"2025-01-15", DissolutionStarted()},
+                         Given{"2025-09-01", DissolutionCancelled()}}) {
+    const absl::CivilDay day = *ParseDate("", g.on);
+    state = Evolve(AdvanceTo(std::move(state), day), day, g.event);
+  }
   EXPECT_EQ(state.status, CooperativeStatus::kDissolved);
   EXPECT_EQ(state.status_since, absl::CivilDay(2025, 7, 15));
   EXPECT_STREQ(state.status_rule, "COOP-17");
+}
+
+TEST_F(CooperativeDeciderTest, AFactRecordedLateIsJudgedAsOfItsDate) {
+  // A suspension until 2025-03-31, then a report of 2025-04-15; a resume dated 2025-03-20,
+  // entered late, is judged on its date: the suspension had not run out yet.
+  const Given suspended{"2025-01-10", Suspend("2025-01-10", "2025-03-31")};
+  const Given report{"2025-04-15", MembersLeft(1)};
+  EXPECT_OK(When({Registered(), suspended, report}, "2025-03-20", Resumed()));
+  ExpectRule(When({Registered(), suspended, report}, "2025-04-20", Resumed()), "COOP-06");
 }
 
 TEST_F(CooperativeDeciderTest, EveryCitedRuleIsInTheTableWithALegalBasis) {

@@ -242,5 +242,59 @@ TEST_F(LinkRulesTest, AnAmendmentNamesOnlyRecordsThatExist) {
                 "LINK-01", "replacement.cooperative_id");
 }
 
+TEST_F(LinkRulesTest, AnAmendmentOfALinkThatPointsBackStillHolds) {
+  // A group converts to C on C's registration day; a later typo fix in C's registration still
+  // names an eligible group: the group converted to C itself.
+  coop::v1::FormCooperativeGroupRequest form;
+  *form.mutable_header() = Header("2024-07-10");
+  form.mutable_formed()->set_name("THT Lúa sạch ấp 3");
+  form.mutable_formed()->set_term_months(36);
+  form.mutable_formed()->mutable_address()->set_code("32059");
+  form.mutable_formed()->mutable_address()->set_unit_set("2025-03");
+  form.mutable_formed()->set_members(5);
+  coop::v1::CommandReply group, reply;
+  ASSERT_TRUE(registry_->FormCooperativeGroup(Context().get(), form, &group).ok());
+  coop::v1::RegisterCooperativeGroupRequest certify;
+  *certify.mutable_header() = Header("2024-08-01");
+  certify.set_group_id(group.aggregate_id());
+  certify.mutable_registered()->set_certificate_number("THT-01");
+  ASSERT_TRUE(registry_->RegisterCooperativeGroup(Context().get(), certify, &reply).ok());
+  auto request = Registration("2500000015");
+  request.mutable_header()->set_occurred_on("2025-08-15");
+  auto* r = request.mutable_registration();
+  r->mutable_address()->set_unit_set("2025-07");
+  r->set_origin(coop::v1::ORIGIN_CONVERTED_FROM_GROUP);
+  r->set_origin_group_id(group.aggregate_id());
+  coop::v1::CommandReply cooperative;
+  ASSERT_TRUE(Register(request, &cooperative).ok());
+  coop::v1::ConvertCooperativeGroupRequest convert;
+  *convert.mutable_header() = Header("2025-08-15");
+  convert.set_group_id(group.aggregate_id());
+  convert.mutable_converted_to_cooperative()->set_cooperative_id(cooperative.aggregate_id());
+  convert.mutable_converted_to_cooperative()->set_all_members_agreed(true);
+  ASSERT_TRUE(registry_->ConvertCooperativeGroup(Context().get(), convert, &reply).ok());
+
+  std::string event_id;
+  coop::v1::CooperativeRegistered registered;
+  for (const auto& event : ReadAll()) {
+    if (event.stream_id() != cooperative.stream_id() ||
+        event.type() != "coop.v1.CooperativeRegistered") {
+      continue;
+    }
+    event_id = event.event_id();
+    ASSERT_TRUE(registered.ParseFromString(event.payload()));
+  }
+  registered.set_name("HTX Lúa sạch Khánh An");
+  coop::v1::AmendEventRequest amend;
+  *amend.mutable_header() = Header("2025-09-01");
+  amend.set_stream_id(cooperative.stream_id());
+  amend.set_event_id(event_id);
+  amend.set_reason("sửa tên");
+  amend.set_replacement_type("coop.v1.CooperativeRegistered");
+  amend.set_replacement(registered.SerializeAsString());
+  const grpc::Status amended = corrections_->AmendEvent(Context().get(), amend, &reply);
+  EXPECT_TRUE(amended.ok()) << amended.error_message();
+}
+
 }  // namespace
 }  // namespace coop::testing

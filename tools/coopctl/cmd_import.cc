@@ -140,6 +140,7 @@ absl::StatusOr<int> RunImport(const Globals& globals, const ParsedArgs& args) {
   std::vector<Rejection> rejected;
   bool stopped = false;
   std::string stop_reason;
+  Rejection stop_line;  // the line that stopped the run, when stop_reason is set
 
   // With --keep-going, a line refused only because a record it names is not recorded yet
   // (NOT_FOUND: LINK-01, its own record not created yet, CORR-01) waits for the next pass; the
@@ -181,6 +182,7 @@ absl::StatusOr<int> RunImport(const Globals& globals, const ParsedArgs& args) {
           if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
             stopped = true;
             stop_reason = "the server is unavailable";
+            stop_line = rejected.back();
           }
         }
       }
@@ -191,7 +193,12 @@ absl::StatusOr<int> RunImport(const Globals& globals, const ParsedArgs& args) {
         break;
       }
     }
-    if (stopped || deferred.empty()) break;
+    if (stopped) {
+      // Lines still waiting for another pass were not recorded: they count as rejected.
+      for (const auto& rejection : deferred_reasons) rejected.push_back(rejection);
+      break;
+    }
+    if (deferred.empty()) break;
     if (progressed == 0) {
       // Nothing more can be recorded: what is still missing is not in the file.
       for (const auto& rejection : deferred_reasons) {
@@ -224,8 +231,7 @@ absl::StatusOr<int> RunImport(const Globals& globals, const ParsedArgs& args) {
     return kExitServerError;
   }
   if (!stop_reason.empty()) {
-    const Rejection& last = rejected.back();
-    std::cerr << "error: line " << last.line << ": " << last.reason << "\n";
+    std::cerr << "error: line " << stop_line.line << ": " << stop_line.reason << "\n";
     std::cerr << "stopped: " << stop_reason << "; " << summary << "\n";
     return kExitServerError;
   }
