@@ -129,13 +129,14 @@ absl::Status CheckLaterCommands(const typename Aggregate::State& before,
 
 }  // namespace correction_internal
 
-// An amendment of `target` with `replacement` (its serialized payload, already parsed and
-// checked field by field): the replacement to store, or the refusal. A decider's refusal names
-// the fields of the event union as the decider does ("members", "suspended.until").
+// An amendment of `target` with `fact` (the replacement as sent, decoded as an event of the
+// aggregate and checked field by field): the payload to store, or the refusal. A decider's
+// refusal names the fields of the event union as the decider does ("members",
+// "suspended.until").
 template <typename Aggregate>
 absl::StatusOr<std::string> CheckAmendment(const std::vector<coop::v1::RecordedEvent>& stream,
                                            const coop::v1::RecordedEvent& target,
-                                           const std::string& replacement,
+                                           const typename Aggregate::Event& fact,
                                            const std::string& aggregate_id,
                                            const domain::DecisionContext& ctx) {
   using namespace correction_internal;  // NOLINT(build/namespaces): this header's own helpers
@@ -151,11 +152,6 @@ absl::StatusOr<std::string> CheckAmendment(const std::vector<coop::v1::RecordedE
   }
   const auto before_target = Fold<Aggregate>({}, split.effective, 0, split.first);
   const auto before = Fold<Aggregate>(before_target, split.effective, split.first, split.end);
-  amended.set_payload(replacement);
-  Event fact;
-  if (!codec.Decode(amended, &fact)) {
-    return domain::Violation("CORR-05", "replacement", absl::StrCat("must be a ", target.type()));
-  }
   auto decided = Aggregate::Decide(target.occurred_on(), fact, before_target, ctx);
   if (!decided.ok()) return decided.status();
   coop::v1::ProposedEvent stored;

@@ -72,7 +72,7 @@ absl::StatusOr<std::string> Amend(eventstore::EventStore* store, const Stream& s
   if (!domain::CodecFor<typename Aggregate::Event>().Decode(as_sent, &fact)) {
     return domain::Violation("CORR-05", "replacement", absl::StrCat("must be a ", target.type()));
   }
-  auto checked = CheckAmendment<Aggregate>(stream, target, replacement, aggregate_id, ctx);
+  auto checked = CheckAmendment<Aggregate>(stream, target, fact, aggregate_id, ctx);
   // The records the replacement names, as a command's (a grant moved to a missing cooperative).
   if (checked.ok()) {
     auto st = CheckLinksOf(store, fact, target.occurred_on(), aggregate_id);

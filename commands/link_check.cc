@@ -1,41 +1,29 @@
 #include "commands/link_check.h"
 
-#include <algorithm>
+#include <utility>
 #include <vector>
 
 #include "commands/original_result.h"
 #include "domain/common/event_union_codec.h"
 #include "domain/common/stream_corrections.h"
-#include "domain/cooperative/cooperative_aggregate.h"
-#include "domain/cooperative/cooperative_calendar.h"
-#include "domain/group/group_aggregate.h"
-#include "domain/group/group_calendar.h"
-#include "domain/hall/hall_aggregate.h"
+#include "domain/links/named_record_fold.h"
 
 namespace coop::commands {
 namespace {
 
-// The aggregate's state from its effective events dated on or before `on` (in date order,
-// ties in stream order); whether its creation counts and on which day.
+// The record as a link dated `on` sees it, from its stream: the effective events, decoded.
 template <typename Aggregate>
-typename Aggregate::State FoldAsOf(const std::vector<coop::v1::RecordedEvent>& stream,
-                                   absl::CivilDay on, domain::NamedRecord* named) {
+domain::NamedRecord FoldAsOf(const std::vector<coop::v1::RecordedEvent>& stream,
+                             absl::CivilDay on) {
   const auto& codec = domain::CodecFor<typename Aggregate::Event>();
-  std::vector<coop::v1::RecordedEvent> effective = domain::EffectiveEvents(stream);
-  std::stable_sort(effective.begin(), effective.end(),
-                   [](const auto& a, const auto& b) { return a.occurred_on() < b.occurred_on(); });
-  typename Aggregate::State state;
-  for (const auto& recorded : effective) {
+  domain::DatedEvents<typename Aggregate::Event> events;
+  for (const auto& recorded : domain::EffectiveEvents(stream)) {
     typename Aggregate::Event event;
     if (!codec.Decode(recorded, &event)) continue;
-    const absl::CivilDay day = domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay());
-    if (Aggregate::Creates(event) && !named->recorded) {
-      named->recorded = true;
-      named->created_on = day;
-    }
-    if (day <= on) state = Aggregate::Evolve(std::move(state), day, event);
+    events.emplace_back(domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay()),
+                        std::move(event));
   }
-  return state;
+  return domain::FoldNamedRecord<Aggregate>(std::move(events), on);
 }
 
 }  // namespace
@@ -66,21 +54,15 @@ absl::StatusOr<domain::NamedRecord> LookUpNamedRecord(eventstore::EventStore* st
   if (auto withdrawal = domain::WithdrawalOf(*stream); withdrawal.has_value()) {
     return domain::WithdrawnError(domain::LinkedKindName(link.kind), link.id, *withdrawal);
   }
-  domain::NamedRecord named;
   switch (link.kind) {
     case domain::LinkedKind::kCooperative:
-      named.cooperative = domain::AdvanceTo(
-          FoldAsOf<domain::CooperativeAggregate>(*stream, link.on, &named), link.on);
-      break;
+      return FoldAsOf<domain::CooperativeAggregate>(*stream, link.on);
     case domain::LinkedKind::kGroup:
-      named.group =
-          domain::AdvanceTo(FoldAsOf<domain::GroupAggregate>(*stream, link.on, &named), link.on);
-      break;
+      return FoldAsOf<domain::GroupAggregate>(*stream, link.on);
     case domain::LinkedKind::kHall:
-      named.hall = FoldAsOf<domain::HallAggregate>(*stream, link.on, &named);
-      break;
+      return FoldAsOf<domain::HallAggregate>(*stream, link.on);
   }
-  return named;
+  return domain::NamedRecord{};
 }
 
 }  // namespace coop::commands

@@ -11,6 +11,7 @@
 #include "domain/common/stream_corrections.h"
 #include "projections/cooperative_registry_projection.h"
 #include "services/grpc_status.h"
+#include "services/missing_record.h"
 #include "services/reporting_list.h"
 
 namespace coop::services {
@@ -60,24 +61,6 @@ void ReportingService::Shutdown() { stopping_.store(true); }
 
 namespace {
 
-// NOT_FOUND for a cooperative without a view: never registered, or withdrawn as registered in
-// error (then the message says when and why, from the stream row the registry keeps).
-absl::Status NoCooperative(const ReportingDeps& deps, const std::string& id) {
-  auto row = deps.store->ReadRow(CooperativeRegistryProjection::kName,
-                                 CooperativeRegistryProjection::StreamKey(id));
-  coop::v1::CooperativeRegistryStream stream;
-  if (row.ok() && row->has_value() && stream.ParseFromString(**row)) {
-    std::vector<const coop::v1::RecordedEvent*> events;
-    for (const auto& event : stream.events()) events.push_back(&event);
-    if (auto withdrawal = domain::WithdrawalOf(events); withdrawal.has_value()) {
-      return absl::NotFoundError(absl::StrCat("cooperative ", id, " was withdrawn on ",
-                                              withdrawal->occurred_on, " (", withdrawal->reason,
-                                              ") / HTX đã bị hủy do đăng ký nhầm"));
-    }
-  }
-  return absl::NotFoundError(absl::StrCat("no cooperative ", id));
-}
-
 absl::Status GetCooperativeQuery(const ReportingDeps& deps,
                                  const coop::v1::GetCooperativeRequest& request,
                                  coop::v1::CooperativeView* reply) {
@@ -91,7 +74,11 @@ absl::Status GetCooperativeQuery(const ReportingDeps& deps,
   auto row = deps.store->ReadRow(CooperativeRegistryProjection::kName,
                                  CooperativeRegistryProjection::ViewKey(request.cooperative_id()));
   if (!row.ok()) return row.status();
-  if (!row->has_value()) return NoCooperative(deps, request.cooperative_id());
+  if (!row->has_value()) {
+    return MissingRecord(deps, CooperativeRegistryProjection::kName,
+                         CooperativeRegistryProjection::StreamKey(request.cooperative_id()),
+                         {"cooperative", "HTX"}, request.cooperative_id());
+  }
   if (!reply->ParseFromString(**row)) {
     return absl::DataLossError(
         absl::StrCat("unreadable view of cooperative ", request.cooperative_id()));

@@ -16,6 +16,7 @@
 #include "projections/group_registry_projection.h"
 #include "projections/hall_registry_projection.h"
 #include "projections/ocop_products_projection.h"
+#include "services/missing_record.h"
 #include "services/reporting_list.h"
 #include "services/reporting_service.h"
 
@@ -27,16 +28,18 @@ using projections::GroupRegistryProjection;
 using projections::HallRegistryProjection;
 using projections::OcopProductsProjection;
 
-// Reads one view row into `view`; NOT_FOUND naming `what` and the id if there is none.
-template <typename View>
-absl::Status ReadView(const ReportingDeps& deps, const std::string& projection,
-                      const std::string& key, const std::string& what, const std::string& id,
+// Reads the view of record `id` into `view`: NOT_FOUND naming the record (and its withdrawal,
+// if it was withdrawn) when there is none.
+template <typename Projection, typename View>
+absl::Status ReadView(const ReportingDeps& deps, const RecordNames& names, const std::string& id,
                       View* view) {
-  auto row = deps.store->ReadRow(projection, key);
+  auto row = deps.store->ReadRow(Projection::kName, Projection::ViewKey(id));
   if (!row.ok()) return row.status();
-  if (!row->has_value()) return absl::NotFoundError(absl::StrCat("no ", what, " ", id));
+  if (!row->has_value()) {
+    return MissingRecord(deps, Projection::kName, Projection::StreamKey(id), names, id);
+  }
   if (!view->ParseFromString(**row)) {
-    return absl::DataLossError(absl::StrCat("unreadable view of ", what, " ", id));
+    return absl::DataLossError(absl::StrCat("unreadable view of ", names.english, " ", id));
   }
   return absl::OkStatus();
 }
@@ -47,9 +50,8 @@ absl::Status GetGroupQuery(const ReportingDeps& deps, const coop::v1::GetGroupRe
   if (auto st = deps.Wait({GroupRegistryProjection::kName}, request.min_position()); !st.ok()) {
     return st;
   }
-  auto read = ReadView(deps, GroupRegistryProjection::kName,
-                       GroupRegistryProjection::ViewKey(request.group_id()), "cooperative group",
-                       request.group_id(), reply);
+  auto read = ReadView<GroupRegistryProjection>(deps, {"cooperative group", "THT"},
+                                                request.group_id(), reply);
   if (read.ok()) GroupRegistryProjection::AsOn(deps.Today(), reply);
   return read;
 }
@@ -89,9 +91,8 @@ absl::Status GetHallQuery(const ReportingDeps& deps, const coop::v1::GetHallRequ
   if (auto st = deps.Wait({HallRegistryProjection::kName}, request.min_position()); !st.ok()) {
     return st;
   }
-  return ReadView(deps, HallRegistryProjection::kName,
-                  HallRegistryProjection::ViewKey(request.hall_id()), "community hall",
-                  request.hall_id(), reply);
+  return ReadView<HallRegistryProjection>(deps, {"community hall", "Hội quán"}, request.hall_id(),
+                                          reply);
 }
 
 absl::Status ListHallsQuery(const ReportingDeps& deps, const coop::v1::ListHallsRequest& request,
@@ -156,9 +157,8 @@ absl::Status ListOcopProductsQuery(const ReportingDeps& deps,
     auto it = address_of.find(cooperative_id);
     if (it == address_of.end()) {
       coop::v1::CooperativeView cooperative;
-      auto read = ReadView(deps, CooperativeRegistryProjection::kName,
-                           CooperativeRegistryProjection::ViewKey(cooperative_id), "cooperative",
-                           cooperative_id, &cooperative);
+      auto read = ReadView<CooperativeRegistryProjection>(deps, {"cooperative", "HTX"},
+                                                          cooperative_id, &cooperative);
       if (!read.ok() && !absl::IsNotFound(read)) return read;
       it = address_of.emplace(cooperative_id, cooperative.address()).first;
     }

@@ -99,6 +99,13 @@ const std::vector<Rule>& RuleTable() {
        "A cooperative is rated for a year (or counted not rated) only if it was registered at "
        "least 12 months before the year's end",
        "Circular 01/2020/TT-BKHĐT", C::kFailedPrecondition},
+      {"COOP-22",
+       "The record shows a ground for revoking the certificate when no annual general meeting "
+       "was held for 18 months running (counted from the registration before the first), or the "
+       "members were fewer than COOP-01's minimum for 12 months running; a revocation that names "
+       "such a ground is refused unless the record shows it on its date",
+       "Laws 23/2012/QH13 and 17/2023/QH15 (revocation of the registration certificate)",
+       C::kFailedPrecondition},
       // --- cooperative groups (GROUP-xx) and halls (HALL-xx): add below this line ---
       {"GROUP-01",
        "A cooperative group has at least 2 members (3 before 25 Nov 2019, under Decree "

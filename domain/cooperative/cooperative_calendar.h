@@ -14,6 +14,9 @@
 // |         | (Y ≤ 2023), 4 months after (from 2024)                                      |
 // | COOP-21 | a cooperative is rated (or counted "not rated") for a year only if it was   |
 // |         | registered at least 12 months before the year's end                         |
+// | COOP-22 | grounds for revoking the certificate that the record shows: no annual       |
+// |         | general meeting for 18 months running, or fewer members than COOP-01's      |
+// |         | minimum for 12 months running                                               |
 //
 // Pure; thread-safe.
 #ifndef COOPLEDGER_DOMAIN_COOPERATIVE_COOPERATIVE_CALENDAR_H_
@@ -21,6 +24,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/time/civil_time.h"
 #include "domain/cooperative/cooperative_state.h"
@@ -29,6 +33,7 @@ namespace coop::domain {
 
 inline constexpr char kAutomaticDissolutionRule[] = "COOP-17";
 inline constexpr char kSuspensionEndRule[] = "COOP-18";
+inline constexpr char kRevocationGroundsRule[] = "COOP-22";
 
 // A change of status due by the calendar alone.
 struct TimedTransition {
@@ -65,6 +70,29 @@ absl::CivilDay GeneralMeetingDeadline(int fiscal_year);
 // Whether a cooperative registered on `registered_on` is old enough to be rated for the
 // period ending on `period_last` (COOP-21): at least 12 months old on that day.
 bool OldEnoughToRate(absl::CivilDay registered_on, absl::CivilDay period_last);
+
+// A ground for revoking the certificate (COOP-22) that the record shows.
+struct RevocationGroundShown {
+  coop::v1::RevocationGround ground = coop::v1::REVOCATION_GROUND_UNSPECIFIED;
+  absl::CivilDay since;  // the first day the ground holds
+  absl::CivilDay from;   // the last meeting (or the registration), or the day members fell short
+};
+
+// When each ground would hold for `state` if nothing more were recorded: the meeting ground 18
+// months after the latest meeting (the registration before the first), the members ground 12
+// months after the count fell below the minimum (nullopt while it is not below).
+std::optional<RevocationGroundShown> GeneralMeetingGround(const CooperativeState& state);
+std::optional<RevocationGroundShown> MembersGround(const CooperativeState& state);
+
+// The grounds that hold on `day` for a cooperative whose events up to `day` folded into
+// `state`: none unless it is active or suspended on that day (the calendar applied) with its
+// certificate in force.
+std::vector<RevocationGroundShown> RevocationGroundsOn(const CooperativeState& state,
+                                                       absl::CivilDay day);
+
+// A ground and its dates in words, for an error or a compliance issue: "no annual general
+// meeting since 2023-03-10: a ground from 2024-09-10".
+std::string DescribeGround(const RevocationGroundShown& ground);
 
 // The status named as on the wire (CooperativeStatusName), or nullopt for a name it never gives.
 std::optional<CooperativeStatus> CooperativeStatusFromName(const std::string& name);

@@ -1,6 +1,7 @@
 #include "domain/cooperative/cooperative_checks.h"
 
 #include "absl/strings/str_cat.h"
+#include "base/saturating_add.h"
 #include "domain/common/rules.h"
 
 namespace coop::domain {
@@ -12,15 +13,24 @@ absl::Status CheckCounts(const std::string& field, const coop::v1::MemberCounts&
   return absl::OkStatus();
 }
 
+int64_t MinimumMembers(coop::v1::CooperativeKind kind, coop::v1::LawRegime regime) {
+  const bool union_kind = kind == coop::v1::COOPERATIVE_UNION;
+  const bool law_2023 = regime == coop::v1::LAW_2023;
+  return union_kind ? (law_2023 ? 3 : 4) : (law_2023 ? 5 : 7);
+}
+
+int64_t CountedMembers(coop::v1::LawRegime regime, const coop::v1::MemberCounts& m) {
+  if (regime == coop::v1::LAW_2023) return m.official();
+  return base::SaturatingAdd(base::SaturatingAdd(m.official(), m.associate_contributing()),
+                             m.associate_non_contributing());
+}
+
 absl::Status CheckMinimumMembers(const std::string& field, coop::v1::CooperativeKind kind,
                                  coop::v1::LawRegime regime, const coop::v1::MemberCounts& m) {
   const bool union_kind = kind == coop::v1::COOPERATIVE_UNION;
   const bool law_2023 = regime == coop::v1::LAW_2023;
-  const int64_t minimum = union_kind ? (law_2023 ? 3 : 4) : (law_2023 ? 5 : 7);
-  // Under the 2012 law every member counts; under the 2023 law official members do.
-  const int64_t counted =
-      law_2023 ? m.official()
-               : m.official() + m.associate_contributing() + m.associate_non_contributing();
+  const int64_t minimum = MinimumMembers(kind, regime);
+  const int64_t counted = CountedMembers(regime, m);
   if (counted < minimum) {
     return Violation("COOP-01", field,
                      absl::StrCat(union_kind ? "a union" : "a cooperative", " under the ",

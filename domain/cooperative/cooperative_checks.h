@@ -13,6 +13,11 @@ namespace coop::domain {
 
 // COMMON-02: every count is zero or more.
 absl::Status CheckCounts(const std::string& field, const coop::v1::MemberCounts& members);
+// COOP-01: the minimum number of members for the kind under the regime: 5 official members of
+// a cooperative (7 members under the 2012 law), 3 member cooperatives of a union (4).
+int64_t MinimumMembers(coop::v1::CooperativeKind kind, coop::v1::LawRegime regime);
+// The members COOP-01 counts: official members under the 2023 law, every member under the 2012.
+int64_t CountedMembers(coop::v1::LawRegime regime, const coop::v1::MemberCounts& members);
 // COOP-01: the minimum number of members for the kind under the regime.
 absl::Status CheckMinimumMembers(const std::string& field, coop::v1::CooperativeKind kind,
                                  coop::v1::LawRegime regime, const coop::v1::MemberCounts& members);

@@ -161,6 +161,34 @@ absl::Status DecideRating(const coop::v1::CooperativeRated& e, absl::CivilDay on
                  absl::StrCat("already rated for ", e.year(), "; correct the earlier rating"));
 }
 
+// COOP-22: a revocation that names a ground the record can show is refused unless the record
+// shows it on the revocation's date.
+absl::Status DecideRevocationGround(const coop::v1::CooperativeCertificateRevoked& e,
+                                    absl::CivilDay on, const CooperativeState& s) {
+  if (e.ground() == coop::v1::REVOCATION_GROUND_UNSPECIFIED) return absl::OkStatus();
+  if (e.for_tax_enforcement()) {
+    return Violation(kRevocationGroundsRule, "certificate_revoked.ground",
+                     "a revocation for tax enforcement names no ground of COOP-22");
+  }
+  for (const auto& shown : RevocationGroundsOn(s, on)) {
+    if (shown.ground == e.ground()) return absl::OkStatus();
+  }
+  const auto expected = e.ground() == coop::v1::NO_GENERAL_MEETING_18_MONTHS
+                            ? GeneralMeetingGround(s)
+                            : MembersGround(s);
+  const std::string ground = coop::v1::RevocationGround_Name(e.ground());
+  if (!expected.has_value()) {
+    return Violation(
+        kRevocationGroundsRule, "certificate_revoked.ground",
+        absl::StrCat("the record does not show ", ground, ": the cooperative has ",
+                     CountedMembers(s.law_regime, s.members), " members counted, the minimum is ",
+                     MinimumMembers(s.kind, s.law_regime)));
+  }
+  return Violation(kRevocationGroundsRule, "certificate_revoked.ground",
+                   absl::StrCat("the record does not show ", ground, " on ", FormatDate(on), ": ",
+                                DescribeGround(*expected)));
+}
+
 // Which statuses each lifecycle event needs (COOP-07, COOP-08, COOP-15).
 absl::Status DecideLifecycle(const CooperativeEvent& fact, absl::CivilDay on,
                              const CooperativeState& s) {
@@ -178,8 +206,10 @@ absl::Status DecideLifecycle(const CooperativeEvent& fact, absl::CivilDay on,
     case E::kDissolutionCompleted:
       return Require(s.status == S::kDissolving, "COOP-07", "dissolution_completed", StatusText(s));
     case E::kCertificateRevoked:
-      return Require(!s.certificate_revoked, "COOP-08", "certificate_revoked",
-                     "the certificate is already revoked");
+      if (s.certificate_revoked) {
+        return Violation("COOP-08", "certificate_revoked", "the certificate is already revoked");
+      }
+      return DecideRevocationGround(fact.certificate_revoked(), on, s);
     case E::kCertificateRestored:
       return Require(s.certificate_revoked, "COOP-08", "certificate_restored",
                      "the certificate is not revoked");

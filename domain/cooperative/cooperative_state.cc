@@ -1,7 +1,10 @@
 #include "domain/cooperative/cooperative_state.h"
 
+#include <algorithm>
+
 #include "base/saturating_add.h"
 #include "domain/common/dates.h"
+#include "domain/cooperative/cooperative_checks.h"
 
 namespace coop::domain {
 
@@ -141,6 +144,7 @@ CooperativeState Evolve(CooperativeState s, absl::CivilDay on,
       break;
     case E::kGeneralMeetingHeld:
       s.general_meeting_years.insert(event.general_meeting_held().fiscal_year());
+      s.last_general_meeting_on = std::max(s.last_general_meeting_on, on);
       break;
     case E::kAnnualReportSubmitted:
       s.annual_report_years.insert(event.annual_report_submitted().year());
@@ -155,6 +159,13 @@ CooperativeState Evolve(CooperativeState s, absl::CivilDay on,
     case E::kAttendedTradeFair:
     case E::EVENT_NOT_SET:
       break;
+  }
+  if (event.has_registered() || event.has_membership_reported() || event.has_members_admitted() ||
+      event.has_members_left()) {
+    const bool below =
+        CountedMembers(s.law_regime, s.members) < MinimumMembers(s.kind, s.law_regime);
+    if (below && !s.below_minimum) s.below_minimum_since = on;
+    s.below_minimum = below;
   }
   if (IsTerminal(before)) {
     s.status = before;

@@ -50,6 +50,11 @@ struct CooperativeState {
   std::set<int> rated_years;
   std::set<int> annual_report_years;
   std::set<int> general_meeting_years;
+  absl::CivilDay last_general_meeting_on;  // the latest meeting's date; unset before the first
+  // COOP-01's count below the minimum since `below_minimum_since` (the revocation ground of
+  // COOP-22); false once the count is back at the minimum.
+  bool below_minimum = false;
+  absl::CivilDay below_minimum_since;
   bool model_cooperative = false;
   std::vector<std::string> successor_ids;  // named by its reorganisation
   // Where it came from (its registration): the records it names (domain/links).

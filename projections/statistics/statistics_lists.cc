@@ -94,6 +94,8 @@ absl::StatusOr<coop::v1::ComplianceIssuesReply> StatisticsReader::Compliance(
   const absl::CivilDay today = domain::VietnamDay(now);
   const bool report_due = domain::AnnualReportDeadline(scope->year) < today;
   const bool meeting_due = domain::GeneralMeetingDeadline(scope->year) < today;
+  // Grounds for revocation (COOP-22) as the record shows them at the year's end, or today.
+  const absl::CivilDay grounds_day = std::min(period.last, today);
   for (const auto& id : *ids) {
     auto events = EntityEvents(id);
     if (!events.ok()) return events.status();
@@ -102,36 +104,49 @@ absl::StatusOr<coop::v1::ComplianceIssuesReply> StatisticsReader::Compliance(
     auto year = figures.by_year.find(scope->year);
     if (year == figures.by_year.end()) continue;
     bool in_area = false;
-    std::vector<std::pair<coop::v1::ComplianceIssueKind, uint64_t>> found;
+    struct Found {
+      coop::v1::ComplianceIssueKind kind;
+      uint64_t position = 0;
+      std::string detail;  // empty: the kind's own
+    };
+    std::vector<Found> found;
     for (const auto& c : year->second) {
       const MappedArea& mapped = mapper.Map(c.area, scope->unit_set, figures.readdress);
       if (!CountsIn(mapped, scope->code)) continue;
       in_area = true;
       if (c.statistic == names::kNoAnnualReport && report_due) {
-        found.emplace_back(coop::v1::NO_ANNUAL_REPORT, 0);
+        found.push_back({coop::v1::NO_ANNUAL_REPORT});
       }
       if (c.statistic == names::kNoAnnualMeeting && meeting_due) {
-        found.emplace_back(coop::v1::NO_ANNUAL_MEETING, 0);
+        found.push_back({coop::v1::NO_ANNUAL_MEETING});
       }
-      if (c.statistic == names::kRatingsWeak) found.emplace_back(coop::v1::RATED_WEAK, c.evidence);
+      if (c.statistic == names::kRatingsWeak) found.push_back({coop::v1::RATED_WEAK, c.evidence});
     }
     if (!in_area) continue;
     // The cooperative's identity, and inspections of the year that found it non-compliant
     // without a follow-up.
     const auto effective = domain::EffectiveEvents(*events);
     domain::CooperativeState state;
+    domain::CooperativeState on_grounds_day;  // the events dated up to grounds_day
     for (const auto& recorded : effective) {
       coop::v1::CooperativeEvent event;
       if (!domain::CodecFor<coop::v1::CooperativeEvent>().Decode(recorded, &event)) continue;
       const auto on = domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay());
       state = domain::Evolve(std::move(state), on, event);
+      if (on <= grounds_day) {
+        on_grounds_day =
+            domain::Evolve(domain::AdvanceTo(std::move(on_grounds_day), on), on, event);
+      }
       if (event.has_inspected() && period.first <= on && on <= period.last &&
           !event.inspected().compliant() && event.inspected().follow_up().empty()) {
-        found.emplace_back(coop::v1::NON_COMPLIANT_NOT_FOLLOWED_UP, recorded.position());
+        found.push_back({coop::v1::NON_COMPLIANT_NOT_FOLLOWED_UP, recorded.position()});
       }
     }
+    for (const auto& ground : domain::RevocationGroundsOn(on_grounds_day, grounds_day)) {
+      found.push_back({coop::v1::REVOCATION_GROUNDS, 0, domain::DescribeGround(ground)});
+    }
     if (state.kind == coop::v1::COOPERATIVE_UNION) continue;
-    for (const auto& [kind, position] : found) {
+    for (const auto& [kind, position, detail] : found) {
       auto* issue = reply.add_issues();
       issue->set_cooperative_id(state.cooperative_id);
       issue->set_code(state.code);
@@ -139,6 +154,10 @@ absl::StatusOr<coop::v1::ComplianceIssuesReply> StatisticsReader::Compliance(
       *issue->mutable_address() = state.address;
       issue->set_kind(kind);
       issue->set_position(position);
+      if (!detail.empty()) {
+        issue->set_detail(detail);
+        continue;
+      }
       switch (kind) {
         case coop::v1::NO_ANNUAL_REPORT:
           issue->set_detail(absl::StrCat("no annual report for ", scope->year, " by the deadline"));
@@ -159,7 +178,8 @@ absl::StatusOr<coop::v1::ComplianceIssuesReply> StatisticsReader::Compliance(
   std::sort(reply.mutable_issues()->begin(), reply.mutable_issues()->end(),
             [](const auto& a, const auto& b) {
               if (a.code() != b.code()) return a.code() < b.code();
-              return a.kind() < b.kind();
+              if (a.kind() != b.kind()) return a.kind() < b.kind();
+              return a.detail() < b.detail();
             });
   return reply;
 }

@@ -63,13 +63,8 @@ class CorrectionCheckTest : public ::testing::Test {
     e.mutable_membership_reported()->mutable_members()->set_official(official);
     return e;
   }
-  static std::string Payload(const CooperativeEvent& event) {
-    coop::v1::ProposedEvent proposed;
-    domain::CodecFor<CooperativeEvent>().Encode(event, &proposed);
-    return proposed.payload();
-  }
   absl::StatusOr<std::string> Amend(size_t index, const CooperativeEvent& replacement) {
-    return CheckAmendment<Aggregate>(stream_, stream_[index], Payload(replacement), kId, context_);
+    return CheckAmendment<Aggregate>(stream_, stream_[index], replacement, kId, context_);
   }
   static void ExpectRule(const absl::Status& status, const std::string& rule) {
     EXPECT_FALSE(status.ok()) << "expected " << rule;

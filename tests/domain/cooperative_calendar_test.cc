@@ -1,4 +1,4 @@
-// The cooperative calendar: boundary days of each rule (COOP-17 to COOP-21). Pure; no I/O.
+// The cooperative calendar: boundary days of each rule (COOP-17 to COOP-22). Pure; no I/O.
 #include "domain/cooperative/cooperative_calendar.h"
 
 #include <gtest/gtest.h>
@@ -70,14 +70,50 @@ TEST(CooperativeCalendarTest, Coop21TwelveMonthsOldAtThePeriodsEnd) {
   EXPECT_FALSE(OldEnoughToRate(CivilDay(2023, 12, 15), CivilDay(2024, 12, 14)));
 }
 
+TEST(CooperativeCalendarTest, Coop22GroundsHoldOnlyForALivingCooperativeWithItsCertificate) {
+  // Registered on 2023-03-10 with no meeting recorded: the meeting ground holds from
+  // 2024-09-10 while active or suspended, not while dissolving, nor once the certificate is
+  // revoked.
+  CooperativeState state;
+  state.status = S::kActive;
+  state.registered_on = CivilDay(2023, 3, 10);
+  EXPECT_TRUE(RevocationGroundsOn(state, CivilDay(2024, 9, 9)).empty());
+  auto grounds = RevocationGroundsOn(state, CivilDay(2024, 9, 10));
+  ASSERT_EQ(grounds.size(), 1u);
+  EXPECT_EQ(grounds[0].ground, coop::v1::NO_GENERAL_MEETING_18_MONTHS);
+  EXPECT_EQ(grounds[0].from, CivilDay(2023, 3, 10));
+  EXPECT_EQ(DescribeGround(grounds[0]),
+            "no annual general meeting recorded since 2023-03-10: a ground for revocation from "
+            "2024-09-10 (COOP-22)");
+  // A meeting on 2024-08-31 moves it to the last day of February 2026.
+  state.last_general_meeting_on = CivilDay(2024, 8, 31);
+  EXPECT_TRUE(RevocationGroundsOn(state, CivilDay(2026, 2, 27)).empty());
+  EXPECT_EQ(RevocationGroundsOn(state, CivilDay(2026, 2, 28)).size(), 1u);
+  // Below the minimum since 2025-02-01 as well: both grounds from 2026-02-28.
+  state.below_minimum = true;
+  state.below_minimum_since = CivilDay(2025, 2, 1);
+  EXPECT_EQ(RevocationGroundsOn(state, CivilDay(2026, 2, 28)).size(), 2u);
+  state.status = S::kSuspended;
+  state.suspended_until = CivilDay(2026, 12, 31);
+  EXPECT_EQ(RevocationGroundsOn(state, CivilDay(2026, 3, 1)).size(), 2u);
+  state.status = S::kDissolving;
+  state.dissolution_started_on = CivilDay(2026, 1, 1);
+  EXPECT_TRUE(RevocationGroundsOn(state, CivilDay(2026, 3, 1)).empty());
+  state.status = S::kActive;
+  state.certificate_revoked = true;
+  state.revoked_for_tax_enforcement = true;
+  EXPECT_TRUE(RevocationGroundsOn(state, CivilDay(2026, 3, 1)).empty());
+}
+
 TEST(CooperativeCalendarTest, EveryCalendarRuleIsInTheRuleTable) {
-  for (const char* id : {"COOP-17", "COOP-18", "COOP-19", "COOP-20", "COOP-21"}) {
+  for (const char* id : {"COOP-17", "COOP-18", "COOP-19", "COOP-20", "COOP-21", "COOP-22"}) {
     const Rule& rule = FindRule(id);
     EXPECT_EQ(rule.id, id);
     EXPECT_EQ(rule.code, absl::StatusCode::kFailedPrecondition) << id;
   }
   EXPECT_STREQ(kAutomaticDissolutionRule, "COOP-17");
   EXPECT_STREQ(kSuspensionEndRule, "COOP-18");
+  EXPECT_STREQ(kRevocationGroundsRule, "COOP-22");
 }
 
 TEST(CooperativeCalendarTest, StatusNamesRoundTrip) {

@@ -428,6 +428,68 @@ TEST_F(CooperativeDeciderTest, AFactRecordedLateIsJudgedAsOfItsDate) {
   ExpectRule(When({Registered(), suspended, report}, "2025-04-20", Resumed()), "COOP-06");
 }
 
+CooperativeEvent RevokedOn(coop::v1::RevocationGround ground) {
+  CooperativeEvent e = Revoked(false);
+  e.mutable_certificate_revoked()->set_ground(ground);
+  return e;
+}
+CooperativeEvent Meeting(int fiscal_year) {
+  CooperativeEvent e;
+  e.mutable_general_meeting_held()->set_fiscal_year(fiscal_year);
+  return e;
+}
+
+TEST_F(CooperativeDeciderTest, Coop22ARevocationForNoMeetingNeedsEighteenMonthsWithoutOne) {
+  // Given a cooperative registered on 2024-09-01 that held its meeting on 2025-04-20, when its
+  // certificate is revoked for no meeting in 18 months, then COOP-22 until 2026-10-20, the day
+  // 18 months after that meeting; from then on it is revoked and dissolution starts.
+  const Given meeting{"2025-04-20", Meeting(2024)};
+  const auto ground = coop::v1::NO_GENERAL_MEETING_18_MONTHS;
+  auto early = When({Registered(), meeting}, "2026-10-19", RevokedOn(ground));
+  ExpectRule(early, "COOP-22");
+  EXPECT_NE(early.status().message().find("certificate_revoked.ground"), std::string::npos);
+  EXPECT_NE(early.status().message().find("since 2025-04-20: a ground for revocation from "
+                                          "2026-10-20"),
+            std::string::npos)
+      << early.status();
+  auto due = When({Registered(), meeting}, "2026-10-20", RevokedOn(ground));
+  ASSERT_OK(due);
+  EXPECT_EQ(due->size(), 2u);  // COOP-08: the dissolution starts with it
+  // Without any meeting the 18 months count from the registration.
+  ExpectRule(When({Registered()}, "2026-02-28", RevokedOn(ground)), "COOP-22");
+  EXPECT_OK(When({Registered()}, "2026-03-01", RevokedOn(ground)));
+  // A revocation for tax enforcement names no such ground; one on another ground is not
+  // checked.
+  auto tax = RevokedOn(ground);
+  tax.mutable_certificate_revoked()->set_for_tax_enforcement(true);
+  ExpectRule(When({Registered()}, "2026-03-01", tax), "COOP-22");
+  EXPECT_OK(When({Registered(), meeting}, "2025-05-01", Revoked(false)));
+}
+
+TEST_F(CooperativeDeciderTest, Coop22ARevocationForTooFewMembersNeedsTwelveMonthsBelow) {
+  // Given 5 official members (the 2023 law's minimum, COOP-01) and one leaving on 2025-02-28,
+  // then the ground holds from 2026-02-28; members admitted back on 2025-06-01 clear it.
+  const auto ground = coop::v1::BELOW_MINIMUM_MEMBERS_12_MONTHS;
+  const Given left{"2025-02-28", MembersLeft(1)};
+  auto never = When({Registered()}, "2026-10-01", RevokedOn(ground));
+  ExpectRule(never, "COOP-22");
+  EXPECT_NE(never.status().message().find("5 members counted, the minimum is 5"), std::string::npos)
+      << never.status();
+  ExpectRule(When({Registered(), left}, "2026-02-27", RevokedOn(ground)), "COOP-22");
+  EXPECT_OK(When({Registered(), left}, "2026-02-28", RevokedOn(ground)));
+  CooperativeEvent admitted;
+  admitted.mutable_members_admitted()->mutable_members()->set_official(1);
+  ExpectRule(When({Registered(), left, {"2025-06-01", admitted}}, "2026-03-01", RevokedOn(ground)),
+             "COOP-22");
+  // A count that falls short again starts the 12 months again.
+  const Given again{"2025-09-01", MembersLeft(1)};
+  ExpectRule(
+      When({Registered(), left, {"2025-06-01", admitted}, again}, "2026-08-31", RevokedOn(ground)),
+      "COOP-22");
+  EXPECT_OK(
+      When({Registered(), left, {"2025-06-01", admitted}, again}, "2026-09-01", RevokedOn(ground)));
+}
+
 TEST_F(CooperativeDeciderTest, EveryCitedRuleIsInTheTableWithALegalBasis) {
   for (const auto& rule : RuleTable()) {
     EXPECT_FALSE(rule.text.empty()) << rule.id;

@@ -485,7 +485,21 @@ TEST_F(AnnualStatisticsScenarioTest, ListsPlanComplianceAndCriterion13) {
   compliance.set_year(2022);
   auto issues = reader.Compliance(compliance);
   ASSERT_OK(issues);
-  EXPECT_EQ(issues->issues_size(), 3 + 3 + 1);  // reports, meetings, S1 rated Yếu
+  // Reports, meetings, S1 rated Yếu, and a ground for revocation (COOP-22) for A, S1 and S2:
+  // no annual general meeting recorded for 18 months at the end of 2022 (A's first is of
+  // 2023-03-20; S1 and S2 hold none since 2019-04-04).
+  EXPECT_EQ(issues->issues_size(), 3 + 3 + 1 + 3);
+  int grounds = 0;
+  for (const auto& issue : issues->issues()) {
+    if (issue.kind() != coop::v1::REVOCATION_GROUNDS) continue;
+    ++grounds;
+    if (issue.cooperative_id() == "A") {
+      EXPECT_EQ(issue.detail(),
+                "no annual general meeting recorded since 2018-03-01: a ground for revocation "
+                "from 2019-09-01 (COOP-22)");
+    }
+  }
+  EXPECT_EQ(grounds, 3);
   coop::v1::Criterion13Request c13;
   *c13.mutable_area() = Old("966");
   c13.set_year(2022);
@@ -534,7 +548,9 @@ TEST_F(AnnualStatisticsScenarioTest, ComplianceWaitsForTheDeadline) {
   auto early =
       reader.Compliance(request, absl::FromCivil(absl::CivilDay(2022, 12, 1), absl::UTCTimeZone()));
   ASSERT_OK(early);
-  EXPECT_EQ(early->issues_size(), 1);  // only S1 rated Yếu; reports and meetings not yet due
+  // S1 rated Yếu, and the grounds for revocation as on that day (A, S1, S2); reports and
+  // meetings not yet due.
+  EXPECT_EQ(early->issues_size(), 1 + 3);
   request.set_year(2021);
   auto inspected = reader.Compliance(request);
   ASSERT_OK(inspected);

@@ -19,6 +19,7 @@
 #include "absl/time/time.h"
 #include "coop/v1/reporting.grpc.pb.h"
 #include "domain/common/dates.h"
+#include "tests/services/annual_figures.h"
 #include "tests/services/registry_fixture.h"
 
 namespace coop::testing {
@@ -109,12 +110,7 @@ class CalendarReadPathsTest : public RegistryFixture {
     coop::v1::AnnualStatisticsRequest request;
     request.mutable_scope()->set_year(year);
     request.set_min_position(last_position_);
-    coop::v1::AnnualStatisticsReply reply;
-    const grpc::Status status = reporting_->GetAnnualStatistics(Context().get(), request, &reply);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    std::map<std::string, int64_t> figures;
-    for (const auto& figure : reply.figures()) figures[figure.name()] = figure.value();
-    return figures;
+    return AnnualFigures(reporting_.get(), request);
   }
 
   std::atomic<absl::CivilDay> today_{absl::CivilDay(2024, 12, 31)};

@@ -31,6 +31,7 @@
 #include "coop/v1/corrections.grpc.pb.h"
 #include "coop/v1/programs.grpc.pb.h"
 #include "coop/v1/reporting.grpc.pb.h"
+#include "tests/services/annual_figures.h"
 #include "tests/services/registry_fixture.h"
 
 namespace coop::testing {
@@ -85,13 +86,6 @@ class DistrictHistoryAcceptanceTest : public RegistryFixture {
     Done(programs_->RecordClass(Context().get(), request, &reply), reply);
     return reply;
   }
-  std::vector<coop::v1::RecordedEvent> StreamOf(const std::string& stream_id) {
-    std::vector<coop::v1::RecordedEvent> events;
-    for (auto& event : ReadAll()) {
-      if (event.stream_id() == stream_id) events.push_back(std::move(event));
-    }
-    return events;
-  }
   void Withdraw(const std::string& stream_id, const std::string& reason) {
     coop::v1::VoidEventRequest request;
     *request.mutable_header() = Header("2025-04-01");
@@ -106,11 +100,7 @@ class DistrictHistoryAcceptanceTest : public RegistryFixture {
     request.mutable_scope()->set_year(2025);
     request.mutable_scope()->set_as_known_at_position(known_at);
     request.set_min_position(last_);
-    coop::v1::AnnualStatisticsReply reply;
-    Expect(reporting_->GetAnnualStatistics(Context().get(), request, &reply));
-    std::map<std::string, int64_t> figures;
-    for (const auto& figure : reply.figures()) figures[figure.name()] = figure.value();
-    return figures;
+    return AnnualFigures(reporting_.get(), request);
   }
   uint64_t Head() { return server_->store().GetLogInfo().head_position(); }
 

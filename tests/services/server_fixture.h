@@ -67,6 +67,15 @@ class ServerFixture : public ::testing::Test {
     return events;
   }
 
+  // The events of one stream, in order (from the whole log: for the small logs of tests).
+  std::vector<coop::v1::RecordedEvent> StreamOf(const std::string& stream_id) {
+    std::vector<coop::v1::RecordedEvent> events;
+    for (auto& event : ReadAll()) {
+      if (event.stream_id() == stream_id) events.push_back(std::move(event));
+    }
+    return events;
+  }
+
   TempDir dir_;
   std::unique_ptr<services::CoopServer> server_;
   std::shared_ptr<grpc::Channel> channel_;

@@ -13,6 +13,7 @@
 #include "coop/v1/corrections.grpc.pb.h"
 #include "coop/v1/programs.grpc.pb.h"
 #include "coop/v1/reporting.grpc.pb.h"
+#include "tests/services/annual_figures.h"
 #include "tests/services/registry_fixture.h"
 
 namespace coop::testing {
@@ -54,10 +55,8 @@ class WithdrawalTest : public RegistryFixture {
   }
   // The id of the first event of a stream: the one that created its record.
   std::string CreatingEvent(const std::string& stream_id) {
-    for (const auto& event : ReadAll()) {
-      if (event.stream_id() == stream_id) return event.event_id();
-    }
-    return "";
+    const auto events = StreamOf(stream_id);
+    return events.empty() ? "" : events.front().event_id();
   }
   grpc::Status Withdraw(const std::string& stream_id, const std::string& reason,
                         coop::v1::CommandReply* reply) {
@@ -76,12 +75,7 @@ class WithdrawalTest : public RegistryFixture {
     request.mutable_scope()->set_year(2025);
     request.mutable_scope()->set_as_known_at_position(known_at);
     request.set_min_position(min_position);
-    coop::v1::AnnualStatisticsReply reply;
-    const grpc::Status status = reporting_->GetAnnualStatistics(Context().get(), request, &reply);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    std::map<std::string, int64_t> figures;
-    for (const auto& figure : reply.figures()) figures[figure.name()] = figure.value();
-    return figures;
+    return AnnualFigures(reporting_.get(), request);
   }
   uint64_t Head() { return server_->store().GetLogInfo().head_position(); }
 
@@ -153,6 +147,56 @@ TEST_F(WithdrawalTest, ADuplicateClassAndACooperativeRegisteredTwiceCountNowhere
   // Its code is released: a later registration may use it.
   const auto again = RegisterOn("2600000002", "2025-04-05");
   EXPECT_NE(again.aggregate_id(), twice.aggregate_id());
+}
+
+TEST_F(WithdrawalTest, AWithdrawnGroupOrHallIsNotFoundWithItsWithdrawalNamed) {
+  coop::v1::FormCooperativeGroupRequest form;
+  *form.mutable_header() = Header("2024-05-01");
+  auto* formed = form.mutable_formed();
+  formed->set_name("THT Lúa sạch ấp 3");
+  formed->set_term_months(36);
+  formed->mutable_address()->set_code("32059");
+  formed->mutable_address()->set_unit_set("2025-03");
+  formed->set_members(5);
+  formed->set_representative_ref("person-118");
+  coop::v1::FoundHallRequest found;
+  *found.mutable_header() = Header("2024-05-01");
+  auto* founded = found.mutable_founded();
+  founded->set_name("Hội quán ấp Kênh Ngang");
+  *founded->mutable_address() = formed->address();
+  founded->set_hamlet("ấp Kênh Ngang");
+  founded->set_members(25);
+  coop::v1::CommandReply group, hall, voided_group, voided_hall;
+  ASSERT_TRUE(registry_->FormCooperativeGroup(Context().get(), form, &group).ok());
+  ASSERT_TRUE(registry_->FoundHall(Context().get(), found, &hall).ok());
+  ASSERT_TRUE(Withdraw(group.stream_id(), "Nhập trùng THT", &voided_group).ok());
+  ASSERT_TRUE(Withdraw(hall.stream_id(), "Nhập trùng hội quán", &voided_hall).ok());
+
+  coop::v1::GetGroupRequest get_group;
+  get_group.set_group_id(group.aggregate_id());
+  get_group.set_min_position(voided_hall.position());
+  coop::v1::GroupView group_view;
+  const grpc::Status no_group = reporting_->GetGroup(Context().get(), get_group, &group_view);
+  EXPECT_EQ(no_group.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_NE(no_group.error_message().find("cooperative group " + group.aggregate_id() +
+                                          " was withdrawn on 2025-04-01 (Nhập trùng THT)"),
+            std::string::npos)
+      << no_group.error_message();
+  EXPECT_NE(no_group.error_message().find("THT đã bị hủy"), std::string::npos);
+  coop::v1::GetHallRequest get_hall;
+  get_hall.set_hall_id(hall.aggregate_id());
+  get_hall.set_min_position(voided_hall.position());
+  coop::v1::HallView hall_view;
+  const grpc::Status no_hall = reporting_->GetHall(Context().get(), get_hall, &hall_view);
+  EXPECT_EQ(no_hall.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_NE(no_hall.error_message().find("withdrawn on 2025-04-01 (Nhập trùng hội quán)"),
+            std::string::npos)
+      << no_hall.error_message();
+  // A record that never existed is plainly not found.
+  get_hall.set_hall_id("no-such-hall");
+  const grpc::Status never = reporting_->GetHall(Context().get(), get_hall, &hall_view);
+  EXPECT_EQ(never.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(never.error_message(), "no community hall no-such-hall");
 }
 
 TEST_F(WithdrawalTest, Corr09ARecordNamedByALiveOneIsNotWithdrawn) {

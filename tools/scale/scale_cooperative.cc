@@ -450,6 +450,7 @@ class CooperativeLife {
 }  // namespace
 
 absl::Status WriteCooperative(HistoryWriter& writer, int64_t index, bool is_union) {
+  writer.BeginEntity();
   return CooperativeLife(writer, index, is_union).Write();
 }
 

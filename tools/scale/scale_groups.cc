@@ -3,6 +3,7 @@
 // members, may suspend, terminate at the end of its contract, or convert to a cooperative; a
 // hall is founded, changes its members and may be formalised as a group.
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -68,6 +69,9 @@ class GroupLife {
       f->set_origin(coop::v1::GROUP_ORIGIN_NEW);
     }
     if (auto st = recorder_.Record(start_.formed, formed); !st.ok()) return st.status();
+    if (start_.after_formed) {
+      if (auto st = start_.after_formed(); !st.ok()) return st;
+    }
 
     // Notified under the decree of the day, or registered under the 2023 law.
     const CivilDay notice = start_.formed + dice_.Between(3, 30);
@@ -167,10 +171,16 @@ class GroupLife {
           recorder_.state().status != domain::GroupStatus::kSuspended) {
         continue;
       }
+      // A conversion in its pinned order (LINK-04): the cooperative's registration first.
+      if (planned.fact.has_converted_to_cooperative()) {
+        auto registered = RegisterConverted(members);
+        if (!registered.ok()) return registered.status();
+        if (!*registered) break;  // no commune to register it in: the group falls silent
+      }
       if (auto st = recorder_.Record(planned.day, planned.fact); !st.ok()) return st.status();
     }
     if (auto st = writer_.Emit(recorder_); !st.ok()) return st;
-    if (converted_on_ <= kLastDay) return WriteConverted(members);
+    if (converted_.has_value()) return EmitConverted();
     return absl::OkStatus();
   }
 
@@ -179,17 +189,17 @@ class GroupLife {
     plan_.push_back({day, static_cast<int>(plan_.size()), terminal, std::move(fact)});
   }
 
-  // The cooperative the group became: it keeps the group's registration as its origin.
-  absl::Status WriteConverted(int64_t members) {
+  // The cooperative the group becomes, registered before the group's conversion names it: it
+  // keeps the group as its origin. False when there is no commune in force to register it in.
+  absl::StatusOr<bool> RegisterConverted(int64_t members) {
     const std::string id = writer_.Id(absl::StrCat("cooperative/from-group/", start_.group_id));
-    StreamRecorder<domain::CooperativeAggregate> coop(writer_.context(),
-                                                      domain::CooperativeAggregate::StreamId(id));
     coop::v1::Area address = converted_on_ >= readdressed_on_ ? new_address_ : start_.address;
     if (!InForce(address, converted_on_)) {
       auto successor = writer_.areas().SuccessorOf(address, dice_);
-      if (!successor) return absl::OkStatus();
+      if (!successor) return false;
       address = successor->commune;
     }
+    auto& coop = converted_.emplace(writer_.context(), domain::CooperativeAggregate::StreamId(id));
     coop::v1::CooperativeEvent fact;
     auto* r = fact.mutable_registered();
     r->set_cooperative_id(id);
@@ -213,16 +223,22 @@ class GroupLife {
     const std::string command_id = coop.NextCommandId();
     auto ids = coop.RecordCommand(command_id, converted_on_, fact);
     if (!ids.ok()) return ids.status();
-    auto reservation = writer_.CodeReservation(command_id, id, r->code(), converted_on_,
-                                               static_cast<int>(ids->size()));
+    reservation_ = writer_.CodeReservation(command_id, id, r->code(), converted_on_,
+                                           static_cast<int>(ids->size()));
+    official_ = official;
+    return true;
+  }
+
+  // The converted cooperative's first report, then its stream and its code's reservation.
+  absl::Status EmitConverted() {
     const CivilDay report = std::max(converted_on_ + 1, CivilDay(2025, 12, 5));
     if (report <= kLastDay) {
       coop::v1::CooperativeEvent membership;
-      membership.mutable_membership_reported()->mutable_members()->set_official(official + 1);
-      if (auto st = coop.Record(report, membership); !st.ok()) return st.status();
+      membership.mutable_membership_reported()->mutable_members()->set_official(official_ + 1);
+      if (auto st = converted_->Record(report, membership); !st.ok()) return st.status();
     }
-    if (auto st = writer_.Emit(coop); !st.ok()) return st;
-    return writer_.Emit(std::move(reservation));
+    if (auto st = writer_.Emit(*converted_); !st.ok()) return st;
+    return writer_.Emit(std::move(reservation_));
   }
 
   HistoryWriter& writer_;
@@ -232,6 +248,10 @@ class GroupLife {
   std::vector<PlannedGroupFact> plan_;
   CivilDay ends_ = CivilDay(9999, 12, 31);
   CivilDay converted_on_ = CivilDay(9999, 12, 31);
+  // The cooperative it converts to, once registered, with its code's reservation.
+  std::optional<StreamRecorder<domain::CooperativeAggregate>> converted_;
+  coop::v1::StreamAppend reservation_;
+  int64_t official_ = 0;
   CivilDay readdressed_on_ = CivilDay(9999, 12, 31);
   coop::v1::Area new_address_;
 };
@@ -246,6 +266,7 @@ absl::Status WriteGroupLife(HistoryWriter& writer, const GroupStart& start) {
 }
 
 absl::Status WriteGroup(HistoryWriter& writer, int64_t index) {
+  writer.BeginEntity();
   Dice dice = writer.DiceFor("group", index);
   GroupStart start;
   start.index = index;
@@ -257,6 +278,7 @@ absl::Status WriteGroup(HistoryWriter& writer, int64_t index) {
 }
 
 absl::Status WriteHall(HistoryWriter& writer, int64_t index) {
+  writer.BeginEntity();
   Dice dice = writer.DiceFor("hall", index);
   const std::string id = writer.Id(absl::StrCat("hall/", index));
   StreamRecorder<domain::HallAggregate> hall(writer.context(), domain::HallAggregate::StreamId(id));
@@ -295,11 +317,15 @@ absl::Status WriteHall(HistoryWriter& writer, int64_t index) {
       if (!successor) return writer.Emit(hall);
       start.address = successor->commune;
     }
-    coop::v1::HallEvent formalised;
-    formalised.mutable_formalised()->set_formalised_as(coop::v1::HALL_AS_GROUP);
-    formalised.mutable_formalised()->set_new_aggregate_id(start.group_id);
-    if (auto st = hall.Record(formalised_on, formalised); !st.ok()) return st.status();
-    if (auto st = writer.Emit(hall); !st.ok()) return st;
+    // The group's formation names the hall first, then the hall's formalisation names the
+    // group (LINK-05).
+    start.after_formed = [&]() -> absl::Status {
+      coop::v1::HallEvent formalised;
+      formalised.mutable_formalised()->set_formalised_as(coop::v1::HALL_AS_GROUP);
+      formalised.mutable_formalised()->set_new_aggregate_id(start.group_id);
+      if (auto st = hall.Record(formalised_on, formalised); !st.ok()) return st.status();
+      return writer.Emit(hall);
+    };
     return WriteGroupLife(writer, start);
   }
   return writer.Emit(hall);

@@ -35,6 +35,7 @@ ScaleFigures FiguresAt(double scale) {
 HistoryWriter::HistoryWriter(const ScaleOptions& options, commands::StreamSink* sink)
     : sink_(sink), areas_(ScaleAreas::Get()) {
   context_.seed = options.seed;
+  context_.roster = &roster_;
   context_.decision.today = kLastDay;
   context_.decision.check_area = [](const std::string& field, const coop::v1::Area& area,
                                     absl::CivilDay on) {

@@ -4,6 +4,7 @@
 #ifndef COOPLEDGER_TOOLS_SCALE_SCALE_WRITER_H_
 #define COOPLEDGER_TOOLS_SCALE_SCALE_WRITER_H_
 
+#include <functional>
 #include <string>
 
 #include "absl/status/status.h"
@@ -11,6 +12,7 @@
 #include "tools/scale/scale_areas.h"
 #include "tools/scale/scale_history.h"
 #include "tools/scale/scale_recorder.h"
+#include "tools/scale/scale_roster.h"
 
 namespace coop::scale {
 
@@ -25,6 +27,8 @@ class HistoryWriter {
   HistoryWriter(const ScaleOptions& options, commands::StreamSink* sink);
 
   const RecordContext* context() const { return &context_; }
+  // An entity begins: the roster forgets the records of the one before (scale_roster.h).
+  void BeginEntity() { roster_.Clear(); }
   uint64_t seed() const { return context_.seed; }
   const ScaleAreas& areas() const { return areas_; }
   Dice DiceFor(const char* kind, uint64_t index) const { return Dice(seed(), kind, index); }
@@ -46,6 +50,7 @@ class HistoryWriter {
   const GenerationStats& stats() const { return stats_; }
 
  private:
+  LinkRoster roster_;
   RecordContext context_;
   commands::StreamSink* sink_;
   const ScaleAreas& areas_;
@@ -71,6 +76,9 @@ struct GroupStart {
   absl::CivilDay formed;
   coop::v1::Area address;
   std::string origin_hall_id;  // empty: a new group
+  // Run once the formation is decided, before anything else of the group: the hall's
+  // formalisation, which names the group (LINK-05's pinned order).
+  std::function<absl::Status()> after_formed;
 };
 absl::Status WriteGroupLife(HistoryWriter& writer, const GroupStart& start);
 
