@@ -3,6 +3,7 @@
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/message.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -21,6 +22,7 @@
 #include "commands/recorder_scope.h"
 #include "commands/request_terms.h"
 #include "coop/v1/cooperative_events.pb.h"
+#include "coop/v1/corrections.pb.h"
 #include "domain/common/dates.h"
 #include "domain/common/request_checks.h"
 #include "domain/common/rules.h"
@@ -41,11 +43,11 @@ constexpr int kMaxAttempts = 16;
 
 using Stream = std::vector<coop::v1::RecordedEvent>;
 
-// What a correction appends: its event, and for an amended cooperative code the new code's
-// reservation.
+// What a correction appends: its event, and the code streams it changes: an amended
+// cooperative code's reservation, or the releases of a withdrawn cooperative's codes.
 struct Decided {
   coop::v1::ProposedEvent event;
-  std::optional<coop::v1::StreamAppend> reservation;  // or the release of a withdrawn code
+  std::vector<coop::v1::StreamAppend> code_streams;
 };
 
 // The aggregate's rules for one domain stream (correction_check.h), the refusal of a
@@ -134,6 +136,27 @@ absl::Status CheckReplacementForm(const coop::v1::RecordedEvent& target, const C
   return domain::CheckRequestFields(parsed.get(), "replacement.");
 }
 
+// The version of `code`'s reservation stream when its latest event reserves the code for
+// `cooperative_id`; nullopt when there is no stream, or the code is released or another's.
+absl::StatusOr<std::optional<uint64_t>> HeldVersion(eventstore::EventStore* store,
+                                                    const std::string& code,
+                                                    const std::string& cooperative_id) {
+  coop::v1::ReadStreamRequest read;
+  read.set_stream_id(domain::CooperativeAggregate::CodeStreamId(code));
+  read.set_direction(coop::v1::BACKWARDS);
+  read.set_max_count(1);
+  auto latest = store->ReadStream(read);
+  if (absl::IsNotFound(latest.status())) return std::nullopt;
+  if (!latest.ok()) return latest.status();
+  coop::v1::CooperativeCodeReserved held;
+  if (latest->empty() ||
+      latest->front().type() != coop::v1::CooperativeCodeReserved::descriptor()->full_name() ||
+      !held.ParseFromString(latest->front().payload()) || held.cooperative_id() != cooperative_id) {
+    return std::nullopt;
+  }
+  return latest->front().stream_version();
+}
+
 // COOP-16 for an amended registration that changes the code: the new code's reservation, or
 // the refusal naming the cooperative that holds it. nullopt if the code is unchanged.
 absl::StatusOr<std::optional<coop::v1::StreamAppend>> ReserveAmendedCode(
@@ -150,6 +173,10 @@ absl::StatusOr<std::optional<coop::v1::StreamAppend>> ReserveAmendedCode(
   if (auto st = CheckCooperativeCode(after.code()); !st.ok()) {
     return domain::Violation("COMMON-03", "replacement.code", std::string(st.message()));
   }
+  // A code it had before (amended away and back) is still reserved for it.
+  auto held = HeldVersion(store, after.code(), cooperative_id);
+  if (!held.ok()) return held.status();
+  if (held->has_value()) return std::nullopt;
   CommandInput probe;
   ReserveCode(store, cooperative_id, after.code(), &probe);
   if (auto st = probe.precheck(&probe.reservations); !st.ok()) {
@@ -159,12 +186,47 @@ absl::StatusOr<std::optional<coop::v1::StreamAppend>> ReserveAmendedCode(
   return std::move(probe.reservations.front());
 }
 
+// Every code a cooperative's registration has had: the original's, then each amendment's.
+std::vector<std::string> RegistrationCodes(const Stream& stream) {
+  std::vector<std::string> codes;
+  const coop::v1::RecordedEvent* creating = nullptr;
+  for (const auto& e : stream) {
+    if (!domain::IsCorrection(e)) {
+      creating = &e;
+      break;
+    }
+  }
+  if (creating == nullptr ||
+      creating->type() != coop::v1::CooperativeRegistered::descriptor()->full_name()) {
+    return codes;
+  }
+  auto add = [&codes](const std::string& payload) {
+    coop::v1::CooperativeRegistered registered;
+    if (registered.ParseFromString(payload) && !registered.code().empty() &&
+        std::find(codes.begin(), codes.end(), registered.code()) == codes.end()) {
+      codes.push_back(registered.code());
+    }
+  };
+  add(creating->payload());
+  for (const auto& e : stream) {
+    coop::v1::EventAmended amended;
+    if (e.type() == coop::v1::EventAmended::descriptor()->full_name() &&
+        amended.ParseFromString(e.payload()) && amended.event_id() == creating->event_id()) {
+      add(amended.replacement());
+    }
+  }
+  return codes;
+}
+
 // CORR-09: a record is withdrawn only when no live record names it. For a cooperative, the
-// release of its code, to append with the withdrawal (nullopt for another record, or a code
-// another registration holds now).
-absl::StatusOr<std::optional<coop::v1::StreamAppend>> CheckWithdrawal(
-    eventstore::EventStore* store, const Stream& stream, const std::string& stream_id,
-    const std::string& aggregate_id, const std::string& reason) {
+// releases of the codes it still holds (its registration's, and any an amendment replaced),
+// to append with the withdrawal; none for another record, or a code another registration
+// holds now.
+absl::StatusOr<std::vector<coop::v1::StreamAppend>> CheckWithdrawal(eventstore::EventStore* store,
+                                                                    const Stream& stream,
+                                                                    const std::string& stream_id,
+                                                                    const std::string& aggregate_id,
+                                                                    const std::string& reason) {
   auto named_by = LiveReferencesTo(store, stream_id, aggregate_id);
   if (!named_by.ok()) return named_by.status();
   if (!named_by->empty()) {
@@ -173,23 +235,14 @@ absl::StatusOr<std::optional<coop::v1::StreamAppend>> CheckWithdrawal(
         absl::StrCat("the record is still named by live records: ", absl::StrJoin(*named_by, ", "),
                      "; correct or withdraw them first"));
   }
-  if (!absl::StartsWith(stream_id, domain::CooperativeAggregate::kStreamPrefix)) {
-    return std::nullopt;
+  std::vector<coop::v1::StreamAppend> releases;
+  if (!absl::StartsWith(stream_id, domain::CooperativeAggregate::kStreamPrefix)) return releases;
+  for (const std::string& code : RegistrationCodes(stream)) {
+    auto held = HeldVersion(store, code, aggregate_id);
+    if (!held.ok()) return held.status();
+    if (held->has_value()) releases.push_back(CodeRelease(aggregate_id, code, reason, **held));
   }
-  const auto state = FoldStream<domain::CooperativeAggregate>(stream);
-  if (state.code.empty()) return std::nullopt;
-  coop::v1::ReadStreamRequest read;
-  read.set_stream_id(domain::CooperativeAggregate::CodeStreamId(state.code));
-  read.set_direction(coop::v1::BACKWARDS);
-  read.set_max_count(1);
-  auto latest = store->ReadStream(read);
-  if (!latest.ok() || latest->empty()) return std::nullopt;
-  coop::v1::CooperativeCodeReserved held;
-  if (latest->front().type() != coop::v1::CooperativeCodeReserved::descriptor()->full_name() ||
-      !held.ParseFromString(latest->front().payload()) || held.cooperative_id() != aggregate_id) {
-    return std::nullopt;
-  }
-  return CodeRelease(aggregate_id, state.code, reason, latest->front().stream_version());
+  return releases;
 }
 
 // Checks the correction against the stream as it stands; on success, what to append. The
@@ -252,13 +305,13 @@ absl::StatusOr<Decided> Decide(eventstore::EventStore* store, const Stream& stre
       replacement = *std::move(stored);
       auto reservation = ReserveAmendedCode(store, *target, replacement, aggregate_id);
       if (!reservation.ok()) return reservation.status();
-      decided.reservation = *std::move(reservation);
+      if (reservation->has_value()) decided.code_streams.push_back(**std::move(reservation));
     }
     decided.event = AmendingEvent(target_id, c.reason, replacement);
   } else if (withdraws) {
     auto withdrawal = CheckWithdrawal(store, stream, stream_id, aggregate_id, c.reason);
     if (!withdrawal.ok()) return withdrawal.status();
-    decided.reservation = *std::move(withdrawal);
+    decided.code_streams = *std::move(withdrawal);
     decided.event = VoidingEvent(target_id, c.reason);
   } else {
     if (rules != nullptr) {
@@ -268,8 +321,10 @@ absl::StatusOr<Decided> Decide(eventstore::EventStore* store, const Stream& stre
   }
   // A correction keeps its own date and takes the corrected event's area.
   StampEvent(command, target->area(), 0, &decided.event);
-  if (decided.reservation.has_value()) {
-    for (auto& e : *decided.reservation->mutable_events()) StampEvent(command, {}, 1, &e);
+  // The command's events after the correction: 1, 2, … (one per code stream).
+  int index = 1;
+  for (auto& code_stream : decided.code_streams) {
+    for (auto& e : *code_stream.mutable_events()) StampEvent(command, {}, index++, &e);
   }
   return decided;
 }
@@ -309,7 +364,7 @@ absl::StatusOr<coop::v1::CommandReply> CorrectionExecutor::Execute(const Command
     append->mutable_expected()->set_version(
         input.expected_version.value_or(stream->empty() ? 0 : stream->back().stream_version()));
     *append->add_events() = std::move(decided->event);
-    if (decided->reservation.has_value()) *request.add_streams() = *decided->reservation;
+    for (auto& code_stream : decided->code_streams) *request.add_streams() = std::move(code_stream);
     auto appended = store_->Append(std::move(request));
     if (appended.ok()) {
       coop::v1::CommandReply reply;

@@ -198,14 +198,25 @@ TEST_F(CoopctlCommandsTest, ImportRetriesLinesWhoseRecordsComeLaterInTheFile) {
   const std::string coop = "11111111-2222-4333-8444-0000000000c1";
   const std::string old_units = R"({"code": "32059", "unit_set": "2025-03"})";
   const std::string new_units = R"({"code": "32059", "unit_set": "2025-07"})";
+  // Every line after the one it needs: the grant before its cooperative, the cooperative
+  // before the group it converts, the group's conversion before its registration and that
+  // before its formation, and a resumption before its suspension on the same day.
   const std::string file = WriteFile(
       "reversed.jsonl",
-      // The grant's record.
-      R"({"command": "record-support-grant", "request": {"header": {"occurred_on": "2025-09-01"}, )"
-      R"("granted": {"type": "SUPPORT_TRAINING", "amount_vnd": "20000000", )"
-      R"("funding_source": "FUNDING_DISTRICT", "cooperative_id": ")" +
+      R"({"command": "resume-cooperative", "request": {"header": {"occurred_on": "2025-09-10"}, )"
+      R"("cooperative_id": ")" +
+          coop + R"(", "resumed": {}}})" + "\n" +
+          R"({"command": "suspend-cooperative", "request": {"header": {"occurred_on": "2025-09-10"}, )"
+          R"("cooperative_id": ")" +
+          coop + R"(", "suspended": {"until": "2025-10-31", "reason": "mùa lũ"}}})" + "\n" +
+          R"({"command": "record-support-grant", "request": {"header": {"occurred_on": "2025-09-01"}, )"
+          R"("granted": {"type": "SUPPORT_TRAINING", "amount_vnd": "20000000", )"
+          R"("funding_source": "FUNDING_DISTRICT", "cooperative_id": ")" +
           coop + R"("}}})" + "\n" +
-          // The cooperative's record: registered as converted from the group.
+          R"({"command": "convert-cooperative-group", "request": {"header": {"occurred_on": "2025-08-15"}, )"
+          R"("group_id": ")" +
+          group + R"(", "converted_to_cooperative": {"cooperative_id": ")" + coop +
+          R"(", "all_members_agreed": true}}})" + "\n" +
           R"({"command": "register-cooperative", "request": {"header": {"occurred_on": "2025-08-15"}, )"
           R"("registration": {"cooperative_id": ")" +
           coop +
@@ -213,32 +224,41 @@ TEST_F(CoopctlCommandsTest, ImportRetriesLinesWhoseRecordsComeLaterInTheFile) {
           R"("name": "HTX Lúa sạch", "members": {"official": 5}, "address": )" +
           new_units + R"(, "origin": "ORIGIN_CONVERTED_FROM_GROUP", "origin_group_id": ")" + group +
           R"("}}})" + "\n" +
-          // The group's record: formed, registered, converted to the cooperative.
-          R"({"command": "form-cooperative-group", "request": {"header": {"occurred_on": "2024-07-10"}, )"
-          R"("formed": {"group_id": ")" +
-          group + R"(", "name": "THT Lúa sạch", "term_months": 36, "members": 5, "address": )" +
-          old_units + R"(}}})" + "\n" +
           R"({"command": "register-cooperative-group", "request": {"header": {"occurred_on": "2024-08-01"}, )"
           R"("group_id": ")" +
           group + R"(", "registered": {"certificate_number": "THT-01"}}})" + "\n" +
-          R"({"command": "convert-cooperative-group", "request": {"header": {"occurred_on": "2025-08-15"}, )"
-          R"("group_id": ")" +
-          group + R"(", "converted_to_cooperative": {"cooperative_id": ")" + coop +
-          R"(", "all_members_agreed": true}}})" + "\n");
+          R"({"command": "form-cooperative-group", "request": {"header": {"occurred_on": "2024-07-10"}, )"
+          R"("formed": {"group_id": ")" +
+          group + R"(", "name": "THT Lúa sạch", "term_months": 36, "members": 5, "address": )" +
+          old_units + R"(}}})" + "\n");
 
   int code;
   // Without --keep-going the import stops at the first line, as before.
   std::string out = Coopctl("import " + file, &code);
   EXPECT_EQ(code, 1) << out;
-  EXPECT_TRUE(Contains(out, "error: line 1: NOT_FOUND: [LINK-01]")) << out;
+  EXPECT_TRUE(Contains(out, "error: line 1: NOT_FOUND:")) << out;
   EXPECT_EQ(HeadPosition(), "0");
 
   out = Coopctl("import --keep-going " + file, &code);
   EXPECT_EQ(code, 0) << out;
-  EXPECT_TRUE(Contains(out, "5 of 5 lines sent: 5 recorded, 0 duplicates, 0 rejected")) << out;
+  EXPECT_TRUE(Contains(out, "7 of 7 lines sent: 7 recorded, 0 duplicates, 0 rejected")) << out;
   out = Coopctl(std::string("history group-") + group, &code);
   EXPECT_EQ(code, 0) << out;
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 3) << out;
+  // The cooperative: registered, granted nothing in its own stream, suspended, resumed.
+  out = Coopctl(std::string("history coop-") + coop, &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 3) << out;
+
+  // A line that no pass can record is rejected with its last answer.
+  const std::string stray = WriteFile(
+      "stray.jsonl",
+      R"({"command": "resume-cooperative", "request": {"header": {"occurred_on": "2025-11-20"}, )"
+      R"("cooperative_id": ")" +
+          coop + R"(", "resumed": {}}})" + "\n");
+  out = Coopctl("import --keep-going " + stray, &code);
+  EXPECT_EQ(code, 1) << out;
+  EXPECT_TRUE(Contains(out, "line 1: FAILED_PRECONDITION: [COOP-06]")) << out;
 }
 
 }  // namespace

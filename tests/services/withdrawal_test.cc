@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "coop/v1/cooperative_events.pb.h"
 #include "coop/v1/corrections.grpc.pb.h"
 #include "coop/v1/programs.grpc.pb.h"
 #include "coop/v1/reporting.grpc.pb.h"
@@ -220,6 +221,43 @@ TEST_F(WithdrawalTest, Corr09ARecordNamedByALiveOneIsNotWithdrawn) {
   // Once the grant is withdrawn too, the cooperative may be.
   ASSERT_TRUE(Withdraw(granted.stream_id(), "Nhập nhầm", &reply).ok());
   EXPECT_TRUE(Withdraw(cooperative.stream_id(), "Đăng ký nhầm", &reply).ok());
+}
+
+TEST_F(WithdrawalTest, AWithdrawnCooperativeReleasesEveryCodeItsRegistrationHad) {
+  // Given a cooperative registered with 2600000004, its code amended to 2600000005, then
+  // back to 2600000004 (a code it held is still its own: no COOP-16 against itself).
+  const auto cooperative = RegisterOn("2600000004", "2024-09-01");
+  const auto registration = StreamOf(cooperative.stream_id()).front();
+  coop::v1::CooperativeRegistered registered;
+  ASSERT_TRUE(registered.ParseFromString(registration.payload()));
+  auto amend = [&](const std::string& code) {
+    registered.set_code(code);
+    coop::v1::AmendEventRequest request;
+    *request.mutable_header() = Header("2025-02-01");
+    request.set_stream_id(cooperative.stream_id());
+    request.set_event_id(registration.event_id());
+    request.set_reason("Sửa mã số HTX nhập sai");
+    request.set_replacement_type("coop.v1.CooperativeRegistered");
+    request.set_replacement(registered.SerializeAsString());
+    coop::v1::CommandReply reply;
+    return corrections_->AmendEvent(Context().get(), request, &reply);
+  };
+  const grpc::Status to_new = amend("2600000005");
+  ASSERT_TRUE(to_new.ok()) << to_new.error_message();
+  const grpc::Status back = amend("2600000004");
+  ASSERT_TRUE(back.ok()) << back.error_message();
+  // While it stands, neither code can be given to another registration (COOP-16).
+  coop::v1::CommandReply refused;
+  auto again = Registration("2600000005");
+  EXPECT_EQ(Register(again, &refused).error_code(), grpc::StatusCode::ALREADY_EXISTS);
+
+  // When it is withdrawn, both codes are released with the withdrawal: both may be used again.
+  coop::v1::CommandReply withdrawn;
+  ASSERT_TRUE(Withdraw(cooperative.stream_id(), "Đăng ký nhầm", &withdrawn).ok());
+  EXPECT_EQ(StreamOf("coopcode-2600000004").back().type(), "coop.v1.CooperativeCodeReleased");
+  EXPECT_EQ(StreamOf("coopcode-2600000005").back().type(), "coop.v1.CooperativeCodeReleased");
+  RegisterOn("2600000004", "2025-04-05");
+  RegisterOn("2600000005", "2025-04-05");
 }
 
 }  // namespace

@@ -39,9 +39,11 @@ constexpr char kUsage[] =
     "\n"
     "Stops at the first rejected line, naming its number and the reason (exit 1); the lines\n"
     "before it stay recorded. With --keep-going every line is tried and the rejected ones are\n"
-    "listed at the end (exit 1 if any); a line refused because a record it names is not\n"
-    "recorded yet (NOT_FOUND) is tried again after the others, pass after pass while one\n"
-    "records something, so a complete file imports in any order of its records.\n"
+    "listed at the end (exit 1 if any). The lines are then sent in the order of their dates\n"
+    "(header.occurred_on; lines of one date in file order), and a line refused because a\n"
+    "record it names is not recorded yet (NOT_FOUND) or because its record is not yet in the\n"
+    "state it needs (FAILED_PRECONDITION) is tried again after the others, pass after pass\n"
+    "while one records something: a complete file imports in any line order.\n"
     "UNAVAILABLE (no server) always stops.\n"
     "\n"
     "  --keep-going     continue after a rejected line\n"
@@ -56,7 +58,17 @@ constexpr char kUsage[] =
 struct Rejection {
   size_t line = 0;
   std::string reason;
+  std::string code;     // the status code's name, or INVALID_LINE
+  std::string message;  // the server's message (the reason without its code)
 };
+
+// Whether --keep-going tries a refused line again after the others: a record it names, or its
+// own, is not recorded yet (NOT_FOUND: LINK-01, CORR-01, a command before its record's
+// creation), or its record is not yet in the state the command needs (FAILED_PRECONDITION: a
+// resumption before its suspension, a conversion before the group's registration).
+bool MayWaitForOtherLines(grpc::StatusCode code) {
+  return code == grpc::StatusCode::NOT_FOUND || code == grpc::StatusCode::FAILED_PRECONDITION;
+}
 
 class Progress {
  public:
@@ -95,6 +107,10 @@ class Progress {
   std::chrono::steady_clock::time_point last_;
   bool shown_ = false;
 };
+
+std::string CodeName(const grpc::Status& status) {
+  return absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code()));
+}
 
 std::string StatusText(const grpc::Status& status) {
   return absl::StrCat(absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code())),
@@ -142,11 +158,23 @@ absl::StatusOr<int> RunImport(const Globals& globals, const ParsedArgs& args) {
   std::string stop_reason;
   Rejection stop_line;  // the line that stopped the run, when stop_reason is set
 
-  // With --keep-going, a line refused only because a record it names is not recorded yet
-  // (NOT_FOUND: LINK-01, its own record not created yet, CORR-01) waits for the next pass; the
-  // passes go on, in file order, while one records something. So a complete file imports in
-  // any order of its records.
+  // With --keep-going, the lines go in the order of their dates, and a line that may wait for
+  // others (MayWaitForOtherLines) waits for the next pass; the passes go on, in that order,
+  // while one records something. So a complete file imports in any line order.
   std::vector<std::pair<size_t, std::string>> pending = lines;
+  if (keep_going) {
+    std::vector<std::string> dates;
+    for (const auto& [line_number, text] : lines) {
+      auto line = ParseImportLine(text);
+      dates.push_back(line.ok() ? BusinessDateOf(*line) : "");
+    }
+    std::vector<size_t> order(lines.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&dates](size_t a, size_t b) { return dates[a] < dates[b]; });
+    pending.clear();
+    for (size_t i : order) pending.push_back(lines[i]);
+  }
   while (!pending.empty() && !stopped) {
     std::vector<std::pair<size_t, std::string>> deferred;
     std::vector<Rejection> deferred_reasons;
@@ -156,7 +184,8 @@ absl::StatusOr<int> RunImport(const Globals& globals, const ParsedArgs& args) {
       if (!line.ok()) {
         const std::string error(line.status().message());
         if (globals.json) std::cout << JsonError(line_number, "INVALID_LINE", error) << "\n";
-        rejected.push_back({line_number, absl::StrCat("invalid line: ", error)});
+        rejected.push_back(
+            {line_number, absl::StrCat("invalid line: ", error), "INVALID_LINE", error});
       } else {
         coop::v1::CommandReply reply;
         grpc::Status status = client.Call(*line->rpc, *line->request, &reply);
@@ -166,19 +195,17 @@ absl::StatusOr<int> RunImport(const Globals& globals, const ParsedArgs& args) {
           if (globals.json) {
             std::cout << "{\"line\":" << line_number << ",\"reply\":" << ToJsonLine(reply) << "}\n";
           }
-        } else if (keep_going && status.error_code() == grpc::StatusCode::NOT_FOUND) {
+        } else if (keep_going && MayWaitForOtherLines(status.error_code())) {
           deferred.emplace_back(line_number, text);
-          deferred_reasons.push_back({line_number, StatusText(status)});
+          deferred_reasons.push_back(
+              {line_number, StatusText(status), CodeName(status), status.error_message()});
           continue;
         } else {
           if (globals.json) {
-            std::cout << JsonError(line_number,
-                                   absl::StatusCodeToString(
-                                       static_cast<absl::StatusCode>(status.error_code())),
-                                   status.error_message())
-                      << "\n";
+            std::cout << JsonError(line_number, CodeName(status), status.error_message()) << "\n";
           }
-          rejected.push_back({line_number, StatusText(status)});
+          rejected.push_back(
+              {line_number, StatusText(status), CodeName(status), status.error_message()});
           if (status.error_code() == grpc::StatusCode::UNAVAILABLE) {
             stopped = true;
             stop_reason = "the server is unavailable";
@@ -203,7 +230,7 @@ absl::StatusOr<int> RunImport(const Globals& globals, const ParsedArgs& args) {
       // Nothing more can be recorded: what is still missing is not in the file.
       for (const auto& rejection : deferred_reasons) {
         if (globals.json) {
-          std::cout << JsonError(rejection.line, "NOT_FOUND", rejection.reason) << "\n";
+          std::cout << JsonError(rejection.line, rejection.code, rejection.message) << "\n";
         }
         rejected.push_back(rejection);
         ++done;

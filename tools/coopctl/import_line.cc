@@ -167,4 +167,22 @@ absl::StatusOr<ImportLine> ParseImportLine(const std::string& line) {
   return parsed;
 }
 
+std::string BusinessDateOf(const ImportLine& line) {
+  using google::protobuf::FieldDescriptor;
+  const google::protobuf::Message& request = *line.request;
+  const FieldDescriptor* header = request.GetDescriptor()->FindFieldByName("header");
+  if (header == nullptr || header->is_repeated() ||
+      header->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) {
+    return "";
+  }
+  const google::protobuf::Message& header_message =
+      request.GetReflection()->GetMessage(request, header);
+  const FieldDescriptor* date = header_message.GetDescriptor()->FindFieldByName("occurred_on");
+  if (date == nullptr || date->is_repeated() ||
+      date->cpp_type() != FieldDescriptor::CPPTYPE_STRING) {
+    return "";
+  }
+  return header_message.GetReflection()->GetString(header_message, date);
+}
+
 }  // namespace coop::coopctl

@@ -34,6 +34,10 @@ struct ImportLine {
 // line.
 absl::StatusOr<ImportLine> ParseImportLine(const std::string& line);
 
+// The business date of the line's command (header.occurred_on, "YYYY-MM-DD"); empty if the
+// request has no header or no date.
+std::string BusinessDateOf(const ImportLine& line);
+
 }  // namespace coop::coopctl
 
 #endif  // COOPLEDGER_TOOLS_COOPCTL_IMPORT_LINE_H_
