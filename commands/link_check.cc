@@ -3,8 +3,12 @@
 #include <utility>
 #include <vector>
 
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "commands/original_result.h"
+#include "commands/record_references.h"
 #include "domain/common/event_union_codec.h"
+#include "domain/common/rules.h"
 #include "domain/common/stream_corrections.h"
 #include "domain/links/named_record_fold.h"
 
@@ -63,6 +67,35 @@ absl::StatusOr<domain::NamedRecord> LookUpNamedRecord(eventstore::EventStore* st
       return FoldAsOf<domain::HallAggregate>(*stream, link.on);
   }
   return domain::NamedRecord{};
+}
+
+absl::Status CheckOriginUnclaimed(eventstore::EventStore* store, const domain::Link& link,
+                                  const std::string& self_id) {
+  const bool group = link.need == domain::LinkNeed::kGroupToConvert;
+  if ((!group && link.need != domain::LinkNeed::kHallToFormalise) || link.id.empty()) {
+    return absl::OkStatus();
+  }
+  const std::string named_stream =
+      group ? domain::GroupAggregate::StreamId(link.id) : domain::HallAggregate::StreamId(link.id);
+  auto references = LiveReferencesTo(store, named_stream, link.id);
+  if (!references.ok()) return references.status();
+  for (const std::string& stream_id : *references) {
+    // Only a cooperative (or, for a hall, a group) names a group or hall as its origin.
+    const bool claimant =
+        absl::StartsWith(stream_id, domain::CooperativeAggregate::kStreamPrefix) ||
+        (!group && absl::StartsWith(stream_id, domain::GroupAggregate::kStreamPrefix));
+    if (!claimant || stream_id == domain::CooperativeAggregate::StreamId(self_id) ||
+        stream_id == domain::GroupAggregate::StreamId(self_id)) {
+      continue;
+    }
+    return domain::Violation(
+        group ? "LINK-04" : "LINK-05", link.field,
+        absl::StrCat(domain::LinkedKindName(link.kind), " ", link.id,
+                     " is already named as its origin by the record of stream '", stream_id,
+                     group ? "': a group converts to one cooperative"
+                           : "': a hall is formalised as one record"));
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace coop::commands

@@ -230,12 +230,14 @@ const std::vector<Rule>& RuleTable() {
        C::kFailedPrecondition},
       {"LINK-04",
        "A group's conversion in its pinned order: first the cooperative's registration names a "
-       "living registered group whose certificate is at least 12 months old and that has not "
-       "converted; then the group's conversion names that cooperative",
+       "living registered group whose certificate is at least 12 months old, that has not "
+       "converted and that no other live cooperative names as its origin; then the group's "
+       "conversion names that cooperative",
        "Law 17/2023/QH15 Art. 107", C::kFailedPrecondition},
       {"LINK-05",
        "A hall's formalisation in its pinned order: first the group or cooperative names a "
-       "founded hall not yet formalised; then the hall's formalisation names that record",
+       "founded hall not yet formalised and named as origin by no other live record; then the "
+       "hall's formalisation names that record",
        "system", C::kFailedPrecondition},
       {"LINK-06",
        "A reorganisation's predecessors are alive on the successor's registration date; the "

@@ -8,7 +8,8 @@
 // - LINK-03: a class names only cooperatives registered by its last day.
 // - LINK-04: a conversion in its pinned order: the cooperative's registration names a living
 //   registered group (certificate at least 12 months old, not converted), then the group's
-//   conversion names that cooperative.
+//   conversion names that cooperative. (That no other record names the group as its origin
+//   needs a scan of the log: commands/link_check.h, CheckOriginUnclaimed; so for LINK-05.)
 // - LINK-05: a hall's formalisation in its pinned order: the group or cooperative names a
 //   founded, unformalised hall, then the hall's formalisation names it.
 // - LINK-06: a reorganisation's predecessors are alive on the registration's date; its

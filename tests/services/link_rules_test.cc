@@ -185,6 +185,74 @@ TEST_F(LinkRulesTest, Link05AHallNamesTheRecordThatNamesIt) {
   EXPECT_TRUE(registry_->FormaliseHall(Context().get(), formalise, &reply).ok());
 }
 
+TEST_F(LinkRulesTest, Link04And05AGroupOrHallIsTheOriginOfOneRecord) {
+  // Given a hall that a cooperative names as its origin, and a registered group that another
+  // cooperative names as its origin, neither formalised nor converted yet: a second record
+  // naming either is refused, naming the first; nothing is written.
+  coop::v1::FoundHallRequest found;
+  *found.mutable_header() = Header("2024-05-01");
+  found.mutable_founded()->set_name("Hội quán ấp Kênh Ngang");
+  found.mutable_founded()->mutable_address()->set_code("32059");
+  found.mutable_founded()->mutable_address()->set_unit_set("2025-03");
+  found.mutable_founded()->set_members(25);
+  coop::v1::CommandReply hall;
+  ASSERT_TRUE(registry_->FoundHall(Context().get(), found, &hall).ok());
+  auto from_hall = Registration("2500000011");
+  from_hall.mutable_header()->set_occurred_on("2024-10-01");
+  from_hall.mutable_registration()->set_origin(coop::v1::ORIGIN_FORMALISED_HALL);
+  from_hall.mutable_registration()->set_origin_hall_id(hall.aggregate_id());
+  coop::v1::CommandReply first;
+  ASSERT_TRUE(Register(from_hall, &first).ok());
+
+  uint64_t head = Head();
+  coop::v1::FormCooperativeGroupRequest group_from_hall;
+  *group_from_hall.mutable_header() = Header("2024-10-02");
+  auto* f = group_from_hall.mutable_formed();
+  f->set_name("THT Kênh Ngang");
+  f->set_no_fixed_term(true);
+  f->mutable_address()->set_code("32059");
+  f->mutable_address()->set_unit_set("2025-03");
+  f->set_members(5);
+  f->set_origin(coop::v1::GROUP_ORIGIN_FORMALISED_HALL);
+  f->set_origin_hall_id(hall.aggregate_id());
+  coop::v1::CommandReply reply;
+  const grpc::Status second_hall =
+      registry_->FormCooperativeGroup(Context().get(), group_from_hall, &reply);
+  ExpectRefused(second_hall, head, C::FAILED_PRECONDITION, "LINK-05", "formed.origin_hall_id");
+  EXPECT_NE(second_hall.error_message().find(first.stream_id()), std::string::npos)
+      << second_hall.error_message();
+
+  coop::v1::FormCooperativeGroupRequest form;
+  *form.mutable_header() = Header("2023-01-10");
+  *form.mutable_formed() = group_from_hall.formed();
+  form.mutable_formed()->set_origin(coop::v1::GROUP_ORIGIN_NEW);
+  form.mutable_formed()->clear_origin_hall_id();
+  coop::v1::CommandReply group;
+  ASSERT_TRUE(registry_->FormCooperativeGroup(Context().get(), form, &group).ok());
+  coop::v1::RegisterCooperativeGroupRequest certify;
+  *certify.mutable_header() = Header("2024-08-01");
+  certify.set_group_id(group.aggregate_id());
+  certify.mutable_registered()->set_certificate_number("THT-07");
+  ASSERT_TRUE(registry_->RegisterCooperativeGroup(Context().get(), certify, &reply).ok());
+  auto converted = Registration("2500000012");
+  converted.mutable_header()->set_occurred_on("2025-08-15");
+  converted.mutable_registration()->set_origin(coop::v1::ORIGIN_CONVERTED_FROM_GROUP);
+  converted.mutable_registration()->set_origin_group_id(group.aggregate_id());
+  converted.mutable_registration()->mutable_address()->set_unit_set("2025-07");
+  coop::v1::CommandReply claimant;
+  const grpc::Status claimed = Register(converted, &claimant);
+  ASSERT_TRUE(claimed.ok()) << claimed.error_message();
+  head = Head();
+  auto again = converted;
+  again.mutable_registration()->set_code("2500000013");
+  again.mutable_header()->set_command_id(base::NewRandomUuid());
+  const grpc::Status second_group = Register(again, &reply);
+  ExpectRefused(second_group, head, C::FAILED_PRECONDITION, "LINK-04",
+                "registration.origin_group_id");
+  EXPECT_NE(second_group.error_message().find(claimant.stream_id()), std::string::npos)
+      << second_group.error_message();
+}
+
 TEST_F(LinkRulesTest, Link06PredecessorsAndSuccessorsNameEachOther) {
   const std::string ended = Cooperative("2500000008", "2023-01-05");
   Dissolve(ended, "2024-01-10", "2024-03-01");
