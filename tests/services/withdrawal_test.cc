@@ -12,6 +12,7 @@
 
 #include "coop/v1/cooperative_events.pb.h"
 #include "coop/v1/corrections.grpc.pb.h"
+#include "coop/v1/planning.grpc.pb.h"
 #include "coop/v1/programs.grpc.pb.h"
 #include "coop/v1/reporting.grpc.pb.h"
 #include "tests/services/annual_figures.h"
@@ -148,6 +149,87 @@ TEST_F(WithdrawalTest, ADuplicateClassAndACooperativeRegisteredTwiceCountNowhere
   // Its code is released: a later registration may use it.
   const auto again = RegisterOn("2600000002", "2025-04-05");
   EXPECT_NE(again.aggregate_id(), twice.aggregate_id());
+}
+
+TEST_F(WithdrawalTest, AWithdrawnCooperativeCountsInNoListOrProgress) {
+  // Given two cooperatives of Xã Khánh An registered in 2024, the second by mistake and rated
+  // Tốt for 2025, and the district's 2025 plan of two new HTX (2024's registrations count in
+  // 2025 no more, so the plan is for 2024).
+  const auto kept = RegisterOn("2600000006", "2024-09-01");
+  const auto twice = RegisterOn("2600000007", "2024-09-02");
+  coop::v1::RateCooperativeRequest rate;
+  *rate.mutable_header() = Header("2026-01-20");
+  rate.set_cooperative_id(twice.aggregate_id());
+  rate.mutable_rated()->set_year(2025);
+  rate.mutable_rated()->set_score(85);
+  rate.mutable_rated()->set_grade(coop::v1::GOOD);
+  coop::v1::CommandReply rated;
+  ASSERT_TRUE(registry_->RateCooperative(Context().get(), rate, &rated).ok());
+  auto planning = coop::v1::Planning::NewStub(channel_);
+  coop::v1::SetAnnualPlanTargetsRequest plan;
+  *plan.mutable_header() = Header("2024-01-15");
+  auto* set = plan.mutable_targets_set();
+  set->mutable_area()->set_code("966");
+  set->mutable_area()->set_unit_set("2025-03");
+  set->set_year(2024);
+  set->set_decision("12/KH-UBND");
+  auto* target = set->add_targets();
+  target->set_indicator(coop::v1::NEW_COOPERATIVES);
+  target->set_comparison(coop::v1::AT_LEAST);
+  target->set_value(2);
+  coop::v1::CommandReply planned;
+  ASSERT_TRUE(planning->SetAnnualPlanTargets(Context().get(), plan, &planned).ok());
+
+  struct Seen {
+    bool commune_met = false;      // criterion 13 for 2025 in Xã Khánh An
+    int64_t new_cooperatives = 0;  // the plan's actual for 2024
+    int compliance_rows = 0;       // the twice-registered cooperative's 2025 issues
+  };
+  auto seen = [&](uint64_t min_position) {
+    Seen out;
+    coop::v1::Criterion13Request c13;
+    c13.mutable_area()->set_code("32059");
+    c13.mutable_area()->set_unit_set("2025-03");
+    c13.set_year(2025);
+    c13.set_min_position(min_position);
+    coop::v1::Criterion13Reply communes;
+    EXPECT_TRUE(reporting_->ListCriterion13Communes(Context().get(), c13, &communes).ok());
+    out.commune_met = communes.communes_met() == 1;
+    coop::v1::PlanProgressRequest progress;
+    progress.mutable_area()->set_code("966");
+    progress.mutable_area()->set_unit_set("2025-03");
+    progress.set_year(2024);
+    progress.set_min_position(min_position);
+    coop::v1::PlanProgressReply targets;
+    EXPECT_TRUE(reporting_->GetPlanProgress(Context().get(), progress, &targets).ok());
+    if (targets.targets_size() == 1) out.new_cooperatives = targets.targets(0).actual();
+    coop::v1::ComplianceIssuesRequest compliance;
+    compliance.mutable_area()->set_code("966");
+    compliance.mutable_area()->set_unit_set("2025-03");
+    compliance.set_year(2025);
+    compliance.set_min_position(min_position);
+    coop::v1::ComplianceIssuesReply issues;
+    EXPECT_TRUE(reporting_->ListComplianceIssues(Context().get(), compliance, &issues).ok());
+    for (const auto& issue : issues.issues()) {
+      out.compliance_rows += issue.cooperative_id() == twice.aggregate_id();
+    }
+    return out;
+  };
+  // Before the withdrawal: the commune meets criterion 13 through it, the plan counts 2 new
+  // HTX, and it has compliance issues for 2025 (no annual report, no meeting).
+  Seen before = seen(planned.position());
+  EXPECT_TRUE(before.commune_met);
+  EXPECT_EQ(before.new_cooperatives, 2);
+  EXPECT_GT(before.compliance_rows, 0);
+
+  // After: it counts in none of them.
+  coop::v1::CommandReply withdrawn;
+  ASSERT_TRUE(Withdraw(twice.stream_id(), "Đăng ký trùng", &withdrawn).ok());
+  Seen after = seen(withdrawn.position());
+  EXPECT_FALSE(after.commune_met);
+  EXPECT_EQ(after.new_cooperatives, 1);
+  EXPECT_EQ(after.compliance_rows, 0);
+  EXPECT_NE(kept.aggregate_id(), twice.aggregate_id());
 }
 
 TEST_F(WithdrawalTest, AWithdrawnGroupOrHallIsNotFoundWithItsWithdrawalNamed) {
