@@ -52,8 +52,9 @@ ReportingService::ReportingService(projections::ProjectionStore* store,
                   &ReportingService::GetGroup, &ReportingService::ListGroups,
                   &ReportingService::GetHall, &ReportingService::ListHalls,
                   &ReportingService::GetCooperativeAsOf, &ReportingService::ListOcopProducts,
-                  &ReportingService::GetAnnualStatistics, &ReportingService::ExplainStatistic,
-                  &ReportingService::GetPlanProgress, &ReportingService::ListComplianceIssues,
+                  &ReportingService::GetAnnualStatistics, &ReportingService::GetAnnualReport,
+                  &ReportingService::ExplainStatistic, &ReportingService::GetPlanProgress,
+                  &ReportingService::ListComplianceIssues,
                   &ReportingService::ListCriterion13Communes);
 }
 

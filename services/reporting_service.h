@@ -81,6 +81,9 @@ class ReportingService final : public ParsesItsRequests<coop::v1::Reporting> {
   grpc::ServerUnaryReactor* GetAnnualStatistics(grpc::CallbackServerContext* context,
                                                 const coop::v1::AnnualStatisticsRequest* request,
                                                 coop::v1::AnnualStatisticsReply* reply) override;
+  grpc::ServerUnaryReactor* GetAnnualReport(grpc::CallbackServerContext* context,
+                                            const coop::v1::AnnualReportRequest* request,
+                                            coop::v1::AnnualReportReply* reply) override;
   grpc::ServerUnaryReactor* ExplainStatistic(grpc::CallbackServerContext* context,
                                              const coop::v1::ExplainStatisticRequest* request,
                                              coop::v1::ExplainStatisticReply* reply) override;

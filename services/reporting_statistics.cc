@@ -1,7 +1,9 @@
-// coop.v1.Reporting: annual statistics, explain, plan progress, compliance, criterion 13 —
+// coop.v1.Reporting: annual statistics and report, explain, plan progress, compliance,
+// criterion 13 —
 // served by projections/statistics/statistics_reader.h from the annual_statistics
 // projection.
 #include "absl/status/status.h"
+#include "domain/text/language.h"
 #include "projections/statistics/annual_statistics_projection.h"
 #include "projections/statistics/statistics_reader.h"
 #include "services/reporting_service.h"
@@ -27,7 +29,24 @@ grpc::ServerUnaryReactor* ReportingService::GetAnnualStatistics(
     StatisticsReader reader(deps_.store);  // one snapshot: rows and checkpoint agree
     auto position = reader.Position();
     if (!position.ok()) return position.status();
-    auto answer = reader.Annual(request->scope(), *position);
+    auto language = domain::text::ParseLanguage("lang", request->lang());
+    if (!language.ok()) return language.status();
+    auto answer = reader.Annual(request->scope(), *position, *language);
+    if (!answer.ok()) return answer.status();
+    *reply = std::move(*answer);
+    return absl::OkStatus();
+  });
+}
+
+grpc::ServerUnaryReactor* ReportingService::GetAnnualReport(
+    grpc::CallbackServerContext* context, const coop::v1::AnnualReportRequest* request,
+    coop::v1::AnnualReportReply* reply) {
+  return RunQuery(*gate_, workers_, context, [this, request, reply]() -> absl::Status {
+    if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
+    StatisticsReader reader(deps_.store);  // one snapshot: rows and checkpoint agree
+    auto position = reader.Position();
+    if (!position.ok()) return position.status();
+    auto answer = reader.AnnualReport(*request, *position);
     if (!answer.ok()) return answer.status();
     *reply = std::move(*answer);
     return absl::OkStatus();

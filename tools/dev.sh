@@ -18,6 +18,7 @@ PACKAGES=(
   protobuf-compiler libprotobuf-dev protobuf-compiler-grpc libgrpc++-dev
   librocksdb-dev libabsl-dev libssl-dev openssl libutf8proc-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang-format python3
+  libxlsxwriter-dev python3-openpyxl
 )
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }

@@ -1,5 +1,5 @@
 // The statistics of an annual report (docs/domain.md#annual-statistics): each one's stable
-// name, its label, and how it adds up.
+// name, its label in Vietnamese and English, and how it adds up.
 //
 //   kStock   a state at the end of the period ("HTX at end of Y"): an entity gives a value for
 //            every year from its first to the end of time (the last value stands)
@@ -19,13 +19,19 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/text/language.h"
+
 namespace coop::projections::statistics {
 
 enum class StatisticKind { kStock, kFlow, kPercent, kCommunes };
 
 struct StatisticDef {
   std::string name;
-  std::string label;
+  std::string label_vi;  // for people, in Vietnamese
+  std::string label_en;  // and in English
+  const std::string& Label(domain::text::Language language) const {
+    return language == domain::text::Language::kEnglish ? label_en : label_vi;
+  }
   StatisticKind kind = StatisticKind::kFlow;
   // kPercent: value = sum of `numerators`, denominator = `denominator`.
   std::vector<std::string> numerators;

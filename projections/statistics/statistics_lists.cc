@@ -18,6 +18,9 @@
 #include "domain/cooperative/cooperative_calendar.h"
 #include "domain/cooperative/cooperative_state.h"
 #include "domain/programs/plan_state.h"
+#include "domain/text/language.h"
+#include "domain/text/place_names.h"
+#include "domain/text/plan_words.h"
 #include "projections/statistics/annual_statistics_projection.h"
 #include "projections/statistics/figure_builder.h"
 #include "projections/statistics/statistic_catalog.h"
@@ -79,12 +82,29 @@ std::vector<std::string> IndicatorStatistics(coop::v1::PlanIndicator indicator) 
   }
 }
 
+// A ground for revocation in the language asked (COOP-22).
+std::string GroundText(const domain::RevocationGroundShown& ground,
+                       domain::text::Language language) {
+  if (language == domain::text::Language::kEnglish) return domain::DescribeGround(ground);
+  const std::string from = domain::FormatDate(ground.from);
+  const std::string since = domain::FormatDate(ground.since);
+  if (ground.ground == coop::v1::BELOW_MINIMUM_MEMBERS_12_MONTHS) {
+    return absl::StrCat("không bảo đảm số lượng thành viên tối thiểu (COOP-01) từ ", from,
+                        ": đủ căn cứ thu hồi giấy chứng nhận từ ", since, " (COOP-22)");
+  }
+  return absl::StrCat("không tổ chức đại hội thành viên thường niên từ ", from,
+                      ": đủ căn cứ thu hồi giấy chứng nhận từ ", since, " (COOP-22)");
+}
+
 }  // namespace
 
 absl::StatusOr<coop::v1::ComplianceIssuesReply> StatisticsReader::Compliance(
     const coop::v1::ComplianceIssuesRequest& request, absl::Time now) const {
   auto scope = ResolveScope(ScopeOf(request.area(), request.year()), "");
   if (!scope.ok()) return scope.status();
+  auto language = domain::text::ParseLanguage("lang", request.lang());
+  if (!language.ok()) return language.status();
+  const bool en = *language == domain::text::Language::kEnglish;
   auto ids = Candidates(*scope, domain::CooperativeAggregate::kStreamPrefix);
   if (!ids.ok()) return ids.status();
   coop::v1::ComplianceIssuesReply reply;
@@ -143,7 +163,7 @@ absl::StatusOr<coop::v1::ComplianceIssuesReply> StatisticsReader::Compliance(
       }
     }
     for (const auto& ground : domain::RevocationGroundsOn(on_grounds_day, grounds_day)) {
-      found.push_back({coop::v1::REVOCATION_GROUNDS, 0, domain::DescribeGround(ground)});
+      found.push_back({coop::v1::REVOCATION_GROUNDS, 0, GroundText(ground, *language)});
     }
     if (state.kind == coop::v1::COOPERATIVE_UNION) continue;
     for (const auto& [kind, position, detail] : found) {
@@ -160,17 +180,23 @@ absl::StatusOr<coop::v1::ComplianceIssuesReply> StatisticsReader::Compliance(
       }
       switch (kind) {
         case coop::v1::NO_ANNUAL_REPORT:
-          issue->set_detail(absl::StrCat("no annual report for ", scope->year, " by the deadline"));
+          issue->set_detail(
+              en ? absl::StrCat("no annual report for ", scope->year, " by the deadline")
+                 : absl::StrCat("chưa nộp báo cáo năm ", scope->year, " đúng hạn"));
           break;
         case coop::v1::NO_ANNUAL_MEETING:
-          issue->set_detail(absl::StrCat("no annual meeting for fiscal year ", scope->year,
-                                         " within the legal period"));
+          issue->set_detail(en ? absl::StrCat("no annual meeting for fiscal year ", scope->year,
+                                              " within the legal period")
+                               : absl::StrCat("chưa tổ chức đại hội thành viên thường niên năm ",
+                                              scope->year, " trong thời hạn luật định"));
           break;
         case coop::v1::RATED_WEAK:
-          issue->set_detail(absl::StrCat("rated Yếu for ", scope->year));
+          issue->set_detail(en ? absl::StrCat("rated Yếu for ", scope->year)
+                               : absl::StrCat("xếp loại Yếu năm ", scope->year));
           break;
         default:
-          issue->set_detail("inspection found it non-compliant; no follow-up recorded");
+          issue->set_detail(en ? "inspection found it non-compliant; no follow-up recorded"
+                               : "kiểm tra phát hiện sai phạm; chưa ghi nhận biện pháp khắc phục");
           break;
       }
     }
@@ -188,6 +214,9 @@ absl::StatusOr<coop::v1::Criterion13Reply> StatisticsReader::Criterion13(
     const coop::v1::Criterion13Request& request) const {
   auto scope = ResolveScope(ScopeOf(request.area(), request.year()), "");
   if (!scope.ok()) return scope.status();
+  auto language = domain::text::ParseLanguage("lang", request.lang());
+  if (!language.ok()) return language.status();
+  const bool en = *language == domain::text::Language::kEnglish;
   const bool good_only = request.min_grade() == coop::v1::GOOD;
   if (request.min_grade() != coop::v1::RATING_GRADE_UNSPECIFIED &&
       request.min_grade() != coop::v1::GOOD && request.min_grade() != coop::v1::FAIR) {
@@ -215,13 +244,19 @@ absl::StatusOr<coop::v1::Criterion13Reply> StatisticsReader::Criterion13(
     communes = *of;
   }
   coop::v1::Criterion13Reply reply;
-  reply.set_rule(good_only ? "a HTX existing at the end of the year rated Tốt for it"
-                           : "a HTX existing at the end of the year rated Khá or Tốt for it");
+  if (en) {
+    reply.set_rule(good_only ? "a HTX existing at the end of the year rated Tốt for it"
+                             : "a HTX existing at the end of the year rated Khá or Tốt for it");
+  } else {
+    reply.set_rule(good_only
+                       ? "có HTX hoạt động đến cuối năm được xếp loại Tốt trong năm"
+                       : "có HTX hoạt động đến cuối năm được xếp loại Khá hoặc Tốt trong năm");
+  }
   for (const auto* unit : communes) {
     auto* out = reply.add_communes();
     out->mutable_commune()->set_code(unit->code);
     out->mutable_commune()->set_unit_set(UnitSetName(scope->unit_set));
-    out->set_name(unit->name);
+    out->set_name(domain::text::PlaceTitle(unit->name, *language));
     auto it = met.find(unit->code);
     out->set_met(it != met.end());
     if (it != met.end()) {
@@ -238,24 +273,18 @@ absl::StatusOr<coop::v1::PlanProgressReply> StatisticsReader::PlanProgress(
   if (request.area().code().empty()) return absl::InvalidArgumentError("area.code is required");
   auto scope = ResolveScope(ScopeOf(request.area(), request.year()), "");
   if (!scope.ok()) return scope.status();
+  auto language = domain::text::ParseLanguage("lang", request.lang());
+  if (!language.ok()) return language.status();
   coop::v1::Area area = request.area();  // unit set: as given, or the one in force at the end
   area.set_unit_set(UnitSetName(scope->unit_set));
-  const std::string plan_id = domain::PlanStreamId(area, request.year());
-  auto events = EntityEvents(plan_id);
-  if (!events.ok()) return events.status();
-  domain::PlanState plan;
   std::string decision;
-  for (const auto& recorded : domain::EffectiveEvents(*events)) {
-    coop::v1::PlanEvent event;
-    if (!domain::CodecFor<coop::v1::PlanEvent>().Decode(recorded, &event)) continue;
-    if (event.has_targets_set()) decision = event.targets_set().decision();
-    plan = domain::Evolve(std::move(plan),
-                          domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay()), event);
-  }
-  if (!plan.set) {
+  auto read = Plan(area, request.year(), &decision);
+  if (!read.ok()) return read.status();
+  if (!read->has_value()) {
     return absl::NotFoundError(absl::StrCat("no plan for area ", area.code(), " (", area.unit_set(),
                                             ") and year ", request.year()));
   }
+  const domain::PlanState& plan = **read;
   auto annual = Annual(ScopeOf(area, request.year()), 0);
   if (!annual.ok()) return annual.status();
   std::map<std::string, int64_t> actuals;
@@ -279,6 +308,9 @@ absl::StatusOr<coop::v1::PlanProgressReply> StatisticsReader::PlanProgress(
     out->set_statistic(absl::StrJoin(statistics, "+"));
     out->set_met(target.comparison() == coop::v1::EQUAL ? actual == out->target()
                                                         : actual >= out->target());
+    if (const auto* words = domain::text::WordsOf(indicator); words != nullptr) {
+      out->set_label(words->label.In(*language));
+    }
   }
   return reply;
 }

@@ -15,6 +15,7 @@
 #include "domain/areas/successors.h"
 #include "domain/common/dates.h"
 #include "domain/programs/plan_aggregate.h"
+#include "domain/text/place_names.h"
 #include "projections/statistics/annual_statistics_projection.h"
 #include "projections/statistics/statistic_catalog.h"
 
@@ -43,10 +44,10 @@ const absl::flat_hash_map<std::string, std::vector<std::string>>& Predecessors()
   return *map;
 }
 
-std::string AreaName(UnitSet set, const std::string& code) {
-  if (code == kNation) return "Việt Nam";
+std::string AreaName(UnitSet set, const std::string& code, domain::text::Language language) {
+  if (code == kNation) return language == domain::text::Language::kEnglish ? "Vietnam" : "Việt Nam";
   const auto* unit = AreaCatalog::Reference(set).Find(code);
-  return unit == nullptr ? code : unit->name;
+  return unit == nullptr ? code : domain::text::PlaceTitle(unit->name, language);
 }
 
 }  // namespace
@@ -103,7 +104,8 @@ absl::StatusOr<ResolvedScope> ResolveScope(const coop::v1::StatisticsScope& scop
 }
 
 void FillFigures(const std::map<std::string, int64_t>& figures,
-                 google::protobuf::RepeatedPtrField<coop::v1::StatisticFigure>* out) {
+                 google::protobuf::RepeatedPtrField<coop::v1::StatisticFigure>* out,
+                 domain::text::Language language) {
   auto value_of = [&](const std::string& name) -> int64_t {
     auto it = figures.find(name);
     return it == figures.end() ? 0 : it->second;
@@ -111,7 +113,7 @@ void FillFigures(const std::map<std::string, int64_t>& figures,
   for (const auto& def : Statistics()) {
     auto* figure = out->Add();
     figure->set_name(def.name);
-    figure->set_label(def.label);
+    figure->set_label(def.Label(language));
     if (def.kind == StatisticKind::kPercent) {
       int64_t numerator = 0;
       for (const auto& name : def.numerators) base::AddTo(&numerator, value_of(name));
@@ -259,13 +261,14 @@ absl::StatusOr<StatisticsReader::Replayed> StatisticsReader::Replay(
 }
 
 absl::StatusOr<coop::v1::AnnualStatisticsReply> StatisticsReader::Annual(
-    const coop::v1::StatisticsScope& request, uint64_t position) const {
+    const coop::v1::StatisticsScope& request, uint64_t position,
+    domain::text::Language language) const {
   auto scope = ResolveScope(request);
   if (!scope.ok()) return scope.status();
   coop::v1::AnnualStatisticsReply reply;
   reply.mutable_area()->set_code(scope->code);
   reply.mutable_area()->set_unit_set(UnitSetName(scope->unit_set));
-  reply.set_area_name(AreaName(scope->unit_set, scope->code));
+  reply.set_area_name(AreaName(scope->unit_set, scope->code, language));
   reply.set_year(scope->year);
   const Period period = PeriodOf(scope->year, scope->period);
   reply.set_period_from(domain::FormatDate(period.first));
@@ -277,7 +280,7 @@ absl::StatusOr<coop::v1::AnnualStatisticsReply> StatisticsReader::Annual(
   if (scope->precomputed) {
     auto figures = Precomputed(scope->unit_set, scope->code, scope->year);
     if (!figures.ok()) return figures.status();
-    FillFigures(*figures, reply.mutable_figures());
+    FillFigures(*figures, reply.mutable_figures(), language);
     const bool province_or_nation =
         scope->nation() || AreaCatalog::Reference(scope->unit_set).Find(scope->code)->level ==
                                domain::areas::AreaLevel::kProvince;
@@ -297,7 +300,7 @@ absl::StatusOr<coop::v1::AnnualStatisticsReply> StatisticsReader::Annual(
   } else {
     auto replayed = Replay(*scope, "", {});
     if (!replayed.ok()) return replayed.status();
-    FillFigures(replayed->figures, reply.mutable_figures());
+    FillFigures(replayed->figures, reply.mutable_figures(), language);
     buckets = std::move(replayed->buckets);
     reply.set_source("replayed");
   }
@@ -305,9 +308,9 @@ absl::StatusOr<coop::v1::AnnualStatisticsReply> StatisticsReader::Annual(
   for (const auto& [bucket, figures] : buckets) {
     auto* out = reply.add_unassigned();
     out->set_old_code(bucket.substr(1));
-    out->set_old_name(AreaName(UnitSet::k2025_03, out->old_code()));
+    out->set_old_name(AreaName(UnitSet::k2025_03, out->old_code(), language));
     for (const auto& s : table.SuccessorsOf(out->old_code())) out->add_candidate_codes(s.new_code);
-    FillFigures(figures, out->mutable_figures());
+    FillFigures(figures, out->mutable_figures(), language);
     // Keep only what the bucket holds.
     auto* list = out->mutable_figures();
     list->erase(std::remove_if(list->begin(), list->end(),
@@ -326,6 +329,8 @@ absl::StatusOr<coop::v1::ExplainStatisticReply> StatisticsReader::Explain(
                      "\" is unknown; the names are those of GetAnnualStatistics' figures"));
   }
   if (request.limit() < 0) return absl::InvalidArgumentError("limit must not be negative");
+  auto language = domain::text::ParseLanguage("lang", request.lang());
+  if (!language.ok()) return language.status();
   auto scope = ResolveScope(request.scope());
   if (!scope.ok()) return scope.status();
   std::vector<std::string> keep = {def->name};
@@ -335,7 +340,7 @@ absl::StatusOr<coop::v1::ExplainStatisticReply> StatisticsReader::Explain(
   if (!replayed.ok()) return replayed.status();
   coop::v1::ExplainStatisticReply reply;
   google::protobuf::RepeatedPtrField<coop::v1::StatisticFigure> figures;
-  FillFigures(replayed->figures, &figures);
+  FillFigures(replayed->figures, &figures, *language);
   for (const auto& figure : figures) {
     if (figure.name() == def->name) *reply.mutable_figure() = figure;
   }

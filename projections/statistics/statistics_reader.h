@@ -20,12 +20,15 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "coop/v1/reporting.pb.h"
 #include "domain/areas/unit_set.h"
+#include "domain/programs/plan_state.h"
+#include "domain/text/language.h"
 #include "projections/projection_store.h"
 #include "projections/statistics/area_mapper.h"
 #include "projections/statistics/entity_figures.h"
@@ -56,9 +59,14 @@ class StatisticsReader {
   // The log position the rows it reads reflect (the projection's checkpoint in its snapshot).
   absl::StatusOr<uint64_t> Position() const;
 
-  // `position`: the projection's checkpoint, reported in the reply.
-  absl::StatusOr<coop::v1::AnnualStatisticsReply> Annual(const coop::v1::StatisticsScope& scope,
-                                                         uint64_t position) const;
+  // `position`: the projection's checkpoint, reported in the reply. Labels and the area's
+  // name in `language`.
+  absl::StatusOr<coop::v1::AnnualStatisticsReply> Annual(
+      const coop::v1::StatisticsScope& scope, uint64_t position,
+      domain::text::Language language = domain::text::Language::kVietnamese) const;
+  // The annual report's paragraphs (statistics_report.cc, annual_report_text.h).
+  absl::StatusOr<coop::v1::AnnualReportReply> AnnualReport(
+      const coop::v1::AnnualReportRequest& request, uint64_t position) const;
   absl::StatusOr<coop::v1::ExplainStatisticReply> Explain(
       const coop::v1::ExplainStatisticRequest& request) const;
   // `now`: reports and meetings whose deadline is not past on this day (Vietnam time) are
@@ -96,14 +104,20 @@ class StatisticsReader {
   absl::StatusOr<Replayed> Replay(const ResolvedScope& scope, const std::string& kind_prefix,
                                   const std::vector<std::string>& keep) const;
   absl::StatusOr<std::vector<std::string>> ScanKeys(const std::string& prefix) const;
+  // The plan of `area` (its unit set given) for `year`, as its effective events leave it;
+  // nullopt when none was set. `decision`, if given, gets the latest decision's number.
+  absl::StatusOr<std::optional<domain::PlanState>> Plan(const coop::v1::Area& area, int year,
+                                                        std::string* decision) const;
 
   ProjectionStore* const store_;
   const std::unique_ptr<ProjectionStore::Snapshot> snapshot_;
 };
 
-// Fills reply figures in catalogue order (percentages and criterion 13 computed here).
+// Fills reply figures in catalogue order (percentages and criterion 13 computed here), labelled
+// in `language`.
 void FillFigures(const std::map<std::string, int64_t>& figures,
-                 google::protobuf::RepeatedPtrField<coop::v1::StatisticFigure>* out);
+                 google::protobuf::RepeatedPtrField<coop::v1::StatisticFigure>* out,
+                 domain::text::Language language = domain::text::Language::kVietnamese);
 
 }  // namespace coop::projections::statistics
 

@@ -1,14 +1,13 @@
 // coopctl's generated command subcommands, history and import against a real coopd child
 // process.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <fstream>
 #include <string>
 
 #include "tests/e2e/coopd_process.h"
+#include "tests/e2e/run_command.h"
 #include "tests/support/test_support.h"
 
 namespace coop::testing {
@@ -22,14 +21,8 @@ class CoopctlCommandsTest : public ::testing::Test {
 
   // Runs coopctl with `args` against the server; returns stdout+stderr and the exit code.
   std::string Coopctl(const std::string& args, int* exit_code) {
-    std::string command = std::string(COOPCTL_PATH) + " --server " + coopd_.address() + " " + args;
-    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-    std::string output;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) output.append(buf, n);
-    *exit_code = WEXITSTATUS(pclose(pipe));
-    return output;
+    return RunCommand(std::string(COOPCTL_PATH) + " --server " + coopd_.address() + " " + args,
+                      exit_code);
   }
 
   std::string HeadPosition() {

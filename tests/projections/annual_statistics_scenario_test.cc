@@ -483,6 +483,7 @@ TEST_F(AnnualStatisticsScenarioTest, ListsPlanComplianceAndCriterion13) {
   coop::v1::ComplianceIssuesRequest compliance;
   *compliance.mutable_area() = Old("966");
   compliance.set_year(2022);
+  compliance.set_lang("en");
   auto issues = reader.Compliance(compliance);
   ASSERT_OK(issues);
   // Reports, meetings, S1 rated Yếu, and a ground for revocation (COOP-22) for A, S1 and S2:

@@ -47,6 +47,7 @@ class RevocationGroundsTest : public RegistryFixture {
     request.mutable_area()->set_unit_set("2025-03");
     request.set_year(year);
     request.set_min_position(min_position);
+    request.set_lang("en");
     coop::v1::ComplianceIssuesReply reply;
     const grpc::Status status = reporting_->ListComplianceIssues(Context().get(), request, &reply);
     EXPECT_TRUE(status.ok()) << status.error_message();

@@ -17,6 +17,8 @@ constexpr char kGlobalOptionsText[] =
     "Global options (before or after the subcommand):\n"
     "  --server HOST:PORT   the coopd server (default 127.0.0.1:50051)\n"
     "  --json               print one JSON object per line (protobuf JSON mapping)\n"
+    "  --lang vi|en         ngôn ngữ của nhãn, tên và câu do máy chủ viết (mặc định vi)\n"
+    "                       the language the server writes labels, names and sentences in\n"
     "  --timeout DURATION   deadline per call: seconds (30) or 500ms, 2m (default 30s)\n"
     "  --help, -h           print usage\n"
     "\n"
@@ -39,7 +41,8 @@ constexpr char kGlobalOptionsText[] =
 
 std::string GlobalUsage() {
   std::string text =
-      "usage: coopctl [--server HOST:PORT] [--json] [--timeout DURATION] [--tls_ca FILE]\n"
+      "usage: coopctl [--server HOST:PORT] [--json] [--lang vi|en] [--timeout DURATION]\n"
+      "               [--tls_ca FILE]\n"
       "               [--tls_cert FILE --tls_key FILE] [--token_file FILE] SUBCOMMAND ...\n"
       "\nCommand-line client of coopledger: the event store (coop.v1.EventStore), the\n"
       "commands of the coop.v1 services and the reports of coop.v1.Reporting.\n"
@@ -143,12 +146,12 @@ int ReportFailure(const Command& command, const absl::Status& status) {
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command> commands = [] {
-    std::vector<Command> all = {AppendCommand(),      ReadCommand(),        TailCommand(),
-                                InfoCommand(),        VerifyCommand(),      HistoryCommand(),
-                                ImportCommand(),      ProjectionsCommand(), StatsCommand(),
-                                ExplainCommand(),     PlanCommand(),        ComplianceCommand(),
-                                ShowCommand(),        ListCommand(),        OcopCommand(),
-                                Criterion13Command(), AdminCommand()};
+    std::vector<Command> all = {AppendCommand(),     ReadCommand(),        TailCommand(),
+                                InfoCommand(),       VerifyCommand(),      HistoryCommand(),
+                                ImportCommand(),     ProjectionsCommand(), StatsCommand(),
+                                ReportCommand(),     ExplainCommand(),     PlanCommand(),
+                                ComplianceCommand(), ShowCommand(),        ListCommand(),
+                                OcopCommand(),       Criterion13Command(), AdminCommand()};
     for (Command& command : GeneratedCommands()) all.push_back(std::move(command));
     return all;
   }();

@@ -29,6 +29,7 @@ absl::StatusOr<int> RunCriterion13(const Globals& globals, const ParsedArgs& arg
   absl::StatusOr<int32_t> year = YearFrom(args);
   if (!year.ok()) return year.status();
   coop::v1::Criterion13Request request;
+  request.set_lang(globals.lang);
   *request.mutable_area() = *area;
   request.set_year(*year);
   if (auto text = args.Get("min-grade")) {

@@ -29,6 +29,7 @@ absl::StatusOr<int> RunExplain(const Globals& globals, const ParsedArgs& args) {
   absl::StatusOr<coop::v1::StatisticsScope> scope = ScopeFrom(args);
   if (!scope.ok()) return scope.status();
   coop::v1::ExplainStatisticRequest request;
+  request.set_lang(globals.lang);
   *request.mutable_scope() = *scope;
   auto statistic = args.Get("statistic");
   if (!statistic || statistic->empty()) return UsageError("missing --statistic NAME");

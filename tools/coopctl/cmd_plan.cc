@@ -25,6 +25,7 @@ absl::StatusOr<int> RunPlan(const Globals& globals, const ParsedArgs& args) {
   absl::StatusOr<int32_t> year = YearFrom(args);
   if (!year.ok()) return year.status();
   coop::v1::PlanProgressRequest request;
+  request.set_lang(globals.lang);
   *request.mutable_area() = *area;
   request.set_year(*year);
   coop::v1::PlanProgressReply reply;

@@ -29,6 +29,8 @@ inline constexpr char kTokenEnvironmentVariable[] = "COOP_TOKEN";
 struct Globals {
   std::string server = kDefaultServer;
   bool json = false;
+  // The language the server writes labels, names and sentences in: "vi" (the default) or "en".
+  std::string lang = "vi";
   absl::Duration timeout = absl::Seconds(30);  // deadline of each unary or paged call
 
   // TLS: on when --tls_ca or --tls_cert/--tls_key is given. The PEM texts of the files
@@ -93,6 +95,7 @@ Command HistoryCommand();
 Command ImportCommand();
 // Reporting (coop.v1.Reporting): figures, plans, views.
 Command StatsCommand();
+Command ReportCommand();
 Command ExplainCommand();
 Command PlanCommand();
 Command ComplianceCommand();

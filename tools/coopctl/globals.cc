@@ -147,6 +147,7 @@ const std::vector<OptionSpec>& GlobalOptionSpecs() {
   static const std::vector<OptionSpec> specs = {
       {"server", true, false},
       {"json", false, false},
+      {"lang", true, false},
       {"timeout", true, false},
       {"tls_ca", true, false},
       {"tls-ca", true, false, "tls_ca"},
@@ -170,6 +171,14 @@ absl::StatusOr<Globals> GlobalsFrom(const ParsedArgs& args) {
     globals.server = *server;
   }
   globals.json = args.Has("json");
+  if (auto lang = args.Get("lang")) {
+    if (*lang != "vi" && *lang != "en") {
+      return UsageError(
+          ViEn(absl::StrCat("--lang: \"", *lang, "\" không phải ngôn ngữ; dùng vi hoặc en"),
+               absl::StrCat("--lang: \"", *lang, "\" is not a language; use vi or en")));
+    }
+    globals.lang = *lang;
+  }
   if (auto text = args.Get("timeout")) {
     absl::StatusOr<absl::Duration> timeout = ParseTimeout(*text);
     if (!timeout.ok()) return timeout.status();

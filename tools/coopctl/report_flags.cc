@@ -76,7 +76,8 @@ absl::StatusOr<int32_t> YearFrom(const ParsedArgs& args) {
   return year;
 }
 
-absl::StatusOr<coop::v1::StatisticsScope> ScopeFrom(const ParsedArgs& args) {
+absl::StatusOr<coop::v1::StatisticsScope> ScopeFrom(const ParsedArgs& args,
+                                                    std::optional<int32_t> given_year) {
   if (absl::Status status = RequireAtMostOne(args, {"as-known-at-position", "as-known-at"});
       !status.ok()) {
     return status;
@@ -85,7 +86,7 @@ absl::StatusOr<coop::v1::StatisticsScope> ScopeFrom(const ParsedArgs& args) {
   absl::StatusOr<coop::v1::Area> area = AreaFrom(args);
   if (!area.ok()) return area.status();
   *scope.mutable_area() = *area;
-  absl::StatusOr<int32_t> year = YearFrom(args);
+  absl::StatusOr<int32_t> year = given_year ? absl::StatusOr<int32_t>(*given_year) : YearFrom(args);
   if (!year.ok()) return year.status();
   scope.set_year(*year);
   if (auto text = args.Get("in-units")) {

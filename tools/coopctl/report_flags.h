@@ -30,8 +30,9 @@ absl::StatusOr<coop::v1::Area> AreaFrom(const ParsedArgs& args);
 absl::StatusOr<std::optional<coop::v1::Area>> OptionalAreaFrom(const ParsedArgs& args);
 // --year: a year from 1900 to 2200; required.
 absl::StatusOr<int32_t> YearFrom(const ParsedArgs& args);
-// The whole statistics scope (area and year required).
-absl::StatusOr<coop::v1::StatisticsScope> ScopeFrom(const ParsedArgs& args);
+// The whole statistics scope (area and year required). `year`, if given, stands for --year.
+absl::StatusOr<coop::v1::StatisticsScope> ScopeFrom(const ParsedArgs& args,
+                                                    std::optional<int32_t> year = std::nullopt);
 
 // A usage error for any positional argument (the subcommands that take none).
 absl::Status RequireNoPositionals(const ParsedArgs& args);

@@ -7,6 +7,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "tools/coopctl/command_catalog.h"
+#include "tools/coopctl/statistics_sheet.h"
 #include "tools/coopctl/text_table.h"
 
 namespace coop::coopctl {
@@ -27,15 +28,8 @@ std::pair<std::string, std::string> ValueCells(const StatisticFigure& figure) {
                                                   Thousands(figure.denominator()), ")")};
 }
 
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+// Formula-safe and quoted (statistics_sheet.h).
+std::string CsvField(const std::string& text) { return CsvCell(text); }
 
 std::string CsvLine(const std::string& name, const std::string& label,
                     const StatisticFigure& figure) {
@@ -144,8 +138,11 @@ std::string FormatPlanProgress(const coop::v1::PlanProgressReply& reply) {
   int met = 0;
   for (const auto& target : reply.targets()) {
     const std::string comparison = target.comparison() == coop::v1::EQUAL ? "= " : "≥ ";
-    std::string indicator = Capitalised(
-        EnumText(coop::v1::PlanIndicator_descriptor()->FindValueByNumber(target.indicator())));
+    std::string indicator =
+        !target.label().empty()
+            ? target.label()
+            : Capitalised(EnumText(
+                  coop::v1::PlanIndicator_descriptor()->FindValueByNumber(target.indicator())));
     if (target.per_commune()) absl::StrAppend(&indicator, " (per commune)");
     table.AddRow({indicator, comparison + Thousands(target.target()), Thousands(target.actual()),
                   target.met() ? "met" : "not met"});
