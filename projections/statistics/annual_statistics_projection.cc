@@ -11,10 +11,12 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "base/saturating_add.h"
+#include "coop/v1/grant_events.pb.h"
 #include "coop/v1/ocop_events.pb.h"
 #include "coop/v1/placement_events.pb.h"
 #include "coop/v1/reporting.pb.h"
 #include "domain/areas/area_catalog.h"
+#include "domain/programs/grant_aggregate.h"
 #include "domain/programs/ocop_aggregate.h"
 #include "domain/programs/placement_aggregate.h"
 #include "domain/programs/plan_aggregate.h"
@@ -129,27 +131,36 @@ absl::Status AnnualStatisticsProjection::Apply(const coop::v1::RecordedEvent& ev
     streams_.Changed(EntityKey(stream));
     return absl::OkStatus();
   }
-  if (absl::StartsWith(stream, domain::OcopAggregate::kStreamPrefix) ||
+  const bool grant = absl::StartsWith(stream, domain::GrantAggregate::kStreamPrefix);
+  if (grant || absl::StartsWith(stream, domain::OcopAggregate::kStreamPrefix) ||
       absl::StartsWith(stream, domain::PlacementAggregate::kStreamPrefix)) {
-    // Linked to a cooperative, named by the first event (enrolment, placement).
+    // Linked to a cooperative, named by the first event (enrolment, placement, and a grant
+    // filed under no area); a grant with its own area, or for a group, is its own entity.
     const std::string owner_key = "m/" + stream;
     auto owner = writer.Get(owner_key);
     if (!owner.ok()) return owner.status();
     std::string cooperative_id = owner->value_or("");
-    if (cooperative_id.empty()) {
+    if (!owner->has_value()) {
       coop::v1::OcopProductEnrolled enrolled;
       coop::v1::GraduatePlaced placed;
+      coop::v1::SupportGranted granted;
       if (event.type() == enrolled.GetDescriptor()->full_name() &&
           enrolled.ParseFromString(event.payload())) {
         cooperative_id = enrolled.cooperative_id();
       } else if (event.type() == placed.GetDescriptor()->full_name() &&
                  placed.ParseFromString(event.payload())) {
         cooperative_id = placed.cooperative_id();
+      } else if (event.type() == granted.GetDescriptor()->full_name() &&
+                 granted.ParseFromString(event.payload()) && granted.area().code().empty()) {
+        cooperative_id = granted.cooperative_id();
       }
-      if (!cooperative_id.empty()) writer.Put(owner_key, cooperative_id);
+      // A grant's owner is decided once, by its first event: "" for its own entity.
+      if (!cooperative_id.empty() || grant) writer.Put(owner_key, cooperative_id);
     }
-    if (cooperative_id.empty()) return absl::OkStatus();  // nothing before its first event
-    return ApplyToEntity(CooperativeEntityId(cooperative_id), event, writer);
+    if (!cooperative_id.empty()) {
+      return ApplyToEntity(CooperativeEntityId(cooperative_id), event, writer);
+    }
+    if (!grant) return absl::OkStatus();  // nothing before its first event
   }
   const std::string entity_id = EntityIdOfStream(stream);
   if (entity_id.empty()) return absl::OkStatus();

@@ -41,7 +41,7 @@ class AnnualStatisticsProjection final : public Projection {
   static constexpr const char* kName = "annual_statistics";
 
   std::string name() const override { return kName; }
-  uint32_t version() const override { return 2; }
+  uint32_t version() const override { return 3; }
   absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
   void BeginPage(uint64_t first_position) override;
   absl::Status FinishPage(ProjectionWriter& writer, uint64_t last_position) override;

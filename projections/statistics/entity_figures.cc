@@ -1,6 +1,7 @@
 #include "projections/statistics/entity_figures.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -58,19 +59,26 @@ Effective AdmittedEffective(const EventRefs& stream, const Knowledge& knowledge)
 
 namespace {
 
-// A cooperative with its OCOP products and graduate placements: its own stream first (it
-// gives the address the others count in), then the linked streams, all up to the same year.
+// A cooperative with its OCOP products, graduate placements and the grants filed under no
+// area: its own stream first (it gives the address the others count in), then the linked
+// streams, all up to the same year.
 void CooperativeEntityFigures(const std::string& entity_id, const EventRefs& events,
                               const Knowledge& knowledge, FigureBuilder& builder) {
-  EventRefs own, ocop, placements;
+  EventRefs own, ocop, placements, grants;
   int linked_last = 0;
   for (const auto* event : events) {
     if (event->stream_id() == entity_id) {
       own.push_back(event);
       continue;
     }
-    (absl::StartsWith(event->stream_id(), domain::OcopAggregate::kStreamPrefix) ? ocop : placements)
-        .push_back(event);
+    const std::string& stream = event->stream_id();
+    if (absl::StartsWith(stream, domain::OcopAggregate::kStreamPrefix)) {
+      ocop.push_back(event);
+    } else if (absl::StartsWith(stream, domain::GrantAggregate::kStreamPrefix)) {
+      grants.push_back(event);
+    } else {
+      placements.push_back(event);
+    }
     const auto on = domain::ParseDateOr(event->occurred_on(), absl::CivilDay());
     linked_last = std::max(linked_last, PeriodYearOf(on, builder.kind()) + 1);
   }
@@ -80,6 +88,10 @@ void CooperativeEntityFigures(const std::string& entity_id, const EventRefs& eve
   CooperativeFigures(own, knowledge, builder);
   if (!ocop.empty()) OcopFigures(ocop, knowledge, builder);
   if (!placements.empty()) PlacementFigures(placements, knowledge, builder);
+  // Each grant stream on its own (GrantFigures counts a stream's first grant).
+  std::map<std::string, EventRefs> by_grant;
+  for (const auto* event : grants) by_grant[event->stream_id()].push_back(event);
+  for (const auto& [stream, grant] : by_grant) GrantFigures(grant, knowledge, builder);
 }
 
 }  // namespace

@@ -59,7 +59,10 @@ void GrantFigures(const EventRefs& events, const Knowledge& knowledge, FigureBui
     const auto& granted = d.event.granted();
     const int year = PeriodYearOf(d.on, builder.kind());
     builder.SetRange(year, year);
-    const auto& area = AreaOr(granted.area(), *d.recorded);
+    // A grant filed under no area counts at its cooperative's address (the grant is then part
+    // of the cooperative's entity: annual_statistics_projection.h).
+    const auto& area =
+        granted.area().code().empty() ? builder.AreaFor(year, d.recorded->area()) : granted.area();
     const uint64_t at = d.recorded->position();
     builder.Add(year, names::kGrants, 1, area, at);
     builder.Add(year, names::kGrantsVnd, granted.amount_vnd(), area, at);

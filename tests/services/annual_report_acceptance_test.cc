@@ -7,7 +7,7 @@
 //   A  HTX registered 2023-03-01 in Xã Khánh An (32059) under the 2012 law: 9 members,
 //      charter capital 500,000,000; workforce reported 2024-03-01: 12 regular workers, of whom
 //      6 members; inspected 2024-05-10; a science-and-technology grant of 50,000,000 on
-//      2024-09-01, filed under A's commune.
+//      2024-09-01, filed under no area (so it counts at A's address, in Xã Khánh An).
 //   B  HTX registered 2024-08-10 in Thị trấn U Minh (32044): 7 members, capital
 //      1,200,000,000, 5 regular workers, all members.
 //   G  THT formed 2024-02-15 in Xã Khánh Hội (32062), 6 members.
@@ -131,8 +131,7 @@ class AnnualReportAcceptanceTest : public RegistryFixture {
       g->set_type(coop::v1::SUPPORT_SCIENCE_TECHNOLOGY);
       g->set_amount_vnd(50'000'000);
       g->set_funding_source(coop::v1::FUNDING_DISTRICT);
-      g->set_cooperative_id(a);
-      *g->mutable_area() = Area("32059");  // where it counts: A's commune
+      g->set_cooperative_id(a);  // filed under no area: it counts at A's address
       Done(programs_->RecordSupportGrant(Context().get(), request, &reply), reply);
     }
     Cooperative("2800000002", "2024-08-10", Area("32044"), 7, 1'200'000'000, 5);
