@@ -19,12 +19,19 @@ const std::vector<std::string>& Statistics() {
   return *names;
 }
 
+// A request's `lang`, checked before any wait, so that a bad one is INVALID_ARGUMENT whatever
+// the projection's state.
+absl::Status CheckLanguage(const std::string& lang) {
+  return domain::text::ParseLanguage("lang", lang).status();
+}
+
 }  // namespace
 
 grpc::ServerUnaryReactor* ReportingService::GetAnnualStatistics(
     grpc::CallbackServerContext* context, const coop::v1::AnnualStatisticsRequest* request,
     coop::v1::AnnualStatisticsReply* reply) {
   return RunQuery(*gate_, workers_, context, [this, request, reply]() -> absl::Status {
+    if (auto st = CheckLanguage(request->lang()); !st.ok()) return st;
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
     StatisticsReader reader(deps_.store);  // one snapshot: rows and checkpoint agree
     auto position = reader.Position();
@@ -42,6 +49,7 @@ grpc::ServerUnaryReactor* ReportingService::GetAnnualReport(
     grpc::CallbackServerContext* context, const coop::v1::AnnualReportRequest* request,
     coop::v1::AnnualReportReply* reply) {
   return RunQuery(*gate_, workers_, context, [this, request, reply]() -> absl::Status {
+    if (auto st = CheckLanguage(request->lang()); !st.ok()) return st;
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
     StatisticsReader reader(deps_.store);  // one snapshot: rows and checkpoint agree
     auto position = reader.Position();
@@ -57,6 +65,7 @@ grpc::ServerUnaryReactor* ReportingService::ExplainStatistic(
     grpc::CallbackServerContext* context, const coop::v1::ExplainStatisticRequest* request,
     coop::v1::ExplainStatisticReply* reply) {
   return RunQuery(*gate_, workers_, context, [this, request, reply]() -> absl::Status {
+    if (auto st = CheckLanguage(request->lang()); !st.ok()) return st;
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
     auto answer = StatisticsReader(deps_.store).Explain(*request);
     if (!answer.ok()) return answer.status();
@@ -69,6 +78,7 @@ grpc::ServerUnaryReactor* ReportingService::GetPlanProgress(
     grpc::CallbackServerContext* context, const coop::v1::PlanProgressRequest* request,
     coop::v1::PlanProgressReply* reply) {
   return RunQuery(*gate_, workers_, context, [this, request, reply]() -> absl::Status {
+    if (auto st = CheckLanguage(request->lang()); !st.ok()) return st;
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
     StatisticsReader reader(deps_.store);
     auto position = reader.Position();
@@ -85,6 +95,7 @@ grpc::ServerUnaryReactor* ReportingService::ListComplianceIssues(
     grpc::CallbackServerContext* context, const coop::v1::ComplianceIssuesRequest* request,
     coop::v1::ComplianceIssuesReply* reply) {
   return RunQuery(*gate_, workers_, context, [this, request, reply]() -> absl::Status {
+    if (auto st = CheckLanguage(request->lang()); !st.ok()) return st;
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
     StatisticsReader reader(deps_.store);
     auto position = reader.Position();
@@ -101,6 +112,7 @@ grpc::ServerUnaryReactor* ReportingService::ListCriterion13Communes(
     grpc::CallbackServerContext* context, const coop::v1::Criterion13Request* request,
     coop::v1::Criterion13Reply* reply) {
   return RunQuery(*gate_, workers_, context, [this, request, reply]() -> absl::Status {
+    if (auto st = CheckLanguage(request->lang()); !st.ok()) return st;
     if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
     StatisticsReader reader(deps_.store);
     auto position = reader.Position();

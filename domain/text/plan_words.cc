@@ -47,7 +47,7 @@ const Entry kEntries[] = {
     {coop::v1::NEW_UNIONS,
      {{"LHHTX thành lập mới", "New unions (LHHTX)"},
       {"thành lập mới", "LHHTX", ""},
-      {"found", "new unions (LHHTX)", ""}}},
+      {"found", "new unions (LHHTX)", "", "new union (LHHTX)"}}},
     {coop::v1::PROPAGANDA_CLASSES,
      {{"Lớp tuyên truyền về KTTT", "Propaganda classes"},
       {"mở", "lớp tuyên truyền về kinh tế tập thể", ""},

@@ -310,7 +310,7 @@ class Writer {
     std::vector<Segments> targets;
     for (const auto& target : facts_.targets) {
       const auto* words = domain::text::WordsOf(target.indicator);
-      if (words == nullptr) continue;
+      if (words == nullptr || target.total <= 0) continue;  // "at least 0" sets no target
       const auto& w = words->In(lang_);
       Segments item;
       const bool at_least = target.comparison != coop::v1::EQUAL;

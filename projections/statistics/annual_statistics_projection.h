@@ -12,7 +12,9 @@
 //
 // Rows (keys):
 //   e/<entity id>                   CooperativeRegistryStream: the entity's events so far
-//   m/<stream id>                   the cooperative an OCOP product or placement belongs to
+//   m/<stream id>                   the cooperative an OCOP product, a placement or a grant
+//                                   filed under no area belongs to ("" for a grant that is
+//                                   its own entity); decided by the stream's first event
 //   x/<unit set>/<path>/#<entity>   area index: every area an entity was recorded at;
 //                                   path = province/district/commune codes ("?<code>" if
 //                                   not a unit)

@@ -289,8 +289,7 @@ absl::StatusOr<coop::v1::PlanProgressReply> StatisticsReader::PlanProgress(
   if (!annual.ok()) return annual.status();
   std::map<std::string, int64_t> actuals;
   for (const auto& figure : annual->figures()) actuals[figure.name()] = figure.value();
-  auto communes = AreaCatalog::Reference(scope->unit_set).CommunesOf(scope->code);
-  const int64_t commune_count = communes.ok() ? static_cast<int64_t>(communes->size()) : 1;
+  const size_t commune_count = CommunesOfScope(*scope).size();
   coop::v1::PlanProgressReply reply;
   *reply.mutable_area() = area;
   reply.set_year(request.year());
@@ -300,7 +299,7 @@ absl::StatusOr<coop::v1::PlanProgressReply> StatisticsReader::PlanProgress(
     out->set_indicator(indicator);
     out->set_comparison(target.comparison());
     out->set_per_commune(target.per_commune());
-    out->set_target(target.per_commune() ? target.value() * commune_count : target.value());
+    out->set_target(AreaTarget(target.value(), target.per_commune(), commune_count));
     int64_t actual = 0;
     std::vector<std::string> statistics = IndicatorStatistics(indicator);
     for (const auto& name : statistics) base::AddTo(&actual, actuals[name]);

@@ -103,6 +103,28 @@ absl::StatusOr<ResolvedScope> ResolveScope(const coop::v1::StatisticsScope& scop
   return out;
 }
 
+std::vector<const domain::areas::AreaUnit*> CommunesOfScope(const ResolvedScope& scope) {
+  const AreaCatalog& catalog = AreaCatalog::Reference(scope.unit_set);
+  std::vector<const domain::areas::AreaUnit*> communes;
+  if (scope.nation()) {
+    for (const auto& unit : catalog.units()) {
+      if (unit.level == domain::areas::AreaLevel::kCommune) communes.push_back(&unit);
+    }
+  } else if (auto of = catalog.CommunesOf(scope.code); of.ok()) {
+    communes = *std::move(of);
+  }
+  return communes;
+}
+
+int64_t AreaTarget(int64_t value, bool per_commune, size_t communes) {
+  if (!per_commune) return value;
+  int64_t total = 0;
+  if (__builtin_mul_overflow(value, static_cast<int64_t>(std::max<size_t>(communes, 1)), &total)) {
+    return value < 0 ? INT64_MIN : INT64_MAX;
+  }
+  return total;
+}
+
 void FillFigures(const std::map<std::string, int64_t>& figures,
                  google::protobuf::RepeatedPtrField<coop::v1::StatisticFigure>* out,
                  domain::text::Language language) {

@@ -26,6 +26,7 @@
 
 #include "absl/status/statusor.h"
 #include "coop/v1/reporting.pb.h"
+#include "domain/areas/area_unit.h"
 #include "domain/areas/unit_set.h"
 #include "domain/programs/plan_state.h"
 #include "domain/text/language.h"
@@ -112,6 +113,13 @@ class StatisticsReader {
   ProjectionStore* const store_;
   const std::unique_ptr<ProjectionStore::Snapshot> snapshot_;
 };
+
+// The communes of a scope's area (every commune of the unit set for the nation).
+std::vector<const domain::areas::AreaUnit*> CommunesOfScope(const ResolvedScope& scope);
+
+// A plan target's value for the whole area: `value` times `communes` for a per-commune target
+// (at least one commune), saturating; `value` otherwise.
+int64_t AreaTarget(int64_t value, bool per_commune, size_t communes);
 
 // Fills reply figures in catalogue order (percentages and criterion 13 computed here), labelled
 // in `language`.

@@ -25,7 +25,6 @@ namespace coop::projections::statistics {
 namespace {
 
 using domain::areas::AreaCatalog;
-using domain::areas::AreaLevel;
 using domain::text::Language;
 
 // The commune's name in running text, from the catalogue of its own unit set.
@@ -96,7 +95,8 @@ absl::StatusOr<coop::v1::AnnualReportReply> StatisticsReader::AnnualReport(
   if (facts.figures[names::kHallsFounded] != 0) {
     auto replayed = Replay(*scope, domain::HallAggregate::kStreamPrefix, {names::kHallsFounded});
     if (!replayed.ok()) return replayed.status();
-    std::vector<std::pair<uint64_t, AnnualReportFacts::Hall>> halls;
+    // (founded on, position) → the hall.
+    std::vector<std::pair<std::pair<std::string, uint64_t>, AnnualReportFacts::Hall>> halls;
     for (const auto& kept : replayed->contributions) {
       auto events = EntityEvents(kept.entity_id);
       if (!events.ok()) return events.status();
@@ -107,7 +107,7 @@ absl::StatusOr<coop::v1::AnnualReportReply> StatisticsReader::AnnualReport(
           continue;
         }
         halls.push_back(
-            {recorded.position(),
+            {{recorded.occurred_on(), recorded.position()},
              {event.founded().hamlet(), CommuneInText(event.founded().address(), *language)}});
         break;
       }
@@ -118,14 +118,7 @@ absl::StatusOr<coop::v1::AnnualReportReply> StatisticsReader::AnnualReport(
   }
 
   // Next year's plan for the area, in the report's unit set.
-  std::vector<const domain::areas::AreaUnit*> communes;
-  if (scope->nation()) {
-    for (const auto& unit : catalog.units()) {
-      if (unit.level == AreaLevel::kCommune) communes.push_back(&unit);
-    }
-  } else if (auto of = catalog.CommunesOf(scope->code); of.ok()) {
-    communes = *of;
-  }
+  const std::vector<const domain::areas::AreaUnit*> communes = CommunesOfScope(*scope);
   facts.commune_kinds = CommuneKinds(communes, *language);
   auto plan = Plan(annual->area(), scope->year + 1, nullptr);
   if (!plan.ok()) return plan.status();
@@ -136,9 +129,7 @@ absl::StatusOr<coop::v1::AnnualReportReply> StatisticsReader::AnnualReport(
       out.comparison = target.comparison();
       out.value = target.value();
       out.per_commune = target.per_commune();
-      out.total = target.per_commune()
-                      ? target.value() * std::max<int64_t>(1, static_cast<int64_t>(communes.size()))
-                      : target.value();
+      out.total = AreaTarget(target.value(), target.per_commune(), communes.size());
       facts.targets.push_back(out);
     }
   }

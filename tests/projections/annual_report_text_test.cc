@@ -113,6 +113,22 @@ TEST(AnnualReportTextTest, AClauseAppearsOnlyWhereItsFigureIsNotZero) {
   EXPECT_TRUE(TargetsParagraph(facts).segments().empty());
 }
 
+TEST(AnnualReportTextTest, AZeroTargetIsLeftOutAndOneUnionIsSingular) {
+  AnnualReportFacts facts;
+  facts.language = Language::kEnglish;
+  facts.year = 2024;
+  using T = AnnualReportFacts::Target;
+  facts.targets = {T{coop::v1::NEW_COOPERATIVES, coop::v1::AT_LEAST, 0, false, 0},
+                   T{coop::v1::NEW_UNIONS, coop::v1::EQUAL, 1, false, 1}};
+  const auto paragraph = TargetsParagraph(facts);
+  EXPECT_EQ(paragraph.text(), "Targets for 2025: found 1 new union (LHHTX).");
+  int numbers = 0;
+  for (const auto& segment : paragraph.segments()) numbers += segment.value() != 0;
+  EXPECT_EQ(numbers, 1);
+  facts.targets = {T{coop::v1::NEW_COOPERATIVES, coop::v1::AT_LEAST, 0, false, 0}};
+  EXPECT_TRUE(TargetsParagraph(facts).text().empty());
+}
+
 TEST(AnnualReportTextTest, AnAreaWithNothingSaysSo) {
   AnnualReportFacts facts;
   facts.year = 2025;

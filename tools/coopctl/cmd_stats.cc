@@ -192,7 +192,7 @@ absl::StatusOr<int> RunStats(const Globals& globals, const ParsedArgs& args) {
     if (absl::Status st = WriteSheetXlsx(sheet, *args.Get("output")); !st.ok()) return st;
     return kExitOk;
   }
-  if (!several) {
+  if (!args.Get("years")) {
     if (absl::Status st = Emit(FormatStatisticsCsv(replies.front()), args); !st.ok()) return st;
     return kExitOk;
   }

@@ -2,6 +2,8 @@
 
 #include <xlsxwriter.h>
 
+#include <map>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
@@ -52,23 +54,45 @@ StatisticsSheet BuildSheet(const std::vector<coop::v1::AnnualStatisticsReply>& r
   sheet.title_lines.push_back(en ? absl::StrCat("Known: ", known)
                                  : absl::StrCat("Thời điểm số liệu: ", known));
   for (const auto& reply : replies) sheet.years.push_back(reply.year());
-  for (int i = 0; i < replies.front().figures_size(); ++i) {
-    const auto& figure = replies.front().figures(i);
-    StatisticsSheet::Row row;
-    row.name = figure.name();
-    row.label = figure.label().empty() ? figure.name() : figure.label();
-    row.percent = figure.is_percent();
-    for (const auto& reply : replies) {
-      double value = 0;
-      for (const auto& f : reply.figures()) {
-        if (f.name() != figure.name()) continue;
-        value = f.is_percent() ? f.percent() : static_cast<double>(f.value());
-        break;
-      }
-      row.values.push_back(value);
+  // Every row, in the server's order, then the unassigned figures in the order first seen.
+  std::vector<std::string> order;
+  std::map<std::string, StatisticsSheet::Row> rows;
+  auto row_for = [&](const std::string& name, const std::string& label,
+                     bool percent) -> StatisticsSheet::Row& {
+    auto [it, added] = rows.try_emplace(name);
+    if (added) {
+      order.push_back(name);
+      it->second.name = name;
+      it->second.label = label;
+      it->second.percent = percent;
+      it->second.counts.assign(replies.size(), 0);
+      it->second.percents.assign(replies.size(), 0.0);
     }
-    sheet.rows.push_back(std::move(row));
+    return it->second;
+  };
+  for (size_t year = 0; year < replies.size(); ++year) {
+    for (const auto& figure : replies[year].figures()) {
+      auto& row = row_for(figure.name(), figure.label().empty() ? figure.name() : figure.label(),
+                          figure.is_percent());
+      row.counts[year] = figure.value();
+      row.percents[year] = figure.percent();
+    }
   }
+  for (size_t year = 0; year < replies.size(); ++year) {
+    for (const auto& bucket : replies[year].unassigned()) {
+      for (const auto& figure : bucket.figures()) {
+        std::string where = bucket.old_code();
+        if (!bucket.old_name().empty()) absl::StrAppend(&where, " ", bucket.old_name());
+        auto& row = row_for(absl::StrCat("unassigned.", bucket.old_code(), ".", figure.name()),
+                            absl::StrCat(figure.label().empty() ? figure.name() : figure.label(),
+                                         " (", en ? "unassigned: " : "chưa phân bổ: ", where, ")"),
+                            figure.is_percent());
+        row.counts[year] = figure.value();
+        row.percents[year] = figure.percent();
+      }
+    }
+  }
+  for (const auto& name : order) sheet.rows.push_back(std::move(rows[name]));
   return sheet;
 }
 
@@ -93,9 +117,12 @@ std::string SheetCsv(const StatisticsSheet& sheet) {
   out += "\n";
   for (const auto& row : sheet.rows) {
     absl::StrAppend(&out, CsvCell(row.name), ",", CsvCell(row.label));
-    for (double value : row.values) {
-      absl::StrAppend(
-          &out, ",", row.percent ? absl::StrFormat("%.1f", value) : absl::StrFormat("%.0f", value));
+    for (size_t i = 0; i < sheet.years.size(); ++i) {
+      if (row.percent) {
+        absl::StrAppend(&out, ",", absl::StrFormat("%.1f", row.percents[i]));
+      } else {
+        absl::StrAppend(&out, ",", row.counts[i]);
+      }
     }
     out += "\n";
   }
@@ -116,7 +143,8 @@ absl::Status WriteSheetXlsx(const StatisticsSheet& sheet, const std::string& pat
   format_set_num_format(count, "#,##0");
   lxw_row_t row = 0;
   for (const auto& line : sheet.title_lines) {
-    worksheet_write_string(worksheet, row++, 0, line.c_str(), row == 0 ? bold : nullptr);
+    worksheet_write_string(worksheet, row, 0, line.c_str(), row == 0 ? bold : nullptr);
+    ++row;
   }
   ++row;  // a blank row before the table
   worksheet_write_string(worksheet, row, 0, sheet.name_header.c_str(), bold);
@@ -128,12 +156,13 @@ absl::Status WriteSheetXlsx(const StatisticsSheet& sheet, const std::string& pat
   for (const auto& line : sheet.rows) {
     worksheet_write_string(worksheet, row, 0, line.name.c_str(), nullptr);
     worksheet_write_string(worksheet, row, 1, line.label.c_str(), nullptr);
-    for (size_t i = 0; i < line.values.size(); ++i) {
+    for (size_t i = 0; i < sheet.years.size(); ++i) {
       const lxw_col_t col = static_cast<lxw_col_t>(2 + i);
       if (line.percent) {
-        worksheet_write_number(worksheet, row, col, line.values[i] / 100.0, percent);
+        worksheet_write_number(worksheet, row, col, line.percents[i] / 100.0, percent);
       } else {
-        worksheet_write_number(worksheet, row, col, line.values[i], count);
+        // A spreadsheet number is a double: exact up to 2^53 (9 million tỷ đồng).
+        worksheet_write_number(worksheet, row, col, static_cast<double>(line.counts[i]), count);
       }
     }
     ++row;

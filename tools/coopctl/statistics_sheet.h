@@ -1,6 +1,7 @@
 // A table of annual statistics over one or more years, as coopctl writes it to a file: CSV or
 // an .xlsx workbook (Debian's libxlsxwriter). Rows are the statistics in the server's order,
-// with their labels in the language the server wrote them in; columns are the years. The
+// with their labels in the language the server wrote them in, then the figures of split
+// communes that could not be assigned (`unassigned.<old code>.<name>`); columns are the years. The
 // workbook's first rows name the area, the unit set, the period and the knowledge cut-off;
 // numbers are numbers (percentages as fractions formatted 0.0%).
 //
@@ -27,7 +28,8 @@ struct StatisticsSheet {
     std::string name;   // the statistic's stable name
     std::string label;  // for people
     bool percent = false;
-    std::vector<double> values;  // one per year; a percentage in percent (62.5)
+    std::vector<int64_t> counts;   // one per year (not a percentage)
+    std::vector<double> percents;  // one per year, in percent (62.5), for a percentage
   };
   std::vector<Row> rows;
   std::string name_header;   // "Mã" / "Name"

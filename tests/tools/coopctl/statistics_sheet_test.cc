@@ -61,6 +61,24 @@ TEST(StatisticsSheetTest, AMultiYearTableHasOneColumnPerYear) {
   EXPECT_EQ(english.name_header, "Name");
 }
 
+TEST(StatisticsSheetTest, UnassignedFiguresAndLargeValuesKeepTheirDigits) {
+  auto y2024 = Year(2024, 9'007'199'254'740'993, 50);  // 2^53 + 1: not a double
+  auto* bucket = y2024.add_unassigned();
+  bucket->set_old_code("32053");
+  bucket->set_old_name("Xã Nguyễn Phích");
+  auto* figure = bucket->add_figures();
+  figure->set_name("cooperatives");
+  figure->set_label("Số HTX cuối kỳ");
+  figure->set_value(2);
+  const auto sheet = BuildSheet({Year(2023, 14, 62.5), y2024}, "vi", "");
+  EXPECT_EQ(SheetCsv(sheet),
+            "Mã,Chỉ tiêu,2023,2024\n"
+            "cooperatives,Số HTX cuối kỳ,14,9007199254740993\n"
+            "ratings.good_or_fair_share,\"'=Tỷ lệ, \"\"khá\"\"\",62.5,50.0\n"
+            "unassigned.32053.cooperatives,Số HTX cuối kỳ (chưa phân bổ: 32053 Xã Nguyễn "
+            "Phích),0,2\n");
+}
+
 TEST(StatisticsSheetTest, TheWorkbookIsWritten) {
   const std::string path = ::testing::TempDir() + "statistics_sheet_test.xlsx";
   std::remove(path.c_str());
