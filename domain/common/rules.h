@@ -1,5 +1,6 @@
-// The rule table: every rule a decider enforces, with its id, its legal basis and the error
-// code a violation gets. Tests cite the ids. Pure; thread-safe (the table is immutable).
+// The rule table: every rule a decider enforces, with its id, its text in English and
+// Vietnamese, its legal basis and the error code a violation gets. Tests cite the ids. Pure;
+// thread-safe (the table is immutable).
 #ifndef COOPLEDGER_DOMAIN_COMMON_RULES_H_
 #define COOPLEDGER_DOMAIN_COMMON_RULES_H_
 
@@ -16,6 +17,7 @@ struct Rule {
   std::string_view text;         // the rule, in a sentence
   std::string_view legal_basis;  // law, decree or circular, or "system" for integrity rules
   absl::StatusCode code;         // what a violation returns
+  std::string_view text_vi;      // the rule in Vietnamese
 };
 
 // Every rule, in id order.

@@ -87,7 +87,9 @@ absl::StatusOr<coop::v1::AnnualReportReply> StatisticsReader::AnnualReport(
   facts.period_to = domain::ParseDateOr(annual->period_to(), absl::CivilDay());
   const AreaCatalog& catalog = AreaCatalog::Reference(scope->unit_set);
   if (!scope->nation()) {
-    facts.area_in_text = domain::text::PlaceInText(catalog.Find(scope->code)->name, *language);
+    const auto* unit = catalog.Find(scope->code);
+    facts.area_in_text =
+        unit != nullptr ? domain::text::PlaceInText(unit->name, *language) : annual->area_name();
   }
   for (const auto& figure : annual->figures()) facts.figures[figure.name()] = figure.value();
 

@@ -1,5 +1,6 @@
 // The rule table is the contract between the law and the code: every rule has a legal basis
-// and an error code, and every rule id is cited by at least one test.
+// and an error code, reads in Vietnamese and English, and every rule id is cited by at least
+// one test.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -21,6 +22,13 @@ TEST(RuleTableTest, EveryRuleHasTextBasisAndAnErrorCodeAndAUniqueId) {
     EXPECT_NE(rule.code, absl::StatusCode::kOk) << rule.id;
   }
   EXPECT_GE(ids.size(), 50u);
+}
+
+TEST(RuleTableTest, EveryRuleReadsInVietnameseAndEnglish) {
+  for (const auto& rule : RuleTable()) {
+    EXPECT_FALSE(rule.text_vi.empty()) << rule.id << " has no Vietnamese text";
+    EXPECT_NE(rule.text_vi, rule.text) << rule.id << ": the Vietnamese text is the English one";
+  }
 }
 
 TEST(RuleTableTest, EveryRuleIdIsCitedByATest) {
