@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "coop/v1/programs.pb.h"
 #include "coop/v1/registry.grpc.pb.h"
 #include "tests/services/server_fixture.h"
 
@@ -50,6 +51,22 @@ class RegistryFixture : public ServerFixture {
     request.set_cooperative_id(cooperative_id);
     request.mutable_members_admitted()->mutable_members()->set_official(official);
     return registry_->AdmitCooperativeMembers(Context().get(), request, reply);
+  }
+
+  // A propaganda class held by Huyện U Minh on 2025-03-10, 40 members attending.
+  static coop::v1::RecordClassRequest PropagandaClassRequest() {
+    coop::v1::RecordClassRequest request;
+    *request.mutable_header() = Header("2025-03-10");
+    auto* held = request.mutable_held();
+    held->set_kind(coop::v1::PROPAGANDA);
+    held->set_title("Tuyên truyền Luật Hợp tác xã 2023");
+    held->set_organiser("Phòng Nông nghiệp huyện U Minh");
+    held->set_start_date("2025-03-10");
+    held->set_end_date("2025-03-10");
+    held->mutable_area()->set_code("966");
+    held->mutable_area()->set_unit_set("2025-03");
+    held->mutable_participants()->set_members(40);
+    return request;
   }
 
   std::unique_ptr<coop::v1::Registry::Stub> registry_;

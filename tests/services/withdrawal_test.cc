@@ -39,17 +39,7 @@ class WithdrawalTest : public RegistryFixture {
     return reply;
   }
   coop::v1::CommandReply PropagandaClass() {
-    coop::v1::RecordClassRequest request;
-    *request.mutable_header() = Header("2025-03-10");
-    auto* held = request.mutable_held();
-    held->set_kind(coop::v1::PROPAGANDA);
-    held->set_title("Tuyên truyền Luật Hợp tác xã 2023");
-    held->set_organiser("Phòng Nông nghiệp huyện U Minh");
-    held->set_start_date("2025-03-10");
-    held->set_end_date("2025-03-10");
-    held->mutable_area()->set_code("966");
-    held->mutable_area()->set_unit_set("2025-03");
-    held->mutable_participants()->set_members(40);
+    const coop::v1::RecordClassRequest request = PropagandaClassRequest();
     coop::v1::CommandReply reply;
     const grpc::Status status = programs_->RecordClass(Context().get(), request, &reply);
     EXPECT_TRUE(status.ok()) << status.error_message();
