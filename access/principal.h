@@ -30,7 +30,8 @@ enum class Role { kAdmin, kRecorder, kAuditor, kReader };
 
 enum class Permission {
   kReadViews,           // coop.v1.Reporting queries, projection status
-  kReadEvents,          // EventStore reads, subscriptions, stream and log info
+  kReadEvents,          // EventStore reads, subscriptions, stream and log info;
+                        // Reporting/GetHistory
   kRecord,              // the command services (Registry, Programs, Planning, Corrections)
   kVerifyLog,           // EventStore/VerifyLog
   kAppendRaw,           // EventStore/Append, outside the domain's streams

@@ -19,6 +19,7 @@
 #include "commands/command_workers.h"
 #include "domain/common/dates.h"
 #include "domain/common/request_checks.h"
+#include "eventstore/event_store.h"
 #include "projections/projection_set.h"
 #include "projections/projection_store.h"
 #include "services/call_gate.h"
@@ -31,6 +32,7 @@ namespace coop::services {
 inline thread_local const grpc::CallbackServerContext* current_query_call = nullptr;
 
 struct ReportingDeps {
+  eventstore::EventStore* log = nullptr;  // the event log itself (GetHistory)
   projections::ProjectionStore* store = nullptr;
   projections::ProjectionSet* projections = nullptr;
   absl::Duration max_wait;

@@ -40,11 +40,11 @@ bool Matches(const coop::v1::ListCooperativesRequest& request,
 
 }  // namespace
 
-ReportingService::ReportingService(projections::ProjectionStore* store,
+ReportingService::ReportingService(eventstore::EventStore* log, projections::ProjectionStore* store,
                                    projections::ProjectionSet* projections, const CallGate* gate,
                                    commands::CommandWorkers* workers, absl::Duration max_wait,
                                    std::function<absl::Time()> now)
-    : deps_{store, projections, max_wait, &stopping_, std::move(now)},
+    : deps_{log, store, projections, max_wait, &stopping_, std::move(now)},
       gate_(gate),
       workers_(workers) {
   ParseRequestsOf(&ReportingService::GetProjectionStatus, &ReportingService::RebuildProjection,
@@ -55,7 +55,8 @@ ReportingService::ReportingService(projections::ProjectionStore* store,
                   &ReportingService::GetAnnualStatistics, &ReportingService::GetAnnualReport,
                   &ReportingService::ExplainStatistic, &ReportingService::GetPlanProgress,
                   &ReportingService::ListComplianceIssues,
-                  &ReportingService::ListCriterion13Communes);
+                  &ReportingService::ListCriterion13Communes, &ReportingService::GetHistory,
+                  &ReportingService::ListAreas);
 }
 
 void ReportingService::Shutdown() { stopping_.store(true); }

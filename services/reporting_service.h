@@ -8,7 +8,8 @@
 // The handlers live in one file per subject: reporting_service.cc (cooperatives, projection
 // status and rebuild), reporting_views.cc (groups, halls, OCOP
 // products, a cooperative as of a date), reporting_statistics.cc (annual statistics, explain,
-// plans, compliance, criterion 13).
+// plans, compliance, criterion 13), reporting_history.cc (a stream's history in sentences, read
+// from the log) and reporting_areas.cc (the unit tree).
 //
 // Thread-safe.
 #ifndef COOPLEDGER_SERVICES_REPORTING_SERVICE_H_
@@ -23,6 +24,7 @@
 #include "absl/time/time.h"
 #include "commands/command_workers.h"
 #include "coop/v1/reporting.grpc.pb.h"
+#include "eventstore/event_store.h"
 #include "projections/projection_set.h"
 #include "projections/projection_store.h"
 #include "services/parsed_request.h"
@@ -32,11 +34,12 @@ namespace coop::services {
 
 class ReportingService final : public ParsesItsRequests<coop::v1::Reporting> {
  public:
-  // Not owned; all must outlive the service (the workers must be stopped before the store
-  // closes).
+  // Not owned; all must outlive the service (the workers must be stopped before the stores
+  // close). `log` serves GetHistory.
   ReportingService(
-      projections::ProjectionStore* store, projections::ProjectionSet* projections,
-      const CallGate* gate, commands::CommandWorkers* workers, absl::Duration max_wait,
+      eventstore::EventStore* log, projections::ProjectionStore* store,
+      projections::ProjectionSet* projections, const CallGate* gate,
+      commands::CommandWorkers* workers, absl::Duration max_wait,
       std::function<absl::Time()> now = [] { return absl::Now(); });
 
   // Ends the queries waiting for a projection (UNAVAILABLE), so that shutting down does not
@@ -96,6 +99,16 @@ class ReportingService final : public ParsesItsRequests<coop::v1::Reporting> {
   grpc::ServerUnaryReactor* ListCriterion13Communes(grpc::CallbackServerContext* context,
                                                     const coop::v1::Criterion13Request* request,
                                                     coop::v1::Criterion13Reply* reply) override;
+
+  // reporting_history.cc
+  grpc::ServerUnaryReactor* GetHistory(grpc::CallbackServerContext* context,
+                                       const coop::v1::HistoryRequest* request,
+                                       coop::v1::HistoryReply* reply) override;
+
+  // reporting_areas.cc
+  grpc::ServerUnaryReactor* ListAreas(grpc::CallbackServerContext* context,
+                                      const coop::v1::ListAreasRequest* request,
+                                      coop::v1::ListAreasReply* reply) override;
 
  private:
   std::atomic<bool> stopping_{false};  // before deps_, which points at it

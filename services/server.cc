@@ -134,8 +134,8 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
     return commands::LiveDecisionContext(now());
   };
   server->reporting_service_ = std::make_unique<ReportingService>(
-      server->projection_store_.get(), server->projections_.get(), g, server->query_workers_.get(),
-      options.reporting_max_wait, now);
+      server->store_.get(), server->projection_store_.get(), server->projections_.get(), g,
+      server->query_workers_.get(), options.reporting_max_wait, now);
   server->event_store_service_ = std::make_unique<EventStoreService>(server->store_.get(), g);
   server->command_workers_ = std::make_unique<commands::CommandWorkers>(options.command_threads);
   server->registry_service_ = std::make_unique<RegistryService>(

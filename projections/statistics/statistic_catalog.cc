@@ -68,7 +68,7 @@ constexpr Words kFundingSources[] = {
     {coop::v1::FUNDING_PROVINCIAL, "ngân sách tỉnh", "the provincial budget"},
     {coop::v1::FUNDING_DISTRICT, "ngân sách huyện", "the district budget"},
     {coop::v1::FUNDING_COMMUNE, "ngân sách xã", "the commune budget"},
-    {coop::v1::FUNDING_OTHER, "nguồn khác", "other sources"},
+    {coop::v1::FUNDING_OTHER, "khác", "other sources"},
 };
 constexpr Words kClassKinds[] = {
     {coop::v1::STATE_MANAGEMENT_TRAINING, "Lớp tập huấn bồi dưỡng quản lý nhà nước về KTTT",

@@ -278,7 +278,7 @@ absl::StatusOr<coop::v1::PlanProgressReply> StatisticsReader::PlanProgress(
   coop::v1::Area area = request.area();  // unit set: as given, or the one in force at the end
   area.set_unit_set(UnitSetName(scope->unit_set));
   std::string decision;
-  auto read = Plan(area, request.year(), &decision);
+  auto read = Plan(area, request.year(), Knowledge(), &decision);
   if (!read.ok()) return read.status();
   if (!read->has_value()) {
     return absl::NotFoundError(absl::StrCat("no plan for area ", area.code(), " (", area.unit_set(),

@@ -105,9 +105,11 @@ class StatisticsReader {
   absl::StatusOr<Replayed> Replay(const ResolvedScope& scope, const std::string& kind_prefix,
                                   const std::vector<std::string>& keep) const;
   absl::StatusOr<std::vector<std::string>> ScanKeys(const std::string& prefix) const;
-  // The plan of `area` (its unit set given) for `year`, as its effective events leave it;
-  // nullopt when none was set. `decision`, if given, gets the latest decision's number.
+  // The plan of `area` (its unit set given) for `year`, as its effective events leave it, from
+  // the events `knowledge` admits (a report as known at a position reads the plan as known
+  // then); nullopt when none was set. `decision`, if given, gets the latest decision's number.
   absl::StatusOr<std::optional<domain::PlanState>> Plan(const coop::v1::Area& area, int year,
+                                                        const Knowledge& knowledge,
                                                         std::string* decision) const;
 
   ProjectionStore* const store_;

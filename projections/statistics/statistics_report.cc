@@ -18,6 +18,7 @@
 #include "domain/programs/plan_state.h"
 #include "domain/text/place_names.h"
 #include "projections/statistics/annual_report_text.h"
+#include "projections/statistics/figure_builder.h"
 #include "projections/statistics/statistic_catalog.h"
 #include "projections/statistics/statistics_reader.h"
 
@@ -55,16 +56,19 @@ std::string CommuneKinds(const std::vector<const domain::areas::AreaUnit*>& comm
 }  // namespace
 
 absl::StatusOr<std::optional<domain::PlanState>> StatisticsReader::Plan(
-    const coop::v1::Area& area, int year, std::string* decision) const {
+    const coop::v1::Area& area, int year, const Knowledge& knowledge, std::string* decision) const {
   auto events = EntityEvents(domain::PlanStreamId(area, year));
   if (!events.ok()) return events.status();
+  EventRefs stream;
+  for (const auto& recorded : *events) stream.push_back(&recorded);
+  const Effective effective = AdmittedEffective(stream, knowledge);
   domain::PlanState plan;
-  for (const auto& recorded : domain::EffectiveEvents(*events)) {
+  for (const coop::v1::RecordedEvent* recorded : effective.events) {
     coop::v1::PlanEvent event;
-    if (!domain::CodecFor<coop::v1::PlanEvent>().Decode(recorded, &event)) continue;
+    if (!domain::CodecFor<coop::v1::PlanEvent>().Decode(*recorded, &event)) continue;
     if (event.has_targets_set() && decision != nullptr) *decision = event.targets_set().decision();
     plan = domain::Evolve(std::move(plan),
-                          domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay()), event);
+                          domain::ParseDateOr(recorded->occurred_on(), absl::CivilDay()), event);
   }
   if (!plan.set) return std::nullopt;
   return plan;
@@ -122,7 +126,7 @@ absl::StatusOr<coop::v1::AnnualReportReply> StatisticsReader::AnnualReport(
   // Next year's plan for the area, in the report's unit set.
   const std::vector<const domain::areas::AreaUnit*> communes = CommunesOfScope(*scope);
   facts.commune_kinds = CommuneKinds(communes, *language);
-  auto plan = Plan(annual->area(), scope->year + 1, nullptr);
+  auto plan = Plan(annual->area(), scope->year + 1, scope->knowledge, nullptr);
   if (!plan.ok()) return plan.status();
   if (plan->has_value()) {
     for (const auto& [indicator, target] : (*plan)->targets) {

@@ -134,7 +134,7 @@ TEST_F(CoopctlAdminTest, TokensAcceptedRefusedAndRevoked) {
   EXPECT_TRUE(Contains(out, std::string("recorded: coop-") + kCoopA + "@1")) << out;
   out = Coopctl("COOP_TOKEN=" + token, std::string("history coop-") + kCoopA, &code);
   EXPECT_EQ(code, 0) << out;
-  EXPECT_TRUE(Contains(out, "by ops for dpi-camau")) << out;
+  EXPECT_TRUE(Contains(out, "người ghi: ops, đơn vị dpi-camau")) << out;
 
   // A principal added while coopd runs is accepted once coopd re-reads the file.
   const std::string auditor = AddPrincipal("--name audit --role auditor");

@@ -97,26 +97,45 @@ TEST_F(CoopctlCommandsTest, GeneratedCommandsAndHistory) {
   out = Coopctl("register-cooperative --registration.members.official many", &code);
   EXPECT_EQ(code, 2) << out;
 
+  // The history in the server's sentences: Vietnamese by default, English with --lang en.
   out = Coopctl(std::string("history coop-") + kCoopA, &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_TRUE(Contains(out, "2024-09-01  #1  Đăng ký thành lập HTX: mã số 2000123456")) << out;
+  EXPECT_TRUE(Contains(out, "địa chỉ xã Khánh An (32059)")) << out;
+  EXPECT_TRUE(Contains(out, "(người ghi: alice, đơn vị dpi-hanoi)")) << out;
+  EXPECT_TRUE(Contains(out, "từ ngày 01/10/2024, đến ngày 01/03/2025, lý do flooding")) << out;
+  out = Coopctl(std::string("--lang en history coop-") + kCoopA, &code);
   EXPECT_EQ(code, 0) << out;
   EXPECT_TRUE(Contains(out,
                        "2024-09-01  #1  Cooperative registered: code 2000123456, kind "
                        "cooperative, name HTX Khánh An"))
       << out;
   EXPECT_TRUE(Contains(out, "members official 9")) << out;
-  EXPECT_TRUE(Contains(out, "address 32059 (2025-03)")) << out;
-  EXPECT_TRUE(Contains(out, "business lines [rice, fish]")) << out;
+  EXPECT_TRUE(Contains(out, "address Khánh An Commune (32059)")) << out;
+  EXPECT_TRUE(Contains(out, "business lines [rice; fish]")) << out;
   EXPECT_TRUE(Contains(out, "(by alice for dpi-hanoi)")) << out;
   EXPECT_TRUE(Contains(out,
-                       "2024-10-01  #3  Cooperative suspended: from 2024-10-01, until "
-                       "2025-03-01, reason flooding"))
+                       "2024-10-01  #3  Cooperative suspended: from 1 October 2024, until "
+                       "1 March 2025, reason flooding"))
       << out;
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 2) << out;
 
   out = Coopctl(std::string("--json history coop-") + kCoopA, &code);
   EXPECT_EQ(code, 0) << out;
-  EXPECT_TRUE(Contains(out, "\"type\":\"coop.v1.CooperativeSuspended\"")) << out;
-  EXPECT_TRUE(Contains(out, "\"actor\":\"alice\"")) << out;
+  EXPECT_TRUE(Contains(out, "\"event_type\":\"coop.v1.CooperativeSuspended\"")) << out;
+  EXPECT_TRUE(Contains(out, "\"recorded_by\":\"alice, đơn vị dpi-hanoi\"")) << out;
+
+  // The unit tree, one level at a time.
+  out = Coopctl("areas 966 --unit-set 2025-03", &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_TRUE(Contains(out, "Huyện U Minh (966, 2025-03)")) << out;
+  EXPECT_TRUE(Contains(out, "32059  Xã Khánh An")) << out;
+  out = Coopctl("--lang en areas 966 --unit-set 2025-03", &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_TRUE(Contains(out, "32059  Khánh An Commune")) << out;
+  out = Coopctl("areas 99999 --unit-set 2025-03", &code);
+  EXPECT_EQ(code, 1) << out;
+  EXPECT_TRUE(Contains(out, "NOT_FOUND")) << out;
 }
 
 TEST_F(CoopctlCommandsTest, ImportStopsAtRejectedLineKeepsGoingAndIsIdempotent) {
@@ -164,10 +183,10 @@ TEST_F(CoopctlCommandsTest, ImportStopsAtRejectedLineKeepsGoingAndIsIdempotent) 
   EXPECT_TRUE(Contains(out, "4/4 lines")) << out;  // the progress bar
   EXPECT_EQ(HeadPosition(), "5");
 
-  out = Coopctl(std::string("history coop-") + kCoopA, &code);
+  out = Coopctl(std::string("--lang en history coop-") + kCoopA, &code);
   EXPECT_EQ(code, 0) << out;
   EXPECT_TRUE(Contains(out, "Cooperative registered: code 3000000001")) << out;
-  EXPECT_TRUE(Contains(out, "Cooperative suspended: until 2025-01-01, reason audit")) << out;
+  EXPECT_TRUE(Contains(out, "Cooperative suspended: until 1 January 2025, reason audit")) << out;
 
   // Lines coopctl cannot read are rejected with their number too.
   const std::string bad =

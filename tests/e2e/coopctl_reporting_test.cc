@@ -87,6 +87,8 @@ TEST_F(CoopctlReportingTest, ShowAndListCooperatives) {
   out = Coopctl("list cooperatives --page-size 1", &code);
   EXPECT_EQ(code, 0) << out;
   EXPECT_TRUE(Contains(out, std::string(kCoopA) + "  2000000001")) << out;
+  EXPECT_TRUE(Contains(out, std::string("-- còn nữa: thêm --page-token after:") + kCoopA)) << out;
+  out = Coopctl("--lang en list cooperatives --page-size 1", &code);
   EXPECT_TRUE(Contains(out, std::string("-- more cooperatives: add --page-token after:") + kCoopA))
       << out;
   out = Coopctl("list cooperatives --page-size 1 --all", &code, /*stdout_only=*/true);
@@ -131,7 +133,7 @@ TEST_F(CoopctlReportingTest, ServerErrorsShowTheCodeAndMessage) {
   // "error: CODE: message" with exit 1, and a success as the table's header.
   std::string out = Coopctl("stats --area 966 --year 2020", &code);
   if (code == 0) {
-    EXPECT_TRUE(Contains(out, "Annual statistics 2020: ")) << out;
+    EXPECT_TRUE(Contains(out, "Thống kê năm 2020: ")) << out;
   } else {
     EXPECT_EQ(code, 1) << out;
     EXPECT_EQ(out.rfind("error: ", 0), 0u) << out;

@@ -113,9 +113,10 @@ TEST(CoopdLifecycleTest, DemoGivesANewcomerSomethingToQuery) {
   // The cooperative re-addressed across the 2025 reform, in plain words.
   out = Coopctl(coopd.address(), "history coop-" + demo::DemoCooperativeId(0), &code);
   EXPECT_EQ(code, 0) << out;
-  EXPECT_NE(out.find("registered"), std::string::npos) << out;
-  EXPECT_NE(out.find("32044"), std::string::npos) << out;
-  EXPECT_NE(out.find("2025-07"), std::string::npos) << out;
+  EXPECT_NE(out.find("Đăng ký thành lập HTX"), std::string::npos) << out;
+  // 32044 was Thị trấn U Minh before the reform and is Xã Nguyễn Phích after it.
+  EXPECT_NE(out.find("thị trấn U Minh (32044)"), std::string::npos) << out;
+  EXPECT_NE(out.find("xã Nguyễn Phích (32044)"), std::string::npos) << out;
   out = Coopctl(coopd.address(), "verify", &code);
   EXPECT_EQ(code, 0) << out;
   std::ifstream log(coopd.log_path());

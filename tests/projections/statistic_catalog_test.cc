@@ -6,7 +6,9 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
+#include "absl/strings/str_split.h"
 #include "coop/v1/class_events.pb.h"
 #include "coop/v1/grant_events.pb.h"
 #include "coop/v1/plan_events.pb.h"
@@ -26,6 +28,18 @@ TEST(StatisticCatalogTest, EveryStatisticHasAVietnameseAndAnEnglishLabel) {
     EXPECT_NE(def.label_vi, def.label_en) << def.name << ": the Vietnamese label is English";
     EXPECT_EQ(def.Label(Language::kVietnamese), def.label_vi);
     EXPECT_EQ(def.Label(Language::kEnglish), def.label_en);
+  }
+}
+
+// Labels built from parts ("nguồn " + a funding source) must not stutter: "nguồn nguồn khác".
+TEST(StatisticCatalogTest, NoLabelRepeatsAWord) {
+  for (const auto& def : Statistics()) {
+    for (const std::string& label : {def.label_vi, def.label_en}) {
+      const std::vector<std::string> words = absl::StrSplit(label, ' ', absl::SkipEmpty());
+      for (size_t i = 1; i < words.size(); ++i) {
+        EXPECT_NE(words[i], words[i - 1]) << def.name << ": \"" << label << "\"";
+      }
+    }
   }
 }
 

@@ -27,7 +27,8 @@
 //   = 1 tỷ 700 triệu đồng;
 //   in the year: new HTX B = 01, new THT G = 01; classes K3, K1 (K1' voided), K2 = 01 each;
 //   HTX inspected A = 01; grants 01 worth 50 triệu đồng; hội quán founded H = 01.
-//   As known before K3 was recorded: the same without K3.
+//   As known before K3 was recorded: the same without K3. As known before P was set: no
+//   targets paragraph.
 //   Reporting year 2024 (15/12/2023 – 14/12/2024): K3 (20/12/2024) falls outside; the rest is
 //   the same.
 // Xã Khánh An 2024: HTX A = 01, hội quán H = 01, 09 members, 06 working, 500 triệu; K2, A
@@ -168,6 +169,7 @@ class AnnualReportAcceptanceTest : public RegistryFixture {
       Done(corrections_->VoidEvent(Context().get(), request, &reply), reply);
     }
     Class(coop::v1::VOCATIONAL, "2024-06-05", Area("32059"), "Truyền nghề đan lát");
+    before_plan_ = last_;
     {
       coop::v1::SetAnnualPlanTargetsRequest request;
       *request.mutable_header() = Header("2024-12-20");
@@ -211,6 +213,7 @@ class AnnualReportAcceptanceTest : public RegistryFixture {
 
   uint64_t last_ = 0;
   uint64_t before_late_class_ = 0;
+  uint64_t before_plan_ = 0;
   std::unique_ptr<coop::v1::Programs::Stub> programs_;
   std::unique_ptr<coop::v1::Corrections::Stub> corrections_;
   std::unique_ptr<coop::v1::Planning::Stub> planning_;
@@ -280,6 +283,11 @@ TEST_F(AnnualReportAcceptanceTest, AsKnownBeforeTheLateClass) {
                 "về kinh tế tập thể và 01 lớp truyền nghề cho thành viên THT, HTX; kiểm tra 01 "
                 "HTX; hỗ trợ 01 lượt HTX, THT với tổng kinh phí 50 triệu đồng; thành lập 01 mô "
                 "hình hội quán tại ấp Kênh Ngang, xã Khánh An.");
+  // The plan was known then: the same targets.
+  EXPECT_EQ(vi.targets_paragraph().text(),
+            Report(Area("966"), 2024, "vi").targets_paragraph().text());
+  // Before the plan was set, the report had no targets to give.
+  EXPECT_EQ(Report(Area("966"), 2024, "vi", before_plan_).targets_paragraph().text(), "");
 }
 
 TEST_F(AnnualReportAcceptanceTest, ACommune) {

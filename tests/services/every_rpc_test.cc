@@ -209,14 +209,17 @@ TEST_F(EveryRpcTest, EveryMethodOfEveryCoopServiceAnswersSomethingOtherThanUnimp
 }
 
 // The permission each method needs, stated here apart from the server's code: the command
-// services record; Reporting reads views (RebuildProjection rebuilds); the event store reads
-// events, appends raw, verifies; People handles personal details and lists their access log.
+// services record; Reporting reads views (RebuildProjection rebuilds, GetHistory reads events); the
+// event store reads events, appends raw, verifies; People handles personal details and lists their
+// access log.
 access::Permission PermissionOf(const MethodDescriptor* method) {
   using access::Permission;
   const std::string service = method->service()->name();
   const std::string name = method->name();
   if (service == "Reporting") {
-    return name == "RebuildProjection" ? Permission::kRebuildProjections : Permission::kReadViews;
+    if (name == "RebuildProjection") return Permission::kRebuildProjections;
+    // A stream's history names who recorded each event: it reads events.
+    return name == "GetHistory" ? Permission::kReadEvents : Permission::kReadViews;
   }
   if (service == "EventStore") {
     if (name == "Append") return Permission::kAppendRaw;

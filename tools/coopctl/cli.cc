@@ -146,12 +146,12 @@ int ReportFailure(const Command& command, const absl::Status& status) {
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command> commands = [] {
-    std::vector<Command> all = {AppendCommand(),     ReadCommand(),        TailCommand(),
-                                InfoCommand(),       VerifyCommand(),      HistoryCommand(),
-                                ImportCommand(),     ProjectionsCommand(), StatsCommand(),
-                                ReportCommand(),     ExplainCommand(),     PlanCommand(),
-                                ComplianceCommand(), ShowCommand(),        ListCommand(),
-                                OcopCommand(),       Criterion13Command(), AdminCommand()};
+    std::vector<Command> all = {
+        AppendCommand(),      ReadCommand(),    TailCommand(),    InfoCommand(),
+        VerifyCommand(),      HistoryCommand(), ImportCommand(),  ProjectionsCommand(),
+        StatsCommand(),       ReportCommand(),  ExplainCommand(), PlanCommand(),
+        ComplianceCommand(),  ShowCommand(),    ListCommand(),    OcopCommand(),
+        Criterion13Command(), AreasCommand(),   AdminCommand()};
     for (Command& command : GeneratedCommands()) all.push_back(std::move(command));
     return all;
   }();

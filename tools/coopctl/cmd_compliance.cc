@@ -4,6 +4,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "tools/coopctl/cli_words.h"
 #include "tools/coopctl/command.h"
 #include "tools/coopctl/output.h"
 #include "tools/coopctl/report_flags.h"
@@ -35,7 +36,8 @@ absl::StatusOr<int> RunCompliance(const Globals& globals, const ParsedArgs& args
     return stub.ListComplianceIssues(context, request, &reply);
   });
   if (!status.ok()) return ReportRpcError(status);
-  std::cout << (globals.json ? ToJsonLine(reply) + "\n" : FormatComplianceIssues(reply));
+  std::cout << (globals.json ? ToJsonLine(reply) + "\n"
+                             : FormatComplianceIssues(reply, LanguageOf(globals.lang)));
   return kExitOk;
 }
 

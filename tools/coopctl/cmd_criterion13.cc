@@ -4,6 +4,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "tools/coopctl/cli_words.h"
 #include "tools/coopctl/command.h"
 #include "tools/coopctl/output.h"
 #include "tools/coopctl/report_flags.h"
@@ -42,7 +43,8 @@ absl::StatusOr<int> RunCriterion13(const Globals& globals, const ParsedArgs& arg
     return stub.ListCriterion13Communes(context, request, &reply);
   });
   if (!status.ok()) return ReportRpcError(status);
-  std::cout << (globals.json ? ToJsonLine(reply) + "\n" : FormatCriterion13(reply));
+  std::cout << (globals.json ? ToJsonLine(reply) + "\n"
+                             : FormatCriterion13(reply, LanguageOf(globals.lang)));
   return kExitOk;
 }
 

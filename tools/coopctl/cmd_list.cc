@@ -6,6 +6,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "tools/coopctl/cli_words.h"
 #include "tools/coopctl/command.h"
 #include "tools/coopctl/output.h"
 #include "tools/coopctl/report_flags.h"
@@ -41,7 +42,7 @@ struct Paging {
 // Calls `fetch(token, &next_token)` for one or every page; it prints the page's rows.
 // Returns the exit code.
 template <typename Fetch>
-int Pages(const Paging& paging, const std::string& what, Fetch fetch) {
+int Pages(const Globals& globals, const Paging& paging, const std::string& what, Fetch fetch) {
   std::string token = paging.token;
   for (;;) {
     std::string next;
@@ -49,7 +50,10 @@ int Pages(const Paging& paging, const std::string& what, Fetch fetch) {
     if (!status.ok()) return ReportRpcError(status);
     if (next.empty()) return kExitOk;
     if (!paging.all) {
-      std::cerr << "-- more " << what << ": add --page-token " << next << " (or --all)\n";
+      std::cerr << (globals.lang == "en"
+                        ? absl::StrCat("-- more ", what, ": add --page-token ", next,
+                                       " (or --all)\n")
+                        : absl::StrCat("-- còn nữa: thêm --page-token ", next, " (hoặc --all)\n"));
       return kExitOk;
     }
     token = next;
@@ -58,11 +62,11 @@ int Pages(const Paging& paging, const std::string& what, Fetch fetch) {
 
 template <typename View>
 void PrintRows(const Globals& globals, const google::protobuf::RepeatedPtrField<View>& rows,
-               std::string (*format)(const std::vector<View>&)) {
+               std::string (*format)(const std::vector<View>&, Language)) {
   if (globals.json) {
     for (const auto& row : rows) std::cout << ToJsonLine(row) << "\n";
   } else {
-    std::cout << format(std::vector<View>(rows.begin(), rows.end()));
+    std::cout << format(std::vector<View>(rows.begin(), rows.end()), LanguageOf(globals.lang));
   }
   std::cout.flush();
 }
@@ -108,7 +112,7 @@ absl::StatusOr<int> RunList(const Globals& globals, const ParsedArgs& args) {
         return UsageError(absl::StrCat("--kind: expected cooperative or union, got '", *kind, "'"));
       }
     }
-    return Pages(paging, what, [&](const std::string& token, std::string* next) {
+    return Pages(globals, paging, what, [&](const std::string& token, std::string* next) {
       request.set_page_token(token);
       coop::v1::ListCooperativesReply reply;
       grpc::Status st = CallReporting(globals, [&](auto& stub, grpc::ClientContext* context) {
@@ -126,7 +130,7 @@ absl::StatusOr<int> RunList(const Globals& globals, const ParsedArgs& args) {
     request.set_page_size(paging.page_size);
     if (area) *request.mutable_area() = *area;
     request.set_status(status);
-    return Pages(paging, what, [&](const std::string& token, std::string* next) {
+    return Pages(globals, paging, what, [&](const std::string& token, std::string* next) {
       request.set_page_token(token);
       coop::v1::ListGroupsReply reply;
       grpc::Status st = CallReporting(globals, [&](auto& stub, grpc::ClientContext* context) {
@@ -144,7 +148,7 @@ absl::StatusOr<int> RunList(const Globals& globals, const ParsedArgs& args) {
     request.set_page_size(paging.page_size);
     if (area) *request.mutable_area() = *area;
     request.set_status(status);
-    return Pages(paging, what, [&](const std::string& token, std::string* next) {
+    return Pages(globals, paging, what, [&](const std::string& token, std::string* next) {
       request.set_page_token(token);
       coop::v1::ListHallsReply reply;
       grpc::Status st = CallReporting(globals, [&](auto& stub, grpc::ClientContext* context) {

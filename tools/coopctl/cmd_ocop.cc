@@ -4,6 +4,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "tools/coopctl/cli_words.h"
 #include "tools/coopctl/command.h"
 #include "tools/coopctl/output.h"
 #include "tools/coopctl/report_flags.h"
@@ -47,7 +48,8 @@ absl::StatusOr<int> RunOcop(const Globals& globals, const ParsedArgs& args) {
     return stub.ListOcopProducts(context, request, &reply);
   });
   if (!status.ok()) return ReportRpcError(status);
-  std::cout << (globals.json ? ToJsonLine(reply) + "\n" : FormatOcopProducts(reply));
+  std::cout << (globals.json ? ToJsonLine(reply) + "\n"
+                             : FormatOcopProducts(reply, LanguageOf(globals.lang)));
   return kExitOk;
 }
 

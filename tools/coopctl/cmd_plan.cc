@@ -3,6 +3,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "tools/coopctl/cli_words.h"
 #include "tools/coopctl/command.h"
 #include "tools/coopctl/output.h"
 #include "tools/coopctl/report_flags.h"
@@ -33,7 +34,8 @@ absl::StatusOr<int> RunPlan(const Globals& globals, const ParsedArgs& args) {
     return stub.GetPlanProgress(context, request, &reply);
   });
   if (!status.ok()) return ReportRpcError(status);
-  std::cout << (globals.json ? ToJsonLine(reply) + "\n" : FormatPlanProgress(reply));
+  std::cout << (globals.json ? ToJsonLine(reply) + "\n"
+                             : FormatPlanProgress(reply, LanguageOf(globals.lang)));
   return kExitOk;
 }
 

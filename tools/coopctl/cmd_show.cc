@@ -6,6 +6,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "tools/coopctl/cli_words.h"
 #include "tools/coopctl/command.h"
 #include "tools/coopctl/output.h"
 #include "tools/coopctl/report_flags.h"
@@ -38,7 +39,8 @@ std::string AggregateId(const std::string& id, const std::string& prefix) {
 template <typename Reply>
 int Print(const Globals& globals, const grpc::Status& status, const Reply& reply) {
   if (!status.ok()) return ReportRpcError(status);
-  std::cout << (globals.json ? ToJsonLine(reply) + "\n" : FormatView(reply));
+  std::cout << (globals.json ? ToJsonLine(reply) + "\n"
+                             : FormatView(reply, LanguageOf(globals.lang)));
   return kExitOk;
 }
 

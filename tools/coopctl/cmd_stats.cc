@@ -10,6 +10,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "tools/coopctl/cli_words.h"
 #include "tools/coopctl/command.h"
 #include "tools/coopctl/output.h"
 #include "tools/coopctl/report_flags.h"
@@ -184,7 +185,10 @@ absl::StatusOr<int> RunStats(const Globals& globals, const ParsedArgs& args) {
     return kExitOk;
   }
   if (format == "table") {
-    if (absl::Status st = Emit(FormatStatisticsTable(replies.front()), args); !st.ok()) return st;
+    if (absl::Status st =
+            Emit(FormatStatisticsTable(replies.front(), LanguageOf(globals.lang)), args);
+        !st.ok())
+      return st;
     return kExitOk;
   }
   const StatisticsSheet sheet = BuildSheet(replies, globals.lang, CutoffWords(args, globals.lang));
@@ -193,7 +197,10 @@ absl::StatusOr<int> RunStats(const Globals& globals, const ParsedArgs& args) {
     return kExitOk;
   }
   if (!args.Get("years")) {
-    if (absl::Status st = Emit(FormatStatisticsCsv(replies.front()), args); !st.ok()) return st;
+    if (absl::Status st =
+            Emit(FormatStatisticsCsv(replies.front(), LanguageOf(globals.lang)), args);
+        !st.ok())
+      return st;
     return kExitOk;
   }
   if (absl::Status st = Emit(SheetCsv(sheet), args); !st.ok()) return st;

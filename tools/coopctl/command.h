@@ -96,6 +96,7 @@ Command ImportCommand();
 // Reporting (coop.v1.Reporting): figures, plans, views.
 Command StatsCommand();
 Command ReportCommand();
+Command AreasCommand();
 Command ExplainCommand();
 Command PlanCommand();
 Command ComplianceCommand();

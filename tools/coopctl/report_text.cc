@@ -1,11 +1,13 @@
 #include "tools/coopctl/report_text.h"
 
+#include <algorithm>
 #include <cctype>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "tools/coopctl/cli_words.h"
 #include "tools/coopctl/command_catalog.h"
 #include "tools/coopctl/statistics_sheet.h"
 #include "tools/coopctl/text_table.h"
@@ -19,20 +21,67 @@ std::string Label(const StatisticFigure& figure) {
   return figure.label().empty() ? figure.name() : figure.label();
 }
 
-std::string Percent(double percent) { return absl::StrFormat("%.1f%%", percent); }
+std::string Count(int64_t value, Language language) { return CountText(value, language); }
 
 // The value cell and the note after it.
-std::pair<std::string, std::string> ValueCells(const StatisticFigure& figure) {
-  if (!figure.is_percent()) return {Thousands(figure.value()), ""};
-  return {Percent(figure.percent()), absl::StrCat("(", Thousands(figure.value()), " of ",
-                                                  Thousands(figure.denominator()), ")")};
+std::pair<std::string, std::string> ValueCells(const StatisticFigure& figure, Language language) {
+  if (!figure.is_percent()) return {Count(figure.value(), language), ""};
+  return {PercentText(figure.percent(), language),
+          absl::StrCat("(", Count(figure.value(), language), Say(language, " trên ", " of "),
+                       Count(figure.denominator(), language), ")")};
+}
+
+std::string Date(const std::string& iso, Language language) { return DateText(iso, language); }
+
+// Where the figures come from: the projection's rows or a replay of the events.
+std::string SourceWords(const std::string& source, Language language) {
+  if (language == Language::kEnglish) return source;
+  if (source == "precomputed") return "số liệu tính sẵn";
+  if (source == "replayed") return "tính lại từ các sự kiện";
+  return source;
+}
+
+const char* MetWords(bool met, Language language) {
+  return met ? Say(language, "đạt", "met") : Say(language, "chưa đạt", "not met");
+}
+
+// Which level rated an OCOP product, in words.
+std::string OcopLevelText(int level, Language language) {
+  switch (level) {
+    case coop::v1::OCOP_LEVEL_DISTRICT:
+      return Say(language, "cấp huyện", "district");
+    case coop::v1::OCOP_LEVEL_PROVINCE:
+      return Say(language, "cấp tỉnh", "province");
+    case coop::v1::OCOP_LEVEL_CENTRAL:
+      return Say(language, "cấp trung ương", "central");
+    default:
+      return EnumText(coop::v1::OcopLevel_descriptor()->FindValueByNumber(level));
+  }
+}
+
+// What a compliance issue is, in words.
+std::string IssueKindText(coop::v1::ComplianceIssueKind kind, Language language) {
+  switch (kind) {
+    case coop::v1::NO_ANNUAL_REPORT:
+      return Say(language, "chưa nộp báo cáo năm", "no annual report");
+    case coop::v1::NO_ANNUAL_MEETING:
+      return Say(language, "chưa tổ chức đại hội thường niên", "no annual meeting");
+    case coop::v1::RATED_WEAK:
+      return Say(language, "xếp loại yếu", "rated weak");
+    case coop::v1::NON_COMPLIANT_NOT_FOLLOWED_UP:
+      return Say(language, "vi phạm qua kiểm tra chưa khắc phục", "non compliant not followed up");
+    case coop::v1::REVOCATION_GROUNDS:
+      return Say(language, "có căn cứ thu hồi giấy chứng nhận", "revocation grounds");
+    default:
+      return EnumText(coop::v1::ComplianceIssueKind_descriptor()->FindValueByNumber(kind));
+  }
 }
 
 // Formula-safe and quoted (statistics_sheet.h).
 std::string CsvField(const std::string& text) { return CsvCell(text); }
 
 std::string CsvLine(const std::string& name, const std::string& label,
-                    const StatisticFigure& figure) {
+                    const StatisticFigure& figure) {  // numbers as machines read them
   return absl::StrCat(CsvField(name), ",", CsvField(label), ",", figure.value(), ",",
                       figure.is_percent() ? absl::StrFormat("%.1f", figure.percent()) : "", "\n");
 }
@@ -42,12 +91,14 @@ std::string Capitalised(std::string text) {
   return text;
 }
 
-std::string Position(uint64_t position) { return absl::StrCat("log position ", position); }
+std::string Position(uint64_t position, Language language) {
+  return absl::StrCat(Say(language, "vị trí nhật ký ", "log position "), position);
+}
 
 }  // namespace
 
-std::string AreaText(const coop::v1::Area& area) {
-  if (area.code().empty()) return "the nation";
+std::string AreaText(const coop::v1::Area& area, Language language) {
+  if (area.code().empty()) return Say(language, "cả nước", "the nation");
   if (area.unit_set().empty()) return area.code();
   return absl::StrCat(area.code(), " (", area.unit_set(), ")");
 }
@@ -63,34 +114,40 @@ std::string EnumText(const google::protobuf::EnumValueDescriptor* value) {
   return name;
 }
 
-std::string FormatStatisticsTable(const coop::v1::AnnualStatisticsReply& reply) {
-  const std::string area = reply.area_name().empty()
-                               ? AreaText(reply.area())
-                               : absl::StrCat(reply.area_name(), ", ", AreaText(reply.area()));
-  std::string out = absl::StrCat("Annual statistics ", reply.year(), ": ", area, "\n");
-  absl::StrAppend(&out, "period ", reply.period_from(), " to ", reply.period_to(), ", ",
-                  Position(reply.position()), ", ", reply.source(), "\n\n");
+std::string FormatStatisticsTable(const coop::v1::AnnualStatisticsReply& reply, Language language) {
+  const std::string code = AreaText(reply.area(), language);
+  const std::string area =
+      reply.area_name().empty() ? code : absl::StrCat(reply.area_name(), ", ", code);
+  std::string out = absl::StrCat(Say(language, "Thống kê năm ", "Annual statistics "), reply.year(),
+                                 ": ", area, "\n");
+  absl::StrAppend(&out, Say(language, "kỳ từ ", "period "), Date(reply.period_from(), language),
+                  Say(language, " đến ", " to "), Date(reply.period_to(), language), ", ",
+                  Position(reply.position(), language), ", ", SourceWords(reply.source(), language),
+                  "\n\n");
   TextTable table({TextTable::kLeft, TextTable::kRight, TextTable::kLeft});
   for (const auto& figure : reply.figures()) {
-    auto [value, note] = ValueCells(figure);
+    auto [value, note] = ValueCells(figure, language);
     table.AddRow({Label(figure), value, note});
   }
   for (const auto& bucket : reply.unassigned()) {
     table.AddLine("");
-    table.AddLine(absl::StrCat("Unassigned: ", bucket.old_code(),
+    table.AddLine(absl::StrCat(Say(language, "Chưa phân bổ: ", "Unassigned: "), bucket.old_code(),
                                bucket.old_name().empty() ? "" : " ", bucket.old_name(),
-                               ", split between ", absl::StrJoin(bucket.candidate_codes(), ", ")));
+                               Say(language, ", chia cho ", ", split between "),
+                               absl::StrJoin(bucket.candidate_codes(), ", ")));
     for (const auto& figure : bucket.figures()) {
-      auto [value, note] = ValueCells(figure);
+      auto [value, note] = ValueCells(figure, language);
       table.AddRow({absl::StrCat("  ", Label(figure)), value, note});
     }
   }
-  if (table.empty()) return absl::StrCat(out, "(no figures)\n");
+  if (table.empty()) {
+    return absl::StrCat(out, Say(language, "(không có số liệu)\n", "(no figures)\n"));
+  }
   return absl::StrCat(out, table.Render());
 }
 
-std::string FormatStatisticsCsv(const coop::v1::AnnualStatisticsReply& reply) {
-  std::string out = "name,label,value,percent\n";
+std::string FormatStatisticsCsv(const coop::v1::AnnualStatisticsReply& reply, Language language) {
+  std::string out = Say(language, "mã,chỉ tiêu,giá trị,tỷ lệ (%)\n", "name,label,value,percent\n");
   for (const auto& figure : reply.figures()) {
     absl::StrAppend(&out, CsvLine(figure.name(), Label(figure), figure));
   }
@@ -98,20 +155,25 @@ std::string FormatStatisticsCsv(const coop::v1::AnnualStatisticsReply& reply) {
     for (const auto& figure : bucket.figures()) {
       std::string where = bucket.old_code();
       if (!bucket.old_name().empty()) absl::StrAppend(&where, " ", bucket.old_name());
-      absl::StrAppend(&out,
-                      CsvLine(absl::StrCat("unassigned.", bucket.old_code(), ".", figure.name()),
-                              absl::StrCat(Label(figure), " (unassigned: ", where, ")"), figure));
+      absl::StrAppend(
+          &out,
+          CsvLine(absl::StrCat("unassigned.", bucket.old_code(), ".", figure.name()),
+                  absl::StrCat(Label(figure), Say(language, " (chưa phân bổ: ", " (unassigned: "),
+                               where, ")"),
+                  figure));
     }
   }
   return out;
 }
 
-std::string FormatExplanation(const coop::v1::ExplainStatisticReply& reply) {
+std::string FormatExplanation(const coop::v1::ExplainStatisticReply& reply, Language language) {
   const auto& figure = reply.figure();
-  auto [value, note] = ValueCells(figure);
+  auto [value, note] = ValueCells(figure, language);
   std::string out = absl::StrCat(Label(figure), " (", figure.name(), ") = ", value,
                                  note.empty() ? "" : "  ", note, "\n");
-  if (reply.events().empty()) return absl::StrCat(out, "no events\n");
+  if (reply.events().empty()) {
+    return absl::StrCat(out, Say(language, "không có sự kiện nào\n", "no events\n"));
+  }
   TextTable table(
       {TextTable::kRight, TextTable::kLeft, TextTable::kLeft, TextTable::kRight, TextTable::kLeft});
   for (const auto& event : reply.events()) {
@@ -122,19 +184,27 @@ std::string FormatExplanation(const coop::v1::ExplainStatisticReply& reply) {
   }
   absl::StrAppend(&out, table.Render());
   if (reply.truncated()) {
-    absl::StrAppend(&out, "... truncated after ", reply.events_size(),
-                    " events (raise --limit to see more)\n");
+    absl::StrAppend(&out, Say(language, "... chỉ liệt kê ", "... truncated after "),
+                    reply.events_size(),
+                    Say(language, " sự kiện đầu (tăng --limit để xem thêm)\n",
+                        " events (raise --limit to see more)\n"));
   }
   return out;
 }
 
-std::string FormatPlanProgress(const coop::v1::PlanProgressReply& reply) {
-  std::string out = absl::StrCat("Plan ", reply.year(), ": ", AreaText(reply.area()));
-  if (!reply.decision().empty()) absl::StrAppend(&out, ", decision ", reply.decision());
-  absl::StrAppend(&out, ", ", Position(reply.position()), "\n\n");
-  if (reply.targets().empty()) return absl::StrCat(out, "no targets\n");
+std::string FormatPlanProgress(const coop::v1::PlanProgressReply& reply, Language language) {
+  std::string out = absl::StrCat(Say(language, "Kế hoạch năm ", "Plan "), reply.year(), ": ",
+                                 AreaText(reply.area(), language));
+  if (!reply.decision().empty()) {
+    absl::StrAppend(&out, Say(language, ", quyết định ", ", decision "), reply.decision());
+  }
+  absl::StrAppend(&out, ", ", Position(reply.position(), language), "\n\n");
+  if (reply.targets().empty()) {
+    return absl::StrCat(out, Say(language, "không có chỉ tiêu\n", "no targets\n"));
+  }
   TextTable table({TextTable::kLeft, TextTable::kRight, TextTable::kRight, TextTable::kLeft});
-  table.AddRow({"indicator", "target", "actual", ""});
+  table.AddRow({Say(language, "chỉ tiêu", "indicator"), Say(language, "mục tiêu", "target"),
+                Say(language, "thực hiện", "actual"), ""});
   int met = 0;
   for (const auto& target : reply.targets()) {
     const std::string comparison = target.comparison() == coop::v1::EQUAL ? "= " : "≥ ";
@@ -143,61 +213,80 @@ std::string FormatPlanProgress(const coop::v1::PlanProgressReply& reply) {
             ? target.label()
             : Capitalised(EnumText(
                   coop::v1::PlanIndicator_descriptor()->FindValueByNumber(target.indicator())));
-    if (target.per_commune()) absl::StrAppend(&indicator, " (per commune)");
-    table.AddRow({indicator, comparison + Thousands(target.target()), Thousands(target.actual()),
-                  target.met() ? "met" : "not met"});
+    if (target.per_commune()) {
+      absl::StrAppend(&indicator, Say(language, " (mỗi xã)", " (per commune)"));
+    }
+    table.AddRow({indicator, comparison + Count(target.target(), language),
+                  Count(target.actual(), language), MetWords(target.met(), language)});
     if (target.met()) ++met;
   }
-  absl::StrAppend(&out, table.Render(), "\n", met, " of ", reply.targets_size(),
-                  reply.targets_size() == 1 ? " target met\n" : " targets met\n");
+  absl::StrAppend(&out, table.Render(), "\n");
+  if (language == Language::kEnglish) {
+    absl::StrAppend(&out, met, " of ", reply.targets_size(),
+                    reply.targets_size() == 1 ? " target met\n" : " targets met\n");
+  } else {
+    absl::StrAppend(&out, "Đạt ", met, "/", reply.targets_size(), " chỉ tiêu\n");
+  }
   return out;
 }
 
-std::string FormatComplianceIssues(const coop::v1::ComplianceIssuesReply& reply) {
+std::string FormatComplianceIssues(const coop::v1::ComplianceIssuesReply& reply,
+                                   Language language) {
   TextTable table;
   for (const auto& issue : reply.issues()) {
-    table.AddRow(
-        {issue.code(), issue.name(), AreaText(issue.address()),
-         EnumText(coop::v1::ComplianceIssueKind_descriptor()->FindValueByNumber(issue.kind())),
-         issue.position() == 0 ? "-" : absl::StrCat("#", issue.position()), issue.detail()});
+    table.AddRow({issue.code(), issue.name(), AreaText(issue.address(), language),
+                  IssueKindText(issue.kind(), language),
+                  issue.position() == 0 ? "-" : absl::StrCat("#", issue.position()),
+                  issue.detail()});
   }
   std::string out = table.Render();
-  absl::StrAppend(&out, reply.issues_size(), reply.issues_size() == 1 ? " issue" : " issues", ", ",
-                  Position(reply.position()), "\n");
+  const bool one = reply.issues_size() == 1;
+  absl::StrAppend(&out, reply.issues_size(), Say(language, " vấn đề", one ? " issue" : " issues"),
+                  ", ", Position(reply.position(), language), "\n");
   return out;
 }
 
-std::string FormatOcopProducts(const coop::v1::ListOcopProductsReply& reply) {
+std::string FormatOcopProducts(const coop::v1::ListOcopProductsReply& reply, Language language) {
   TextTable table({TextTable::kLeft, TextTable::kRight});
   for (const auto& product : reply.products()) {
+    std::string score = absl::StrFormat("%.1f", product.score());
+    if (language == Language::kVietnamese) std::replace(score.begin(), score.end(), '.', ',');
     table.AddRow(
-        {absl::StrCat(product.stars(), "★"), absl::StrFormat("%.1f", product.score()),
-         product.product_name(), absl::StrCat("product ", product.product_id()),
-         absl::StrCat("cooperative ", product.cooperative_id()), AreaText(product.area()),
-         absl::StrCat(
-             "rated ", product.rated_on(), " (",
-             EnumText(coop::v1::OcopLevel_descriptor()->FindValueByNumber(product.level())),
-             product.decision().empty() ? "" : absl::StrCat(", ", product.decision()), ")"),
-         absl::StrCat("expires ", product.expires_on())});
+        {absl::StrCat(product.stars(), "★"), score, product.product_name(),
+         absl::StrCat(Say(language, "sản phẩm ", "product "), product.product_id()),
+         absl::StrCat(Say(language, "HTX ", "cooperative "), product.cooperative_id()),
+         AreaText(product.area(), language),
+         absl::StrCat(Say(language, "đánh giá ngày ", "rated "), Date(product.rated_on(), language),
+                      " (", OcopLevelText(product.level(), language),
+                      product.decision().empty() ? "" : absl::StrCat(", ", product.decision()),
+                      ")"),
+         absl::StrCat(Say(language, "hết hạn ", "expires "),
+                      Date(product.expires_on(), language))});
   }
+  const bool one = reply.products_size() == 1;
   return absl::StrCat(table.Render(), "3★: ", reply.three_stars(), "  4★: ", reply.four_stars(),
                       "  5★: ", reply.five_stars(), "  (", reply.products_size(),
-                      reply.products_size() == 1 ? " product, " : " products, ",
-                      Position(reply.position()), ")\n");
+                      Say(language, " sản phẩm, ", one ? " product, " : " products, "),
+                      Position(reply.position(), language), ")\n");
 }
 
-std::string FormatCriterion13(const coop::v1::Criterion13Reply& reply) {
+std::string FormatCriterion13(const coop::v1::Criterion13Reply& reply, Language language) {
   TextTable table;
   for (const auto& commune : reply.communes()) {
-    table.AddRow({commune.commune().code(), commune.name(), commune.met() ? "met" : "not met",
+    table.AddRow({commune.commune().code(), commune.name(), MetWords(commune.met(), language),
                   absl::StrJoin(commune.cooperative_ids(), ", ")});
   }
   std::string out = table.Render();
-  absl::StrAppend(&out, reply.communes_met(), " of ", reply.communes_total(),
-                  reply.communes_total() == 1 ? " commune meets" : " communes meet",
-                  " criterion 13",
-                  reply.rule().empty() ? "" : absl::StrCat(" (", reply.rule(), ")"), ", ",
-                  Position(reply.position()), "\n");
+  const std::string rule = reply.rule().empty() ? "" : absl::StrCat(" (", reply.rule(), ")");
+  if (language == Language::kEnglish) {
+    absl::StrAppend(&out, reply.communes_met(), " of ", reply.communes_total(),
+                    reply.communes_total() == 1 ? " commune meets" : " communes meet",
+                    " criterion 13", rule, ", ", Position(reply.position(), language), "\n");
+  } else {
+    absl::StrAppend(&out, reply.communes_met(), "/", reply.communes_total(),
+                    " xã đạt tiêu chí số 13", rule, ", ", Position(reply.position(), language),
+                    "\n");
+  }
   return out;
 }
 

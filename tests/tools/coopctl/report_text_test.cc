@@ -63,7 +63,7 @@ TEST(TextTableTest, CountsCharactersNotBytesAndTrimsTheLastColumn) {
 }
 
 TEST(ReportTextTest, StatisticsTable) {
-  EXPECT_EQ(FormatStatisticsTable(UMinh2020()),
+  EXPECT_EQ(FormatStatisticsTable(UMinh2020(), Language::kEnglish),
             "Annual statistics 2020: Huyện U Minh, 966 (2025-03)\n"
             "period 2020-01-01 to 2020-12-31, log position 1234, precomputed\n"
             "\n"
@@ -76,8 +76,27 @@ TEST(ReportTextTest, StatisticsTable) {
             "  Cooperatives                      1\n");
 }
 
+// Vietnamese by default: coopctl's own words, digits grouped with ".", the decimal sign ",",
+// dates day first.
+TEST(ReportTextTest, StatisticsTableInVietnamese) {
+  EXPECT_EQ(FormatStatisticsTable(UMinh2020(), Language::kVietnamese),
+            "Thống kê năm 2020: Huyện U Minh, 966 (2025-03)\n"
+            "kỳ từ 01/01/2020 đến 31/12/2020, vị trí nhật ký 1234, số liệu tính sẵn\n"
+            "\n"
+            "Cooperatives                       14\n"
+            "HTX members                       230\n"
+            "Charter capital (VND)  12.400.000.000\n"
+            "Rated Khá or better             62,5%  (5 trên 8)\n"
+            "\n"
+            "Chưa phân bổ: 32044 Thị trấn U Minh, chia cho 32045, 32046\n"
+            "  Cooperatives                      1\n");
+  EXPECT_EQ(FormatStatisticsCsv(UMinh2020(), Language::kVietnamese)
+                .rfind("mã,chỉ tiêu,giá trị,tỷ lệ (%)\ncooperatives,Cooperatives,14,\n", 0),
+            0u);
+}
+
 TEST(ReportTextTest, StatisticsCsv) {
-  EXPECT_EQ(FormatStatisticsCsv(UMinh2020()),
+  EXPECT_EQ(FormatStatisticsCsv(UMinh2020(), Language::kEnglish),
             "name,label,value,percent\n"
             "cooperatives,Cooperatives,14,\n"
             "members,HTX members,230,\n"
@@ -86,7 +105,7 @@ TEST(ReportTextTest, StatisticsCsv) {
             "unassigned.32044.cooperatives,Cooperatives (unassigned: 32044 Thị trấn U Minh),1,\n");
   coop::v1::AnnualStatisticsReply quoted;
   *quoted.add_figures() = Figure("x", "Classes, \"vocational\"", 3);
-  EXPECT_EQ(FormatStatisticsCsv(quoted),
+  EXPECT_EQ(FormatStatisticsCsv(quoted, Language::kEnglish),
             "name,label,value,percent\n"
             "x,\"Classes, \"\"vocational\"\"\",3,\n");
 }
@@ -120,7 +139,7 @@ TEST(ReportTextTest, Explanation) {
   second->set_contribution(-1);
   second->set_type("coop.v1.CooperativeDissolved");
   reply.set_truncated(true);
-  EXPECT_EQ(FormatExplanation(reply),
+  EXPECT_EQ(FormatExplanation(reply, Language::kEnglish),
             "Cooperatives (cooperatives) = 2\n"
             "  #12  2019-03-01  coop-a   +1  HTX Khánh An registered\n"
             "#1045  2020-07-15  coop-bb  -1  coop.v1.CooperativeDissolved\n"
@@ -146,7 +165,7 @@ TEST(ReportTextTest, PlanProgress) {
   t2->set_per_commune(true);
   t2->set_target(8);
   t2->set_actual(5);
-  EXPECT_EQ(FormatPlanProgress(reply),
+  EXPECT_EQ(FormatPlanProgress(reply, Language::kEnglish),
             "Plan 2021: 966 (2025-03), decision 12/QĐ-UBND, log position 99\n"
             "\n"
             "indicator                 target  actual\n"
@@ -154,6 +173,14 @@ TEST(ReportTextTest, PlanProgress) {
             "New groups (per commune)     = 8       5  not met\n"
             "\n"
             "1 of 2 targets met\n");
+  EXPECT_EQ(FormatPlanProgress(reply, Language::kVietnamese),
+            "Kế hoạch năm 2021: 966 (2025-03), quyết định 12/QĐ-UBND, vị trí nhật ký 99\n"
+            "\n"
+            "chỉ tiêu             mục tiêu  thực hiện\n"
+            "New cooperatives          ≥ 2          3  đạt\n"
+            "New groups (mỗi xã)       = 8          5  chưa đạt\n"
+            "\n"
+            "Đạt 1/2 chỉ tiêu\n");
 }
 
 TEST(ReportTextTest, ComplianceOcopAndCriterion13) {
@@ -166,7 +193,7 @@ TEST(ReportTextTest, ComplianceOcopAndCriterion13) {
   issue->mutable_address()->set_unit_set("2025-03");
   issue->set_kind(coop::v1::NO_ANNUAL_REPORT);
   issue->set_detail("due 2021-12-15");
-  EXPECT_EQ(FormatComplianceIssues(issues),
+  EXPECT_EQ(FormatComplianceIssues(issues, Language::kEnglish),
             "2000000001  HTX Khánh An  32059 (2025-03)  no annual report  -  due 2021-12-15\n"
             "1 issue, log position 50\n");
 
@@ -183,7 +210,7 @@ TEST(ReportTextTest, ComplianceOcopAndCriterion13) {
   product->set_rated_on("2024-05-01");
   product->set_expires_on("2027-05-01");
   product->mutable_area()->set_code("32059");
-  EXPECT_EQ(FormatOcopProducts(products),
+  EXPECT_EQ(FormatOcopProducts(products, Language::kEnglish),
             "4★  87.2  Mắm tôm  product p1  cooperative c1  32059  rated 2024-05-01 (province)  "
             "expires 2027-05-01\n"
             "3★: 0  4★: 1  5★: 0  (1 product, log position 60)\n");
@@ -201,7 +228,7 @@ TEST(ReportTextTest, ComplianceOcopAndCriterion13) {
   auto* unmet = communes.add_communes();
   unmet->mutable_commune()->set_code("32044");
   unmet->set_name("Thị trấn U Minh");
-  EXPECT_EQ(FormatCriterion13(communes),
+  EXPECT_EQ(FormatCriterion13(communes, Language::kEnglish),
             "32059  Xã Khánh An      met      c1\n"
             "32044  Thị trấn U Minh  not met\n"
             "1 of 2 communes meet criterion 13 (an HTX rated fair or better), log position 70\n");
@@ -225,7 +252,7 @@ TEST(ViewTextTest, CooperativeViewOneFieldPerLine) {
   second->set_status("active");
   second->set_on("2024-09-02");
   second->set_position(2);
-  EXPECT_EQ(FormatView(view),
+  EXPECT_EQ(FormatView(view, Language::kEnglish),
             "cooperative id       c1\n"
             "name                 HTX Khánh An\n"
             "kind                 cooperative\n"
@@ -235,7 +262,8 @@ TEST(ViewTextTest, CooperativeViewOneFieldPerLine) {
             "charter capital vnd  500,000,000\n"
             "status history       (status registered, on 2024-09-01, position 1)\n"
             "                     (status active, on 2024-09-02, position 2)\n");
-  EXPECT_EQ(FormatCooperativeList({view}), "c1  -  active  32059 (2025-03)  HTX Khánh An\n");
+  EXPECT_EQ(FormatCooperativeList({view}, Language::kEnglish),
+            "c1  -  active  32059 (2025-03)  HTX Khánh An\n");
 }
 
 }  // namespace
