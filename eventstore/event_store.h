@@ -100,6 +100,23 @@ class EventStore {
   // waits until the first has finished. REQUIRES: no read is running or starts afterwards.
   virtual void Close() = 0;
 
+  // --- The log as an RFC 9162 Merkle tree over the events' leaf hashes (verify/merkle.h):
+  // leaf index = position − 1, and a tree of size n covers positions 1..n. A backend keeps the
+  // roots of the perfect subtrees as events commit, so heads and proofs never read events.
+
+  // The root of perfect subtree `index` at `level`: of the leaves [index·2^level,
+  // (index+1)·2^level). OUT_OF_RANGE unless the subtree lies within the committed log.
+  virtual absl::StatusOr<std::string> MerkleNode(int level, uint64_t index) = 0;
+  // The root of the tree of the first `size` positions (the empty tree's for 0). OUT_OF_RANGE
+  // beyond the committed head (a head may be asked for any past size).
+  absl::StatusOr<std::string> TreeRoot(uint64_t size);
+  // The audit path of `position` in the tree of `tree_size` positions. INVALID_ARGUMENT
+  // unless 1 <= position <= tree_size; OUT_OF_RANGE beyond the head.
+  absl::StatusOr<std::vector<std::string>> InclusionProof(uint64_t position, uint64_t tree_size);
+  // That the tree of `new_size` positions extends the one of `old_size`. INVALID_ARGUMENT
+  // unless 1 <= old_size <= new_size; OUT_OF_RANGE beyond the head.
+  absl::StatusOr<std::vector<std::string>> ConsistencyProof(uint64_t old_size, uint64_t new_size);
+
   // Told after every durable commit; subscriptions wait on it.
   virtual CommitNotifier& notifier() = 0;
   virtual const Limits& limits() const = 0;

@@ -117,8 +117,9 @@ const std::vector<Rule>& RuleTable() {
        "A suspension ends after its last day (its latest extension's): the cooperative is active "
        "again from the next day, and neither resumes nor extends that suspension",
        "Decree 92/2024 Art. 56", C::kFailedPrecondition,
-       "Tạm ngừng kết thúc sau ngày cuối cùng (của lần gia hạn sau cùng): HTX hoạt động trở lại từ "
-       "ngày hôm sau, và lần tạm ngừng đó không còn được gia hạn hay kết thúc nữa"},
+       "Hết thời hạn tạm ngừng (kể cả lần gia hạn sau cùng), HTX được coi là hoạt động trở lại từ "
+       "ngày kế tiếp; lần tạm ngừng đã hết hạn đó không còn được gia hạn hay thông báo hoạt động "
+       "trở lại"},
       {"COOP-19",
        "The annual report for year Y is due by 15 January of Y+1 up to 2018, by 15 December of Y "
        "from 2019",
@@ -208,8 +209,8 @@ const std::vector<Rule>& RuleTable() {
        "A group's suspension ends after its last day: it is active again from the next day, and "
        "that suspension is no longer resumed",
        "Decree 77/2019/NĐ-CP; Decree 92/2024/NĐ-CP", C::kFailedPrecondition,
-       "Tạm ngừng của THT kết thúc sau ngày cuối cùng: THT hoạt động trở lại từ ngày hôm sau, và "
-       "lần tạm ngừng đó không còn được kết thúc nữa"},
+       "Hết thời hạn tạm ngừng, THT được coi là hoạt động trở lại từ ngày kế tiếp; lần tạm ngừng "
+       "đã hết hạn đó không còn được thông báo hoạt động trở lại"},
       {"GROUP-15",
        "A group that notified its termination ends by itself 3 months after the notice unless "
        "its termination is recorded earlier; meanwhile it only changes its details or members, "

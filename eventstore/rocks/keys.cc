@@ -22,6 +22,12 @@ std::string StreamIndexKey(std::string_view stream_id, uint64_t version) {
   return k;
 }
 
+std::string MerkleNodeKey(int level, uint64_t index) {
+  std::string k(1, static_cast<char>(level));
+  base::PutU64(&k, index);
+  return k;
+}
+
 std::string TimeIndexKey(int64_t recorded_at_micros, uint64_t position) {
   std::string k;
   base::PutU64(&k, static_cast<uint64_t>(recorded_at_micros < 0 ? 0 : recorded_at_micros));

@@ -27,6 +27,14 @@ std::string AreaIndexKey(std::string_view unit_set, std::string_view code, uint6
 std::string EncodeStreamHead(const StreamHead& head);
 bool DecodeStreamHead(std::string_view in, StreamHead* head);
 
+// merkle: level (1 byte) ‖ index (8) -> the 32-byte root of the perfect subtree of the leaves
+// [index·2^level, (index+1)·2^level); level 0 holds the leaf hashes themselves.
+std::string MerkleNodeKey(int level, uint64_t index);
+
+// meta "merkle_size": how many leaves the merkle family covers (8 bytes); equal to the log
+// head's position once a store has opened (older stores are brought level on open).
+inline constexpr std::string_view kMerkleSizeKey = "merkle_size";
+
 // meta "log_head": position ‖ chain hash (32) ‖ last recorded_at
 inline constexpr std::string_view kLogHeadKey = "log_head";
 inline constexpr std::string_view kFormatVersionKey = "format_version";

@@ -19,6 +19,7 @@
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
 #include "rocksdb/table.h"
+#include "rocksdb/write_batch.h"
 
 namespace coop::eventstore {
 namespace {
@@ -110,6 +111,7 @@ absl::Status RocksEventStore::OpenDb() {
       {"event_ids", FamilyOptions(cache, Access::kPointOnly)},
       {"time_index", FamilyOptions(cache, Access::kOrdered)},
       {"area_index", FamilyOptions(cache, Access::kOrdered)},
+      {"merkle", FamilyOptions(cache, Access::kPointOnly)},
   };
   rocksdb::DB* raw = nullptr;
   auto s = rocksdb::DB::Open(db_options, dir_, families, &handles_, &raw);
@@ -122,6 +124,7 @@ absl::Status RocksEventStore::OpenDb() {
   event_ids_ = handles_[4];
   time_index_ = handles_[5];
   area_index_ = handles_[6];
+  merkle_ = handles_[7];
 
   std::string value;
   s = db_->Get(rocksdb::ReadOptions(), meta_, std::string(keys::kFormatVersionKey), &value);
@@ -156,6 +159,7 @@ absl::Status RocksEventStore::OpenDb() {
     return absl::DataLossError(absl::StrCat("log head says position ", head.position,
                                             " but the last stored event is ", last));
   }
+  if (auto st = OpenMerkle(head.position); !st.ok()) return st;
   {
     absl::MutexLock lock(&mu_);
     head_ = head;
@@ -166,6 +170,80 @@ absl::Status RocksEventStore::OpenDb() {
   pthread_setname_np(writer_.native_handle(), "coop-writer");
   committer_ = std::thread([this] { CommitterLoop(); });
   pthread_setname_np(committer_.native_handle(), "coop-committer");
+  return absl::OkStatus();
+}
+
+absl::Status RocksEventStore::OpenMerkle(uint64_t head_position) {
+  std::string value;
+  uint64_t covered = 0;
+  auto s = db_->Get(rocksdb::ReadOptions(), meta_, std::string(keys::kMerkleSizeKey), &value);
+  if (s.ok()) {
+    if (value.size() != 8) return absl::DataLossError("merkle size is malformed");
+    covered = base::GetU64(value);
+  } else if (!s.IsNotFound()) {
+    return base::FromRocks(s, "reading the merkle size");
+  }
+  if (covered > head_position) {
+    return absl::DataLossError(absl::StrCat("the merkle tree covers ", covered,
+                                            " positions but the log head is ", head_position));
+  }
+  // The roots of the perfect subtrees [0, covered) is made of, largest first.
+  std::vector<std::string> roots;
+  uint64_t start = 0;
+  for (int level = 63; level >= 0; --level) {
+    if (((covered >> level) & 1) == 0) continue;
+    std::string root;
+    s = db_->Get(rocksdb::ReadOptions(), merkle_, keys::MerkleNodeKey(level, start >> level),
+                 &root);
+    if (!s.ok())
+      return base::FromRocks(s, absl::StrCat("reading merkle node ", level, "/", start >> level));
+    roots.push_back(std::move(root));
+    start += uint64_t{1} << level;
+  }
+  auto range = verify::CompactRange::Resume(covered, std::move(roots));
+  if (!range.ok()) return range.status();
+  // A log written before the merkle family existed: add the leaves it lacks, from the events'
+  // stored leaf hashes, a chunk per synced batch.
+  constexpr uint64_t kChunk = 50'000;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), events_));
+  rocksdb::WriteBatch batch;
+  uint64_t in_batch = 0;
+  auto flush = [&]() -> absl::Status {
+    std::string size;
+    base::PutU64(&size, range->size());
+    batch.Put(meta_, std::string(keys::kMerkleSizeKey), size);
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    auto w = db_->Write(wo, &batch);
+    batch.Clear();
+    in_batch = 0;
+    return w.ok() ? absl::OkStatus() : base::FromRocks(w, "writing merkle nodes");
+  };
+  for (it->Seek(keys::EventKey(covered + 1)); it->Valid(); it->Next()) {
+    coop::v1::RecordedEvent event;
+    if (!event.ParseFromArray(it->value().data(), static_cast<int>(it->value().size())) ||
+        event.position() != range->size() + 1 ||
+        event.leaf_hash().size() != verify::kMerkleHashSize) {
+      return absl::DataLossError(absl::StrCat("the event at position ", range->size() + 1,
+                                              " cannot give its leaf hash to the merkle tree"));
+    }
+    range->Append(event.leaf_hash(), [&](int level, uint64_t index, const std::string& hash) {
+      batch.Put(merkle_, keys::MerkleNodeKey(level, index), hash);
+    });
+    if (++in_batch == kChunk) {
+      if (auto st = flush(); !st.ok()) return st;
+    }
+  }
+  if (!it->status().ok())
+    return base::FromRocks(it->status(), "reading events for the merkle tree");
+  if (in_batch > 0) {
+    if (auto st = flush(); !st.ok()) return st;
+  }
+  if (range->size() != head_position) {
+    return absl::DataLossError(absl::StrCat("the merkle tree reached position ", range->size(),
+                                            " but the log head is ", head_position));
+  }
+  merkle_range_ = *std::move(range);
   return absl::OkStatus();
 }
 
@@ -420,6 +498,28 @@ absl::StatusOr<std::optional<coop::v1::RecordedEvent>> RocksEventStore::FindEven
                                             ", which holds another event"));
   }
   return stored;
+}
+
+absl::StatusOr<std::string> RocksEventStore::MerkleNode(int level, uint64_t index) {
+  if (level < 0 || level > 63) {
+    return absl::InvalidArgumentError(absl::StrCat("merkle level ", level, " is not 0 to 63"));
+  }
+  uint64_t head;
+  {
+    absl::MutexLock lock(&mu_);
+    head = head_.position;
+  }
+  if (index >= (head >> level)) {
+    return absl::OutOfRangeError(absl::StrCat("merkle node ", level, "/", index,
+                                              " is beyond the log's head, position ", head));
+  }
+  std::string hash;
+  auto s = db_->Get(rocksdb::ReadOptions(), merkle_, keys::MerkleNodeKey(level, index), &hash);
+  if (s.IsNotFound()) {
+    return absl::DataLossError(absl::StrCat("merkle node ", level, "/", index, " is missing"));
+  }
+  if (!s.ok()) return base::FromRocks(s, "reading a merkle node");
+  return hash;
 }
 
 coop::v1::LogInfo RocksEventStore::GetLogInfo() {

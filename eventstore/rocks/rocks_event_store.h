@@ -24,6 +24,7 @@
 #include "eventstore/event_store.h"
 #include "eventstore/rocks/rocks_options.h"
 #include "eventstore/staging/append_stager.h"
+#include "verify/merkle.h"
 
 namespace rocksdb {
 class DB;
@@ -52,6 +53,7 @@ class RocksEventStore final : public EventStore, private CommittedState {
   absl::StatusOr<std::optional<coop::v1::RecordedEvent>> FindEvent(
       const std::string& event_id) override;
   coop::v1::LogInfo GetLogInfo() override;
+  absl::StatusOr<std::string> MerkleNode(int level, uint64_t index) override;
   using EventStore::Verify;
   absl::StatusOr<coop::v1::VerifyLogResponse> Verify(
       uint64_t from, uint64_t to, const std::function<bool()>& cancelled) override;
@@ -79,6 +81,9 @@ class RocksEventStore final : public EventStore, private CommittedState {
   RocksEventStore(const std::string& dir, const StoreOptions& options,
                   const RocksOptions& rocks_options);
   absl::Status OpenDb();
+  // Brings the merkle family level with a log written before it existed (reading the leaf
+  // hashes of the events it lacks), then resumes merkle_range_ from it.
+  absl::Status OpenMerkle(uint64_t head_position);
   void WriterLoop();
   void CommitterLoop();
   std::shared_ptr<Batch> StageBatch(std::vector<PendingAppend> pending);
@@ -103,12 +108,15 @@ class RocksEventStore final : public EventStore, private CommittedState {
   rocksdb::ColumnFamilyHandle* event_ids_ = nullptr;
   rocksdb::ColumnFamilyHandle* time_index_ = nullptr;
   rocksdb::ColumnFamilyHandle* area_index_ = nullptr;
+  rocksdb::ColumnFamilyHandle* merkle_ = nullptr;
   std::unique_ptr<CommitNotifier> notifier_;
 
   // The durable log head, advanced by the committer.
   LogHead head_ ABSL_GUARDED_BY(mu_);
-  // Writer-thread state: the decisions, with the overlay of batches in flight.
+  // Writer-thread state: the decisions, with the overlay of batches in flight, and the Merkle
+  // tree's compact range as staged (ahead of the durable head while batches are in flight).
   std::unique_ptr<AppendStager> stager_;
+  verify::CompactRange merkle_range_;
 
   mutable absl::Mutex mu_;
   std::deque<PendingAppend> queue_ ABSL_GUARDED_BY(mu_);

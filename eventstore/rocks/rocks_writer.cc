@@ -29,10 +29,12 @@ struct RocksEventStore::Batch {
 };
 
 // Puts what the stager stages into a batch's WriteBatch: the event, its stream index, id
-// index and area index entries, the stream heads, the time index and the log head.
+// index and area index entries, its Merkle nodes, the stream heads, the time index and the log
+// head.
 class RocksEventStore::Sink final : public BatchSink {
  public:
-  Sink(const RocksEventStore& store, rocksdb::WriteBatch* batch) : store_(store), wb_(*batch) {}
+  // REQUIRES: on the writer thread (it advances the store's merkle_range_).
+  Sink(RocksEventStore& store, rocksdb::WriteBatch* batch) : store_(store), wb_(*batch) {}
 
   void PutEvent(const coop::v1::RecordedEvent& event, const std::string& id_key) override {
     const uint64_t position = event.position();
@@ -46,6 +48,11 @@ class RocksEventStore::Sink final : public BatchSink {
       wb_.Put(store_.area_index_,
               keys::AreaIndexKey(event.area().unit_set(), event.area().code(), position), "");
     }
+    // The leaf, and every perfect subtree it completes, in the same batch as the event.
+    store_.merkle_range_.Append(event.leaf_hash(),
+                                [this](int level, uint64_t index, const std::string& hash) {
+                                  wb_.Put(store_.merkle_, keys::MerkleNodeKey(level, index), hash);
+                                });
   }
   void PutStreamHead(const std::string& stream_id, const StreamHead& head) override {
     wb_.Put(store_.streams_, stream_id, keys::EncodeStreamHead(head));
@@ -54,10 +61,13 @@ class RocksEventStore::Sink final : public BatchSink {
     wb_.Put(store_.time_index_, keys::TimeIndexKey(head.last_recorded_at_micros, first_position),
             "");
     wb_.Put(store_.meta_, std::string(keys::kLogHeadKey), keys::EncodeLogHead(head));
+    std::string merkle_size;
+    base::PutU64(&merkle_size, head.position);
+    wb_.Put(store_.meta_, std::string(keys::kMerkleSizeKey), merkle_size);
   }
 
  private:
-  const RocksEventStore& store_;
+  RocksEventStore& store_;
   rocksdb::WriteBatch& wb_;
 };
 

@@ -19,6 +19,7 @@
 #include "domain/cooperative/cooperative_state.h"
 #include "domain/programs/plan_state.h"
 #include "domain/text/language.h"
+#include "domain/text/number_format.h"
 #include "domain/text/place_names.h"
 #include "domain/text/plan_words.h"
 #include "projections/statistics/annual_statistics_projection.h"
@@ -86,8 +87,8 @@ std::vector<std::string> IndicatorStatistics(coop::v1::PlanIndicator indicator) 
 std::string GroundText(const domain::RevocationGroundShown& ground,
                        domain::text::Language language) {
   if (language == domain::text::Language::kEnglish) return domain::DescribeGround(ground);
-  const std::string from = domain::FormatDate(ground.from);
-  const std::string since = domain::FormatDate(ground.since);
+  const std::string from = domain::text::FormatDay(ground.from, language);
+  const std::string since = domain::text::FormatDay(ground.since, language);
   if (ground.ground == coop::v1::BELOW_MINIMUM_MEMBERS_12_MONTHS) {
     return absl::StrCat("không bảo đảm số lượng thành viên tối thiểu (COOP-01) từ ", from,
                         ": đủ căn cứ thu hồi giấy chứng nhận từ ", since, " (COOP-22)");

@@ -99,7 +99,16 @@ TEST(CrashTest, EveryAcknowledgedAppendSurvivesKillDashNine) {
     for (int c = 0; c < kClients; ++c) {
       clients.emplace_back(AppendUntilFailure, coopd.address(), c, &acked);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50 + rng() % 400));
+    // Kill once the clients have had something acknowledged (a loaded machine may take a while
+    // to answer the first append), at a random moment after that.
+    for (int waited = 0; waited < 500; ++waited) {
+      {
+        std::lock_guard<std::mutex> lock(acked.mu);
+        if (acked.position_by_id.size() > acked_before) break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 400));
     coopd.Kill();
     for (auto& t : clients) t.join();
     std::lock_guard<std::mutex> lock(acked.mu);

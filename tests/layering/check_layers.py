@@ -3,8 +3,8 @@
 
 Usage: check_layers.py ROOT
 
-The layers, bottom up: proto -> base -> domain (pure) -> eventstore (knows nothing of the
-domain) -> projections -> access (principals, roles, tokens) -> commands | vault (side by
+The layers, bottom up: proto -> base -> verify (the auditor's checks) -> domain (pure) ->
+eventstore (knows nothing of the domain) -> projections -> access (principals, roles, tokens) -> commands | vault (side by
 side) -> services (gRPC edge) -> tools (clients); fuzz (the fuzz targets) beside tools. A layer
 uses layers below it, never one above. The tables below are the rules; read the architecture
 off them. Prints `path:line: problem [rule]` per violation and exits 1,
@@ -16,7 +16,8 @@ import re
 import sys
 
 # What an include or a linked target points at ("kinds"). Project kinds come from the path:
-#   base, domain, projections, access, commands, vault, services, fuzz, tests - the top folder
+#   base, verify, domain, projections, access, commands, vault, services, fuzz, tests - the top
+#                       folder
 #   eventstore        - a PUBLIC header directly in eventstore/ (eventstore/event_store.h)
 #   eventstore/inner  - eventstore/<subfolder>/... (rocks/ backend, staging/ shared code)
 #   tools/<name>      - one client in tools/
@@ -28,11 +29,11 @@ import sys
 # library, absl/, google/protobuf, gtest/gmock, benchmark/, system headers) is not checked.
 THIRD_PARTY_INCLUDES = {"rocksdb": "rocksdb", "grpcpp": "grpc", "grpc": "grpc",
                         "grpc++": "grpc", "openssl": "openssl"}
-LAYER_FOLDERS = ("base", "domain", "eventstore", "projections", "access", "commands", "vault",
+LAYER_FOLDERS = ("base", "verify", "domain", "eventstore", "projections", "access", "commands", "vault",
                  "services", "tools", "fuzz", "tests")
 # The generated headers of the log's own messages (kind proto/log).
 PROTO_LOG = ("coop/v1/event.pb.h", "coop/v1/eventstore.pb.h")
-BELOW_TOOLS = {"base", "domain", "eventstore", "projections", "access", "commands", "vault",
+BELOW_TOOLS = {"base", "verify", "domain", "eventstore", "projections", "access", "commands", "vault",
                "services", "proto", "proto/grpc"}
 
 ANY = True     # allowed anywhere in the folder
@@ -48,12 +49,16 @@ RULES = {
     # The ground floor: UUIDs, ISO dates. RocksDB only for mapping its statuses (rocks_status).
     "base": dict(uses={"base"},
                  third_party={"rocksdb": "base/rocks_status.*", "grpc": NEVER}),
+    # What an auditor checks the log with, shared by the server and coopctl: the log's own
+    # messages and base; hashing and signatures (OpenSSL), no storage, no network.
+    "verify": dict(uses={"base", "verify", "proto/log"},
+                   third_party={"rocksdb": NEVER, "grpc": NEVER, "openssl": ANY}),
     # The domain is pure: messages and base only; no storage, no network, no crypto.
     "domain": dict(uses={"base", "domain", "proto"},
                    third_party={"rocksdb": NEVER, "grpc": NEVER, "openssl": NEVER}),
     # The event log knows nothing of the domain (only the envelope and its own service's
     # messages); RocksDB stays inside its rocks/ backend.
-    "eventstore": dict(uses={"base", "eventstore", "eventstore/inner", "proto/log"},
+    "eventstore": dict(uses={"base", "verify", "eventstore", "eventstore/inner", "proto/log"},
                        third_party={"rocksdb": "eventstore/rocks/*", "grpc": NEVER}),
     # Projections read the log through its public headers and keep rows in their own RocksDB.
     "projections": dict(uses={"base", "domain", "eventstore", "projections", "proto"},
@@ -69,12 +74,13 @@ RULES = {
     "vault": dict(uses={"base", "domain", "vault", "proto"},
                   third_party={"rocksdb": ANY, "openssl": ANY, "grpc": NEVER}),
     # The gRPC edge and the server: everything below tools/, the event store by its public API.
-    "services": dict(uses={"base", "domain", "eventstore", "projections", "access", "commands",
-                           "vault", "services", "proto", "proto/grpc"},
+    "services": dict(uses={"base", "verify", "domain", "eventstore", "projections", "access",
+                           "commands", "vault", "services", "proto", "proto/grpc"},
                      third_party={"rocksdb": NEVER, "grpc": ANY}),
-    # coopctl is a client of the public API: base, the wire contract and gRPC; and access, to
-    # edit the principals file (coopctl admin principal).
-    "tools/coopctl": dict(uses={"base", "access", SELF, "proto", "proto/grpc"},
+    # coopctl is a client of the public API: base, the wire contract and gRPC; access, to edit
+    # the principals file (coopctl admin principal); verify, to check proofs without trusting
+    # the server.
+    "tools/coopctl": dict(uses={"base", "verify", "access", SELF, "proto", "proto/grpc"},
                           third_party={"rocksdb": NEVER, "grpc": ANY}),
     # The scale generator builds histories through domain and commands; no storage, no gRPC.
     "tools/scale": dict(uses={"base", "domain", "commands", SELF, "proto"},
@@ -107,8 +113,8 @@ THIRD_PARTY_LINKS = {
     # protobuf_generate()s), the edge, the clients and the tests.
     "gRPC::": [("proto", "*grpc*"), ("services", None), ("tools", None), ("tests", None)],
     # OpenSSL: anywhere but the pure domain.
-    "OpenSSL::": [(f, None) for f in ("base", "eventstore", "projections", "access", "commands",
-                                      "vault", "services", "tools", "tests")],
+    "OpenSSL::": [(f, None) for f in ("base", "verify", "eventstore", "projections", "access",
+                                      "commands", "vault", "services", "tools", "tests")],
 }
 # Project targets neutral for their users: defined in the top CMakeLists.txt (coop::warnings)
 # or under tests/ (coop_test_support). Targets defined under tests/ may link anything.

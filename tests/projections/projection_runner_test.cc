@@ -310,6 +310,9 @@ class FlakyReads final : public coop::eventstore::EventStore {
     return real_->FindEvent(event_id);
   }
   coop::v1::LogInfo GetLogInfo() override { return real_->GetLogInfo(); }
+  absl::StatusOr<std::string> MerkleNode(int level, uint64_t index) override {
+    return real_->MerkleNode(level, index);
+  }
   void Close() override { real_->Close(); }
   absl::StatusOr<coop::v1::VerifyLogResponse> Verify(
       uint64_t from, uint64_t to, const std::function<bool()>& cancelled) override {

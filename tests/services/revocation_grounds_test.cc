@@ -41,13 +41,14 @@ class RevocationGroundsTest : public RegistryFixture {
     return registry_->RevokeCooperativeCertificate(Context().get(), request, reply);
   }
   // The REVOCATION_GROUNDS issues of Huyện U Minh for `year`.
-  std::vector<coop::v1::ComplianceIssue> Grounds(int year, uint64_t min_position) {
+  std::vector<coop::v1::ComplianceIssue> Grounds(int year, uint64_t min_position,
+                                                 const std::string& lang = "en") {
     coop::v1::ComplianceIssuesRequest request;
     request.mutable_area()->set_code("966");
     request.mutable_area()->set_unit_set("2025-03");
     request.set_year(year);
     request.set_min_position(min_position);
-    request.set_lang("en");
+    request.set_lang(lang);
     coop::v1::ComplianceIssuesReply reply;
     const grpc::Status status = reporting_->ListComplianceIssues(Context().get(), request, &reply);
     EXPECT_TRUE(status.ok()) << status.error_message();
@@ -80,6 +81,12 @@ TEST_F(RevocationGroundsTest, Coop22TooFewMembersForTwelveMonthsIsAGroundFromTha
   EXPECT_EQ(grounds[0].detail(),
             "fewer members than the minimum (COOP-01) since 2024-11-15: a ground for revocation "
             "from 2025-11-15 (COOP-22)");
+  // In Vietnamese, with the days written day first.
+  auto vi = Grounds(2025, left.position(), "vi");
+  ASSERT_EQ(vi.size(), 1u);
+  EXPECT_EQ(vi[0].detail(),
+            "không bảo đảm số lượng thành viên tối thiểu (COOP-01) từ 15/11/2024: đủ căn cứ thu "
+            "hồi giấy chứng nhận từ 15/11/2025 (COOP-22)");
 
   // When the certificate is revoked on that ground the day before, then COOP-22 names the
   // field and the day, and nothing is written.

@@ -17,6 +17,7 @@
 #include "eventstore/staging/chain_verifier.h"
 #include "eventstore/staging/heads.h"
 #include "eventstore/validation.h"
+#include "verify/merkle.h"
 
 namespace coop::testing {
 namespace {
@@ -252,6 +253,17 @@ class MemoryEventStore final : public eventstore::EventStore, private eventstore
     return eventstore::ToLogInfo(log_->head, options_.durability);
   }
 
+  // Recomputed from the events' leaf hashes each time: a second backend needs no stored tree
+  // to answer the same roots and proofs.
+  absl::StatusOr<std::string> MerkleNode(int level, uint64_t index) override {
+    absl::MutexLock lock(&log_->mu);
+    if (level < 0 || level > 63 || index >= (log_->head.position >> level)) {
+      return absl::OutOfRangeError(
+          absl::StrCat("merkle node ", level, "/", index, " is beyond the log's head"));
+    }
+    return SubtreeOf(index << level, uint64_t{1} << level);
+  }
+
   using EventStore::Verify;
   absl::StatusOr<coop::v1::VerifyLogResponse> Verify(
       uint64_t from, uint64_t to, const std::function<bool()>& cancelled) override {
@@ -280,6 +292,13 @@ class MemoryEventStore final : public eventstore::EventStore, private eventstore
   const eventstore::Limits& limits() const override { return options_.limits; }
 
  private:
+  // The root of the perfect subtree of the leaves [start, start + size).
+  std::string SubtreeOf(uint64_t start, uint64_t size) ABSL_EXCLUSIVE_LOCKS_REQUIRED(log_->mu) {
+    if (size == 1) return log_->events[start].leaf_hash();
+    return verify::MerkleNodeHash(SubtreeOf(start, size / 2),
+                                  SubtreeOf(start + size / 2, size / 2));
+  }
+
   // CommittedState, for the stager (under append_mu_).
   absl::StatusOr<StreamHead> ReadStreamHead(const std::string& stream_id) override {
     absl::MutexLock lock(&log_->mu);
