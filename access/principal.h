@@ -33,7 +33,7 @@ enum class Permission {
   kReadEvents,          // EventStore reads, subscriptions, stream and log info;
                         // Reporting/GetHistory
   kRecord,              // the command services (Registry, Programs, Planning, Corrections)
-  kVerifyLog,           // EventStore/VerifyLog
+  kVerifyLog,           // EventStore/VerifyLog; coop.v1.Audit (tree heads, proofs)
   kAppendRaw,           // EventStore/Append, outside the domain's streams
   kRebuildProjections,  // Reporting/RebuildProjection
   kPersonalData,        // People: record, read and change a person's details

@@ -20,6 +20,11 @@ Usage: coopd [flags]
                        0600 (refused if group or others may read it). Default: DIR/master.key
                        in the data folder, created on first start; keep personal data safe
                        by keeping the key apart from the data (and from its backups)
+  --signing_key_file FILE
+                       the Ed25519 key (PEM, mode 0600) that signs tree heads (coop.v1.Audit).
+                       Default: DIR/tree-head-signing.pem, created on first start; a key in
+                       the data folder does not stop whoever controls that folder, so keep it
+                       elsewhere and let auditors keep heads (docs/audit.md)
   --auth_config FILE   the principals file (JSON; coopctl admin principal add|list|revoke edits
                        it; reloaded on change and on SIGHUP). Without it coopd runs open, as
                        the local admin local-admin (unauthenticated), on loopback only
@@ -84,6 +89,9 @@ absl::StatusOr<CoopdFlags> ParseCoopdFlags(const std::vector<std::string>& args)
     } else if (name == "--master_key_file") {
       if (value.empty()) return absl::InvalidArgumentError("--master_key_file: must not be empty");
       flags.server.master_key_file = value;
+    } else if (name == "--signing_key_file") {
+      if (value.empty()) return absl::InvalidArgumentError("--signing_key_file: must not be empty");
+      flags.server.signing_key_file = value;
     } else if (name == "--auth_config") {
       if (value.empty()) return absl::InvalidArgumentError("--auth_config: must not be empty");
       flags.server.auth_config = value;

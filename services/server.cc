@@ -101,6 +101,22 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
     *options.log << "coopd: created the person vault's master key " << own_key_file
                  << " (mode 0600; keep a copy apart from the data folder)" << std::endl;
   }
+  // Tree heads are signed with a key of the server's (services/tree_head_signer.h).
+  const std::string own_signing_key = options.data_dir + "/tree-head-signing.pem";
+  bool signing_key_created = false;
+  auto signer = TreeHeadSigner::Open(
+      options.signing_key_file.empty() ? own_signing_key : options.signing_key_file,
+      /*create_if_missing=*/options.signing_key_file.empty(), &signing_key_created);
+  if (!signer.ok()) return signer.status();
+  server->tree_head_signer_ = std::move(*signer);
+  if (options.log) {
+    if (signing_key_created) {
+      *options.log << "coopd: created the tree-head signing key " << own_signing_key
+                   << " (mode 0600)" << std::endl;
+    }
+    *options.log << "coopd: tree heads are signed with Ed25519 key "
+                 << server->tree_head_signer_->public_key().Fingerprint() << std::endl;
+  }
   auto vault = vault::PersonVault::Open(options.data_dir + "/people", *master_key);
   if (!vault.ok()) return vault.status();
   server->person_vault_ = std::move(*vault);
@@ -162,6 +178,9 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
       server->command_workers_.get(), now);
   builder.RegisterService(server->people_service_.get());
   builder.RegisterService(server->reporting_service_.get());
+  server->audit_service_ = std::make_unique<AuditService>(
+      server->store_.get(), server->tree_head_signer_.get(), g, server->query_workers_.get());
+  builder.RegisterService(server->audit_service_.get());
   // Every RPC parses its own request (services/parsed_request.h), or coopd does not start.
   std::vector<std::string> unparsed;
   for (auto rpcs : {server->event_store_service_->RpcsNotParsedHere(),
@@ -170,7 +189,8 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
                     server->programs_service_->RpcsNotParsedHere(),
                     server->planning_service_->RpcsNotParsedHere(),
                     server->people_service_->RpcsNotParsedHere(),
-                    server->reporting_service_->RpcsNotParsedHere()}) {
+                    server->reporting_service_->RpcsNotParsedHere(),
+                    server->audit_service_->RpcsNotParsedHere()}) {
     unparsed.insert(unparsed.end(), rpcs.begin(), rpcs.end());
   }
   if (!unparsed.empty()) {

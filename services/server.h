@@ -26,6 +26,7 @@
 #include "projections/cooperative_registry_projection.h"
 #include "projections/projection_set.h"
 #include "projections/projection_store.h"
+#include "services/audit_service.h"
 #include "services/call_gate.h"
 #include "services/corrections_service.h"
 #include "services/event_store_service.h"
@@ -34,6 +35,7 @@
 #include "services/programs_service.h"
 #include "services/registry_service.h"
 #include "services/reporting_service.h"
+#include "services/tree_head_signer.h"
 #include "vault/access_log.h"
 #include "vault/person_vault.h"
 
@@ -47,6 +49,10 @@ struct ServerOptions {
   // The person vault's master key file (32 raw bytes or 64 hex digits, mode 0600). Empty:
   // <data_dir>/master.key, created on first start. The vault itself is <data_dir>/people.
   std::string master_key_file;
+  // The Ed25519 key that signs tree heads (PEM, mode 0600). Empty:
+  // <data_dir>/tree-head-signing.pem, created on first start — which proves nothing against whoever
+  // controls the data folder (docs/audit.md): keep it elsewhere where that matters.
+  std::string signing_key_file;
   // Threads that run commands (they wait on appends, never gRPC threads).
   int command_threads = 4;
   // Threads that run queries of coop.v1.Reporting (they may wait for a projection).
@@ -130,6 +136,8 @@ class CoopServer {
   std::unique_ptr<projections::ProjectionSet> projections_;
   std::unique_ptr<commands::CommandWorkers> query_workers_;
   std::unique_ptr<ReportingService> reporting_service_;
+  std::unique_ptr<TreeHeadSigner> tree_head_signer_;
+  std::unique_ptr<AuditService> audit_service_;
   std::unique_ptr<grpc::Server> server_;
   absl::Mutex mu_;
   bool shut_down_ ABSL_GUARDED_BY(mu_) = false;  // Shutdown has begun

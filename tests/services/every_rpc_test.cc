@@ -203,7 +203,7 @@ TEST_F(EveryRpcTest, EveryMethodOfEveryCoopServiceAnswersSomethingOtherThanUnimp
   }
   for (const char* service :
        {"coop.v1.EventStore", "coop.v1.Registry", "coop.v1.Programs", "coop.v1.Planning",
-        "coop.v1.Corrections", "coop.v1.People", "coop.v1.Reporting"}) {
+        "coop.v1.Corrections", "coop.v1.People", "coop.v1.Reporting", "coop.v1.Audit"}) {
     EXPECT_NE(std::find(services.begin(), services.end(), service), services.end()) << service;
   }
 }
@@ -226,6 +226,7 @@ access::Permission PermissionOf(const MethodDescriptor* method) {
     if (name == "VerifyLog") return Permission::kVerifyLog;
     return Permission::kReadEvents;
   }
+  if (service == "Audit") return Permission::kVerifyLog;  // heads and proofs, for auditors
   if (service == "People") {
     return name == "ListPersonAccess" ? Permission::kReadAccessLog : Permission::kPersonalData;
   }
