@@ -151,7 +151,7 @@ const std::vector<Command>& AllCommands() {
         VerifyCommand(),      HistoryCommand(), ImportCommand(),  ProjectionsCommand(),
         StatsCommand(),       ReportCommand(),  ExplainCommand(), PlanCommand(),
         ComplianceCommand(),  ShowCommand(),    ListCommand(),    OcopCommand(),
-        Criterion13Command(), AreasCommand(),   AdminCommand()};
+        Criterion13Command(), AreasCommand(),   AuditCommand(),   AdminCommand()};
     for (Command& command : GeneratedCommands()) all.push_back(std::move(command));
     return all;
   }();

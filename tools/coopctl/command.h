@@ -97,6 +97,8 @@ Command ImportCommand();
 Command StatsCommand();
 Command ReportCommand();
 Command AreasCommand();
+// The auditor's checks (coop.v1.Audit), made with verify/.
+Command AuditCommand();
 Command ExplainCommand();
 Command PlanCommand();
 Command ComplianceCommand();
