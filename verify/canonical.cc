@@ -1,11 +1,11 @@
-#include "eventstore/canonical.h"
+#include "verify/canonical.h"
 
 #include <openssl/evp.h>
 
 #include "base/big_endian.h"
 #include "base/uuid.h"
 
-namespace coop::eventstore {
+namespace coop::verify {
 namespace {
 
 void PutString(std::string* out, const std::string& s) {
@@ -80,4 +80,4 @@ std::string HexEncode(const std::string& bytes) {
   return out;
 }
 
-}  // namespace coop::eventstore
+}  // namespace coop::verify
