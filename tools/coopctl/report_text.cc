@@ -21,17 +21,13 @@ std::string Label(const StatisticFigure& figure) {
   return figure.label().empty() ? figure.name() : figure.label();
 }
 
-std::string Count(int64_t value, Language language) { return CountText(value, language); }
-
 // The value cell and the note after it.
 std::pair<std::string, std::string> ValueCells(const StatisticFigure& figure, Language language) {
-  if (!figure.is_percent()) return {Count(figure.value(), language), ""};
+  if (!figure.is_percent()) return {CountText(figure.value(), language), ""};
   return {PercentText(figure.percent(), language),
-          absl::StrCat("(", Count(figure.value(), language), Say(language, " trên ", " of "),
-                       Count(figure.denominator(), language), ")")};
+          absl::StrCat("(", CountText(figure.value(), language), Say(language, " trên ", " of "),
+                       CountText(figure.denominator(), language), ")")};
 }
-
-std::string Date(const std::string& iso, Language language) { return DateText(iso, language); }
 
 // Where the figures come from: the projection's rows or a replay of the events.
 std::string SourceWords(const std::string& source, Language language) {
@@ -120,8 +116,8 @@ std::string FormatStatisticsTable(const coop::v1::AnnualStatisticsReply& reply, 
       reply.area_name().empty() ? code : absl::StrCat(reply.area_name(), ", ", code);
   std::string out = absl::StrCat(Say(language, "Thống kê năm ", "Annual statistics "), reply.year(),
                                  ": ", area, "\n");
-  absl::StrAppend(&out, Say(language, "kỳ từ ", "period "), Date(reply.period_from(), language),
-                  Say(language, " đến ", " to "), Date(reply.period_to(), language), ", ",
+  absl::StrAppend(&out, Say(language, "kỳ từ ", "period "), DateText(reply.period_from(), language),
+                  Say(language, " đến ", " to "), DateText(reply.period_to(), language), ", ",
                   Position(reply.position(), language), ", ", SourceWords(reply.source(), language),
                   "\n\n");
   TextTable table({TextTable::kLeft, TextTable::kRight, TextTable::kLeft});
@@ -216,8 +212,8 @@ std::string FormatPlanProgress(const coop::v1::PlanProgressReply& reply, Languag
     if (target.per_commune()) {
       absl::StrAppend(&indicator, Say(language, " (mỗi xã)", " (per commune)"));
     }
-    table.AddRow({indicator, comparison + Count(target.target(), language),
-                  Count(target.actual(), language), MetWords(target.met(), language)});
+    table.AddRow({indicator, comparison + CountText(target.target(), language),
+                  CountText(target.actual(), language), MetWords(target.met(), language)});
     if (target.met()) ++met;
   }
   absl::StrAppend(&out, table.Render(), "\n");
@@ -256,12 +252,12 @@ std::string FormatOcopProducts(const coop::v1::ListOcopProductsReply& reply, Lan
          absl::StrCat(Say(language, "sản phẩm ", "product "), product.product_id()),
          absl::StrCat(Say(language, "HTX ", "cooperative "), product.cooperative_id()),
          AreaText(product.area(), language),
-         absl::StrCat(Say(language, "đánh giá ngày ", "rated "), Date(product.rated_on(), language),
-                      " (", OcopLevelText(product.level(), language),
-                      product.decision().empty() ? "" : absl::StrCat(", ", product.decision()),
-                      ")"),
+         absl::StrCat(
+             Say(language, "đánh giá ngày ", "rated "), DateText(product.rated_on(), language),
+             " (", OcopLevelText(product.level(), language),
+             product.decision().empty() ? "" : absl::StrCat(", ", product.decision()), ")"),
          absl::StrCat(Say(language, "hết hạn ", "expires "),
-                      Date(product.expires_on(), language))});
+                      DateText(product.expires_on(), language))});
   }
   const bool one = reply.products_size() == 1;
   return absl::StrCat(table.Render(), "3★: ", reply.three_stars(), "  4★: ", reply.four_stars(),
