@@ -4,6 +4,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "services/audit_trail.h"
+#include "services/proven_read.h"
 #include "services/reporting_query.h"
 
 namespace coop::services {
@@ -12,7 +14,8 @@ AuditService::AuditService(eventstore::EventStore* log, const TreeHeadSigner* si
                            const CallGate* gate, commands::CommandWorkers* workers)
     : log_(log), signer_(signer), gate_(gate), workers_(workers) {
   ParseRequestsOf(&AuditService::GetTreeHead, &AuditService::GetInclusionProof,
-                  &AuditService::GetConsistencyProof, &AuditService::GetPublicKey);
+                  &AuditService::GetConsistencyProof, &AuditService::GetPublicKey,
+                  &AuditService::ReadProven, &AuditService::ListTrail);
 }
 
 grpc::ServerUnaryReactor* AuditService::GetTreeHead(grpc::CallbackServerContext* context,
@@ -97,6 +100,34 @@ grpc::ServerUnaryReactor* AuditService::GetPublicKey(grpc::CallbackServerContext
         reply->set_key_id(key.KeyId());
         reply->set_fingerprint(key.Fingerprint());
         reply->set_public_key_pem(key.Pem());
+        return absl::OkStatus();
+      },
+      access::Permission::kVerifyLog);
+}
+
+grpc::ServerUnaryReactor* AuditService::ReadProven(grpc::CallbackServerContext* context,
+                                                   const coop::v1::ProvenReadRequest* request,
+                                                   coop::v1::ProvenReadReply* reply) {
+  return RunQuery(
+      *gate_, workers_, context,
+      [this, request, reply]() -> absl::Status {
+        auto page = services::ReadProven(*log_, *signer_, *request);
+        if (!page.ok()) return page.status();
+        *reply = *std::move(page);
+        return absl::OkStatus();
+      },
+      access::Permission::kVerifyLog);
+}
+
+grpc::ServerUnaryReactor* AuditService::ListTrail(grpc::CallbackServerContext* context,
+                                                  const coop::v1::TrailRequest* request,
+                                                  coop::v1::TrailReply* reply) {
+  return RunQuery(
+      *gate_, workers_, context,
+      [this, request, reply]() -> absl::Status {
+        auto page = services::ListTrail(*log_, *request);
+        if (!page.ok()) return page.status();
+        *reply = *std::move(page);
         return absl::OkStatus();
       },
       access::Permission::kVerifyLog);

@@ -1,6 +1,7 @@
 // AuditService: coop.v1.Audit over gRPC's callback API — signed tree heads of the log, and
 // inclusion and consistency proofs from the event store's Merkle nodes (eventstore/README.md,
-// "The Merkle tree"). Every call needs the permission to verify the log (auditors, admins) and
+// "The Merkle tree"), pages of the log proven in a signed head (proven_read.h), and the audit
+// trail (audit_trail.h). Every call needs the permission to verify the log (auditors, admins) and
 // runs on the query workers, never on a gRPC thread.
 //
 // Thread-safe.
@@ -36,6 +37,12 @@ class AuditService final : public ParsesItsRequests<coop::v1::Audit> {
   grpc::ServerUnaryReactor* GetPublicKey(grpc::CallbackServerContext* context,
                                          const coop::v1::PublicKeyRequest* request,
                                          coop::v1::PublicKeyReply* reply) override;
+  grpc::ServerUnaryReactor* ReadProven(grpc::CallbackServerContext* context,
+                                       const coop::v1::ProvenReadRequest* request,
+                                       coop::v1::ProvenReadReply* reply) override;
+  grpc::ServerUnaryReactor* ListTrail(grpc::CallbackServerContext* context,
+                                      const coop::v1::TrailRequest* request,
+                                      coop::v1::TrailReply* reply) override;
 
  private:
   eventstore::EventStore* const log_;

@@ -1,5 +1,6 @@
 #include "services/coopd_flags.h"
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 
 namespace coop::services {
@@ -25,6 +26,10 @@ Usage: coopd [flags]
                        Default: DIR/tree-head-signing.pem, created on first start; a key in
                        the data folder does not stop whoever controls that folder, so keep it
                        elsewhere and let auditors keep heads (docs/audit.md)
+  --publish_heads FILE append the signed tree head to FILE (one JSON line, the HEAD.json
+                       format) at start, every --publish_heads_every seconds while the log
+                       grows (default 3600), and at shutdown; copy it off the machine
+  --publish_heads_every SECONDS
   --auth_config FILE   the principals file (JSON; coopctl admin principal add|list|revoke edits
                        it; reloaded on change and on SIGHUP). Without it coopd runs open, as
                        the local admin local-admin (unauthenticated), on loopback only
@@ -39,7 +44,11 @@ Usage: coopd [flags]
                        Ca Mau province before reporting SERVING
   --help               print this text
 
-Services: coop.v1.EventStore, Registry, Corrections, Programs, Planning, People, Reporting;
+       coopd restore EXPORT DATA_DIR
+                       offline: fill an empty data folder with the log of an export
+                       (coopctl audit export), keeping positions and hashes (docs/audit.md)
+
+Services: coop.v1.EventStore, Registry, Corrections, Programs, Planning, People, Reporting, Audit;
 grpc.health.v1.Health (open to every caller, for probes), server reflection.
 SIGTERM or SIGINT: health goes NOT_SERVING, streams end, RocksDB closes.
 SIGHUP: re-read the principals file. docs/administration.md: principals, roles, TLS.
@@ -92,6 +101,15 @@ absl::StatusOr<CoopdFlags> ParseCoopdFlags(const std::vector<std::string>& args)
     } else if (name == "--signing_key_file") {
       if (value.empty()) return absl::InvalidArgumentError("--signing_key_file: must not be empty");
       flags.server.signing_key_file = value;
+    } else if (name == "--publish_heads") {
+      if (value.empty()) return absl::InvalidArgumentError("--publish_heads: must not be empty");
+      flags.server.publish_heads_file = value;
+    } else if (name == "--publish_heads_every") {
+      int64_t seconds = 0;
+      if (!absl::SimpleAtoi(value, &seconds) || seconds < 1) {
+        return absl::InvalidArgumentError("--publish_heads_every: a whole number of seconds, >= 1");
+      }
+      flags.server.publish_heads_every = absl::Seconds(seconds);
     } else if (name == "--auth_config") {
       if (value.empty()) return absl::InvalidArgumentError("--auth_config: must not be empty");
       flags.server.auth_config = value;

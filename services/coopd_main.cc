@@ -1,5 +1,6 @@
 // coopd: the coopledger server. Parses flags, starts CoopServer, waits for SIGTERM/SIGINT
-// (shuts down cleanly) and SIGHUP (re-reads the principals file).
+// (shuts down cleanly) and SIGHUP (re-reads the principals file). `coopd restore EXPORT
+// DATA_DIR` instead fills an empty data folder from an export, offline (coopd_restore.h).
 #include <signal.h>
 
 #include <cstdio>
@@ -7,9 +8,13 @@
 #include <iostream>
 
 #include "services/coopd_flags.h"
+#include "services/coopd_restore.h"
 #include "services/server.h"
 
 int main(int argc, char** argv) {
+  if (argc >= 2 && std::string(argv[1]) == "restore") {
+    return coop::services::RunCoopdRestore(std::vector<std::string>(argv + 2, argv + argc));
+  }
   auto flags = coop::services::ParseCoopdFlags(std::vector<std::string>(argv + 1, argv + argc));
   if (!flags.ok()) {
     std::cerr << "coopd: " << flags.status().message() << "\n\n" << coop::services::CoopdUsage();

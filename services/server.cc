@@ -212,6 +212,13 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   if (options.demo && server->store_->GetLogInfo().head_position() == 0) {
     if (auto st = server->LoadDemo(options.log); !st.ok()) return st;
   }
+  if (!options.publish_heads_file.empty()) {
+    auto publisher = HeadPublisher::Start(
+        server->store_.get(), server->tree_head_signer_.get(),
+        {options.publish_heads_file, options.publish_heads_every, options.log});
+    if (!publisher.ok()) return publisher.status();
+    server->head_publisher_ = *std::move(publisher);
+  }
   server->server_->GetHealthCheckService()->SetServingStatus(true);
   return server;
 }
@@ -270,6 +277,7 @@ void CoopServer::Shutdown(absl::Duration grace) {
   }
   // Commands still queued run to the end (the store is still open) and finish their calls.
   if (command_workers_) command_workers_->Stop();
+  if (head_publisher_) head_publisher_->Stop();  // the last head, after the last command
   // The runner stops before the event store closes (waiting queries then end UNAVAILABLE);
   // queued queries finish before the projection store closes.
   if (projections_) projections_->StopAll();

@@ -30,6 +30,7 @@
 #include "services/call_gate.h"
 #include "services/corrections_service.h"
 #include "services/event_store_service.h"
+#include "services/head_publisher.h"
 #include "services/people_service.h"
 #include "services/planning_service.h"
 #include "services/programs_service.h"
@@ -53,6 +54,11 @@ struct ServerOptions {
   // <data_dir>/tree-head-signing.pem, created on first start — which proves nothing against whoever
   // controls the data folder (docs/audit.md): keep it elsewhere where that matters.
   std::string signing_key_file;
+  // Publish the signed tree head to this file (one JSON line each time; services/
+  // head_publisher.h) at start, every publish_heads_every while the log grows, and at
+  // shutdown. Empty: not published.
+  std::string publish_heads_file;
+  absl::Duration publish_heads_every = absl::Hours(1);
   // Threads that run commands (they wait on appends, never gRPC threads).
   int command_threads = 4;
   // Threads that run queries of coop.v1.Reporting (they may wait for a projection).
@@ -138,6 +144,7 @@ class CoopServer {
   std::unique_ptr<ReportingService> reporting_service_;
   std::unique_ptr<TreeHeadSigner> tree_head_signer_;
   std::unique_ptr<AuditService> audit_service_;
+  std::unique_ptr<HeadPublisher> head_publisher_;
   std::unique_ptr<grpc::Server> server_;
   absl::Mutex mu_;
   bool shut_down_ ABSL_GUARDED_BY(mu_) = false;  // Shutdown has begun

@@ -159,7 +159,9 @@ absl::Status RocksEventStore::OpenDb() {
     return absl::DataLossError(absl::StrCat("log head says position ", head.position,
                                             " but the last stored event is ", last));
   }
-  if (auto st = OpenMerkle(head.position); !st.ok()) return st;
+  if (rocks_options_.keep_merkle_tree) {
+    if (auto st = OpenMerkle(head.position); !st.ok()) return st;
+  }
   {
     absl::MutexLock lock(&mu_);
     head_ = head;
@@ -501,6 +503,9 @@ absl::StatusOr<std::optional<coop::v1::RecordedEvent>> RocksEventStore::FindEven
 }
 
 absl::StatusOr<std::string> RocksEventStore::MerkleNode(int level, uint64_t index) {
+  if (!rocks_options_.keep_merkle_tree) {
+    return absl::FailedPreconditionError("this store was opened without its Merkle tree");
+  }
   if (level < 0 || level > 63) {
     return absl::InvalidArgumentError(absl::StrCat("merkle level ", level, " is not 0 to 63"));
   }

@@ -22,6 +22,10 @@ struct RocksOptions {
   // Called by the writer thread before it takes each batch from the queue. A test may block
   // in it to let appends pile up, proving they share one batch.
   std::function<void()> before_batch_hook;
+  // Benchmarks only: false leaves the Merkle tree out of every append, to measure what it
+  // costs (coop-bench --mode audit). Such a store answers no tree head or proof
+  // (FAILED_PRECONDITION); opened again with true, it adds the nodes it lacks.
+  bool keep_merkle_tree = true;
 };
 
 }  // namespace coop::eventstore

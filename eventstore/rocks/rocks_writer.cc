@@ -49,6 +49,7 @@ class RocksEventStore::Sink final : public BatchSink {
               keys::AreaIndexKey(event.area().unit_set(), event.area().code(), position), "");
     }
     // The leaf, and every perfect subtree it completes, in the same batch as the event.
+    if (!store_.rocks_options_.keep_merkle_tree) return;
     store_.merkle_range_.Append(event.leaf_hash(),
                                 [this](int level, uint64_t index, const std::string& hash) {
                                   wb_.Put(store_.merkle_, keys::MerkleNodeKey(level, index), hash);
@@ -61,6 +62,7 @@ class RocksEventStore::Sink final : public BatchSink {
     wb_.Put(store_.time_index_, keys::TimeIndexKey(head.last_recorded_at_micros, first_position),
             "");
     wb_.Put(store_.meta_, std::string(keys::kLogHeadKey), keys::EncodeLogHead(head));
+    if (!store_.rocks_options_.keep_merkle_tree) return;
     std::string merkle_size;
     base::PutU64(&merkle_size, head.position);
     wb_.Put(store_.meta_, std::string(keys::kMerkleSizeKey), merkle_size);

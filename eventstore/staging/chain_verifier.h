@@ -14,6 +14,7 @@
 
 #include "coop/v1/eventstore.pb.h"
 #include "eventstore/staging/heads.h"
+#include "verify/chain_link.h"
 
 namespace coop::eventstore {
 
@@ -49,8 +50,7 @@ class ChainVerifier {
 
   const uint64_t to_;
   uint64_t expected_;
-  std::string prev_;
-  int64_t last_recorded_ = 0;
+  verify::ChainLink link_;  // the per-event checks, shared with an auditor's tools
   bool failed_ = false;
   coop::v1::VerifyLogResponse response_;
 };

@@ -10,6 +10,7 @@
 #include "eventstore/rocks/rocks_event_store.h"
 #include "rocksdb/db.h"
 #include "tests/support/event_builders.h"
+#include "tests/support/raw_log.h"
 #include "tests/support/test_support.h"
 
 namespace coop::eventstore {
@@ -18,48 +19,7 @@ namespace {
 using coop::testing::Any;
 using coop::testing::AppendTo;
 
-// Opens the store's RocksDB directly, as an intruder would, and hands out the events family.
-class RawDb {
- public:
-  explicit RawDb(const std::string& dir) {
-    std::vector<std::string> names;
-    EXPECT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir, &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    for (const auto& n : names) families.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    rocksdb::DB* db = nullptr;
-    EXPECT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), dir, families, &handles_, &db).ok());
-    db_.reset(db);
-    for (size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == "events") events_ = handles_[i];
-    }
-  }
-  ~RawDb() {
-    for (auto* h : handles_) EXPECT_TRUE(db_->DestroyColumnFamilyHandle(h).ok());
-    EXPECT_TRUE(db_->Close().ok());
-  }
-  coop::v1::RecordedEvent Get(uint64_t position) {
-    std::string value;
-    EXPECT_TRUE(db_->Get(rocksdb::ReadOptions(), events_, keys::EventKey(position), &value).ok());
-    coop::v1::RecordedEvent e;
-    EXPECT_TRUE(e.ParseFromString(value));
-    return e;
-  }
-  void PutRaw(uint64_t position, const std::string& value) {
-    EXPECT_TRUE(db_->Put(rocksdb::WriteOptions(), events_, keys::EventKey(position), value).ok());
-  }
-  void Put(uint64_t position, const coop::v1::RecordedEvent& e) {
-    PutRaw(position, e.SerializeAsString());
-  }
-  void Delete(uint64_t position) {
-    EXPECT_TRUE(db_->Delete(rocksdb::WriteOptions(), events_, keys::EventKey(position)).ok());
-  }
-  void Flush() { EXPECT_TRUE(db_->Flush(rocksdb::FlushOptions(), events_).ok()); }
-
- private:
-  std::unique_ptr<rocksdb::DB> db_;
-  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
-  rocksdb::ColumnFamilyHandle* events_ = nullptr;
-};
+using RawDb = coop::testing::RawLog;
 
 class TamperTest : public ::testing::Test {
  protected:

@@ -31,6 +31,8 @@ bool ParseMode(const std::string& text, Mode* out) {
     *out = Mode::kRebuild;
   else if (text == "stalled")
     *out = Mode::kStalled;
+  else if (text == "audit")
+    *out = Mode::kAudit;
   else
     return false;
   return true;
@@ -72,6 +74,8 @@ const char* ModeName(Mode mode) {
       return "rebuild";
     case Mode::kStalled:
       return "stalled";
+    case Mode::kAudit:
+      return "audit";
   }
   return "?";
 }
@@ -79,7 +83,7 @@ const char* ModeName(Mode mode) {
 std::string Usage(const std::string& program) {
   return absl::StrCat(
       "Usage: ", program,
-      " [--mode single|batch|rocksdb|matrix|queries|rebuild|stalled] [flags]\n"
+      " [--mode single|batch|rocksdb|matrix|queries|rebuild|stalled|audit] [flags]\n"
       "\n"
       "Measures appends to a running coopd (an ordinary gRPC client of coop.v1.EventStore),\n"
       "and a raw-RocksDB baseline of synced writes for comparison.\n"
@@ -109,6 +113,11 @@ std::string Usage(const std::string& program) {
       "  stalled  what readers that stop reading cost: appends 256 events of --payload_max bytes\n"
       "           (default 1 MiB), opens --clients subscriptions (default 300) that never read,\n"
       "           waits --seconds (default 10) and prints the server's RSS (--server_pid).\n"
+      "  audit    in process, no server: durable append throughput of the event store with and\n"
+      "           without its Merkle tree (--clients threads of single events, 4 threads of\n"
+      "           batches of 100; --seconds per cell, default 5) and bytes per event on disk;\n"
+      "           then a log of --events events (default 3000000) under --dir and the latency\n"
+      "           of signed tree heads, inclusion and consistency proofs on it.\n"
       "\n"
       "Flags (--flag VALUE or --flag=VALUE):\n"
       "  --server HOST:PORT        coopd address (default 127.0.0.1:50051)\n"
@@ -131,6 +140,8 @@ std::string Usage(const std::string& program) {
       "coopd))\n"
       "  --year Y                  queries: the statistics year (default 2024)\n"
       "  --poll_seconds S          rebuild: seconds between status polls (default 2)\n"
+      "  --events N                audit: events in the log the proofs are measured on\n"
+      "                            (default 3000000)\n"
       "  --tls_ca FILE             serve over TLS: the CA bundle that signed coopd's certificate\n"
       "  --tls_server_name NAME    the name coopd's certificate carries, if not the host\n"
       "  --token_file FILE         a bearer token (first line) for coopd with --auth_config;\n"
@@ -205,6 +216,8 @@ ParseResult ParseArgs(int argc, char** argv) {
       ok = ParseInt(value, 1900, 2100, &o.year);
     else if (name == "poll_seconds")
       ok = ParseSeconds(value, 0.1, &o.poll_seconds);
+    else if (name == "events")
+      ok = ParseInt<uint64_t>(value, 2'000, 1'000'000'000, &o.events);
     else if (name == "tls_ca" || name == "tls_server_name" || name == "token_file") {
       (name == "tls_ca"       ? o.tls_ca
        : name == "token_file" ? o.token_file
@@ -222,6 +235,8 @@ ParseResult ParseArgs(int argc, char** argv) {
   }
   if ((o.mode == Mode::kMatrix || o.mode == Mode::kQueries) && !seconds_set) o.seconds = 5;
   if (o.mode == Mode::kRebuild && !seconds_set) o.seconds = 3600;
+  if (o.mode == Mode::kAudit && !seconds_set) o.seconds = 5;
+  if (o.mode == Mode::kAudit && !clients_set) o.clients = 32;
   if (o.mode == Mode::kStalled) {
     if (!clients_set) o.clients = 300;
     if (!payload_max_set) o.payload_min = o.payload_max = 1 << 20;

@@ -8,7 +8,7 @@
 
 namespace coop::bench {
 
-enum class Mode { kSingle, kBatch, kRocksDb, kMatrix, kQueries, kRebuild, kStalled };
+enum class Mode { kSingle, kBatch, kRocksDb, kMatrix, kQueries, kRebuild, kStalled, kAudit };
 
 const char* ModeName(Mode mode);
 
@@ -23,12 +23,13 @@ struct BenchOptions {
   double warmup_seconds = 1;    // before each measured window
   int payload_min = 100;        // event payload size range, bytes
   int payload_max = 200;
-  int value_bytes = 200;     // rocksdb mode: bytes per value
-  std::string dir = "/tmp";  // rocksdb mode: parent of the temporary database folder
-  int timeout_ms = 30'000;   // deadline of one Append
-  int server_pid = 0;        // if set, the server's CPU and memory are sampled
-  int year = 2024;           // queries mode: the statistics year
-  double poll_seconds = 2;   // rebuild mode: interval between status polls
+  int value_bytes = 200;        // rocksdb mode: bytes per value
+  std::string dir = "/tmp";     // rocksdb mode: parent of the temporary database folder
+  int timeout_ms = 30'000;      // deadline of one Append
+  int server_pid = 0;           // if set, the server's CPU and memory are sampled
+  int year = 2024;              // queries mode: the statistics year
+  double poll_seconds = 2;      // rebuild mode: interval between status polls
+  uint64_t events = 3'000'000;  // audit mode: the log the proofs are measured on
   // A coopd with TLS and authentication on: the CA bundle to verify it (turns TLS on), the
   // name its certificate carries if not the --server host, and a file holding a bearer token
   // (never a flag value). The token needs TLS.

@@ -11,9 +11,11 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "coop/v1/audit.grpc.pb.h"
+#include "tools/coopctl/audit_commands.h"
 #include "tools/coopctl/cli_words.h"
 #include "tools/coopctl/command.h"
 #include "tools/coopctl/connection.h"
+#include "tools/coopctl/filter_options.h"
 #include "tools/coopctl/kept_head.h"
 #include "tools/coopctl/usage_error.h"
 #include "verify/merkle.h"
@@ -26,6 +28,12 @@ constexpr char kUsage[] =
     "       coopctl audit head [--size N] [--public-key KEY.pem] --out HEAD.json\n"
     "       coopctl audit prove POSITION|EVENT_ID --head HEAD.json --public-key KEY.pem\n"
     "       coopctl audit consistent OLD.json NEW.json --public-key KEY.pem\n"
+    "       coopctl audit read [--from POS] [--limit N] [filter] --head HEAD.json\n"
+    "                          --public-key KEY.pem\n"
+    "       coopctl audit trail [--actor A] [--agency G] [--since T] [--until T]\n"
+    "                           [--area CODE --unit-set SET] [--corrections] [--limit N]\n"
+    "       coopctl audit export [--size N] [--public-key KEY.pem] --out EXPORT.ndjson\n"
+    "       coopctl audit verify EXPORT.ndjson --head HEAD.json --public-key KEY.pem\n"
     "\n"
     "Kiểm tra sổ sự kiện mà không cần tin máy chủ (docs/audit.md): giữ một đầu cây đã ký, chứng\n"
     "minh một sự kiện nằm trong đó, chứng minh một đầu cây sau nối tiếp đầu cây đã giữ. Cần\n"
@@ -43,20 +51,38 @@ constexpr char kUsage[] =
     "               kept head, and checks it against that head's root\n"
     "  consistent   fetches the proof that NEW.json's tree extends OLD.json's, and checks it\n"
     "               against both kept roots\n"
+    "  read         reads the log from POS (filter: --type, --prefix, --area/--unit-set) with\n"
+    "               the proof of each event, and checks each against the kept head\n"
+    "  trail        the audit trail: events by actor, agency, recorded-at range (--since,\n"
+    "               --until: a date or RFC 3339 time), area, or only corrections (what was\n"
+    "               voided or amended, by whom, why); filtered on the server, paged\n"
+    "  export       writes the log up to a signed head (default: the head now) as\n"
+    "               newline-delimited JSON, the head last; holds no personal data\n"
+    "  verify       offline, from the export alone: recomputes every event's canonical bytes\n"
+    "               and hashes, rebuilds the tree, checks both signed heads; names the first\n"
+    "               position that does not match\n"
     "\n"
     "Exit codes: 0 verified; 1 the server failed; 2 bad usage or an unreadable file; 3 a\n"
     "signature or proof does not hold (the server's log is not the one the kept head shows).\n";
 
-constexpr int kExitNotVerified = kExitTampered;
+std::vector<OptionSpec> AuditOptionSpecs() {
+  std::vector<OptionSpec> specs = {{"out"},
+                                   {"size"},
+                                   {"public-key"},
+                                   {"head"},
+                                   {"from"},
+                                   {"limit"},
+                                   {"actor"},
+                                   {"agency"},
+                                   {"since"},
+                                   {"until"},
+                                   {"corrections", /*takes_value=*/false}};
+  for (auto& spec : FilterOptionSpecs()) specs.push_back(spec);
+  return specs;
+}
 
 std::unique_ptr<coop::v1::Audit::Stub> AuditStub(const Globals& globals) {
   return coop::v1::Audit::NewStub(NewChannel(globals));
-}
-
-// Prints why a check failed and gives exit code 3.
-int NotVerified(const absl::Status& why, Language language) {
-  std::cerr << Say(language, "KHÔNG HỢP LỆ: ", "NOT VERIFIED: ") << why.message() << "\n";
-  return kExitNotVerified;
 }
 
 absl::StatusOr<int> RunPublicKey(const Globals& globals, const ParsedArgs& args) {
@@ -215,18 +241,34 @@ absl::StatusOr<int> RunAudit(const Globals& globals, const ParsedArgs& args) {
   if (what == "head") return RunHead(globals, args);
   if (what == "prove") return RunProve(globals, args);
   if (what == "consistent") return RunConsistent(globals, args);
-  return UsageError(ViEn("audit cần public-key, head, prove hoặc consistent",
-                         "audit needs public-key, head, prove or consistent"));
+  if (what == "read") return RunAuditRead(globals, args);
+  if (what == "trail") return RunAuditTrail(globals, args);
+  if (what == "export") return RunAuditExport(globals, args);
+  if (what == "verify") return RunAuditVerify(globals, args);
+  return UsageError(
+      ViEn("audit cần public-key, head, prove, consistent, read, trail, export "
+           "hoặc verify",
+           "audit needs public-key, head, prove, consistent, read, trail, export "
+           "or verify"));
 }
 
 }  // namespace
 
+int NotVerified(const absl::Status& why, Language language) {
+  std::cerr << Say(language, "KHÔNG HỢP LỆ: ", "NOT VERIFIED: ") << why.message() << "\n";
+  return kExitTampered;
+}
+
+int NotVerifiedAt(uint64_t position, const std::string& vietnamese, const std::string& english,
+                  Language language) {
+  std::cerr << Say(language, "KHÔNG HỢP LỆ: vị trí ", "NOT VERIFIED: position ") << position << ": "
+            << (language == Language::kEnglish ? english : vietnamese) << "\n";
+  return kExitTampered;
+}
+
 Command AuditCommand() {
-  return {"audit",
-          "kiểm tra sổ không cần tin máy chủ / check the log without trusting the server",
-          kUsage,
-          {{"out"}, {"size"}, {"public-key"}, {"head"}},
-          &RunAudit};
+  return {"audit", "kiểm tra sổ không cần tin máy chủ / check the log without trusting the server",
+          kUsage, AuditOptionSpecs(), &RunAudit};
 }
 
 }  // namespace coop::coopctl

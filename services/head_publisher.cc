@@ -1,0 +1,115 @@
+#include "services/head_publisher.h"
+
+#include <fcntl.h>
+#include <google/protobuf/util/json_util.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "verify/canonical.h"
+
+namespace coop::services {
+namespace {
+
+// Appends `line` to `path` and syncs it.
+absl::Status AppendSynced(const std::string& path, const std::string& line) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot open ", path, " to publish heads: ", std::strerror(errno)));
+  }
+  size_t written = 0;
+  while (written < line.size()) {
+    const ssize_t n = ::write(fd, line.data() + written, line.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) break;
+    written += static_cast<size_t>(n);
+  }
+  const bool ok = written == line.size() && ::fsync(fd) == 0;
+  const int error = errno;
+  ::close(fd);
+  if (!ok) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot write a head to ", path, ": ", std::strerror(error)));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+HeadPublisher::HeadPublisher(eventstore::EventStore* log, const TreeHeadSigner* signer,
+                             Options options)
+    : log_(log), signer_(signer), options_(std::move(options)) {}
+
+absl::StatusOr<std::unique_ptr<HeadPublisher>> HeadPublisher::Start(eventstore::EventStore* log,
+                                                                    const TreeHeadSigner* signer,
+                                                                    Options options) {
+  if (options.interval < absl::Seconds(1)) {
+    return absl::InvalidArgumentError("--publish_heads_every: at least 1 second");
+  }
+  std::unique_ptr<HeadPublisher> publisher(new HeadPublisher(log, signer, std::move(options)));
+  if (auto st = publisher->PublishIfGrown(); !st.ok()) return st;
+  publisher->thread_ = std::thread([p = publisher.get()] { p->Loop(); });
+  return publisher;
+}
+
+HeadPublisher::~HeadPublisher() { Stop(); }
+
+void HeadPublisher::Stop() {
+  {
+    absl::MutexLock lock(&mu_);
+    if (stopping_) return;
+    stopping_ = true;
+  }
+  if (thread_.joinable()) thread_.join();
+  if (auto st = PublishIfGrown(); !st.ok() && options_.log) {
+    *options_.log << "coopd: " << st.message() << std::endl;
+  }
+}
+
+uint64_t HeadPublisher::published_size() const {
+  absl::MutexLock lock(&mu_);
+  return published_size_;
+}
+
+absl::Status HeadPublisher::PublishIfGrown() {
+  auto head = signer_->HeadOf(*log_, 0);
+  if (!head.ok()) return head.status();
+  {
+    absl::MutexLock lock(&mu_);
+    if (published_any_ && head->size() == published_size_) return absl::OkStatus();
+  }
+  google::protobuf::util::JsonPrintOptions json;
+  json.preserve_proto_field_names = true;
+  std::string line;
+  if (!google::protobuf::util::MessageToJsonString(*head, &line, json).ok()) {
+    return absl::InternalError("cannot write a head as JSON");
+  }
+  if (auto st = AppendSynced(options_.file, line + "\n"); !st.ok()) return st;
+  if (options_.log) {
+    *options_.log << "coopd: đầu cây đã ký / signed tree head: size " << head->size() << ", root "
+                  << verify::HexEncode(head->root_hash()) << ", key " << head->key_id() << " → "
+                  << options_.file << std::endl;
+  }
+  absl::MutexLock lock(&mu_);
+  published_any_ = true;
+  published_size_ = head->size();
+  return absl::OkStatus();
+}
+
+void HeadPublisher::Loop() {
+  absl::MutexLock lock(&mu_);
+  while (true) {
+    const bool woken = mu_.AwaitWithTimeout(absl::Condition(&stopping_), options_.interval);
+    if (woken || stopping_) return;
+    mu_.Unlock();
+    absl::Status st = PublishIfGrown();
+    if (!st.ok() && options_.log) *options_.log << "coopd: " << st.message() << std::endl;
+    mu_.Lock();
+  }
+}
+
+}  // namespace coop::services

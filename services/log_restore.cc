@@ -1,0 +1,247 @@
+#include "services/log_restore.h"
+
+#include <google/protobuf/util/json_util.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "base/sync_folder.h"
+#include "coop/v1/audit.pb.h"
+#include "eventstore/clock.h"
+#include "eventstore/store_factory.h"
+#include "verify/canonical.h"
+#include "verify/log_replay.h"
+
+namespace coop::services {
+namespace {
+
+namespace fs = std::filesystem;
+
+absl::Status CheckEmptyFolder(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) return absl::OkStatus();
+  if (!fs::is_directory(dir, ec)) {
+    return absl::FailedPreconditionError(absl::StrCat(dir, " is not a folder"));
+  }
+  if (!fs::is_empty(dir, ec)) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("restore fills an empty data folder, and ", dir,
+                     " holds files: give a new folder (a restore never writes over a log)"));
+  }
+  return absl::OkStatus();
+}
+
+// The proposed form of a recorded event: what an append carries.
+coop::v1::ProposedEvent Proposed(const coop::v1::RecordedEvent& event) {
+  coop::v1::ProposedEvent proposed;
+  proposed.set_event_id(event.event_id());
+  proposed.set_type(event.type());
+  proposed.set_schema_version(event.schema_version());
+  proposed.set_payload(event.payload());
+  *proposed.mutable_metadata() = event.metadata();
+  if (event.has_area()) *proposed.mutable_area() = event.area();
+  proposed.set_occurred_on(event.occurred_on());
+  return proposed;
+}
+
+// Appends events recorded at one time, in order, as few appends as keep every position.
+class GroupWriter {
+ public:
+  GroupWriter(eventstore::EventStore* store, eventstore::ManualClock* clock)
+      : store_(store), clock_(clock) {}
+
+  absl::Status Write(const std::vector<coop::v1::RecordedEvent>& group) {
+    if (group.empty()) return absl::OkStatus();
+    clock_->Set(group.front().recorded_at_micros());
+    const auto& limits = store_->limits();
+    coop::v1::AppendRequest request;
+    uint64_t first_position = group.front().position();
+    size_t events = 0;
+    for (const auto& event : group) {
+      const int n = request.streams_size();
+      const bool same_stream = n > 0 && request.streams(n - 1).stream_id() == event.stream_id();
+      // A stream already in the request (not last) would break the order of positions.
+      bool repeats = false;
+      for (int i = 0; i + 1 < n; ++i) {
+        repeats = repeats || request.streams(i).stream_id() == event.stream_id();
+      }
+      const bool full =
+          events + 1 > limits.max_events_per_append ||
+          (!same_stream && static_cast<size_t>(n) + 1 > limits.max_streams_per_append);
+      if (repeats || full) {
+        if (auto st = Append(std::move(request), first_position); !st.ok()) return st;
+        request = coop::v1::AppendRequest();
+        first_position = event.position();
+        events = 0;
+      }
+      const int last = request.streams_size() - 1;
+      coop::v1::StreamAppend* stream = nullptr;
+      if (last >= 0 && request.streams(last).stream_id() == event.stream_id()) {
+        stream = request.mutable_streams(last);
+      } else {
+        stream = request.add_streams();
+        stream->set_stream_id(event.stream_id());
+        stream->mutable_expected()->set_kind(coop::v1::ExpectedVersion::EXACT);
+        stream->mutable_expected()->set_version(event.stream_version() - 1);
+      }
+      *stream->add_events() = Proposed(event);
+      ++events;
+    }
+    return Append(std::move(request), first_position);
+  }
+
+ private:
+  absl::Status Append(coop::v1::AppendRequest request, uint64_t first_position) {
+    auto appended = store_->Append(std::move(request));
+    if (!appended.ok()) {
+      return absl::Status(appended.status().code(), absl::StrCat("position ", first_position,
+                                                                 ": the store refused the "
+                                                                 "event: ",
+                                                                 appended.status().message()));
+    }
+    if (appended->first_position() != first_position) {
+      return absl::DataLossError(absl::StrCat("position ", first_position, ": the store put it at ",
+                                              appended->first_position()));
+    }
+    return absl::OkStatus();
+  }
+
+  eventstore::EventStore* store_;
+  eventstore::ManualClock* clock_;
+};
+
+class Restorer {
+ public:
+  Restorer(eventstore::EventStore* store, eventstore::ManualClock* clock)
+      : store_(store), writer_(store, clock) {}
+
+  // One line of the export (numbered from 1).
+  absl::Status Take(const std::string& line, uint64_t number) {
+    if (line.empty()) return absl::OkStatus();
+    if (head_.has_value()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", number, ": the signed head must be the export's last line"));
+    }
+    coop::v1::ExportLine parsed;
+    if (!google::protobuf::util::JsonStringToMessage(line, &parsed).ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("line ", number, ": not an export line (docs/audit.md, \"The export\")"));
+    }
+    if (parsed.has_tree_head()) {
+      head_ = parsed.tree_head();
+      return Flush();
+    }
+    if (!parsed.has_event()) {
+      return absl::InvalidArgumentError(absl::StrCat("line ", number, ": holds no event"));
+    }
+    const verify::LinkProblem problem = replay_.Add(parsed.event());
+    if (problem != verify::LinkProblem::kNone) {
+      return absl::DataLossError(absl::StrCat("position ", replay_.size() + 1, " (line ", number,
+                                              "): ", verify::LinkProblemText(problem, false)));
+    }
+    if (!group_.empty() &&
+        group_.front().recorded_at_micros() != parsed.event().recorded_at_micros()) {
+      if (auto st = Flush(); !st.ok()) return st;
+    }
+    group_.push_back(std::move(*parsed.mutable_event()));
+    return absl::OkStatus();
+  }
+
+  // After the last line.
+  absl::StatusOr<RestoreReport> Finish() {
+    if (auto st = Flush(); !st.ok()) return st;
+    RestoreReport report;
+    report.events = replay_.size();
+    report.chain_head = replay_.chain_head();
+    report.tree_root = replay_.Root();
+    auto root = store_->TreeRoot(replay_.size());
+    if (!root.ok()) return root.status();
+    if (*root != report.tree_root) {
+      return absl::DataLossError("the restored log's tree root differs from the export's");
+    }
+    if (head_.has_value()) {
+      if (head_->size() != replay_.size() || head_->root_hash() != report.tree_root) {
+        return absl::DataLossError(absl::StrCat("the export's signed head (size ", head_->size(),
+                                                ") is not the head of its events (size ",
+                                                replay_.size(), ")"));
+      }
+      report.matched_signed_head = true;
+    }
+    return report;
+  }
+
+  uint64_t events() const { return replay_.size(); }
+
+ private:
+  absl::Status Flush() {
+    if (group_.empty()) return absl::OkStatus();
+    if (auto st = writer_.Write(group_); !st.ok()) return st;
+    const uint64_t last = group_.back().position();
+    const std::string expected = group_.back().hash();
+    group_.clear();
+    const coop::v1::LogInfo info = store_->GetLogInfo();
+    if (info.head_position() != last || info.chain_head() != expected) {
+      return absl::DataLossError(absl::StrCat("position ", last,
+                                              ": the restored chain head differs from the "
+                                              "export's (",
+                                              verify::HexEncode(info.chain_head()), ")"));
+    }
+    return absl::OkStatus();
+  }
+
+  eventstore::EventStore* store_;
+  GroupWriter writer_;
+  verify::LogReplay replay_;
+  std::vector<coop::v1::RecordedEvent> group_;  // consecutive events of one recorded_at
+  std::optional<coop::v1::SignedTreeHead> head_;
+};
+
+absl::StatusOr<RestoreReport> RestoreInto(std::ifstream& in, const std::string& data_dir,
+                                          const std::function<void(uint64_t)>& progress) {
+  eventstore::ManualClock clock(0);
+  eventstore::StoreOptions options;
+  // Synced once, as a whole, at the end (base/sync_folder.h).
+  options.durability = eventstore::Durability::kRelaxed;
+  options.clock = &clock;
+  auto store = eventstore::OpenEventStore(data_dir, options);
+  if (!store.ok()) return store.status();
+  Restorer restorer(store->get(), &clock);
+  std::string line;
+  uint64_t number = 0;
+  while (std::getline(in, line)) {
+    if (auto st = restorer.Take(line, ++number); !st.ok()) return st;
+    if (progress && restorer.events() % 100'000 == 0 && restorer.events() > 0) {
+      progress(restorer.events());
+    }
+  }
+  if (in.bad()) return absl::UnavailableError("cannot read the export");
+  auto report = restorer.Finish();
+  (*store)->Close();
+  if (!report.ok()) return report.status();
+  if (auto st = base::SyncFolder(data_dir); !st.ok()) return st;
+  return report;
+}
+
+}  // namespace
+
+absl::StatusOr<RestoreReport> RestoreLog(const std::string& export_path,
+                                         const std::string& data_dir,
+                                         const std::function<void(uint64_t)>& progress) {
+  if (auto st = CheckEmptyFolder(data_dir); !st.ok()) return st;
+  std::ifstream in(export_path);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot open the export ", export_path));
+  auto report = RestoreInto(in, data_dir, progress);
+  if (!report.ok()) {
+    // Nothing half-restored is left behind: the folder was empty (or absent) before.
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(data_dir, ec)) fs::remove_all(entry, ec);
+  }
+  return report;
+}
+
+}  // namespace coop::services
