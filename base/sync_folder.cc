@@ -47,7 +47,10 @@ absl::Status SyncFolder(const std::string& folder) {
   for (auto it = folders.rbegin(); it != folders.rend(); ++it) {
     if (auto st = SyncPath(*it, /*folder=*/true); !st.ok()) return st;
   }
-  return absl::OkStatus();
+  // And the folder's own entry in its parent, which a folder created just now needs.
+  const fs::path parent = fs::absolute(folder, ec).parent_path();
+  if (ec || parent.empty()) return absl::OkStatus();
+  return SyncPath(parent.string(), /*folder=*/true);
 }
 
 }  // namespace coop::base

@@ -46,28 +46,34 @@ bool MatchesWho(const coop::v1::TrailRequest& request, const coop::v1::RecordedE
          event.recorded_at_micros() >= request.recorded_from_micros();
 }
 
-// What a void or an amendment corrected; nullopt for any other event.
-absl::StatusOr<std::optional<coop::v1::TrailCorrection>> CorrectionOf(
-    eventstore::EventStore& log, const coop::v1::RecordedEvent& event) {
+// What a void or an amendment corrected; nullopt for any other event. A target the log does
+// not hold (or an id that is not one) has position 0; a payload that does not parse says so in
+// the reason, so the trail still lists the event.
+std::optional<coop::v1::TrailCorrection> CorrectionOf(eventstore::EventStore& log,
+                                                      const coop::v1::RecordedEvent& event) {
   coop::v1::TrailCorrection correction;
+  bool parsed = true;
   if (event.type() == coop::v1::EventVoided::descriptor()->full_name()) {
     coop::v1::EventVoided voided;
-    if (!voided.ParseFromString(event.payload())) return std::nullopt;
+    parsed = voided.ParseFromString(event.payload());
     correction.set_kind("void");
     correction.set_target_event_id(voided.event_id());
     correction.set_reason(voided.reason());
   } else if (event.type() == coop::v1::EventAmended::descriptor()->full_name()) {
     coop::v1::EventAmended amended;
-    if (!amended.ParseFromString(event.payload())) return std::nullopt;
+    parsed = amended.ParseFromString(event.payload());
     correction.set_kind("amend");
     correction.set_target_event_id(amended.event_id());
     correction.set_reason(amended.reason());
   } else {
     return std::nullopt;
   }
+  if (!parsed) {
+    correction.set_reason("(nội dung không đọc được / the payload does not parse)");
+    return correction;
+  }
   auto target = log.FindEvent(correction.target_event_id());
-  if (!target.ok()) return target.status();
-  if (target->has_value()) {
+  if (target.ok() && target->has_value()) {
     correction.set_target_position((*target)->position());
     correction.set_target_type((*target)->type());
   }
@@ -80,7 +86,13 @@ absl::StatusOr<coop::v1::TrailReply> ListTrail(eventstore::EventStore& log,
                                                const coop::v1::TrailRequest& request) {
   if (auto st = CheckRequest(request); !st.ok()) return st;
   const uint32_t page_size = request.page_size() == 0 ? kTrailDefaultPageSize : request.page_size();
-  const uint64_t head = log.GetLogInfo().head_position();
+  // The last position to examine: the head now, or the last one recorded before the range ends.
+  uint64_t end = log.GetLogInfo().head_position();
+  if (request.recorded_to_micros() != 0) {
+    auto last = log.PositionAtTime(request.recorded_to_micros() - 1, /*backwards=*/true);
+    if (!last.ok()) return last.status();
+    end = std::min(end, *last);
+  }
   uint64_t next = 1;
   if (!request.page_token().empty()) {
     auto resumed = ParseToken(request.page_token());
@@ -100,41 +112,34 @@ absl::StatusOr<coop::v1::TrailReply> ListTrail(eventstore::EventStore& log,
   }
   coop::v1::TrailReply reply;
   uint64_t budget = kTrailScanPerCall;
-  bool ended = false;  // the range's end (or the log's) was reached
-  while (!ended && budget > 0 && static_cast<uint32_t>(reply.entries_size()) < page_size) {
-    if (next > head) {
-      ended = true;
-      break;
-    }
+  uint64_t bytes = 0;
+  bool full = false;
+  while (!full && budget > 0 && next <= end) {
     query.from_position = next;
-    query.max_count = page_size - reply.entries_size();
-    query.max_scan = std::min(budget, head - next + 1);
+    query.max_count = kTrailReadChunk;
+    query.max_scan = std::min(budget, end - next + 1);
     auto page = log.ReadAll(query);
     if (!page.ok()) return page.status();
     budget -= std::min(budget, std::max<uint64_t>(page->examined, 1));
+    const uint64_t after_page = std::max(page->next_position, next + 1);
     for (auto& event : page->events) {
-      if (event.position() > head) {
-        ended = true;
-        break;
-      }
-      if (request.recorded_to_micros() != 0 &&
-          event.recorded_at_micros() >= request.recorded_to_micros()) {
-        ended = true;  // recorded_at never decreases: nothing later is in the range
-        break;
-      }
+      if (event.position() > end) break;
       if (!MatchesWho(request, event)) continue;
-      auto correction = CorrectionOf(log, event);
-      if (!correction.ok()) return correction.status();
+      bytes += event.payload().size();
       auto* entry = reply.add_entries();
-      if (correction->has_value()) *entry->mutable_correction() = **correction;
+      if (auto correction = CorrectionOf(log, event)) *entry->mutable_correction() = *correction;
+      const uint64_t position = event.position();
       *entry->mutable_event() = std::move(event);
+      if (static_cast<uint32_t>(reply.entries_size()) >= page_size || bytes >= kTrailMaxBytes) {
+        full = true;  // the rest of this read is examined again by the next call
+        next = position + 1;
+        break;
+      }
     }
-    if (ended) break;
-    next = std::max(page->next_position, next + (page->examined == 0 ? 1 : 0));
-    if (page->end_of_log) ended = next > head;
+    if (!full) next = after_page;
   }
-  if (ended || next > head) {
-    reply.set_examined_to(head);
+  if (next > end) {
+    reply.set_examined_to(end);
   } else {
     reply.set_examined_to(next - 1);
     reply.set_next_page_token(absl::StrCat(kTokenPrefix, next));

@@ -16,19 +16,25 @@ namespace {
 
 // Appends `line` to `path` and syncs it.
 absl::Status AppendSynced(const std::string& path, const std::string& line) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  const int fd = ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
     return absl::UnavailableError(
         absl::StrCat("cannot open ", path, " to publish heads: ", std::strerror(errno)));
   }
+  // A line cut short by an earlier failed write (a full disk) is ended first, so the next
+  // head starts a line of its own.
+  std::string text = line;
+  const off_t size = ::lseek(fd, 0, SEEK_END);
+  char last = '\n';
+  if (size > 0 && ::pread(fd, &last, 1, size - 1) == 1 && last != '\n') text = "\n" + text;
   size_t written = 0;
-  while (written < line.size()) {
-    const ssize_t n = ::write(fd, line.data() + written, line.size() - written);
+  while (written < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) break;
     written += static_cast<size_t>(n);
   }
-  const bool ok = written == line.size() && ::fsync(fd) == 0;
+  const bool ok = written == text.size() && ::fsync(fd) == 0;
   const int error = errno;
   ::close(fd);
   if (!ok) {
@@ -48,7 +54,7 @@ absl::StatusOr<std::unique_ptr<HeadPublisher>> HeadPublisher::Start(eventstore::
                                                                     const TreeHeadSigner* signer,
                                                                     Options options) {
   if (options.interval < absl::Seconds(1)) {
-    return absl::InvalidArgumentError("--publish_heads_every: at least 1 second");
+    return absl::InvalidArgumentError("the interval between published heads: at least 1 second");
   }
   std::unique_ptr<HeadPublisher> publisher(new HeadPublisher(log, signer, std::move(options)));
   if (auto st = publisher->PublishIfGrown(); !st.ok()) return st;
@@ -101,14 +107,14 @@ absl::Status HeadPublisher::PublishIfGrown() {
 }
 
 void HeadPublisher::Loop() {
-  absl::MutexLock lock(&mu_);
   while (true) {
-    const bool woken = mu_.AwaitWithTimeout(absl::Condition(&stopping_), options_.interval);
-    if (woken || stopping_) return;
-    mu_.Unlock();
-    absl::Status st = PublishIfGrown();
-    if (!st.ok() && options_.log) *options_.log << "coopd: " << st.message() << std::endl;
-    mu_.Lock();
+    {
+      absl::MutexLock lock(&mu_);
+      if (mu_.AwaitWithTimeout(absl::Condition(&stopping_), options_.interval)) return;
+    }
+    if (absl::Status st = PublishIfGrown(); !st.ok() && options_.log) {
+      *options_.log << "coopd: " << st.message() << std::endl;
+    }
   }
 }
 

@@ -62,7 +62,10 @@ class GroupWriter {
     coop::v1::AppendRequest request;
     uint64_t first_position = group.front().position();
     size_t events = 0;
+    size_t bytes = 0;  // as the store counts them: the proposed events' sizes
     for (const auto& event : group) {
+      coop::v1::ProposedEvent proposed = Proposed(event);
+      const size_t size = proposed.ByteSizeLong();
       const int n = request.streams_size();
       const bool same_stream = n > 0 && request.streams(n - 1).stream_id() == event.stream_id();
       // A stream already in the request (not last) would break the order of positions.
@@ -72,12 +75,14 @@ class GroupWriter {
       }
       const bool full =
           events + 1 > limits.max_events_per_append ||
+          (events > 0 && bytes + size > limits.max_append_bytes) ||
           (!same_stream && static_cast<size_t>(n) + 1 > limits.max_streams_per_append);
       if (repeats || full) {
         if (auto st = Append(std::move(request), first_position); !st.ok()) return st;
         request = coop::v1::AppendRequest();
         first_position = event.position();
         events = 0;
+        bytes = 0;
       }
       const int last = request.streams_size() - 1;
       coop::v1::StreamAppend* stream = nullptr;
@@ -89,8 +94,9 @@ class GroupWriter {
         stream->mutable_expected()->set_kind(coop::v1::ExpectedVersion::EXACT);
         stream->mutable_expected()->set_version(event.stream_version() - 1);
       }
-      *stream->add_events() = Proposed(event);
+      *stream->add_events() = std::move(proposed);
       ++events;
+      bytes += size;
     }
     return Append(std::move(request), first_position);
   }
@@ -117,8 +123,9 @@ class GroupWriter {
 
 class Restorer {
  public:
-  Restorer(eventstore::EventStore* store, eventstore::ManualClock* clock)
-      : store_(store), writer_(store, clock) {}
+  Restorer(eventstore::EventStore* store, eventstore::ManualClock* clock,
+           std::function<void(uint64_t)> progress)
+      : store_(store), writer_(store, clock), progress_(std::move(progress)) {}
 
   // One line of the export (numbered from 1).
   absl::Status Take(const std::string& line, uint64_t number) {
@@ -142,19 +149,25 @@ class Restorer {
     const verify::LinkProblem problem = replay_.Add(parsed.event());
     if (problem != verify::LinkProblem::kNone) {
       return absl::DataLossError(absl::StrCat("position ", replay_.size() + 1, " (line ", number,
-                                              "): ", verify::LinkProblemText(problem, false)));
+                                              "): ", verify::LinkProblemText(problem, true), " / ",
+                                              verify::LinkProblemText(problem, false)));
     }
     if (!group_.empty() &&
         group_.front().recorded_at_micros() != parsed.event().recorded_at_micros()) {
       if (auto st = Flush(); !st.ok()) return st;
     }
     group_.push_back(std::move(*parsed.mutable_event()));
+    // A log recorded at one instant (a generated history) is written as it comes, not held.
+    if (group_.size() >= kEventsPerWrite) return Flush();
     return absl::OkStatus();
   }
 
   // After the last line.
   absl::StatusOr<RestoreReport> Finish() {
     if (auto st = Flush(); !st.ok()) return st;
+    if (replay_.size() == 0) {
+      return absl::InvalidArgumentError("the export holds no event: nothing to restore");
+    }
     RestoreReport report;
     report.events = replay_.size();
     report.chain_head = replay_.chain_head();
@@ -175,8 +188,6 @@ class Restorer {
     return report;
   }
 
-  uint64_t events() const { return replay_.size(); }
-
  private:
   absl::Status Flush() {
     if (group_.empty()) return absl::OkStatus();
@@ -184,6 +195,8 @@ class Restorer {
     const uint64_t last = group_.back().position();
     const std::string expected = group_.back().hash();
     group_.clear();
+    if (progress_ && last / kProgressEvery != written_ / kProgressEvery) progress_(last);
+    written_ = last;
     const coop::v1::LogInfo info = store_->GetLogInfo();
     if (info.head_position() != last || info.chain_head() != expected) {
       return absl::DataLossError(absl::StrCat("position ", last,
@@ -194,8 +207,13 @@ class Restorer {
     return absl::OkStatus();
   }
 
+  static constexpr size_t kEventsPerWrite = 10'000;
+  static constexpr uint64_t kProgressEvery = 100'000;
+
   eventstore::EventStore* store_;
   GroupWriter writer_;
+  const std::function<void(uint64_t)> progress_;
+  uint64_t written_ = 0;  // positions 1..written_ are in the store
   verify::LogReplay replay_;
   std::vector<coop::v1::RecordedEvent> group_;  // consecutive events of one recorded_at
   std::optional<coop::v1::SignedTreeHead> head_;
@@ -210,14 +228,11 @@ absl::StatusOr<RestoreReport> RestoreInto(std::ifstream& in, const std::string& 
   options.clock = &clock;
   auto store = eventstore::OpenEventStore(data_dir, options);
   if (!store.ok()) return store.status();
-  Restorer restorer(store->get(), &clock);
+  Restorer restorer(store->get(), &clock, progress);
   std::string line;
   uint64_t number = 0;
   while (std::getline(in, line)) {
     if (auto st = restorer.Take(line, ++number); !st.ok()) return st;
-    if (progress && restorer.events() % 100'000 == 0 && restorer.events() > 0) {
-      progress(restorer.events());
-    }
   }
   if (in.bad()) return absl::UnavailableError("cannot read the export");
   auto report = restorer.Finish();
@@ -235,11 +250,25 @@ absl::StatusOr<RestoreReport> RestoreLog(const std::string& export_path,
   if (auto st = CheckEmptyFolder(data_dir); !st.ok()) return st;
   std::ifstream in(export_path);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot open the export ", export_path));
+  std::error_code ec;
+  const bool existed = fs::exists(data_dir, ec);
   auto report = RestoreInto(in, data_dir, progress);
-  if (!report.ok()) {
-    // Nothing half-restored is left behind: the folder was empty (or absent) before.
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(data_dir, ec)) fs::remove_all(entry, ec);
+  if (report.ok()) return report;
+  // Nothing half-restored is left behind: the folder was empty, or absent, before.
+  if (existed) {
+    for (const auto& entry : fs::directory_iterator(data_dir, ec)) {
+      if (ec) break;
+      fs::remove_all(entry, ec);
+      if (ec) break;
+    }
+  } else {
+    fs::remove_all(data_dir, ec);
+  }
+  if (ec) {
+    return absl::Status(
+        report.status().code(),
+        absl::StrCat(report.status().message(), "; and ", data_dir, " could not be emptied again (",
+                     ec.message(), "): remove it by hand"));
   }
   return report;
 }

@@ -31,8 +31,9 @@ absl::StatusOr<coop::v1::ProvenReadReply> ReadProven(eventstore::EventStore& log
   query.from_position = from;
   query.max_count = count;
   query.filter = request.filter();
-  // Never examine past the tree: a sparse filter pages through it instead.
-  query.max_scan = tree_size - from + 1;
+  // Never past the tree, nor more than a call's share of it.
+  query.max_scan = std::min(tree_size - from + 1, kProvenReadScanPerCall);
+  query.max_bytes = kProvenReadMaxBytes;
   auto page = log.ReadAll(query);
   if (!page.ok()) return page.status();
   uint64_t next = page->next_position;

@@ -15,7 +15,12 @@
 namespace coop::services {
 
 inline constexpr uint32_t kProvenReadDefaultCount = 100;
-inline constexpr uint32_t kProvenReadMaxCount = 1000;
+// At most this many events, this many positions examined, and (beyond the first event) this
+// many payload bytes in one page: with its audit paths a page stays under the server's
+// message limit, and a sparse filter pages through the tree instead of holding a worker.
+inline constexpr uint32_t kProvenReadMaxCount = 500;
+inline constexpr uint64_t kProvenReadScanPerCall = 50'000;
+inline constexpr uint64_t kProvenReadMaxBytes = 256 << 10;
 
 // One page, forwards from request.from_position(), of the events (matching the filter) at
 // positions up to the tree's size. INVALID_ARGUMENT for a bad filter or a max_count above

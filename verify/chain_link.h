@@ -50,6 +50,8 @@ class ChainLink {
   const std::string& chain_head() const { return prev_hash_; }
   // The leaf hash of the last event walked past, as recomputed.
   const std::string& leaf_hash() const { return leaf_hash_; }
+  // The recorded_at of the last event walked past (a signed head's timestamp at its size).
+  int64_t last_recorded_at_micros() const { return last_recorded_at_; }
 
  private:
   uint64_t next_position_;

@@ -29,6 +29,8 @@ class LogReplay {
   const std::string& chain_head() const { return link_.chain_head(); }
   // MTH of positions 1..size(), as rebuilt.
   std::string Root() const { return tree_.Root(); }
+  // The recorded_at of the event at size(): what a signed head of that size says its time is.
+  int64_t last_recorded_at_micros() const { return link_.last_recorded_at_micros(); }
 
  private:
   ChainLink link_;

@@ -10,6 +10,7 @@
 #include "rocksdb/statistics.h"
 #include "tests/support/event_builders.h"
 #include "tests/support/test_support.h"
+#include "tests/support/writer_gate.h"
 
 namespace coop::eventstore {
 namespace {
@@ -17,26 +18,7 @@ namespace {
 using coop::testing::Any;
 using coop::testing::AppendTo;
 using coop::testing::NoStream;
-
-// Holds the writer in its first round (before it takes a batch) until released, so that the
-// appends a test submits meanwhile provably land in one batch.
-class WriterGate {
- public:
-  std::function<void()> Hook() {
-    return [this] {
-      if (calls_.fetch_add(1) == 0) {
-        held_.Notify();
-        release_.WaitForNotification();
-      }
-    };
-  }
-  void WaitUntilHeld() { held_.WaitForNotification(); }
-  void Release() { release_.Notify(); }
-
- private:
-  std::atomic<int> calls_{0};
-  absl::Notification held_, release_;
-};
+using coop::testing::WriterGate;
 
 TEST(GroupCommitTest, ConcurrentDurableAppendsNeedFarFewerWalSyncsThanAppends) {
   coop::testing::TempDir dir;

@@ -236,7 +236,7 @@ TEST_F(AuditServiceTest, ProvenPagesVerifyAgainstTheHeadOfTheirSize) {
 
   // Refused, saying what is wrong.
   coop::v1::ProvenReadReply reply;
-  request.set_max_count(1001);
+  request.set_max_count(501);
   grpc::Status status = audit_->ReadProven(Context().get(), request, &reply);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_NE(status.error_message().find("max_count"), std::string::npos) << status.error_message();

@@ -57,6 +57,14 @@ absl::StatusOr<int> RunAuditExport(const Globals& globals, const ParsedArgs& arg
     grpc::Status status = audit->GetTreeHead(&context, request, &head);
     if (!status.ok()) return ReportRpcError(status);
   }
+  if (*size != 0 && head.size() != *size) {
+    return NotVerified(
+        absl::InvalidArgumentError(
+            ViEn(absl::StrCat("máy chủ trả đầu cây cỡ ", head.size(), " khi hỏi cỡ ", *size),
+                 absl::StrCat("the server gave a head of size ", head.size(),
+                              " when asked for size ", *size))),
+        language);
+  }
   if (auto path = args.Get("public-key")) {
     auto key = ReadPublicKey(*path);
     if (!key.ok()) return key.status();
@@ -102,7 +110,10 @@ absl::StatusOr<int> RunAuditExport(const Globals& globals, const ParsedArgs& arg
     if (replay.size() < from) {
       file.close();
       std::remove(partial.c_str());
-      return absl::InternalError(absl::StrCat("the server sent no event at position ", from));
+      return NotVerifiedAt(from, "máy chủ không gửi sự kiện ở vị trí này dù đã ký đầu cây chứa nó",
+                           "the server sent no event at this position, although its signed head "
+                           "covers it",
+                           language);
     }
   }
   if (replay.Root() != head.root_hash()) {

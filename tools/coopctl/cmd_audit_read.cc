@@ -49,6 +49,11 @@ absl::StatusOr<int> RunAuditRead(const Globals& globals, const ParsedArgs& args)
   const Output output(globals.json);
   uint64_t next = std::max<uint64_t>(*from, 1);
   uint64_t checked = 0;
+  // Without a filter every position is owed, in order: a server that leaves one out (or stops
+  // early) is caught, not only one that changes an event. With a filter, positions increase.
+  const bool every_position = !HasFilterOptions(args);
+  uint64_t expected = next;
+  uint64_t last_seen = 0;
   while (next != 0 && (*limit == 0 || checked < *limit)) {
     coop::v1::ProvenReadRequest request;
     request.set_from_position(next);
@@ -77,15 +82,32 @@ absl::StatusOr<int> RunAuditRead(const Globals& globals, const ParsedArgs& args)
                              "changed?)",
                              language);
       }
+      if (event.position() <= last_seen) {
+        return NotVerifiedAt(event.position(), "máy chủ gửi lại hoặc đảo thứ tự sự kiện",
+                             "the server sent this position again or out of order", language);
+      }
+      if (every_position && event.position() != expected) {
+        return NotVerifiedAt(expected, "máy chủ bỏ qua vị trí này",
+                             "the server left out this position", language);
+      }
+      last_seen = event.position();
+      expected = last_seen + 1;
       coop::v1::ReadResponse shown;
       *shown.mutable_event() = event;
       output.Print(shown);
       ++checked;
     }
     if (reply.next_position() != 0 && reply.next_position() <= next) {
-      return absl::InternalError("the server's next_position does not move on");
+      return NotVerifiedAt(next, "máy chủ không đọc tiếp (next_position không tăng)",
+                           "the server does not read on (next_position does not move)", language);
     }
     next = reply.next_position();
+  }
+  const uint64_t owed_to =
+      *limit == 0 ? kept->size() : std::min<uint64_t>(kept->size(), *from + *limit - 1);
+  if (every_position && expected <= owed_to) {
+    return NotVerifiedAt(expected, "máy chủ dừng trước khi hết đầu cây đã giữ",
+                         "the server stopped before the end of the kept head", language);
   }
   std::cerr << Say(language, "HỢP LỆ: ", "VERIFIED: ") << checked
             << Say(language, " sự kiện nằm trong đầu cây đã giữ cỡ ",

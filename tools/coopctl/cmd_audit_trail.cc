@@ -91,6 +91,9 @@ absl::StatusOr<int> RunAuditTrail(const Globals& globals, const ParsedArgs& args
       ++shown;
     }
     std::cout.flush();
+    if (!reply.next_page_token().empty() && reply.next_page_token() == request->page_token()) {
+      return absl::InternalError("the server's next_page_token does not move on");
+    }
     request->set_page_token(reply.next_page_token());
   } while (!request->page_token().empty() && (*limit == 0 || shown < *limit));
   std::cerr << Say(language, "nhật ký kiểm toán: ", "audit trail: ") << shown

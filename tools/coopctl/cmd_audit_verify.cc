@@ -72,6 +72,12 @@ absl::StatusOr<int> RunAuditVerify(const Globals& globals, const ParsedArgs& arg
       return NotVerifiedAt(position, verify::LinkProblemText(problem, true),
                            verify::LinkProblemText(problem, false), language);
     }
+    if (replay.size() == kept->size() &&
+        kept->timestamp_micros() != replay.last_recorded_at_micros()) {
+      return NotVerifiedAt(replay.size(),
+                           "thời điểm của đầu cây đã giữ không phải thời điểm ghi của sự kiện này",
+                           "the kept head's timestamp is not this event's recorded_at", language);
+    }
     if (replay.size() == kept->size() && replay.Root() != kept->root_hash()) {
       return NotVerifiedAt(
           replay.size(),
@@ -110,6 +116,13 @@ absl::StatusOr<int> RunAuditVerify(const Globals& globals, const ParsedArgs& arg
                          language);
   }
   if (auto st = CheckHeadSignature(*signed_head, *key); !st.ok()) return NotVerified(st, language);
+  if (signed_head->timestamp_micros() != replay.last_recorded_at_micros()) {
+    return NotVerifiedAt(replay.size(),
+                         "thời điểm của đầu cây trong bản xuất không phải thời điểm ghi của sự "
+                         "kiện cuối",
+                         "the export's head timestamp is not the last event's recorded_at",
+                         language);
+  }
   if (signed_head->root_hash() != replay.Root()) {
     return NotVerifiedAt(replay.size(),
                          "các sự kiện không tạo ra gốc của đầu cây đã ký trong bản xuất",
