@@ -318,8 +318,17 @@ const std::vector<Rule>& RuleTable() {
       {"PERSON-02", "A person is named by a person_ref, a UUID the vault gave", "system",
        C::kInvalidArgument,
        "Một người được nêu bằng mã tham chiếu (UUID) do kho dữ liệu cá nhân cấp"},
+      {"PERSON-03", "Only a person the vault knows, or has erased (a retry), is erased", "system",
+       C::kNotFound,
+       "Chỉ xoá dữ liệu của người có trong kho dữ liệu cá nhân, hoặc đã bị xoá (khi gửi lại lệnh)"},
       {"PERSON-04", "A person's details are erased once", "system", C::kFailedPrecondition,
        "Dữ liệu cá nhân của một người chỉ bị xoá một lần"},
+      {"PERSON-05",
+       "An erasure is permanent: the erased person's details are never recorded or changed "
+       "again under the same person_ref, and the erasure is not voided or amended",
+       "Decree 13/2023/NĐ-CP Art. 16 (deletion of personal data)", C::kFailedPrecondition,
+       "Việc xoá là vĩnh viễn: không ghi nhận hay sửa lại thông tin của người đã bị xoá dưới cùng "
+       "mã tham chiếu, và không hủy bỏ hay sửa đổi việc xoá"},
       // --- links between records (domain/links/link_rules.h) ---
       {"LINK-01",
        "A record a fact names (a cooperative, group or hall) has been recorded; otherwise record "
