@@ -27,6 +27,7 @@ const std::string& PermissionName(Permission permission) {
       "dựng lại phép chiếu / rebuild projections",
       "thông tin cá nhân / personal details",
       "nhật ký truy cập thông tin cá nhân / the personal-data access log",
+      "xoá dữ liệu cá nhân / erase personal data",
   };
   return kNames[static_cast<int>(permission)];
 }

@@ -11,6 +11,7 @@
 //   rebuild projections     ✓
 //   personal details        ✓    in scope
 //   read the access log     ✓                 ✓
+//   erase personal data     ✓
 //
 // A recorder's scope is its list of areas (commands/recorder_scope.h checks a command's area
 // against it). docs/administration.md is the administrator's account of the same table.
@@ -38,6 +39,7 @@ enum class Permission {
   kRebuildProjections,  // Reporting/RebuildProjection
   kPersonalData,        // People: record, read and change a person's details
   kReadAccessLog,       // People/ListPersonAccess
+  kErasePersonalData,   // People/ForgetPerson (crypto-shredding; admins only)
 };
 
 // "admin", "recorder", "auditor", "reader".

@@ -30,6 +30,7 @@
 #include "domain/cooperative/cooperative_aggregate.h"
 #include "domain/group/group_aggregate.h"
 #include "domain/hall/hall_aggregate.h"
+#include "domain/person/person_aggregate.h"
 #include "domain/programs/class_aggregate.h"
 #include "domain/programs/grant_aggregate.h"
 #include "domain/programs/ocop_aggregate.h"
@@ -251,6 +252,10 @@ absl::StatusOr<Decided> Decide(eventstore::EventStore* store, const Stream& stre
                                const std::string& stream_id, const Correction& c,
                                const CommandStamp& command, const domain::DecisionContext& ctx) {
   using domain::Violation;
+  if (absl::StartsWithIgnoreCase(stream_id, domain::PersonAggregate::kStreamPrefix)) {
+    return Violation("PERSON-05", "stream_id",
+                     "an erasure of personal data is permanent: it is neither voided nor amended");
+  }
   if (c.reason.empty()) return Violation("CORR-05", "reason", "is required");
   const auto id = base::ParseUuid(c.event_id);
   if (!id) return Violation("CORR-05", "event_id", "must be a UUID");

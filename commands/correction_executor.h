@@ -2,7 +2,8 @@
 // EventVoided / EventAmended to the same stream, after checking
 //   1. the correction rules: CORR-01 (the event is the stream's), CORR-02 (still counts),
 //      CORR-03 (not a correction), CORR-05 (a reason; a replacement of the named, same type),
-//      CORR-06 (dated on or after the event), CORR-10 (not a withdrawn record); voiding the
+//      CORR-06 (dated on or after the event), CORR-10 (not a withdrawn record), PERSON-05 (an
+//      erasure of personal data is never corrected); voiding the
 //      creating event withdraws the record, if no live record names it (CORR-09), releasing a
 //      cooperative's code in the same append;
 //   2. for a stream of a domain aggregate, that aggregate's own rules

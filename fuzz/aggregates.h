@@ -10,6 +10,7 @@
 #include "domain/cooperative/cooperative_aggregate.h"
 #include "domain/group/group_aggregate.h"
 #include "domain/hall/hall_aggregate.h"
+#include "domain/person/person_aggregate.h"
 #include "domain/programs/class_aggregate.h"
 #include "domain/programs/grant_aggregate.h"
 #include "domain/programs/ocop_aggregate.h"
@@ -28,6 +29,7 @@ void ForEachAggregate(Visitor&& visit) {
   visit(std::type_identity<domain::OcopAggregate>());
   visit(std::type_identity<domain::PlacementAggregate>());
   visit(std::type_identity<domain::PlanAggregate>());
+  visit(std::type_identity<domain::PersonAggregate>());
 }
 
 }  // namespace coop::fuzz

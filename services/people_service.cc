@@ -102,6 +102,9 @@ absl::Status ValidatePersonDetails(const coop::v1::PersonDetails& d, absl::Civil
   for (unsigned char c : d.address_text()) {
     if ((c < 0x20 && c != '\n') || c == 0x7f) return Invalid(address, "has a control character");
   }
+  if (d.has_erasure()) {
+    return Invalid(prefix + "erasure", "is set by GetPerson only (an erased person's reply)");
+  }
   return absl::OkStatus();
 }
 
@@ -140,15 +143,20 @@ coop::v1::PersonScope ScopeOf(const coop::v1::RecordPersonRequest& request) {
 
 PeopleService::PeopleService(vault::PersonVault* vault, vault::PersonAccessLog* access_log,
                              projections::ProjectionStore* projections, const CallGate* gate,
-                             commands::CommandWorkers* workers, std::function<absl::Time()> now)
+                             commands::CommandWorkers* workers, eventstore::EventStore* store,
+                             std::function<domain::DecisionContext()> context,
+                             std::function<absl::Time()> now)
     : vault_(vault),
       access_log_(access_log),
       scope_rules_(vault, projections),
       gate_(gate),
       workers_(workers),
+      store_(store),
+      people_(store, std::move(context)),
       now_(std::move(now)) {
   ParseRequestsOf(&PeopleService::RecordPerson, &PeopleService::GetPerson,
-                  &PeopleService::UpdatePerson, &PeopleService::ListPersonAccess);
+                  &PeopleService::UpdatePerson, &PeopleService::ListPersonAccess,
+                  &PeopleService::ForgetPerson);
 }
 
 coop::v1::PersonAccess PeopleService::AccessEntry(const grpc::CallbackServerContext* context,
@@ -254,6 +262,14 @@ grpc::ServerUnaryReactor* PeopleService::GetPerson(grpc::CallbackServerContext* 
   Post(reactor, [this, request, reply, principal, entry = std::move(entry)]() -> absl::Status {
     if (auto st = scope_rules_.CheckPerson(*principal, request->person_ref()); !st.ok()) {
       return st;
+    }
+    // An erased person reads as erased: the day and the ground, nothing else.
+    auto erasure = vault_->ErasureOf(request->person_ref());
+    if (!erasure.ok()) return erasure.status();
+    if (erasure->has_value()) {
+      if (auto st = access_log_->Record(entry); !st.ok()) return st;
+      *reply->mutable_erasure() = **erasure;
+      return absl::OkStatus();
     }
     auto details = vault_->Get(request->person_ref());
     if (!details.ok()) return details.status();

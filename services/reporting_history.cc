@@ -1,12 +1,15 @@
 // coop.v1.Reporting.GetHistory: a stream's events in sentences (domain/text/stream_history.h),
 // read from the log itself. Needs the events-reading permission: the lines name who recorded
-// each event.
+// each event. A person the events refer to is named as erased (with the day) or as having no
+// details on this node, from the person vault's tombstones — never with any detail.
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "base/iso_date.h"
 #include "domain/text/language.h"
+#include "domain/text/person_notes.h"
 #include "domain/text/stream_history.h"
 #include "services/reporting_service.h"
 
@@ -33,6 +36,31 @@ absl::StatusOr<std::vector<coop::v1::RecordedEvent>> WholeStream(eventstore::Eve
   }
 }
 
+// What the vault knows of each person the stream refers to.
+absl::StatusOr<domain::text::PersonNotes> NotesOn(
+    const vault::PersonVault& vault, const std::vector<coop::v1::RecordedEvent>& events) {
+  domain::text::PersonNotes notes;
+  for (const std::string& ref : domain::text::PersonRefsIn(events)) {
+    domain::text::PersonNote note;
+    auto held = vault.Holds(ref);
+    if (!held.ok()) return held.status();
+    if (!*held) {
+      note.standing = domain::text::PersonStanding::kNotOnThisNode;
+      // INVALID_ARGUMENT: a ref that is no UUID (PLACE-04 allows any opaque one) is none of
+      // the vault's.
+      auto erasure = vault.ErasureOf(ref);
+      if (!erasure.ok() && !absl::IsInvalidArgument(erasure.status())) return erasure.status();
+      if (erasure.ok() && erasure->has_value()) {
+        note.standing = domain::text::PersonStanding::kErased;
+        auto day = base::ParseIsoDate((*erasure)->erased_on());
+        if (day.ok()) note.erased_on = *day;
+      }
+    }
+    notes[ref] = note;
+  }
+  return notes;
+}
+
 }  // namespace
 
 grpc::ServerUnaryReactor* ReportingService::GetHistory(grpc::CallbackServerContext* context,
@@ -53,7 +81,14 @@ grpc::ServerUnaryReactor* ReportingService::GetHistory(grpc::CallbackServerConte
         auto events = WholeStream(deps_.log, request->stream_id());
         if (!events.ok()) return events.status();
         const uint32_t lines = request->max_count() == 0 ? kDefaultLines : request->max_count();
-        *reply = domain::text::StreamHistory(*events, request->from_version(), lines, *language);
+        domain::text::PersonNotes notes;
+        if (deps_.people != nullptr) {
+          auto found = NotesOn(*deps_.people, *events);
+          if (!found.ok()) return found.status();
+          notes = *std::move(found);
+        }
+        *reply =
+            domain::text::StreamHistory(*events, request->from_version(), lines, *language, &notes);
         return absl::OkStatus();
       },
       access::Permission::kReadEvents);

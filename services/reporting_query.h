@@ -24,6 +24,7 @@
 #include "projections/projection_store.h"
 #include "services/call_gate.h"
 #include "services/grpc_status.h"
+#include "vault/person_vault.h"
 
 namespace coop::services {
 
@@ -40,6 +41,9 @@ struct ReportingDeps {
   const std::atomic<bool>* stopping = nullptr;
   // The server's clock (ServerOptions::clock).
   std::function<absl::Time()> now;
+  // The person vault, asked only whether a person referred to is held or erased (GetHistory's
+  // notes; never a person's details). May be null: no notes.
+  const vault::PersonVault* people = nullptr;
 
   // The server's now, and today in Vietnam by it: what queries that default to today use.
   absl::Time Now() const { return now ? now() : absl::Now(); }

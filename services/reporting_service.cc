@@ -43,8 +43,9 @@ bool Matches(const coop::v1::ListCooperativesRequest& request,
 ReportingService::ReportingService(eventstore::EventStore* log, projections::ProjectionStore* store,
                                    projections::ProjectionSet* projections, const CallGate* gate,
                                    commands::CommandWorkers* workers, absl::Duration max_wait,
-                                   std::function<absl::Time()> now)
-    : deps_{log, store, projections, max_wait, &stopping_, std::move(now)},
+                                   std::function<absl::Time()> now,
+                                   const vault::PersonVault* people)
+    : deps_{log, store, projections, max_wait, &stopping_, std::move(now), people},
       gate_(gate),
       workers_(workers) {
   ParseRequestsOf(&ReportingService::GetProjectionStatus, &ReportingService::RebuildProjection,

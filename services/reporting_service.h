@@ -35,12 +35,14 @@ namespace coop::services {
 class ReportingService final : public ParsesItsRequests<coop::v1::Reporting> {
  public:
   // Not owned; all must outlive the service (the workers must be stopped before the stores
-  // close). `log` serves GetHistory.
+  // close). `log` serves GetHistory; `people` (may be null) says in its sentences which persons
+  // referred to were erased or have no details on this node.
   ReportingService(
       eventstore::EventStore* log, projections::ProjectionStore* store,
       projections::ProjectionSet* projections, const CallGate* gate,
       commands::CommandWorkers* workers, absl::Duration max_wait,
-      std::function<absl::Time()> now = [] { return absl::Now(); });
+      std::function<absl::Time()> now = [] { return absl::Now(); },
+      const vault::PersonVault* people = nullptr);
 
   // Ends the queries waiting for a projection (UNAVAILABLE), so that shutting down does not
   // wait for them; call it before the gRPC server's Shutdown. Thread-safe.

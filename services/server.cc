@@ -18,6 +18,7 @@
 #include "projections/person_links_projection.h"
 #include "projections/statistics/annual_statistics_projection.h"
 #include "services/demo_loader.h"
+#include "services/erasure_replay.h"
 #include "vault/master_key.h"
 
 namespace coop::services {
@@ -120,6 +121,13 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   auto vault = vault::PersonVault::Open(options.data_dir + "/people", *master_key);
   if (!vault.ok()) return vault.status();
   server->person_vault_ = std::move(*vault);
+  // Erasure is permanent: every erasure of the log is applied to the vault before anything is
+  // served, whatever copy of the vault this is (services/erasure_replay.h).
+  if (auto replayed =
+          ReapplyErasures(server->store_.get(), server->person_vault_.get(), options.log);
+      !replayed.ok()) {
+    return replayed.status();
+  }
   auto access_log = vault::PersonAccessLog::Open(options.data_dir + "/people-access");
   if (!access_log.ok()) return access_log.status();
   server->access_log_ = std::move(*access_log);
@@ -151,7 +159,7 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   };
   server->reporting_service_ = std::make_unique<ReportingService>(
       server->store_.get(), server->projection_store_.get(), server->projections_.get(), g,
-      server->query_workers_.get(), options.reporting_max_wait, now);
+      server->query_workers_.get(), options.reporting_max_wait, now, server->person_vault_.get());
   server->event_store_service_ = std::make_unique<EventStoreService>(server->store_.get(), g);
   server->command_workers_ = std::make_unique<commands::CommandWorkers>(options.command_threads);
   server->registry_service_ = std::make_unique<RegistryService>(
@@ -175,7 +183,7 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   builder.RegisterService(server->planning_service_.get());
   server->people_service_ = std::make_unique<PeopleService>(
       server->person_vault_.get(), server->access_log_.get(), server->projection_store_.get(), g,
-      server->command_workers_.get(), now);
+      server->command_workers_.get(), server->store_.get(), decision_context, now);
   builder.RegisterService(server->people_service_.get());
   builder.RegisterService(server->reporting_service_.get());
   server->audit_service_ = std::make_unique<AuditService>(

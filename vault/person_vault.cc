@@ -14,6 +14,7 @@
 #include "rocksdb/db.h"
 #include "rocksdb/options.h"
 #include "rocksdb/write_batch.h"
+#include "vault/person_key.h"
 
 namespace coop::vault {
 namespace {
@@ -131,17 +132,6 @@ rocksdb::ColumnFamilyOptions FamilyOptions() {
   return cf;
 }
 
-struct Ref {
-  std::string key;   // 16 raw bytes
-  std::string text;  // lower-case canonical UUID
-};
-
-absl::StatusOr<Ref> ParseRef(const std::string& person_ref) {
-  auto uuid = base::ParseUuid(person_ref);
-  if (!uuid) return absl::InvalidArgumentError("person_ref: must be a UUID");
-  return Ref{base::UuidKey(*uuid), base::FormatUuid(*uuid)};
-}
-
 }  // namespace
 
 PersonVault::PersonVault(std::string dir, const MasterKey& master_key)
@@ -152,6 +142,7 @@ absl::StatusOr<std::unique_ptr<PersonVault>> PersonVault::Open(const std::string
   std::unique_ptr<PersonVault> vault(new PersonVault(dir, master_key));
   if (auto st = vault->OpenDb(); !st.ok()) return st;
   if (auto st = vault->CheckMasterKey(); !st.ok()) return st;
+  if (auto st = vault->FinishPendingPurge(); !st.ok()) return st;
   return vault;
 }
 
@@ -165,12 +156,20 @@ absl::Status PersonVault::OpenDb() {
   options.paranoid_checks = true;
   options.max_background_jobs = 2;
   options.keep_log_file_num = 5;
+  // An erased person's bytes must leave the folder once flushed (person_vault_erasure.cc): no
+  // WAL archive (a TTL or size limit would keep obsolete WAL files in archive/) and no
+  // recycled WAL files (reused without being cleared). These are RocksDB's defaults, set here
+  // because erasure depends on them.
+  options.WAL_ttl_seconds = 0;
+  options.WAL_size_limit_MB = 0;
+  options.recycle_log_file_num = 0;
   std::vector<rocksdb::ColumnFamilyDescriptor> families = {
       {rocksdb::kDefaultColumnFamilyName, FamilyOptions()},
       {kKeysFamily, FamilyOptions()},
       {kDetailsFamily, FamilyOptions()},
       {kScopeFamily, FamilyOptions()},
       {kRequestsFamily, FamilyOptions()},
+      {kErasuresFamily, FamilyOptions()},
   };
   rocksdb::DB* raw = nullptr;
   auto s = rocksdb::DB::Open(options, dir_, families, &handles_, &raw);
@@ -181,6 +180,7 @@ absl::Status PersonVault::OpenDb() {
   details_ = handles_[2];
   scope_ = handles_[3];
   requests_ = handles_[4];
+  erasures_ = handles_[5];
   return absl::OkStatus();
 }
 
@@ -319,9 +319,15 @@ absl::StatusOr<bool> PersonVault::Put(const std::string& person_ref,
                                       const coop::v1::PersonDetails& details,
                                       const coop::v1::PersonScope& scope,
                                       const std::string& request_digest) {
-  auto ref = ParseRef(person_ref);
+  auto ref = ParsePersonKey(person_ref);
   if (!ref.ok()) return ref.status();
   absl::MutexLock lock(&LockFor(ref->key));
+  if (auto st = RefuseIfErased(
+          ref->text, ref->key, "header.command_id",
+          "its details are never recorded again; a new person takes a new command id");
+      !st.ok()) {
+    return st;
+  }
   std::string existing;
   auto s = db_->Get(rocksdb::ReadOptions(), keys_, ref->key, &existing);
   if (s.ok()) {
@@ -345,9 +351,14 @@ absl::StatusOr<bool> PersonVault::Put(const std::string& person_ref,
 
 absl::Status PersonVault::Update(const std::string& person_ref,
                                  const coop::v1::PersonDetails& details) {
-  auto ref = ParseRef(person_ref);
+  auto ref = ParsePersonKey(person_ref);
   if (!ref.ok()) return ref.status();
   absl::MutexLock lock(&LockFor(ref->key));
+  if (auto st =
+          RefuseIfErased(ref->text, ref->key, "person_ref", "its details are never changed again");
+      !st.ok()) {
+    return st;
+  }
   bool found = false;
   auto data_key = DataKey(ref->text, ref->key, &found);
   if (!data_key.ok()) return data_key.status();
@@ -358,11 +369,19 @@ absl::Status PersonVault::Update(const std::string& person_ref,
 }
 
 absl::StatusOr<coop::v1::PersonScope> PersonVault::GetScope(const std::string& person_ref) const {
-  auto ref = ParseRef(person_ref);
+  auto ref = ParsePersonKey(person_ref);
   if (!ref.ok()) return ref.status();
   std::string keyed;
   auto s = db_->Get(rocksdb::ReadOptions(), keys_, ref->key, &keyed);
-  if (s.IsNotFound()) return absl::NotFoundError(absl::StrCat("person_ref: no person ", ref->text));
+  if (s.IsNotFound()) {
+    // An erased person keeps its scope (no personal data), so the same people see the erasure.
+    auto erasure = ErasureOf(ref->text);
+    if (!erasure.ok()) return erasure.status();
+    if (!erasure->has_value()) {
+      return absl::NotFoundError(absl::StrCat("person_ref: no person ", ref->text));
+    }
+    s = rocksdb::Status::OK();
+  }
   if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading the key of person ", ref->text));
   coop::v1::PersonScope scope;
   std::string stored;
@@ -376,7 +395,7 @@ absl::StatusOr<coop::v1::PersonScope> PersonVault::GetScope(const std::string& p
 }
 
 absl::StatusOr<coop::v1::PersonDetails> PersonVault::Get(const std::string& person_ref) const {
-  auto ref = ParseRef(person_ref);
+  auto ref = ParsePersonKey(person_ref);
   if (!ref.ok()) return ref.status();
   bool found = false;
   auto data_key = DataKey(ref->text, ref->key, &found);

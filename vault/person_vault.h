@@ -13,7 +13,19 @@
 //   "person_scope"    what the person was recorded for (coop.v1.PersonScope: a cooperative
 //                     id or an area; not personal data, so not encrypted), written with the
 //                     details; it decides who may read them (services/people_service.h)
-//   default           "format_version" (u32 big-endian, 1) and "key_check" (below)
+//   "person_requests" the digest of the request that recorded the person, sealed under the
+//                     data key
+//   "person_erasures" the tombstone of an erased person (coop.v1.PersonErasure: the day, the
+//                     ground, the erasure event's position and time; no personal data)
+//   default           "format_version" (u32 big-endian, 1), "key_check" (below) and
+//                     "erasures_applied" (person_vault_erasure.cc)
+//
+// Erasure (crypto-shredding, person_vault_erasure.cc): Erase deletes the person's wrapped key,
+// details and request digest (the scope stays: no personal data, and it decides who may see
+// the erasure) and writes the tombstone in one synced batch, then
+// flushes every family and compacts them, so that no file of the folder (WAL, SST) keeps the
+// wrapped key or the details; RocksDB is opened so that it keeps no old WAL (no archive, no
+// recycling). An erased ref stays erased: Put and Update refuse it (PERSON-05).
 //
 // Cryptography: AES-256-GCM (OpenSSL EVP) everywhere, a fresh random 96-bit nonce for every
 // encryption, 128-bit tags. Each person has a random 256-bit data key. Every sealed value has
@@ -34,16 +46,19 @@
 // wrong master key, instead of the server starting and failing every read.
 //
 // Errors: INVALID_ARGUMENT for a person_ref that is not a UUID; NOT_FOUND for an unknown
-// person; DATA_LOSS when a stored value fails authentication (a wrong master key or altered
-// bytes: the message says which value) or has an unknown layout.
+// person; FAILED_PRECONDITION ([PERSON-05]) for an erased one recorded or changed; DATA_LOSS when a
+// stored value fails authentication (a wrong master key or altered bytes: the message says which
+// value) or has an unknown layout.
 //
-// Thread-safe: RocksDB is; Put and Update take a per-person lock (striped), so that a
-// concurrent retry of the same creation cannot store two data keys.
+// Thread-safe: RocksDB is; Put, Update and Erase take a per-person lock (striped), so that a
+// concurrent retry of the same creation cannot store two data keys, nor a write race an
+// erasure.
 #ifndef COOPLEDGER_VAULT_PERSON_VAULT_H_
 #define COOPLEDGER_VAULT_PERSON_VAULT_H_
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,6 +83,8 @@ class PersonVault {
   // The digest of the request that recorded a person, sealed under the person's data key (it
   // would otherwise let anyone holding the files test guesses of a person's details).
   static constexpr char kRequestsFamily[] = "person_requests";
+  // The tombstones of erased people (coop.v1.PersonErasure), keyed like the others.
+  static constexpr char kErasuresFamily[] = "person_erasures";
 
   // Opens (creating if missing) the vault in `dir`. DATA_LOSS if `master_key` is not the key
   // the vault was created with.
@@ -88,9 +105,33 @@ class PersonVault {
   // Replaces a known person's details (under the same data key). NOT_FOUND if unknown.
   absl::Status Update(const std::string& person_ref, const coop::v1::PersonDetails& details);
   absl::StatusOr<coop::v1::PersonDetails> Get(const std::string& person_ref) const;
-  // What the person was recorded for (empty if recorded before scopes existed). NOT_FOUND if
-  // unknown.
+  // What the person was recorded for (empty if recorded before scopes existed), also once
+  // erased. NOT_FOUND if unknown.
   absl::StatusOr<coop::v1::PersonScope> GetScope(const std::string& person_ref) const;
+
+  // --- Erasure (person_vault_erasure.cc) ---
+
+  // Erases the person: deletes the wrapped key, the details and the request digest and keeps
+  // `erasure` as the tombstone (one synced batch), then flushes and compacts every
+  // family so that the deleted bytes leave the folder's files. Returns true if it erased
+  // details, false if the vault held none (an unknown ref, or one already erased: the tombstone
+  // is written if missing, an existing one is kept). INVALID_ARGUMENT for a ref not a UUID.
+  absl::StatusOr<bool> Erase(const std::string& person_ref, const coop::v1::PersonErasure& erasure);
+  // The tombstone of an erased person, or nullopt if the ref was never erased here.
+  absl::StatusOr<std::optional<coop::v1::PersonErasure>> ErasureOf(
+      const std::string& person_ref) const;
+  // Whether the vault holds the person's details (false for an erased or unknown ref, and for
+  // one that is not a UUID).
+  absl::StatusOr<bool> Holds(const std::string& person_ref) const;
+  // The log position through which erasures were re-applied (0 if never), and the id of the
+  // event there, so that a later start reads only what follows — if the log still has that
+  // event there (services/erasure_replay.h).
+  struct ErasuresApplied {
+    uint64_t position = 0;
+    std::string event_id;
+  };
+  absl::StatusOr<ErasuresApplied> ErasuresAppliedThrough() const;
+  absl::Status SetErasuresAppliedThrough(const ErasuresApplied& applied);
 
   // Flushes memtables to SST files (for tests that look at the files). Not needed for
   // durability: writes are synced to the WAL.
@@ -111,6 +152,16 @@ class PersonVault {
   absl::StatusOr<std::string> DataKey(const std::string& ref, const std::string& key,
                                       bool* found) const;
   absl::Mutex& LockFor(const std::string& key) const;
+  // PERSON-05: FAILED_PRECONDITION if `key` has a tombstone, naming `field`, `then` saying
+  // what is refused.
+  absl::Status RefuseIfErased(const std::string& ref, const std::string& key,
+                              const std::string& field, const std::string& then) const;
+  // Flushes every family, then compacts `key` in each (every family whole when `key` is
+  // empty), so that deleted values leave the files; then clears the pending-purge mark.
+  absl::Status Purge(const std::string& key);
+  // An erasure whose purge did not finish (a crash between its batch and the compaction):
+  // purges every family whole.
+  absl::Status FinishPendingPurge();
 
   const std::string dir_;
   const MasterKey master_key_;
@@ -121,6 +172,7 @@ class PersonVault {
   rocksdb::ColumnFamilyHandle* details_ = nullptr;
   rocksdb::ColumnFamilyHandle* scope_ = nullptr;
   rocksdb::ColumnFamilyHandle* requests_ = nullptr;
+  rocksdb::ColumnFamilyHandle* erasures_ = nullptr;
   mutable std::array<absl::Mutex, 64> locks_;
 };
 

@@ -308,6 +308,27 @@ const std::vector<Rule>& RuleTable() {
       {"PLAN-03", "Every event of a plan names the plan's area and year", "system",
        C::kFailedPrecondition, "Mọi sự kiện của kế hoạch nêu đúng địa bàn và năm của kế hoạch"},
       // --- end of programme and plan rules ---
+      // --- personal data (domain/person/, vault/, services/people_service.h) ---
+      {"PERSON-01",
+       "An erasure of a person's details gives its ground, in words (at most 500 bytes, no "
+       "personal data)",
+       "Decree 13/2023/NĐ-CP Art. 16 (deletion of personal data)", C::kInvalidArgument,
+       "Việc xoá dữ liệu cá nhân nêu căn cứ bằng lời (nhiều nhất 500 byte, không chứa dữ liệu cá "
+       "nhân)"},
+      {"PERSON-02", "A person is named by a person_ref, a UUID the vault gave", "system",
+       C::kInvalidArgument,
+       "Một người được nêu bằng mã tham chiếu (UUID) do kho dữ liệu cá nhân cấp"},
+      {"PERSON-03", "Only a person the vault knows, or has erased (a retry), is erased", "system",
+       C::kNotFound,
+       "Chỉ xoá dữ liệu của người có trong kho dữ liệu cá nhân, hoặc đã bị xoá (khi gửi lại lệnh)"},
+      {"PERSON-04", "A person's details are erased once", "system", C::kFailedPrecondition,
+       "Dữ liệu cá nhân của một người chỉ bị xoá một lần"},
+      {"PERSON-05",
+       "An erasure is permanent: the erased person's details are never recorded or changed "
+       "again under the same person_ref, and the erasure is not voided or amended",
+       "Decree 13/2023/NĐ-CP Art. 16 (deletion of personal data)", C::kFailedPrecondition,
+       "Việc xoá là vĩnh viễn: không ghi nhận hay sửa lại thông tin của người đã bị xoá dưới cùng "
+       "mã tham chiếu, và không hủy bỏ hay sửa đổi việc xoá"},
       // --- links between records (domain/links/link_rules.h) ---
       {"LINK-01",
        "A record a fact names (a cooperative, group or hall) has been recorded; otherwise record "

@@ -112,4 +112,9 @@ std::vector<Link> LinksOf(const coop::v1::ClassEvent& fact, absl::CivilDay on) {
 
 std::vector<Link> LinksOf(const coop::v1::PlanEvent& /*fact*/, absl::CivilDay /*on*/) { return {}; }
 
+// An erasure names no record (the person lives in the vault, not in a stream of its own).
+std::vector<Link> LinksOf(const coop::v1::PersonEvent& /*fact*/, absl::CivilDay /*on*/) {
+  return {};
+}
+
 }  // namespace coop::domain

@@ -15,6 +15,7 @@
 #include "coop/v1/group_events.pb.h"
 #include "coop/v1/hall_events.pb.h"
 #include "coop/v1/ocop_events.pb.h"
+#include "coop/v1/person_events.pb.h"
 #include "coop/v1/placement_events.pb.h"
 #include "coop/v1/plan_events.pb.h"
 
@@ -54,6 +55,7 @@ std::vector<Link> LinksOf(const coop::v1::OcopEvent& fact, absl::CivilDay on);
 std::vector<Link> LinksOf(const coop::v1::PlacementEvent& fact, absl::CivilDay on);
 std::vector<Link> LinksOf(const coop::v1::ClassEvent& fact, absl::CivilDay on);
 std::vector<Link> LinksOf(const coop::v1::PlanEvent& fact, absl::CivilDay on);
+std::vector<Link> LinksOf(const coop::v1::PersonEvent& fact, absl::CivilDay on);
 
 }  // namespace coop::domain
 

@@ -4,6 +4,7 @@
 #include "domain/cooperative/cooperative_aggregate.h"
 #include "domain/group/group_aggregate.h"
 #include "domain/hall/hall_aggregate.h"
+#include "domain/person/person_aggregate.h"
 #include "domain/programs/class_aggregate.h"
 #include "domain/programs/grant_aggregate.h"
 #include "domain/programs/ocop_aggregate.h"
@@ -23,6 +24,7 @@ constexpr DomainStreamCategory kCategories[] = {
     {HallAggregate::kStreamPrefix, "community halls (hội quán)"},
     {OcopAggregate::kStreamPrefix, "OCOP products"},
     {PlanAggregate::kStreamPrefix, "annual plans"},
+    {PersonAggregate::kStreamPrefix, "erasures of personal data (person references)"},
 };
 
 }  // namespace

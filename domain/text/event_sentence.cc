@@ -20,6 +20,7 @@
 #include "coop/v1/group_events.pb.h"
 #include "coop/v1/hall_events.pb.h"
 #include "coop/v1/ocop_events.pb.h"
+#include "coop/v1/person_events.pb.h"
 #include "coop/v1/placement_events.pb.h"
 #include "coop/v1/plan_events.pb.h"
 #include "domain/areas/area_catalog.h"
@@ -48,7 +49,8 @@ const std::map<std::string, const Descriptor*>& RecordedTypes() {
          {coop::v1::CooperativeEvent::descriptor(), coop::v1::GroupEvent::descriptor(),
           coop::v1::HallEvent::descriptor(), coop::v1::ClassEvent::descriptor(),
           coop::v1::GrantEvent::descriptor(), coop::v1::OcopEvent::descriptor(),
-          coop::v1::PlacementEvent::descriptor(), coop::v1::PlanEvent::descriptor()}) {
+          coop::v1::PlacementEvent::descriptor(), coop::v1::PlanEvent::descriptor(),
+          coop::v1::PersonEvent::descriptor()}) {
       for (int i = 0; i < event_union->field_count(); ++i) {
         const Descriptor* type = event_union->field(i)->message_type();
         if (type != nullptr) (*out)[type->full_name()] = type;
@@ -101,11 +103,12 @@ std::string AreaText(const coop::v1::Area& area, Language language) {
 }
 
 std::vector<std::string> DescribeFields(const Message& message, const std::string& stream_id,
-                                        Language language);
+                                        Language language, const PersonNotes* people);
 
 // One value of `field` (index < 0: the singular value), or "" to leave it out.
 std::string DescribeValue(const Message& message, const FieldDescriptor* field, int index,
-                          const std::string& stream_id, Language language) {
+                          const std::string& stream_id, Language language,
+                          const PersonNotes* people) {
   const Reflection* r = message.GetReflection();
   const bool rep = index >= 0;
   switch (field->cpp_type()) {
@@ -157,7 +160,7 @@ std::string DescribeValue(const Message& message, const FieldDescriptor* field, 
       if (sub.GetDescriptor() == coop::v1::Area::descriptor()) {
         return AreaText(static_cast<const coop::v1::Area&>(sub), language);
       }
-      std::vector<std::string> parts = DescribeFields(sub, stream_id, language);
+      std::vector<std::string> parts = DescribeFields(sub, stream_id, language, people);
       if (parts.empty()) return "";
       if (parts.size() == 1) return parts.front();
       return absl::StrCat("(", absl::StrJoin(parts, ", "), ")");
@@ -166,8 +169,18 @@ std::string DescribeValue(const Message& message, const FieldDescriptor* field, 
   return "";
 }
 
+// A person reference with what the node knows of the person, if that is worth saying:
+// "<ref> (đã xoá dữ liệu cá nhân ngày 05/12/2026)".
+std::string PersonRefText(const std::string& ref, Language language, const PersonNotes* people) {
+  if (people == nullptr) return ref;
+  auto it = people->find(ref);
+  if (it == people->end()) return ref;
+  const std::string note = PersonNoteText(it->second, language);
+  return note.empty() ? ref : absl::StrCat(ref, " (", note, ")");
+}
+
 std::vector<std::string> DescribeFields(const Message& message, const std::string& stream_id,
-                                        Language language) {
+                                        Language language, const PersonNotes* people) {
   std::vector<const FieldDescriptor*> fields;
   message.GetReflection()->ListFields(message, &fields);
   std::vector<std::string> parts;
@@ -187,7 +200,7 @@ std::vector<std::string> DescribeFields(const Message& message, const std::strin
       std::vector<std::string> items;
       const int size = message.GetReflection()->FieldSize(message, field);
       for (int i = 0; i < size; ++i) {
-        std::string item = DescribeValue(message, field, i, stream_id, language);
+        std::string item = DescribeValue(message, field, i, stream_id, language, people);
         if (!item.empty()) items.push_back(std::move(item));
       }
       if (!items.empty()) {
@@ -196,9 +209,14 @@ std::vector<std::string> DescribeFields(const Message& message, const std::strin
       continue;
     }
     if (field->cpp_type() == FieldDescriptor::CPPTYPE_STRING &&
-        (field->name() == "id" || absl::EndsWith(field->name(), "_id"))) {
+        (field->name() == "id" || absl::EndsWith(field->name(), "_id") ||
+         IsPersonRefField(field->name()))) {
       const std::string& value = message.GetReflection()->GetString(message, field);
       if (!value.empty() && absl::EndsWith(stream_id, absl::StrCat("-", value))) continue;
+      if (IsPersonRefField(field->name()) && !value.empty()) {
+        parts.push_back(absl::StrCat(label, " ", PersonRefText(value, language, people)));
+        continue;
+      }
     }
     if (field->cpp_type() == FieldDescriptor::CPPTYPE_BOOL) {
       const bool vi = language == Language::kVietnamese;
@@ -207,7 +225,7 @@ std::vector<std::string> DescribeFields(const Message& message, const std::strin
                           : absl::StrCat(vi ? "không " : "not ", label));
       continue;
     }
-    std::string value = DescribeValue(message, field, -1, stream_id, language);
+    std::string value = DescribeValue(message, field, -1, stream_id, language, people);
     if (!value.empty()) parts.push_back(absl::StrCat(label, " ", value));
   }
   return parts;
@@ -227,18 +245,19 @@ std::unique_ptr<Message> DecodeEventPayload(const std::string& type, const std::
   return message;
 }
 
-std::string PayloadDetails(const Message& payload, const std::string& stream_id,
-                           Language language) {
-  return absl::StrJoin(DescribeFields(payload, stream_id, language), ", ");
+std::string PayloadDetails(const Message& payload, const std::string& stream_id, Language language,
+                           const PersonNotes* people) {
+  return absl::StrJoin(DescribeFields(payload, stream_id, language, people), ", ");
 }
 
-std::string EventSentence(const coop::v1::RecordedEvent& event, Language language) {
+std::string EventSentence(const coop::v1::RecordedEvent& event, Language language,
+                          const PersonNotes* people) {
   const Bilingual* title = EventTitle(event.type());
   std::unique_ptr<Message> payload = DecodeEventPayload(event.type(), event.payload());
   if (title == nullptr || payload == nullptr) {
     return absl::StrCat(event.type(), " (", event.payload().size(), " byte)");
   }
-  std::string details = PayloadDetails(*payload, event.stream_id(), language);
+  std::string details = PayloadDetails(*payload, event.stream_id(), language, people);
   if (details.empty()) return title->In(language);
   return absl::StrCat(title->In(language), ": ", details);
 }

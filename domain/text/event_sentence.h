@@ -9,7 +9,9 @@
 //   (32059)
 //
 // An id field naming the event's own stream is left out (it says nothing the reader does not
-// know). Long texts are cut at 60 characters ("…"). Pure; thread-safe.
+// know). A person reference is followed by what the node knows of the person when given
+// `people` (person_notes.h): "cán bộ trẻ <ref> (đã xoá dữ liệu cá nhân ngày 05/12/2026)". Long
+// texts are cut at 60 characters ("…"). Pure; thread-safe.
 #ifndef COOPLEDGER_DOMAIN_TEXT_EVENT_SENTENCE_H_
 #define COOPLEDGER_DOMAIN_TEXT_EVENT_SENTENCE_H_
 
@@ -20,6 +22,7 @@
 
 #include "coop/v1/event.pb.h"
 #include "domain/text/language.h"
+#include "domain/text/person_notes.h"
 
 namespace coop::domain::text {
 
@@ -31,11 +34,12 @@ std::unique_ptr<google::protobuf::Message> DecodeEventPayload(const std::string&
 // What `payload` says, without the title: "mã số 2000123456, tên HTX Khánh An, …" ("" when it
 // sets nothing). `stream_id`: the stream it belongs to, whose own id is left out.
 std::string PayloadDetails(const google::protobuf::Message& payload, const std::string& stream_id,
-                           Language language);
+                           Language language, const PersonNotes* people = nullptr);
 
 // The title, then ": " and the details when there are any. An event of a type the services do
 // not record reads as its type and the payload's size: "demo.v1.Noted (12 byte)".
-std::string EventSentence(const coop::v1::RecordedEvent& event, Language language);
+std::string EventSentence(const coop::v1::RecordedEvent& event, Language language,
+                          const PersonNotes* people = nullptr);
 
 // Who recorded the event, from its metadata: "alice, đơn vị dpi-hanoi" / "alice for
 // dpi-hanoi"; a caller without a name: "người dùng không tên qua coopctl" / "an unnamed caller

@@ -79,6 +79,8 @@ constexpr Entry kTitles[] = {
      {"Cán bộ trẻ về làm việc tại HTX", "Young graduate placed at a cooperative"}},
     {"coop.v1.PlacementEnded", {"Cán bộ trẻ thôi làm việc tại HTX", "Graduate placement ended"}},
     {"coop.v1.AnnualPlanTargetsSet", {"Giao chỉ tiêu kế hoạch năm", "Annual plan targets set"}},
+    // Personal data (the vault's erasures).
+    {"coop.v1.PersonErased", {"Xoá dữ liệu cá nhân của một người", "Personal data erased"}},
     // Corrections.
     {"coop.v1.EventVoided", {"Hủy bản ghi nhập nhầm", "Record voided"}},
     {"coop.v1.EventAmended", {"Sửa bản ghi", "Record amended"}},

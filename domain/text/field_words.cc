@@ -125,6 +125,8 @@ constexpr Entry kFields[] = {
     {"comparison", {"cách so sánh", "comparison"}},
     {"value", {"mức chỉ tiêu", "target value"}},
     {"per_commune", {"tính cho mỗi xã", "per commune"}},
+    // PersonErased (its person_ref is the stream's own: not written).
+    {"erasure_ground", {"căn cứ xoá", "ground for erasure"}},
     // EventVoided, EventAmended.
     {"event_id", {"bản ghi", "record"}},
     {"replacement", {"nội dung thay thế", "replacement"}},

@@ -38,7 +38,7 @@ std::string ReasonClause(const std::string& reason, Language language) {
 // The line of a void or an amendment: what it corrects, the replacement, the reason.
 std::string CorrectionSentence(const coop::v1::RecordedEvent& event,
                                const std::map<std::string, const coop::v1::RecordedEvent*>& by_id,
-                               Language language) {
+                               Language language, const PersonNotes* people) {
   const Bilingual* title = EventTitle(event.type());
   const std::string head = title->In(language);
   if (event.type() == kVoided) {
@@ -53,7 +53,7 @@ std::string CorrectionSentence(const coop::v1::RecordedEvent& event,
   auto target = by_id.find(amended.event_id());
   if (target != by_id.end()) {
     if (auto replacement = DecodeEventPayload(target->second->type(), amended.replacement())) {
-      const std::string details = PayloadDetails(*replacement, event.stream_id(), language);
+      const std::string details = PayloadDetails(*replacement, event.stream_id(), language, people);
       if (!details.empty()) {
         absl::StrAppend(&text,
                         language == Language::kVietnamese ? ", nay là: " : ", now: ", details);
@@ -84,7 +84,8 @@ std::string DateText(const std::string& date, Language language) {
 }  // namespace
 
 coop::v1::HistoryReply StreamHistory(const std::vector<coop::v1::RecordedEvent>& stream,
-                                     uint64_t from_version, uint32_t max_count, Language language) {
+                                     uint64_t from_version, uint32_t max_count, Language language,
+                                     const PersonNotes* people) {
   std::map<std::string, const coop::v1::RecordedEvent*> by_id;
   for (const auto& event : stream) by_id[event.event_id()] = &event;
   // The notes each corrected event gets, in the order of the corrections.
@@ -133,8 +134,8 @@ coop::v1::HistoryReply StreamHistory(const std::vector<coop::v1::RecordedEvent>&
     const Bilingual* title = EventTitle(event.type());
     line->set_title(title != nullptr ? title->In(language) : event.type());
     line->set_sentence(IsCorrection(event) && title != nullptr
-                           ? CorrectionSentence(event, by_id, language)
-                           : EventSentence(event, language));
+                           ? CorrectionSentence(event, by_id, language, people)
+                           : EventSentence(event, language, people));
     line->set_occurred_on(event.occurred_on());
     line->set_recorded_at_micros(event.recorded_at_micros());
     line->set_recorded_by(RecordedBy(event.metadata(), language));

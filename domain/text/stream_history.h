@@ -5,8 +5,9 @@
 //   #12 Kiểm tra HTX: …                    correction: "Đã hủy bỏ (#57): nhập trùng"
 //   #57 Hủy bản ghi nhập nhầm: #12 Kiểm tra HTX; lý do: nhập trùng
 //
-// Nothing is left out: history keeps voided events and the corrections beside them. Pure;
-// thread-safe.
+// Nothing is left out: history keeps voided events and the corrections beside them. A person
+// reference reads with what the node knows of the person (`people`, person_notes.h): erased on
+// a date, or details not on this node. Pure; thread-safe.
 #ifndef COOPLEDGER_DOMAIN_TEXT_STREAM_HISTORY_H_
 #define COOPLEDGER_DOMAIN_TEXT_STREAM_HISTORY_H_
 
@@ -16,6 +17,7 @@
 #include "coop/v1/event.pb.h"
 #include "coop/v1/reporting.pb.h"
 #include "domain/text/language.h"
+#include "domain/text/person_notes.h"
 
 namespace coop::domain::text {
 
@@ -23,7 +25,8 @@ namespace coop::domain::text {
 // 1: the first) and holds at most `max_count` (> 0) lines; next_from_version is 0 when the page
 // reaches the stream's end. `withdrawn` is set when the record was withdrawn, whichever page.
 coop::v1::HistoryReply StreamHistory(const std::vector<coop::v1::RecordedEvent>& stream,
-                                     uint64_t from_version, uint32_t max_count, Language language);
+                                     uint64_t from_version, uint32_t max_count, Language language,
+                                     const PersonNotes* people = nullptr);
 
 }  // namespace coop::domain::text
 

@@ -9,6 +9,10 @@
 #include <string>
 
 #include "coop/v1/cooperative_events.pb.h"
+#include "coop/v1/person_events.pb.h"
+#include "coop/v1/placement_events.pb.h"
+#include "domain/text/person_notes.h"
+#include "domain/text/stream_history.h"
 
 namespace coop::domain::text {
 namespace {
@@ -101,6 +105,69 @@ TEST(EventSentenceTest, AnEventWithNothingSetIsItsTitleAndAnUnknownTypeItsName) 
   other.set_payload("abc");
   EXPECT_EQ(EventSentence(other, Language::kVietnamese), "demo.v1.Noted (3 byte)");
   EXPECT_EQ(DecodeEventPayload("demo.v1.Noted", "abc"), nullptr);
+}
+
+TEST(EventSentenceTest, APersonRefReadsWithWhatTheNodeKnowsOfThePerson) {
+  // Given a placement naming an erased graduate and a registration naming a representative
+  // whose details this node does not hold, and a person held here.
+  const std::string erased = "11111111-2222-4333-8444-555555555555";
+  const std::string absent = "66666666-7777-4888-9999-aaaaaaaaaaaa";
+  const std::string held = "bbbbbbbb-cccc-4ddd-8eee-ffffffffffff";
+  PersonNotes notes;
+  notes[erased] = {PersonStanding::kErased, absl::CivilDay(2026, 12, 5)};
+  notes[absent] = {PersonStanding::kNotOnThisNode, {}};
+  notes[held] = {PersonStanding::kPresent, {}};
+  coop::v1::GraduatePlaced placed;
+  placed.set_person_ref(erased);
+  coop::v1::RecordedEvent placement;
+  placement.set_stream_id("placement-1");
+  placement.set_type("coop.v1.GraduatePlaced");
+  placement.set_payload(placed.SerializeAsString());
+  EXPECT_EQ(EventSentence(placement, Language::kVietnamese, &notes),
+            "Cán bộ trẻ về làm việc tại HTX: cán bộ trẻ " + erased +
+                " (đã xoá dữ liệu cá nhân ngày 05/12/2026)");
+  EXPECT_EQ(EventSentence(placement, Language::kEnglish, &notes),
+            "Young graduate placed at a cooperative: graduate " + erased +
+                " (personal data erased on 5 December 2026)");
+  EXPECT_EQ(EventSentence(placement, Language::kEnglish),
+            "Young graduate placed at a cooperative: graduate " + erased)
+      << "without notes, the ref alone";
+  coop::v1::CooperativeRegistered registered;
+  registered.set_legal_representative_ref(absent);
+  const auto registration = Recorded("coop.v1.CooperativeRegistered", registered);
+  EXPECT_EQ(EventSentence(registration, Language::kVietnamese, &notes),
+            "Đăng ký thành lập HTX: người đại diện theo pháp luật " + absent +
+                " (không có thông tin cá nhân trên máy chủ này)");
+  EXPECT_EQ(
+      EventSentence(registration, Language::kEnglish, &notes),
+      "Cooperative registered: legal representative " + absent + " (details not on this node)");
+  placed.set_person_ref(held);
+  placement.set_payload(placed.SerializeAsString());
+  EXPECT_EQ(EventSentence(placement, Language::kEnglish, &notes),
+            "Young graduate placed at a cooperative: graduate " + held);
+  // The refs a stream names, for the server to look up.
+  EXPECT_EQ(PersonRefsIn({placement, registration}), (std::set<std::string>{held, absent}));
+}
+
+TEST(EventSentenceTest, AnErasureReadsAsItsGroundWithoutItsOwnRef) {
+  const std::string ref = "11111111-2222-4333-8444-555555555555";
+  coop::v1::PersonErased erased;
+  erased.set_person_ref(ref);
+  erased.set_erasure_ground("yêu cầu của chủ thể dữ liệu");
+  coop::v1::RecordedEvent event;
+  event.set_stream_id("person-" + ref);
+  event.set_stream_version(1);
+  event.set_type("coop.v1.PersonErased");
+  event.set_payload(erased.SerializeAsString());
+  EXPECT_EQ(EventSentence(event, Language::kVietnamese),
+            "Xoá dữ liệu cá nhân của một người: căn cứ xoá yêu cầu của chủ thể dữ liệu");
+  EXPECT_EQ(EventSentence(event, Language::kEnglish),
+            "Personal data erased: ground for erasure yêu cầu của chủ thể dữ liệu");
+  PersonNotes notes;
+  notes[ref] = {PersonStanding::kErased, absl::CivilDay(2026, 12, 5)};
+  const auto history = StreamHistory({event}, 0, 10, Language::kEnglish, &notes);
+  ASSERT_EQ(history.lines_size(), 1);
+  EXPECT_EQ(history.lines(0).title(), "Personal data erased");
 }
 
 TEST(EventSentenceTest, RecordedByNamesTheActorAndAgencyOrTheClient) {

@@ -13,6 +13,7 @@
 #include "coop/v1/group_events.pb.h"
 #include "coop/v1/hall_events.pb.h"
 #include "coop/v1/ocop_events.pb.h"
+#include "coop/v1/person_events.pb.h"
 #include "coop/v1/placement_events.pb.h"
 #include "coop/v1/plan_events.pb.h"
 
@@ -33,7 +34,8 @@ TEST(EventTitlesTest, EveryMemberOfEveryEventUnionHasBothTitles) {
        {coop::v1::CooperativeEvent::descriptor(), coop::v1::GroupEvent::descriptor(),
         coop::v1::HallEvent::descriptor(), coop::v1::ClassEvent::descriptor(),
         coop::v1::GrantEvent::descriptor(), coop::v1::OcopEvent::descriptor(),
-        coop::v1::PlacementEvent::descriptor(), coop::v1::PlanEvent::descriptor()}) {
+        coop::v1::PlacementEvent::descriptor(), coop::v1::PlanEvent::descriptor(),
+        coop::v1::PersonEvent::descriptor()}) {
     for (int i = 0; i < event_union->field_count(); ++i) {
       ExpectTitled(event_union->field(i)->message_type()->full_name());
       ++types;

@@ -210,8 +210,8 @@ TEST_F(EveryRpcTest, EveryMethodOfEveryCoopServiceAnswersSomethingOtherThanUnimp
 
 // The permission each method needs, stated here apart from the server's code: the command
 // services record; Reporting reads views (RebuildProjection rebuilds, GetHistory reads events); the
-// event store reads events, appends raw, verifies; People handles personal details and lists their
-// access log.
+// event store reads events, appends raw, verifies; People handles personal details, lists their
+// access log and erases them.
 access::Permission PermissionOf(const MethodDescriptor* method) {
   using access::Permission;
   const std::string service = method->service()->name();
@@ -228,6 +228,7 @@ access::Permission PermissionOf(const MethodDescriptor* method) {
   }
   if (service == "Audit") return Permission::kVerifyLog;  // heads and proofs, for auditors
   if (service == "People") {
+    if (name == "ForgetPerson") return Permission::kErasePersonalData;  // admins only
     return name == "ListPersonAccess" ? Permission::kReadAccessLog : Permission::kPersonalData;
   }
   return Permission::kRecord;  // Registry, Programs, Planning, Corrections

@@ -48,7 +48,8 @@ void FlipByte(const std::string& dir, const std::string& family, const std::stri
                                                            {PersonVault::kDetailsFamily, {}},
                                                            // every family must be named
                                                            {PersonVault::kScopeFamily, {}},
-                                                           {PersonVault::kRequestsFamily, {}}};
+                                                           {PersonVault::kRequestsFamily, {}},
+                                                           {PersonVault::kErasuresFamily, {}}};
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* db = nullptr;
   ASSERT_TRUE(rocksdb::DB::Open(options, dir, families, &handles, &db).ok());
@@ -183,7 +184,8 @@ TEST(PersonVaultTest, AValueCopiedUnderAnotherPersonFailsAuthentication) {
         {PersonVault::kKeysFamily, {}},
         {PersonVault::kDetailsFamily, {}},
         {PersonVault::kScopeFamily, {}},
-        {PersonVault::kRequestsFamily, {}}};  // every family must be named
+        {PersonVault::kRequestsFamily, {}},
+        {PersonVault::kErasuresFamily, {}}};  // every family must be named
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     rocksdb::DB* db = nullptr;
     ASSERT_TRUE(rocksdb::DB::Open(options, vault_dir, families, &handles, &db).ok());
