@@ -19,6 +19,8 @@
 #include "base/uuid.h"
 #include "coop/v1/audit.pb.h"
 #include "coop/v1/people.grpc.pb.h"
+#include "coop/v1/programs.grpc.pb.h"
+#include "coop/v1/registry.grpc.pb.h"
 #include "tests/e2e/coopd_process.h"
 #include "tests/e2e/run_command.h"
 #include "tests/support/grpc_test_support.h"
@@ -130,6 +132,40 @@ class CoopctlAuditExportTest : public ::testing::Test {
   std::string Restore(const std::string& export_path, const std::string& data_dir, int* code) {
     return RunCommand(std::string(COOPD_PATH) + " restore " + export_path + " " + data_dir, code);
   }
+  // Registers a cooperative and places `person_ref` there as a graduate, through the command
+  // services; returns the placement's stream.
+  std::string PlaceGraduate(const std::string& person_ref) {
+    auto channel = TestChannel(coopd_.address());
+    coop::v1::RegisterCooperativeRequest registration;
+    registration.mutable_header()->set_command_id(base::NewRandomUuid());
+    registration.mutable_header()->set_occurred_on("2024-09-01");
+    auto* r = registration.mutable_registration();
+    r->set_code("3100000009");
+    r->set_kind(coop::v1::COOPERATIVE);
+    r->set_name("HTX Khánh Bình");
+    r->set_law_regime(coop::v1::LAW_2023);
+    r->mutable_address()->set_code("32059");
+    r->mutable_address()->set_unit_set("2025-03");
+    r->mutable_members()->set_official(9);
+    coop::v1::CommandReply registered;
+    grpc::ClientContext register_context;
+    grpc::Status status = coop::v1::Registry::NewStub(channel)->RegisterCooperative(
+        &register_context, registration, &registered);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    coop::v1::PlaceGraduateRequest place;
+    place.mutable_header()->set_command_id(base::NewRandomUuid());
+    place.mutable_header()->set_occurred_on("2024-10-01");
+    place.mutable_placed()->set_person_ref(person_ref);
+    place.mutable_placed()->set_degree(coop::v1::DEGREE_UNIVERSITY);
+    place.mutable_placed()->set_field("aquaculture");
+    place.mutable_placed()->set_cooperative_id(registered.aggregate_id());
+    place.mutable_placed()->set_planned_term_months(24);
+    coop::v1::CommandReply placed;
+    grpc::ClientContext place_context;
+    status = coop::v1::Programs::NewStub(channel)->PlaceGraduate(&place_context, place, &placed);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return placed.stream_id();
+  }
   std::string SigningKeyFlag() const { return dir_.Sub("store") + "/tree-head-signing.pem"; }
 
   TempDir dir_;
@@ -148,8 +184,11 @@ TEST_F(CoopctlAuditExportTest, ExportVerifyAndRestoreGiveTheSameLog) {
   person.mutable_area()->set_unit_set("2025-03");
   coop::v1::RecordPersonReply recorded;
   grpc::ClientContext context;
-  const grpc::Status status = people->RecordPerson(&context, person, &recorded);
+  grpc::Status status = people->RecordPerson(&context, person, &recorded);
   ASSERT_TRUE(status.ok()) << status.error_message();
+  // ... placed as a graduate at a cooperative, so the log names them by their ref.
+  const std::string placement = PlaceGraduate(recorded.person_ref());
+  ASSERT_FALSE(placement.empty());
 
   const std::string head = KeepHead(coopd_, "head.json");
   const std::string exported = Export(coopd_, "log.ndjson");
@@ -193,6 +232,12 @@ TEST_F(CoopctlAuditExportTest, ExportVerifyAndRestoreGiveTheSameLog) {
   EXPECT_EQ(Coopctl(second, "--json read --all", &code), log_before);
   out = Coopctl(second, "verify", &code);
   EXPECT_EQ(code, 0) << out;
+  // The person's details stayed behind: the restored node says so where the log names them.
+  out = Coopctl(second, "--lang en history " + placement, &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_TRUE(Contains(out, "details not on this node")) << out;
+  out = Coopctl(coopd_, "--lang en history " + placement, &code);
+  EXPECT_FALSE(Contains(out, "details not on this node")) << out;
   // The audit trail of the restored node: officer-7 recorded the three registrations and the
   // codes they reserved.
   out = Coopctl(second, "--lang en audit trail --actor officer-7", &code);
@@ -205,7 +250,11 @@ TEST_F(CoopctlAuditExportTest, ExportVerifyAndRestoreGiveTheSameLog) {
   const std::string stats_after = Coopctl(second, stats, &code);
   ASSERT_EQ(code, 0) << stats_after;
   EXPECT_EQ(stats_after, stats_before);
-  EXPECT_TRUE(Contains(stats_before, ",3")) << stats_before;  // three cooperatives
+  // Four cooperatives: the first figure's row ends with its value.
+  const size_t row = stats_before.find("\ncooperatives,");
+  ASSERT_NE(row, std::string::npos) << stats_before;
+  EXPECT_TRUE(Contains(stats_before.substr(row, stats_before.find('\n', row + 1) - row), ",4,"))
+      << stats_before;
 
   // A restore never writes over a log.
   out = Restore(exported, restored, &code);
@@ -360,7 +409,18 @@ TEST_F(CoopctlAuditExportTest, CoopdPublishesHeadsAnAuditorCanKeep) {
   ASSERT_OK(publishing.Start(dir_.Sub("publishing"),
                              {"--publish_heads", published, "--publish_heads_every", "1"}));
   Record(publishing);
-  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  // Published by the timer while serving (the start's head is of the empty log): waits up to
+  // ten seconds for a head that covers the three registrations.
+  bool grown = false;
+  for (int i = 0; i < 100 && !grown; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    const auto so_far = Lines(published);
+    coop::v1::SignedTreeHead head;
+    grown = !so_far.empty() &&
+            google::protobuf::util::JsonStringToMessage(so_far.back(), &head).ok() &&
+            head.size() >= 6;
+  }
+  EXPECT_TRUE(grown) << ReadFile(published);
   ASSERT_EQ(publishing.SignalAndWait(SIGTERM), 0);
   const auto heads = Lines(published);
   ASSERT_GE(heads.size(), 2u) << ReadFile(published);  // at start (empty), then after Record
