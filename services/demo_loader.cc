@@ -40,7 +40,14 @@ absl::Status ApplyDemo(grpc::Server* server, const std::string& authorization,
                        const DemoProgress& progress) {
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(64 << 20);
-  grpc::GenericStub stub(server->InProcessChannel(args));
+  return ApplyDemoOver(server->InProcessChannel(args), authorization, commands, progress);
+}
+
+absl::Status ApplyDemoOver(const std::shared_ptr<grpc::Channel>& channel,
+                           const std::string& authorization,
+                           const std::vector<demo::DemoCommand>& commands,
+                           const DemoProgress& progress) {
+  grpc::GenericStub stub(channel);
   size_t done = 0;
   for (const auto& wave : Waves(commands)) {
     absl::Mutex mu;
@@ -58,7 +65,7 @@ absl::Status ApplyDemo(grpc::Server* server, const std::string& authorization,
         grpc::ByteBuffer request, reply;
       };
       auto call = std::make_shared<Call>();
-      call->context.AddMetadata("authorization", authorization);
+      if (!authorization.empty()) call->context.AddMetadata("authorization", authorization);
       call->context.AddMetadata("x-coop-actor", "demo");
       call->context.AddMetadata("x-coop-agency", "coopledger demo data");
       call->context.AddMetadata("x-coop-client", "coopd --demo");

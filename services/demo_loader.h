@@ -27,6 +27,12 @@ using DemoProgress = std::function<void(size_t done, size_t total)>;
 absl::Status ApplyDemo(grpc::Server* server, const std::string& authorization,
                        const std::vector<demo::DemoCommand>& commands,
                        const DemoProgress& progress);
+// The same over any channel, e.g. to a running coopd (coop-bench --mode commands measures the
+// import this way). An empty `authorization` sends none (a coopd in open mode).
+absl::Status ApplyDemoOver(const std::shared_ptr<grpc::Channel>& channel,
+                           const std::string& authorization,
+                           const std::vector<demo::DemoCommand>& commands,
+                           const DemoProgress& progress);
 
 }  // namespace coop::services
 

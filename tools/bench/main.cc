@@ -5,6 +5,7 @@
 #include "absl/status/statusor.h"
 #include "tools/bench/append_bench.h"
 #include "tools/bench/audit_bench.h"
+#include "tools/bench/command_bench.h"
 #include "tools/bench/matrix.h"
 #include "tools/bench/options.h"
 #include "tools/bench/query_bench.h"
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
   if (o.mode == Mode::kRebuild) return RunRebuildWatch(o);
   if (o.mode == Mode::kStalled) return RunStalledReaders(o);
   if (o.mode == Mode::kAudit) return RunAuditBench(o);
+  if (o.mode == Mode::kCommands) return RunCommandBench(o);
 
   absl::StatusOr<RunResult> result = o.mode == Mode::kRocksDb
                                          ? RunRocksDbBench(o, o.clients, o.batch, o.seconds)

@@ -33,6 +33,8 @@ bool ParseMode(const std::string& text, Mode* out) {
     *out = Mode::kStalled;
   else if (text == "audit")
     *out = Mode::kAudit;
+  else if (text == "commands")
+    *out = Mode::kCommands;
   else
     return false;
   return true;
@@ -76,6 +78,8 @@ const char* ModeName(Mode mode) {
       return "stalled";
     case Mode::kAudit:
       return "audit";
+    case Mode::kCommands:
+      return "commands";
   }
   return "?";
 }
@@ -83,7 +87,8 @@ const char* ModeName(Mode mode) {
 std::string Usage(const std::string& program) {
   return absl::StrCat(
       "Usage: ", program,
-      " [--mode single|batch|rocksdb|matrix|queries|rebuild|stalled|audit] [flags]\n"
+      " [--mode single|batch|rocksdb|matrix|queries|rebuild|stalled|audit|commands]\n"
+      "       [flags]\n"
       "\n"
       "Measures appends to a running coopd (an ordinary gRPC client of coop.v1.EventStore),\n"
       "and a raw-RocksDB baseline of synced writes for comparison.\n"
@@ -118,6 +123,10 @@ std::string Usage(const std::string& program) {
       "           batches of 100; --seconds per cell, default 5) and bytes per event on disk;\n"
       "           then a log of --events events (default 3000000) under --dir and the latency\n"
       "           of signed tree heads, inclusion and consistency proofs on it.\n"
+      "  commands commands/s through coop.v1.Registry: --clients clients (default 32) each\n"
+      "           registering a cooperative then admitting members to it four times, for\n"
+      "           --seconds (default 10). With --demo_import, first the demo history (~15,000\n"
+      "           commands) into an empty coopd, timed.\n"
       "\n"
       "Flags (--flag VALUE or --flag=VALUE):\n"
       "  --server HOST:PORT        coopd address (default 127.0.0.1:50051)\n"
@@ -140,6 +149,7 @@ std::string Usage(const std::string& program) {
       "coopd))\n"
       "  --year Y                  queries: the statistics year (default 2024)\n"
       "  --poll_seconds S          rebuild: seconds between status polls (default 2)\n"
+      "  --demo_import             commands: import the demo history first (empty coopd)\n"
       "  --events N                audit: events in the log the proofs are measured on\n"
       "                            (default 3000000)\n"
       "  --tls_ca FILE             serve over TLS: the CA bundle that signed coopd's certificate\n"
@@ -167,6 +177,10 @@ ParseResult ParseArgs(int argc, char** argv) {
       return r;
     }
     if (arg.rfind("--", 0) != 0) return Error(absl::StrCat("unexpected argument '", arg, "'"));
+    if (arg == "--demo_import") {
+      o.demo_import = true;
+      continue;
+    }
     std::string name = arg.substr(2);
     std::string value;
     if (size_t eq = name.find('='); eq != std::string::npos) {
@@ -237,6 +251,7 @@ ParseResult ParseArgs(int argc, char** argv) {
   if (o.mode == Mode::kRebuild && !seconds_set) o.seconds = 3600;
   if (o.mode == Mode::kAudit && !seconds_set) o.seconds = 5;
   if (o.mode == Mode::kAudit && !clients_set) o.clients = 32;
+  if (o.mode == Mode::kCommands && !clients_set) o.clients = 32;
   if (o.mode == Mode::kStalled) {
     if (!clients_set) o.clients = 300;
     if (!payload_max_set) o.payload_min = o.payload_max = 1 << 20;

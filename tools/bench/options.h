@@ -8,7 +8,17 @@
 
 namespace coop::bench {
 
-enum class Mode { kSingle, kBatch, kRocksDb, kMatrix, kQueries, kRebuild, kStalled, kAudit };
+enum class Mode {
+  kSingle,
+  kBatch,
+  kRocksDb,
+  kMatrix,
+  kQueries,
+  kRebuild,
+  kStalled,
+  kAudit,
+  kCommands
+};
 
 const char* ModeName(Mode mode);
 
@@ -30,6 +40,7 @@ struct BenchOptions {
   int year = 2024;              // queries mode: the statistics year
   double poll_seconds = 2;      // rebuild mode: interval between status polls
   uint64_t events = 3'000'000;  // audit mode: the log the proofs are measured on
+  bool demo_import = false;     // commands mode: first import the demo into an empty coopd
   // A coopd with TLS and authentication on: the CA bundle to verify it (turns TLS on), the
   // name its certificate carries if not the --server host, and a file holding a bearer token
   // (never a flag value). The token needs TLS.
