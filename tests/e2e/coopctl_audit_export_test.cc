@@ -245,16 +245,31 @@ TEST_F(CoopctlAuditExportTest, ExportVerifyAndRestoreGiveTheSameLog) {
   EXPECT_TRUE(Contains(out, "audit trail: 6 events")) << out;
   // The same statistics, rebuilt by the restored node's projections from the restored log.
   const std::string stats = "--lang en stats --area 966 --year 2024 --format csv";
-  const std::string stats_before = Coopctl(coopd_, stats, &code);
-  ASSERT_EQ(code, 0) << stats_before;
-  const std::string stats_after = Coopctl(second, stats, &code);
-  ASSERT_EQ(code, 0) << stats_after;
+  // The first figure's row, e.g. "cooperatives,Cooperatives at the end of the period,4,".
+  auto cooperatives_row = [](const std::string& csv) {
+    const size_t row = csv.find("\ncooperatives,");
+    return row == std::string::npos ? std::string()
+                                    : csv.substr(row, csv.find('\n', row + 1) - row);
+  };
+  // Projections follow the log in the background: ask each node until its figures have caught
+  // up (at most 30 s) — the original's count its four cooperatives, the restored node's equal
+  // the original's.
+  std::string stats_before;
+  for (int i = 0; i < 150; ++i) {
+    stats_before = Coopctl(coopd_, stats, &code);
+    ASSERT_EQ(code, 0) << stats_before;
+    if (Contains(cooperatives_row(stats_before), ",4,")) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  EXPECT_TRUE(Contains(cooperatives_row(stats_before), ",4,")) << stats_before;
+  std::string stats_after;
+  for (int i = 0; i < 150; ++i) {
+    stats_after = Coopctl(second, stats, &code);
+    ASSERT_EQ(code, 0) << stats_after;
+    if (stats_after == stats_before) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
   EXPECT_EQ(stats_after, stats_before);
-  // Four cooperatives: the first figure's row ends with its value.
-  const size_t row = stats_before.find("\ncooperatives,");
-  ASSERT_NE(row, std::string::npos) << stats_before;
-  EXPECT_TRUE(Contains(stats_before.substr(row, stats_before.find('\n', row + 1) - row), ",4,"))
-      << stats_before;
 
   // A restore never writes over a log.
   out = Restore(exported, restored, &code);
