@@ -26,6 +26,8 @@ Usage: coopd [flags]
                        Default: DIR/tree-head-signing.pem, created on first start; a key in
                        the data folder does not stop whoever controls that folder, so keep it
                        elsewhere and let auditors keep heads (docs/audit.md)
+  --command_threads N  threads that run commands, 1 to 256 (default 32): as many commands
+                       as this share one group commit
   --publish_heads FILE append the signed tree head to FILE (one JSON line, the HEAD.json
                        format) at start, every --publish_heads_every seconds while the log
                        grows (default 3600), and at shutdown; copy it off the machine
@@ -101,6 +103,12 @@ absl::StatusOr<CoopdFlags> ParseCoopdFlags(const std::vector<std::string>& args)
     } else if (name == "--signing_key_file") {
       if (value.empty()) return absl::InvalidArgumentError("--signing_key_file: must not be empty");
       flags.server.signing_key_file = value;
+    } else if (name == "--command_threads") {
+      int threads = 0;
+      if (!absl::SimpleAtoi(value, &threads) || threads < 1 || threads > 256) {
+        return absl::InvalidArgumentError("--command_threads: a whole number from 1 to 256");
+      }
+      flags.server.command_threads = threads;
     } else if (name == "--publish_heads") {
       if (value.empty()) return absl::InvalidArgumentError("--publish_heads: must not be empty");
       flags.server.publish_heads_file = value;

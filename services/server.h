@@ -59,8 +59,12 @@ struct ServerOptions {
   // shutdown. Empty: not published.
   std::string publish_heads_file;
   absl::Duration publish_heads_every = absl::Hours(1);
-  // Threads that run commands (they wait on appends, never gRPC threads).
-  int command_threads = 4;
+  // Threads that run commands (they wait on appends, never gRPC threads). A command holds its
+  // thread while its append waits for the group commit's fsync, so this many commands at most
+  // share one group commit: with 32 clients, 4 threads gave 2,400–2,500 commands/s and 32
+  // threads 3,600–4,000 on the reference machine (coop-bench --mode commands,
+  // docs/benchmarks.md). Waiting threads cost no CPU.
+  int command_threads = 32;
   // Threads that run queries of coop.v1.Reporting (they may wait for a projection).
   int query_threads = 2;
   // Queries that may wait for a query thread; more are RESOURCE_EXHAUSTED at once, so that

@@ -13,6 +13,7 @@ TEST(CoopdFlagsTest, DefaultsAreTheEmbeddedSetUp) {
   EXPECT_EQ(flags->server.data_dir, "data");
   EXPECT_EQ(flags->server.listen, "127.0.0.1:50051");
   EXPECT_EQ(flags->server.store.durability, eventstore::Durability::kSync);
+  EXPECT_EQ(flags->server.command_threads, 32);
 }
 
 TEST(CoopdFlagsTest, ParsesBothFlagForms) {
@@ -23,6 +24,19 @@ TEST(CoopdFlagsTest, ParsesBothFlagForms) {
   EXPECT_EQ(flags->server.listen, "0.0.0.0:1");
   EXPECT_EQ(flags->server.store.durability, eventstore::Durability::kRelaxed);
   EXPECT_EQ(flags->port_file, "/p");
+}
+
+TEST(CoopdFlagsTest, AuditAndCommandFlags) {
+  auto flags = ParseCoopdFlags(
+      {"--command_threads=8", "--publish_heads", "/h.ndjson", "--publish_heads_every=60"});
+  ASSERT_OK(flags);
+  EXPECT_EQ(flags->server.command_threads, 8);
+  EXPECT_EQ(flags->server.publish_heads_file, "/h.ndjson");
+  EXPECT_EQ(flags->server.publish_heads_every, absl::Seconds(60));
+  EXPECT_NE(ParseCoopdFlags({"--command_threads=0"}).status().message().find("1 to 256"),
+            std::string::npos);
+  EXPECT_NE(ParseCoopdFlags({"--publish_heads_every=0"}).status().message().find(">= 1"),
+            std::string::npos);
 }
 
 TEST(CoopdFlagsTest, BadFlagsNameTheProblem) {
