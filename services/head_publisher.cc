@@ -82,6 +82,13 @@ uint64_t HeadPublisher::published_size() const {
 }
 
 absl::Status HeadPublisher::PublishIfGrown() {
+  {
+    // The log's head position says whether it grew; a head is signed only if it did.
+    absl::MutexLock lock(&mu_);
+    if (published_any_ && log_->GetLogInfo().head_position() == published_size_) {
+      return absl::OkStatus();
+    }
+  }
   auto head = signer_->HeadOf(*log_, 0);
   if (!head.ok()) return head.status();
   {

@@ -15,7 +15,7 @@
 #include "eventstore/clock.h"
 #include "eventstore/store_factory.h"
 #include "verify/canonical.h"
-#include "verify/log_replay.h"
+#include "verify/chain_link.h"
 
 namespace coop::services {
 namespace {
@@ -146,9 +146,9 @@ class Restorer {
     if (!parsed.has_event()) {
       return absl::InvalidArgumentError(absl::StrCat("line ", number, ": holds no event"));
     }
-    const verify::LinkProblem problem = replay_.Add(parsed.event());
+    const verify::LinkProblem problem = link_.Next(parsed.event());
     if (problem != verify::LinkProblem::kNone) {
-      return absl::DataLossError(absl::StrCat("position ", replay_.size() + 1, " (line ", number,
+      return absl::DataLossError(absl::StrCat("position ", link_.next_position(), " (line ", number,
                                               "): ", verify::LinkProblemText(problem, true), " / ",
                                               verify::LinkProblemText(problem, false)));
     }
@@ -165,23 +165,23 @@ class Restorer {
   // After the last line.
   absl::StatusOr<RestoreReport> Finish() {
     if (auto st = Flush(); !st.ok()) return st;
-    if (replay_.size() == 0) {
+    const uint64_t events = link_.next_position() - 1;
+    if (events == 0) {
       return absl::InvalidArgumentError("the export holds no event: nothing to restore");
     }
-    RestoreReport report;
-    report.events = replay_.size();
-    report.chain_head = replay_.chain_head();
-    report.tree_root = replay_.Root();
-    auto root = store_->TreeRoot(replay_.size());
+    // The store built the tree from the leaves it hashed itself, which the chain check found
+    // equal to the export's.
+    auto root = store_->TreeRoot(events);
     if (!root.ok()) return root.status();
-    if (*root != report.tree_root) {
-      return absl::DataLossError("the restored log's tree root differs from the export's");
-    }
+    RestoreReport report;
+    report.events = events;
+    report.chain_head = link_.chain_head();
+    report.tree_root = *root;
     if (head_.has_value()) {
-      if (head_->size() != replay_.size() || head_->root_hash() != report.tree_root) {
+      if (head_->size() != events || head_->root_hash() != report.tree_root) {
         return absl::DataLossError(absl::StrCat("the export's signed head (size ", head_->size(),
-                                                ") is not the head of its events (size ",
-                                                replay_.size(), ")"));
+                                                ") is not the head of its events (size ", events,
+                                                ")"));
       }
       report.matched_signed_head = true;
     }
@@ -213,8 +213,8 @@ class Restorer {
   eventstore::EventStore* store_;
   GroupWriter writer_;
   const std::function<void(uint64_t)> progress_;
-  uint64_t written_ = 0;  // positions 1..written_ are in the store
-  verify::LogReplay replay_;
+  uint64_t written_ = 0;    // positions 1..written_ are in the store
+  verify::ChainLink link_;  // the export's own hashes, recomputed from its fields
   std::vector<coop::v1::RecordedEvent> group_;  // consecutive events of one recorded_at
   std::optional<coop::v1::SignedTreeHead> head_;
 };

@@ -5,7 +5,7 @@
 // writes a domain event except through a command; the events restored were decided by
 // commands on the node that recorded them.
 //
-// How: the export is replayed first (verify/log_replay.h: every hash recomputed from the
+// How: each line is checked as it is read (verify/chain_link.h: every hash recomputed from the
 // envelope's fields; a line that disagrees stops the restore, naming its position). Events are
 // appended through the event store's ordinary path with a clock set to each event's
 // recorded_at; consecutive events with one recorded_at go in one append (split where a stream

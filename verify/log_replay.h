@@ -2,7 +2,7 @@
 // from it — each event's canonical bytes, chain hash and leaf hash, and the RFC 9162 Merkle
 // tree over the leaves — and names the first position where the copy disagrees with itself.
 // The hash fields the copy carries are only compared, never trusted. `coopctl audit verify`
-// and `coopd restore` feed it an export line by line.
+// and `coopctl audit export` feed it an export line by line.
 //
 // Thread-compatible: one replay per walk over a copy.
 #ifndef COOPLEDGER_VERIFY_LOG_REPLAY_H_
