@@ -146,6 +146,7 @@ void ProjectionRunner::Stop() {
 
 void ProjectionRunner::Run() {
   auto& notifier = events_->notifier();
+  absl::Time last_live_read = absl::InfinitePast();
   for (;;) {
     {
       absl::MutexLock lock(&mu_);
@@ -181,6 +182,13 @@ void ProjectionRunner::Run() {
       wake_->mu.Await(absl::Condition(&wake_->signalled));
     }
     if (ticket != 0) notifier.Cancel(ticket);
+    // Commits coming fast: let more of them gather before the next page is read.
+    const absl::Time next_read = last_live_read + options_.live_read_interval;
+    if (absl::Now() < next_read) {
+      absl::MutexLock lock(&mu_);
+      mu_.AwaitWithDeadline(absl::Condition(&stopping_), next_read);
+    }
+    last_live_read = absl::Now();
   }
   absl::MutexLock lock(&mu_);
   if (state_ != ProjectionState::kFailed) state_ = ProjectionState::kStopped;

@@ -72,6 +72,11 @@ struct RunnerOptions {
   uint32_t page_size = 2048;  // events per ReadAll page and per WriteBatch
   // Testing: the runner stops by itself (state kStopped) after committing this many pages.
   uint64_t stop_after_pages = 0;  // 0 = never
+  // Live, a runner reads the log at most once per this interval: commits that come faster are
+  // taken together in one page, so that a busy log wakes each projection about 100 times a
+  // second, not once per commit. A commit after a quiet spell is read at once. (A
+  // projection's lag grows by at most this much.)
+  absl::Duration live_read_interval = absl::Milliseconds(10);
   // A failed read of the log is retried after this delay (the runner stays in its state).
   absl::Duration read_retry_delay = absl::Milliseconds(200);
   // Start() rebuilds from position 1 beside the rows that serve even if the version is

@@ -6,9 +6,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "eventstore/validation.h"
-#include "services/domain_stream_guard.h"
 #include "services/grpc_status.h"
 #include "services/paged_event_writer.h"
+#include "services/raw_append.h"
 
 namespace coop::services {
 namespace {
@@ -64,10 +64,10 @@ Page CappedPage(uint64_t resume_from, uint32_t limit) {
 
 EventStoreService::EventStoreService(eventstore::EventStore* store, const CallGate* gate)
     : store_(store), gate_(gate) {
-  ParseRequestsOf(&EventStoreService::Append, &EventStoreService::ReadStream,
-                  &EventStoreService::ReadAll, &EventStoreService::Subscribe,
-                  &EventStoreService::GetStreamInfo, &EventStoreService::GetLogInfo,
-                  &EventStoreService::VerifyLog);
+  ParseRequestsOf(&EventStoreService::Append, &EventStoreService::OpenAppendSession,
+                  &EventStoreService::ReadStream, &EventStoreService::ReadAll,
+                  &EventStoreService::Subscribe, &EventStoreService::GetStreamInfo,
+                  &EventStoreService::GetLogInfo, &EventStoreService::VerifyLog);
 }
 
 EventStoreService::~EventStoreService() { Shutdown(); }
@@ -89,30 +89,27 @@ grpc::ServerUnaryReactor* EventStoreService::Append(grpc::CallbackServerContext*
   auto* reactor = context->DefaultReactor();
   auto principal = AdmitOrFinish(*gate_, context, reactor, access::Permission::kAppendRaw);
   if (principal == nullptr) return reactor;
-  if (auto st = CheckRawAppend(*request); !st.ok()) {
-    reactor->Finish(ToGrpcStatus(st));
+  auto stamped = PrepareRawAppend(*request, *principal);
+  if (!stamped.ok()) {
+    reactor->Finish(ToGrpcStatus(stamped.status()));
     return reactor;
   }
-  // Who appended is the principal, as for commands: the request's metadata cannot name
-  // another (in open mode the actor and agency it gives stand beside the local admin).
-  coop::v1::AppendRequest stamped = *request;
-  for (auto& stream : *stamped.mutable_streams()) {
-    for (auto& event : *stream.mutable_events()) {
-      auto* metadata = event.mutable_metadata();
-      if (principal->authenticated) {
-        metadata->set_actor(principal->name);
-        metadata->set_agency(principal->agency);
-      }
-      metadata->set_principal(principal->name);
-      metadata->clear_command_digest();  // only the command services record a command
-    }
-  }
-  store_->AppendAsync(std::move(stamped),
+  store_->AppendAsync(std::move(*stamped),
                       [reactor, response](absl::StatusOr<coop::v1::AppendResponse> result) {
                         if (result.ok()) *response = std::move(*result);
                         reactor->Finish(ToGrpcStatus(result.status()));
                       });
   return reactor;
+}
+
+grpc::ServerBidiReactor<AppendSessionRead, coop::v1::AppendSessionResponse>*
+EventStoreService::OpenAppendSession(grpc::CallbackServerContext* context) {
+  auto principal = gate_->Admit(*context, access::Permission::kAppendRaw);
+  if (!principal.ok()) {
+    return new RefusedBidi<AppendSessionRead, coop::v1::AppendSessionResponse>(
+        ToGrpcStatus(principal.status()));
+  }
+  return new AppendSessionReactor(store_, std::move(*principal), AppendSessionReactor::Bounds{});
 }
 
 grpc::ServerWriteReactor<coop::v1::ReadResponse>* EventStoreService::ReadStream(

@@ -6,8 +6,9 @@
 // log, runs on a thread of its own, one at a time.
 //
 // Every call is admitted by the CallGate first: reads need kReadEvents, VerifyLog
-// kVerifyLog, Append kAppendRaw, and Append never touches a domain stream
-// (services/domain_stream_guard.h).
+// kVerifyLog, Append and AppendSession kAppendRaw, and neither touches a domain stream
+// (services/raw_append.h). AppendSession pipelines appends on one call
+// (services/append_session.h).
 //
 // Thread-safety: thread-safe; gRPC calls it from many threads. Shutdown() must come before
 // the grpc::Server is shut down.
@@ -23,6 +24,7 @@
 
 #include "coop/v1/eventstore.grpc.pb.h"
 #include "eventstore/event_store.h"
+#include "services/append_session.h"
 #include "services/call_gate.h"
 #include "services/parsed_request.h"
 #include "services/subscription.h"
@@ -41,6 +43,10 @@ class EventStoreService final : public ParsesItsRequests<coop::v1::EventStore> {
   grpc::ServerUnaryReactor* Append(grpc::CallbackServerContext* context,
                                    const coop::v1::AppendRequest* request,
                                    coop::v1::AppendResponse* response) override;
+  // AppendSession, registered in the constructor in place of the generated override (which
+  // gRPC then never calls): the reactor reads its requests as this server parses them.
+  grpc::ServerBidiReactor<AppendSessionRead, coop::v1::AppendSessionResponse>* OpenAppendSession(
+      grpc::CallbackServerContext* context);
   grpc::ServerWriteReactor<coop::v1::ReadResponse>* ReadStream(
       grpc::CallbackServerContext* context, const coop::v1::ReadStreamRequest* request) override;
   grpc::ServerWriteReactor<coop::v1::ReadResponse>* ReadAll(

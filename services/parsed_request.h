@@ -80,6 +80,14 @@ class RefusedWrite final : public grpc::ServerWriteReactor<Response> {
   void OnDone() override { delete this; }
 };
 
+// A bidirectional reactor that only finishes its call with `status`, then deletes itself.
+template <typename Request, typename Response>
+class RefusedBidi final : public grpc::ServerBidiReactor<Request, Response> {
+ public:
+  explicit RefusedBidi(const grpc::Status& status) { this->Finish(status); }
+  void OnDone() override { delete this; }
+};
+
 // `Base` is a generated `Grpc::CallbackService` or a class derived from one (the generated
 // command handlers); `Grpc` is the generated service class, for its name.
 template <typename Grpc, typename Base = typename Grpc::CallbackService>
@@ -111,16 +119,17 @@ class ParsesItsRequests : public Base {
     return google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(
         Grpc::service_full_name());
   }
-  // The index of the service's RPC from `Request` to `Response`, unary or server-streaming,
+  // The index of the service's RPC from `Request` to `Response`, of the given streaming kind,
   // not registered here yet. There is exactly one for an override of the service: anything
   // else is a programming error, and the process ends at start-up saying which.
   template <typename Request, typename Response>
-  int IndexOf(bool server_streaming) {
+  int IndexOf(bool server_streaming, bool client_streaming = false) {
     const auto* service = Service();
     for (int i = 0; i < service->method_count(); ++i) {
       const auto* method = service->method(i);
       if (method->input_type() == Request::descriptor() &&
-          method->output_type() == Response::descriptor() && !method->client_streaming() &&
+          method->output_type() == Response::descriptor() &&
+          method->client_streaming() == client_streaming &&
           method->server_streaming() == server_streaming && !parsed_here_.contains(i)) {
         parsed_here_.insert(i);
         return i;
@@ -161,6 +170,21 @@ class ParsesItsRequests : public Base {
                 return new RefusedWrite<Response>(ToGrpcStatus(request->status()));
               }
               return (static_cast<Service*>(this)->*rpc)(context, &request->message());
+            }));
+  }
+
+  // A bidirectional RPC: the service's method (not the generated override, which gRPC then
+  // never calls) returns a reactor that reads ParsedRequests and answers each one that is not
+  // ok on its own.
+  template <typename Service, typename Request, typename Response>
+  void ParseRequestOf(grpc::ServerBidiReactor<ParsedRequest<Request>, Response>* (Service::*rpc)(
+      grpc::CallbackServerContext*)) {
+    this->MarkMethodCallback(
+        IndexOf<Request, Response>(/*server_streaming=*/true, /*client_streaming=*/true),
+        new grpc::internal::CallbackBidiHandler<ParsedRequest<Request>, Response>(
+            [this, rpc](grpc::CallbackServerContext* context)
+                -> grpc::ServerBidiReactor<ParsedRequest<Request>, Response>* {
+              return (static_cast<Service*>(this)->*rpc)(context);
             }));
   }
 

@@ -63,7 +63,7 @@ struct ServerOptions {
   // thread while its append waits for the group commit's fsync, so this many commands at most
   // share one group commit: with 32 clients, 4 threads gave 2,400–2,500 commands/s and 32
   // threads 3,600–4,000 on the reference machine (coop-bench --mode commands,
-  // docs/benchmarks.md). Waiting threads cost no CPU.
+  // docs/PERFORMANCE.md). Waiting threads cost no CPU.
   int command_threads = 32;
   // Threads that run queries of coop.v1.Reporting (they may wait for a projection).
   int query_threads = 2;

@@ -18,6 +18,7 @@
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
+#include "rocksdb/statistics.h"
 #include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
 
@@ -45,7 +46,7 @@ rocksdb::ColumnFamilyOptions FamilyOptions(const std::shared_ptr<rocksdb::Cache>
     // Ids and stream heads are looked up by whole key on every append and mostly miss (a new
     // id, often a new stream): bloom filters on the memtable and on the files answer "absent"
     // without searching. (A hash memtable was measured too: faster inserts, but its flushes
-    // sort every entry again and stalled writes; see docs/benchmarks.md.)
+    // sort every entry again and stalled writes; see docs/PERFORMANCE.md.)
     cf.memtable_whole_key_filtering = true;
     cf.memtable_prefix_bloom_size_ratio = 0.05;
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
@@ -99,7 +100,14 @@ absl::Status RocksEventStore::OpenDb() {
   db_options.max_background_jobs = 2;
   db_options.enable_pipelined_write = false;
   if (rocks_options_.env != nullptr) db_options.env = rocks_options_.env;
-  if (rocks_options_.statistics) db_options.statistics = rocks_options_.statistics;
+  // RocksDB's tickers (WAL syncs, stalls) are always counted; timers and histograms are not,
+  // as they cost a clock read per operation.
+  statistics_ = rocks_options_.statistics;
+  if (!statistics_) {
+    statistics_ = rocksdb::CreateDBStatistics();
+    statistics_->set_stats_level(rocksdb::StatsLevel::kExceptHistogramOrTimers);
+  }
+  db_options.statistics = statistics_;
   db_options.db_write_buffer_size = kMemtableBudgetBytes;
   auto cache = rocksdb::NewLRUCache(kBlockCacheBytes);
 
@@ -281,7 +289,9 @@ void RocksEventStore::Close() {
 
 RocksEventStore::WriterStats RocksEventStore::writer_stats() const {
   absl::MutexLock lock(&mu_);
-  return stats_;
+  WriterStats stats = stats_;
+  stats.queued_appends = queue_.size();
+  return stats;
 }
 
 absl::StatusOr<std::optional<coop::v1::RecordedEvent>> RocksEventStore::ReadEventAt(
@@ -528,8 +538,18 @@ absl::StatusOr<std::string> RocksEventStore::MerkleNode(int level, uint64_t inde
 }
 
 coop::v1::LogInfo RocksEventStore::GetLogInfo() {
-  absl::MutexLock lock(&mu_);
-  return ToLogInfo(head_, options_.durability);
+  coop::v1::LogInfo info;
+  {
+    absl::MutexLock lock(&mu_);
+    info = ToLogInfo(head_, options_.durability);
+    auto* writes = info.mutable_writes();
+    writes->set_commits(stats_.batches);
+    writes->set_events_committed(stats_.events_committed);
+    writes->set_appends_committed(stats_.appends_committed);
+    writes->set_appends_rejected(stats_.appends_rejected);
+  }
+  info.mutable_writes()->set_wal_syncs(statistics_->getTickerCount(rocksdb::WAL_FILE_SYNCED));
+  return info;
 }
 
 }  // namespace coop::eventstore

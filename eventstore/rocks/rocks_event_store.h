@@ -66,6 +66,7 @@ class RocksEventStore final : public EventStore, private CommittedState {
     uint64_t appends_committed = 0;
     uint64_t appends_rejected = 0;  // failed in the writer (conflict, duplicate id mismatch)
     uint64_t events_committed = 0;
+    uint64_t queued_appends = 0;  // now: accepted, not yet taken into a batch
   };
   WriterStats writer_stats() const;
 
@@ -97,6 +98,7 @@ class RocksEventStore final : public EventStore, private CommittedState {
   const std::string dir_;
   const StoreOptions options_;
   const RocksOptions rocks_options_;
+  std::shared_ptr<rocksdb::Statistics> statistics_;  // RocksDB's tickers; set by OpenDb
   const Clock* clock_;
   std::unique_ptr<rocksdb::DB> db_;
   // Column families; owned, destroyed before db_.

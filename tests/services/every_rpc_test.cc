@@ -222,7 +222,7 @@ access::Permission PermissionOf(const MethodDescriptor* method) {
     return name == "GetHistory" ? Permission::kReadEvents : Permission::kReadViews;
   }
   if (service == "EventStore") {
-    if (name == "Append") return Permission::kAppendRaw;
+    if (name == "Append" || name == "AppendSession") return Permission::kAppendRaw;
     if (name == "VerifyLog") return Permission::kVerifyLog;
     return Permission::kReadEvents;
   }

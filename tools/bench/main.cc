@@ -6,6 +6,7 @@
 #include "tools/bench/append_bench.h"
 #include "tools/bench/audit_bench.h"
 #include "tools/bench/command_bench.h"
+#include "tools/bench/compare_bench.h"
 #include "tools/bench/matrix.h"
 #include "tools/bench/options.h"
 #include "tools/bench/query_bench.h"
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   if (o.mode == Mode::kStalled) return RunStalledReaders(o);
   if (o.mode == Mode::kAudit) return RunAuditBench(o);
   if (o.mode == Mode::kCommands) return RunCommandBench(o);
+  if (o.mode == Mode::kCompare) return RunCompare(o);
 
   absl::StatusOr<RunResult> result = o.mode == Mode::kRocksDb
                                          ? RunRocksDbBench(o, o.clients, o.batch, o.seconds)

@@ -35,6 +35,8 @@ bool ParseMode(const std::string& text, Mode* out) {
     *out = Mode::kAudit;
   else if (text == "commands")
     *out = Mode::kCommands;
+  else if (text == "compare")
+    *out = Mode::kCompare;
   else
     return false;
   return true;
@@ -80,6 +82,8 @@ const char* ModeName(Mode mode) {
       return "audit";
     case Mode::kCommands:
       return "commands";
+    case Mode::kCompare:
+      return "compare";
   }
   return "?";
 }
@@ -87,7 +91,7 @@ const char* ModeName(Mode mode) {
 std::string Usage(const std::string& program) {
   return absl::StrCat(
       "Usage: ", program,
-      " [--mode single|batch|rocksdb|matrix|queries|rebuild|stalled|audit|commands]\n"
+      " [--mode single|batch|rocksdb|matrix|queries|rebuild|stalled|audit|commands|compare]\n"
       "       [flags]\n"
       "\n"
       "Measures appends to a running coopd (an ordinary gRPC client of coop.v1.EventStore),\n"
@@ -127,6 +131,13 @@ std::string Usage(const std::string& program) {
       "           registering a cooperative then admitting members to it four times, for\n"
       "           --seconds (default 10). With --demo_import, first the demo history (~15,000\n"
       "           commands) into an empty coopd, timed.\n"
+      "  compare  the same single-event appends (exact expected version, --payload_min..max\n"
+      "           bytes, every one durable) against each of --targets: coopd, PostgreSQL and\n"
+      "           Redis Streams, with each count of --writers, unary (one append in flight\n"
+      "           per writer) and pipelined (--pipeline in flight per writer: coopd's\n"
+      "           AppendSession, libpq's pipeline mode, hiredis pipelining). Prints one table\n"
+      "           with disk flushes, events per flush and the ratios. tools/bench/compare\n"
+      "           starts the servers and runs this.\n"
       "\n"
       "Flags (--flag VALUE or --flag=VALUE):\n"
       "  --server HOST:PORT        coopd address (default 127.0.0.1:50051)\n"
@@ -152,6 +163,11 @@ std::string Usage(const std::string& program) {
       "  --demo_import             commands: import the demo history first (empty coopd)\n"
       "  --events N                audit: events in the log the proofs are measured on\n"
       "                            (default 3000000)\n"
+      "  --targets LIST            compare: of coopd, postgres, redis (default all three)\n"
+      "  --writers LIST            compare: writer counts (default 1,8,32,128)\n"
+      "  --pipeline N              compare: appends in flight per pipelined writer (default 64)\n"
+      "  --postgres CONNINFO       compare: libpq connection string of the PostgreSQL\n"
+      "  --redis HOST:PORT         compare: the Redis server\n"
       "  --tls_ca FILE             serve over TLS: the CA bundle that signed coopd's certificate\n"
       "  --tls_server_name NAME    the name coopd's certificate carries, if not the host\n"
       "  --token_file FILE         a bearer token (first line) for coopd with --auth_config;\n"
@@ -232,7 +248,15 @@ ParseResult ParseArgs(int argc, char** argv) {
       ok = ParseSeconds(value, 0.1, &o.poll_seconds);
     else if (name == "events")
       ok = ParseInt<uint64_t>(value, 2'000, 1'000'000'000, &o.events);
-    else if (name == "tls_ca" || name == "tls_server_name" || name == "token_file") {
+    else if (name == "pipeline")
+      ok = ParseInt(value, 1, 256, &o.pipeline);
+    else if (name == "targets" || name == "writers" || name == "postgres" || name == "redis") {
+      (name == "targets"    ? o.targets
+       : name == "writers"  ? o.writers
+       : name == "postgres" ? o.postgres
+                            : o.redis) = value;
+      ok = !value.empty();
+    } else if (name == "tls_ca" || name == "tls_server_name" || name == "token_file") {
       (name == "tls_ca"       ? o.tls_ca
        : name == "token_file" ? o.token_file
                               : o.tls_server_name) = value;

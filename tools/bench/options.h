@@ -17,7 +17,8 @@ enum class Mode {
   kRebuild,
   kStalled,
   kAudit,
-  kCommands
+  kCommands,
+  kCompare
 };
 
 const char* ModeName(Mode mode);
@@ -44,6 +45,13 @@ struct BenchOptions {
   // A coopd with TLS and authentication on: the CA bundle to verify it (turns TLS on), the
   // name its certificate carries if not the --server host, and a file holding a bearer token
   // (never a flag value). The token needs TLS.
+  // compare mode: the backends, the writer counts, the depth of a pipelined writer, and where
+  // PostgreSQL (a libpq connection string) and Redis (HOST:PORT) listen.
+  std::string targets = "coopd,postgres,redis";
+  std::string writers = "1,8,32,128";
+  int pipeline = 64;
+  std::string postgres;
+  std::string redis;
   std::string tls_ca;
   std::string tls_server_name;
   std::string token_file;

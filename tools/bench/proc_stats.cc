@@ -2,6 +2,8 @@
 
 #include <sched.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -127,6 +129,44 @@ void CpuMeter::Stop() {
       }
     }
   }
+}
+
+std::optional<std::pair<uint64_t, uint64_t>> MachineCpuTicks() {
+  std::ifstream in("/proc/stat");
+  std::string label;
+  if (!(in >> label) || label != "cpu") return std::nullopt;
+  // user nice system idle iowait irq softirq steal ...: idle and iowait are not busy.
+  uint64_t busy = 0;
+  uint64_t total = 0;
+  uint64_t value = 0;
+  for (int field = 0; field < 8 && (in >> value); ++field) {
+    total += value;
+    if (field != 3 && field != 4) busy += value;
+  }
+  if (total == 0) return std::nullopt;
+  return std::make_pair(busy, total);
+}
+
+std::optional<uint64_t> DeviceFlushes(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  std::ifstream in("/proc/diskstats");
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    unsigned major_number = 0;
+    unsigned minor_number = 0;
+    std::string name;
+    if (!(fields >> major_number >> minor_number >> name)) continue;
+    if (major_number != major(st.st_dev) || minor_number != minor(st.st_dev)) continue;
+    // After the name: 15 counters of reads, writes and discards, then flushes completed.
+    uint64_t value = 0;
+    for (int field = 1; field <= 16; ++field) {
+      if (!(fields >> value)) return std::nullopt;
+    }
+    return value;
+  }
+  return std::nullopt;
 }
 
 }  // namespace coop::bench

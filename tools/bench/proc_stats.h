@@ -25,6 +25,13 @@ std::optional<int64_t> ProcessRssKib(int pid);
 std::optional<int64_t> ProcessPeakRssKib(int pid);
 // Number of CPUs this process may run on.
 int OnlineCpus();
+// Busy and total CPU ticks of the whole machine so far (/proc/stat), for what every process
+// together used over a window; nullopt if /proc/stat cannot be read.
+std::optional<std::pair<uint64_t, uint64_t>> MachineCpuTicks();
+// Flush requests the block device holding `path` has completed so far (/proc/diskstats): each
+// fsync or fdatasync that reached the disk is one, whoever made it. nullopt if the kernel does
+// not count them for that device (e.g. a folder on tmpfs).
+std::optional<uint64_t> DeviceFlushes(const std::string& path);
 
 // CPU used over a window, in cores (1.0 = one core busy all the time).
 class CpuMeter {

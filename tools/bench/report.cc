@@ -19,6 +19,12 @@ std::string FormatCores(double cores) {
   return absl::StrFormat("%.2f", cores);
 }
 
+std::string Shorten(const std::string& text, size_t max) {
+  return text.size() <= max ? text : absl::StrCat(text.substr(0, max), "...");
+}
+
+}  // namespace
+
 std::string ErrorsCell(const RunResult& r) {
   if (r.errors.empty()) return "0";
   std::string cell;
@@ -27,12 +33,6 @@ std::string ErrorsCell(const RunResult& r) {
   }
   return cell;
 }
-
-std::string Shorten(const std::string& text, size_t max) {
-  return text.size() <= max ? text : absl::StrCat(text.substr(0, max), "...");
-}
-
-}  // namespace
 
 std::string FormatRate(double per_second) {
   uint64_t v = static_cast<uint64_t>(std::llround(per_second));

@@ -17,6 +17,8 @@ std::string MarkdownTable(const std::vector<RunResult>& results);
 std::string PeakRssLine();
 // A rate with thousands separators, e.g. "12,345".
 std::string FormatRate(double per_second);
+// A table cell of a run's errors: "0", or "NAME COUNT, ...".
+std::string ErrorsCell(const RunResult& r);
 // Nanoseconds as milliseconds with about three significant digits.
 std::string FormatMillis(uint64_t nanos);
 

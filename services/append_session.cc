@@ -1,0 +1,162 @@
+#include "services/append_session.h"
+
+#include <utility>
+
+#include "services/grpc_status.h"
+#include "services/raw_append.h"
+
+namespace coop::services {
+namespace {
+
+coop::v1::AppendSessionResponse Acknowledgement(uint64_t sequence,
+                                                absl::StatusOr<coop::v1::AppendResponse> result) {
+  coop::v1::AppendSessionResponse ack;
+  ack.set_sequence(sequence);
+  if (result.ok()) {
+    *ack.mutable_appended() = std::move(*result);
+  } else {
+    ack.mutable_failed()->set_code(static_cast<int32_t>(result.status().code()));
+    ack.mutable_failed()->set_message(std::string(result.status().message()));
+  }
+  return ack;
+}
+
+}  // namespace
+
+AppendSessionReactor::AppendSessionReactor(eventstore::EventStore* store,
+                                           std::shared_ptr<const access::Principal> principal,
+                                           Bounds bounds)
+    : store_(store), principal_(std::move(principal)), bounds_(bounds) {
+  Advance();
+}
+
+void AppendSessionReactor::OnReadDone(bool ok) {
+  if (!ok) {
+    {
+      absl::MutexLock lock(&mu_);
+      reading_ = false;
+      reads_done_ = true;
+    }
+    Advance();
+    return;
+  }
+  if (!incoming_.status().ok()) {
+    {
+      absl::MutexLock lock(&mu_);
+      reading_ = false;
+      malformed_ = incoming_.status();
+    }
+    Advance();
+    return;
+  }
+  // Take what is needed out of incoming_ before the next read may reuse it: that read starts
+  // as soon as reading_ is false, from whichever thread advances first.
+  const uint64_t sequence = incoming_.message().sequence();
+  const size_t bytes = incoming_.message().append().ByteSizeLong();
+  auto prepared = PrepareRawAppend(incoming_.message().append(), *principal_);
+  uint64_t ordinal;
+  {
+    absl::MutexLock lock(&mu_);
+    reading_ = false;
+    ordinal = first_ordinal_ + slots_.size();
+    slots_.push_back(Slot{bytes, std::nullopt});
+    in_flight_bytes_ += bytes;
+    ++holds_;
+  }
+  if (!prepared.ok()) {
+    Complete(ordinal, Acknowledgement(sequence, prepared.status()));
+  } else {
+    store_->AppendAsync(std::move(*prepared),
+                        [this, ordinal, sequence](absl::StatusOr<coop::v1::AppendResponse> r) {
+                          Complete(ordinal, Acknowledgement(sequence, std::move(r)));
+                        });
+  }
+  Advance();
+}
+
+void AppendSessionReactor::Complete(uint64_t ordinal, coop::v1::AppendSessionResponse ack) {
+  {
+    absl::MutexLock lock(&mu_);
+    if (!finishing_) slots_[ordinal - first_ordinal_].ack = std::move(ack);
+  }
+  Advance();
+  ReleaseOne();
+}
+
+void AppendSessionReactor::OnWriteDone(bool ok) {
+  {
+    absl::MutexLock lock(&mu_);
+    writing_ = false;
+    if (!ok) cancelled_ = true;  // the client went away
+  }
+  Advance();
+}
+
+void AppendSessionReactor::OnCancel() {
+  {
+    absl::MutexLock lock(&mu_);
+    cancelled_ = true;
+  }
+  Advance();
+}
+
+void AppendSessionReactor::Advance() {
+  bool start_write = false;
+  grpc::WriteOptions write_options;
+  bool start_read = false;
+  std::optional<grpc::Status> finish;
+  {
+    absl::MutexLock lock(&mu_);
+    if (finishing_) return;
+    if (!cancelled_ && !writing_ && !slots_.empty() && slots_.front().ack.has_value()) {
+      outgoing_ = std::move(*slots_.front().ack);
+      in_flight_bytes_ -= slots_.front().bytes;
+      slots_.pop_front();
+      ++first_ordinal_;
+      writing_ = start_write = true;
+      // The next acknowledgement is ready too (a group commit completes many at once): let
+      // gRPC hold this one back and send both in one write.
+      if (!slots_.empty() && slots_.front().ack.has_value()) write_options.set_buffer_hint();
+    }
+    if (!cancelled_ && !reading_ && !reads_done_ && malformed_.ok() &&
+        slots_.size() < bounds_.max_in_flight &&
+        (slots_.empty() || in_flight_bytes_ < bounds_.max_in_flight_bytes)) {
+      reading_ = start_read = true;
+    }
+    if (!writing_) {
+      if (cancelled_) {
+        finish = grpc::Status(grpc::StatusCode::CANCELLED, "the append session was cancelled");
+      } else if (slots_.empty() && !malformed_.ok()) {
+        finish = ToGrpcStatus(malformed_);
+      } else if (slots_.empty() && reads_done_) {
+        finish = grpc::Status::OK;
+      }
+    }
+    if (finish.has_value()) finishing_ = true;
+  }
+  if (start_write) StartWrite(&outgoing_, write_options);
+  if (start_read) StartRead(&incoming_);
+  if (finish.has_value()) Finish(*finish);
+}
+
+void AppendSessionReactor::OnDone() {
+  bool release;
+  {
+    absl::MutexLock lock(&mu_);
+    done_ = true;
+    release = holds_ == 0;
+  }
+  if (release) delete this;
+}
+
+void AppendSessionReactor::ReleaseOne() {
+  bool release;
+  {
+    absl::MutexLock lock(&mu_);
+    --holds_;
+    release = done_ && holds_ == 0;
+  }
+  if (release) delete this;
+}
+
+}  // namespace coop::services

@@ -1,0 +1,130 @@
+#include "tools/bench/coopd_connection.h"
+
+#include <grpcpp/client_context.h>
+
+#include <chrono>
+#include <deque>
+#include <optional>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "coop/v1/eventstore.grpc.pb.h"
+#include "tools/bench/grpc_code_name.h"
+
+namespace coop::bench {
+namespace {
+
+constexpr char kEventType[] = "bench.v1.Appended";
+
+void Fill(const SingleAppend& append, coop::v1::AppendRequest* request) {
+  request->Clear();
+  auto* stream = request->add_streams();
+  stream->set_stream_id(append.stream);
+  stream->mutable_expected()->set_kind(coop::v1::ExpectedVersion::EXACT);
+  stream->mutable_expected()->set_version(append.expected);
+  auto* event = stream->add_events();
+  event->set_event_id(append.event_id);
+  event->set_type(kEventType);
+  event->set_schema_version(1);
+  event->set_payload(append.payload);
+}
+
+absl::Status FromGrpc(const grpc::Status& status) {
+  return absl::Status(static_cast<absl::StatusCode>(status.error_code()), status.error_message());
+}
+
+class Unary final : public AppendConnection {
+ public:
+  Unary(std::shared_ptr<grpc::Channel> channel, int timeout_ms)
+      : stub_(coop::v1::EventStore::NewStub(channel)), timeout_ms_(timeout_ms) {}
+  bool pipelined() const override { return false; }
+  absl::Status Send(const SingleAppend& append, bool /*more_follow*/) override {
+    Fill(append, &request_);
+    return absl::OkStatus();
+  }
+  absl::Status Receive() override {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(timeout_ms_));
+    coop::v1::AppendResponse response;
+    return FromGrpc(stub_->Append(&context, request_, &response));
+  }
+
+ private:
+  std::unique_ptr<coop::v1::EventStore::Stub> stub_;
+  int timeout_ms_;
+  coop::v1::AppendRequest request_;
+};
+
+class Session final : public AppendConnection {
+ public:
+  explicit Session(std::shared_ptr<grpc::Channel> channel)
+      : stub_(coop::v1::EventStore::NewStub(channel)), call_(stub_->AppendSession(&context_)) {}
+  ~Session() override {
+    if (!closed_) context_.TryCancel();
+    if (!closed_) call_->Finish().ok();
+  }
+  bool pipelined() const override { return true; }
+  absl::Status Send(const SingleAppend& append, bool more_follow) override {
+    coop::v1::AppendSessionRequest request;
+    request.set_sequence(++sent_);
+    Fill(append, request.mutable_append());
+    grpc::WriteOptions options;
+    if (more_follow) options.set_buffer_hint();
+    if (!call_->Write(request, options)) return Ended("Write");
+    return absl::OkStatus();
+  }
+  absl::Status Receive() override {
+    coop::v1::AppendSessionResponse ack;
+    if (!call_->Read(&ack)) return Ended("Read");
+    if (ack.sequence() != ++received_) {
+      return absl::InternalError(absl::StrCat("acknowledgement ", ack.sequence(), " arrived where ",
+                                              received_, " was due"));
+    }
+    if (ack.has_failed()) {
+      return absl::Status(static_cast<absl::StatusCode>(ack.failed().code()),
+                          ack.failed().message());
+    }
+    return absl::OkStatus();
+  }
+  void Flush() override {
+    if (!writes_done_) call_->WritesDone();  // the half-close sends what was held back
+    writes_done_ = true;
+  }
+  absl::Status Close() override {
+    Flush();
+    closed_ = true;
+    return FromGrpc(call_->Finish());
+  }
+
+ private:
+  absl::Status Ended(const char* what) {
+    closed_ = true;
+    grpc::Status status = call_->Finish();
+    return absl::UnavailableError(absl::StrCat("AppendSession ", what,
+                                               " failed: ", GrpcCodeName(status.error_code()), " ",
+                                               status.error_message()));
+  }
+
+  std::unique_ptr<coop::v1::EventStore::Stub> stub_;
+  grpc::ClientContext context_;
+  std::unique_ptr<
+      grpc::ClientReaderWriter<coop::v1::AppendSessionRequest, coop::v1::AppendSessionResponse>>
+      call_;
+  uint64_t sent_ = 0;
+  uint64_t received_ = 0;
+  bool writes_done_ = false;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<AppendConnection> CoopdUnaryConnection(std::shared_ptr<grpc::Channel> channel,
+                                                       int timeout_ms) {
+  return std::make_unique<Unary>(std::move(channel), timeout_ms);
+}
+
+std::unique_ptr<AppendConnection> CoopdSessionConnection(std::shared_ptr<grpc::Channel> channel) {
+  return std::make_unique<Session>(std::move(channel));
+}
+
+}  // namespace coop::bench

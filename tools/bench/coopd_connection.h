@@ -1,0 +1,20 @@
+// AppendConnections to coopd: unary EventStore/Append, or one EventStore/AppendSession call
+// per connection (pipelined). Events are of type bench.v1.Appended, opaque to coopd.
+#ifndef COOPLEDGER_TOOLS_BENCH_COOPD_CONNECTION_H_
+#define COOPLEDGER_TOOLS_BENCH_COOPD_CONNECTION_H_
+
+#include <grpcpp/channel.h>
+
+#include <memory>
+
+#include "tools/bench/append_connection.h"
+
+namespace coop::bench {
+
+std::unique_ptr<AppendConnection> CoopdUnaryConnection(std::shared_ptr<grpc::Channel> channel,
+                                                       int timeout_ms);
+std::unique_ptr<AppendConnection> CoopdSessionConnection(std::shared_ptr<grpc::Channel> channel);
+
+}  // namespace coop::bench
+
+#endif  // COOPLEDGER_TOOLS_BENCH_COOPD_CONNECTION_H_
