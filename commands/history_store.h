@@ -37,6 +37,8 @@ class HistoryStore {
   StreamSink& sink();
   uint64_t events_committed() const;
   coop::v1::LogInfo info() { return store_->GetLogInfo(); }
+  // The store itself, for readers that follow the log as it is written (e.g. projections).
+  eventstore::EventStore* events() { return store_.get(); }
   // Recomputes the hash chain of the whole log.
   absl::StatusOr<coop::v1::VerifyLogResponse> Verify() { return store_->Verify(0, 0); }
   // Waits for appends in flight and closes the store. Idempotent.

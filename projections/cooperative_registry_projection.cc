@@ -234,7 +234,8 @@ absl::Status CooperativeRegistryProjection::ApplyCooperativeEvent(
   kept->clear_hash();
   kept->clear_leaf_hash();
   streams_.Changed(StreamKey(id));
-  return Refresh(id, writer);
+  touched_.insert(id);  // its view is folded once for the page (FinishPage)
+  return absl::OkStatus();
 }
 
 absl::Status CooperativeRegistryProjection::ApplyLinkedEvent(const coop::v1::RecordedEvent& event,
@@ -273,7 +274,7 @@ absl::Status CooperativeRegistryProjection::ApplyLinkedEvent(const coop::v1::Rec
     } else {
       writer.Put(FactsKey(owner), facts->SerializeAsString());
     }
-    if (auto st = Refresh(owner, writer); !st.ok()) return st;
+    touched_.insert(owner);
   }
   return absl::OkStatus();
 }
@@ -305,11 +306,19 @@ absl::Status CooperativeRegistryProjection::Refresh(const std::string& id,
 }
 
 void CooperativeRegistryProjection::BeginPage(uint64_t first_position) {
+  touched_.clear();
   streams_.BeginPage(first_position, kMaxCachedStreams);
 }
 
 absl::Status CooperativeRegistryProjection::FinishPage(ProjectionWriter& writer,
                                                        uint64_t last_position) {
+  // Each cooperative with events (its own or a linked stream's) in the page is folded once,
+  // after all of them: the view and area index after the page are what folding after each
+  // event would have ended with.
+  for (const auto& id : touched_) {
+    if (auto st = Refresh(id, writer); !st.ok()) return st;
+  }
+  touched_.clear();
   streams_.FinishPage(writer, last_position);
   return absl::OkStatus();
 }

@@ -18,13 +18,15 @@
 // with their replacement payload) with domain::Evolve from the stored "s/" row, and every
 // event of a linked stream re-folds that stream from its "e/" row (an amendment may even move
 // a grant to another recipient), instead of re-reading the log: Apply stays pure (no I/O but
-// the writer), and a rebuild from position 1 yields the same rows. Streams are short (tens of
-// events), so the quadratic re-fold is cheap.
+// the writer), and a rebuild from position 1 yields the same rows. A cooperative's view is
+// folded once per page in which it has events (FinishPage), not once per event, so a stream
+// read whole in one page (a rebuild) is folded once.
 //
 // Thread-safety: as Projection (one runner at a time).
 #ifndef COOPLEDGER_PROJECTIONS_COOPERATIVE_REGISTRY_PROJECTION_H_
 #define COOPLEDGER_PROJECTIONS_COOPERATIVE_REGISTRY_PROJECTION_H_
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -85,6 +87,8 @@ class CooperativeRegistryProjection final : public Projection {
   // Parsed "s/" rows (page_rows.h), kept across pages while each page follows the last.
   static constexpr size_t kMaxCachedStreams = 1'024;
   PageRows<coop::v1::CooperativeRegistryStream> streams_;
+  // The cooperatives whose view the page being applied changes (FinishPage folds them).
+  std::set<std::string> touched_;
 };
 
 }  // namespace coop::projections

@@ -12,11 +12,7 @@
 #include "absl/strings/str_join.h"
 #include "commands/live_decision_context.h"
 #include "eventstore/store_factory.h"
-#include "projections/group_registry_projection.h"
-#include "projections/hall_registry_projection.h"
-#include "projections/ocop_products_projection.h"
-#include "projections/person_links_projection.h"
-#include "projections/statistics/annual_statistics_projection.h"
+#include "projections/standard_projections.h"
 #include "services/demo_loader.h"
 #include "services/erasure_replay.h"
 #include "vault/master_key.h"
@@ -142,13 +138,7 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   runner_options.after_rebuild_page = options.after_projection_rebuild_page;
   server->projections_ = std::make_unique<projections::ProjectionSet>(
       server->store_.get(), server->projection_store_.get(), runner_options);
-  server->projections_->Add(std::make_unique<projections::CooperativeRegistryProjection>());
-  server->projections_->Add(std::make_unique<projections::GroupRegistryProjection>());
-  server->projections_->Add(std::make_unique<projections::HallRegistryProjection>());
-  server->projections_->Add(std::make_unique<projections::OcopProductsProjection>());
-  server->projections_->Add(std::make_unique<projections::PersonLinksProjection>());
-  server->projections_->Add(
-      std::make_unique<projections::statistics::AnnualStatisticsProjection>());
+  projections::AddStandardProjections(*server->projections_);
   if (auto st = server->projections_->StartAll(); !st.ok()) return st;
   server->query_workers_ =
       std::make_unique<commands::CommandWorkers>(options.query_threads, options.query_queue);

@@ -170,7 +170,7 @@ absl::Status AnnualStatisticsProjection::Apply(const coop::v1::RecordedEvent& ev
 absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity_id,
                                                        const coop::v1::RecordedEvent& event,
                                                        ProjectionWriter& writer) {
-  // 1. The entity's events.
+  // The entity's events; its figures are recomputed once for the page (RefreshEntity).
   auto stored = streams_.Get(writer, EntityKey(entity_id));
   if (!stored.ok()) return stored.status();
   auto* kept = (*stored)->add_events();
@@ -179,6 +179,18 @@ absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity
   kept->clear_hash();
   kept->clear_leaf_hash();
   streams_.Changed(EntityKey(entity_id));
+  auto& areas = touched_[entity_id];
+  if (!event.area().code().empty())
+    areas.insert(event.area().unit_set() + "|" + event.area().code());
+  return absl::OkStatus();
+}
+
+absl::Status AnnualStatisticsProjection::RefreshEntity(const std::string& entity_id,
+                                                       const std::set<std::string>& event_areas,
+                                                       ProjectionWriter& writer) {
+  // 1. The entity's events.
+  auto stored = streams_.Get(writer, EntityKey(entity_id));
+  if (!stored.ok()) return stored.status();
   EventRefs events;
   events.reserve((*stored)->events_size());
   for (const auto& kept_event : (*stored)->events()) events.push_back(&kept_event);
@@ -222,9 +234,9 @@ absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity
     }
   }
 
-  // 3. The area index (never shrinks: an entity stays a candidate of every area it was in).
-  if (!event.area().code().empty())
-    indexed.insert(event.area().unit_set() + "|" + event.area().code());
+  // 3. The area index (never shrinks: an entity stays a candidate of every area it was in,
+  // and every area it had is the area of one of its events).
+  indexed.insert(event_areas.begin(), event_areas.end());
   for (const auto& area : indexed) {
     const std::vector<std::string> parts = absl::StrSplit(area, '|');
     auto set = domain::areas::ParseUnitSet(parts[0]);
@@ -269,6 +281,7 @@ absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity
 }
 
 void AnnualStatisticsProjection::BeginPage(uint64_t first_position) {
+  touched_.clear();
   streams_.BeginPage(first_position, kMaxCachedEntities);
   shares_.BeginPage(first_position, kMaxCachedEntities);
   totals_.BeginPage(first_position, kMaxCachedTotals);
@@ -276,6 +289,13 @@ void AnnualStatisticsProjection::BeginPage(uint64_t first_position) {
 
 absl::Status AnnualStatisticsProjection::FinishPage(ProjectionWriter& writer,
                                                     uint64_t last_position) {
+  // Each entity's share is recomputed once for the page, after all its events of the page:
+  // the totals move by (share after the page) - (share before it), which is what recomputing
+  // after each event would have summed to.
+  for (const auto& [entity_id, event_areas] : touched_) {
+    if (auto st = RefreshEntity(entity_id, event_areas, writer); !st.ok()) return st;
+  }
+  touched_.clear();
   streams_.FinishPage(writer, last_position);
   shares_.FinishPage(writer, last_position);
   totals_.FinishPage(writer, last_position);

@@ -3,7 +3,8 @@
 // the log — also through corrections and events recorded late about earlier years.
 //
 // For every entity (entity_figures.h) it keeps its events and its current share of the
-// totals. On each event of an entity it recomputes the entity's figures, maps their areas
+// totals. Once per page, for each entity with events in the page, it recomputes the entity's
+// figures, maps their areas
 // to the unit set in force in each year (area_mapper.h), and applies the difference between
 // the new share and the stored one to the total rows of every level the area rolls up into.
 // Stocks are stored as year-on-year changes, so a stock at the end of Y is the sum of an
@@ -27,6 +28,8 @@
 #ifndef COOPLEDGER_PROJECTIONS_STATISTICS_ANNUAL_STATISTICS_PROJECTION_H_
 #define COOPLEDGER_PROJECTIONS_STATISTICS_ANNUAL_STATISTICS_PROJECTION_H_
 
+#include <map>
+#include <set>
 #include <string>
 
 #include "absl/strings/str_format.h"
@@ -65,9 +68,17 @@ class AnnualStatisticsProjection final : public Projection {
   static domain::areas::UnitSet UnitSetOfYear(int year);
 
  private:
+  // Keeps the event with its entity's events and marks the entity touched in this page.
   absl::Status ApplyToEntity(const std::string& entity_id, const coop::v1::RecordedEvent& event,
                              ProjectionWriter& writer);
+  // Recomputes a touched entity's figures from all its events and moves the totals, the area
+  // index and its share to them; `event_areas` are the areas of its events of this page.
+  absl::Status RefreshEntity(const std::string& entity_id, const std::set<std::string>& event_areas,
+                             ProjectionWriter& writer);
   AreaMapper mapper_;
+  // The entities with events in the page being applied: entity id -> "<unit set>|<code>" of
+  // those events' areas.
+  std::map<std::string, std::set<std::string>> touched_;
   // Parsed rows (page_rows.h), kept across pages while each page follows the last one
   // finished: entity events, entity shares, totals.
   static constexpr size_t kMaxCachedEntities = 1'024;

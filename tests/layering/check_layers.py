@@ -83,7 +83,8 @@ RULES = {
     "tools/coopctl": dict(uses={"base", "verify", "access", SELF, "proto", "proto/grpc"},
                           third_party={"rocksdb": NEVER, "grpc": ANY}),
     # The scale generator builds histories through domain and commands; no storage, no gRPC.
-    "tools/scale": dict(uses={"base", "domain", "commands", SELF, "proto"},
+    # With --projections it runs coopd's projections over the log it writes, to measure them.
+    "tools/scale": dict(uses={"base", "domain", "commands", "projections", SELF, "proto"},
                         third_party={"rocksdb": NEVER, "grpc": NEVER}),
     # Benchmarks may measure anything below tools/, RocksDB and the store directly (its RocksDB
     # backend too: the audit bench turns the Merkle tree off to measure what it costs).

@@ -1,13 +1,21 @@
 // coop-scale-gen: writes the deterministic national-scale history (tools/scale/README.md)
 // into a fresh event store.
-//   coop-scale-gen --data_dir DIR [--scale 1.0] [--seed 1] [--verify]
+//   coop-scale-gen --data_dir DIR [--scale 1.0] [--seed 1] [--verify] [--projections]
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/numbers.h"
 #include "commands/history_store.h"
+#include "projections/projection_set.h"
+#include "projections/projection_store.h"
+#include "projections/standard_projections.h"
 #include "tools/scale/scale_history.h"
 
 namespace coop::scale {
@@ -20,7 +28,7 @@ constexpr int64_t kRecordedAtMicros = 1'767'225'600'000'000;
 int Usage(const std::string& why) {
   std::fprintf(stderr,
                "coop-scale-gen: %s\nusage: coop-scale-gen --data_dir DIR [--scale 1.0] [--seed 1] "
-               "[--verify]\n",
+               "[--verify] [--projections]\n",
                why.c_str());
   return 2;
 }
@@ -33,6 +41,9 @@ struct Flags {
   std::string data_dir;
   ScaleOptions options;
   bool verify = false;
+  // coopd's projections follow the log live while it is written (DIR/projections, as coopd
+  // keeps them), to measure what following costs the writer and how far behind they end.
+  bool projections = false;
 };
 
 // Parses the command line; the usage message if it is wrong.
@@ -58,6 +69,8 @@ std::optional<std::string> ParseFlags(int argc, char** argv, Flags* flags) {
       }
     } else if (arg == "--verify") {
       flags->verify = true;
+    } else if (arg == "--projections") {
+      flags->projections = true;
     } else {
       return "unknown argument " + arg;
     }
@@ -74,6 +87,31 @@ int Run(int argc, char** argv) {
     std::fprintf(stderr, "coop-scale-gen: %s\n", history.status().ToString().c_str());
     return 1;
   }
+  std::unique_ptr<projections::ProjectionStore> projection_store;
+  std::unique_ptr<projections::ProjectionSet> projection_set;
+  if (flags.projections) {
+    auto opened = projections::ProjectionStore::Open(flags.data_dir + "/projections");
+    if (!opened.ok()) {
+      std::fprintf(stderr, "coop-scale-gen: %s\n", opened.status().ToString().c_str());
+      return 1;
+    }
+    projection_store = std::move(*opened);
+    projection_set = std::make_unique<projections::ProjectionSet>(
+        (*history)->events(), projection_store.get(), projections::RunnerOptions{});
+    projections::AddStandardProjections(*projection_set);
+    if (auto st = projection_set->StartAll(); !st.ok()) {
+      std::fprintf(stderr, "coop-scale-gen: %s\n", st.ToString().c_str());
+      return 1;
+    }
+  }
+  // The projection furthest behind: its name and position.
+  auto slowest = [&]() -> std::pair<std::string, uint64_t> {
+    std::pair<std::string, uint64_t> found{"", UINT64_MAX};
+    for (const auto& status : projection_set->Statuses()) {
+      if (status.position < found.second) found = {status.name, status.position};
+    }
+    return found;
+  };
   const auto started = std::chrono::steady_clock::now();
   auto last_report = started;
   const auto figures = FiguresAt(flags.options.scale);
@@ -90,11 +128,16 @@ int Run(int argc, char** argv) {
     last_report = now;
     const double seconds = Seconds(started);
     const uint64_t committed = (*history)->events_committed();
+    std::string behind;
+    if (projection_set) {
+      const auto [name, position] = slowest();
+      behind = "  slowest projection " + name + " at " + std::to_string(position);
+    }
     std::fprintf(
-        stderr, "  %5.1f%%  %llu events committed  %.0f events/s  %.0f s\n",
+        stderr, "  %5.1f%%  %llu events committed  %.0f events/s  %.0f s%s\n",
         100.0 * static_cast<double>(p.entities_done) / static_cast<double>(p.entities_total),
         static_cast<unsigned long long>(committed), static_cast<double>(committed) / seconds,
-        seconds);
+        seconds, behind.c_str());
   });
   if (!stats.ok()) {
     std::fprintf(stderr, "coop-scale-gen: %s\n", stats.status().ToString().c_str());
@@ -105,6 +148,30 @@ int Run(int argc, char** argv) {
                static_cast<unsigned long long>(stats->events),
                static_cast<unsigned long long>(stats->streams), generated,
                static_cast<double>(stats->events) / generated);
+  if (projection_set) {
+    // How far behind the projections ended, and how long they took to reach the head.
+    const uint64_t head = (*history)->info().head_position();
+    const auto [name, position] = slowest();
+    const auto catch_up_started = std::chrono::steady_clock::now();
+    std::vector<std::string> names;
+    for (const auto& status : projection_set->Statuses()) names.push_back(status.name);
+    if (auto st = projection_set->WaitForPosition(names, head, absl::Hours(24)); !st.ok()) {
+      std::fprintf(stderr, "coop-scale-gen: projections: %s\n", st.ToString().c_str());
+      return 1;
+    }
+    const double caught_up = Seconds(catch_up_started);
+    std::fprintf(stderr,
+                 "coop-scale-gen: projections: when the last event was written, the slowest (%s) "
+                 "was %llu events behind; all were live at the head %.1f s later (%.0f events/s "
+                 "from the start for the slowest)\n",
+                 name.c_str(), static_cast<unsigned long long>(head - std::min(head, position)),
+                 caught_up, static_cast<double>(head) / (generated + caught_up));
+    for (const auto& status : projection_set->Statuses()) {
+      std::fprintf(stderr, "  %-28s position %llu\n", status.name.c_str(),
+                   static_cast<unsigned long long>(status.position));
+    }
+    projection_set->StopAll();
+  }
   for (const auto& [type, count] : stats->events_by_type) {
     std::fprintf(stderr, "  %-40s %10llu\n", type.c_str(), static_cast<unsigned long long>(count));
   }
