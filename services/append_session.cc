@@ -49,20 +49,22 @@ void AppendSessionReactor::OnReadDone(bool ok) {
     Advance();
     return;
   }
-  // Take what is needed out of incoming_ before the next read may reuse it: that read starts
-  // as soon as reading_ is false, from whichever thread advances first.
+  // Take what is needed out of incoming_: the next read, which reuses it, starts as soon as
+  // reading_ is false, from whichever thread advances first.
   const uint64_t sequence = incoming_.message().sequence();
   const size_t bytes = incoming_.message().append().ByteSizeLong();
   auto prepared = PrepareRawAppend(incoming_.message().append(), *principal_);
   uint64_t ordinal;
   {
     absl::MutexLock lock(&mu_);
-    reading_ = false;
     ordinal = first_ordinal_ + slots_.size();
     slots_.push_back(Slot{bytes, std::nullopt});
     in_flight_bytes_ += bytes;
     ++holds_;
   }
+  // Handed to the store before the next read may start (reading_ is still true), so that the
+  // store queues a session's appends in the order they were read: an append that expects the
+  // version the one before it creates must come after it.
   if (!prepared.ok()) {
     Complete(ordinal, Acknowledgement(sequence, prepared.status()));
   } else {
@@ -70,6 +72,10 @@ void AppendSessionReactor::OnReadDone(bool ok) {
                         [this, ordinal, sequence](absl::StatusOr<coop::v1::AppendResponse> r) {
                           Complete(ordinal, Acknowledgement(sequence, std::move(r)));
                         });
+  }
+  {
+    absl::MutexLock lock(&mu_);
+    reading_ = false;
   }
   Advance();
 }

@@ -105,6 +105,33 @@ TEST_F(AppendSessionTest, AcknowledgesEachAppendInOrderWithItsOwnOutcome) {
   EXPECT_GE(info.writes().wal_syncs(), info.writes().commits());
 }
 
+TEST_F(AppendSessionTest, AppendsChainedOnOneStreamAllSucceedWhileOthersCommit) {
+  // Each append expects the version the one before it creates; they commit in group commits
+  // while later ones are still being read, so any reordering on the way to the store would
+  // make one fail with ABORTED.
+  constexpr int kAppends = 3000;
+  auto context = Context(60'000);
+  auto session = stub_->AppendSession(context.get());
+  std::thread writer([&] {
+    for (int i = 0; i < kAppends; ++i) {
+      if (!session->Write(SessionAppend(i + 1, "chain-1", static_cast<uint64_t>(i)))) return;
+    }
+    session->WritesDone();
+  });
+  int succeeded = 0;
+  AppendSessionResponse ack;
+  while (session->Read(&ack)) {
+    if (ack.has_appended()) {
+      ++succeeded;
+    } else {
+      ADD_FAILURE() << "append " << ack.sequence() << ": " << ack.failed().message();
+    }
+  }
+  writer.join();
+  EXPECT_TRUE(session->Finish().ok());
+  EXPECT_EQ(succeeded, kAppends);
+}
+
 TEST_F(AppendSessionTest, AMalformedMessageEndsTheSessionAfterTheAcknowledgementsBeforeIt) {
   grpc::GenericStub stub(channel_);
   auto context = Context();
