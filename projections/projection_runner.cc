@@ -194,16 +194,27 @@ void ProjectionRunner::Run() {
   if (state_ != ProjectionState::kFailed) state_ = ProjectionState::kStopped;
 }
 
+absl::StatusOr<PageView> ProjectionRunner::ReadPage(uint64_t from) {
+  if (options_.shared_pages != nullptr)
+    return options_.shared_pages->Read(from, options_.page_size);
+  coop::eventstore::ReadAllQuery query;
+  query.from_position = from;
+  query.max_count = options_.page_size;
+  query.max_bytes = SharedPageReader::kDefaultMaxPageBytes;
+  auto page = events_->ReadAll(query);
+  if (!page.ok()) return page.status();
+  const size_t size = page->events.size();
+  return PageView(std::make_shared<const PageView::Events>(std::move(page->events)), 0, size,
+                  page->end_of_log);
+}
+
 bool ProjectionRunner::RunPage(bool* end_of_log) {
   uint64_t from;
   {
     absl::MutexLock lock(&mu_);
     from = position_ + 1;
   }
-  coop::eventstore::ReadAllQuery query;
-  query.from_position = from;
-  query.max_count = options_.page_size;
-  auto page = events_->ReadAll(query);
+  auto page = ReadPage(from);
   if (!page.ok()) {
     // Transient (e.g. the store is busy): retried, and shown in status() meanwhile.
     {
@@ -217,7 +228,7 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
     absl::MutexLock lock(&mu_);
     last_read_error_ = absl::OkStatus();
   }
-  if (page->events.empty()) {
+  if (page->empty()) {
     *end_of_log = true;
     return true;
   }
@@ -231,22 +242,38 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
     Fail(batch.status());
     return false;
   }
+  const uint64_t commit_events =
+      options_.catch_up_commit_events == 0 ? options_.page_size : options_.catch_up_commit_events;
   uint64_t expected = from;
+  uint64_t applied = 0;
   projection_->BeginPage(from);
-  for (const auto& event : page->events) {
-    if (event.position() != expected) {
-      Fail(absl::DataLossError(absl::StrCat("projection ", name_, " expected position ", expected,
-                                            " but read ", event.position())));
-      return false;
+  for (;;) {
+    for (const auto& event : *page) {
+      if (event.position() != expected) {
+        Fail(absl::DataLossError(absl::StrCat("projection ", name_, " expected position ", expected,
+                                              " but read ", event.position())));
+        return false;
+      }
+      ++expected;
+      if (auto st = projection_->Apply(event, *batch); !st.ok()) {
+        Fail(absl::Status(st.code(), absl::StrCat("projection ", name_, " at position ",
+                                                  event.position(), ": ", st.message())));
+        return false;
+      }
     }
-    ++expected;
-    if (auto st = projection_->Apply(event, *batch); !st.ok()) {
-      Fail(absl::Status(st.code(), absl::StrCat("projection ", name_, " at position ",
-                                                event.position(), ": ", st.message())));
-      return false;
+    applied += page->size();
+    if (page->end_of_log() || applied >= commit_events) break;
+    {
+      absl::MutexLock lock(&mu_);
+      if (stopping_) break;
     }
+    // Catching up: the next page goes into the same commit. A failed or empty read ends the
+    // commit with what was applied (the read is retried from there).
+    auto next = ReadPage(expected);
+    if (!next.ok() || next->empty()) break;
+    page = std::move(next);
   }
-  const uint64_t last = page->events.back().position();
+  const uint64_t last = expected - 1;
   if (auto st = projection_->FinishPage(*batch, last); !st.ok()) {
     Fail(absl::Status(st.code(), absl::StrCat("projection ", name_, ": ", st.message())));
     return false;
@@ -256,7 +283,7 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
     Fail(st);
     return false;
   }
-  *end_of_log = page->end_of_log;
+  *end_of_log = page->end_of_log();
   ++pages_;
   const bool stop_now = options_.stop_after_pages != 0 && pages_ >= options_.stop_after_pages;
   const bool building = target == Generation::kBuilding;
@@ -274,7 +301,7 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
     if (building) {
       state_ = ProjectionState::kRebuilding;  // live once switched (SwitchIfBuilding)
     } else {
-      state_ = page->end_of_log ? ProjectionState::kLive : ProjectionState::kCatchingUp;
+      state_ = page->end_of_log() ? ProjectionState::kLive : ProjectionState::kCatchingUp;
     }
   }
   if (building && options_.after_rebuild_page) options_.after_rebuild_page(last);

@@ -8,9 +8,21 @@
 
 namespace coop::projections {
 
+namespace {
+
+RunnerOptions ReadingThrough(RunnerOptions options, SharedPageReader* pages) {
+  if (options.shared_pages == nullptr) options.shared_pages = pages;
+  return options;
+}
+
+}  // namespace
+
 ProjectionSet::ProjectionSet(coop::eventstore::EventStore* events, ProjectionStore* store,
                              RunnerOptions options)
-    : events_(events), store_(store), options_(options) {}
+    : events_(events),
+      store_(store),
+      pages_(std::make_unique<SharedPageReader>(events)),
+      options_(ReadingThrough(options, pages_.get())) {}
 
 ProjectionSet::~ProjectionSet() { StopAll(); }
 

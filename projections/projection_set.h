@@ -30,6 +30,7 @@
 #include "projections/projection.h"
 #include "projections/projection_runner.h"
 #include "projections/projection_store.h"
+#include "projections/shared_page_reader.h"
 
 namespace coop::projections {
 
@@ -49,6 +50,8 @@ class ProjectionSet {
   // nullptr if there is no such projection.
   std::shared_ptr<ProjectionRunner> Runner(const std::string& name) const;
   Projection* Find(const std::string& name) const;
+  // The reader the runners share (its counters say how many reads it saved).
+  const SharedPageReader& page_reader() const { return *pages_; }
   // Every projection's status, in name order.
   std::vector<ProjectionStatus> Statuses() const;
   // Waits until the rows of every projection named hold `position` (see
@@ -74,6 +77,9 @@ class ProjectionSet {
 
   coop::eventstore::EventStore* const events_;
   ProjectionStore* const store_;
+  // The runners read the log through one reader, so a page is read and decoded once for all
+  // the runners near it (unless the options name a reader of their own).
+  const std::unique_ptr<SharedPageReader> pages_;
   const RunnerOptions options_;
   std::map<std::string, std::unique_ptr<Projection>> projections_;  // fixed after StartAll
   mutable absl::Mutex mu_;

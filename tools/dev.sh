@@ -19,7 +19,7 @@ PACKAGES=(
   librocksdb-dev libabsl-dev libssl-dev openssl libutf8proc-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang-format python3
   libxlsxwriter-dev python3-openpyxl
-  libpq-dev libhiredis-dev
+  libpq-dev libhiredis-dev libjemalloc-dev
 )
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }

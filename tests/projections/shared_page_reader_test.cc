@@ -1,0 +1,198 @@
+// The shared page reader (projections/shared_page_reader.h) over a real RocksDB log, and the
+// runners of a set reading through it.
+#include "projections/shared_page_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "projections/projection_set.h"
+#include "tests/projections/runner_fixture.h"
+
+namespace coop::projections {
+namespace {
+
+class SharedPageReaderTest : public RunnerFixture {};
+
+std::vector<uint64_t> Positions(const PageView& page) {
+  std::vector<uint64_t> out;
+  for (const auto& event : page) out.push_back(event.position());
+  return out;
+}
+
+TEST_F(SharedPageReaderTest, AReadPageAnswersLaterReadsInsideIt) {
+  AppendEvents(30);
+  SharedPageReader reader(events_.get());
+  auto first = reader.Read(1, 10);
+  ASSERT_OK(first);
+  EXPECT_EQ(Positions(*first), std::vector<uint64_t>({1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
+  EXPECT_FALSE(first->end_of_log());
+
+  // The same page, and a slice of it that starts inside it: no read of the store.
+  auto again = reader.Read(1, 10);
+  ASSERT_OK(again);
+  EXPECT_EQ(Positions(*again), Positions(*first));
+  auto inside = reader.Read(7, 10);
+  ASSERT_OK(inside);
+  EXPECT_EQ(Positions(*inside), std::vector<uint64_t>({7, 8, 9, 10}));
+  auto shorter = reader.Read(2, 3);
+  ASSERT_OK(shorter);
+  EXPECT_EQ(Positions(*shorter), std::vector<uint64_t>({2, 3, 4}));
+  EXPECT_EQ(reader.counters().store_reads, 1u);
+  EXPECT_EQ(reader.counters().shared, 3u);
+
+  // Past the kept page: read from the store, up to the head.
+  auto last = reader.Read(21, 100);
+  ASSERT_OK(last);
+  EXPECT_EQ(last->size(), 10u);
+  EXPECT_TRUE(last->end_of_log());
+  auto beyond = reader.Read(31, 100);
+  ASSERT_OK(beyond);
+  EXPECT_TRUE(beyond->empty());
+  EXPECT_TRUE(beyond->end_of_log());
+  EXPECT_EQ(reader.counters().store_reads, 3u);
+
+  // A slice of a page read at the head says end_of_log only where it reaches the page's end.
+  auto middle = reader.Read(25, 2);
+  ASSERT_OK(middle);
+  EXPECT_EQ(Positions(*middle), std::vector<uint64_t>({25, 26}));
+  EXPECT_FALSE(middle->end_of_log());
+  auto tail = reader.Read(29, 100);
+  ASSERT_OK(tail);
+  EXPECT_EQ(Positions(*tail), std::vector<uint64_t>({29, 30}));
+  EXPECT_TRUE(tail->end_of_log());
+}
+
+TEST_F(SharedPageReaderTest, KeepsAtMostMaxPagesLeastRecentlyUsedDroppedFirst) {
+  AppendEvents(40);
+  SharedPageReader reader(events_.get(), /*max_pages=*/2);
+  ASSERT_OK(reader.Read(1, 10));
+  ASSERT_OK(reader.Read(11, 10));
+  ASSERT_OK(reader.Read(1, 10));   // kept; now the most recently used
+  ASSERT_OK(reader.Read(21, 10));  // drops 11..20
+  EXPECT_EQ(reader.counters().store_reads, 3u);
+  ASSERT_OK(reader.Read(5, 10));  // still kept
+  EXPECT_EQ(reader.counters().store_reads, 3u);
+  ASSERT_OK(reader.Read(11, 10));  // was dropped: read again
+  EXPECT_EQ(reader.counters().store_reads, 4u);
+}
+
+TEST_F(SharedPageReaderTest, APageEndsAtTheByteBound) {
+  for (int i = 0; i < 10; ++i) {
+    auto request = coop::testing::AppendTo("blob-" + std::to_string(i), coop::testing::Any());
+    request.mutable_streams(0)->mutable_events(0)->set_payload(std::string(1000, 'x'));
+    ASSERT_OK(events_->Append(request));
+  }
+  SharedPageReader reader(events_.get(), 4, /*max_page_bytes=*/2500);
+  auto page = reader.Read(1, 100);
+  ASSERT_OK(page);
+  EXPECT_EQ(page->size(), 3u);  // the third event crosses 2,500 bytes
+  EXPECT_FALSE(page->end_of_log());
+}
+
+TEST_F(SharedPageReaderTest, ConcurrentReadersSeeTheSameEvents) {
+  const uint64_t head = AppendEvents(500, 7);
+  SharedPageReader reader(events_.get(), 4);
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      uint64_t next = 1;
+      while (next <= head) {
+        auto page = reader.Read(next, 13 + t);  // page sizes differ: slices of others' pages
+        if (!page.ok() || page->empty()) {
+          ++wrong;
+          return;
+        }
+        for (const auto& event : *page) {
+          if (event.position() != next) ++wrong;
+          ++next;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  // How many reads were shared depends on the threads' timing; what each saw may not.
+  EXPECT_EQ(wrong.load(), 0);
+}
+
+// A projection that records the first and last positions of every commit (BeginPage ..
+// FinishPage) in memory, and counts events per stream like CountPerStream.
+class CommitRecorder final : public Projection {
+ public:
+  std::string name() const override { return "commit_recorder"; }
+  uint32_t version() const override { return 1; }
+  absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override {
+    return counter_.Apply(event, writer);
+  }
+  void BeginPage(uint64_t first_position) override { first_ = first_position; }
+  absl::Status FinishPage(ProjectionWriter&, uint64_t last_position) override {
+    absl::MutexLock lock(&mu_);
+    commits_.emplace_back(first_, last_position);
+    return absl::OkStatus();
+  }
+  std::vector<std::pair<uint64_t, uint64_t>> commits() const {
+    absl::MutexLock lock(&mu_);
+    return commits_;
+  }
+
+ private:
+  CountPerStream counter_;
+  uint64_t first_ = 0;
+  mutable absl::Mutex mu_;
+  std::vector<std::pair<uint64_t, uint64_t>> commits_;
+};
+
+TEST_F(SharedPageReaderTest, CatchingUpCommitsSeveralPagesTogetherLiveCommitsAtOnce) {
+  const uint64_t head = AppendEvents(250);
+  CommitRecorder projection;
+  RunnerOptions options;
+  options.page_size = 10;
+  options.catch_up_commit_events = 100;
+  ProjectionRunner runner(events_.get(), projections_.get(), &projection, options);
+  ASSERT_OK(runner.Start());
+  ASSERT_OK(runner.WaitForPosition(head, absl::Seconds(30)));
+  using Commits = std::vector<std::pair<uint64_t, uint64_t>>;
+  EXPECT_EQ(projection.commits(), Commits({{1, 100}, {101, 200}, {201, 250}}));
+  auto total = projections_->ReadRow("commit_recorder", "total");
+  ASSERT_OK(total);
+  EXPECT_EQ(total->value_or(""), "250@250");
+
+  // Live: each commit of the log is applied and committed on its own.
+  const uint64_t head2 = AppendEvents(1);
+  ASSERT_OK(runner.WaitForPosition(head2, absl::Seconds(30)));
+  EXPECT_EQ(projection.commits().back(), std::make_pair(head2, head2));
+  runner.Stop();
+}
+
+TEST_F(SharedPageReaderTest, TheRunnersOfASetReadEachPageOnceWhenTogether) {
+  const uint64_t head = AppendEvents(150, 11);
+  RunnerOptions options;
+  options.page_size = 10;
+  ProjectionSet set(events_.get(), projections_.get(), options);
+  for (int i = 0; i < 3; ++i) {
+    set.Add(std::make_unique<CountPerStream>(1, "count_" + std::to_string(i)));
+  }
+  ASSERT_OK(set.StartAll());
+  ASSERT_OK(set.WaitForPosition({"count_0", "count_1", "count_2"}, head, absl::Seconds(30)));
+  // Every runner built the same rows from the shared pages.
+  auto reference = projections_->ReadRows("count_0");
+  ASSERT_OK(reference);
+  EXPECT_EQ(reference->size(), 12u);  // 11 streams and the total
+  for (const char* name : {"count_1", "count_2"}) {
+    auto rows = projections_->ReadRows(name);
+    ASSERT_OK(rows);
+    EXPECT_EQ(*rows, *reference) << name;
+  }
+  // 15 pages (fewer than the 16 kept) for three runners: each page is read from the store once;
+  // besides, each runner reads the empty page at the head at least once.
+  const auto counters = set.page_reader().counters();
+  EXPECT_LE(counters.store_reads, 15u + 3u * 2u);
+  EXPECT_GE(counters.shared, 30u);
+}
+
+}  // namespace
+}  // namespace coop::projections
