@@ -93,6 +93,9 @@ struct ServerOptions {
   std::function<absl::Time()> clock;
   // Events per page a projection reads and commits at once (projections::RunnerOptions).
   uint32_t projection_page_size = 2048;
+  // While a projection catches up, one commit of its rows takes up to this many events
+  // (projections/projection_runner.h, RunnerOptions::catch_up_commit_events).
+  uint32_t projection_catch_up_commit_events = 16384;
   // Testing: called after each page a projection rebuild commits (see
   // projections::RunnerOptions::after_rebuild_page), so that a test can hold a rebuild open.
   std::function<void(uint64_t position)> after_projection_rebuild_page;

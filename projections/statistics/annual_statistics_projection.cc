@@ -47,22 +47,30 @@ Shares SharesOf(const coop::v1::EntityContributionRow& row) {
   return out;
 }
 
-void AddTo(coop::v1::FigureSet& set, const std::string& stat, int64_t delta) {
-  auto& values = *set.mutable_values();
-  const int64_t value = base::SaturatingAdd(values[stat], delta);
-  if (value == 0) {
-    values.erase(stat);
-  } else {
-    values[stat] = value;
-  }
+// Adds `delta` to the figure at `index` of a totals row; false for an unknown statistic.
+void AddAt(coop::v1::FigureVector& row, int index, int64_t delta) {
+  auto& values = *row.mutable_values();
+  if (values.size() <= index) values.Resize(index + 1, 0);
+  values[index] = base::SaturatingAdd(values[index], delta);
 }
 
-int64_t GoodOrFair(const coop::v1::FigureSet& set) {
-  int64_t total = 0;
-  for (const char* stat : {names::kRatingsGood, names::kRatingsFair}) {
-    auto it = set.values().find(stat);
-    if (it != set.values().end()) base::AddTo(&total, it->second);
-  }
+// Trailing zeros are left out of a stored row (an all-zero row is deleted).
+void TrimZeros(coop::v1::FigureVector& row) {
+  auto& values = *row.mutable_values();
+  int size = values.size();
+  while (size > 0 && values[size - 1] == 0) --size;
+  values.Truncate(size);
+}
+
+int64_t ValueAt(const coop::v1::FigureVector& row, int index) {
+  return index < row.values_size() ? row.values(index) : 0;
+}
+
+int64_t GoodOrFair(const coop::v1::FigureVector& row) {
+  static const int good = StatisticIndex(names::kRatingsGood);
+  static const int fair = StatisticIndex(names::kRatingsFair);
+  int64_t total = ValueAt(row, good);
+  base::AddTo(&total, ValueAt(row, fair));
   return total;
 }
 
@@ -75,7 +83,7 @@ bool IsCommune(const std::string& unit_set, const std::string& code) {
 
 // Applies `diff` (stat -> change) of one share key to the totals of every level of its chain,
 // and keeps the criterion-13 count of communes in step.
-absl::Status ApplyDiff(ProjectionWriter& writer, PageRows<coop::v1::FigureSet>& totals_rows,
+absl::Status ApplyDiff(ProjectionWriter& writer, PageRows<coop::v1::FigureVector>& totals_rows,
                        const std::string& share_key, const std::map<std::string, int64_t>& diff) {
   std::vector<std::string> parts = absl::StrSplit(share_key, '|');
   if (parts.size() != 3) return absl::DataLossError("annual_statistics: bad share key");
@@ -85,20 +93,32 @@ absl::Status ApplyDiff(ProjectionWriter& writer, PageRows<coop::v1::FigureSet>& 
   if (!absl::SimpleAtoi(parts[2], &year)) {
     return absl::DataLossError("annual_statistics: bad share year");
   }
+  std::vector<std::pair<int, int64_t>> changes;  // catalogue index -> change
+  changes.reserve(diff.size());
+  for (const auto& [stat, delta] : diff) {
+    const int index = StatisticIndex(stat);
+    if (index < 0) {
+      return absl::InternalError(
+          absl::StrCat("annual_statistics: statistic \"", stat, "\" is not in the catalogue"));
+    }
+    changes.emplace_back(index, delta);
+  }
+  static const int criterion13 = StatisticIndex(names::kCriterion13);
   int64_t criterion13_change = 0;
   for (size_t level = 0; level < chain.size(); ++level) {
     const std::string key = AnnualStatisticsProjection::TotalsKey(unit_set, chain[level], year);
     auto totals = totals_rows.Get(writer, key);
     if (!totals.ok()) return totals.status();
-    coop::v1::FigureSet& set = **totals;
-    const int64_t before = GoodOrFair(set);
-    for (const auto& [stat, delta] : diff) AddTo(set, stat, delta);
+    coop::v1::FigureVector& row = **totals;
+    const int64_t before = GoodOrFair(row);
+    for (const auto& [index, delta] : changes) AddAt(row, index, delta);
     if (level == 0 && IsCommune(unit_set, chain[0])) {
-      const int64_t after = GoodOrFair(set);
+      const int64_t after = GoodOrFair(row);
       criterion13_change = (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
     }
-    if (criterion13_change != 0) AddTo(set, names::kCriterion13, criterion13_change);
-    totals_rows.Changed(key, set.values().empty());
+    if (criterion13_change != 0) AddAt(row, criterion13, criterion13_change);
+    TrimZeros(row);
+    totals_rows.Changed(key, row.values().empty());
   }
   if (chain.size() >= 2 && (chain[0][0] == 'u' || chain[0][0] == '?')) {
     writer.Put(AnnualStatisticsProjection::BucketPrefix(unit_set, chain[1]) + chain[0], "");

@@ -20,7 +20,7 @@
 //                                   path = province/district/commune codes ("?<code>" if
 //                                   not a unit)
 //   k/<entity id>                   EntityContributionRow: its share of the totals
-//   t/<unit set>/<code>/<yyyy>      FigureSet: totals of an area ("VN" the nation, "u<old>"
+//   t/<unit set>/<code>/<yyyy>      FigureVector: totals of an area ("VN" the nation, "u<old>"
 //                                   a bucket of a split commune) for a year
 //   b/<unit set>/<parent>/<bucket>  the buckets under a province (or "VN")
 //
@@ -46,7 +46,11 @@ class AnnualStatisticsProjection final : public Projection {
   static constexpr const char* kName = "annual_statistics";
 
   std::string name() const override { return kName; }
-  uint32_t version() const override { return 3; }
+  // 4: totals rows are FigureVectors in the catalogue's order (kCatalogueFingerprint).
+  uint32_t version() const override { return 4; }
+  // A fingerprint of the statistic catalogue's names in order, which the totals rows' format
+  // depends on: a test fails when the catalogue changes without this and version() changing.
+  static constexpr uint64_t kCatalogueFingerprint = 6328632516747343571ull;
   absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
   void BeginPage(uint64_t first_position) override;
   absl::Status FinishPage(ProjectionWriter& writer, uint64_t last_position) override;
@@ -87,7 +91,7 @@ class AnnualStatisticsProjection final : public Projection {
   static constexpr size_t kMaxCachedTotals = 30'000;
   PageRows<coop::v1::CooperativeRegistryStream> streams_;
   PageRows<coop::v1::EntityContributionRow> shares_;
-  PageRows<coop::v1::FigureSet> totals_;
+  PageRows<coop::v1::FigureVector> totals_;
 };
 
 }  // namespace coop::projections::statistics

@@ -226,6 +226,11 @@ const StatisticDef* FindStatistic(std::string_view name) {
   return it == index->end() ? nullptr : it->second;
 }
 
+int StatisticIndex(std::string_view name) {
+  const StatisticDef* def = FindStatistic(name);
+  return def == nullptr ? -1 : static_cast<int>(def - Statistics().data());
+}
+
 bool IsStock(std::string_view name) {
   const StatisticDef* def = FindStatistic(name);
   return def != nullptr && def->kind == StatisticKind::kStock;

@@ -42,6 +42,9 @@ struct StatisticDef {
 const std::vector<StatisticDef>& Statistics();
 // nullptr for an unknown name.
 const StatisticDef* FindStatistic(std::string_view name);
+// A statistic's place in Statistics() (-1 for an unknown name). The annual_statistics
+// projection stores totals in this order (coop.v1.FigureVector).
+int StatisticIndex(std::string_view name);
 bool IsStock(std::string_view name);
 
 // Names used by the figure functions (the catalogue has the rest: per kind, type, source).

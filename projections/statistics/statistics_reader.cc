@@ -181,17 +181,20 @@ absl::StatusOr<StatisticsReader::Figures> StatisticsReader::Precomputed(UnitSet 
   std::string start = Projection::TotalsPrefix(set_name, code);
   const std::string end = Projection::TotalsKey(set_name, code, year + 1);
   const std::string this_year = Projection::TotalsKey(set_name, code, year);
+  const std::vector<StatisticDef>& catalogue = Statistics();
   while (true) {
     auto rows = store_->ScanRows(Projection::kName, start, end, kScanPage, snapshot_.get());
     if (!rows.ok()) return rows.status();
     for (const auto& [key, value] : *rows) {
-      coop::v1::FigureSet set_row;
-      if (!set_row.ParseFromString(value)) {
+      coop::v1::FigureVector row;
+      if (!row.ParseFromString(value) || row.values_size() > static_cast<int>(catalogue.size())) {
         return absl::DataLossError(absl::StrCat("annual_statistics: unreadable row ", key));
       }
       const bool current = key == this_year;
-      for (const auto& [stat, amount] : set_row.values()) {
-        if (IsStock(stat) || current) base::AddTo(&figures[stat], amount);
+      for (int i = 0; i < row.values_size(); ++i) {
+        const StatisticDef& def = catalogue[i];
+        if (row.values(i) == 0 || !(current || def.kind == StatisticKind::kStock)) continue;
+        base::AddTo(&figures[def.name], row.values(i));
       }
     }
     if (rows->size() < kScanPage) return figures;

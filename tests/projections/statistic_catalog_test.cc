@@ -13,6 +13,7 @@
 #include "coop/v1/grant_events.pb.h"
 #include "coop/v1/plan_events.pb.h"
 #include "domain/text/plan_words.h"
+#include "projections/statistics/annual_statistics_projection.h"
 
 namespace coop::projections::statistics {
 namespace {
@@ -71,6 +72,40 @@ TEST(StatisticCatalogTest, EveryPlanIndicatorReadsInBothLanguages) {
     EXPECT_NE(std::string(words->vi.unit), "") << indicators->value(i)->name();
     EXPECT_NE(std::string(words->en.unit), "") << indicators->value(i)->name();
   }
+}
+
+}  // namespace
+}  // namespace coop::projections::statistics
+
+namespace coop::projections::statistics {
+namespace {
+
+// FNV-1a over the catalogue's names in order, each followed by a newline.
+uint64_t CatalogueFingerprint() {
+  uint64_t hash = 14695981039346656037ull;
+  for (const auto& def : Statistics()) {
+    for (const char c : def.name + "\n") {
+      hash ^= static_cast<unsigned char>(c);
+      hash *= 1099511628211ull;
+    }
+  }
+  return hash;
+}
+
+TEST(StatisticCatalogTest, TheTotalsRowFormatIsPinnedToTheCatalogueOrder) {
+  // The annual_statistics projection stores totals by catalogue index (coop.v1.FigureVector).
+  // If this fails, the catalogue changed: bump AnnualStatisticsProjection::version() (the rows
+  // are rebuilt) and set kCatalogueFingerprint to the value printed here.
+  EXPECT_EQ(CatalogueFingerprint(), AnnualStatisticsProjection::kCatalogueFingerprint)
+      << "catalogue fingerprint " << CatalogueFingerprint();
+}
+
+TEST(StatisticCatalogTest, StatisticIndexIsThePlaceInTheCatalogue) {
+  const auto& catalogue = Statistics();
+  for (size_t i = 0; i < catalogue.size(); ++i) {
+    EXPECT_EQ(StatisticIndex(catalogue[i].name), static_cast<int>(i)) << catalogue[i].name;
+  }
+  EXPECT_EQ(StatisticIndex("no.such.statistic"), -1);
 }
 
 }  // namespace

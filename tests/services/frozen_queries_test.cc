@@ -37,6 +37,7 @@ class FrozenQueriesTest : public HeldRebuildFixture {
     options.query_threads = kQueryThreads;
     options.query_queue = kQueryQueue;
     options.projection_page_size = 4;
+    options.projection_catch_up_commit_events = 4;
     // Far longer than any deadline below: only the caller giving up, or shutdown, ends a wait.
     options.reporting_max_wait = absl::Seconds(120);
     HeldRebuild::Install(held_, options, absl::Seconds(120));

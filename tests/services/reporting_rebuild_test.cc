@@ -28,6 +28,7 @@ class ReportingRebuildTest : public HeldRebuildFixture {
   void Configure(services::ServerOptions& options) override {
     options.store.durability = eventstore::Durability::kRelaxed;  // quicker to record
     options.projection_page_size = 16;                            // a rebuild takes many pages
+    options.projection_catch_up_commit_events = 16;               // each committed on its own
     options.reporting_max_wait = absl::Seconds(60);
     HeldRebuild::Install(held_, options, absl::Seconds(60));
   }
