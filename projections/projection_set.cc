@@ -49,6 +49,7 @@ void ProjectionSet::StopAll() {
     runners = runners_;
   }
   for (auto& [name, runner] : runners) runner->Stop();
+  pages_->Stop();  // no read of the log after this
 }
 
 std::shared_ptr<ProjectionRunner> ProjectionSet::Runner(const std::string& name) const {

@@ -11,28 +11,58 @@ struct SharedPageReader::Loading {
   Page page;
 };
 
+SharedPageReader::SharedPageReader(coop::eventstore::EventStore* events, size_t max_pages,
+                                   uint64_t max_page_bytes, bool read_ahead)
+    : events_(events), max_pages_(max_pages), max_page_bytes_(max_page_bytes) {
+  if (read_ahead) {
+    ahead_thread_ = std::thread([this] { ReadAheadLoop(); });
+    pthread_setname_np(ahead_thread_.native_handle(), "coop-read-ahead");
+  }
+}
+
+SharedPageReader::~SharedPageReader() { Stop(); }
+
+void SharedPageReader::Stop() {
+  absl::MutexLock stop_lock(&stop_mu_);
+  {
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;
+  }
+  if (ahead_thread_.joinable()) ahead_thread_.join();
+}
+
 absl::StatusOr<PageView> SharedPageReader::Read(uint64_t from, uint32_t max_count) {
   std::shared_ptr<Loading> loading;
   {
     absl::MutexLock lock(&mu_);
     if (auto kept = FindKept(from, max_count)) {
       ++counters_.shared;
+      if (kept->size() + from - kept_.front().first == kept_.front().events->size()) {
+        MaybeReadAhead(kept_.front(), max_count);
+      }
       return *std::move(kept);
     }
     if (auto it = loading_.find(from); it != loading_.end()) {
-      // Another runner is reading this page: share its read.
+      // Another runner (or the read-ahead) is reading this page: share its read.
       const std::shared_ptr<Loading> other = it->second;
       mu_.Await(absl::Condition(&other->done));
       if (!other->status.ok()) return other->status;
       ++counters_.shared;
       const size_t size = other->page.events->size();
       const size_t end = std::min<size_t>(size, max_count);
+      if (end == size) MaybeReadAhead(other->page, max_count);
       return PageView(other->page.events, 0, end, other->page.end_of_log && end == size);
     }
     loading = std::make_shared<Loading>();
     loading_[from] = loading;
     ++counters_.store_reads;
   }
+  return Load(from, max_count, loading, /*for_caller=*/true);
+}
+
+absl::StatusOr<PageView> SharedPageReader::Load(uint64_t from, uint32_t max_count,
+                                                const std::shared_ptr<Loading>& loading,
+                                                bool for_caller) {
   coop::eventstore::ReadAllQuery query;
   query.from_position = from;
   query.max_count = max_count;
@@ -50,8 +80,42 @@ absl::StatusOr<PageView> SharedPageReader::Read(uint64_t from, uint32_t max_coun
   loading->page.events = std::make_shared<const PageView::Events>(std::move(read->events));
   loading->page.end_of_log = read->end_of_log;
   const Page& page = loading->page;
-  if (!page.events->empty()) Keep(page);
+  if (!page.events->empty()) {
+    Keep(page);
+    // One page ahead of what callers asked for, not more.
+    if (for_caller) MaybeReadAhead(page, max_count);
+  }
   return PageView(page.events, 0, page.events->size(), page.end_of_log);
+}
+
+void SharedPageReader::MaybeReadAhead(const Page& page, uint32_t max_count) {
+  if (page.end_of_log || page.events->size() < max_count) return;  // at (or near) the head
+  const uint64_t next = page.first + page.events->size();
+  if (loading_.contains(next) || IsKept(next)) return;
+  ahead_ = {next, max_count};
+}
+
+void SharedPageReader::ReadAheadLoop() {
+  for (;;) {
+    std::shared_ptr<Loading> loading;
+    std::pair<uint64_t, uint32_t> ahead;
+    {
+      absl::MutexLock lock(&mu_);
+      mu_.Await(absl::Condition(
+          +[](SharedPageReader* r)
+               ABSL_NO_THREAD_SAFETY_ANALYSIS { return r->stopping_ || r->ahead_.first != 0; },
+          this));
+      if (stopping_) return;
+      ahead = ahead_;
+      ahead_ = {0, 0};
+      if (loading_.contains(ahead.first) || IsKept(ahead.first)) continue;
+      loading = std::make_shared<Loading>();
+      loading_[ahead.first] = loading;
+      ++counters_.read_ahead;
+    }
+    // A failed read is not kept: the caller that wants the page reads it again.
+    Load(ahead.first, ahead.second, loading, /*for_caller=*/false).IgnoreError();
+  }
 }
 
 SharedPageReader::Counters SharedPageReader::counters() const {
@@ -70,6 +134,13 @@ std::optional<PageView> SharedPageReader::FindKept(uint64_t from, uint32_t max_c
     return PageView(page.events, begin, end, page.end_of_log && end == page.events->size());
   }
   return std::nullopt;
+}
+
+bool SharedPageReader::IsKept(uint64_t first) const {
+  for (const Page& page : kept_) {
+    if (page.first == first) return true;
+  }
+  return false;
 }
 
 void SharedPageReader::Keep(Page page) {

@@ -9,6 +9,10 @@
 // events hold `max_page_bytes` of payload, so what is kept is bounded whatever the events'
 // size.
 //
+// Read ahead: when a read reaches the end of a full page, a thread of the reader's own reads
+// the page after it, so that the runner furthest ahead (in a rebuild, the slowest projection,
+// which the others have left behind) finds its next page decoded on the other core.
+//
 // A kept page is what the log held when it was read: a slice that reaches the end of a page
 // read at the head says end_of_log although later commits may follow. Runners wait on the
 // store's CommitNotifier for a position above the one they reached, which fires at once if
@@ -17,7 +21,8 @@
 // Errors: the store's, as ReadAll returns them (a failed read is not kept; each waiting caller
 // gets it and may retry).
 //
-// Thread-safety: thread-safe. The event store must outlive the reader.
+// Thread-safety: thread-safe. The event store must outlive the reader, and Stop() (or the
+// destructor) must run before it closes: it joins the read-ahead thread.
 #ifndef COOPLEDGER_PROJECTIONS_SHARED_PAGE_READER_H_
 #define COOPLEDGER_PROJECTIONS_SHARED_PAGE_READER_H_
 
@@ -26,6 +31,8 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
@@ -66,8 +73,8 @@ class SharedPageReader {
 
   explicit SharedPageReader(coop::eventstore::EventStore* events,
                             size_t max_pages = kDefaultMaxPages,
-                            uint64_t max_page_bytes = kDefaultMaxPageBytes)
-      : events_(events), max_pages_(max_pages), max_page_bytes_(max_page_bytes) {}
+                            uint64_t max_page_bytes = kDefaultMaxPageBytes, bool read_ahead = true);
+  ~SharedPageReader();  // Stop()
   SharedPageReader(const SharedPageReader&) = delete;
   SharedPageReader& operator=(const SharedPageReader&) = delete;
 
@@ -75,9 +82,14 @@ class SharedPageReader {
   // at the head.
   absl::StatusOr<PageView> Read(uint64_t from, uint32_t max_count);
 
-  // How many pages were read from the store, and how many reads a kept page answered.
+  // Ends reading ahead (joins its thread); Read goes on working. Idempotent.
+  void Stop();
+
+  // Pages read from the store for a caller, pages read ahead, and reads that a kept page (or
+  // another caller's read) answered.
   struct Counters {
     uint64_t store_reads = 0;
+    uint64_t read_ahead = 0;
     uint64_t shared = 0;
   };
   Counters counters() const;
@@ -94,6 +106,15 @@ class SharedPageReader {
   std::optional<PageView> FindKept(uint64_t from, uint32_t max_count)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void Keep(Page page) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  bool IsKept(uint64_t first) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Reads a page registered in loading_ from the store and keeps it; `for_caller`: a runner
+  // asked for it (so the page after it may be read ahead).
+  absl::StatusOr<PageView> Load(uint64_t from, uint32_t max_count,
+                                const std::shared_ptr<Loading>& loading, bool for_caller)
+      ABSL_LOCKS_EXCLUDED(mu_);
+  // After a read that reached the end of `page`: asks for the page after it, if full.
+  void MaybeReadAhead(const Page& page, uint32_t max_count) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void ReadAheadLoop();
 
   coop::eventstore::EventStore* const events_;
   const size_t max_pages_;
@@ -102,6 +123,11 @@ class SharedPageReader {
   std::list<Page> kept_ ABSL_GUARDED_BY(mu_);  // most recently used first
   std::map<uint64_t, std::shared_ptr<Loading>> loading_ ABSL_GUARDED_BY(mu_);  // by `from`
   Counters counters_ ABSL_GUARDED_BY(mu_);
+  // The next page to read ahead: {from, max_count}; from 0 = none.
+  std::pair<uint64_t, uint32_t> ahead_ ABSL_GUARDED_BY(mu_) = {0, 0};
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  std::thread ahead_thread_;
+  absl::Mutex stop_mu_;  // serialises Stop()
 };
 
 }  // namespace coop::projections

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <string>
 #include <thread>
 #include <vector>
@@ -25,7 +26,8 @@ std::vector<uint64_t> Positions(const PageView& page) {
 
 TEST_F(SharedPageReaderTest, AReadPageAnswersLaterReadsInsideIt) {
   AppendEvents(30);
-  SharedPageReader reader(events_.get());
+  SharedPageReader reader(events_.get(), SharedPageReader::kDefaultMaxPages,
+                          SharedPageReader::kDefaultMaxPageBytes, /*read_ahead=*/false);
   auto first = reader.Read(1, 10);
   ASSERT_OK(first);
   EXPECT_EQ(Positions(*first), std::vector<uint64_t>({1, 2, 3, 4, 5, 6, 7, 8, 9, 10}));
@@ -68,7 +70,8 @@ TEST_F(SharedPageReaderTest, AReadPageAnswersLaterReadsInsideIt) {
 
 TEST_F(SharedPageReaderTest, KeepsAtMostMaxPagesLeastRecentlyUsedDroppedFirst) {
   AppendEvents(40);
-  SharedPageReader reader(events_.get(), /*max_pages=*/2);
+  SharedPageReader reader(events_.get(), /*max_pages=*/2, SharedPageReader::kDefaultMaxPageBytes,
+                          /*read_ahead=*/false);
   ASSERT_OK(reader.Read(1, 10));
   ASSERT_OK(reader.Read(11, 10));
   ASSERT_OK(reader.Read(1, 10));   // kept; now the most recently used
@@ -86,11 +89,46 @@ TEST_F(SharedPageReaderTest, APageEndsAtTheByteBound) {
     request.mutable_streams(0)->mutable_events(0)->set_payload(std::string(1000, 'x'));
     ASSERT_OK(events_->Append(request));
   }
-  SharedPageReader reader(events_.get(), 4, /*max_page_bytes=*/2500);
+  SharedPageReader reader(events_.get(), 4, /*max_page_bytes=*/2500, /*read_ahead=*/false);
   auto page = reader.Read(1, 100);
   ASSERT_OK(page);
   EXPECT_EQ(page->size(), 3u);  // the third event crosses 2,500 bytes
   EXPECT_FALSE(page->end_of_log());
+}
+
+TEST_F(SharedPageReaderTest, TheNextFullPageIsReadAheadOnce) {
+  AppendEvents(35);
+  SharedPageReader reader(events_.get());
+  auto first = reader.Read(1, 10);
+  ASSERT_OK(first);
+  // The page after a full one is read on the reader's thread ...
+  for (int i = 0; i < 3000 && reader.counters().read_ahead == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(reader.counters().read_ahead, 1u);
+  auto second = reader.Read(11, 10);  // ... and answers the next read (or it waits for it)
+  ASSERT_OK(second);
+  EXPECT_EQ(Positions(*second).front(), 11u);
+  EXPECT_EQ(reader.counters().store_reads, 1u);
+  // That read asks for the one after it; a page that does not fill up (the head) does not.
+  for (int i = 0; i < 3000 && reader.counters().read_ahead < 2; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  auto third = reader.Read(21, 10);
+  ASSERT_OK(third);
+  for (int i = 0; i < 3000 && reader.counters().read_ahead < 3; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  auto last = reader.Read(31, 10);
+  ASSERT_OK(last);
+  EXPECT_EQ(last->size(), 5u);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // nothing more is read ahead
+  const auto counters = reader.counters();
+  EXPECT_EQ(counters.store_reads + counters.read_ahead, 4u);  // each page read once
+  EXPECT_EQ(counters.read_ahead, 3u);                         // pages 11, 21 and 31
+  reader.Stop();
+  reader.Stop();  // idempotent; reads go on without reading ahead
+  ASSERT_OK(reader.Read(1, 10));
 }
 
 TEST_F(SharedPageReaderTest, ConcurrentReadersSeeTheSameEvents) {
