@@ -1,6 +1,7 @@
 #include "projections/group_registry_projection.h"
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -23,9 +24,19 @@
 namespace coop::projections {
 coop::v1::GroupView GroupRegistryProjection::Fold(
     const std::string& group_id, const std::vector<coop::v1::RecordedEvent>& stream) {
+  std::vector<const coop::v1::RecordedEvent*> refs;
+  refs.reserve(stream.size());
+  for (const auto& event : stream) refs.push_back(&event);
+  return FoldRefs(group_id, refs);
+}
+
+coop::v1::GroupView GroupRegistryProjection::FoldRefs(
+    const std::string& group_id, const std::vector<const coop::v1::RecordedEvent*>& stream) {
   domain::GroupState state;
   std::vector<coop::v1::StatusChange> history;
-  for (const auto& recorded : domain::EffectiveEvents(stream)) {
+  std::vector<std::unique_ptr<coop::v1::RecordedEvent>> amended;
+  for (const coop::v1::RecordedEvent* effective : domain::EffectiveEventRefs(stream, &amended)) {
+    const coop::v1::RecordedEvent& recorded = *effective;
     coop::v1::GroupEvent event;
     if (!domain::CodecFor<coop::v1::GroupEvent>().Decode(recorded, &event)) continue;
     const absl::CivilDay on = domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay());
@@ -75,8 +86,8 @@ coop::v1::GroupView GroupRegistryProjection::Fold(
                    [](const auto& a, const auto& b) { return a.on() < b.on(); });
   for (auto& change : history) *view.add_status_history() = std::move(change);
   if (!stream.empty()) {
-    view.set_version(stream.back().stream_version());
-    view.set_position(stream.back().position());
+    view.set_version(stream.back()->stream_version());
+    view.set_position(stream.back()->position());
   }
   return view;
 }
@@ -120,10 +131,16 @@ absl::Status GroupRegistryProjection::Apply(const coop::v1::RecordedEvent& event
       return absl::OkStatus();
     const std::string id =
         event.stream_id().substr(sizeof(domain::GroupAggregate::kStreamPrefix) - 1);
-    if (auto update = AppendToStreamRow(writer, StreamKey(id), event); !update.ok()) {
-      return update.status();
-    }
-    return Refresh(id, writer);
+    auto stream = streams_.Get(writer, StreamKey(id));
+    if (!stream.ok()) return stream.status();
+    auto* kept = (*stream)->add_events();
+    *kept = event;
+    kept->clear_prev_hash();
+    kept->clear_hash();
+    kept->clear_leaf_hash();
+    streams_.Changed(StreamKey(id));
+    touched_.insert(id);  // its view is folded once for the page (FinishPage)
+    return absl::OkStatus();
   }
   if (IsGrantStream(event.stream_id()) && IsLinkedEvent(event)) {
     return ApplyGrantEvent(event, writer);
@@ -156,18 +173,21 @@ absl::Status GroupRegistryProjection::ApplyGrantEvent(const coop::v1::RecordedEv
     } else {
       writer.Put(FactsKey(owner), facts->SerializeAsString());
     }
-    if (auto st = Refresh(owner, writer); !st.ok()) return st;
+    touched_.insert(owner);
   }
   return absl::OkStatus();
 }
 
 absl::Status GroupRegistryProjection::Refresh(const std::string& id, ProjectionWriter& writer) {
-  auto stream = ReadStreamRow(writer, StreamKey(id));
-  if (!stream.ok()) return stream.status();
+  auto stream_row = streams_.Get(writer, StreamKey(id));
+  if (!stream_row.ok()) return stream_row.status();
+  std::vector<const coop::v1::RecordedEvent*> stream;
+  stream.reserve((*stream_row)->events_size());
+  for (const auto& event : (*stream_row)->events()) stream.push_back(&event);
   auto old_view = ReadParsedRow<coop::v1::GroupView>(writer, ViewKey(id));
   if (!old_view.ok()) return old_view.status();
-  coop::v1::GroupView view = Fold(id, *stream);
-  if (stream->empty() || view.status() == domain::GroupStatusName(domain::GroupStatus::kUnformed)) {
+  coop::v1::GroupView view = FoldRefs(id, stream);
+  if (stream.empty() || view.status() == domain::GroupStatusName(domain::GroupStatus::kUnformed)) {
     writer.Delete(ViewKey(id));
     UpdateAreaIndex(old_view->address(), coop::v1::Area(), id, writer);
     return absl::OkStatus();
@@ -177,6 +197,22 @@ absl::Status GroupRegistryProjection::Refresh(const std::string& id, ProjectionW
   *view.mutable_support_received() = facts->support_received();
   writer.Put(ViewKey(id), view.SerializeAsString());
   UpdateAreaIndex(old_view->address(), view.address(), id, writer);
+  return absl::OkStatus();
+}
+
+void GroupRegistryProjection::BeginPage(uint64_t first_position) {
+  touched_.clear();
+  streams_.BeginPage(first_position, kMaxCachedStreams);
+}
+
+absl::Status GroupRegistryProjection::FinishPage(ProjectionWriter& writer, uint64_t last_position) {
+  // Each group with events (its own or a grant's) in the page is folded once, after all of
+  // them: the view and area index after the page are what folding after each event gave.
+  for (const auto& id : touched_) {
+    if (auto st = Refresh(id, writer); !st.ok()) return st;
+  }
+  touched_.clear();
+  streams_.FinishPage(writer, last_position);
   return absl::OkStatus();
 }
 

@@ -9,19 +9,22 @@
 //   "e/" + stream_id -> the same, for every `grant-` stream (linked_streams.h)
 //   "x/" + group_id  -> coop.v1.GroupView holding only support_received, in grant id order
 //   "a/" + unit set + "/" + area code + "/" + group_id -> "" (area_index.h)
-// Every event of a `group-` stream re-folds the group's effective events with
-// domain::Evolve; every event of a `grant-` stream re-folds that grant, so corrections in
-// either are honoured and a rebuild gives the same rows (as cooperative_registry_projection.h).
+// A group with events in a page (of its own stream, or of a grant to it) is re-folded from its
+// effective events with domain::Evolve once per page (FinishPage), not once per event; every
+// event of a `grant-` stream re-folds that grant, so corrections in either are honoured and a
+// rebuild gives the same rows (as cooperative_registry_projection.h).
 //
 // Thread-safety: as Projection (one runner at a time).
 #ifndef COOPLEDGER_PROJECTIONS_GROUP_REGISTRY_PROJECTION_H_
 #define COOPLEDGER_PROJECTIONS_GROUP_REGISTRY_PROJECTION_H_
 
+#include <set>
 #include <string>
 #include <vector>
 
 #include "absl/time/civil_time.h"
 #include "coop/v1/reporting.pb.h"
+#include "projections/page_rows.h"
 #include "projections/projection.h"
 
 namespace coop::projections {
@@ -39,11 +42,16 @@ class GroupRegistryProjection final : public Projection {
   std::string name() const override { return kName; }
   uint32_t version() const override { return 2; }
   absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
+  void BeginPage(uint64_t first_position) override;
+  absl::Status FinishPage(ProjectionWriter& writer, uint64_t last_position) override;
 
   // Folds a group stream (corrections included, in stream order) into its view, without the
   // grants. status "not formed" if nothing counts.
   static coop::v1::GroupView Fold(const std::string& group_id,
                                   const std::vector<coop::v1::RecordedEvent>& stream);
+  // The same over references (no copies).
+  static coop::v1::GroupView FoldRefs(const std::string& group_id,
+                                      const std::vector<const coop::v1::RecordedEvent*>& stream);
 
   // A stored view as on `day` (on or after its latest event): the transition the calendar made
   // due by then (domain/group/group_calendar.h) sets status, status_rule and ended_on and joins
@@ -54,7 +62,14 @@ class GroupRegistryProjection final : public Projection {
 
  private:
   absl::Status ApplyGrantEvent(const coop::v1::RecordedEvent& event, ProjectionWriter& writer);
+  // Re-folds the group's view from its "s/" and "x/" rows and updates its index rows.
   absl::Status Refresh(const std::string& group_id, ProjectionWriter& writer);
+
+  // Parsed "s/" rows (page_rows.h), kept across pages while each page follows the last.
+  static constexpr size_t kMaxCachedStreams = 1'024;
+  PageRows<coop::v1::CooperativeRegistryStream> streams_;
+  // The groups whose view the page being applied changes (FinishPage folds them).
+  std::set<std::string> touched_;
 };
 
 }  // namespace coop::projections

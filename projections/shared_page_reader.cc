@@ -69,7 +69,9 @@ absl::StatusOr<PageView> SharedPageReader::Load(uint64_t from, uint32_t max_coun
   query.max_bytes = max_page_bytes_;
   auto read = events_->ReadAll(query);
 
+  std::vector<Page> retired;  // freed after the lock when nobody reads ahead (declared first)
   absl::MutexLock lock(&mu_);
+  if (!ahead_thread_.joinable() || stopping_) retired.swap(retired_);
   loading_.erase(from);
   loading->done = true;
   if (!read.ok()) {
@@ -96,16 +98,21 @@ void SharedPageReader::MaybeReadAhead(const Page& page, uint32_t max_count) {
 }
 
 void SharedPageReader::ReadAheadLoop() {
+  std::vector<Page> retired;
   for (;;) {
+    retired.clear();  // outside the lock
     std::shared_ptr<Loading> loading;
     std::pair<uint64_t, uint32_t> ahead;
     {
       absl::MutexLock lock(&mu_);
       mu_.Await(absl::Condition(
-          +[](SharedPageReader* r)
-               ABSL_NO_THREAD_SAFETY_ANALYSIS { return r->stopping_ || r->ahead_.first != 0; },
+          +[](SharedPageReader* r) ABSL_NO_THREAD_SAFETY_ANALYSIS {
+            return r->stopping_ || r->ahead_.first != 0 || !r->retired_.empty();
+          },
           this));
       if (stopping_) return;
+      retired.swap(retired_);
+      if (ahead_.first == 0) continue;
       ahead = ahead_;
       ahead_ = {0, 0};
       if (loading_.contains(ahead.first) || IsKept(ahead.first)) continue;
@@ -113,6 +120,7 @@ void SharedPageReader::ReadAheadLoop() {
       loading_[ahead.first] = loading;
       ++counters_.read_ahead;
     }
+    retired.clear();
     // A failed read is not kept: the caller that wants the page reads it again.
     Load(ahead.first, ahead.second, loading, /*for_caller=*/false).IgnoreError();
   }
@@ -146,7 +154,12 @@ bool SharedPageReader::IsKept(uint64_t first) const {
 void SharedPageReader::Keep(Page page) {
   page.first = page.events->front().position();
   kept_.push_front(std::move(page));
-  while (kept_.size() > max_pages_) kept_.pop_back();
+  while (kept_.size() > max_pages_) {
+    // Freeing a page of thousands of events takes a while: the read-ahead thread does it,
+    // outside the lock (or the caller, after it: Load).
+    retired_.push_back(std::move(kept_.back()));
+    kept_.pop_back();
+  }
 }
 
 }  // namespace coop::projections

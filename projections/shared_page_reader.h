@@ -126,6 +126,7 @@ class SharedPageReader {
   // The next page to read ahead: {from, max_count}; from 0 = none.
   std::pair<uint64_t, uint32_t> ahead_ ABSL_GUARDED_BY(mu_) = {0, 0};
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  std::vector<Page> retired_ ABSL_GUARDED_BY(mu_);  // dropped from kept_, to be freed
   std::thread ahead_thread_;
   absl::Mutex stop_mu_;  // serialises Stop()
 };
