@@ -126,6 +126,21 @@ absl::Status ApplyDiff(ProjectionWriter& writer, PageRows<coop::v1::FigureVector
   return absl::OkStatus();
 }
 
+// What the statistics keep of an event (rows e/…): all but its hashes and metadata, which no
+// figure, explanation or plan reads (a smaller row is quicker to read back and re-fold).
+void KeepEvent(const coop::v1::RecordedEvent& event, coop::v1::RecordedEvent* kept) {
+  kept->set_position(event.position());
+  kept->set_stream_id(event.stream_id());
+  kept->set_stream_version(event.stream_version());
+  kept->set_event_id(event.event_id());
+  kept->set_type(event.type());
+  kept->set_schema_version(event.schema_version());
+  kept->set_payload(event.payload());
+  if (event.has_area()) *kept->mutable_area() = event.area();
+  kept->set_occurred_on(event.occurred_on());
+  kept->set_recorded_at_micros(event.recorded_at_micros());
+}
+
 }  // namespace
 
 UnitSet AnnualStatisticsProjection::UnitSetOfYear(int year) {
@@ -147,7 +162,7 @@ absl::Status AnnualStatisticsProjection::Apply(const coop::v1::RecordedEvent& ev
     // Plans add no figures; their events are kept for GetPlanProgress.
     auto events = streams_.Get(writer, EntityKey(stream));
     if (!events.ok()) return events.status();
-    *(*events)->add_events() = event;
+    KeepEvent(event, (*events)->add_events());
     streams_.Changed(EntityKey(stream));
     return absl::OkStatus();
   }
@@ -193,11 +208,7 @@ absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity
   // The entity's events; its figures are recomputed once for the page (RefreshEntity).
   auto stored = streams_.Get(writer, EntityKey(entity_id));
   if (!stored.ok()) return stored.status();
-  auto* kept = (*stored)->add_events();
-  *kept = event;
-  kept->clear_prev_hash();
-  kept->clear_hash();
-  kept->clear_leaf_hash();
+  KeepEvent(event, (*stored)->add_events());
   streams_.Changed(EntityKey(entity_id));
   auto& areas = touched_[entity_id];
   if (!event.area().code().empty())

@@ -12,7 +12,8 @@
 // them); flows are stored in their year.
 //
 // Rows (keys):
-//   e/<entity id>                   CooperativeRegistryStream: the entity's events so far
+//   e/<entity id>                   CooperativeRegistryStream: the entity's events so far,
+//                                   without their hashes and metadata
 //   m/<stream id>                   the cooperative an OCOP product, a placement or a grant
 //                                   filed under no area belongs to ("" for a grant that is
 //                                   its own entity); decided by the stream's first event
@@ -47,7 +48,8 @@ class AnnualStatisticsProjection final : public Projection {
 
   std::string name() const override { return kName; }
   // 4: totals rows are FigureVectors in the catalogue's order (kCatalogueFingerprint).
-  uint32_t version() const override { return 4; }
+  // 5: entity events are kept without metadata.
+  uint32_t version() const override { return 5; }
   // A fingerprint of the statistic catalogue's names in order, which the totals rows' format
   // depends on: a test fails when the catalogue changes without this and version() changing.
   static constexpr uint64_t kCatalogueFingerprint = 6328632516747343571ull;

@@ -238,7 +238,7 @@ absl::StatusOr<std::vector<std::string>> StatisticsReader::Candidates(
   return std::vector<std::string>(ids.begin(), ids.end());
 }
 
-absl::StatusOr<std::vector<coop::v1::RecordedEvent>> StatisticsReader::EntityEvents(
+absl::StatusOr<coop::v1::CooperativeRegistryStream> StatisticsReader::EntityStream(
     const std::string& entity_id) const {
   auto row = store_->ReadRow(Projection::kName, Projection::EntityKey(entity_id), snapshot_.get());
   if (!row.ok()) return row.status();
@@ -246,7 +246,16 @@ absl::StatusOr<std::vector<coop::v1::RecordedEvent>> StatisticsReader::EntityEve
   if (row->has_value() && !stream.ParseFromString(**row)) {
     return absl::DataLossError(absl::StrCat("annual_statistics: unreadable events of ", entity_id));
   }
-  return std::vector<coop::v1::RecordedEvent>(stream.events().begin(), stream.events().end());
+  return stream;
+}
+
+absl::StatusOr<std::vector<coop::v1::RecordedEvent>> StatisticsReader::EntityEvents(
+    const std::string& entity_id) const {
+  auto stream = EntityStream(entity_id);
+  if (!stream.ok()) return stream.status();
+  return std::vector<coop::v1::RecordedEvent>(
+      std::make_move_iterator(stream->mutable_events()->begin()),
+      std::make_move_iterator(stream->mutable_events()->end()));
 }
 
 absl::StatusOr<StatisticsReader::Replayed> StatisticsReader::Replay(
@@ -257,10 +266,13 @@ absl::StatusOr<StatisticsReader::Replayed> StatisticsReader::Replay(
   Replayed out;
   AreaMapper mapper;
   for (const auto& id : *ids) {
-    auto events = EntityEvents(id);
-    if (!events.ok()) return events.status();
+    auto stream = EntityStream(id);
+    if (!stream.ok()) return stream.status();
+    EventRefs events;
+    events.reserve(stream->events_size());
+    for (const auto& event : stream->events()) events.push_back(&event);
     const EntityFigures figures =
-        ComputeEntityFigures(id, *events, scope.knowledge, scope.period, scope.year);
+        ComputeEntityFigures(id, events, scope.knowledge, scope.period, scope.year);
     auto year = figures.by_year.find(scope.year);
     if (year == figures.by_year.end()) continue;
     for (const auto& c : year->second) {

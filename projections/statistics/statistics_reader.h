@@ -99,6 +99,9 @@ class StatisticsReader {
   // ("coop-", …) keeps only entities of that kind; every entity for the nation.
   absl::StatusOr<std::vector<std::string>> Candidates(const ResolvedScope& scope,
                                                       const std::string& kind_prefix) const;
+  // An entity's events as the projection keeps them (hashes and metadata left out).
+  absl::StatusOr<coop::v1::CooperativeRegistryStream> EntityStream(
+      const std::string& entity_id) const;
   absl::StatusOr<std::vector<coop::v1::RecordedEvent>> EntityEvents(
       const std::string& entity_id) const;
   // The figures of the scope by replay; keep_statistic: also keep the contributions to it.
