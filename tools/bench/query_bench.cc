@@ -78,6 +78,41 @@ Call Statistics(const std::vector<SampledArea>* areas, int year, uint64_t as_kno
   };
 }
 
+// The replay floor (p99 <= 20 ms): a district's statistics of `year` as known at one of
+// 100 positions drawn once across the log.
+Call StatisticsAsKnownAt(const std::vector<SampledArea>* districts, int year, uint64_t head) {
+  auto positions = std::make_shared<std::vector<uint64_t>>();
+  Rng draw;
+  for (int i = 0; i < 100; ++i) positions->push_back(draw.Between(1, head));
+  return [=](Rng& rng, Stub* stub, grpc::ClientContext* context, std::string* wrong) {
+    coop::v1::AnnualStatisticsRequest request;
+    auto* scope = request.mutable_scope();
+    scope->set_year(year);
+    scope->mutable_area()->set_code(Pick(rng, *districts).code);
+    scope->set_as_known_at_position((*positions)[rng.Below(positions->size())]);
+    coop::v1::AnnualStatisticsReply reply;
+    grpc::Status status = stub->GetAnnualStatistics(context, request, &reply);
+    if (status.ok() && reply.source() != "replayed") *wrong = "not replayed";
+    return status;
+  };
+}
+
+// And a year of 2015–2024 re-aggregated in the 2025-07 units (in_units), for an area of those
+// units (a post-reform commune: there are no districts after the reform).
+Call StatisticsInNewUnits(const std::vector<SampledArea>* areas) {
+  return [=](Rng& rng, Stub* stub, grpc::ClientContext* context, std::string* wrong) {
+    coop::v1::AnnualStatisticsRequest request;
+    auto* scope = request.mutable_scope();
+    scope->set_year(static_cast<int>(rng.Between(2015, 2024)));
+    scope->mutable_area()->set_code(Pick(rng, *areas).code);
+    scope->set_in_units("2025-07");
+    coop::v1::AnnualStatisticsReply reply;
+    grpc::Status status = stub->GetAnnualStatistics(context, request, &reply);
+    if (status.ok() && reply.source() != "replayed") *wrong = "not replayed";
+    return status;
+  };
+}
+
 class QueryWorker {
  public:
   QueryWorker(const QueryKind* kind, std::shared_ptr<grpc::Channel> channel,
@@ -284,6 +319,13 @@ int RunQueryBench(const BenchOptions& options) {
     kinds.push_back(
         {absl::StrCat("GetAnnualStatistics district ", year, " as known at head ", "(replayed)"),
          Statistics(&sample->districts, options.year, head, "replayed")});
+    kinds.push_back({absl::StrCat("GetAnnualStatistics district ", year,
+                                  " as known at 100 random positions (replayed)"),
+                     StatisticsAsKnownAt(&sample->districts, options.year, head)});
+  }
+  if (!sample->communes_2025_07.empty()) {
+    kinds.push_back({"GetAnnualStatistics 2025-07 commune, 2015-2024 in_units 2025-07 (replayed)",
+                     StatisticsInNewUnits(&sample->communes_2025_07)});
   }
 
   std::vector<RunResult> results;
