@@ -161,10 +161,7 @@ coop::v1::CooperativeView CooperativeRegistryProjection::FoldEffectiveRefs(
 coop::v1::CooperativeView CooperativeRegistryProjection::Fold(
     const std::string& cooperative_id, const std::vector<coop::v1::RecordedEvent>& stream) {
   // Voided events do not count; amended ones count with their replacement.
-  std::vector<const coop::v1::RecordedEvent*> refs;
-  refs.reserve(stream.size());
-  for (const auto& event : stream) refs.push_back(&event);
-  return FoldRefs(cooperative_id, refs);
+  return FoldRefs(cooperative_id, RefsTo(stream));
 }
 
 coop::v1::CooperativeView CooperativeRegistryProjection::FoldRefs(
@@ -228,11 +225,7 @@ absl::Status CooperativeRegistryProjection::ApplyCooperativeEvent(
       event.stream_id().substr(sizeof(domain::CooperativeAggregate::kStreamPrefix) - 1);
   auto stream = streams_.Get(writer, StreamKey(id));
   if (!stream.ok()) return stream.status();
-  auto* kept = (*stream)->add_events();
-  *kept = event;
-  kept->clear_prev_hash();
-  kept->clear_hash();
-  kept->clear_leaf_hash();
+  KeepWithoutHashes(event, (*stream)->mutable_events());
   streams_.Changed(StreamKey(id));
   touched_.insert(id);  // its view is folded once for the page (FinishPage)
   return absl::OkStatus();
@@ -283,9 +276,7 @@ absl::Status CooperativeRegistryProjection::Refresh(const std::string& id,
                                                     ProjectionWriter& writer) {
   auto stream_row = streams_.Get(writer, StreamKey(id));
   if (!stream_row.ok()) return stream_row.status();
-  std::vector<const coop::v1::RecordedEvent*> stream;
-  stream.reserve((*stream_row)->events_size());
-  for (const auto& event : (*stream_row)->events()) stream.push_back(&event);
+  const std::vector<const coop::v1::RecordedEvent*> stream = RefsTo((*stream_row)->events());
   auto old_view = ReadParsedRow<coop::v1::CooperativeView>(writer, ViewKey(id));
   if (!old_view.ok()) return old_view.status();
   coop::v1::CooperativeView view;

@@ -24,10 +24,7 @@
 namespace coop::projections {
 coop::v1::GroupView GroupRegistryProjection::Fold(
     const std::string& group_id, const std::vector<coop::v1::RecordedEvent>& stream) {
-  std::vector<const coop::v1::RecordedEvent*> refs;
-  refs.reserve(stream.size());
-  for (const auto& event : stream) refs.push_back(&event);
-  return FoldRefs(group_id, refs);
+  return FoldRefs(group_id, RefsTo(stream));
 }
 
 coop::v1::GroupView GroupRegistryProjection::FoldRefs(
@@ -133,11 +130,7 @@ absl::Status GroupRegistryProjection::Apply(const coop::v1::RecordedEvent& event
         event.stream_id().substr(sizeof(domain::GroupAggregate::kStreamPrefix) - 1);
     auto stream = streams_.Get(writer, StreamKey(id));
     if (!stream.ok()) return stream.status();
-    auto* kept = (*stream)->add_events();
-    *kept = event;
-    kept->clear_prev_hash();
-    kept->clear_hash();
-    kept->clear_leaf_hash();
+    KeepWithoutHashes(event, (*stream)->mutable_events());
     streams_.Changed(StreamKey(id));
     touched_.insert(id);  // its view is folded once for the page (FinishPage)
     return absl::OkStatus();
@@ -181,9 +174,7 @@ absl::Status GroupRegistryProjection::ApplyGrantEvent(const coop::v1::RecordedEv
 absl::Status GroupRegistryProjection::Refresh(const std::string& id, ProjectionWriter& writer) {
   auto stream_row = streams_.Get(writer, StreamKey(id));
   if (!stream_row.ok()) return stream_row.status();
-  std::vector<const coop::v1::RecordedEvent*> stream;
-  stream.reserve((*stream_row)->events_size());
-  for (const auto& event : (*stream_row)->events()) stream.push_back(&event);
+  const std::vector<const coop::v1::RecordedEvent*> stream = RefsTo((*stream_row)->events());
   auto old_view = ReadParsedRow<coop::v1::GroupView>(writer, ViewKey(id));
   if (!old_view.ok()) return old_view.status();
   coop::v1::GroupView view = FoldRefs(id, stream);

@@ -20,6 +20,20 @@ namespace coop::projections {
 absl::StatusOr<std::vector<coop::v1::RecordedEvent>> ReadStreamRow(ProjectionWriter& writer,
                                                                    const std::string& key);
 
+// Pointers to a stream's events (a vector or a repeated field), in order, for the folds over
+// references (no copies); the events must outlive them.
+template <typename Events>
+std::vector<const coop::v1::RecordedEvent*> RefsTo(const Events& events) {
+  std::vector<const coop::v1::RecordedEvent*> refs;
+  refs.reserve(events.size());
+  for (const auto& event : events) refs.push_back(&event);
+  return refs;
+}
+
+// Appends `event` to `kept` (a stream row's events), hashes stripped.
+void KeepWithoutHashes(const coop::v1::RecordedEvent& event,
+                       google::protobuf::RepeatedPtrField<coop::v1::RecordedEvent>* kept);
+
 // Appends `event` (hashes stripped) to the row under `key` and stages the row; returns the
 // events before and after the append.
 struct StreamRowUpdate {

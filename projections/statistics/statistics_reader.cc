@@ -18,6 +18,7 @@
 #include "domain/text/place_names.h"
 #include "projections/statistics/annual_statistics_projection.h"
 #include "projections/statistics/statistic_catalog.h"
+#include "projections/stream_rows.h"
 
 namespace coop::projections::statistics {
 namespace {
@@ -268,11 +269,8 @@ absl::StatusOr<StatisticsReader::Replayed> StatisticsReader::Replay(
   for (const auto& id : *ids) {
     auto stream = EntityStream(id);
     if (!stream.ok()) return stream.status();
-    EventRefs events;
-    events.reserve(stream->events_size());
-    for (const auto& event : stream->events()) events.push_back(&event);
-    const EntityFigures figures =
-        ComputeEntityFigures(id, events, scope.knowledge, scope.period, scope.year);
+    const EntityFigures figures = ComputeEntityFigures(id, RefsTo(stream->events()),
+                                                       scope.knowledge, scope.period, scope.year);
     auto year = figures.by_year.find(scope.year);
     if (year == figures.by_year.end()) continue;
     for (const auto& c : year->second) {
