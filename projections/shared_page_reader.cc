@@ -81,6 +81,7 @@ absl::StatusOr<PageView> SharedPageReader::Load(uint64_t from, uint32_t max_coun
   loading->page.first = from;
   loading->page.events = std::make_shared<const PageView::Events>(std::move(read->events));
   loading->page.end_of_log = read->end_of_log;
+  for (const auto& event : *loading->page.events) loading->page.bytes += event.payload().size();
   const Page& page = loading->page;
   if (!page.events->empty()) {
     Keep(page);
@@ -153,10 +154,12 @@ bool SharedPageReader::IsKept(uint64_t first) const {
 
 void SharedPageReader::Keep(Page page) {
   page.first = page.events->front().position();
+  kept_bytes_ += page.bytes;
   kept_.push_front(std::move(page));
-  while (kept_.size() > max_pages_) {
+  while (kept_.size() > max_pages_ || (kept_.size() > 1 && kept_bytes_ > 4 * max_page_bytes_)) {
     // Freeing a page of thousands of events takes a while: the read-ahead thread does it,
     // outside the lock (or the caller, after it: Load).
+    kept_bytes_ -= kept_.back().bytes;
     retired_.push_back(std::move(kept_.back()));
     kept_.pop_back();
   }

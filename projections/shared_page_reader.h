@@ -5,9 +5,9 @@
 // Read(from, max_count) answers from a page kept in memory when one holds `from` (a slice of
 // it: the runners need not agree on page boundaries), else reads the page from the store and
 // keeps it. Runners asking for the same page at the same time share one read. At most
-// `max_pages` pages are kept, the least recently used dropped first; a page also ends once its
-// events hold `max_page_bytes` of payload, so what is kept is bounded whatever the events'
-// size.
+// `max_pages` pages, and at most 4 × `max_page_bytes` of payload, are kept, the least recently
+// used dropped first; a page also ends once its events hold `max_page_bytes` of payload, so
+// what is kept is bounded whatever the events' size.
 //
 // Read ahead: when a read reaches the end of a full page, a thread of the reader's own reads
 // the page after it, so that the runner furthest ahead (in a rebuild, the slowest projection,
@@ -97,6 +97,7 @@ class SharedPageReader {
  private:
   struct Page {
     uint64_t first = 0;  // position of events->front()
+    uint64_t bytes = 0;  // of its events' payloads
     std::shared_ptr<const PageView::Events> events;
     bool end_of_log = false;
   };
@@ -120,7 +121,8 @@ class SharedPageReader {
   const size_t max_pages_;
   const uint64_t max_page_bytes_;
   mutable absl::Mutex mu_;
-  std::list<Page> kept_ ABSL_GUARDED_BY(mu_);  // most recently used first
+  std::list<Page> kept_ ABSL_GUARDED_BY(mu_);     // most recently used first
+  uint64_t kept_bytes_ ABSL_GUARDED_BY(mu_) = 0;  // payload bytes of kept_
   std::map<uint64_t, std::shared_ptr<Loading>> loading_ ABSL_GUARDED_BY(mu_);  // by `from`
   Counters counters_ ABSL_GUARDED_BY(mu_);
   // The next page to read ahead: {from, max_count}; from 0 = none.

@@ -83,17 +83,30 @@ TEST_F(SharedPageReaderTest, KeepsAtMostMaxPagesLeastRecentlyUsedDroppedFirst) {
   EXPECT_EQ(reader.counters().store_reads, 4u);
 }
 
-TEST_F(SharedPageReaderTest, APageEndsAtTheByteBound) {
-  for (int i = 0; i < 10; ++i) {
+TEST_F(SharedPageReaderTest, PagesAndWhatIsKeptAreBoundedInBytes) {
+  for (int i = 0; i < 12; ++i) {
     auto request = coop::testing::AppendTo("blob-" + std::to_string(i), coop::testing::Any());
     request.mutable_streams(0)->mutable_events(0)->set_payload(std::string(1000, 'x'));
     ASSERT_OK(events_->Append(request));
   }
-  SharedPageReader reader(events_.get(), 4, /*max_page_bytes=*/2500, /*read_ahead=*/false);
+  SharedPageReader reader(events_.get(), 16, /*max_page_bytes=*/2500, /*read_ahead=*/false);
   auto page = reader.Read(1, 100);
   ASSERT_OK(page);
   EXPECT_EQ(page->size(), 3u);  // the third event crosses 2,500 bytes
   EXPECT_FALSE(page->end_of_log());
+
+  // At most 4 x 2,500 bytes are kept, though 16 pages would be allowed: the fourth page of
+  // 3,000 bytes drops the least recently used one.
+  ASSERT_OK(reader.Read(4, 100));
+  ASSERT_OK(reader.Read(7, 100));
+  ASSERT_OK(reader.Read(2, 100));  // kept (9,000 bytes); now the most recently used
+  EXPECT_EQ(reader.counters().store_reads, 3u);
+  ASSERT_OK(reader.Read(10, 100));  // 12,000 bytes: 4..6 goes
+  ASSERT_OK(reader.Read(1, 100));
+  ASSERT_OK(reader.Read(7, 100));
+  EXPECT_EQ(reader.counters().store_reads, 4u);
+  ASSERT_OK(reader.Read(5, 100));
+  EXPECT_EQ(reader.counters().store_reads, 5u);
 }
 
 TEST_F(SharedPageReaderTest, TheNextFullPageIsReadAheadOnce) {
