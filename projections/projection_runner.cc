@@ -48,7 +48,14 @@ ProjectionRunner::ProjectionRunner(coop::eventstore::EventStore* events, Project
       options_(options),
       name_(projection->name()),
       version_(projection->version()),
-      wake_(std::make_shared<Wake>()) {}
+      wake_(std::make_shared<Wake>()),
+      // Without a set's reader, a reader of its own that keeps one page and reads nothing ahead.
+      own_pages_(options.shared_pages != nullptr
+                     ? nullptr
+                     : std::make_unique<SharedPageReader>(events, /*max_pages=*/1,
+                                                          SharedPageReader::kDefaultMaxPageBytes,
+                                                          /*read_ahead=*/false)),
+      reader_(options.shared_pages != nullptr ? options.shared_pages : own_pages_.get()) {}
 
 ProjectionRunner::~ProjectionRunner() { Stop(); }
 
@@ -194,27 +201,13 @@ void ProjectionRunner::Run() {
   if (state_ != ProjectionState::kFailed) state_ = ProjectionState::kStopped;
 }
 
-absl::StatusOr<PageView> ProjectionRunner::ReadPage(uint64_t from) {
-  if (options_.shared_pages != nullptr)
-    return options_.shared_pages->Read(from, options_.page_size);
-  coop::eventstore::ReadAllQuery query;
-  query.from_position = from;
-  query.max_count = options_.page_size;
-  query.max_bytes = SharedPageReader::kDefaultMaxPageBytes;
-  auto page = events_->ReadAll(query);
-  if (!page.ok()) return page.status();
-  const size_t size = page->events.size();
-  return PageView(std::make_shared<const PageView::Events>(std::move(page->events)), 0, size,
-                  page->end_of_log);
-}
-
 bool ProjectionRunner::RunPage(bool* end_of_log) {
   uint64_t from;
   {
     absl::MutexLock lock(&mu_);
     from = position_ + 1;
   }
-  auto page = ReadPage(from);
+  auto page = reader_->Read(from, options_.page_size);
   if (!page.ok()) {
     // Transient (e.g. the store is busy): retried, and shown in status() meanwhile.
     {
@@ -269,7 +262,7 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
     }
     // Catching up: the next page goes into the same commit. A failed or empty read ends the
     // commit with what was applied (the read is retried from there).
-    auto next = ReadPage(expected);
+    auto next = reader_->Read(expected, options_.page_size);
     if (!next.ok() || next->empty()) break;
     page = std::move(next);
   }

@@ -138,8 +138,6 @@ class ProjectionRunner {
   // Reads, applies and commits one page (while catching up, several: catch_up_commit_events).
   // Sets *end_of_log. Returns false to stop.
   bool RunPage(bool* end_of_log);
-  // A page of the log from `from` on, through the shared reader if there is one.
-  absl::StatusOr<PageView> ReadPage(uint64_t from);
   // At the head: a building generation becomes the active one. Returns false to stop.
   bool SwitchIfBuilding();
   void Fail(absl::Status error);
@@ -152,6 +150,8 @@ class ProjectionRunner {
   const std::string name_;
   const uint32_t version_;
   std::shared_ptr<Wake> wake_;
+  const std::unique_ptr<SharedPageReader> own_pages_;  // when the options name no reader
+  SharedPageReader* const reader_;                     // where the log is read
 
   mutable absl::Mutex mu_;
   bool started_ ABSL_GUARDED_BY(mu_) = false;

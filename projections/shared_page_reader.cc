@@ -37,9 +37,6 @@ absl::StatusOr<PageView> SharedPageReader::Read(uint64_t from, uint32_t max_coun
     absl::MutexLock lock(&mu_);
     if (auto kept = FindKept(from, max_count)) {
       ++counters_.shared;
-      if (kept->size() + from - kept_.front().first == kept_.front().events->size()) {
-        MaybeReadAhead(kept_.front(), max_count);
-      }
       return *std::move(kept);
     }
     if (auto it = loading_.find(from); it != loading_.end()) {
@@ -48,10 +45,7 @@ absl::StatusOr<PageView> SharedPageReader::Read(uint64_t from, uint32_t max_coun
       mu_.Await(absl::Condition(&other->done));
       if (!other->status.ok()) return other->status;
       ++counters_.shared;
-      const size_t size = other->page.events->size();
-      const size_t end = std::min<size_t>(size, max_count);
-      if (end == size) MaybeReadAhead(other->page, max_count);
-      return PageView(other->page.events, 0, end, other->page.end_of_log && end == size);
+      return Slice(other->page, from, max_count);
     }
     loading = std::make_shared<Loading>();
     loading_[from] = loading;
@@ -83,12 +77,18 @@ absl::StatusOr<PageView> SharedPageReader::Load(uint64_t from, uint32_t max_coun
   loading->page.end_of_log = read->end_of_log;
   for (const auto& event : *loading->page.events) loading->page.bytes += event.payload().size();
   const Page& page = loading->page;
-  if (!page.events->empty()) {
-    Keep(page);
-    // One page ahead of what callers asked for, not more.
-    if (for_caller) MaybeReadAhead(page, max_count);
-  }
-  return PageView(page.events, 0, page.events->size(), page.end_of_log);
+  if (page.events->empty()) return PageView(page.events, 0, 0, page.end_of_log);
+  Keep(page);
+  // One page ahead of what callers asked for, not more: a page read ahead asks for none.
+  return for_caller ? Slice(page, from, max_count) : PageView();
+}
+
+PageView SharedPageReader::Slice(const Page& page, uint64_t from, uint32_t max_count) {
+  const size_t begin = from - page.first;
+  const size_t end = std::min<size_t>(page.events->size(), begin + max_count);
+  const bool to_its_end = end == page.events->size();
+  if (to_its_end) MaybeReadAhead(page, max_count);
+  return PageView(page.events, begin, end, page.end_of_log && to_its_end);
 }
 
 void SharedPageReader::MaybeReadAhead(const Page& page, uint32_t max_count) {
@@ -137,10 +137,7 @@ std::optional<PageView> SharedPageReader::FindKept(uint64_t from, uint32_t max_c
     const uint64_t last = it->first + it->events->size() - 1;
     if (from < it->first || from > last) continue;
     kept_.splice(kept_.begin(), kept_, it);  // most recently used
-    const Page& page = kept_.front();
-    const size_t begin = from - page.first;
-    const size_t end = std::min<size_t>(page.events->size(), begin + max_count);
-    return PageView(page.events, begin, end, page.end_of_log && end == page.events->size());
+    return Slice(kept_.front(), from, max_count);
   }
   return std::nullopt;
 }
@@ -153,7 +150,6 @@ bool SharedPageReader::IsKept(uint64_t first) const {
 }
 
 void SharedPageReader::Keep(Page page) {
-  page.first = page.events->front().position();
   kept_bytes_ += page.bytes;
   kept_.push_front(std::move(page));
   while (kept_.size() > max_pages_ || (kept_.size() > 1 && kept_bytes_ > 4 * max_page_bytes_)) {

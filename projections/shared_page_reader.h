@@ -103,6 +103,10 @@ class SharedPageReader {
   };
   struct Loading;  // a read in progress, which others asking for the same `from` wait for
 
+  // Up to `max_count` events of `page` from `from` (which it holds); asks for the page after
+  // it to be read ahead if the slice reaches its end.
+  PageView Slice(const Page& page, uint64_t from, uint32_t max_count)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // A slice of a kept page holding `from`; nullopt if none does. Marks it recently used.
   std::optional<PageView> FindKept(uint64_t from, uint32_t max_count)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);

@@ -47,7 +47,7 @@ Shares SharesOf(const coop::v1::EntityContributionRow& row) {
   return out;
 }
 
-// Adds `delta` to the figure at `index` of a totals row; false for an unknown statistic.
+// Adds `delta` to the figure at `index` of a totals row.
 void AddAt(coop::v1::FigureVector& row, int index, int64_t delta) {
   auto& values = *row.mutable_values();
   if (values.size() <= index) values.Resize(index + 1, 0);
