@@ -1,8 +1,9 @@
 // The gRPC side of a command, shared by every command service: the CallGate admits the caller
 // (a recorder or an admin), the call becomes a commands::CommandInput (header, who recorded
-// it, the principal whose scope the executor checks), runs on a
-// commands::CommandWorkers thread through the aggregate's commands::CommandExecutor, and the
-// worker finishes the call. gRPC threads never wait on the store.
+// it, the principal whose scope the executor checks), is decided on a commands::CommandWorkers
+// thread by the aggregate's commands::CommandExecutor (ExecuteAsync), and the completion of
+// its append finishes the call. gRPC threads never wait on the store, and workers do not wait
+// for fsyncs.
 //
 // The handlers generated from the command table (services/generated/, written by
 // tools/codegen/gen_commands.py) and the hand-written ones (e.g. RegisterCooperative) all end
@@ -98,11 +99,16 @@ grpc::ServerUnaryReactor* RunCommand(
   }
   // The deciders name the fact's fields; the caller learns the request's.
   commands::RequestTerms terms(request, fact);
-  const bool posted = workers->Post([executor, reactor, reply, terms = std::move(terms),
-                                     input = *std::move(input), fact = std::move(fact)] {
-    auto result = executor->Execute(input, fact);
-    if (result.ok()) *reply = *std::move(result);
-    reactor->Finish(ToGrpcStatus(terms.Rewrite(result.status())));
+  // The worker decides and queues the append; the append's completion finishes the call, on
+  // the store's thread (or on a worker after a conflict): nothing there blocks.
+  const bool posted = workers->Post([executor, workers, reactor, reply, terms = std::move(terms),
+                                     input = *std::move(input), fact = std::move(fact)]() mutable {
+    executor->ExecuteAsync(
+        std::move(input), std::move(fact), workers,
+        [reactor, reply, terms = std::move(terms)](absl::StatusOr<coop::v1::CommandReply> result) {
+          if (result.ok()) *reply = *std::move(result);
+          reactor->Finish(ToGrpcStatus(terms.Rewrite(result.status())));
+        });
   });
   if (!posted) reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "shutting down"));
   return reactor;

@@ -23,7 +23,10 @@ class WriterGate {
     };
   }
   void WaitUntilHeld() { held_.WaitForNotification(); }
-  void Release() { release_.Notify(); }
+  // Idempotent (from one thread), so a test may release in its TearDown as well.
+  void Release() {
+    if (!release_.HasBeenNotified()) release_.Notify();
+  }
 
  private:
   std::atomic<int> calls_{0};
