@@ -19,24 +19,12 @@
 #include "domain/cooperative/cooperative_state.h"
 #include "projections/area_index.h"
 #include "projections/calendar_change.h"
+#include "projections/cooperative_fold.h"
 #include "projections/linked_streams.h"
 #include "projections/stream_rows.h"
 
 namespace coop::projections {
 namespace {
-
-const char* OriginName(coop::v1::CooperativeOrigin origin) {
-  switch (origin) {
-    case coop::v1::ORIGIN_CONVERTED_FROM_GROUP:
-      return "converted from group";
-    case coop::v1::ORIGIN_REORGANISATION:
-      return "reorganisation";
-    case coop::v1::ORIGIN_FORMALISED_HALL:
-      return "formalised hall";
-    default:
-      return "new";  // unspecified reads as new
-  }
-}
 
 const std::string& Unregistered() {
   static const std::string name =
@@ -57,100 +45,9 @@ coop::v1::CooperativeView CooperativeRegistryProjection::FoldEffective(
 coop::v1::CooperativeView CooperativeRegistryProjection::FoldEffectiveRefs(
     const std::string& cooperative_id,
     const std::vector<const coop::v1::RecordedEvent*>& effective) {
-  domain::CooperativeState state;
-  int last_rating_year = 0;
-  coop::v1::RatingGrade last_rating_grade = coop::v1::RATING_GRADE_UNSPECIFIED;
-  std::string sector;
-  std::string origin;
-  std::string ended_on;
-  std::vector<coop::v1::StatusChange> history;
-  std::optional<coop::v1::InspectionSummary> inspection;
-  for (const auto* recorded_ref : effective) {
-    const coop::v1::RecordedEvent& recorded = *recorded_ref;
-    coop::v1::CooperativeEvent event;
-    if (!domain::CodecFor<coop::v1::CooperativeEvent>().Decode(recorded, &event))
-      continue;  // not a cooperative's event
-    const absl::CivilDay on = domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay());
-    // What the calendar changed before this event (a suspension run out), then the event.
-    const domain::CooperativeStatus before = state.status;
-    state = domain::AdvanceTo(std::move(state), on);
-    if (state.status != before) {
-      history.push_back(CalendarChange(domain::CooperativeStatusName(state.status),
-                                       state.status_since, state.status_rule, history));
-    }
-    const domain::CooperativeStatus advanced = state.status;
-    state = domain::Evolve(std::move(state), on, event);
-    if (state.status != advanced) {
-      coop::v1::StatusChange change;
-      change.set_status(domain::CooperativeStatusName(state.status));
-      change.set_on(domain::FormatDate(on));
-      change.set_position(recorded.position());
-      history.push_back(std::move(change));
-    }
-    if (domain::IsTerminal(state.status) && ended_on.empty()) {
-      ended_on = domain::FormatDate(state.status_since);
-    }
-    if (event.has_registered()) {
-      sector = event.registered().sector();
-      origin = OriginName(event.registered().origin());
-    }
-    if (event.has_registration_changed() && !event.registration_changed().sector().empty()) {
-      sector = event.registration_changed().sector();
-    }
-    if (event.has_rated() && event.rated().year() >= last_rating_year) {
-      last_rating_year = event.rated().year();
-      last_rating_grade = event.rated().grade();
-    }
-    // The latest inspection by business date (ties: the later event).
-    if (event.has_inspected() &&
-        (!inspection.has_value() || inspection->on() <= domain::FormatDate(on))) {
-      inspection.emplace();
-      inspection->set_on(domain::FormatDate(on));
-      inspection->set_body(event.inspected().body());
-      inspection->set_compliant(event.inspected().compliant());
-      inspection->set_follow_up(event.inspected().follow_up());
-    }
-  }
-  coop::v1::CooperativeView view;
-  view.set_cooperative_id(state.cooperative_id.empty() ? cooperative_id : state.cooperative_id);
-  view.set_code(state.code);
-  view.set_name(state.name);
-  view.set_kind(state.kind);
-  view.set_law_regime(state.law_regime);
-  view.set_status(domain::CooperativeStatusName(state.status));
-  if (state.status != domain::CooperativeStatus::kUnregistered) {
-    view.set_registered_on(domain::FormatDate(state.registered_on));
-  }
-  *view.mutable_address() = state.address;
-  *view.mutable_members() = state.members;
-  *view.mutable_workforce() = state.workforce;
-  view.set_charter_capital_vnd(state.charter_capital_vnd);
-  view.set_last_rating_year(last_rating_year);
-  view.set_last_rating_grade(last_rating_grade);
-  view.set_model_cooperative(state.model_cooperative);
-  view.set_annual_report_years(static_cast<int32_t>(state.annual_report_years.size()));
-  if (state.status == domain::CooperativeStatus::kSuspended) {
-    view.set_suspended_until(domain::FormatDate(state.suspended_until));
-  }
-  if (state.status == domain::CooperativeStatus::kDissolving ||
-      absl::string_view(state.status_rule) == domain::kAutomaticDissolutionRule) {
-    view.set_dissolution_started_on(domain::FormatDate(state.dissolution_started_on));
-  }
-  view.set_status_rule(state.status_rule);
-  view.set_sector(sector);
-  // Business-date order; changes on the same day keep their stream order.
-  std::stable_sort(history.begin(), history.end(),
-                   [](const auto& a, const auto& b) { return a.on() < b.on(); });
-  for (auto& change : history) *view.add_status_history() = std::move(change);
-  if (inspection.has_value()) *view.mutable_last_inspection() = *inspection;
-  if (!state.annual_report_years.empty()) {
-    view.set_last_annual_report_year(*state.annual_report_years.rbegin());
-  }
-  if (!state.general_meeting_years.empty()) {
-    view.set_last_general_meeting_year(*state.general_meeting_years.rbegin());
-  }
-  view.set_origin(origin);
-  view.set_ended_on(ended_on);
+  CooperativeFold fold;
+  for (const auto* recorded : effective) fold.Add(*recorded);
+  coop::v1::CooperativeView view = fold.View(cooperative_id);
   if (!effective.empty()) {
     view.set_version(effective.back()->stream_version());
     view.set_position(effective.back()->position());
@@ -280,7 +177,7 @@ absl::Status CooperativeRegistryProjection::Refresh(const std::string& id,
   auto old_view = ReadParsedRow<coop::v1::CooperativeView>(writer, ViewKey(id));
   if (!old_view.ok()) return old_view.status();
   coop::v1::CooperativeView view;
-  if (!stream.empty()) view = FoldRefs(id, stream);
+  if (!stream.empty()) view = FoldKept(id, stream);
   if (stream.empty() || view.status() == Unregistered()) {
     writer.Delete(ViewKey(id));
     UpdateAreaIndex(old_view->address(), coop::v1::Area(), id, writer);
@@ -294,6 +191,48 @@ absl::Status CooperativeRegistryProjection::Refresh(const std::string& id,
   writer.Put(ViewKey(id), view.SerializeAsString());
   UpdateAreaIndex(old_view->address(), view.address(), id, writer);
   return absl::OkStatus();
+}
+
+coop::v1::CooperativeView CooperativeRegistryProjection::FoldKept(
+    const std::string& id, const std::vector<const coop::v1::RecordedEvent*>& stream) {
+  // Where the kept fold stopped, if it is one of this stream's events with no correction after
+  // it: then only the events after it are new to the fold.
+  size_t from = 0;
+  KeptFolds<CooperativeFold>::Kept* kept = folds_.Find(id);
+  if (kept != nullptr) {
+    size_t next = 0;
+    for (size_t i = stream.size(); i-- > 0;) {
+      if (stream[i]->stream_version() == kept->version) {
+        if (stream[i]->position() == kept->position) next = i + 1;
+        break;
+      }
+    }
+    const bool follows =
+        next > 0 && std::none_of(stream.begin() + next, stream.end(),
+                                 [](const auto* event) { return domain::IsCorrection(*event); });
+    if (follows) {
+      from = next;
+    } else {
+      kept = nullptr;
+    }
+  }
+  if (kept == nullptr) {
+    kept = folds_.Reset(id);
+    std::vector<std::unique_ptr<coop::v1::RecordedEvent>> amended;
+    for (const auto* event : domain::EffectiveEventRefs(stream, &amended)) {
+      kept->fold.Add(*event);
+      ++events_folded_;
+    }
+  } else {
+    for (size_t i = from; i < stream.size(); ++i) kept->fold.Add(*stream[i]);
+    events_folded_ += stream.size() - from;
+  }
+  kept->version = stream.back()->stream_version();
+  kept->position = stream.back()->position();
+  coop::v1::CooperativeView view = kept->fold.View(id);
+  view.set_version(stream.back()->stream_version());
+  view.set_position(stream.back()->position());
+  return view;
 }
 
 void CooperativeRegistryProjection::BeginPage(uint64_t first_position) {

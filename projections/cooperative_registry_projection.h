@@ -20,7 +20,9 @@
 // a grant to another recipient), instead of re-reading the log: Apply stays pure (no I/O but
 // the writer), and a rebuild from position 1 yields the same rows. A cooperative's view is
 // folded once per page in which it has events (FinishPage), not once per event, so a stream
-// read whole in one page (a rebuild) is folded once.
+// read whole in one page (a rebuild) is folded once; and the folds of recently touched
+// cooperatives are kept in memory (kept_folds.h), so a cooperative with new events and no
+// correction among them folds only those events, not its whole history again.
 //
 // Thread-safety: as Projection (one runner at a time).
 #ifndef COOPLEDGER_PROJECTIONS_COOPERATIVE_REGISTRY_PROJECTION_H_
@@ -32,6 +34,8 @@
 
 #include "absl/time/civil_time.h"
 #include "coop/v1/reporting.pb.h"
+#include "projections/cooperative_fold.h"
+#include "projections/kept_folds.h"
 #include "projections/page_rows.h"
 #include "projections/projection.h"
 
@@ -77,18 +81,31 @@ class CooperativeRegistryProjection final : public Projection {
   // The status AsOn would give, without changing the view.
   static std::string StatusOn(absl::CivilDay day, const coop::v1::CooperativeView& view);
 
+  // Events fed to cooperative folds so far: with kept folds it grows by a cooperative's new
+  // events, not by its whole history, each time the cooperative is touched. Read it from the
+  // runner's thread, or after the runner stopped.
+  uint64_t events_folded() const { return events_folded_; }
+
  private:
   absl::Status ApplyCooperativeEvent(const coop::v1::RecordedEvent& event,
                                      ProjectionWriter& writer);
   absl::Status ApplyLinkedEvent(const coop::v1::RecordedEvent& event, ProjectionWriter& writer);
   // Re-folds the cooperative's view from its "s/" and "x/" rows and updates its index rows.
   absl::Status Refresh(const std::string& cooperative_id, ProjectionWriter& writer);
+  // FoldRefs(id, stream), from the kept fold of the stream when it has folded a prefix of it
+  // with no correction after: only the events after that prefix are folded.
+  coop::v1::CooperativeView FoldKept(const std::string& cooperative_id,
+                                     const std::vector<const coop::v1::RecordedEvent*>& stream);
 
   // Parsed "s/" rows (page_rows.h), kept across pages while each page follows the last.
   static constexpr size_t kMaxCachedStreams = 1'024;
   PageRows<coop::v1::CooperativeRegistryStream> streams_;
   // The cooperatives whose view the page being applied changes (FinishPage folds them).
   std::set<std::string> touched_;
+  // Folds of recently touched cooperatives (kept_folds.h). About 2 KB each.
+  static constexpr size_t kMaxKeptFolds = 32'768;
+  KeptFolds<CooperativeFold> folds_{kMaxKeptFolds};
+  uint64_t events_folded_ = 0;
 };
 
 }  // namespace coop::projections

@@ -3,6 +3,7 @@
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -200,7 +201,10 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   // error naming the limit rather than gRPC's generic one.
   const auto& limits = options.store.limits;
   builder.SetMaxReceiveMessageSize(static_cast<int>(limits.max_append_bytes + (1 << 20)));
-  builder.SetMaxSendMessageSize(static_cast<int>(limits.max_payload_bytes + (1 << 20)));
+  // Replies may be larger than any one event: the nation's statistics in the unit set not in
+  // force, with every commune the 2025 reform split listed as unassigned, are 3.4 MB.
+  builder.SetMaxSendMessageSize(
+      static_cast<int>(std::max<uint64_t>(limits.max_payload_bytes + (1 << 20), 64 << 20)));
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "base/uuid.h"
 #include "coop/v1/cooperative_events.pb.h"
 #include "coop/v1/corrections.pb.h"
@@ -160,6 +161,46 @@ TEST_F(CooperativeRegistryProjectionTest, AVoidedReportBringsBackTheEarlierFigur
   ASSERT_OK(live);
   ASSERT_OK(rebuilt);
   EXPECT_EQ(*live, *rebuilt);
+}
+
+TEST_F(CooperativeRegistryProjectionTest, AKeptFoldTakesOnlyNewEventsAndACorrectionRefolds) {
+  const std::string id = base::NewRandomUuid();
+  Register(id, "2000000004");
+  EXPECT_EQ(View(id).members().official(), 9);
+  std::vector<std::string> reports;
+  for (int i = 1; i <= 5; ++i) {
+    reports.push_back(ReportMembers(id, 10 + i, absl::StrCat("202", 4 + i, "-12-31")));
+    EXPECT_EQ(View(id).members().official(), 10 + i);  // one page per report
+  }
+  // Six pages, one new event each: six events folded, not 1 + 2 + … + 6 = 21.
+  EXPECT_EQ(projection_.events_folded(), 6u);
+
+  // A voided report may change any earlier figure: the stream is folded again from its start
+  // (the five events that still count).
+  coop::v1::EventVoided voided;
+  voided.set_event_id(reports.back());
+  voided.set_reason("entered twice");
+  Append("coop-" + id, voided, "2029-12-31");
+  EXPECT_EQ(View(id).members().official(), 14);
+  EXPECT_EQ(projection_.events_folded(), 6u + 5u);
+  ReportMembers(id, 30, "2030-06-30");
+  EXPECT_EQ(View(id).members().official(), 30);
+  EXPECT_EQ(projection_.events_folded(), 6u + 5u + 1u) << "kept again after the re-fold";
+
+  // The rows equal a rebuild from position 1 by a projection with no kept folds.
+  auto scratch = ProjectionStore::Open(dir_.Sub("scratch"));
+  ASSERT_OK(scratch);
+  CooperativeRegistryProjection fresh;
+  ProjectionRunner runner(events_.get(), scratch->get(), &fresh);
+  ASSERT_OK(runner.Start());
+  ASSERT_OK(runner.WaitForPosition(events_->notifier().head(), absl::Seconds(30)));
+  runner.Stop();
+  auto live = projections_->ReadRows(projection_.name());
+  auto rebuilt = (*scratch)->ReadRows(projection_.name());
+  ASSERT_OK(live);
+  ASSERT_OK(rebuilt);
+  EXPECT_EQ(*live, *rebuilt);
+  EXPECT_EQ(fresh.events_folded(), 6u) << "read in one page: folded once";
 }
 
 TEST_F(CooperativeRegistryProjectionTest, RatingsAndScanRowsPageInKeyOrder) {
