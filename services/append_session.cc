@@ -108,7 +108,6 @@ void AppendSessionReactor::OnCancel() {
 
 void AppendSessionReactor::Advance() {
   bool start_write = false;
-  grpc::WriteOptions write_options;
   bool start_read = false;
   std::optional<grpc::Status> finish;
   {
@@ -120,9 +119,10 @@ void AppendSessionReactor::Advance() {
       slots_.pop_front();
       ++first_ordinal_;
       writing_ = start_write = true;
-      // The next acknowledgement is ready too (a group commit completes many at once): let
-      // gRPC hold this one back and send both in one write.
-      if (!slots_.empty() && slots_.front().ack.has_value()) write_options.set_buffer_hint();
+      // No buffer hint here, although a group commit completes many acknowledgements at once:
+      // gRPC streams whose writes carry the hint can stall for good (grpc/grpc#12975,
+      // #34823), and a subscription that used it stopped after some two million events in a
+      // catch-up run of coop-bench (docs/PERFORMANCE.md).
     }
     if (!cancelled_ && !reading_ && !reads_done_ && malformed_.ok() &&
         slots_.size() < bounds_.max_in_flight &&
@@ -140,7 +140,7 @@ void AppendSessionReactor::Advance() {
     }
     if (finish.has_value()) finishing_ = true;
   }
-  if (start_write) StartWrite(&outgoing_, write_options);
+  if (start_write) StartWrite(&outgoing_);
   if (start_read) StartRead(&incoming_);
   if (finish.has_value()) Finish(*finish);
 }

@@ -5,6 +5,7 @@
 #include "absl/status/statusor.h"
 #include "tools/bench/append_bench.h"
 #include "tools/bench/audit_bench.h"
+#include "tools/bench/catch_up_subscription.h"
 #include "tools/bench/command_bench.h"
 #include "tools/bench/compare_bench.h"
 #include "tools/bench/matrix.h"
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
   if (o.mode == Mode::kAudit) return RunAuditBench(o);
   if (o.mode == Mode::kCommands) return RunCommandBench(o);
   if (o.mode == Mode::kCompare) return RunCompare(o);
+  if (o.mode == Mode::kCatchUp) return RunCatchUpSubscription(o);
 
   absl::StatusOr<RunResult> result = o.mode == Mode::kRocksDb
                                          ? RunRocksDbBench(o, o.clients, o.batch, o.seconds)

@@ -37,6 +37,8 @@ bool ParseMode(const std::string& text, Mode* out) {
     *out = Mode::kCommands;
   else if (text == "compare")
     *out = Mode::kCompare;
+  else if (text == "catchup")
+    *out = Mode::kCatchUp;
   else
     return false;
   return true;
@@ -78,6 +80,8 @@ const char* ModeName(Mode mode) {
       return "rebuild";
     case Mode::kStalled:
       return "stalled";
+    case Mode::kCatchUp:
+      return "catchup";
     case Mode::kAudit:
       return "audit";
     case Mode::kCommands:
@@ -91,7 +95,8 @@ const char* ModeName(Mode mode) {
 std::string Usage(const std::string& program) {
   return absl::StrCat(
       "Usage: ", program,
-      " [--mode single|batch|rocksdb|matrix|queries|rebuild|stalled|audit|commands|compare]\n"
+      " [--mode "
+      "single|batch|rocksdb|matrix|queries|rebuild|stalled|audit|commands|compare|catchup]\n"
       "       [flags]\n"
       "\n"
       "Measures appends to a running coopd (an ordinary gRPC client of coop.v1.EventStore),\n"
@@ -138,6 +143,9 @@ std::string Usage(const std::string& program) {
       "           AppendSession, libpq's pipeline mode, hiredis pipelining). Prints one table\n"
       "           with disk flushes, events per flush and the ratios. tools/bench/compare\n"
       "           starts the servers and runs this.\n"
+      "  catchup  one subscription from position 1, read until the server says it caught up\n"
+      "           (or --seconds, default 600): events/s, payload MiB/s, server CPU\n"
+      "           (--server_pid).\n"
       "\n"
       "Flags (--flag VALUE or --flag=VALUE):\n"
       "  --server HOST:PORT        coopd address (default 127.0.0.1:50051)\n"
@@ -274,6 +282,7 @@ ParseResult ParseArgs(int argc, char** argv) {
   if ((o.mode == Mode::kMatrix || o.mode == Mode::kQueries) && !seconds_set) o.seconds = 5;
   if (o.mode == Mode::kRebuild && !seconds_set) o.seconds = 3600;
   if (o.mode == Mode::kAudit && !seconds_set) o.seconds = 5;
+  if (o.mode == Mode::kCatchUp && !seconds_set) o.seconds = 600;
   if (o.mode == Mode::kAudit && !clients_set) o.clients = 32;
   if (o.mode == Mode::kCommands && !clients_set) o.clients = 32;
   if (o.mode == Mode::kStalled) {

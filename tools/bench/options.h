@@ -18,7 +18,8 @@ enum class Mode {
   kStalled,
   kAudit,
   kCommands,
-  kCompare
+  kCompare,
+  kCatchUp
 };
 
 const char* ModeName(Mode mode);
