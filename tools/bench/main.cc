@@ -8,6 +8,7 @@
 #include "tools/bench/catch_up_subscription.h"
 #include "tools/bench/command_bench.h"
 #include "tools/bench/compare_bench.h"
+#include "tools/bench/live_fanout.h"
 #include "tools/bench/matrix.h"
 #include "tools/bench/options.h"
 #include "tools/bench/query_bench.h"
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
   if (o.mode == Mode::kCommands) return RunCommandBench(o);
   if (o.mode == Mode::kCompare) return RunCompare(o);
   if (o.mode == Mode::kCatchUp) return RunCatchUpSubscription(o);
+  if (o.mode == Mode::kFanout) return RunLiveFanout(o);
 
   absl::StatusOr<RunResult> result = o.mode == Mode::kRocksDb
                                          ? RunRocksDbBench(o, o.clients, o.batch, o.seconds)

@@ -39,6 +39,8 @@ bool ParseMode(const std::string& text, Mode* out) {
     *out = Mode::kCompare;
   else if (text == "catchup")
     *out = Mode::kCatchUp;
+  else if (text == "fanout")
+    *out = Mode::kFanout;
   else
     return false;
   return true;
@@ -82,6 +84,8 @@ const char* ModeName(Mode mode) {
       return "stalled";
     case Mode::kCatchUp:
       return "catchup";
+    case Mode::kFanout:
+      return "fanout";
     case Mode::kAudit:
       return "audit";
     case Mode::kCommands:
@@ -96,7 +100,7 @@ std::string Usage(const std::string& program) {
   return absl::StrCat(
       "Usage: ", program,
       " [--mode "
-      "single|batch|rocksdb|matrix|queries|rebuild|stalled|audit|commands|compare|catchup]\n"
+      "single|batch|rocksdb|matrix|queries|rebuild|stalled|audit|commands|compare|catchup|fanout]\n"
       "       [flags]\n"
       "\n"
       "Measures appends to a running coopd (an ordinary gRPC client of coop.v1.EventStore),\n"
@@ -146,6 +150,9 @@ std::string Usage(const std::string& program) {
       "  catchup  one subscription from position 1, read until the server says it caught up\n"
       "           (or --seconds, default 600): events/s, payload MiB/s, server CPU\n"
       "           (--server_pid).\n"
+      "  fanout   --clients live subscribers (default 100) while 16 writers append --rate\n"
+      "           events/s in all (default 5000) for --seconds (default 10): latency from an\n"
+      "           append's sending to each subscriber's receipt, p50/p99/p99.9.\n"
       "\n"
       "Flags (--flag VALUE or --flag=VALUE):\n"
       "  --server HOST:PORT        coopd address (default 127.0.0.1:50051)\n"
@@ -174,6 +181,7 @@ std::string Usage(const std::string& program) {
       "  --targets LIST            compare: of coopd, postgres, redis (default all three)\n"
       "  --writers LIST            compare: writer counts (default 1,8,32,128)\n"
       "  --pipeline N              compare: appends in flight per pipelined writer (default 64)\n"
+      "  --rate N                  fanout: events/s appended in all (default 5000)\n"
       "  --postgres CONNINFO       compare: libpq connection string of the PostgreSQL\n"
       "  --redis HOST:PORT         compare: the Redis server\n"
       "  --tls_ca FILE             serve over TLS: the CA bundle that signed coopd's certificate\n"
@@ -258,6 +266,8 @@ ParseResult ParseArgs(int argc, char** argv) {
       ok = ParseInt<uint64_t>(value, 2'000, 1'000'000'000, &o.events);
     else if (name == "pipeline")
       ok = ParseInt(value, 1, 256, &o.pipeline);
+    else if (name == "rate")
+      ok = ParseInt(value, 1, 1'000'000, &o.rate);
     else if (name == "targets" || name == "writers" || name == "postgres" || name == "redis") {
       (name == "targets"    ? o.targets
        : name == "writers"  ? o.writers
@@ -283,6 +293,7 @@ ParseResult ParseArgs(int argc, char** argv) {
   if (o.mode == Mode::kRebuild && !seconds_set) o.seconds = 3600;
   if (o.mode == Mode::kAudit && !seconds_set) o.seconds = 5;
   if (o.mode == Mode::kCatchUp && !seconds_set) o.seconds = 600;
+  if (o.mode == Mode::kFanout && !clients_set) o.clients = 100;
   if (o.mode == Mode::kAudit && !clients_set) o.clients = 32;
   if (o.mode == Mode::kCommands && !clients_set) o.clients = 32;
   if (o.mode == Mode::kStalled) {

@@ -19,7 +19,8 @@ enum class Mode {
   kAudit,
   kCommands,
   kCompare,
-  kCatchUp
+  kCatchUp,
+  kFanout
 };
 
 const char* ModeName(Mode mode);
@@ -51,6 +52,7 @@ struct BenchOptions {
   std::string targets = "coopd,postgres,redis";
   std::string writers = "1,8,32,128";
   int pipeline = 64;
+  int rate = 5'000;  // fanout mode: events/s appended in all
   std::string postgres;
   std::string redis;
   std::string tls_ca;
