@@ -217,20 +217,19 @@ class CommandExecutor {
   void Attempt(std::shared_ptr<Run> run) {
     auto request = Prepare(run->input, run->fact);
     if (!request.ok()) return run->done(request.status());
-    store_->AppendAsync(*std::move(request), [this, run](auto appended) mutable {
+    store_->AppendAsync(*std::move(request), [this, run](auto appended) {
       if (appended.ok()) return run->done(Reply(run->input, *appended));
       const Next next = AfterFailedAppend(run->input, appended.status());
       if (next == Next::kFail) return run->done(appended.status());
       // The store's thread must not block: the lookup, the pause and the new decision run on
       // a worker.
-      auto status = appended.status();
-      CommandWorkers* workers = run->workers;
-      const bool posted = workers->Post([this, run, next, status]() mutable {
-        if (next == Next::kLookUpOriginal) return run->done(OriginalOr(run->input, status));
-        PauseBeforeRetry(run->attempt);
-        if (++run->attempt >= kMaxCommandAttempts) return run->done(GaveUp(run->input));
-        Attempt(std::move(run));
-      });
+      const bool posted =
+          run->workers->Post([this, run, next, status = appended.status()]() mutable {
+            if (next == Next::kLookUpOriginal) return run->done(OriginalOr(run->input, status));
+            PauseBeforeRetry(run->attempt);
+            if (++run->attempt >= kMaxCommandAttempts) return run->done(GaveUp(run->input));
+            Attempt(std::move(run));
+          });
       if (!posted) run->done(absl::UnavailableError("shutting down"));
     });
   }
