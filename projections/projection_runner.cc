@@ -55,7 +55,8 @@ ProjectionRunner::ProjectionRunner(coop::eventstore::EventStore* events, Project
                      : std::make_unique<SharedPageReader>(events, /*max_pages=*/1,
                                                           SharedPageReader::kDefaultMaxPageBytes,
                                                           /*read_ahead=*/false)),
-      reader_(options.shared_pages != nullptr ? options.shared_pages : own_pages_.get()) {}
+      reader_(options.shared_pages != nullptr ? options.shared_pages : own_pages_.get()),
+      convoy_id_(reader_->Join()) {}
 
 ProjectionRunner::~ProjectionRunner() { Stop(); }
 
@@ -146,6 +147,7 @@ void ProjectionRunner::Stop() {
     absl::MutexLock lock(&wake_->mu);
     wake_->signalled = true;
   }
+  reader_->Leave(convoy_id_);  // ends a wait for the runners behind at once
   if (thread_.joinable()) thread_.join();
   absl::MutexLock lock(&mu_);
   if (state_ != ProjectionState::kFailed) state_ = ProjectionState::kStopped;
@@ -207,7 +209,7 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
     absl::MutexLock lock(&mu_);
     from = position_ + 1;
   }
-  auto page = reader_->Read(from, options_.page_size);
+  auto page = reader_->Read(from, options_.page_size, convoy_id_);
   if (!page.ok()) {
     // Transient (e.g. the store is busy): retried, and shown in status() meanwhile.
     {
@@ -262,7 +264,7 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
     }
     // Catching up: the next page goes into the same commit. A failed or empty read ends the
     // commit with what was applied (the read is retried from there).
-    auto next = reader_->Read(expected, options_.page_size);
+    auto next = reader_->Read(expected, options_.page_size, convoy_id_);
     if (!next.ok() || next->empty()) break;
     page = std::move(next);
   }
@@ -320,6 +322,7 @@ bool ProjectionRunner::SwitchIfBuilding() {
 }
 
 void ProjectionRunner::Fail(absl::Status error) {
+  reader_->Leave(convoy_id_);  // a failed runner moves no more: nobody waits for it
   absl::MutexLock lock(&mu_);
   state_ = ProjectionState::kFailed;
   error_ = std::move(error);

@@ -152,6 +152,7 @@ class ProjectionRunner {
   std::shared_ptr<Wake> wake_;
   const std::unique_ptr<SharedPageReader> own_pages_;  // when the options name no reader
   SharedPageReader* const reader_;                     // where the log is read
+  const uint64_t convoy_id_;                           // in reader_'s convoy, until Stop()
 
   mutable absl::Mutex mu_;
   bool started_ ABSL_GUARDED_BY(mu_) = false;

@@ -31,11 +31,24 @@ void SharedPageReader::Stop() {
   if (ahead_thread_.joinable()) ahead_thread_.join();
 }
 
-absl::StatusOr<PageView> SharedPageReader::Read(uint64_t from, uint32_t max_count) {
+absl::StatusOr<PageView> SharedPageReader::Read(uint64_t from, uint32_t max_count,
+                                                uint64_t runner) {
   std::shared_ptr<Loading> loading;
   {
     absl::MutexLock lock(&mu_);
-    if (auto kept = FindKept(from, max_count)) {
+    if (auto it = convoy_.find(runner); it != convoy_.end() && it->second.from != from) {
+      it->second = {from, absl::Now()};
+    }
+    if (!IsKept(from) && !loading_.contains(from) && MustWaitForConvoy(runner, from, max_count)) {
+      ++counters_.convoy_waits;
+      const auto can_go = [this, runner, from, max_count]() ABSL_NO_THREAD_SAFETY_ANALYSIS {
+        return !MustWaitForConvoy(runner, from, max_count);
+      };
+      // Re-checked at least every 100 ms: a runner behind may turn idle without a change.
+      while (!mu_.AwaitWithTimeout(absl::Condition(&can_go), absl::Milliseconds(100))) {
+      }
+    }
+    if (auto kept = FindKept(from, max_count, runner)) {
       ++counters_.shared;
       return *std::move(kept);
     }
@@ -45,18 +58,18 @@ absl::StatusOr<PageView> SharedPageReader::Read(uint64_t from, uint32_t max_coun
       mu_.Await(absl::Condition(&other->done));
       if (!other->status.ok()) return other->status;
       ++counters_.shared;
-      return Slice(other->page, from, max_count);
+      return Slice(other->page, from, max_count, runner);
     }
     loading = std::make_shared<Loading>();
     loading_[from] = loading;
     ++counters_.store_reads;
   }
-  return Load(from, max_count, loading, /*for_caller=*/true);
+  return Load(from, max_count, loading, /*for_caller=*/true, runner);
 }
 
 absl::StatusOr<PageView> SharedPageReader::Load(uint64_t from, uint32_t max_count,
                                                 const std::shared_ptr<Loading>& loading,
-                                                bool for_caller) {
+                                                bool for_caller, uint64_t runner) {
   coop::eventstore::ReadAllQuery query;
   query.from_position = from;
   query.max_count = max_count;
@@ -80,21 +93,24 @@ absl::StatusOr<PageView> SharedPageReader::Load(uint64_t from, uint32_t max_coun
   if (page.events->empty()) return PageView(page.events, 0, 0, page.end_of_log);
   Keep(page);
   // One page ahead of what callers asked for, not more: a page read ahead asks for none.
-  return for_caller ? Slice(page, from, max_count) : PageView();
+  return for_caller ? Slice(page, from, max_count, runner) : PageView();
 }
 
-PageView SharedPageReader::Slice(const Page& page, uint64_t from, uint32_t max_count) {
+PageView SharedPageReader::Slice(const Page& page, uint64_t from, uint32_t max_count,
+                                 uint64_t runner) {
   const size_t begin = from - page.first;
   const size_t end = std::min<size_t>(page.events->size(), begin + max_count);
   const bool to_its_end = end == page.events->size();
-  if (to_its_end) MaybeReadAhead(page, max_count);
+  if (to_its_end) MaybeReadAhead(page, max_count, runner);
   return PageView(page.events, begin, end, page.end_of_log && to_its_end);
 }
 
-void SharedPageReader::MaybeReadAhead(const Page& page, uint32_t max_count) {
+void SharedPageReader::MaybeReadAhead(const Page& page, uint32_t max_count, uint64_t runner) {
   if (page.end_of_log || page.events->size() < max_count) return;  // at (or near) the head
   const uint64_t next = page.first + page.events->size();
   if (loading_.contains(next) || IsKept(next)) return;
+  // Not past the convoy's lead: the runner would find it kept and not wait.
+  if (MustWaitForConvoy(runner, next, max_count)) return;
   ahead_ = {next, max_count};
 }
 
@@ -123,8 +139,33 @@ void SharedPageReader::ReadAheadLoop() {
     }
     retired.clear();
     // A failed read is not kept: the caller that wants the page reads it again.
-    Load(ahead.first, ahead.second, loading, /*for_caller=*/false).IgnoreError();
+    Load(ahead.first, ahead.second, loading, /*for_caller=*/false, 0).IgnoreError();
   }
+}
+
+uint64_t SharedPageReader::Join() {
+  absl::MutexLock lock(&mu_);
+  const uint64_t id = next_runner_++;
+  convoy_[id] = {0, absl::Now()};
+  return id;
+}
+
+void SharedPageReader::Leave(uint64_t runner) {
+  absl::MutexLock lock(&mu_);
+  convoy_.erase(runner);
+}
+
+bool SharedPageReader::MustWaitForConvoy(uint64_t runner, uint64_t from, uint32_t max_count) const {
+  if (!convoy_.contains(runner)) return false;
+  const uint64_t lead = ConvoyLead(max_count);
+  const uint64_t window = ConvoyWindow(max_count);
+  if (lead == 0 || events_->notifier().head() < from + window) return false;
+  const absl::Time idle_before = absl::Now() - kIdleAfter;
+  for (const auto& [id, member] : convoy_) {
+    if (id == runner || member.from == 0 || member.moved < idle_before) continue;
+    if (member.from + lead < from && member.from + window > from) return true;
+  }
+  return false;
 }
 
 SharedPageReader::Counters SharedPageReader::counters() const {
@@ -132,12 +173,13 @@ SharedPageReader::Counters SharedPageReader::counters() const {
   return counters_;
 }
 
-std::optional<PageView> SharedPageReader::FindKept(uint64_t from, uint32_t max_count) {
+std::optional<PageView> SharedPageReader::FindKept(uint64_t from, uint32_t max_count,
+                                                   uint64_t runner) {
   for (auto it = kept_.begin(); it != kept_.end(); ++it) {
     const uint64_t last = it->first + it->events->size() - 1;
     if (from < it->first || from > last) continue;
     kept_.splice(kept_.begin(), kept_, it);  // most recently used
-    return Slice(kept_.front(), from, max_count);
+    return Slice(kept_.front(), from, max_count, runner);
   }
   return std::nullopt;
 }

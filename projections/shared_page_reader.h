@@ -13,6 +13,17 @@
 // the page after it, so that the runner furthest ahead (in a rebuild, the slowest projection,
 // which the others have left behind) finds its next page decoded on the other core.
 //
+// Convoy: runners that Join() the reader and pass their id to Read keep together while they
+// catch up far from the head, so that a page is decoded once for all of them. A runner whose
+// read needs the store (no kept page holds it) waits while another joined runner that moved in
+// the last kIdleAfter is more than the lead (half the kept pages' worth of events) but less
+// than the window (eight leads) behind it, and the head is at least a window ahead. In a
+// rebuild the fast projections so stay within the lead of the slowest, whose pages are then
+// still kept (before, the slowest read and decoded the whole log a second time: a seventh of
+// its time). A runner near the head, or with a gap wider than the window (one projection
+// rebuilding while the others are live or nearly so), never waits; nor does any runner for
+// one that is idle (failed, stopped, retrying).
+//
 // A kept page is what the log held when it was read: a slice that reaches the end of a page
 // read at the head says end_of_log although later commits may follow. Runners wait on the
 // store's CommitNotifier for a position above the one they reached, which fires at once if
@@ -79,8 +90,15 @@ class SharedPageReader {
   SharedPageReader& operator=(const SharedPageReader&) = delete;
 
   // Up to `max_count` (>= 1) events from position `from` (>= 1) on; empty, with end_of_log,
-  // at the head.
-  absl::StatusOr<PageView> Read(uint64_t from, uint32_t max_count);
+  // at the head. `runner`: an id from Join(), or 0 for a reader outside the convoy.
+  absl::StatusOr<PageView> Read(uint64_t from, uint32_t max_count, uint64_t runner = 0);
+
+  // The convoy (above). Join returns an id (never 0). Leave forgets it and ends a wait of its
+  // Read at once (which then reads as outside the convoy); idempotent.
+  uint64_t Join();
+  void Leave(uint64_t runner);
+  // A runner that has not moved for this long is not waited for.
+  static constexpr absl::Duration kIdleAfter = absl::Seconds(2);
 
   // Ends reading ahead (joins its thread); Read goes on working. Idempotent.
   void Stop();
@@ -91,6 +109,7 @@ class SharedPageReader {
     uint64_t store_reads = 0;
     uint64_t read_ahead = 0;
     uint64_t shared = 0;
+    uint64_t convoy_waits = 0;  // reads that waited for a runner behind
   };
   Counters counters() const;
 
@@ -104,22 +123,33 @@ class SharedPageReader {
   struct Loading;  // a read in progress, which others asking for the same `from` wait for
 
   // Up to `max_count` events of `page` from `from` (which it holds); asks for the page after
-  // it to be read ahead if the slice reaches its end.
-  PageView Slice(const Page& page, uint64_t from, uint32_t max_count)
+  // it to be read ahead if the slice reaches its end (and `runner` may go on to it).
+  PageView Slice(const Page& page, uint64_t from, uint32_t max_count, uint64_t runner)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // A slice of a kept page holding `from`; nullopt if none does. Marks it recently used.
-  std::optional<PageView> FindKept(uint64_t from, uint32_t max_count)
+  std::optional<PageView> FindKept(uint64_t from, uint32_t max_count, uint64_t runner)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void Keep(Page page) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   bool IsKept(uint64_t first) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Reads a page registered in loading_ from the store and keeps it; `for_caller`: a runner
   // asked for it (so the page after it may be read ahead).
   absl::StatusOr<PageView> Load(uint64_t from, uint32_t max_count,
-                                const std::shared_ptr<Loading>& loading, bool for_caller)
-      ABSL_LOCKS_EXCLUDED(mu_);
+                                const std::shared_ptr<Loading>& loading, bool for_caller,
+                                uint64_t runner) ABSL_LOCKS_EXCLUDED(mu_);
   // After a read that reached the end of `page`: asks for the page after it, if full.
-  void MaybeReadAhead(const Page& page, uint32_t max_count) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void MaybeReadAhead(const Page& page, uint32_t max_count, uint64_t runner)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void ReadAheadLoop();
+  // True while `runner`, reading `max_count` from `from`, must wait for another runner.
+  bool MustWaitForConvoy(uint64_t runner, uint64_t from, uint32_t max_count) const
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  uint64_t ConvoyLead(uint32_t max_count) const { return max_pages_ / 2 * max_count; }
+  uint64_t ConvoyWindow(uint32_t max_count) const { return 8 * ConvoyLead(max_count); }
+
+  struct Member {
+    uint64_t from = 0;  // of its last read
+    absl::Time moved;   // when `from` last changed
+  };
 
   coop::eventstore::EventStore* const events_;
   const size_t max_pages_;
@@ -132,7 +162,9 @@ class SharedPageReader {
   // The next page to read ahead: {from, max_count}; from 0 = none.
   std::pair<uint64_t, uint32_t> ahead_ ABSL_GUARDED_BY(mu_) = {0, 0};
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
-  std::vector<Page> retired_ ABSL_GUARDED_BY(mu_);  // dropped from kept_, to be freed
+  std::vector<Page> retired_ ABSL_GUARDED_BY(mu_);          // dropped from kept_, to be freed
+  std::map<uint64_t, Member> convoy_ ABSL_GUARDED_BY(mu_);  // by Join()'s id
+  uint64_t next_runner_ ABSL_GUARDED_BY(mu_) = 1;
   std::thread ahead_thread_;
   absl::Mutex stop_mu_;  // serialises Stop()
 };

@@ -245,5 +245,143 @@ TEST_F(SharedPageReaderTest, TheRunnersOfASetReadEachPageOnceWhenTogether) {
   EXPECT_GE(counters.shared, 30u);
 }
 
+// Waits (at most 30 s) until `reader` counts `waits` convoy waits.
+void AwaitConvoyWaits(const SharedPageReader& reader, uint64_t waits) {
+  for (int i = 0; i < 3000 && reader.counters().convoy_waits < waits; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(reader.counters().convoy_waits, waits);
+}
+
+// A read of `from` on its own thread; done() once it has returned.
+class ReadInThread {
+ public:
+  ReadInThread(SharedPageReader& reader, uint64_t from, uint64_t runner)
+      : thread_([this, &reader, from, runner] {
+          auto page = reader.Read(from, 10, runner);
+          first_ = page.ok() && !page->empty() ? page->begin()->position() : 0;
+          done_ = true;
+        }) {}
+  ~ReadInThread() { thread_.join(); }
+  bool done() const { return done_; }
+  uint64_t Join() {
+    thread_.join();
+    thread_ = std::thread([] {});
+    return first_;
+  }
+
+ private:
+  std::atomic<bool> done_{false};
+  uint64_t first_ = 0;
+  std::thread thread_;
+};
+
+// Two kept pages: the lead is one page (10 events), the window eight (80).
+TEST_F(SharedPageReaderTest, AJoinedRunnerTooFarAheadWaitsUntilTheOneBehindMovesUp) {
+  AppendEvents(200);
+  SharedPageReader reader(events_.get(), /*max_pages=*/2, SharedPageReader::kDefaultMaxPageBytes,
+                          /*read_ahead=*/false);
+  const uint64_t behind = reader.Join();
+  const uint64_t ahead = reader.Join();
+  ASSERT_OK(reader.Read(1, 10, behind));
+  ASSERT_OK(reader.Read(11, 10, ahead));  // within the lead: no wait
+  EXPECT_EQ(reader.counters().convoy_waits, 0u);
+
+  ReadInThread far(reader, 31, ahead);  // 30 events ahead: waits
+  AwaitConvoyWaits(reader, 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_FALSE(far.done());
+  ASSERT_OK(reader.Read(11, 10, behind));  // still 20 behind: still waits
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_FALSE(far.done());
+  ASSERT_OK(reader.Read(21, 10, behind));  // within the lead of 31: it goes on
+  EXPECT_EQ(far.Join(), 31u);
+
+  // A reader outside the convoy never waits, nor a runner for one that left.
+  ASSERT_OK(reader.Read(101, 10));
+  reader.Leave(behind);
+  ASSERT_OK(reader.Read(71, 10, ahead));
+  EXPECT_EQ(reader.counters().convoy_waits, 1u);
+}
+
+TEST_F(SharedPageReaderTest, AWaitEndsWhenTheRunnerBehindLeavesOrTurnsIdle) {
+  AppendEvents(200);
+  SharedPageReader reader(events_.get(), 2, SharedPageReader::kDefaultMaxPageBytes, false);
+  const uint64_t behind = reader.Join();
+  const uint64_t ahead = reader.Join();
+  ASSERT_OK(reader.Read(1, 10, behind));
+  {
+    ReadInThread far(reader, 41, ahead);
+    AwaitConvoyWaits(reader, 1);
+    reader.Leave(behind);  // e.g. its projection failed or stopped
+    EXPECT_EQ(far.Join(), 41u);
+  }
+  const uint64_t slow = reader.Join();
+  ASSERT_OK(reader.Read(11, 10, slow));
+  const auto started = std::chrono::steady_clock::now();
+  ReadInThread far(reader, 51, ahead);
+  AwaitConvoyWaits(reader, 2);
+  EXPECT_EQ(far.Join(), 51u);  // `slow` does not move: after kIdleAfter it is not waited for
+  EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(1500));
+}
+
+TEST_F(SharedPageReaderTest, NearTheHeadOrBeyondTheWindowNobodyWaits) {
+  AppendEvents(100);
+  SharedPageReader reader(events_.get(), 2, SharedPageReader::kDefaultMaxPageBytes, false);
+  const uint64_t behind = reader.Join();
+  const uint64_t ahead = reader.Join();
+  ASSERT_OK(reader.Read(1, 10, behind));
+  ASSERT_OK(reader.Read(31, 10, ahead));  // the head (100) is within a window (80) of 31
+  ASSERT_OK(reader.Read(91, 10, ahead));  // 90 behind: beyond the window, a separate reader
+  AppendEvents(200);
+  ASSERT_OK(reader.Read(141, 10, ahead));
+  EXPECT_EQ(reader.counters().convoy_waits, 0u);
+}
+
+// A projection slower than the others by a sleep per commit.
+class SlowCounter final : public Projection {
+ public:
+  std::string name() const override { return "slow"; }
+  uint32_t version() const override { return 1; }
+  absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override {
+    return counter_.Apply(event, writer);
+  }
+  absl::Status FinishPage(ProjectionWriter&, uint64_t) override {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    return absl::OkStatus();
+  }
+
+ private:
+  CountPerStream counter_;
+};
+
+TEST_F(SharedPageReaderTest, InARebuildTheFastRunnersKeepWithTheSlowestSoEachPageIsReadOnce) {
+  const uint64_t head = AppendEvents(1500, 17);
+  RunnerOptions options;
+  options.page_size = 5;  // 300 pages; the lead is 40 events, the window 320
+  ProjectionSet set(events_.get(), projections_.get(), options);
+  set.Add(std::make_unique<SlowCounter>());
+  for (int i = 0; i < 3; ++i) {
+    set.Add(std::make_unique<CountPerStream>(1, "fast_" + std::to_string(i)));
+  }
+  ASSERT_OK(set.StartAll());
+  ASSERT_OK(set.WaitForPosition({"slow", "fast_0", "fast_1", "fast_2"}, head, absl::Seconds(60)));
+  // 300 pages, each read once, but for the last window (64 pages), where the fast runners go
+  // on alone and the slow one reads again, and the reads at the head. Without the convoy the
+  // fast runners leave the slow one behind, and pages are read (or read ahead) about 1,100
+  // times.
+  const auto counters = set.page_reader().counters();
+  EXPECT_GT(counters.convoy_waits, 0u);
+  EXPECT_LE(counters.store_reads + counters.read_ahead, 520u)
+      << counters.store_reads << " store reads, " << counters.read_ahead << " read ahead";
+  auto rows = projections_->ReadRows("slow");
+  ASSERT_OK(rows);
+  for (const char* name : {"fast_0", "fast_1", "fast_2"}) {
+    auto fast = projections_->ReadRows(name);
+    ASSERT_OK(fast);
+    EXPECT_EQ(*fast, *rows) << name;
+  }
+}
+
 }  // namespace
 }  // namespace coop::projections
