@@ -36,15 +36,22 @@ std::string ShareEntryKey(const std::string& unit_set, const std::vector<std::st
   return absl::StrCat(unit_set, "|", absl::StrJoin(chain, ","), "|", year);
 }
 
-using Shares = std::map<std::string, std::map<std::string, int64_t>>;  // key -> stat -> value
+// Figures in the catalogue's order (Statistics()), as a FigureVector holds them.
+using Figures = std::vector<int64_t>;
+// An entity's share of the totals: share key -> its figures.
+using Shares = std::map<std::string, Figures>;
 
 Shares SharesOf(const coop::v1::EntityContributionRow& row) {
   Shares out;
-  for (const auto& [key, set] : row.totals()) {
-    auto& stats = out[key];
-    for (const auto& [stat, value] : set.values()) stats[stat] = value;
+  for (const auto& [key, figures] : row.shares()) {
+    out[key].assign(figures.values().begin(), figures.values().end());
   }
   return out;
+}
+
+// The figure at `index`, a missing one 0.
+int64_t At(const Figures& figures, size_t index) {
+  return index < figures.size() ? figures[index] : 0;
 }
 
 // Adds `delta` to the figure at `index` of a totals row.
@@ -81,10 +88,11 @@ bool IsCommune(const std::string& unit_set, const std::string& code) {
   return unit != nullptr && unit->level == domain::areas::AreaLevel::kCommune;
 }
 
-// Applies `diff` (stat -> change) of one share key to the totals of every level of its chain,
-// and keeps the criterion-13 count of communes in step.
+// Applies `changes` (catalogue index -> change) of one share key to the totals of every level
+// of its chain, and keeps the criterion-13 count of communes in step.
 absl::Status ApplyDiff(ProjectionWriter& writer, PageRows<coop::v1::FigureVector>& totals_rows,
-                       const std::string& share_key, const std::map<std::string, int64_t>& diff) {
+                       const std::string& share_key,
+                       const std::vector<std::pair<int, int64_t>>& changes) {
   std::vector<std::string> parts = absl::StrSplit(share_key, '|');
   if (parts.size() != 3) return absl::DataLossError("annual_statistics: bad share key");
   const std::string& unit_set = parts[0];
@@ -92,16 +100,6 @@ absl::Status ApplyDiff(ProjectionWriter& writer, PageRows<coop::v1::FigureVector
   int year = 0;
   if (!absl::SimpleAtoi(parts[2], &year)) {
     return absl::DataLossError("annual_statistics: bad share year");
-  }
-  std::vector<std::pair<int, int64_t>> changes;  // catalogue index -> change
-  changes.reserve(diff.size());
-  for (const auto& [stat, delta] : diff) {
-    const int index = StatisticIndex(stat);
-    if (index < 0) {
-      return absl::InternalError(
-          absl::StrCat("annual_statistics: statistic \"", stat, "\" is not in the catalogue"));
-    }
-    changes.emplace_back(index, delta);
   }
   static const int criterion13 = StatisticIndex(names::kCriterion13);
   int64_t criterion13_change = 0;
@@ -229,28 +227,40 @@ absl::Status AnnualStatisticsProjection::RefreshEntity(const std::string& entity
   // 2. Its figures, mapped onto each year's unit set; stocks as year-on-year changes.
   const EntityFigures figures =
       ComputeEntityFigures(entity_id, events, Knowledge{}, PeriodKind::kCalendarYear);
+  const size_t catalogue_size = Statistics().size();
   Shares fresh;
+  const auto fresh_at = [&](const std::string& key) -> Figures& {
+    Figures& figures = fresh[key];
+    if (figures.empty()) figures.resize(catalogue_size, 0);
+    return figures;
+  };
   std::set<std::string> indexed;
-  // (unit set, chain key, stat) -> year -> value
-  std::map<std::tuple<std::string, std::string, std::string>, std::map<int, int64_t>> stocks;
+  // (unit set, chain key, catalogue index) -> year -> value
+  std::map<std::tuple<std::string, std::string, int>, std::map<int, int64_t>> stocks;
   std::map<std::string, std::vector<std::string>> chains;  // chain key -> chain
   for (const auto& [year, contributions] : figures.by_year) {
     const UnitSet set = UnitSetOfYear(year);
     const std::string& set_name = UnitSetName(set);
     for (const auto& c : contributions) {
+      const StatisticDef* def = FindStatistic(c.statistic);
+      if (def == nullptr) {
+        return absl::InternalError(absl::StrCat("annual_statistics: statistic \"", c.statistic,
+                                                "\" is not in the catalogue"));
+      }
+      const int index = static_cast<int>(def - Statistics().data());
       if (!c.area.code().empty()) indexed.insert(c.area.unit_set() + "|" + c.area.code());
       const MappedArea& mapped = mapper_.Map(c.area, set, figures.readdress);
       const std::string chain_key = absl::StrJoin(mapped.chain, ",");
       chains.emplace(chain_key, mapped.chain);
-      if (IsStock(c.statistic)) {
-        base::AddTo(&stocks[{set_name, chain_key, c.statistic}][year], c.value);
+      if (def->kind == StatisticKind::kStock) {
+        base::AddTo(&stocks[{set_name, chain_key, index}][year], c.value);
       } else {
-        base::AddTo(&fresh[ShareEntryKey(set_name, mapped.chain, year)][c.statistic], c.value);
+        base::AddTo(&fresh_at(ShareEntryKey(set_name, mapped.chain, year))[index], c.value);
       }
     }
   }
   for (const auto& [series, values] : stocks) {
-    const auto& [set_name, chain_key, stat] = series;
+    const auto& [set_name, chain_key, index] = series;
     const bool two_level = set_name == UnitSetName(UnitSet::k2025_07);
     const int from = two_level ? std::max(figures.first_year, 2025) : figures.first_year;
     const int to = two_level ? figures.last_year : std::min(figures.last_year, 2024);
@@ -259,7 +269,7 @@ absl::Status AnnualStatisticsProjection::RefreshEntity(const std::string& entity
       auto it = values.find(year);
       const int64_t value = it == values.end() ? 0 : it->second;
       if (value != previous) {
-        fresh[ShareEntryKey(set_name, chains[chain_key], year)][stat] += value - previous;
+        fresh_at(ShareEntryKey(set_name, chains[chain_key], year))[index] += value - previous;
       }
       previous = value;
     }
@@ -284,30 +294,31 @@ absl::Status AnnualStatisticsProjection::RefreshEntity(const std::string& entity
   std::set<std::string> keys;
   for (const auto& [key, unused] : old_shares) keys.insert(key);
   for (const auto& [key, unused] : fresh) keys.insert(key);
+  static const Figures kNone;
+  std::vector<std::pair<int, int64_t>> changes;  // catalogue index -> change
   for (const auto& key : keys) {
-    std::map<std::string, int64_t> diff;
     auto now = fresh.find(key);
     auto before = old_shares.find(key);
-    if (now != fresh.end()) {
-      for (const auto& [stat, value] : now->second) base::AddTo(&diff[stat], value);
+    const Figures& after_figures = now == fresh.end() ? kNone : now->second;
+    const Figures& before_figures = before == old_shares.end() ? kNone : before->second;
+    changes.clear();
+    for (size_t i = 0; i < std::max(after_figures.size(), before_figures.size()); ++i) {
+      const int64_t delta = At(after_figures, i) - At(before_figures, i);
+      if (delta != 0) changes.emplace_back(static_cast<int>(i), delta);
     }
-    if (before != old_shares.end()) {
-      for (const auto& [stat, value] : before->second) diff[stat] -= value;
-    }
-    std::erase_if(diff, [](const auto& entry) { return entry.second == 0; });
-    if (diff.empty()) continue;
-    if (auto st = ApplyDiff(writer, totals_, key, diff); !st.ok()) return st;
+    if (changes.empty()) continue;
+    if (auto st = ApplyDiff(writer, totals_, key, changes); !st.ok()) return st;
   }
   coop::v1::EntityContributionRow& new_row = **share_row;
   new_row.Clear();
-  for (const auto& [key, stats] : fresh) {
-    auto& set = (*new_row.mutable_totals())[key];
-    for (const auto& [stat, value] : stats) {
-      if (value != 0) (*set.mutable_values())[stat] = value;
-    }
-    if (set.values().empty()) new_row.mutable_totals()->erase(key);
+  for (auto& [key, figures] : fresh) {
+    size_t size = figures.size();
+    while (size > 0 && figures[size - 1] == 0) --size;
+    if (size == 0) continue;
+    auto& values = *(*new_row.mutable_shares())[key].mutable_values();
+    values.Add(figures.begin(), figures.begin() + size);
   }
-  shares_.Changed(ShareKey(entity_id), new_row.totals().empty());
+  shares_.Changed(ShareKey(entity_id), new_row.shares().empty());
   return absl::OkStatus();
 }
 

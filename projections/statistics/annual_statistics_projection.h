@@ -20,7 +20,8 @@
 //   x/<unit set>/<path>/#<entity>   area index: every area an entity was recorded at;
 //                                   path = province/district/commune codes ("?<code>" if
 //                                   not a unit)
-//   k/<entity id>                   EntityContributionRow: its share of the totals
+//   k/<entity id>                   EntityContributionRow: its share of the totals, per unit
+//                                   set, area chain and year, in the catalogue's order
 //   t/<unit set>/<code>/<yyyy>      FigureVector: totals of an area ("VN" the nation, "u<old>"
 //                                   a bucket of a split commune) for a year
 //   b/<unit set>/<parent>/<bucket>  the buckets under a province (or "VN")
@@ -49,7 +50,8 @@ class AnnualStatisticsProjection final : public Projection {
   std::string name() const override { return kName; }
   // 4: totals rows are FigureVectors in the catalogue's order (kCatalogueFingerprint).
   // 5: entity events are kept without metadata.
-  uint32_t version() const override { return 5; }
+  // 6: shares (k/ rows) are FigureVectors in the catalogue's order, not figures by name.
+  uint32_t version() const override { return 6; }
   // A fingerprint of the statistic catalogue's names in order, which the totals rows' format
   // depends on: a test fails when the catalogue changes without this and version() changing.
   static constexpr uint64_t kCatalogueFingerprint = 6328632516747343571ull;

@@ -222,7 +222,7 @@ const StatisticDef* FindStatistic(std::string_view name) {
     for (const auto& def : Statistics()) (*map)[def.name] = &def;
     return map;
   }();
-  auto it = index->find(std::string(name));
+  auto it = index->find(absl::string_view(name.data(), name.size()));  // no copy of the name
   return it == index->end() ? nullptr : it->second;
 }
 
