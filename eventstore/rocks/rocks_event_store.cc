@@ -272,6 +272,14 @@ void RocksEventStore::Close() {
   if (committer_.joinable()) committer_.join();
   if (notifier_) notifier_->Shutdown();
   if (db_) {
+    // A clean stop leaves nothing in the write-ahead log: the next start opens at once instead
+    // of replaying it (after a million appends, about 10 s). If the flush fails, the log still
+    // holds every write and the next start replays it.
+    rocksdb::FlushOptions flush;
+    flush.allow_write_stall = true;
+    if (auto s = db_->Flush(flush, handles_); !s.ok()) {
+      // Nothing to do on shutdown but carry on closing.
+    }
     for (auto* h : handles_) {
       if (auto s = db_->DestroyColumnFamilyHandle(h); !s.ok()) {
         // Nothing to do on shutdown but carry on closing.

@@ -1,8 +1,11 @@
 // The RocksDB backend's own behaviour, beyond the conformance suite every backend passes
-// (tests/eventstore/conformance/): here, the writer's counters.
+// (tests/eventstore/conformance/): here, the writer's counters and a clean close.
 #include "eventstore/rocks/rocks_event_store.h"
 
 #include <gtest/gtest.h>
+
+#include <cstdint>
+#include <filesystem>
 
 #include "tests/support/event_builders.h"
 #include "tests/support/test_support.h"
@@ -38,6 +41,24 @@ TEST_F(RocksEventStoreTest, InvalidInputIsRejectedBeforeTheWriter) {
   EXPECT_NE(r.status().message().find("streams[0].stream_id"), std::string::npos);
   EXPECT_EQ(store_->writer_stats().appends_rejected, 0u);
   EXPECT_EQ(store_->GetLogInfo().head_position(), 0u);
+}
+
+// Bytes in RocksDB's write-ahead log files (*.log) of a store's folder.
+uintmax_t WriteAheadLogBytes(const std::string& dir) {
+  uintmax_t bytes = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".log") bytes += entry.file_size();
+  }
+  return bytes;
+}
+
+TEST_F(RocksEventStoreTest, ACleanCloseLeavesNoWriteAheadLogToReplayAtTheNextStart) {
+  for (int i = 0; i < 50; ++i) ASSERT_OK(store_->Append(AppendTo("s-" + std::to_string(i), Any())));
+  EXPECT_GT(WriteAheadLogBytes(dir_.path()), 0u);  // the appends are in the log, durable
+  store_->Close();
+  EXPECT_EQ(WriteAheadLogBytes(dir_.path()), 0u);  // flushed into tables on the way out
+  Reopen();
+  EXPECT_EQ(store_->GetLogInfo().head_position(), 50u);
 }
 
 }  // namespace
