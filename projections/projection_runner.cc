@@ -274,6 +274,9 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
     return false;
   }
   batch->SetMeta({version_, last});
+  const uint64_t head = events_->notifier().head();
+  batch->SetUnlogged(options_.unlogged_lag != 0 && !page->end_of_log() &&
+                     head >= last + options_.unlogged_lag);
   if (auto st = store_->Commit(*batch); !st.ok()) {
     Fail(st);
     return false;

@@ -343,6 +343,8 @@ absl::Status ProjectionStore::SwitchToBuilding(const std::string& name) {
         absl::StrCat("projection ", name, " has no generation being built"));
   }
   Generations& entry = it->second;
+  // Rows written without the write-ahead log are made durable before the pointer names them.
+  if (auto st = FlushIfUnlogged(entry.building->family.get()); !st.ok()) return st;
   // The switch itself: one synced write. Syncing the WAL also makes durable every row the
   // rebuild wrote before it (unsynced until now), so a power cut cannot leave the pointer
   // naming rows that were lost.
@@ -584,8 +586,30 @@ absl::Status ProjectionStore::Commit(const Batch& batch) {
   // it applied was durable in the log before it was read.)
   rocksdb::WriteOptions options;
   options.sync = false;
+  options.disableWAL = batch.unlogged_;
+  if (batch.unlogged_) {
+    absl::MutexLock lock(&unlogged_mu_);
+    unlogged_.insert(family->GetID());
+  } else if (auto st = FlushIfUnlogged(family); !st.ok()) {
+    return st;
+  }
   s = db_->Write(options, &wb);
   if (!s.ok()) return base::FromRocks(s, "committing a projection batch");
+  return absl::OkStatus();
+}
+
+absl::Status ProjectionStore::FlushIfUnlogged(rocksdb::ColumnFamilyHandle* family) {
+  {
+    absl::MutexLock lock(&unlogged_mu_);
+    if (!unlogged_.contains(family->GetID())) return absl::OkStatus();
+  }
+  rocksdb::FlushOptions flush;
+  flush.allow_write_stall = true;
+  if (auto s = db_->Flush(flush, family); !s.ok()) {
+    return base::FromRocks(s, "flushing a projection's unlogged batches");
+  }
+  absl::MutexLock lock(&unlogged_mu_);
+  unlogged_.erase(family->GetID());
   return absl::OkStatus();
 }
 
