@@ -199,6 +199,7 @@ void ProjectionRunner::Run() {
     }
     last_live_read = absl::Now();
   }
+  reader_->Leave(convoy_id_);  // on every way out: nobody waits for a runner that stopped
   absl::MutexLock lock(&mu_);
   if (state_ != ProjectionState::kFailed) state_ = ProjectionState::kStopped;
 }
@@ -274,9 +275,13 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
     return false;
   }
   batch->SetMeta({version_, last});
+  // Unlogged far behind the head; once unlogged, until half the lag is left, so that a runner
+  // whose lag hovers about the threshold does not flush its family at every other commit.
   const uint64_t head = events_->notifier().head();
-  batch->SetUnlogged(options_.unlogged_lag != 0 && !page->end_of_log() &&
-                     head >= last + options_.unlogged_lag);
+  const uint64_t lag = head > last ? head - last : 0;
+  const uint64_t threshold = unlogged_ ? options_.unlogged_lag / 2 : options_.unlogged_lag;
+  unlogged_ = options_.unlogged_lag != 0 && !page->end_of_log() && lag >= threshold;
+  batch->SetUnlogged(unlogged_);
   if (auto st = store_->Commit(*batch); !st.ok()) {
     Fail(st);
     return false;

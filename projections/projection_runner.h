@@ -82,8 +82,8 @@ struct RunnerOptions {
   // While catching up at least this many events behind the head, commits skip RocksDB's
   // write-ahead log (projection_store.h, "Unlogged batches"): a national rebuild is about a
   // tenth faster, and a crash meanwhile costs re-applying what the projection's family had not
-  // flushed (at most a memtable, 64 MiB of rows). Nearer the head they are logged again. 0:
-  // always logged.
+  // flushed (at most a memtable, 64 MiB of rows). Once below half this lag they are logged
+  // again. 0: always logged.
   uint64_t unlogged_lag = 1 << 18;
   // Where the runner reads the log: shared with the other runners of a set (not owned; see
   // shared_page_reader.h). nullptr: the runner reads the log itself.
@@ -159,6 +159,7 @@ class ProjectionRunner {
   const std::unique_ptr<SharedPageReader> own_pages_;  // when the options name no reader
   SharedPageReader* const reader_;                     // where the log is read
   const uint64_t convoy_id_;                           // in reader_'s convoy, until Stop()
+  bool unlogged_ = false;  // the last commit skipped the write-ahead log (Run's thread only)
 
   mutable absl::Mutex mu_;
   bool started_ ABSL_GUARDED_BY(mu_) = false;

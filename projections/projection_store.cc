@@ -241,14 +241,10 @@ ProjectionStore::~ProjectionStore() { Close(); }
 void ProjectionStore::Close() {
   absl::MutexLock lock(&mu_);
   if (!db_) return;
-  // Our holds on the families go; handles destroy themselves with their last holder (no
-  // reader or batch may hold one any more).
-  projections_.clear();
-  others_.clear();
-  default_family_.reset();
   {
+    // As the event store: a clean stop leaves no write-ahead log to replay at the next start
+    // (flushed while the handles still live: releasing our holds below destroys them).
     absl::MutexLock handles_lock(&handles_->mu);
-    // As the event store: a clean stop leaves no write-ahead log to replay at the next start.
     const std::vector<rocksdb::ColumnFamilyHandle*> families(handles_->live.begin(),
                                                              handles_->live.end());
     rocksdb::FlushOptions flush;
@@ -256,6 +252,14 @@ void ProjectionStore::Close() {
     if (auto s = db_->Flush(flush, families); !s.ok()) {
       // Every write is still in the log; the next start replays it.
     }
+  }
+  // Our holds on the families go; handles destroy themselves with their last holder (no
+  // reader or batch may hold one any more).
+  projections_.clear();
+  others_.clear();
+  default_family_.reset();
+  {
+    absl::MutexLock handles_lock(&handles_->mu);
     while (!handles_->live.empty()) handles_->Destroy(*handles_->live.begin());
   }
   if (auto s = db_->Close(); !s.ok()) {
@@ -334,6 +338,18 @@ absl::Status ProjectionStore::BeginBuilding(const std::string& name, uint32_t ve
 }
 
 absl::Status ProjectionStore::SwitchToBuilding(const std::string& name) {
+  // Rows written without the write-ahead log are made durable before the pointer names them:
+  // flushed here, outside the lock, so that readers do not wait for it (the runner, the only
+  // writer of the family, is the caller; the check under the lock below then finds none).
+  Family building;
+  {
+    absl::MutexLock lock(&mu_);
+    auto it = projections_.find(name);
+    if (it != projections_.end() && it->second.building) building = it->second.building->family;
+  }
+  if (building) {
+    if (auto st = FlushIfUnlogged(building.get()); !st.ok()) return st;
+  }
   Family released;  // the old generation's handle, let go after the lock (declared first)
   absl::MutexLock lock(&mu_);
   if (!db_) return absl::UnavailableError("projection store is closed");
@@ -343,7 +359,6 @@ absl::Status ProjectionStore::SwitchToBuilding(const std::string& name) {
         absl::StrCat("projection ", name, " has no generation being built"));
   }
   Generations& entry = it->second;
-  // Rows written without the write-ahead log are made durable before the pointer names them.
   if (auto st = FlushIfUnlogged(entry.building->family.get()); !st.ok()) return st;
   // The switch itself: one synced write. Syncing the WAL also makes durable every row the
   // rebuild wrote before it (unsynced until now), so a power cut cannot leave the pointer

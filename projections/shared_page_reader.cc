@@ -39,7 +39,8 @@ absl::StatusOr<PageView> SharedPageReader::Read(uint64_t from, uint32_t max_coun
     if (auto it = convoy_.find(runner); it != convoy_.end() && it->second.from != from) {
       it->second = {from, absl::Now()};
     }
-    if (!IsKept(from) && !loading_.contains(from) && MustWaitForConvoy(runner, from, max_count)) {
+    if (!IsCovered(from) && !loading_.contains(from) &&
+        MustWaitForConvoy(runner, from, max_count)) {
       ++counters_.convoy_waits;
       const auto can_go = [this, runner, from, max_count]() ABSL_NO_THREAD_SAFETY_ANALYSIS {
         return !MustWaitForConvoy(runner, from, max_count);
@@ -182,6 +183,13 @@ std::optional<PageView> SharedPageReader::FindKept(uint64_t from, uint32_t max_c
     return Slice(kept_.front(), from, max_count, runner);
   }
   return std::nullopt;
+}
+
+bool SharedPageReader::IsCovered(uint64_t position) const {
+  for (const Page& page : kept_) {
+    if (position >= page.first && position < page.first + page.events->size()) return true;
+  }
+  return false;
 }
 
 bool SharedPageReader::IsKept(uint64_t first) const {

@@ -131,6 +131,8 @@ class SharedPageReader {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void Keep(Page page) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   bool IsKept(uint64_t first) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // A kept page holds `position` (a read from it needs no store read).
+  bool IsCovered(uint64_t position) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Reads a page registered in loading_ from the store and keeps it; `for_caller`: a runner
   // asked for it (so the page after it may be read ahead).
   absl::StatusOr<PageView> Load(uint64_t from, uint32_t max_count,

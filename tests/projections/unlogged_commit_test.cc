@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -89,14 +90,27 @@ TEST_F(UnloggedCommitTest, ALoggedCommitAfterUnloggedOnesFlushesThemFirst) {
   ExpectWholeUpTo(*image, 3);
 }
 
-TEST_F(UnloggedCommitTest, ACleanCloseKeepsUnloggedCommits) {
+// Bytes in RocksDB's write-ahead log files (*.log) of a folder.
+uintmax_t WriteAheadLogBytes(const std::string& dir) {
+  uintmax_t bytes = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".log") bytes += entry.file_size();
+  }
+  return bytes;
+}
+
+TEST_F(UnloggedCommitTest, ACleanCloseFlushesEverythingSoTheNextStartReplaysNoLog) {
   CommitRow(1, /*unlogged=*/true);
   CommitRow(2, /*unlogged=*/true);
+  CommitRow(3, /*unlogged=*/false);
+  CommitRow(4, /*unlogged=*/false);
+  EXPECT_GT(WriteAheadLogBytes(dir_.Sub("live")), 0u);
   store_->Close();
   store_.reset();
+  EXPECT_EQ(WriteAheadLogBytes(dir_.Sub("live")), 0u);
   auto reopened = ProjectionStore::Open(dir_.Sub("live"));
   ASSERT_OK(reopened);
-  ExpectWholeUpTo(**reopened, 2);
+  ExpectWholeUpTo(**reopened, 4);
 }
 
 }  // namespace
