@@ -9,6 +9,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "base/rocks_flush.h"
 #include "base/rocks_status.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/convenience.h"
@@ -245,11 +246,8 @@ void ProjectionStore::Close() {
     // As the event store: a clean stop leaves no write-ahead log to replay at the next start
     // (flushed while the handles still live: releasing our holds below destroys them).
     absl::MutexLock handles_lock(&handles_->mu);
-    const std::vector<rocksdb::ColumnFamilyHandle*> families(handles_->live.begin(),
-                                                             handles_->live.end());
-    rocksdb::FlushOptions flush;
-    flush.allow_write_stall = true;
-    if (auto s = db_->Flush(flush, families); !s.ok()) {
+    if (auto st = base::FlushFamilies(db_.get(), {handles_->live.begin(), handles_->live.end()});
+        !st.ok()) {
       // Every write is still in the log; the next start replays it.
     }
   }
@@ -339,8 +337,8 @@ absl::Status ProjectionStore::BeginBuilding(const std::string& name, uint32_t ve
 
 absl::Status ProjectionStore::SwitchToBuilding(const std::string& name) {
   // Rows written without the write-ahead log are made durable before the pointer names them:
-  // flushed here, outside the lock, so that readers do not wait for it (the runner, the only
-  // writer of the family, is the caller; the check under the lock below then finds none).
+  // flushed here, outside the lock, so that readers do not wait for it (the caller is the
+  // family's one writer, so nothing unlogged can follow before the switch).
   Family building;
   {
     absl::MutexLock lock(&mu_);
@@ -359,7 +357,6 @@ absl::Status ProjectionStore::SwitchToBuilding(const std::string& name) {
         absl::StrCat("projection ", name, " has no generation being built"));
   }
   Generations& entry = it->second;
-  if (auto st = FlushIfUnlogged(entry.building->family.get()); !st.ok()) return st;
   // The switch itself: one synced write. Syncing the WAL also makes durable every row the
   // rebuild wrote before it (unsynced until now), so a power cut cannot leave the pointer
   // naming rows that were lost.
@@ -618,11 +615,7 @@ absl::Status ProjectionStore::FlushIfUnlogged(rocksdb::ColumnFamilyHandle* famil
     absl::MutexLock lock(&unlogged_mu_);
     if (!unlogged_.contains(family->GetID())) return absl::OkStatus();
   }
-  rocksdb::FlushOptions flush;
-  flush.allow_write_stall = true;
-  if (auto s = db_->Flush(flush, family); !s.ok()) {
-    return base::FromRocks(s, "flushing a projection's unlogged batches");
-  }
+  if (auto st = base::FlushFamilies(db_.get(), {family}); !st.ok()) return st;
   absl::MutexLock lock(&unlogged_mu_);
   unlogged_.erase(family->GetID());
   return absl::OkStatus();

@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "base/big_endian.h"
+#include "base/rocks_flush.h"
 #include "base/rocks_status.h"
 #include "base/uuid.h"
 #include "eventstore/canonical.h"
@@ -275,9 +276,7 @@ void RocksEventStore::Close() {
     // A clean stop leaves nothing in the write-ahead log: the next start opens at once instead
     // of replaying it (after a million appends, about 10 s). If the flush fails, the log still
     // holds every write and the next start replays it.
-    rocksdb::FlushOptions flush;
-    flush.allow_write_stall = true;
-    if (auto s = db_->Flush(flush, handles_); !s.ok()) {
+    if (auto st = base::FlushFamilies(db_.get(), handles_); !st.ok()) {
       // Nothing to do on shutdown but carry on closing.
     }
     for (auto* h : handles_) {

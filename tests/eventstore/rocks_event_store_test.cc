@@ -4,9 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdint>
-#include <filesystem>
-
 #include "tests/support/event_builders.h"
 #include "tests/support/test_support.h"
 
@@ -15,6 +12,7 @@ namespace {
 
 using coop::testing::Any;
 using coop::testing::AppendTo;
+using coop::testing::WriteAheadLogBytes;
 
 class RocksEventStoreTest : public ::testing::Test {
  protected:
@@ -41,15 +39,6 @@ TEST_F(RocksEventStoreTest, InvalidInputIsRejectedBeforeTheWriter) {
   EXPECT_NE(r.status().message().find("streams[0].stream_id"), std::string::npos);
   EXPECT_EQ(store_->writer_stats().appends_rejected, 0u);
   EXPECT_EQ(store_->GetLogInfo().head_position(), 0u);
-}
-
-// Bytes in RocksDB's write-ahead log files (*.log) of a store's folder.
-uintmax_t WriteAheadLogBytes(const std::string& dir) {
-  uintmax_t bytes = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() == ".log") bytes += entry.file_size();
-  }
-  return bytes;
 }
 
 TEST_F(RocksEventStoreTest, ACleanCloseLeavesNoWriteAheadLogToReplayAtTheNextStart) {

@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -22,7 +21,16 @@
 namespace coop::projections {
 namespace {
 
-using Rows = std::vector<std::pair<std::string, std::string>>;
+using coop::testing::WriteAheadLogBytes;
+
+// What a crash now would leave of the open store in `live`: its folder copied to `copy` and
+// opened as a store of its own (nullptr, with a test failure, if it does not open).
+std::unique_ptr<ProjectionStore> OpenCrashImage(const std::string& live, const std::string& copy) {
+  std::filesystem::copy(live, copy, std::filesystem::copy_options::recursive);
+  auto store = ProjectionStore::Open(copy);
+  EXPECT_OK(store);
+  return store.ok() ? std::move(*store) : nullptr;
+}
 
 class UnloggedCommitTest : public ::testing::Test {
  protected:
@@ -43,13 +51,8 @@ class UnloggedCommitTest : public ::testing::Test {
     ASSERT_OK(store_->Commit(*batch));
   }
 
-  // What a crash now would leave: the folder copied while the store is open, opened apart.
   std::unique_ptr<ProjectionStore> CrashImage() {
-    const std::string copy = dir_.Sub(absl::StrCat("crash-", ++images_));
-    std::filesystem::copy(dir_.Sub("live"), copy, std::filesystem::copy_options::recursive);
-    auto store = ProjectionStore::Open(copy);
-    EXPECT_OK(store);
-    return store.ok() ? std::move(*store) : nullptr;
+    return OpenCrashImage(dir_.Sub("live"), dir_.Sub(absl::StrCat("crash-", ++images_)));
   }
 
   // The checkpoint and rows of "p" in `store`; every row up to the checkpoint must be there.
@@ -93,15 +96,6 @@ TEST_F(UnloggedCommitTest, ALoggedCommitAfterUnloggedOnesFlushesThemFirst) {
   ExpectWholeUpTo(*image, 3);
 }
 
-// Bytes in RocksDB's write-ahead log files (*.log) of a folder.
-uintmax_t WriteAheadLogBytes(const std::string& dir) {
-  uintmax_t bytes = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() == ".log") bytes += entry.file_size();
-  }
-  return bytes;
-}
-
 TEST_F(UnloggedCommitTest, ACleanCloseFlushesEverythingSoTheNextStartReplaysNoLog) {
   CommitRow(1, /*unlogged=*/true);
   CommitRow(2, /*unlogged=*/true);
@@ -118,13 +112,8 @@ TEST_F(UnloggedCommitTest, ACleanCloseFlushesEverythingSoTheNextStartReplaysNoLo
 
 class UnloggedRunnerTest : public RunnerFixture {
  protected:
-  // What a crash now would leave of the projection store, opened apart.
   std::unique_ptr<ProjectionStore> CrashImage() {
-    const std::string copy = dir_.Sub(absl::StrCat("crash-", ++images_));
-    std::filesystem::copy(dir_.Sub("projections"), copy, std::filesystem::copy_options::recursive);
-    auto store = ProjectionStore::Open(copy);
-    EXPECT_OK(store);
-    return store.ok() ? std::move(*store) : nullptr;
+    return OpenCrashImage(dir_.Sub("projections"), dir_.Sub(absl::StrCat("crash-", ++images_)));
   }
   int images_ = 0;
 };

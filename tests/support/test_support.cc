@@ -34,4 +34,12 @@ bool AnyFileContains(const std::string& dir, const std::string& needle, std::str
   return false;
 }
 
+uintmax_t WriteAheadLogBytes(const std::string& dir) {
+  uintmax_t bytes = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".log") bytes += entry.file_size();
+  }
+  return bytes;
+}
+
 }  // namespace coop::testing

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 
 #include "absl/status/status.h"
@@ -35,6 +36,9 @@ class TempDir {
 
 // True if `needle` occurs in the bytes of any file under `dir`; `where` gets the file.
 bool AnyFileContains(const std::string& dir, const std::string& needle, std::string* where);
+
+// Bytes in the RocksDB write-ahead log files (*.log) directly in `dir`.
+uintmax_t WriteAheadLogBytes(const std::string& dir);
 
 }  // namespace coop::testing
 
