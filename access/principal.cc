@@ -28,6 +28,7 @@ const std::string& PermissionName(Permission permission) {
       "thông tin cá nhân / personal details",
       "nhật ký truy cập thông tin cá nhân / the personal-data access log",
       "xoá dữ liệu cá nhân / erase personal data",
+      "sao lưu / back up",
   };
   return kNames[static_cast<int>(permission)];
 }

@@ -40,6 +40,7 @@ enum class Permission {
   kPersonalData,        // People: record, read and change a person's details
   kReadAccessLog,       // People/ListPersonAccess
   kErasePersonalData,   // People/ForgetPerson (crypto-shredding; admins only)
+  kBackup,              // coop.v1.Admin: backups (admins only)
 };
 
 // "admin", "recorder", "auditor", "reader".

@@ -100,6 +100,13 @@ class EventStore {
   // waits until the first has finished. REQUIRES: no read is running or starts afterwards.
   virtual void Close() = 0;
 
+  // Writes a consistent copy of the committed log into the new folder `dir` (its parent must
+  // exist), which OpenEventStore opens as a store of its own: every append whose commit had
+  // completed when the copy began, none in part. Appends go on meanwhile. For the online backup
+  // (backup/). FAILED_PRECONDITION if `dir` exists; UNIMPLEMENTED for a backend that cannot
+  // (the default); UNAVAILABLE for I/O errors, after which a partial `dir` may be left.
+  virtual absl::Status Checkpoint(const std::string& dir);
+
   // --- The log as an RFC 9162 Merkle tree over the events' leaf hashes (verify/merkle.h):
   // leaf index = position − 1, and a tree of size n covers positions 1..n. A backend keeps the
   // roots of the perfect subtrees as events commit, so heads and proofs never read events.

@@ -9,6 +9,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "base/rocks_checkpoint.h"
 #include "base/rocks_flush.h"
 #include "base/rocks_status.h"
 #include "rocksdb/cache.h"
@@ -238,6 +239,10 @@ ProjectionStore::ProjectionStore(std::string dir)
     : dir_(std::move(dir)), handles_(std::make_shared<Handles>()) {}
 
 ProjectionStore::~ProjectionStore() { Close(); }
+
+absl::Status ProjectionStore::Checkpoint(const std::string& dir) {
+  return base::CheckpointRocks(db_.get(), dir);
+}
 
 void ProjectionStore::Close() {
   absl::MutexLock lock(&mu_);

@@ -98,6 +98,10 @@ class ProjectionStore {
   // Closes RocksDB. REQUIRES: no runner, batch or snapshot uses the store any more.
   // Idempotent.
   void Close();
+  // Writes a consistent copy of the database into the new folder `dir` (base/rocks_checkpoint.h),
+  // for the online backup; writes go on meanwhile. REQUIRES: open, and not closed before it
+  // returns.
+  absl::Status Checkpoint(const std::string& dir);
 
   // Creates the projection's active generation if missing. INVALID_ARGUMENT for a bad name.
   absl::Status EnsureProjection(const std::string& name);

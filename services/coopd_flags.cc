@@ -41,6 +41,11 @@ Usage: coopd [flags]
                        principals by fingerprint or subject alternative name
   --allow_plaintext    with --auth_config, serve plaintext on an address that is not
                        loopback (bearer tokens are still refused from remote peers)
+  --backup_dir DIR     where coopctl admin backup writes online backups (on this host; best on
+                       another disk). Without it, backups are refused. Also keeps the erasure
+                       journal that a restore applies (docs/operations.md)
+  --backup_keep K      backups kept, 1 to 1000 (default 7): each new backup removes the oldest
+                       beyond K
   --port_file FILE     write the bound port to FILE once serving (for scripts and tests)
   --demo               on first start (an empty data folder), load the demo history of
                        Ca Mau province before reporting SERVING
@@ -49,8 +54,15 @@ Usage: coopd [flags]
        coopd restore EXPORT DATA_DIR
                        offline: fill an empty data folder with the log of an export
                        (coopctl audit export), keeping positions and hashes (docs/audit.md)
+       coopd restore-backup BACKUP DATA_DIR [--master_key FILE] [--signing_key FILE]
+                       offline: fill a new data folder from an online backup
+                       (BACKUP_DIR/backups/NNNNNN); the master key is asked for unless the
+                       backup holds it (docs/operations.md)
+       coopd rotate-master-key DATA_DIR --old FILE --new FILE
+                       offline: re-wrap the person vault's keys under a new master key
 
-Services: coop.v1.EventStore, Registry, Corrections, Programs, Planning, People, Reporting, Audit;
+Services: coop.v1.EventStore, Registry, Corrections, Programs, Planning, People, Reporting, Audit,
+Admin;
 grpc.health.v1.Health (open to every caller, for probes), server reflection.
 SIGTERM or SIGINT: health goes NOT_SERVING, streams end, RocksDB closes.
 SIGHUP: re-read the principals file. docs/administration.md: principals, roles, TLS.
@@ -126,6 +138,15 @@ absl::StatusOr<CoopdFlags> ParseCoopdFlags(const std::vector<std::string>& args)
       (name == "--tls_cert"  ? flags.server.tls_cert
        : name == "--tls_key" ? flags.server.tls_key
                              : flags.server.tls_client_ca) = value;
+    } else if (name == "--backup_dir") {
+      if (value.empty()) return absl::InvalidArgumentError("--backup_dir: must not be empty");
+      flags.server.backup_dir = value;
+    } else if (name == "--backup_keep") {
+      int keep = 0;
+      if (!absl::SimpleAtoi(value, &keep) || keep < 1 || keep > 1000) {
+        return absl::InvalidArgumentError("--backup_keep: a whole number from 1 to 1000");
+      }
+      flags.server.backup_keep = static_cast<uint32_t>(keep);
     } else if (name == "--port_file") {
       flags.port_file = value;
     } else {

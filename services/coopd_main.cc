@@ -1,6 +1,8 @@
 // coopd: the coopledger server. Parses flags, starts CoopServer, waits for SIGTERM/SIGINT
 // (shuts down cleanly) and SIGHUP (re-reads the principals file). `coopd restore EXPORT
-// DATA_DIR` instead fills an empty data folder from an export, offline (coopd_restore.h).
+// DATA_DIR` instead fills an empty data folder from an export, offline (coopd_restore.h);
+// `coopd restore-backup BACKUP DATA_DIR` from an online backup (coopd_restore_backup.h);
+// `coopd rotate-master-key` re-wraps the vault's keys (coopd_rotate_key.h).
 #include <signal.h>
 
 #include <cstdio>
@@ -10,11 +12,19 @@
 #include "absl/synchronization/mutex.h"
 #include "services/coopd_flags.h"
 #include "services/coopd_restore.h"
+#include "services/coopd_restore_backup.h"
+#include "services/coopd_rotate_key.h"
 #include "services/server.h"
 
 int main(int argc, char** argv) {
   if (argc >= 2 && std::string(argv[1]) == "restore") {
     return coop::services::RunCoopdRestore(std::vector<std::string>(argv + 2, argv + argc));
+  }
+  if (argc >= 2 && std::string(argv[1]) == "restore-backup") {
+    return coop::services::RunCoopdRestoreBackup(std::vector<std::string>(argv + 2, argv + argc));
+  }
+  if (argc >= 2 && std::string(argv[1]) == "rotate-master-key") {
+    return coop::services::RunCoopdRotateMasterKey(std::vector<std::string>(argv + 2, argv + argc));
   }
   auto flags = coop::services::ParseCoopdFlags(std::vector<std::string>(argv + 1, argv + argc));
   if (!flags.ok()) {

@@ -44,7 +44,8 @@ absl::StatusOr<coop::v1::PersonErasure> ErasureOf(const coop::v1::RecordedEvent&
 }
 
 absl::StatusOr<ReapplyReport> ReapplyErasures(eventstore::EventStore* store,
-                                              vault::PersonVault* vault, std::ostream* log) {
+                                              vault::PersonVault* vault, std::ostream* log,
+                                              backup::ErasureJournal* journal) {
   ReapplyReport report;
   auto applied = vault->ErasuresAppliedThrough();
   if (!applied.ok()) return applied.status();
@@ -71,6 +72,9 @@ absl::StatusOr<ReapplyReport> ReapplyErasures(eventstore::EventStore* store,
       auto done = vault->Erase(erased.person_ref(), *erasure);
       if (!done.ok()) return done.status();
       if (*done) ++report.erased;
+      if (journal != nullptr) {
+        if (auto st = journal->Record(erased.person_ref(), *erasure); !st.ok()) return st;
+      }
     }
     if (page->end_of_log || page->next_position > head) break;
     query.from_position = page->next_position;

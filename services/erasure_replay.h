@@ -20,6 +20,7 @@
 #include <ostream>
 
 #include "absl/status/statusor.h"
+#include "backup/erasure_journal.h"
 #include "coop/v1/event.pb.h"
 #include "coop/v1/people.pb.h"
 #include "eventstore/event_store.h"
@@ -37,9 +38,12 @@ struct ReapplyReport {
 };
 
 // Applies every erasure of the log the vault has not applied yet (above). `log` (may be null)
-// gets one line when something was erased again.
+// gets one line when something was erased again. `journal` (may be null: no --backup_dir)
+// records each erasure read, so that one whose server stopped before it reached the journal
+// gets there at the next start (backup/erasure_journal.h).
 absl::StatusOr<ReapplyReport> ReapplyErasures(eventstore::EventStore* store,
-                                              vault::PersonVault* vault, std::ostream* log);
+                                              vault::PersonVault* vault, std::ostream* log,
+                                              backup::ErasureJournal* journal);
 
 }  // namespace coop::services
 

@@ -113,6 +113,10 @@ absl::Status PeopleService::Forget(const commands::CommandInput& input,
   if (!erasure.ok()) return erasure.status();
   auto erased = vault_->Erase(ref, *erasure);
   if (!erased.ok()) return erased.status();
+  // Kept outside every backup, so restoring an older one erases the person again.
+  if (erasures_ != nullptr) {
+    if (auto st = erasures_->Record(ref, *erasure); !st.ok()) return st;
+  }
   *reply = *std::move(result);
   return absl::OkStatus();
 }

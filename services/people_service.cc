@@ -145,7 +145,7 @@ PeopleService::PeopleService(vault::PersonVault* vault, vault::PersonAccessLog* 
                              projections::ProjectionStore* projections, const CallGate* gate,
                              commands::CommandWorkers* workers, eventstore::EventStore* store,
                              std::function<domain::DecisionContext()> context,
-                             std::function<absl::Time()> now)
+                             std::function<absl::Time()> now, backup::ErasureJournal* erasures)
     : vault_(vault),
       access_log_(access_log),
       scope_rules_(vault, projections),
@@ -153,7 +153,8 @@ PeopleService::PeopleService(vault::PersonVault* vault, vault::PersonAccessLog* 
       workers_(workers),
       store_(store),
       people_(store, std::move(context)),
-      now_(std::move(now)) {
+      now_(std::move(now)),
+      erasures_(erasures) {
   ParseRequestsOf(&PeopleService::RecordPerson, &PeopleService::GetPerson,
                   &PeopleService::UpdatePerson, &PeopleService::ListPersonAccess,
                   &PeopleService::ForgetPerson);

@@ -32,6 +32,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "backup/erasure_journal.h"
 #include "commands/command_executor.h"
 #include "commands/command_workers.h"
 #include "coop/v1/people.grpc.pb.h"
@@ -62,7 +63,8 @@ class PeopleService final : public ParsesItsRequests<coop::v1::People> {
   PeopleService(vault::PersonVault* vault, vault::PersonAccessLog* access_log,
                 projections::ProjectionStore* projections, const CallGate* gate,
                 commands::CommandWorkers* workers, eventstore::EventStore* store,
-                std::function<domain::DecisionContext()> context, std::function<absl::Time()> now);
+                std::function<domain::DecisionContext()> context, std::function<absl::Time()> now,
+                backup::ErasureJournal* erasures = nullptr);
 
   grpc::ServerUnaryReactor* RecordPerson(grpc::CallbackServerContext* context,
                                          const coop::v1::RecordPersonRequest* request,
@@ -101,6 +103,7 @@ class PeopleService final : public ParsesItsRequests<coop::v1::People> {
   eventstore::EventStore* const store_;
   commands::CommandExecutor<domain::PersonAggregate> people_;
   const std::function<absl::Time()> now_;
+  backup::ErasureJournal* const erasures_;  // may be null (no --backup_dir)
 };
 
 }  // namespace coop::services

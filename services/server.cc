@@ -118,10 +118,15 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   auto vault = vault::PersonVault::Open(options.data_dir + "/people", *master_key);
   if (!vault.ok()) return vault.status();
   server->person_vault_ = std::move(*vault);
+  if (!options.backup_dir.empty()) {
+    auto journal = backup::ErasureJournal::Open(backup::ErasureJournalPath(options.backup_dir));
+    if (!journal.ok()) return journal.status();
+    server->erasure_journal_ = std::move(*journal);
+  }
   // Erasure is permanent: every erasure of the log is applied to the vault before anything is
   // served, whatever copy of the vault this is (services/erasure_replay.h).
-  if (auto replayed =
-          ReapplyErasures(server->store_.get(), server->person_vault_.get(), options.log);
+  if (auto replayed = ReapplyErasures(server->store_.get(), server->person_vault_.get(),
+                                      options.log, server->erasure_journal_.get());
       !replayed.ok()) {
     return replayed.status();
   }
@@ -175,22 +180,49 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   builder.RegisterService(server->planning_service_.get());
   server->people_service_ = std::make_unique<PeopleService>(
       server->person_vault_.get(), server->access_log_.get(), server->projection_store_.get(), g,
-      server->command_workers_.get(), server->store_.get(), decision_context, now);
+      server->command_workers_.get(), server->store_.get(), decision_context, now,
+      server->erasure_journal_.get());
   builder.RegisterService(server->people_service_.get());
   builder.RegisterService(server->reporting_service_.get());
   server->audit_service_ = std::make_unique<AuditService>(
       server->store_.get(), server->tree_head_signer_.get(), g, server->query_workers_.get());
   builder.RegisterService(server->audit_service_.get());
+  if (!options.backup_dir.empty()) {
+    backup::BackupSources sources{
+        .data_dir = options.data_dir,
+        .log = server->store_.get(),
+        .projections = server->projection_store_.get(),
+        .vault = server->person_vault_.get(),
+        .access_log = server->access_log_.get(),
+        .master_key_file = options.master_key_file.empty() ? own_key_file : options.master_key_file,
+        .signing_key_file =
+            options.signing_key_file.empty() ? own_signing_key : options.signing_key_file};
+    std::ostream* log = options.log;
+    server->backup_writer_ = std::make_unique<backup::BackupWriter>(
+        std::move(sources), backup::BackupWriterOptions{.backup_dir = options.backup_dir,
+                                                        .keep = options.backup_keep,
+                                                        .progress =
+                                                            [log](absl::string_view line) {
+                                                              if (log != nullptr)
+                                                                *log << "coopd: " << line
+                                                                     << std::endl;
+                                                            },
+                                                        .clock = options.clock});
+  }
+  server->admin_service_ =
+      std::make_unique<AdminService>(server->backup_writer_.get(), *master_key, g);
+  builder.RegisterService(server->admin_service_.get());
   // Every RPC parses its own request (services/parsed_request.h), or coopd does not start.
   std::vector<std::string> unparsed;
-  for (auto rpcs : {server->event_store_service_->RpcsNotParsedHere(),
-                    server->registry_service_->RpcsNotParsedHere(),
-                    server->corrections_service_->RpcsNotParsedHere(),
-                    server->programs_service_->RpcsNotParsedHere(),
-                    server->planning_service_->RpcsNotParsedHere(),
-                    server->people_service_->RpcsNotParsedHere(),
-                    server->reporting_service_->RpcsNotParsedHere(),
-                    server->audit_service_->RpcsNotParsedHere()}) {
+  for (auto rpcs :
+       {server->event_store_service_->RpcsNotParsedHere(),
+        server->registry_service_->RpcsNotParsedHere(),
+        server->corrections_service_->RpcsNotParsedHere(),
+        server->programs_service_->RpcsNotParsedHere(),
+        server->planning_service_->RpcsNotParsedHere(),
+        server->people_service_->RpcsNotParsedHere(),
+        server->reporting_service_->RpcsNotParsedHere(),
+        server->audit_service_->RpcsNotParsedHere(), server->admin_service_->RpcsNotParsedHere()}) {
     unparsed.insert(unparsed.end(), rpcs.begin(), rpcs.end());
   }
   if (!unparsed.empty()) {
@@ -275,6 +307,7 @@ void CoopServer::Shutdown(absl::Duration grace) {
     server_->GetHealthCheckService()->SetServingStatus(false);
     event_store_service_->Shutdown();
     reporting_service_->Shutdown();  // queries waiting for a projection end now
+    admin_service_->Shutdown();      // a backup running stops (CANCELLED), keeping nothing
     server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
     server_->Wait();
   }

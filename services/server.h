@@ -20,12 +20,16 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "backup/erasure_journal.h"
+#include "backup/layout.h"
+#include "backup/writer.h"
 #include "commands/command_workers.h"
 #include "eventstore/event_store.h"
 #include "eventstore/store_options.h"
 #include "projections/cooperative_registry_projection.h"
 #include "projections/projection_set.h"
 #include "projections/projection_store.h"
+#include "services/admin_service.h"
 #include "services/audit_service.h"
 #include "services/call_gate.h"
 #include "services/corrections_service.h"
@@ -85,6 +89,10 @@ struct ServerOptions {
   std::string tls_client_ca;
   // With auth_config and no TLS, a non-loopback address is refused unless this is set.
   bool allow_plaintext = false;
+  // Online backups (coop.v1.Admin, backup/writer.h) go here; empty: refused. Also holds the
+  // erasure journal (backup/erasure_journal.h).
+  std::string backup_dir;
+  uint32_t backup_keep = 7;
   // Where loading progress is written (may be null).
   std::ostream* log = nullptr;
   // What time it is for the server's date rules: "today" for the commands' dates (COMMON-01)
@@ -152,6 +160,9 @@ class CoopServer {
   std::unique_ptr<TreeHeadSigner> tree_head_signer_;
   std::unique_ptr<AuditService> audit_service_;
   std::unique_ptr<HeadPublisher> head_publisher_;
+  std::unique_ptr<backup::ErasureJournal> erasure_journal_;  // with a backup_dir
+  std::unique_ptr<backup::BackupWriter> backup_writer_;      // with a backup_dir
+  std::unique_ptr<AdminService> admin_service_;
   std::unique_ptr<grpc::Server> server_;
   absl::Mutex mu_;
   bool shut_down_ ABSL_GUARDED_BY(mu_) = false;  // Shutdown has begun

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "base/big_endian.h"
+#include "base/rocks_checkpoint.h"
 #include "base/rocks_status.h"
 #include "rocksdb/db.h"
 #include "rocksdb/options.h"
@@ -41,6 +42,10 @@ absl::StatusOr<std::unique_ptr<PersonAccessLog>> PersonAccessLog::Open(const std
 }
 
 PersonAccessLog::~PersonAccessLog() { Close(); }
+
+absl::Status PersonAccessLog::Checkpoint(const std::string& dir) {
+  return base::CheckpointRocks(db_.get(), dir);
+}
 
 void PersonAccessLog::Close() {
   if (!db_) return;

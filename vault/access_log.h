@@ -47,6 +47,10 @@ class PersonAccessLog {
 
   // Closes RocksDB. Idempotent; no other call may run concurrently or follow.
   void Close();
+  // Writes a consistent copy of the database into the new folder `dir` (base/rocks_checkpoint.h),
+  // for the online backup; writes go on meanwhile. REQUIRES: open, and not closed before it
+  // returns.
+  absl::Status Checkpoint(const std::string& dir);
 
  private:
   PersonAccessLog() = default;

@@ -57,6 +57,7 @@
 #define COOPLEDGER_VAULT_PERSON_VAULT_H_
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -109,6 +110,21 @@ class PersonVault {
   // erased. NOT_FOUND if unknown.
   absl::StatusOr<coop::v1::PersonScope> GetScope(const std::string& person_ref) const;
 
+  // --- Rotating the master key (person_vault_rotation.cc) ---
+
+  struct Rotation {
+    uint64_t keys_rewrapped = 0;
+    bool already_rotated = false;  // the vault opened with `new_key` already: nothing done
+  };
+  // Offline: re-wraps every person's data key under `new_key` and replaces the key check, in
+  // one synced batch (all or nothing; the details are not re-encrypted), then flushes and
+  // compacts every family so the keys wrapped under `old_key` leave the folder's files.
+  // Run again after it has completed, it finds the vault opening with `new_key` and does
+  // nothing. DATA_LOSS if neither key opens the vault; INVALID_ARGUMENT if the keys are the
+  // same. REQUIRES: no other process has the vault open.
+  static absl::StatusOr<Rotation> RotateMasterKey(const std::string& dir, const MasterKey& old_key,
+                                                  const MasterKey& new_key);
+
   // --- Erasure (person_vault_erasure.cc) ---
 
   // Erases the person: deletes the wrapped key, the details and the request digest and keeps
@@ -138,6 +154,10 @@ class PersonVault {
   absl::Status Flush();
   // Closes RocksDB. Idempotent; no other call may run concurrently or follow.
   void Close();
+  // Writes a consistent copy of the database into the new folder `dir` (base/rocks_checkpoint.h),
+  // for the online backup; writes go on meanwhile. REQUIRES: open, and not closed before it
+  // returns.
+  absl::Status Checkpoint(const std::string& dir);
 
  private:
   PersonVault(std::string dir, const MasterKey& master_key);

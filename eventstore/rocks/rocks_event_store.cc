@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "base/big_endian.h"
+#include "base/rocks_checkpoint.h"
 #include "base/rocks_flush.h"
 #include "base/rocks_status.h"
 #include "base/uuid.h"
@@ -260,6 +261,18 @@ absl::Status RocksEventStore::OpenMerkle(uint64_t head_position) {
 
 RocksEventStore::~RocksEventStore() { Close(); }
 
+absl::Status RocksEventStore::Checkpoint(const std::string& dir) {
+  {
+    absl::MutexLock lock(&mu_);
+    if (closing_) return absl::UnavailableError("the event store is closing");
+    ++checkpoints_running_;
+  }
+  absl::Status st = base::CheckpointRocks(db_.get(), dir);
+  absl::MutexLock lock(&mu_);
+  --checkpoints_running_;
+  return st;
+}
+
 void RocksEventStore::Close() {
   {
     absl::MutexLock lock(&mu_);
@@ -272,6 +285,11 @@ void RocksEventStore::Close() {
   if (writer_.joinable()) writer_.join();
   if (committer_.joinable()) committer_.join();
   if (notifier_) notifier_->Shutdown();
+  {
+    absl::MutexLock lock(&mu_);
+    mu_.Await(absl::Condition(
+        +[](int* running) { return *running == 0; }, &checkpoints_running_));
+  }
   if (db_) {
     // A clean stop leaves nothing in the write-ahead log: the next start opens at once instead
     // of replaying it (after a million appends, about 10 s). If the flush fails, the log still

@@ -43,6 +43,7 @@ class RocksEventStore final : public EventStore, private CommittedState {
   ~RocksEventStore() override;  // Close()
 
   void Close() override;
+  absl::Status Checkpoint(const std::string& dir) override;
 
   void AppendAsync(coop::v1::AppendRequest request, AppendCallback done) override;
   absl::StatusOr<std::vector<coop::v1::RecordedEvent>> ReadStream(
@@ -125,6 +126,7 @@ class RocksEventStore final : public EventStore, private CommittedState {
   size_t queued_bytes_ ABSL_GUARDED_BY(mu_) = 0;
   bool closing_ ABSL_GUARDED_BY(mu_) = false;
   bool closed_ ABSL_GUARDED_BY(mu_) = false;
+  int checkpoints_running_ ABSL_GUARDED_BY(mu_) = 0;     // Close waits for them
   std::shared_ptr<Batch> handoff_ ABSL_GUARDED_BY(mu_);  // staged, waiting for the committer
   bool writer_done_ ABSL_GUARDED_BY(mu_) = false;
   absl::Status failure_ ABSL_GUARDED_BY(mu_);  // a failed write stops all later appends

@@ -22,6 +22,7 @@ TEST(PrincipalTest, TheRoleTableIsTheDocumentedOne) {
       {P::kPersonalData, true, true, false, false},
       {P::kReadAccessLog, true, false, true, false},
       {P::kErasePersonalData, true, false, false, false},
+      {P::kBackup, true, false, false, false},
   };
   for (const auto& row : table) {
     SCOPED_TRACE(PermissionName(row.permission));

@@ -30,11 +30,11 @@ import sys
 THIRD_PARTY_INCLUDES = {"rocksdb": "rocksdb", "grpcpp": "grpc", "grpc": "grpc",
                         "grpc++": "grpc", "openssl": "openssl"}
 LAYER_FOLDERS = ("base", "verify", "domain", "eventstore", "projections", "access", "commands", "vault",
-                 "services", "tools", "fuzz", "tests")
+                 "backup", "services", "tools", "fuzz", "tests")
 # The generated headers of the log's own messages (kind proto/log).
 PROTO_LOG = ("coop/v1/event.pb.h", "coop/v1/eventstore.pb.h")
 BELOW_TOOLS = {"base", "verify", "domain", "eventstore", "projections", "access", "commands", "vault",
-               "services", "proto", "proto/grpc"}
+               "backup", "services", "proto", "proto/grpc"}
 
 ANY = True     # allowed anywhere in the folder
 NEVER = False  # not allowed in the folder
@@ -74,9 +74,15 @@ RULES = {
     # The person vault: beside commands, its own encrypted RocksDB, no event store.
     "vault": dict(uses={"base", "domain", "vault", "proto"},
                   third_party={"rocksdb": ANY, "openssl": ANY, "grpc": NEVER}),
+    # Online backups and their restore: the stores it copies through their public headers
+    # (checkpoints), RocksDB only to read a table's identity; no gRPC (the Admin service is
+    # services/').
+    "backup": dict(uses={"base", "eventstore", "projections", "vault", "backup", "proto"},
+                   third_party={"rocksdb": "backup/table_identity.cc", "openssl": ANY,
+                                "grpc": NEVER}),
     # The gRPC edge and the server: everything below tools/, the event store by its public API.
     "services": dict(uses={"base", "verify", "domain", "eventstore", "projections", "access",
-                           "commands", "vault", "services", "proto", "proto/grpc"},
+                           "commands", "vault", "backup", "services", "proto", "proto/grpc"},
                      third_party={"rocksdb": NEVER, "grpc": ANY}),
     # coopctl is a client of the public API: base, the wire contract and gRPC; access, to edit
     # the principals file (coopctl admin principal); verify, to check proofs without trusting
@@ -115,13 +121,15 @@ RULES = {
 THIRD_PARTY_LINKS = {
     # RocksDB: the layers that keep a database; in base only the status-mapping target.
     "RocksDB::": [("base", "rocks_status.*"), ("eventstore", None), ("projections", None),
-                  ("vault", None), ("tools/bench", None), ("tests", None)],
+                  ("vault", None), ("backup", "table_identity.cc"), ("tools/bench", None),
+                  ("tests", None)],
     # gRPC: the stubs target of proto (named *grpc*, or compiling the *.grpc.pb.cc it
     # protobuf_generate()s), the edge, the clients and the tests.
     "gRPC::": [("proto", "*grpc*"), ("services", None), ("tools", None), ("tests", None)],
     # OpenSSL: anywhere but the pure domain.
     "OpenSSL::": [(f, None) for f in ("base", "verify", "eventstore", "projections", "access",
-                                      "commands", "vault", "services", "tools", "tests")],
+                                      "commands", "vault", "backup", "services", "tools",
+                                      "tests")],
 }
 # Project targets neutral for their users: defined in the top CMakeLists.txt (coop::warnings)
 # or under tests/ (coop_test_support). Targets defined under tests/ may link anything.

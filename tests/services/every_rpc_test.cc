@@ -227,6 +227,7 @@ access::Permission PermissionOf(const MethodDescriptor* method) {
     return Permission::kReadEvents;
   }
   if (service == "Audit") return Permission::kVerifyLog;  // heads and proofs, for auditors
+  if (service == "Admin") return Permission::kBackup;     // backups, admins only
   if (service == "People") {
     if (name == "ForgetPerson") return Permission::kErasePersonalData;  // admins only
     return name == "ListPersonAccess" ? Permission::kReadAccessLog : Permission::kPersonalData;

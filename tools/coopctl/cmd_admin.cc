@@ -1,7 +1,7 @@
 // coopctl admin principal add|list|revoke: edits coopd's principals file (--auth_config, the
 // JSON of coop.v1.AuthConfig) on this machine, through access/auth_config.h; coopd re-reads
 // the file when it changes. No server is contacted. A new token is printed once and stored
-// only as its SHA-256.
+// only as its SHA-256. coopctl admin backup asks the server (cmd_admin_backup.cc).
 #include <iostream>
 #include <optional>
 #include <string>
@@ -17,6 +17,7 @@
 #include "access/auth_config.h"
 #include "access/principal.h"
 #include "coop/v1/access.pb.h"
+#include "tools/coopctl/cmd_admin_backup.h"
 #include "tools/coopctl/command.h"
 #include "tools/coopctl/output.h"
 #include "tools/coopctl/text_table.h"
@@ -30,7 +31,11 @@ constexpr char kUsage[] =
     "           [--cert_san SAN ...] [--no_token]\n"
     "       coopctl admin principal list --auth_config FILE [--json]\n"
     "       coopctl admin principal revoke --auth_config FILE --name NAME\n"
+    "       coopctl admin backup [create] [--include_keys]\n"
+    "       coopctl admin backup list\n"
+    "       coopctl admin backup verify [ID]\n"
     "\n"
+    "principal: "
     "Sửa tệp chủ thể của coopd (--auth_config của coopd) ngay trên máy này, không cần máy chủ;\n"
     "coopd tự đọc lại tệp khi tệp đổi. Tệp được ghi với quyền 0600.\n"
     "Edits coopd's principals file (coopd's --auth_config) on this machine, without a server;\n"
@@ -56,6 +61,21 @@ constexpr char kUsage[] =
     "      the principals as a table (no token hashes); --json prints the file's JSON.\n"
     "revoke: thu hồi chủ thể NAME (giữ lại trong tệp); coopd từ chối mã và chứng thư của nó.\n"
     "        revokes principal NAME (kept in the file); coopd refuses its token and certificates.\n"
+    "\n"
+    "backup: hỏi máy chủ (cần vai trò admin), sao lưu vào --backup_dir của máy chủ.\n"
+    "        asks the server (admin role), backing up under the server's --backup_dir.\n"
+    "  create           sao lưu trực tuyến trong khi vẫn ghi được: sổ sự kiện, phép chiếu, kho dữ\n"
+    "                   liệu cá nhân; chỉ chép tệp mới; giữ --backup_keep bản mới nhất\n"
+    "                   an online backup while appends go on: the log, the projections, the\n"
+    "                   person vault; copies only new files; keeps the newest --backup_keep\n"
+    "  --include_keys   chép cả khóa chính và khóa ký (bản sao lưu khi đó nhạy cảm như dữ liệu\n"
+    "                   cá nhân) / also copy the master and signing keys (the backup is then as\n"
+    "                   sensitive as the personal data)\n"
+    "  list             các bản sao lưu đang giữ / the backups kept\n"
+    "  verify [ID]      đọc lại mọi tệp, kiểm SHA-256, chuỗi băm và đầu sổ (mặc định: bản mới\n"
+    "                   nhất) / reads every file back, checks SHA-256, the hash chain and the\n"
+    "                   heads (default: the newest)\n"
+    "  Khôi phục (ngoại tuyến) / restore (offline): coopd restore-backup BACKUP DATA_DIR\n"
     "\n"
     "Options may be spelled with '-' for '_' (--auth-config, --no-token).\n";
 
@@ -341,9 +361,11 @@ absl::StatusOr<int> Revoke(const ParsedArgs& args, const std::string& path) {
 
 absl::StatusOr<int> RunAdmin(const Globals& globals, const ParsedArgs& args) {
   const auto& positionals = args.positionals();
+  if (!positionals.empty() && positionals[0] == "backup") return RunAdminBackup(globals, args);
   if (positionals.size() != 2 || positionals[0] != "principal") {
-    return UsageError(ViEn("cần: coopctl admin principal add | list | revoke",
-                           "expected: coopctl admin principal add | list | revoke"));
+    return UsageError(
+        ViEn("cần: coopctl admin principal add | list | revoke, hoặc admin backup",
+             "expected: coopctl admin principal add | list | revoke, or admin backup"));
   }
   const std::string& action = positionals[1];
   if (action != "add" && action != "list" && action != "revoke") {
@@ -364,7 +386,8 @@ absl::StatusOr<int> RunAdmin(const Globals& globals, const ParsedArgs& args) {
 
 Command AdminCommand() {
   return {"admin",
-          "tệp chủ thể của coopd / coopd's principals file: admin principal add|list|revoke",
+          "quản trị / administration: admin principal add|list|revoke, admin backup "
+          "[create|list|verify]",
           kUsage,
           {{"auth_config", true, false},
            {"auth-config", true, false, "auth_config"},
@@ -377,7 +400,9 @@ Command AdminCommand() {
            {"cert_san", true, true},
            {"cert-san", true, true, "cert_san"},
            {"no_token", false, false},
-           {"no-token", false, false, "no_token"}},
+           {"no-token", false, false, "no_token"},
+           {"include_keys", false, false},
+           {"include-keys", false, false, "include_keys"}},
           &RunAdmin};
 }
 
