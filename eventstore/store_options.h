@@ -9,6 +9,7 @@
 #include <string>
 
 #include "eventstore/clock.h"
+#include "eventstore/store_observer.h"
 
 namespace coop::eventstore {
 
@@ -51,6 +52,9 @@ struct StoreOptions {
   size_t max_queued_bytes = 256 << 20;
   // Create the data folder if it does not exist.
   bool create_if_missing = true;
+  // Told about every group commit and completed append (metrics). Not owned; must outlive the
+  // store. nullptr: none.
+  StoreObserver* observer = nullptr;
 };
 
 }  // namespace coop::eventstore

@@ -46,6 +46,12 @@ Usage: coopd [flags]
                        journal that a restore applies (docs/operations.md)
   --backup_keep K      backups kept, 1 to 1000 (default 7): each new backup removes the oldest
                        beyond K
+  --metrics_listen HOST:PORT
+                       serve Prometheus metrics on http://HOST:PORT/metrics (off by default;
+                       keep it on loopback or a monitoring network: it has no authentication)
+  --health_stall_seconds N
+                       health goes NOT_SERVING when appends have waited N seconds (default 10)
+                       with no durable write completed, SERVING again at the next
   --port_file FILE     write the bound port to FILE once serving (for scripts and tests)
   --demo               on first start (an empty data folder), load the demo history of
                        Ca Mau province before reporting SERVING
@@ -147,6 +153,18 @@ absl::StatusOr<CoopdFlags> ParseCoopdFlags(const std::vector<std::string>& args)
         return absl::InvalidArgumentError("--backup_keep: a whole number from 1 to 1000");
       }
       flags.server.backup_keep = static_cast<uint32_t>(keep);
+    } else if (name == "--health_stall_seconds") {
+      int seconds = 0;
+      if (!absl::SimpleAtoi(value, &seconds) || seconds < 1 || seconds > 3600) {
+        return absl::InvalidArgumentError("--health_stall_seconds: a whole number from 1 to 3600");
+      }
+      flags.server.health_stall_after = absl::Seconds(seconds);
+    } else if (name == "--metrics_listen") {
+      if (value.rfind(':') == std::string::npos) {
+        return absl::InvalidArgumentError(
+            "--metrics_listen: must be HOST:PORT, e.g. 127.0.0.1:9464");
+      }
+      flags.server.metrics_listen = value;
     } else if (name == "--port_file") {
       flags.port_file = value;
     } else {

@@ -11,6 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "backup/catalog.h"
 #include "commands/live_decision_context.h"
 #include "eventstore/store_factory.h"
 #include "projections/standard_projections.h"
@@ -85,7 +86,14 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   if (!gate.ok()) return gate.status();
   server->gate_ = std::move(*gate);
   const CallGate* g = server->gate_.get();
-  auto store = eventstore::OpenEventStore(options.data_dir, options.store);
+  // Metrics first: the store reports its writes to them from its first append.
+  eventstore::StoreOptions store_options = options.store;
+  if (!options.metrics_listen.empty()) server->metrics_ = std::make_unique<ServerMetrics>();
+  server->write_health_ =
+      std::make_unique<WriteHealth>(options.health_stall_after, server->metrics_.get());
+  store_options.observer = server->write_health_.get();
+  auto store = options.open_store ? options.open_store(options.data_dir, store_options)
+                                  : eventstore::OpenEventStore(options.data_dir, store_options);
   if (!store.ok()) return store.status();
   server->store_ = std::move(*store);
   // Personal data lives apart from the log, in its own RocksDB folder (vault/).
@@ -237,6 +245,9 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   // force, with every commune the 2025 reform split listed as unassigned, are 3.4 MB.
   builder.SetMaxSendMessageSize(
       static_cast<int>(std::max<uint64_t>(limits.max_payload_bytes + (1 << 20), 64 << 20)));
+  if (server->metrics_ != nullptr) {
+    builder.experimental().SetInterceptorCreators(MetricsInterceptors(server->metrics_.get()));
+  }
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));
@@ -254,11 +265,71 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
     if (!publisher.ok()) return publisher.status();
     server->head_publisher_ = *std::move(publisher);
   }
+  if (server->metrics_ != nullptr) {
+    CoopServer* s = server.get();
+    server->metrics_->SetLiveFigures([s] { return s->LiveFiguresNow(); });
+    auto endpoint = MetricsEndpoint::Start(options.metrics_listen, *server->metrics_);
+    if (!endpoint.ok()) return endpoint.status();
+    server->metrics_endpoint_ = std::move(*endpoint);
+  }
   server->server_->GetHealthCheckService()->SetServingStatus(true);
+  server->health_watch_ =
+      std::thread([s = server.get(), log = options.log] { s->WatchHealth(log); });
   return server;
 }
 
 CoopServer::~CoopServer() { Shutdown(); }
+
+void CoopServer::WatchHealth(std::ostream* log) {
+  bool serving = true;
+  absl::MutexLock lock(&mu_);
+  while (watching_health_) {
+    mu_.AwaitWithTimeout(absl::Condition(
+                             +[](bool* watching) { return !*watching; }, &watching_health_),
+                         absl::Milliseconds(250));
+    if (!watching_health_) break;
+    const absl::Time now = absl::Now();
+    const bool stalled = write_health_->Stalled(now);
+    if (stalled == !serving) continue;
+    serving = !stalled;
+    serving_ = serving;
+    server_->GetHealthCheckService()->SetServingStatus(serving);
+    if (log == nullptr) continue;
+    if (serving) {
+      *log << "coopd: SERVING: một lần ghi đã xong / a durable write completed again" << std::endl;
+    } else {
+      *log << "coopd: NOT_SERVING: các lần ghi đã chờ "
+           << absl::FormatDuration(write_health_->Waited(now))
+           << " mà đĩa chưa ghi xong / appends have waited that long without a durable write "
+              "(a full, failing or very slow disk?)"
+           << std::endl;
+    }
+  }
+}
+
+LiveFigures CoopServer::LiveFiguresNow() const {
+  LiveFigures figures;
+  const coop::v1::LogInfo log = store_->GetLogInfo();
+  figures.log_head = log.head_position();
+  figures.log_table_bytes = log.table_bytes();
+  figures.wal_syncs = log.writes().wal_syncs();
+  figures.commits = log.writes().commits();
+  figures.stall_micros = log.writes().stall_micros();
+  for (const auto& status : projections_->Statuses()) {
+    figures.projections.push_back({status.name, status.position, status.lag});
+  }
+  figures.subscribers = event_store_service_->subscriptions().size();
+  figures.fell_behind = event_store_service_->subscriptions().fell_behind();
+  figures.serving = serving_.load();
+  if (backup_writer_ != nullptr) {
+    // A backup being removed by retention meanwhile is an error here: the figure is left out.
+    if (auto kept = backup::ListBackups(backup_writer_->backup_dir());
+        kept.ok() && !kept->empty()) {
+      figures.last_backup_micros = kept->back().created_at_micros();
+    }
+  }
+  return figures;
+}
 
 absl::Status CoopServer::LoadDemo(std::ostream* log) {
   const auto commands = demo::CaMauDemoHistory();
@@ -303,7 +374,16 @@ void CoopServer::Shutdown(absl::Duration grace) {
     }
     shut_down_ = true;
   }
+  {
+    absl::MutexLock lock(&mu_);
+    watching_health_ = false;
+  }
+  if (health_watch_.joinable()) health_watch_.join();
+  // The scraper reads the stores: it goes first.
+  metrics_endpoint_.reset();
+  if (metrics_) metrics_->SetLiveFigures(nullptr);
   if (server_) {
+    serving_ = false;
     server_->GetHealthCheckService()->SetServingStatus(false);
     event_store_service_->Shutdown();
     reporting_service_->Shutdown();  // queries waiting for a projection end now

@@ -11,11 +11,13 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
+#include <thread>
 
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
@@ -25,6 +27,7 @@
 #include "backup/writer.h"
 #include "commands/command_workers.h"
 #include "eventstore/event_store.h"
+#include "eventstore/store_factory.h"
 #include "eventstore/store_options.h"
 #include "projections/cooperative_registry_projection.h"
 #include "projections/projection_set.h"
@@ -35,12 +38,15 @@
 #include "services/corrections_service.h"
 #include "services/event_store_service.h"
 #include "services/head_publisher.h"
+#include "services/metrics.h"
+#include "services/metrics_interceptor.h"
 #include "services/people_service.h"
 #include "services/planning_service.h"
 #include "services/programs_service.h"
 #include "services/registry_service.h"
 #include "services/reporting_service.h"
 #include "services/tree_head_signer.h"
+#include "services/write_health.h"
 #include "vault/access_log.h"
 #include "vault/person_vault.h"
 
@@ -93,6 +99,12 @@ struct ServerOptions {
   // erasure journal (backup/erasure_journal.h).
   std::string backup_dir;
   uint32_t backup_keep = 7;
+  // Serve Prometheus metrics (services/metrics.h) over HTTP on this HOST:PORT (port 0: any
+  // free port, see CoopServer::metrics_port()). Empty: no metrics, and no cost.
+  std::string metrics_listen;
+  // Health goes NOT_SERVING when appends have waited this long with no durable write
+  // completed (services/write_health.h), and SERVING again at the next.
+  absl::Duration health_stall_after = absl::Seconds(10);
   // Where loading progress is written (may be null).
   std::ostream* log = nullptr;
   // What time it is for the server's date rules: "today" for the commands' dates (COMMON-01)
@@ -104,6 +116,9 @@ struct ServerOptions {
   // While a projection catches up, one commit of its rows takes up to this many events
   // (projections/projection_runner.h, RunnerOptions::catch_up_commit_events).
   uint32_t projection_catch_up_commit_events = 16384;
+  // Testing: opens the event store instead of eventstore::OpenEventStore (e.g. over a slow or
+  // failing file system). Empty: OpenEventStore.
+  eventstore::StoreOpener open_store;
   // Testing: called after each page a projection rebuild commits (see
   // projections::RunnerOptions::after_rebuild_page), so that a test can hold a rebuild open.
   std::function<void(uint64_t position)> after_projection_rebuild_page;
@@ -127,6 +142,10 @@ class CoopServer {
   // bounds those), now.
   size_t running_queries() const { return query_workers_->running(); }
   size_t queued_queries() const { return query_workers_->queued(); }
+  // The port /metrics is served on (0 without --metrics_listen).
+  int metrics_port() const { return metrics_endpoint_ ? metrics_endpoint_->port() : 0; }
+  // The metrics (null without --metrics_listen).
+  const ServerMetrics* metrics() const { return metrics_.get(); }
 
   // Health goes NOT_SERVING, subscriptions end, in-flight calls get up to `grace` to finish,
   // then RocksDB closes.
@@ -137,11 +156,16 @@ class CoopServer {
  private:
   CoopServer() = default;
   absl::Status LoadDemo(std::ostream* log);
+  LiveFigures LiveFiguresNow() const;
+  // The health watch's thread: NOT_SERVING while writes are stalled (WriteHealth).
+  void WatchHealth(std::ostream* log);
 
   std::string host_;
   int port_ = 0;
   bool tls_ = false;
   std::unique_ptr<CallGate> gate_;
+  std::unique_ptr<ServerMetrics> metrics_;  // before the store, which reports to them
+  std::unique_ptr<WriteHealth> write_health_;
   std::unique_ptr<eventstore::EventStore> store_;
   std::unique_ptr<EventStoreService> event_store_service_;
   std::unique_ptr<commands::CommandWorkers> command_workers_;
@@ -163,10 +187,14 @@ class CoopServer {
   std::unique_ptr<backup::ErasureJournal> erasure_journal_;  // with a backup_dir
   std::unique_ptr<backup::BackupWriter> backup_writer_;      // with a backup_dir
   std::unique_ptr<AdminService> admin_service_;
+  std::unique_ptr<MetricsEndpoint> metrics_endpoint_;
   std::unique_ptr<grpc::Server> server_;
   absl::Mutex mu_;
   bool shut_down_ ABSL_GUARDED_BY(mu_) = false;  // Shutdown has begun
   bool stopped_ ABSL_GUARDED_BY(mu_) = false;    // Shutdown has completed
+  bool watching_health_ ABSL_GUARDED_BY(mu_) = true;
+  std::atomic<bool> serving_{true};  // what the health service says (after Start)
+  std::thread health_watch_;
 };
 
 }  // namespace coop::services

@@ -128,6 +128,7 @@ void SubscriptionState::PumpLocked() {
     const uint64_t head = store_->notifier().head();
     if (caught_up_sent_ && head >= cursor_ && head - (cursor_ - 1) > kFellBehindLag) {
       caught_up_sent_ = false;
+      registry_->NoteFellBehind();
       auto* fell = outbox_.emplace_back().mutable_fell_behind();
       fell->set_position(cursor_ - 1);
       fell->set_head(head);

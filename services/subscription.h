@@ -19,6 +19,8 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 
 #include "coop/v1/eventstore.pb.h"
@@ -60,8 +62,12 @@ class SubscriptionRegistry {
   void StopAll();
   bool stopping() const;
   size_t size() const;
+  // fell_behind messages sent since the server started (metrics).
+  void NoteFellBehind() { fell_behind_.fetch_add(1, std::memory_order_relaxed); }
+  uint64_t fell_behind() const { return fell_behind_.load(std::memory_order_relaxed); }
 
  private:
+  std::atomic<uint64_t> fell_behind_{0};
   mutable absl::Mutex mu_;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
   std::vector<std::weak_ptr<Handle>> handles_ ABSL_GUARDED_BY(mu_);

@@ -574,6 +574,12 @@ coop::v1::LogInfo RocksEventStore::GetLogInfo() {
     writes->set_appends_rejected(stats_.appends_rejected);
   }
   info.mutable_writes()->set_wal_syncs(statistics_->getTickerCount(rocksdb::WAL_FILE_SYNCED));
+  info.mutable_writes()->set_stall_micros(statistics_->getTickerCount(rocksdb::STALL_MICROS));
+  uint64_t table_bytes = 0;
+  if (db_ != nullptr &&
+      db_->GetAggregatedIntProperty(rocksdb::DB::Properties::kTotalSstFilesSize, &table_bytes)) {
+    info.set_table_bytes(table_bytes);
+  }
   return info;
 }
 

@@ -76,6 +76,7 @@ class RocksEventStore final : public EventStore, private CommittedState {
     coop::v1::AppendRequest request;
     AppendCallback done;
     size_t bytes = 0;
+    absl::Time queued;  // for StoreObserver::OnAppendDone
   };
   struct Batch;  // one group commit (rocks_writer.cc)
   class Sink;    // stages into a Batch's WriteBatch (rocks_writer.cc)

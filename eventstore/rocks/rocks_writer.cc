@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "base/big_endian.h"
 #include "base/rocks_status.h"
 #include "eventstore/rocks/keys.h"
@@ -91,7 +92,9 @@ void RocksEventStore::AppendAsync(coop::v1::AppendRequest request, AppendCallbac
           "the event store is overloaded (", queued_bytes_, " bytes of appends waiting); retry"));
     } else {
       queued_bytes_ += bytes;
-      queue_.push_back(PendingAppend{std::move(request), std::move(done), bytes});
+      queue_.push_back(PendingAppend{std::move(request), std::move(done), bytes,
+                                     options_.observer != nullptr ? absl::Now() : absl::Time()});
+      if (options_.observer != nullptr) options_.observer->OnAppendQueued();
       return;
     }
   }
@@ -167,10 +170,16 @@ void RocksEventStore::CommitterLoop() {
       handoff_ = nullptr;
       failure = failure_;
     }
+    StoreObserver* const observer = options_.observer;
     if (failure.ok() && batch->staged.events > 0) {
       rocksdb::WriteOptions write_options;
       write_options.sync = options_.durability == Durability::kSync;
+      const absl::Time write_began = observer != nullptr ? absl::Now() : absl::Time();
       auto s = db_->Write(write_options, &batch->write_batch);
+      if (observer != nullptr) {
+        observer->OnCommit(batch->appends.size(), batch->staged.events, absl::Now() - write_began,
+                           s.ok());
+      }
       if (!s.ok()) {
         // Later batches were staged on top of this one: the store stops taking appends
         // (fail-stop) rather than guess. Restarting coopd recovers from the durable state.
@@ -200,7 +209,11 @@ void RocksEventStore::CommitterLoop() {
       stager_->MarkDurable(batch->staged.seq);
       if (batch->staged.events > 0) notifier_->Publish(batch->staged.log_head.position);
     }
+    const absl::Time now = observer != nullptr ? absl::Now() : absl::Time();
     for (size_t i = 0; i < batch->appends.size(); ++i) {
+      if (observer != nullptr) {
+        observer->OnAppendDone(now - batch->appends[i].queued, batch->staged.results[i].ok());
+      }
       batch->appends[i].done(std::move(batch->staged.results[i]));
     }
   }
