@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "base/rocks_checkpoint.h"
 #include "base/rocks_flush.h"
+#include "base/rocks_info_log.h"
 #include "base/rocks_status.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/convenience.h"
@@ -148,6 +149,7 @@ absl::StatusOr<std::unique_ptr<ProjectionStore>> ProjectionStore::Open(const std
 
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = true;
+  db_options.info_log = base::TolerantInfoLog(dir);  // a full disk must not crash the server
   db_options.create_missing_column_families = true;
   db_options.paranoid_checks = true;
   db_options.max_background_jobs = 2;

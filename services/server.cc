@@ -4,6 +4,7 @@
 #include <grpcpp/health_check_service_interface.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -75,6 +76,29 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> TransportFor(
   return grpc::SslServerCredentials(ssl);
 }
 
+// The projections are derived from the log: a damaged projection store is set aside (kept for
+// inspection, never read again) and a new one rebuilt from the log.
+absl::StatusOr<std::unique_ptr<projections::ProjectionStore>> OpenOrSetAsideProjections(
+    const std::string& dir, std::ostream* log) {
+  auto store = projections::ProjectionStore::Open(dir);
+  if (!absl::IsDataLoss(store.status())) return store;
+  const std::string aside = absl::StrCat(
+      dir, ".damaged-", absl::FormatTime("%Y%m%dT%H%M%S", absl::Now(), absl::UTCTimeZone()));
+  std::error_code ec;
+  std::filesystem::rename(dir, aside, ec);
+  if (ec) {
+    return absl::DataLossError(absl::StrCat(store.status().message(), "; setting it aside as ",
+                                            aside, " failed: ", ec.message()));
+  }
+  if (log != nullptr) {
+    *log << "coopd: kho phép chiếu bị hỏng, đã để sang " << aside
+         << " và dựng lại từ sổ sự kiện / the projection store is damaged ("
+         << store.status().message() << "): set aside as " << aside
+         << ", rebuilding every projection from the log" << std::endl;
+  }
+  return projections::ProjectionStore::Open(dir);
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOptions& options) {
@@ -94,6 +118,16 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   store_options.observer = server->write_health_.get();
   auto store = options.open_store ? options.open_store(options.data_dir, store_options)
                                   : eventstore::OpenEventStore(options.data_dir, store_options);
+  if (absl::IsDataLoss(store.status())) {
+    // Never serve from a damaged log: say which file, and what to do.
+    return absl::DataLossError(absl::StrCat(
+        store.status().message(),
+        "\n  Sổ sự kiện bị hỏng: không khởi động để khỏi phục vụ dữ liệu sai. Hãy khôi phục từ "
+        "bản sao lưu (coopd restore-backup, docs/operations.md) vào một thư mục mới; đừng tự xoá "
+        "tệp.\n  The event log is damaged: coopd does not start rather than serve wrong data. "
+        "Restore the latest backup (coopd restore-backup, docs/operations.md) into a new folder; "
+        "do not delete files by hand."));
+  }
   if (!store.ok()) return store.status();
   server->store_ = std::move(*store);
   // Personal data lives apart from the log, in its own RocksDB folder (vault/).
@@ -143,7 +177,7 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   server->access_log_ = std::move(*access_log);
   // Projections live in their own database. Their runners start before the demo is loaded
   // (if asked for) and follow it live, so the views are current once SERVING.
-  auto projection_store = projections::ProjectionStore::Open(options.data_dir + "/projections");
+  auto projection_store = OpenOrSetAsideProjections(options.data_dir + "/projections", options.log);
   if (!projection_store.ok()) return projection_store.status();
   server->projection_store_ = std::move(*projection_store);
   projections::RunnerOptions runner_options;

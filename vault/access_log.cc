@@ -8,6 +8,7 @@
 #include "absl/time/clock.h"
 #include "base/big_endian.h"
 #include "base/rocks_checkpoint.h"
+#include "base/rocks_info_log.h"
 #include "base/rocks_status.h"
 #include "rocksdb/db.h"
 #include "rocksdb/options.h"
@@ -26,6 +27,7 @@ absl::StatusOr<std::unique_ptr<PersonAccessLog>> PersonAccessLog::Open(const std
   if (ec) return absl::UnavailableError(absl::StrCat("access log ", dir, ": ", ec.message()));
   rocksdb::Options options;
   options.create_if_missing = true;
+  options.info_log = base::TolerantInfoLog(dir);  // a full disk must not crash the server
   options.paranoid_checks = true;
   options.keep_log_file_num = 5;
   rocksdb::DB* raw = nullptr;

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "base/rocks_checkpoint.h"
+#include "base/rocks_info_log.h"
 #include "base/rocks_status.h"
 #include "base/uuid.h"
 #include "rocksdb/db.h"
@@ -55,6 +56,7 @@ absl::Status PersonVault::OpenDb() {
   if (ec) return absl::UnavailableError(absl::StrCat("person vault ", dir_, ": ", ec.message()));
   rocksdb::DBOptions options;
   options.create_if_missing = true;
+  options.info_log = base::TolerantInfoLog(dir_);  // a full disk must not crash the server
   options.create_missing_column_families = true;
   options.paranoid_checks = true;
   options.max_background_jobs = 2;

@@ -11,6 +11,7 @@
 #include "base/big_endian.h"
 #include "base/rocks_checkpoint.h"
 #include "base/rocks_flush.h"
+#include "base/rocks_info_log.h"
 #include "base/rocks_status.h"
 #include "base/uuid.h"
 #include "eventstore/canonical.h"
@@ -97,6 +98,7 @@ absl::Status RocksEventStore::OpenDb() {
   }
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = options_.create_if_missing;
+  db_options.info_log = base::TolerantInfoLog(dir_);  // a full disk must not crash the server
   db_options.create_missing_column_families = true;
   db_options.paranoid_checks = true;
   db_options.max_background_jobs = 2;

@@ -88,6 +88,10 @@ class RocksEventStore final : public EventStore, private CommittedState {
   // hashes of the events it lacks), then resumes merkle_range_ from it.
   absl::Status OpenMerkle(uint64_t head_position);
   void WriterLoop();
+  // Writer thread, after a write refused for a full disk: asks RocksDB to resume writing (at
+  // most once a second); once it has, clears the failure and stages again from the durable
+  // head. False while the disk is still full.
+  bool TryResume();
   void CommitterLoop();
   std::shared_ptr<Batch> StageBatch(std::vector<PendingAppend> pending);
   absl::StatusOr<std::optional<coop::v1::RecordedEvent>> ReadEventAt(uint64_t position);
@@ -130,8 +134,11 @@ class RocksEventStore final : public EventStore, private CommittedState {
   int checkpoints_running_ ABSL_GUARDED_BY(mu_) = 0;     // Close waits for them
   std::shared_ptr<Batch> handoff_ ABSL_GUARDED_BY(mu_);  // staged, waiting for the committer
   bool writer_done_ ABSL_GUARDED_BY(mu_) = false;
-  absl::Status failure_ ABSL_GUARDED_BY(mu_);  // a failed write stops all later appends
+  // A failed write stops all later appends: for good, or, for a full disk (RESOURCE_EXHAUSTED),
+  // until RocksDB writes again (TryResume).
+  absl::Status failure_ ABSL_GUARDED_BY(mu_);
   WriterStats stats_ ABSL_GUARDED_BY(mu_);
+  absl::Time last_resume_attempt_ = absl::InfinitePast();  // writer thread
   std::thread writer_;
   std::thread committer_;
 };

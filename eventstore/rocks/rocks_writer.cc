@@ -85,7 +85,8 @@ void RocksEventStore::AppendAsync(coop::v1::AppendRequest request, AppendCallbac
     absl::MutexLock lock(&mu_);
     if (closing_) {
       refused = absl::UnavailableError("the event store is closing");
-    } else if (!failure_.ok()) {
+    } else if (!failure_.ok() && !absl::IsResourceExhausted(failure_)) {
+      // Stopped for good. (After a full disk the writer tries to resume: appends still queue.)
       refused = failure_;
     } else if (queued_bytes_ > 0 && queued_bytes_ + bytes > options_.max_queued_bytes) {
       refused = absl::ResourceExhaustedError(absl::StrCat(
@@ -130,10 +131,13 @@ void RocksEventStore::WriterLoop() {
       failure = failure_;
     }
     if (!failure.ok()) {
-      // Fail-stop: nothing more is staged on top of a write that failed.
+      // Nothing more is staged on top of a write that failed. A full disk is the one failure
+      // the store recovers from, once RocksDB can write again (TryResume); any other stops it.
       stager_->Abandon();
-      for (auto& p : pending) p.done(failure);
-      continue;
+      if (!absl::IsResourceExhausted(failure) || !TryResume()) {
+        for (auto& p : pending) p.done(failure);
+        continue;
+      }
     }
     auto batch = StageBatch(std::move(pending));
     absl::MutexLock lock(&mu_);
@@ -141,6 +145,28 @@ void RocksEventStore::WriterLoop() {
   }
   absl::MutexLock lock(&mu_);
   writer_done_ = true;
+}
+
+bool RocksEventStore::TryResume() {
+  const absl::Time now = absl::Now();
+  if (now - last_resume_attempt_ < absl::Seconds(1)) return false;
+  last_resume_attempt_ = now;
+  // RocksDB flushes every memtable before it resumes, so the write-ahead log that holds the
+  // failed write's torn tail is never replayed past.
+  // Busy while RocksDB's own recovery waits for free space; OK once it (or this) has resumed.
+  if (!db_->Resume().ok()) return false;
+  LogHead head;
+  {
+    absl::MutexLock lock(&mu_);
+    head = head_;
+  }
+  // Staging starts again from what is durable: the stager's overlay and the Merkle range as
+  // staged were ahead of it.
+  if (!OpenMerkle(head.position).ok()) return false;
+  stager_ = std::make_unique<AppendStager>(static_cast<CommittedState*>(this), head);
+  absl::MutexLock lock(&mu_);
+  failure_ = absl::OkStatus();
+  return true;
 }
 
 std::shared_ptr<RocksEventStore::Batch> RocksEventStore::StageBatch(
@@ -183,9 +209,13 @@ void RocksEventStore::CommitterLoop() {
       if (!s.ok()) {
         // Later batches were staged on top of this one: the store stops taking appends
         // (fail-stop) rather than guess. Restarting coopd recovers from the durable state.
-        failure = base::FromRocks(s,
-                                  "committing appends; the store accepts no more appends until "
-                                  "restarted");
+        failure = s.IsNoSpace()
+                      ? absl::ResourceExhaustedError(absl::StrCat(
+                            "the disk of the event log is full (", s.ToString(),
+                            "): appends are refused until space is freed; reads go on"))
+                      : base::FromRocks(s,
+                                        "committing appends; the store accepts no more appends "
+                                        "until restarted");
         absl::MutexLock lock(&mu_);
         failure_ = failure;
       }
