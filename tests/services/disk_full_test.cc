@@ -20,6 +20,7 @@
 #include "absl/strings/match.h"
 #include "coop/v1/reporting.grpc.pb.h"
 #include "tests/services/server_fixture.h"
+#include "tests/support/event_builders.h"
 
 namespace coop::testing {
 namespace {
@@ -48,14 +49,8 @@ class DiskFullTest : public ServerFixture {
   std::string Small() const { return dir_.Sub("small"); }
 
   grpc::Status AppendOne(const std::string& stream, size_t bytes) {
-    coop::v1::AppendRequest request;
-    auto* append = request.add_streams();
-    append->set_stream_id(stream);
-    auto* event = append->add_events();
-    event->set_event_id(base::NewRandomUuid());
-    event->set_type("bench.v1.Noted");
-    event->set_schema_version(1);
-    event->set_payload(std::string(bytes, 'x'));
+    auto request = AppendTo(stream, Any());
+    request.mutable_streams(0)->mutable_events(0)->set_payload(std::string(bytes, 'x'));
     return Append(request);
   }
 

@@ -14,6 +14,7 @@
 #include "coop/v1/eventstore.grpc.pb.h"
 #include "coop/v1/registry.grpc.pb.h"
 #include "tests/services/auth_fixture.h"
+#include "tests/support/event_builders.h"
 #include "tests/support/http_get.h"
 
 namespace coop::testing {
@@ -44,18 +45,7 @@ class MetricsTest : public AuthServerFixture {
 
   grpc::Status RawAppend(const std::string& stream, int64_t expected) {
     auto store = coop::v1::EventStore::NewStub(channel_);
-    coop::v1::AppendRequest request;
-    auto* append = request.add_streams();
-    append->set_stream_id(stream);
-    if (expected >= 0) {
-      append->mutable_expected()->set_kind(coop::v1::ExpectedVersion::EXACT);
-      append->mutable_expected()->set_version(static_cast<uint64_t>(expected));
-    }
-    auto* event = append->add_events();
-    event->set_event_id(base::NewRandomUuid());
-    event->set_type("bench.v1.Noted");
-    event->set_schema_version(1);
-    event->set_payload("x");
+    const auto request = AppendTo(stream, expected >= 0 ? Exact(expected) : Any());
     coop::v1::AppendResponse response;
     return store->Append(As("admin").get(), request, &response);
   }

@@ -12,6 +12,7 @@
 
 #include "eventstore/rocks/rocks_event_store.h"
 #include "tests/services/server_fixture.h"
+#include "tests/support/event_builders.h"
 #include "tests/support/slow_sync_file_system.h"
 
 namespace coop::testing {
@@ -37,14 +38,8 @@ class SlowDiskTest : public ServerFixture {
   }
 
   grpc::Status AppendOne(coop::v1::EventStore::Stub* stub, const std::string& stream) {
-    coop::v1::AppendRequest request;
-    auto* append = request.add_streams();
-    append->set_stream_id(stream);
-    auto* event = append->add_events();
-    event->set_event_id(base::NewRandomUuid());
-    event->set_type("bench.v1.Noted");
-    event->set_schema_version(1);
-    event->set_payload(std::string(4096, 'x'));
+    auto request = AppendTo(stream, Any());
+    request.mutable_streams(0)->mutable_events(0)->set_payload(std::string(4096, 'x'));
     coop::v1::AppendResponse response;
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
