@@ -20,7 +20,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev clang-format python3
   libxlsxwriter-dev python3-openpyxl
   libpq-dev libhiredis-dev libjemalloc-dev
-  prometheus-cpp-dev prometheus
+  prometheus-cpp-dev prometheus systemd
 )
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
