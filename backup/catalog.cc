@@ -17,9 +17,14 @@ namespace fs = std::filesystem;
 
 absl::StatusOr<coop::v1::BackupManifest> ReadManifest(const std::string& backup_folder) {
   const std::string path = ManifestPath(backup_folder);
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  std::error_code ec;
+  if (!fs::exists(path, ec) && !ec) {
     return absl::NotFoundError(absl::StrCat("no manifest ", path, ": not a finished backup"));
+  }
+  // Any other failure is not "unfinished": retention must never take a backup it cannot read
+  // for one that does not exist (it would delete tables that backup needs).
+  std::ifstream in(path, std::ios::binary);
+  if (ec || !in) return absl::UnavailableError(absl::StrCat("cannot read the manifest ", path));
   std::stringstream text;
   text << in.rdbuf();
   coop::v1::BackupManifest manifest;
@@ -51,8 +56,7 @@ absl::Status WriteManifest(const std::string& backup_folder,
     out.flush();
     if (!out) return absl::UnavailableError(absl::StrCat("writing ", temporary));
   }
-  // Synced through a read of its own: ofstream has no fsync.
-  if (auto synced = HashFile(temporary, nullptr); !synced.ok()) return synced.status();
+  if (auto st = SyncFile(temporary); !st.ok()) return st;
   std::error_code ec;
   fs::rename(temporary, path, ec);
   if (ec) return absl::UnavailableError(absl::StrCat("renaming ", temporary, ": ", ec.message()));
@@ -61,20 +65,17 @@ absl::Status WriteManifest(const std::string& backup_folder,
 
 absl::StatusOr<std::vector<coop::v1::BackupInfo>> ListBackups(const std::string& backup_dir) {
   std::vector<coop::v1::BackupInfo> backups;
-  std::error_code ec;
-  const std::string folder = BackupsFolder(backup_dir);
-  if (!fs::exists(folder, ec)) return backups;
-  for (const auto& entry : fs::directory_iterator(folder, ec)) {
-    auto id = BackupIdOf(entry.path().filename().string());
-    if (!id) continue;
-    auto manifest = ReadManifest(entry.path().string());
+  auto entries = ListFolder(BackupsFolder(backup_dir), /*recursive=*/false);
+  if (!entries.ok()) return entries.status();
+  for (const auto& entry : *entries) {
+    if (!entry.is_folder || !BackupIdOf(entry.name)) continue;
+    auto manifest = ReadManifest(entry.path);
     if (absl::IsNotFound(manifest.status())) continue;  // not finished
     if (!manifest.ok()) return manifest.status();
     coop::v1::BackupInfo info = manifest->info();
-    info.set_path(entry.path().string());
+    info.set_path(entry.path);
     backups.push_back(std::move(info));
   }
-  if (ec) return absl::UnavailableError(absl::StrCat("listing ", folder, ": ", ec.message()));
   std::sort(backups.begin(), backups.end(),
             [](const auto& a, const auto& b) { return a.backup_id() < b.backup_id(); });
   return backups;
@@ -95,15 +96,13 @@ absl::Status ForEachKeptFile(
 
 absl::StatusOr<uint64_t> NextBackupId(const std::string& backup_dir) {
   uint64_t last = 0;
-  std::error_code ec;
-  const std::string folder = BackupsFolder(backup_dir);
-  if (!fs::exists(folder, ec)) return 1;
-  for (const auto& entry : fs::directory_iterator(folder, ec)) {
-    std::string name = entry.path().filename().string();
+  auto entries = ListFolder(BackupsFolder(backup_dir), /*recursive=*/false);
+  if (!entries.ok()) return entries.status();
+  for (const auto& entry : *entries) {
+    std::string name = entry.name;
     if (name.size() > 1 && name[0] == '.') name = name.substr(1, name.find('.', 1) - 1);
     if (auto id = BackupIdOf(name)) last = std::max(last, *id);
   }
-  if (ec) return absl::UnavailableError(absl::StrCat("listing ", folder, ": ", ec.message()));
   return last + 1;
 }
 
@@ -121,29 +120,34 @@ absl::StatusOr<std::vector<uint64_t>> ApplyRetention(const std::string& backup_d
     }
     removed.push_back((*backups)[i].backup_id());
   }
-  for (const auto& entry : fs::directory_iterator(BackupsFolder(backup_dir), ec)) {
-    const std::string name = entry.path().filename().string();
-    if (BackupIdOf(name) && fs::exists(ManifestPath(entry.path().string()))) continue;
-    fs::remove_all(entry.path(), ec);
-    if (ec) return absl::UnavailableError(absl::StrCat("removing ", name, ": ", ec.message()));
+  auto folders = ListFolder(BackupsFolder(backup_dir), /*recursive=*/false);
+  if (!folders.ok()) return folders.status();
+  for (const auto& entry : *folders) {
+    // A finished backup stays, and so does one whose manifest cannot be read now: it is never
+    // taken for an unfinished one.
+    if (BackupIdOf(entry.name) && !absl::IsNotFound(ReadManifest(entry.path).status())) continue;
+    fs::remove_all(entry.path, ec);
+    if (ec)
+      return absl::UnavailableError(absl::StrCat("removing ", entry.path, ": ", ec.message()));
   }
   // Shared tables no kept backup names.
   std::set<std::string> named;
   if (auto st = ForEachKeptFile(
           backup_dir,
           [&](const auto& info, const auto& file) {
-            named.insert(fs::weakly_canonical(fs::path(info.path()) / file.stored_at()).string());
+            named.insert((fs::path(info.path()) / file.stored_at()).lexically_normal().string());
           });
       !st.ok()) {
     return st;
   }
-  const std::string shared = SharedFolder(backup_dir);
-  if (!fs::exists(shared, ec)) return removed;
-  for (const auto& entry : fs::recursive_directory_iterator(shared, ec)) {
-    if (!entry.is_regular_file()) continue;
-    if (named.count(fs::weakly_canonical(entry.path()).string())) continue;
-    fs::remove(entry.path(), ec);
-    if (ec) return absl::UnavailableError(absl::StrCat("removing ", entry.path().string()));
+  auto shared = ListFolder(SharedFolder(backup_dir), /*recursive=*/true);
+  if (!shared.ok()) return shared.status();
+  for (const auto& entry : *shared) {
+    if (!entry.is_file) continue;
+    if (named.count(fs::path(entry.path).lexically_normal().string())) continue;
+    fs::remove(entry.path, ec);
+    if (ec)
+      return absl::UnavailableError(absl::StrCat("removing ", entry.path, ": ", ec.message()));
   }
   return removed;
 }

@@ -29,19 +29,20 @@ class ErasureJournal {
   static absl::StatusOr<std::unique_ptr<ErasureJournal>> Open(const std::string& path);
   ~ErasureJournal();
 
-  // Appends the erasure unless the journal holds its position already (a retried erasure, or
-  // the start-up replay of one). UNAVAILABLE for I/O errors.
+  // Appends the erasure unless the journal holds it already (the same person at the same
+  // position: a retried erasure, or the start-up replay of one). UNAVAILABLE for I/O errors.
   absl::Status Record(const std::string& person_ref, const coop::v1::PersonErasure& erasure);
 
  private:
-  ErasureJournal(std::string path, int fd, std::set<uint64_t> positions);
+  ErasureJournal(std::string path, int fd, std::set<std::string> recorded);
   const std::string path_;
   absl::Mutex mu_;
   int fd_ ABSL_GUARDED_BY(mu_);
-  std::set<uint64_t> positions_ ABSL_GUARDED_BY(mu_);
+  std::set<std::string> recorded_ ABSL_GUARDED_BY(mu_);  // person ref @ position
 };
 
-// Every entry of the journal at `path`, in order; none if it does not exist.
+// Every entry of the journal at `path`, in order. NOT_FOUND if there is none; UNAVAILABLE if it
+// cannot be read.
 absl::StatusOr<std::vector<coop::v1::ErasureJournalEntry>> ReadErasureJournal(
     const std::string& path);
 

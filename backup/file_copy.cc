@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <vector>
 
@@ -129,6 +130,36 @@ absl::StatusOr<FileDigest> HashFile(const std::string& path, const ByteProgress&
     return IoError("opening", path, errno);
   }
   return ReadAll(in.get(), path, progress, [](const char*, size_t) { return absl::OkStatus(); });
+}
+
+absl::StatusOr<std::vector<FolderEntry>> ListFolder(const std::string& folder, bool recursive) {
+  namespace fs = std::filesystem;
+  std::vector<FolderEntry> entries;
+  std::error_code ec;
+  if (!fs::exists(folder, ec) && !ec) return entries;
+  fs::recursive_directory_iterator it(folder, ec), end;
+  while (!ec && it != end) {
+    FolderEntry entry;
+    entry.path = it->path().string();
+    entry.name = it->path().filename().string();
+    entry.is_file = it->is_regular_file(ec);
+    if (!ec) entry.is_folder = it->is_directory(ec);
+    if (!ec && entry.is_file) entry.size = it->file_size(ec);
+    if (ec) break;
+    entries.push_back(std::move(entry));
+    if (!recursive) it.disable_recursion_pending();
+    it.increment(ec);
+  }
+  if (ec)
+    return absl::UnavailableError(absl::StrCat("reading the folder ", folder, ": ", ec.message()));
+  return entries;
+}
+
+absl::Status SyncFile(const std::string& path) {
+  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) return IoError("opening", path, errno);
+  if (::fsync(fd.get()) != 0) return IoError("syncing", path, errno);
+  return absl::OkStatus();
 }
 
 absl::Status SyncDirectory(const std::string& folder) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 
@@ -29,6 +30,20 @@ absl::StatusOr<FileDigest> CopyFileHashed(const std::string& from, const std::st
 // Reads the file and returns its size and SHA-256. NOT_FOUND / UNAVAILABLE naming the path.
 absl::StatusOr<FileDigest> HashFile(const std::string& path, const ByteProgress& progress);
 
+// What is in a folder, read without exceptions (std::filesystem's iterators throw from ++).
+struct FolderEntry {
+  std::string path;
+  std::string name;
+  bool is_file = false;
+  bool is_folder = false;
+  uint64_t size = 0;  // files only
+};
+// The entries of `folder` (and of its subfolders if `recursive`). UNAVAILABLE naming the folder
+// if it cannot be read; an absent folder has none.
+absl::StatusOr<std::vector<FolderEntry>> ListFolder(const std::string& folder, bool recursive);
+
+// Fsyncs a file's contents. UNAVAILABLE naming it.
+absl::Status SyncFile(const std::string& path);
 // Fsyncs a folder, so the names created in it last. UNAVAILABLE naming it.
 absl::Status SyncDirectory(const std::string& folder);
 

@@ -46,18 +46,19 @@ absl::Status Ingest::PlanDatabase(absl::string_view component, const std::string
   const std::string shared = absl::StrCat(SharedFolder(backup_dir_), "/", component);
   fs::create_directories(shared, ec);
   if (ec) return Unavailable(absl::StrCat("creating ", shared), ec);
-  for (const auto& entry : fs::directory_iterator(staged, ec)) {
-    if (!entry.is_regular_file()) continue;
-    const std::string name = entry.path().filename().string();
+  auto entries = ListFolder(staged, /*recursive=*/false);
+  if (!entries.ok()) return entries.status();
+  for (const auto& entry : *entries) {
+    if (!entry.is_file) continue;
+    const std::string& name = entry.name;
     if (!IsDatabaseFile(name)) continue;
-    const uint64_t size = entry.file_size(ec);
-    if (ec) return Unavailable(absl::StrCat("reading the size of ", entry.path().string()), ec);
+    const uint64_t size = entry.size;
     coop::v1::BackupFile file;
     file.set_component(std::string(component));
     file.set_name(name);
     file.set_size(size);
     if (IsTable(name)) {
-      auto identity = TableIdentity(entry.path().string(), size);
+      auto identity = TableIdentity(entry.path, size);
       if (!identity.ok()) return identity.status();
       const std::string key = absl::StrCat(component, "/", *identity);
       file.set_stored_at(absl::StrCat(kSharedPrefix, key));
@@ -69,17 +70,15 @@ absl::Status Ingest::PlanDatabase(absl::string_view component, const std::string
       // Not in any kept backup: copied (over a leftover of a failed backup, if any).
       const std::string target = absl::StrCat(shared, "/", *identity);
       fs::remove(target, ec);
-      copies_.push_back({.from = entry.path().string(), .to = target, .file_index = files_.size()});
+      copies_.push_back({.from = entry.path, .to = target, .file_index = files_.size()});
     } else {
       file.set_stored_at(absl::StrCat("files/", component, "/", name));
-      copies_.push_back({.from = entry.path().string(),
-                         .to = absl::StrCat(own, "/", name),
-                         .file_index = files_.size()});
+      copies_.push_back(
+          {.from = entry.path, .to = absl::StrCat(own, "/", name), .file_index = files_.size()});
     }
     bytes_to_copy_ += size;
     files_.push_back(std::move(file));
   }
-  if (ec) return Unavailable(absl::StrCat("listing ", staged), ec);
   return absl::OkStatus();
 }
 
@@ -120,14 +119,15 @@ absl::Status Ingest::Copy(const ByteProgress& progress) {
     new_bytes_ += digest->size;
   }
   // The names of everything copied, synced with their folders.
-  std::error_code ec;
-  for (const auto& entry : fs::recursive_directory_iterator(folder_ + "/files", ec)) {
-    if (entry.is_directory()) {
-      if (auto st = SyncDirectory(entry.path().string()); !st.ok()) return st;
+  auto own = ListFolder(folder_ + "/files", /*recursive=*/true);
+  if (!own.ok()) return own.status();
+  auto shared = ListFolder(SharedFolder(backup_dir_), /*recursive=*/false);
+  if (!shared.ok()) return shared.status();
+  for (const auto* entries : {&*own, &*shared}) {
+    for (const auto& entry : *entries) {
+      if (!entry.is_folder) continue;
+      if (auto st = SyncDirectory(entry.path); !st.ok()) return st;
     }
-  }
-  for (const auto& entry : fs::directory_iterator(SharedFolder(backup_dir_), ec)) {
-    if (auto st = SyncDirectory(entry.path().string()); !st.ok()) return st;
   }
   return absl::OkStatus();
 }

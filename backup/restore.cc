@@ -60,13 +60,21 @@ absl::StatusOr<uint64_t> ApplyJournal(const std::string& folder, const std::stri
   auto key = vault::LoadMasterKey(absl::StrCat(folder, "/", kMasterKeyName));
   if (!key.ok()) return key.status();
   auto people = vault::PersonVault::Open(ComponentFolder(folder, kPeople), *key);
-  if (!people.ok()) {
+  if (absl::IsDataLoss(people.status())) {  // the key check failed: another key
     return absl::FailedPreconditionError(absl::StrCat(
         "kho dữ liệu cá nhân không mở được bằng khóa này / the person vault does not open with "
         "this master key: ",
         people.status().message()));
   }
+  if (!people.ok()) return people.status();
   auto entries = ReadErasureJournal(journal);
+  if (absl::IsNotFound(entries.status())) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "không có sổ xoá ", journal, " / no erasure journal at ", journal,
+        ": give the backup folder's erasures.jsonl with --erasure_journal FILE (a restore without "
+        "it would bring back people erased after the backup), or --without_erasure_journal if "
+        "none was ever kept"));
+  }
   if (!entries.ok()) return entries.status();
   uint64_t later = 0;
   for (const auto& entry : *entries) {
@@ -96,7 +104,9 @@ absl::StatusOr<BackupRestoreReport> RestoreBackup(const std::string& backup_fold
   }
   BackupRestoreReport report;
   report.backup = manifest->info();
-  const std::string folder = data_dir + ".restoring";
+  fs::path target = fs::path(data_dir).lexically_normal();
+  if (!target.has_filename()) target = target.parent_path();  // "store/" is "store"
+  const std::string folder = target.string() + ".restoring";
   fs::remove_all(folder, ec);
   bool done = false;
   absl::Cleanup leave_nothing = [&] {
@@ -112,13 +122,18 @@ absl::StatusOr<BackupRestoreReport> RestoreBackup(const std::string& backup_fold
   report.bytes = files->bytes;
   if (auto st = PlaceKeys(report.backup, options, folder, &report); !st.ok()) return st;
 
-  const std::string journal =
-      options.erasure_journal.empty()
-          ? ErasureJournalPath(fs::path(backup_folder).parent_path().parent_path().string())
-          : options.erasure_journal;
-  auto later = ApplyJournal(folder, journal, report.backup.log_head_position());
-  if (!later.ok()) return later.status();
-  report.erasures_applied = *later;
+  if (!options.without_erasure_journal) {
+    // <backup_dir>/backups/NNNNNN → <backup_dir>/erasures.jsonl (a trailing '/' or two allowed).
+    fs::path backup = fs::path(backup_folder).lexically_normal();
+    if (!backup.has_filename()) backup = backup.parent_path();
+    const std::string journal =
+        options.erasure_journal.empty()
+            ? ErasureJournalPath(backup.parent_path().parent_path().string())
+            : options.erasure_journal;
+    auto later = ApplyJournal(folder, journal, report.backup.log_head_position());
+    if (!later.ok()) return later.status();
+    report.erasures_applied = *later;
+  }
 
   progress("kiểm tra nhật ký đã khôi phục / checking the restored log");
   if (auto st = CheckLogHeads(folder, report.backup, /*verify_chain=*/false, nullptr, nullptr);
@@ -126,11 +141,11 @@ absl::StatusOr<BackupRestoreReport> RestoreBackup(const std::string& backup_fold
     return st;
   }
   if (auto st = base::SyncFolder(folder); !st.ok()) return st;
-  if (fs::exists(data_dir, ec)) fs::remove(data_dir, ec);  // empty (checked above)
-  fs::rename(folder, data_dir, ec);
+  if (fs::exists(target, ec)) fs::remove(target, ec);  // empty (checked above)
+  fs::rename(folder, target, ec);
   if (ec) return Unavailable(absl::StrCat("renaming ", folder, " to ", data_dir), ec);
-  if (auto st = base::SyncFolder(data_dir); !st.ok()) return st;
-  done = true;
+  done = true;  // the folder is in place; only its name's durability is left
+  if (auto st = base::SyncFolder(target.string()); !st.ok()) return st;
   return report;
 }
 

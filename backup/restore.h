@@ -29,8 +29,11 @@ struct RestoreOptions {
   std::string master_key_file;
   // The tree-head signing key (PEM); optional.
   std::string signing_key_file;
-  // The erasure journal to apply. Empty: <backup_dir>/erasures.jsonl of the backup's folder.
+  // The erasure journal to apply. Empty: <backup_dir>/erasures.jsonl of the backup's folder,
+  // which must exist (a server with --backup_dir makes it), unless `without_erasure_journal`.
   std::string erasure_journal;
+  // Restore without one (none was ever kept): erasures after the backup are then not applied.
+  bool without_erasure_journal = false;
   // Progress lines, Vietnamese then English (may be empty).
   std::function<void(absl::string_view)> progress;
 };

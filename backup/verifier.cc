@@ -89,11 +89,12 @@ absl::StatusOr<coop::v1::VerifyBackupReply> VerifyBackup(const std::string& back
   reply.set_events_verified(events);
   if (master_key != nullptr) {
     auto people = vault::PersonVault::Open(ComponentFolder(scratch, kPeople), *master_key);
-    if (!people.ok()) {
+    if (absl::IsDataLoss(people.status())) {  // the key check failed: another key
       return absl::FailedPreconditionError(
           absl::StrCat("the backup's person vault does not open with this server's master key: ",
                        people.status().message()));
     }
+    if (!people.ok()) return people.status();
   }
   return reply;
 }

@@ -22,7 +22,7 @@ class StoreObserver {
   virtual void OnAppendQueued() {}
   // A group commit was written: `appends` completed by it (committed or rejected), `events`
   // written, and how long its write (with its fsync in Durability::kSync) took. `ok` false: the
-  // write failed (the store stops taking appends).
+  // write failed (the store stops taking appends, or, for a full disk, until it writes again).
   virtual void OnCommit(size_t appends, size_t events, absl::Duration write, bool ok) = 0;
   // An append is being completed: how long it was in the store (queued to completed), and
   // whether it committed.

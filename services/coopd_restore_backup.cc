@@ -13,6 +13,7 @@ int Usage(const std::string& problem) {
   std::cerr
       << "cách dùng / usage: coopd restore-backup BACKUP DATA_DIR [--master_key FILE] "
          "[--signing_key FILE]\n"
+         "           [--erasure_journal FILE | --without_erasure_journal]\n"
          "  Khôi phục một bản sao lưu trực tuyến (BACKUP_DIR/backups/NNNNNN) vào một thư mục dữ "
          "liệu mới. Bản sao lưu không chứa khóa chính trừ khi được yêu cầu: khi đó phải đưa khóa "
          "bằng --master_key.\n"
@@ -29,9 +30,13 @@ int RunCoopdRestoreBackup(const std::vector<std::string>& args) {
   backup::RestoreOptions options;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
-    if (arg == "--master_key" || arg == "--signing_key") {
+    if (arg == "--master_key" || arg == "--signing_key" || arg == "--erasure_journal") {
       if (i + 1 >= args.size()) return Usage(arg + ": needs a file");
-      (arg == "--master_key" ? options.master_key_file : options.signing_key_file) = args[++i];
+      (arg == "--master_key"    ? options.master_key_file
+       : arg == "--signing_key" ? options.signing_key_file
+                                : options.erasure_journal) = args[++i];
+    } else if (arg == "--without_erasure_journal") {
+      options.without_erasure_journal = true;
     } else if (arg.rfind("--", 0) == 0) {
       return Usage("unknown flag " + arg);
     } else {

@@ -228,11 +228,12 @@ ServerMetrics::ServerMetrics()
                       .Register(*registry_);
   appends_committed_ = &results.Add({{"result", "committed"}});
   appends_rejected_ = &results.Add({{"result", "rejected"}});
-  commits_failed_ = &prometheus::BuildCounter()
-                         .Name("coop_commit_failures_total")
-                         .Help("Group commits whose write failed (the store then stops).")
-                         .Register(*registry_)
-                         .Add({});
+  commits_failed_ =
+      &prometheus::BuildCounter()
+           .Name("coop_commit_failures_total")
+           .Help("Group commits whose write failed (a full disk, or a fault that stops the store).")
+           .Register(*registry_)
+           .Add({});
   calls_ = &prometheus::BuildCounter()
                 .Name("coop_rpc_results_total")
                 .Help("Finished RPCs by method and status code.")

@@ -10,9 +10,11 @@ WriteHealth::WriteHealth(absl::Duration stall_after, eventstore::StoreObserver* 
     : stall_after_(stall_after), next_(next) {}
 
 void WriteHealth::OnAppendQueued() {
-  if (waiting_.fetch_add(1, std::memory_order_acq_rel) == 0) {
+  // The time first: the health watch never sees a wait without its start.
+  if (waiting_.load(std::memory_order_acquire) == 0) {
     waiting_since_micros_.store(absl::ToUnixMicros(absl::Now()), std::memory_order_release);
   }
+  waiting_.fetch_add(1, std::memory_order_acq_rel);
   if (next_ != nullptr) next_->OnAppendQueued();
 }
 

@@ -4,6 +4,7 @@
 // keys and the new key check go in one synced batch, so a crash leaves the vault wholly under
 // one key or the other. The old wrapped keys then leave the files as an erasure's bytes do
 // (person_vault_erasure.cc): a flush of every family and a forced compaction to the last level.
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -19,6 +20,7 @@ namespace coop::vault {
 namespace {
 
 constexpr char kKeyCheckKey[] = "key_check";
+constexpr char kPurgePendingKey[] = "purge_pending";  // as person_vault_erasure.cc
 constexpr char kKeyLabel[] = "coopledger/person-key/v1/";
 constexpr char kKeyCheckLabel[] = "coopledger/person-vault/key-check/v1";
 
@@ -38,6 +40,10 @@ absl::StatusOr<PersonVault::Rotation> PersonVault::RotateMasterKey(const std::st
                                                                    const MasterKey& new_key) {
   if (old_key.Hex() == new_key.Hex()) {
     return absl::InvalidArgumentError("the new master key is the old one");
+  }
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    return absl::NotFoundError(absl::StrCat("no person vault in ", dir));
   }
   auto vault = Open(dir, old_key);
   if (!vault.ok()) {
@@ -74,6 +80,9 @@ absl::StatusOr<PersonVault::Rotation> PersonVault::RotateMasterKey(const std::st
   auto check = Seal(new_key.data(), kKeyCheckLabel, "");
   if (!check.ok()) return check.status();
   batch.Put(v.meta_, kKeyCheckKey, *check);
+  // If the process dies before the purge below ends, the next Open finishes it: the keys
+  // wrapped under the old master key never stay in the files.
+  batch.Put(v.meta_, kPurgePendingKey, "");
   rocksdb::WriteOptions synced;
   synced.sync = true;
   if (auto s = v.db_->Write(synced, &batch); !s.ok()) {

@@ -135,7 +135,11 @@ void RocksEventStore::WriterLoop() {
       // the store recovers from, once RocksDB can write again (TryResume); any other stops it.
       stager_->Abandon();
       if (!absl::IsResourceExhausted(failure) || !TryResume()) {
-        for (auto& p : pending) p.done(failure);
+        const absl::Time now = absl::Now();
+        for (auto& p : pending) {
+          if (options_.observer != nullptr) options_.observer->OnAppendDone(now - p.queued, false);
+          p.done(failure);
+        }
         continue;
       }
     }
@@ -162,7 +166,7 @@ bool RocksEventStore::TryResume() {
   }
   // Staging starts again from what is durable: the stager's overlay and the Merkle range as
   // staged were ahead of it.
-  if (!OpenMerkle(head.position).ok()) return false;
+  if (rocks_options_.keep_merkle_tree && !OpenMerkle(head.position).ok()) return false;
   stager_ = std::make_unique<AppendStager>(static_cast<CommittedState*>(this), head);
   absl::MutexLock lock(&mu_);
   failure_ = absl::OkStatus();

@@ -389,6 +389,25 @@ TEST_F(BackupTest, AnErasureRecordedAfterTheBackupIsAppliedAgainOnRestore) {
   EXPECT_EQ(details.erasure().position(), forgotten.position());
 }
 
+TEST_F(BackupTest, ARestoreWithoutTheErasureJournalIsRefusedUnlessWaived) {
+  RegisterNumber(1);
+  const coop::v1::BackupInfo info = BackupOk();
+  fs::rename(backup::ErasureJournalPath(BackupDir()), dir_.Sub("journal-elsewhere.jsonl"));
+  const std::string restored = dir_.Sub("restored");
+  const std::string key = DataDir() + "/master.key";
+  EXPECT_EQ(RestoreCommand({info.path() + "/", restored, "--master_key", key}), 1)
+      << "it would bring back people erased after the backup";
+  EXPECT_FALSE(fs::exists(restored));
+  EXPECT_EQ(RestoreCommand({info.path() + "/", restored + "/", "--master_key", key,
+                            "--erasure_journal", dir_.Sub("journal-elsewhere.jsonl")}),
+            0)
+      << "trailing slashes are fine";
+  EXPECT_TRUE(fs::exists(restored + "/CURRENT"));
+  const std::string waived = dir_.Sub("waived");
+  EXPECT_EQ(RestoreCommand({info.path(), waived, "--master_key", key, "--without_erasure_journal"}),
+            0);
+}
+
 TEST_F(BackupTest, AnotherProcessWritingABackupInTheFolderIsAbortedAndNothingIsKept) {
   RegisterNumber(1);
   fs::create_directories(BackupDir());

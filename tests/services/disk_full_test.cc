@@ -45,6 +45,7 @@ class DiskFullTest : public ServerFixture {
   }
   void Configure(services::ServerOptions& options) override {
     options.data_dir = Small() + "/store";
+    options.health_stall_after = absl::Seconds(1);
   }
   std::string Small() const { return dir_.Sub("small"); }
 
@@ -106,6 +107,12 @@ TEST_F(DiskFullTest, AppendsFailClearlyReadsGoOnAndAppendsResumeOnceSpaceIsFreed
   ASSERT_TRUE(resumed.ok()) << resumed.error_message();
   ++acknowledged;
   for (int i = 0; i < 10; ++i, ++acknowledged) ASSERT_TRUE(AppendOne("ledger-d", 4096).ok());
+
+  // Idle now, health stays SERVING: no refused append is still counted as waiting.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1800));
+  auto health = CheckHealth(channel_);
+  ASSERT_OK(health);
+  EXPECT_EQ(*health, Health::kServing);
 
   // After a restart: everything acknowledged, in a chain that verifies.
   server_->Shutdown();
