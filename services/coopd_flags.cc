@@ -61,6 +61,7 @@ Usage: coopd [flags]
                        offline: fill an empty data folder with the log of an export
                        (coopctl audit export), keeping positions and hashes (docs/audit.md)
        coopd restore-backup BACKUP DATA_DIR [--master_key FILE] [--signing_key FILE]
+                       [--erasure_journal FILE | --without_erasure_journal]
                        offline: fill a new data folder from an online backup
                        (BACKUP_DIR/backups/NNNNNN); the master key is asked for unless the
                        backup holds it (docs/operations.md)
