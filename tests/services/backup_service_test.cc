@@ -118,6 +118,17 @@ class BackupTest : public RegistryFixture {
     return recorded.person_ref();
   }
 
+  // The person `ref` as the restored server answers People.GetPerson.
+  coop::v1::PersonDetails RestoredPerson(const std::string& ref) {
+    auto people = coop::v1::People::NewStub(restored_channel_);
+    coop::v1::GetPersonRequest get;
+    get.set_person_ref(ref);
+    coop::v1::PersonDetails details;
+    const grpc::Status status = people->GetPerson(Context().get(), get, &details);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return details;
+  }
+
   // The size of every file under the backup folder but the manifests, the lock and the journal.
   uint64_t StoredBytes() {
     uint64_t bytes = 0;
@@ -347,12 +358,8 @@ TEST_F(BackupTest, TheMasterKeyIsLeftOutUnlessAskedAndARestoreAsksForIt) {
   EXPECT_TRUE(with.includes_keys());
   ASSERT_EQ(RestoreCommand({with.path(), restored}), 0);
   StartRestored(restored);
-  auto people = coop::v1::People::NewStub(restored_channel_);
-  coop::v1::GetPersonRequest get;
-  get.set_person_ref(ref);
   coop::v1::PersonDetails details;
-  const grpc::Status status = people->GetPerson(Context().get(), get, &details);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_NO_FATAL_FAILURE(details = RestoredPerson(ref));
   EXPECT_EQ(details.full_name(), "Lê Văn Tám");
 }
 
@@ -378,12 +385,8 @@ TEST_F(BackupTest, AnErasureRecordedAfterTheBackupIsAppliedAgainOnRestore) {
   ASSERT_EQ(RestoreCommand({info.path(), restored, "--master_key", DataDir() + "/master.key"}), 0);
   StartRestored(restored);
   EXPECT_EQ(restored_->store().GetLogInfo().head_position(), info.log_head_position());
-  auto people = coop::v1::People::NewStub(restored_channel_);
-  coop::v1::GetPersonRequest get;
-  get.set_person_ref(ref);
   coop::v1::PersonDetails details;
-  const grpc::Status status = people->GetPerson(Context().get(), get, &details);
-  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_NO_FATAL_FAILURE(details = RestoredPerson(ref));
   EXPECT_EQ(details.full_name(), "") << "the details came back";
   EXPECT_TRUE(details.has_erasure());
   EXPECT_EQ(details.erasure().position(), forgotten.position());
