@@ -17,6 +17,7 @@
 #include "backup/catalog.h"
 #include "backup/ingest.h"
 #include "backup/layout.h"
+#include "base/kill_point.h"
 #include "eventstore/store_factory.h"
 
 namespace coop::backup {
@@ -85,7 +86,12 @@ absl::Status ReadHeads(const std::string& staged_log, coop::v1::BackupInfo* info
 }  // namespace
 
 BackupWriter::BackupWriter(BackupSources sources, BackupWriterOptions options)
-    : sources_(std::move(sources)), options_(Absolute(std::move(options))) {}
+    : sources_(std::move(sources)), options_(Absolute(std::move(options))) {
+  // A backup cut off by a crash left its staging folder: hard links that keep the tables of
+  // that moment on disk (as much as the databases held) until the next backup. None runs yet.
+  std::error_code ec;
+  fs::remove_all(StagingFolder(sources_.data_dir), ec);
+}
 
 void BackupWriter::Progress(absl::string_view line) const {
   if (options_.progress) options_.progress(line);
@@ -180,6 +186,7 @@ absl::StatusOr<coop::v1::BackupInfo> BackupWriter::CreateLocked(
   uint64_t copied = 0;
   int reported_tenths = 0;
   auto copy = ingest->Copy([&](uint64_t bytes) {
+    base::KillPoint("backup.copy");
     copied += bytes;
     const int tenths = total == 0 ? 10 : static_cast<int>(copied * 10 / total);
     if (tenths > reported_tenths) {
@@ -210,6 +217,7 @@ absl::StatusOr<coop::v1::BackupInfo> BackupWriter::CreateLocked(
     return st;
   }
   const std::string folder = BackupFolder(options_.backup_dir, id);
+  base::KillPoint("backup.before_rename");
   fs::rename(partial, folder, ec);
   if (ec) return Unavailable(absl::StrCat("renaming ", partial), ec);
   if (auto st = SyncDirectory(BackupsFolder(options_.backup_dir)); !st.ok()) return st;

@@ -63,6 +63,7 @@ struct BackupWriterOptions {
 
 class BackupWriter {
  public:
+  // Removes the staging folder a backup cut off by a crash left in the data folder.
   BackupWriter(BackupSources sources, BackupWriterOptions options);
 
   // Takes a backup (above). `cancelled` (may be empty) is asked between files and chunks:
@@ -74,6 +75,7 @@ class BackupWriter {
                                               const std::function<bool()>& cancelled);
 
   const std::string& backup_dir() const { return options_.backup_dir; }
+  const BackupSources& sources() const { return sources_; }
   uint32_t keep() const { return options_.keep; }
 
  private:

@@ -42,6 +42,10 @@ absl::Status EventStore::Checkpoint(const std::string& dir) {
   return absl::UnimplementedError("this event store backend cannot write a checkpoint of its log");
 }
 
+absl::StatusOr<base::Compaction> EventStore::Compact(const std::function<bool()>& cancelled) {
+  return absl::UnimplementedError("this event store backend has nothing to compact");
+}
+
 absl::StatusOr<std::string> EventStore::TreeRoot(uint64_t size) {
   if (auto st = WithinHead(size, GetLogInfo().head_position()); !st.ok()) return st;
   return verify::TreeRoot(size, NodesOf(this));

@@ -20,6 +20,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "base/compaction.h"
 #include "coop/v1/eventstore.pb.h"
 #include "eventstore/commit_notifier.h"
 #include "eventstore/store_options.h"
@@ -106,6 +107,12 @@ class EventStore {
   // (backup/). FAILED_PRECONDITION if `dir` exists; UNIMPLEMENTED for a backend that cannot
   // (the default); UNAVAILABLE for I/O errors, after which a partial `dir` may be left.
   virtual absl::Status Checkpoint(const std::string& dir);
+
+  // Compacts the stored log now (coop.v1.Admin/CompactStores), while appends and reads go on:
+  // nothing read changes, only how it is laid out on disk. `cancelled` (may be empty) is asked
+  // between steps: true stops it with CANCELLED. UNIMPLEMENTED for a backend that has nothing
+  // to compact (the default); UNAVAILABLE for I/O errors.
+  virtual absl::StatusOr<base::Compaction> Compact(const std::function<bool()>& cancelled);
 
   // --- The log as an RFC 9162 Merkle tree over the events' leaf hashes (verify/merkle.h):
   // leaf index = position − 1, and a tree of size n covers positions 1..n. A backend keeps the

@@ -60,7 +60,8 @@ absl::StatusOr<Log> RecordDemoHistory(const fs::path& dir) {
   options.data_dir = dir.string();
   options.listen = "127.0.0.1:0";
   options.demo = true;
-  options.log = &std::cerr;
+  const base::JsonLog server_log(&std::cerr, base::LogLevel::kInfo);
+  options.log = &server_log;
   auto server = services::CoopServer::Start(options);
   if (!server.ok()) return server.status();
   Log log;

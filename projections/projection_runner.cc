@@ -121,7 +121,10 @@ absl::Status ProjectionRunner::Start() {
     }
     served_position = other_version ? 0 : served.checkpoint;
   }
-  if (options_.log != nullptr) *options_.log << "projection " << name_ << " " << how << std::endl;
+  if (options_.log != nullptr) {
+    options_.log->Info("projections", "phép chiếu khởi động / projection starts",
+                       {{"projection", name_}, {"start", how}});
+  }
   {
     absl::MutexLock lock(&mu_);
     target_ = target;

@@ -30,7 +30,6 @@
 #include <deque>
 #include <functional>
 #include <memory>
-#include <ostream>
 #include <string>
 #include <thread>
 #include <utility>
@@ -39,6 +38,7 @@
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "base/json_log.h"
 #include "eventstore/event_store.h"
 #include "projections/projection.h"
 #include "projections/projection_store.h"
@@ -103,10 +103,11 @@ struct RunnerOptions {
   // Testing: called on the runner's thread after each page committed to a building generation
   // (before the next page is read), with the position reached. It may block; Stop() waits.
   std::function<void(uint64_t position)> after_rebuild_page;
-  // Where Start() says how the projection starts: "projection NAME resumes after position N",
-  // "... starts from position 1" (new), "... rebuilds from position 1 (...)" or "... resumes
-  // its rebuild after position N (...)". Not owned; nullptr: silent.
-  std::ostream* log = nullptr;
+  // Where Start() says how the projection starts, in one line with the fields projection (its
+  // name) and start: "resumes after position N", "starts from position 1" (new), "rebuilds
+  // from position 1 (...)" or "resumes its rebuild after position N (...)". Not owned;
+  // nullptr: silent.
+  const base::JsonLog* log = nullptr;
 };
 
 class ProjectionRunner {

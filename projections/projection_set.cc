@@ -31,8 +31,35 @@ void ProjectionSet::Add(std::unique_ptr<Projection> projection) {
   projections_[name] = std::move(projection);
 }
 
+absl::Status ProjectionSet::ResetIfAheadOfLog(const std::string& name, uint64_t head) {
+  if (auto st = store_->EnsureProjection(name); !st.ok()) return st;
+  auto building = store_->ReadGenerationMeta(name, Generation::kBuilding);
+  if (building.ok() && building->has_value() && (*building)->checkpoint > head) {
+    if (auto st = store_->DropBuilding(name); !st.ok()) return st;
+  } else if (!building.ok() && !absl::IsNotFound(building.status())) {
+    return building.status();
+  }
+  auto active = store_->ReadGenerationMeta(name, Generation::kActive);
+  if (!active.ok()) return active.status();
+  if (!active->has_value() || (*active)->checkpoint <= head) return absl::OkStatus();
+  if (options_.log != nullptr) {
+    options_.log->Warning(
+        "projections",
+        "phép chiếu đi trước sổ: xoá và dựng lại từ vị trí 1 / projection ahead of the log: "
+        "dropped and rebuilt from position 1",
+        {{"projection", name}, {"checkpoint", (*active)->checkpoint}, {"log_head", head}});
+  }
+  auto batch = store_->NewBatch(name);
+  if (!batch.ok()) return batch.status();
+  batch->DeleteAllRows();
+  batch->SetMeta({(*active)->version, 0});
+  return store_->Commit(*batch);
+}
+
 absl::Status ProjectionSet::StartAll() {
+  const uint64_t head = events_->GetLogInfo().head_position();
   for (const auto& [name, projection] : projections_) {
+    if (auto st = ResetIfAheadOfLog(name, head); !st.ok()) return st;
     auto runner = std::make_shared<ProjectionRunner>(events_, store_, projection.get(), options_);
     if (auto st = runner->Start(); !st.ok()) return st;
     absl::MutexLock lock(&mu_);

@@ -44,6 +44,11 @@ class ProjectionSet {
 
   // Adds a projection (before StartAll). Its name must be unique.
   void Add(std::unique_ptr<Projection> projection);
+  // Starts every runner from its checkpoint. A projection whose checkpoint is past the log's
+  // head has applied events the log no longer holds (a log that lost its tail: relaxed
+  // durability and a power cut; an older log put back under newer projections): resuming would
+  // keep their rows and skip the events appended at those positions, so its rows are dropped
+  // first and it starts again from position 1 (a warning in the log).
   absl::Status StartAll();
   void StopAll();  // idempotent
 
@@ -81,6 +86,9 @@ class ProjectionSet {
   // the runners near it (unless the options name a reader of their own).
   const std::unique_ptr<SharedPageReader> pages_;
   const RunnerOptions options_;
+  // StartAll's: drops `name`'s rows (and a building generation) if they are past `head`.
+  absl::Status ResetIfAheadOfLog(const std::string& name, uint64_t head);
+
   std::map<std::string, std::unique_ptr<Projection>> projections_;  // fixed after StartAll
   mutable absl::Mutex mu_;
   std::map<std::string, std::shared_ptr<ProjectionRunner>> runners_ ABSL_GUARDED_BY(mu_);

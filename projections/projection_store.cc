@@ -9,7 +9,9 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "base/kill_point.h"
 #include "base/rocks_checkpoint.h"
+#include "base/rocks_compact.h"
 #include "base/rocks_flush.h"
 #include "base/rocks_info_log.h"
 #include "base/rocks_status.h"
@@ -246,6 +248,43 @@ absl::Status ProjectionStore::Checkpoint(const std::string& dir) {
   return base::CheckpointRocks(db_.get(), dir);
 }
 
+absl::StatusOr<base::Compaction> ProjectionStore::Compact(const std::function<bool()>& cancelled) {
+  std::vector<Family> families;
+  {
+    absl::MutexLock lock(&mu_);
+    if (!db_) return absl::UnavailableError("projection store is closed");
+    families.push_back(default_family_);
+    for (const auto& [name, generations] : projections_) {
+      if (generations.active.family) families.push_back(generations.active.family);
+      if (generations.building) families.push_back(generations.building->family);
+    }
+    families.insert(families.end(), others_.begin(), others_.end());
+  }
+  base::Compaction total;
+  for (const auto& family : families) {
+    // Our hold keeps the handle valid even if the family is dropped meanwhile.
+    auto done = base::CompactFamilies(db_.get(), {family.get()}, "projections.compact", cancelled);
+    if (!done.ok() && !absl::IsCancelled(done.status()) && !Holds(family)) {
+      continue;  // dropped by a rebuild's switch-over meanwhile
+    }
+    if (!done.ok()) return done.status();
+    total.families += done->families;
+    total.bytes_before += done->bytes_before;
+    total.bytes_after += done->bytes_after;
+  }
+  return total;
+}
+
+bool ProjectionStore::Holds(const Family& family) {
+  absl::MutexLock lock(&mu_);
+  if (family == default_family_) return true;
+  for (const auto& [name, generations] : projections_) {
+    if (family == generations.active.family) return true;
+    if (generations.building && family == generations.building->family) return true;
+  }
+  return std::find(others_.begin(), others_.end(), family) != others_.end();
+}
+
 void ProjectionStore::Close() {
   absl::MutexLock lock(&mu_);
   if (!db_) return;
@@ -369,9 +408,11 @@ absl::Status ProjectionStore::SwitchToBuilding(const std::string& name) {
   // naming rows that were lost.
   rocksdb::WriteOptions options;
   options.sync = true;
+  base::KillPoint("projections.switch_over.before");
   auto s =
       db_->Put(options, default_family_.get(), ActiveKey(name), EncodeU64(entry.building->number));
   if (!s.ok()) return base::FromRocks(s, absl::StrCat("switching projection ", name));
+  base::KillPoint("projections.switch_over.after");
   GenerationFamily old = std::move(entry.active);
   entry.active = std::move(*entry.building);
   entry.building.reset();
@@ -612,8 +653,10 @@ absl::Status ProjectionStore::Commit(const Batch& batch) {
   } else if (auto st = FlushIfUnlogged(family); !st.ok()) {
     return st;
   }
+  base::KillPoint("projections.page_commit.before");
   s = db_->Write(options, &wb);
   if (!s.ok()) return base::FromRocks(s, "committing a projection batch");
+  base::KillPoint("projections.page_commit.after");
   return absl::OkStatus();
 }
 

@@ -55,6 +55,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "base/compaction.h"
 #include "projections/projection.h"
 
 namespace rocksdb {
@@ -102,6 +103,11 @@ class ProjectionStore {
   // for the online backup; writes go on meanwhile. REQUIRES: open, and not closed before it
   // returns.
   absl::Status Checkpoint(const std::string& dir);
+  // Compacts every family now (base/rocks_compact.h), one after another, while runners commit
+  // and readers read (coop.v1.Admin/CompactStores). A generation dropped meanwhile (a rebuild's
+  // switch-over) is passed over. `cancelled` (may be empty) is asked after each family: true
+  // stops it with CANCELLED. REQUIRES: open, and not closed before it returns.
+  absl::StatusOr<base::Compaction> Compact(const std::function<bool()>& cancelled);
 
   // Creates the projection's active generation if missing. INVALID_ARGUMENT for a bad name.
   absl::Status EnsureProjection(const std::string& name);
@@ -226,6 +232,8 @@ class ProjectionStore {
   absl::StatusOr<std::optional<ProjectionMeta>> ReadMetaIn(rocksdb::ColumnFamilyHandle* family,
                                                            const rocksdb::ReadOptions& options,
                                                            const std::string& name);
+  // Whether `family` is still one of the store's (not dropped).
+  bool Holds(const Family& family) ABSL_LOCKS_EXCLUDED(mu_);
   // Drops a family no one will write again; its files go with its last holder.
   void Drop(const Family& family) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Flushes `family` if unlogged batches were written to it since its last flush here.

@@ -102,17 +102,15 @@ size_t CallGate::active_principals() const {
   return config_ == nullptr ? 0 : config_->active_count();
 }
 
-void CallGate::Log(const std::string& line) const {
-  if (options_.log == nullptr) return;
-  absl::MutexLock lock(&log_mu_);  // whole lines, from gRPC threads and the watcher alike
-  *options_.log << line << std::endl;
-}
-
 absl::Status CallGate::Reload() {
   auto loaded = access::AuthConfig::Load(options_.auth_config);
   if (!loaded.ok()) {
-    Log(absl::StrCat("coopd: principals file not reloaded, the previous one stays: ",
-                     loaded.status().message()));
+    if (options_.log != nullptr) {
+      options_.log->Error("gate",
+                          "không nạp lại được tệp chủ thể, giữ tệp trước / principals file not "
+                          "reloaded, the previous one stays",
+                          {{"file", options_.auth_config}, {"error", loaded.status().message()}});
+    }
     return loaded.status();
   }
   auto config = std::make_shared<const access::AuthConfig>(*std::move(loaded));
@@ -121,7 +119,10 @@ absl::Status CallGate::Reload() {
     absl::MutexLock lock(&mu_);
     config_ = std::move(config);
   }
-  Log(absl::StrCat("coopd: ", count, " principal(s) loaded from ", options_.auth_config));
+  if (options_.log != nullptr) {
+    options_.log->Info("gate", "đã nạp tệp chủ thể / principals file loaded",
+                       {{"file", options_.auth_config}, {"principals", count}});
+  }
   return absl::OkStatus();
 }
 
@@ -147,8 +148,13 @@ bool CallGate::IsInternal(const std::string& authorization) const {
 absl::Status CallGate::Refuse(const grpc::ServerContextBase& context, std::string reason) const {
   const uint64_t count = ++failed_;
   if (count <= kFailuresLoggedInFull || count % 100 == 0) {
-    Log(absl::StrCat("coopd: authentication failed (#", count, ", peer ", context.peer(),
-                     "): ", reason));
+    if (options_.log != nullptr) {
+      options_.log->Warning("gate", "xác thực thất bại / authentication failed",
+                            {{"failures", count},
+                             {"peer", context.peer()},
+                             {"reason", reason},
+                             {"request_id", CallMetadata(context, "x-request-id")}});
+    }
   }
   return absl::UnauthenticatedError(absl::StrCat("chưa xác thực / unauthenticated: ", reason));
 }

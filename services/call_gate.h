@@ -34,7 +34,6 @@
 
 #include <atomic>
 #include <memory>
-#include <ostream>
 #include <string>
 #include <thread>
 
@@ -43,6 +42,7 @@
 #include "absl/synchronization/mutex.h"
 #include "access/auth_config.h"
 #include "access/principal.h"
+#include "base/json_log.h"
 
 namespace coop::services {
 
@@ -50,7 +50,7 @@ struct CallGateOptions {
   // The principals file; empty: open mode.
   std::string auth_config;
   // Where failed authentications and reloads are logged (may be null).
-  std::ostream* log = nullptr;
+  const base::JsonLog* log = nullptr;
 };
 
 class CallGate {
@@ -82,7 +82,6 @@ class CallGate {
   absl::StatusOr<std::shared_ptr<const access::Principal>> Authenticate(
       const grpc::ServerContextBase& context) const;
   absl::Status Refuse(const grpc::ServerContextBase& context, std::string reason) const;
-  void Log(const std::string& line) const;
   bool IsInternal(const std::string& authorization) const;
   void Watch();
 
@@ -91,7 +90,6 @@ class CallGate {
   mutable absl::Mutex mu_;
   std::shared_ptr<const access::AuthConfig> config_ ABSL_GUARDED_BY(mu_);
   mutable std::atomic<uint64_t> failed_{0};
-  mutable absl::Mutex log_mu_;
   std::atomic<bool> reload_requested_{false};
   absl::Mutex watch_mu_;
   bool stopping_ ABSL_GUARDED_BY(watch_mu_) = false;

@@ -2,6 +2,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "services/coopd_config.h"
 
 namespace coop::services {
 
@@ -52,6 +53,15 @@ Usage: coopd [flags]
   --health_stall_seconds N
                        health goes NOT_SERVING when appends have waited N seconds (default 10)
                        with no durable write completed, SERVING again at the next
+  --tls_reload_seconds N
+                       re-read the three TLS files every N seconds (default 60): a renewed
+                       certificate, key or client CA serves new connections without a restart
+  --log_level LEVEL    debug, info (default), warning or error. The log is one JSON object a
+                       line on stderr: time, level, component, msg, fields (docs/operations.md);
+                       debug adds a line for every call that succeeded
+  --config FILE        read options from FILE first, one "name = value" a line (the names
+                       of these flags without "--"; deploy/coopd.conf documents them all);
+                       flags on the command line override the file
   --port_file FILE     write the bound port to FILE once serving (for scripts and tests)
   --demo               on first start (an empty data folder), load the demo history of
                        Ca Mau province before reporting SERVING
@@ -76,24 +86,145 @@ SIGHUP: re-read the principals file. docs/administration.md: principals, roles, 
 )";
 }
 
+namespace {
+
+bool IsSwitch(const std::string& name) {
+  return name == "--demo" || name == "--allow_plaintext" || name == "--help";
+}
+
+absl::Status SetSwitch(const std::string& name, bool on, CoopdFlags* flags) {
+  if (name == "--demo") {
+    flags->server.demo = on;
+  } else if (name == "--allow_plaintext") {
+    flags->server.allow_plaintext = on;
+  } else {
+    flags->help = on;
+  }
+  return absl::OkStatus();
+}
+
+// One option that takes a value; `name` with its dashes.
+absl::Status SetOption(const std::string& name, const std::string& value, CoopdFlags* flags) {
+  if (name == "--data_dir") {
+    if (value.empty()) return absl::InvalidArgumentError("--data_dir: must not be empty");
+    flags->server.data_dir = value;
+  } else if (name == "--listen") {
+    if (value.rfind(':') == std::string::npos) {
+      return absl::InvalidArgumentError("--listen: must be HOST:PORT, e.g. 127.0.0.1:50051");
+    }
+    flags->server.listen = value;
+  } else if (name == "--durability") {
+    if (!eventstore::ParseDurability(value, &flags->server.store.durability)) {
+      return absl::InvalidArgumentError("--durability: must be sync or relaxed");
+    }
+  } else if (name == "--master_key_file") {
+    if (value.empty()) return absl::InvalidArgumentError("--master_key_file: must not be empty");
+    flags->server.master_key_file = value;
+  } else if (name == "--signing_key_file") {
+    if (value.empty()) return absl::InvalidArgumentError("--signing_key_file: must not be empty");
+    flags->server.signing_key_file = value;
+  } else if (name == "--command_threads") {
+    int threads = 0;
+    if (!absl::SimpleAtoi(value, &threads) || threads < 1 || threads > 256) {
+      return absl::InvalidArgumentError("--command_threads: a whole number from 1 to 256");
+    }
+    flags->server.command_threads = threads;
+  } else if (name == "--publish_heads") {
+    if (value.empty()) return absl::InvalidArgumentError("--publish_heads: must not be empty");
+    flags->server.publish_heads_file = value;
+  } else if (name == "--publish_heads_every") {
+    int64_t seconds = 0;
+    if (!absl::SimpleAtoi(value, &seconds) || seconds < 1) {
+      return absl::InvalidArgumentError("--publish_heads_every: a whole number of seconds, >= 1");
+    }
+    flags->server.publish_heads_every = absl::Seconds(seconds);
+  } else if (name == "--auth_config") {
+    if (value.empty()) return absl::InvalidArgumentError("--auth_config: must not be empty");
+    flags->server.auth_config = value;
+  } else if (name == "--tls_cert" || name == "--tls_key" || name == "--tls_client_ca") {
+    if (value.empty()) return absl::InvalidArgumentError(name + ": must not be empty");
+    (name == "--tls_cert"  ? flags->server.tls_cert
+     : name == "--tls_key" ? flags->server.tls_key
+                           : flags->server.tls_client_ca) = value;
+  } else if (name == "--backup_dir") {
+    if (value.empty()) return absl::InvalidArgumentError("--backup_dir: must not be empty");
+    flags->server.backup_dir = value;
+  } else if (name == "--backup_keep") {
+    int keep = 0;
+    if (!absl::SimpleAtoi(value, &keep) || keep < 1 || keep > 1000) {
+      return absl::InvalidArgumentError("--backup_keep: a whole number from 1 to 1000");
+    }
+    flags->server.backup_keep = static_cast<uint32_t>(keep);
+  } else if (name == "--health_stall_seconds") {
+    int seconds = 0;
+    if (!absl::SimpleAtoi(value, &seconds) || seconds < 1 || seconds > 3600) {
+      return absl::InvalidArgumentError("--health_stall_seconds: a whole number from 1 to 3600");
+    }
+    flags->server.health_stall_after = absl::Seconds(seconds);
+  } else if (name == "--metrics_listen") {
+    if (value.rfind(':') == std::string::npos) {
+      return absl::InvalidArgumentError("--metrics_listen: must be HOST:PORT, e.g. 127.0.0.1:9464");
+    }
+    flags->server.metrics_listen = value;
+  } else if (name == "--port_file") {
+    flags->port_file = value;
+  } else if (name == "--log_level") {
+    auto level = base::ParseLogLevel(value);
+    if (!level.ok()) return level.status();
+    flags->log_level = *level;
+  } else if (name == "--tls_reload_seconds") {
+    int seconds = 0;
+    if (!absl::SimpleAtoi(value, &seconds) || seconds < 1 || seconds > 86400) {
+      return absl::InvalidArgumentError("--tls_reload_seconds: a whole number from 1 to 86400");
+    }
+    flags->server.tls_reload_every = absl::Seconds(seconds);
+  } else {
+    return absl::InvalidArgumentError(absl::StrCat("unknown flag ", name, " (see --help)"));
+  }
+  return absl::OkStatus();
+}
+
+// The file's options, under those of the command line (applied after).
+absl::Status ApplyConfigFile(const std::string& path, CoopdFlags* flags) {
+  auto entries = ReadCoopdConfig(path);
+  if (!entries.ok()) return entries.status();
+  for (const ConfigEntry& entry : *entries) {
+    const std::string name = "--" + entry.name;
+    absl::Status applied;
+    if (name == "--config" || name == "--help") {
+      applied = absl::InvalidArgumentError(absl::StrCat(entry.name, " cannot be set in the file"));
+    } else if (IsSwitch(name)) {
+      if (entry.value != "true" && entry.value != "false") {
+        applied = absl::InvalidArgumentError(absl::StrCat(entry.name, ": true or false"));
+      } else {
+        applied = SetSwitch(name, entry.value == "true", flags);
+      }
+    } else {
+      applied = SetOption(name, entry.value, flags);
+    }
+    if (!applied.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--config ", path, ":", entry.line, ": ", applied.message()));
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::StatusOr<CoopdFlags> ParseCoopdFlags(const std::vector<std::string>& args) {
   CoopdFlags flags;
+  // Split "--name=value" and "--name value" first, so that --config is found wherever it is.
+  std::vector<std::pair<std::string, std::string>> given;
   for (size_t i = 0; i < args.size(); ++i) {
     std::string name = args[i];
-    if (name == "--help" || name == "-h") {
-      flags.help = true;
-      continue;
-    }
-    if (name == "--demo") {
-      flags.server.demo = true;
-      continue;
-    }
-    if (name == "--allow_plaintext") {
-      flags.server.allow_plaintext = true;
-      continue;
-    }
+    if (name == "-h") name = "--help";
     if (!name.starts_with("--")) {
       return absl::InvalidArgumentError(absl::StrCat("unexpected argument '", name, "'"));
+    }
+    if (IsSwitch(name)) {
+      given.emplace_back(name, "");
+      continue;
     }
     std::string value;
     if (auto eq = name.find('='); eq != std::string::npos) {
@@ -104,73 +235,23 @@ absl::StatusOr<CoopdFlags> ParseCoopdFlags(const std::vector<std::string>& args)
     } else {
       return absl::InvalidArgumentError(absl::StrCat(name, ": needs a value"));
     }
-    if (name == "--data_dir") {
-      if (value.empty()) return absl::InvalidArgumentError("--data_dir: must not be empty");
-      flags.server.data_dir = value;
-    } else if (name == "--listen") {
-      if (value.rfind(':') == std::string::npos) {
-        return absl::InvalidArgumentError("--listen: must be HOST:PORT, e.g. 127.0.0.1:50051");
+    if (name == "--config") {
+      if (!flags.config_file.empty()) {
+        return absl::InvalidArgumentError("--config: given twice");
       }
-      flags.server.listen = value;
-    } else if (name == "--durability") {
-      if (!eventstore::ParseDurability(value, &flags.server.store.durability)) {
-        return absl::InvalidArgumentError("--durability: must be sync or relaxed");
-      }
-    } else if (name == "--master_key_file") {
-      if (value.empty()) return absl::InvalidArgumentError("--master_key_file: must not be empty");
-      flags.server.master_key_file = value;
-    } else if (name == "--signing_key_file") {
-      if (value.empty()) return absl::InvalidArgumentError("--signing_key_file: must not be empty");
-      flags.server.signing_key_file = value;
-    } else if (name == "--command_threads") {
-      int threads = 0;
-      if (!absl::SimpleAtoi(value, &threads) || threads < 1 || threads > 256) {
-        return absl::InvalidArgumentError("--command_threads: a whole number from 1 to 256");
-      }
-      flags.server.command_threads = threads;
-    } else if (name == "--publish_heads") {
-      if (value.empty()) return absl::InvalidArgumentError("--publish_heads: must not be empty");
-      flags.server.publish_heads_file = value;
-    } else if (name == "--publish_heads_every") {
-      int64_t seconds = 0;
-      if (!absl::SimpleAtoi(value, &seconds) || seconds < 1) {
-        return absl::InvalidArgumentError("--publish_heads_every: a whole number of seconds, >= 1");
-      }
-      flags.server.publish_heads_every = absl::Seconds(seconds);
-    } else if (name == "--auth_config") {
-      if (value.empty()) return absl::InvalidArgumentError("--auth_config: must not be empty");
-      flags.server.auth_config = value;
-    } else if (name == "--tls_cert" || name == "--tls_key" || name == "--tls_client_ca") {
-      if (value.empty()) return absl::InvalidArgumentError(name + ": must not be empty");
-      (name == "--tls_cert"  ? flags.server.tls_cert
-       : name == "--tls_key" ? flags.server.tls_key
-                             : flags.server.tls_client_ca) = value;
-    } else if (name == "--backup_dir") {
-      if (value.empty()) return absl::InvalidArgumentError("--backup_dir: must not be empty");
-      flags.server.backup_dir = value;
-    } else if (name == "--backup_keep") {
-      int keep = 0;
-      if (!absl::SimpleAtoi(value, &keep) || keep < 1 || keep > 1000) {
-        return absl::InvalidArgumentError("--backup_keep: a whole number from 1 to 1000");
-      }
-      flags.server.backup_keep = static_cast<uint32_t>(keep);
-    } else if (name == "--health_stall_seconds") {
-      int seconds = 0;
-      if (!absl::SimpleAtoi(value, &seconds) || seconds < 1 || seconds > 3600) {
-        return absl::InvalidArgumentError("--health_stall_seconds: a whole number from 1 to 3600");
-      }
-      flags.server.health_stall_after = absl::Seconds(seconds);
-    } else if (name == "--metrics_listen") {
-      if (value.rfind(':') == std::string::npos) {
-        return absl::InvalidArgumentError(
-            "--metrics_listen: must be HOST:PORT, e.g. 127.0.0.1:9464");
-      }
-      flags.server.metrics_listen = value;
-    } else if (name == "--port_file") {
-      flags.port_file = value;
-    } else {
-      return absl::InvalidArgumentError(absl::StrCat("unknown flag ", name, " (see --help)"));
+      if (value.empty()) return absl::InvalidArgumentError("--config: must not be empty");
+      flags.config_file = value;
+      continue;
     }
+    given.emplace_back(name, value);
+  }
+  if (!flags.config_file.empty()) {
+    if (auto st = ApplyConfigFile(flags.config_file, &flags); !st.ok()) return st;
+  }
+  for (const auto& [name, value] : given) {
+    absl::Status applied =
+        IsSwitch(name) ? SetSwitch(name, true, &flags) : SetOption(name, value, &flags);
+    if (!applied.ok()) return applied;
   }
   return flags;
 }

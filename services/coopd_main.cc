@@ -9,7 +9,9 @@
 #include <fstream>
 #include <iostream>
 
+#include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
+#include "base/json_log.h"
 #include "services/coopd_flags.h"
 #include "services/coopd_restore.h"
 #include "services/coopd_restore_backup.h"
@@ -47,17 +49,25 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  flags->server.log = &std::cerr;
+  // The server's log: one JSON object a line on stderr (base/json_log.h), which systemd's
+  // journal and container runtimes collect as they are.
+  const coop::base::JsonLog log(&std::cerr, flags->log_level);
+  flags->server.log = &log;
   auto server = coop::services::CoopServer::Start(flags->server);
   if (!server.ok()) {
-    std::cerr << "coopd: " << server.status().ToString() << "\n";
+    log.Error("server", "không khởi động được / cannot start",
+              {{"code", absl::StatusCodeToString(server.status().code())},
+               {"error", server.status().message()}});
     return 1;
   }
   auto info = (*server)->store().GetLogInfo();
-  std::cerr << "coopd: serving on " << (*server)->address() << " (data dir "
-            << flags->server.data_dir << ", durability " << info.durability()
-            << ", log head at position " << info.head_position() << "; "
-            << (*server)->access_summary() << ")" << std::endl;
+  log.Info("server", "đang phục vụ / serving",
+           {{"address", (*server)->address()},
+            {"data_dir", flags->server.data_dir},
+            {"durability", info.durability()},
+            {"head_position", info.head_position()},
+            {"access", (*server)->access_summary()},
+            {"config", flags->config_file}});
   if (!flags->port_file.empty()) {
     const std::string tmp = flags->port_file + ".tmp";
     std::ofstream(tmp) << (*server)->port() << "\n";
@@ -66,12 +76,12 @@ int main(int argc, char** argv) {
   int signal_number = 0;
   // SIGHUP re-reads the principals file; SIGTERM and SIGINT stop.
   while (sigwait(&stop_signals, &signal_number) == 0 && signal_number == SIGHUP) {
-    std::cerr << "coopd: SIGHUP, re-reading the principals file" << std::endl;
+    log.Info("server", "SIGHUP: đọc lại tệp chủ thể / re-reading the principals file");
     (*server)->gate().RequestReload();
   }
-  std::cerr << "coopd: " << (signal_number == SIGTERM ? "SIGTERM" : "SIGINT") << ", shutting down"
-            << std::endl;
+  log.Info("server", "đang dừng / shutting down",
+           {{"signal", signal_number == SIGTERM ? "SIGTERM" : "SIGINT"}});
   (*server)->Shutdown();
-  std::cerr << "coopd: stopped" << std::endl;
+  log.Info("server", "đã dừng / stopped");
   return 0;
 }

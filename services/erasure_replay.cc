@@ -44,7 +44,7 @@ absl::StatusOr<coop::v1::PersonErasure> ErasureOf(const coop::v1::RecordedEvent&
 }
 
 absl::StatusOr<ReapplyReport> ReapplyErasures(eventstore::EventStore* store,
-                                              vault::PersonVault* vault, std::ostream* log,
+                                              vault::PersonVault* vault, const base::JsonLog* log,
                                               backup::ErasureJournal* journal) {
   ReapplyReport report;
   auto applied = vault->ErasuresAppliedThrough();
@@ -91,8 +91,10 @@ absl::StatusOr<ReapplyReport> ReapplyErasures(eventstore::EventStore* store,
     if (auto st = vault->SetErasuresAppliedThrough(through); !st.ok()) return st;
   }
   if (log != nullptr && report.erased > 0) {
-    *log << "coopd: the person vault held " << report.erased
-         << " person(s) the log says were erased; erased them again" << std::endl;
+    log->Warning("vault",
+                 "kho người giữ người mà sổ ghi là đã xóa; đã xóa lại / the person vault held "
+                 "persons the log says were erased; erased them again",
+                 {{"persons", report.erased}});
   }
   return report;
 }

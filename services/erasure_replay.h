@@ -17,10 +17,10 @@
 #define COOPLEDGER_SERVICES_ERASURE_REPLAY_H_
 
 #include <cstdint>
-#include <ostream>
 
 #include "absl/status/statusor.h"
 #include "backup/erasure_journal.h"
+#include "base/json_log.h"
 #include "coop/v1/event.pb.h"
 #include "coop/v1/people.pb.h"
 #include "eventstore/event_store.h"
@@ -42,7 +42,7 @@ struct ReapplyReport {
 // records each erasure read, so that one whose server stopped before it reached the journal
 // gets there at the next start (backup/erasure_journal.h).
 absl::StatusOr<ReapplyReport> ReapplyErasures(eventstore::EventStore* store,
-                                              vault::PersonVault* vault, std::ostream* log,
+                                              vault::PersonVault* vault, const base::JsonLog* log,
                                               backup::ErasureJournal* journal);
 
 }  // namespace coop::services

@@ -72,7 +72,8 @@ void HeadPublisher::Stop() {
   }
   if (thread_.joinable()) thread_.join();
   if (auto st = PublishIfGrown(); !st.ok() && options_.log) {
-    *options_.log << "coopd: " << st.message() << std::endl;
+    options_.log->Error("heads", "không công bố được đầu cây / a tree head was not published",
+                        {{"file", options_.file}, {"error", st.message()}});
   }
 }
 
@@ -103,9 +104,11 @@ absl::Status HeadPublisher::PublishIfGrown() {
   }
   if (auto st = AppendSynced(options_.file, line + "\n"); !st.ok()) return st;
   if (options_.log) {
-    *options_.log << "coopd: đầu cây đã ký / signed tree head: size " << head->size() << ", root "
-                  << verify::HexEncode(head->root_hash()) << ", key " << head->key_id() << " → "
-                  << options_.file << std::endl;
+    options_.log->Info("heads", "đã công bố đầu cây đã ký / signed tree head published",
+                       {{"size", head->size()},
+                        {"root", verify::HexEncode(head->root_hash())},
+                        {"key", head->key_id()},
+                        {"file", options_.file}});
   }
   absl::MutexLock lock(&mu_);
   published_any_ = true;
@@ -120,7 +123,8 @@ void HeadPublisher::Loop() {
       if (mu_.AwaitWithTimeout(absl::Condition(&stopping_), options_.interval)) return;
     }
     if (absl::Status st = PublishIfGrown(); !st.ok() && options_.log) {
-      *options_.log << "coopd: " << st.message() << std::endl;
+      options_.log->Error("heads", "không công bố được đầu cây / a tree head was not published",
+                          {{"file", options_.file}, {"error", st.message()}});
     }
   }
 }

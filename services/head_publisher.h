@@ -12,7 +12,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <ostream>
 #include <string>
 #include <thread>
 
@@ -20,6 +19,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "base/json_log.h"
 #include "eventstore/event_store.h"
 #include "services/tree_head_signer.h"
 
@@ -30,7 +30,7 @@ class HeadPublisher {
   struct Options {
     std::string file;                          // appended to; created if missing
     absl::Duration interval = absl::Hours(1);  // at least one second
-    std::ostream* log = nullptr;               // the server's log (may be null)
+    const base::JsonLog* log = nullptr;        // the server's log (may be null)
   };
 
   // Publishes the current head, then starts the thread. The store and the signer are not

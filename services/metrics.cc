@@ -10,12 +10,12 @@
 #include <cstring>
 #include <utility>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "prometheus/collectable.h"
 #include "prometheus/exposer.h"
 #include "prometheus/text_serializer.h"
+#include "services/call_outcome.h"
 
 namespace coop::services {
 namespace {
@@ -32,44 +32,6 @@ prometheus::Histogram::BucketBoundaries Sizes() {
   prometheus::Histogram::BucketBoundaries bounds;
   for (double b = 1; b <= 4096; b *= 2) bounds.push_back(b);
   return bounds;
-}
-
-// "CANCELLED", "INVALID_ARGUMENT", …
-std::string CodeName(grpc::StatusCode code) {
-  static const char* const kNames[] = {"OK",
-                                       "CANCELLED",
-                                       "UNKNOWN",
-                                       "INVALID_ARGUMENT",
-                                       "DEADLINE_EXCEEDED",
-                                       "NOT_FOUND",
-                                       "ALREADY_EXISTS",
-                                       "PERMISSION_DENIED",
-                                       "RESOURCE_EXHAUSTED",
-                                       "FAILED_PRECONDITION",
-                                       "ABORTED",
-                                       "OUT_OF_RANGE",
-                                       "UNIMPLEMENTED",
-                                       "INTERNAL",
-                                       "UNAVAILABLE",
-                                       "DATA_LOSS",
-                                       "UNAUTHENTICATED"};
-  const int index = static_cast<int>(code);
-  return index >= 0 && index <= 16 ? kNames[index] : absl::StrCat("CODE_", index);
-}
-
-// The rule id a refusal names first ("[COOP-12] …"), or "".
-std::string RuleOf(const std::string& message) {
-  if (message.size() < 3 || message[0] != '[') return "";
-  const size_t end = message.find(']');
-  if (end == std::string::npos || end < 2 || end > 24) return "";
-  const std::string rule = message.substr(1, end - 1);
-  for (char c : rule) {
-    if (!absl::ascii_isupper(static_cast<unsigned char>(c)) &&
-        !absl::ascii_isdigit(static_cast<unsigned char>(c)) && c != '-') {
-      return "";
-    }
-  }
-  return rule;
 }
 
 prometheus::MetricFamily Family(const std::string& name, const std::string& help,
@@ -264,13 +226,13 @@ void ServerMetrics::OnAppendDone(absl::Duration in_store, bool committed) {
 }
 
 void ServerMetrics::OnCallFinished(const std::string& method, const grpc::Status& status) {
-  const std::string code = CodeName(status.error_code());
+  const std::string code = StatusCodeName(status.error_code());
   calls_->Add({{"method", method}, {"code", code}}).Increment();
   if (status.ok()) return;
   if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
     authentication_failures_->Increment();
   }
-  const std::string rule = RuleOf(status.error_message());
+  const std::string rule = RuleIdOf(status.error_message());
   if (!rule.empty()) refusals_->Add({{"rule", rule}, {"code", code}}).Increment();
 }
 

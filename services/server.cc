@@ -2,6 +2,9 @@
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/security/server_credentials.h>
+#include <grpcpp/security/tls_certificate_provider.h>
+#include <grpcpp/security/tls_credentials_options.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -18,6 +21,7 @@
 #include "projections/standard_projections.h"
 #include "services/demo_loader.h"
 #include "services/erasure_replay.h"
+#include "services/request_log.h"
 #include "vault/master_key.h"
 
 namespace coop::services {
@@ -64,22 +68,35 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> TransportFor(
   if (!cert.ok()) return cert.status();
   auto key = ReadPemFile("--tls_key", options.tls_key);
   if (!key.ok()) return key.status();
-  grpc::SslServerCredentialsOptions ssl(GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE);
-  ssl.pem_key_cert_pairs.push_back({*key, *cert});
+  // The files are read (above: a missing or empty one fails the start) and then watched:
+  // a renewed certificate, key or client CA serves new connections within
+  // tls_reload_every, without a restart. A half-written pair (a certificate that does not
+  // match the key) is skipped until it matches; the previous pair serves meanwhile.
   if (!options.tls_client_ca.empty()) {
-    auto ca = ReadPemFile("--tls_client_ca", options.tls_client_ca);
-    if (!ca.ok()) return ca.status();
-    ssl.pem_root_certs = *ca;
-    // Optional, so that token clients connect without one; verified when presented.
-    ssl.client_certificate_request = GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY;
+    if (auto ca = ReadPemFile("--tls_client_ca", options.tls_client_ca); !ca.ok()) {
+      return ca.status();
+    }
   }
-  return grpc::SslServerCredentials(ssl);
+  const auto reload_seconds = static_cast<unsigned int>(
+      std::max<int64_t>(1, absl::ToInt64Seconds(options.tls_reload_every)));
+  auto files = std::make_shared<grpc::experimental::FileWatcherCertificateProvider>(
+      options.tls_key, options.tls_cert, options.tls_client_ca, reload_seconds);
+  grpc::experimental::TlsServerCredentialsOptions tls(files);
+  tls.watch_identity_key_cert_pairs();
+  if (options.tls_client_ca.empty()) {
+    tls.set_cert_request_type(GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE);
+  } else {
+    tls.watch_root_certs();
+    // Optional, so that token clients connect without one; verified when presented.
+    tls.set_cert_request_type(GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY);
+  }
+  return grpc::experimental::TlsServerCredentials(tls);
 }
 
 // The projections are derived from the log: a damaged projection store is set aside (kept for
 // inspection, never read again) and a new one rebuilt from the log.
 absl::StatusOr<std::unique_ptr<projections::ProjectionStore>> OpenOrSetAsideProjections(
-    const std::string& dir, std::ostream* log) {
+    const std::string& dir, const base::JsonLog* log) {
   auto store = projections::ProjectionStore::Open(dir);
   if (!absl::IsDataLoss(store.status())) return store;
   const std::string aside = absl::StrCat(
@@ -91,12 +108,23 @@ absl::StatusOr<std::unique_ptr<projections::ProjectionStore>> OpenOrSetAsideProj
                                             aside, " failed: ", ec.message()));
   }
   if (log != nullptr) {
-    *log << "coopd: kho phép chiếu bị hỏng, đã để sang " << aside
-         << " và dựng lại từ sổ sự kiện / the projection store is damaged ("
-         << store.status().message() << "): set aside as " << aside
-         << ", rebuilding every projection from the log" << std::endl;
+    log->Error("projections",
+               "kho phép chiếu bị hỏng, đã để sang một bên và dựng lại từ sổ sự kiện / the "
+               "projection store is damaged: set aside, every projection is rebuilt from the log",
+               {{"set_aside_as", aside}, {"error", store.status().message()}});
   }
   return projections::ProjectionStore::Open(dir);
+}
+
+// The request log's interceptor first (it settles the request id), then the metrics' if any.
+std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+CallInterceptors(const base::JsonLog* log, ServerMetrics* metrics) {
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
+  creators.push_back(RequestLogInterceptors(log));
+  if (metrics != nullptr) {
+    for (auto& creator : MetricsInterceptors(metrics)) creators.push_back(std::move(creator));
+  }
+  return creators;
 }
 
 }  // namespace
@@ -138,8 +166,11 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
                         : vault::LoadMasterKey(options.master_key_file);
   if (!master_key.ok()) return master_key.status();
   if (key_created && options.log) {
-    *options.log << "coopd: created the person vault's master key " << own_key_file
-                 << " (mode 0600; keep a copy apart from the data folder)" << std::endl;
+    options.log->Warning("vault",
+                         "đã tạo khóa chính của kho người (chế độ 0600); hãy giữ một bản ngoài thư "
+                         "mục dữ liệu / created the person vault's master key (mode 0600); keep a "
+                         "copy apart from the data folder",
+                         {{"file", own_key_file}});
   }
   // Tree heads are signed with a key of the server's (services/tree_head_signer.h).
   const std::string own_signing_key = options.data_dir + "/tree-head-signing.pem";
@@ -151,11 +182,14 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   server->tree_head_signer_ = std::move(*signer);
   if (options.log) {
     if (signing_key_created) {
-      *options.log << "coopd: created the tree-head signing key " << own_signing_key
-                   << " (mode 0600)" << std::endl;
+      options.log->Info("heads",
+                        "đã tạo khóa ký đầu cây (chế độ 0600) / created the tree-head signing key "
+                        "(mode 0600)",
+                        {{"file", own_signing_key}});
     }
-    *options.log << "coopd: tree heads are signed with Ed25519 key "
-                 << server->tree_head_signer_->public_key().Fingerprint() << std::endl;
+    options.log->Info("heads",
+                      "đầu cây được ký bằng khóa Ed25519 / tree heads are signed with Ed25519",
+                      {{"key", server->tree_head_signer_->public_key().Fingerprint()}});
   }
   auto vault = vault::PersonVault::Open(options.data_dir + "/people", *master_key);
   if (!vault.ok()) return vault.status();
@@ -239,20 +273,20 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
         .master_key_file = options.master_key_file.empty() ? own_key_file : options.master_key_file,
         .signing_key_file =
             options.signing_key_file.empty() ? own_signing_key : options.signing_key_file};
-    std::ostream* log = options.log;
+    const base::JsonLog* log = options.log;
     server->backup_writer_ = std::make_unique<backup::BackupWriter>(
         std::move(sources), backup::BackupWriterOptions{.backup_dir = options.backup_dir,
                                                         .keep = options.backup_keep,
                                                         .progress =
                                                             [log](absl::string_view line) {
                                                               if (log != nullptr)
-                                                                *log << "coopd: " << line
-                                                                     << std::endl;
+                                                                log->Info("backup", line);
                                                             },
                                                         .clock = options.clock});
   }
-  server->admin_service_ =
-      std::make_unique<AdminService>(server->backup_writer_.get(), *master_key, g);
+  server->admin_service_ = std::make_unique<AdminService>(
+      server->backup_writer_.get(), *master_key, g,
+      CompactedStores{server->store_.get(), server->projection_store_.get()});
   builder.RegisterService(server->admin_service_.get());
   // Every RPC parses its own request (services/parsed_request.h), or coopd does not start.
   std::vector<std::string> unparsed;
@@ -279,9 +313,10 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   // force, with every commune the 2025 reform split listed as unassigned, are 3.4 MB.
   builder.SetMaxSendMessageSize(
       static_cast<int>(std::max<uint64_t>(limits.max_payload_bytes + (1 << 20), 64 << 20)));
-  if (server->metrics_ != nullptr) {
-    builder.experimental().SetInterceptorCreators(MetricsInterceptors(server->metrics_.get()));
-  }
+  // Every call: its request id (x-request-id, from the client or made here) and a log line at
+  // its end (services/request_log.h); with --metrics_listen, its result counted.
+  builder.experimental().SetInterceptorCreators(
+      CallInterceptors(options.log, server->metrics_.get()));
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));
@@ -314,7 +349,7 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
 
 CoopServer::~CoopServer() { Shutdown(); }
 
-void CoopServer::WatchHealth(std::ostream* log) {
+void CoopServer::WatchHealth(const base::JsonLog* log) {
   bool serving = true;
   absl::MutexLock lock(&mu_);
   while (watching_health_) {
@@ -330,13 +365,13 @@ void CoopServer::WatchHealth(std::ostream* log) {
     server_->GetHealthCheckService()->SetServingStatus(serving);
     if (log == nullptr) continue;
     if (serving) {
-      *log << "coopd: SERVING: một lần ghi đã xong / a durable write completed again" << std::endl;
+      log->Info("health", "SERVING: một lần ghi đã xong / a durable write completed again");
     } else {
-      *log << "coopd: NOT_SERVING: các lần ghi đã chờ "
-           << absl::FormatDuration(write_health_->Waited(now))
-           << " mà đĩa chưa ghi xong / appends have waited that long without a durable write "
-              "(a full, failing or very slow disk?)"
-           << std::endl;
+      log->Error("health",
+                 "NOT_SERVING: các lần ghi đang chờ mà đĩa chưa ghi xong (đĩa đầy, hỏng hay rất "
+                 "chậm?) / appends are waiting without a durable write (a full, failing or very "
+                 "slow disk?)",
+                 {{"waited_seconds", absl::ToDoubleSeconds(write_health_->Waited(now))}});
     }
   }
 }
@@ -365,22 +400,25 @@ LiveFigures CoopServer::LiveFiguresNow() const {
   return figures;
 }
 
-absl::Status CoopServer::LoadDemo(std::ostream* log) {
+absl::Status CoopServer::LoadDemo(const base::JsonLog* log) {
   const auto commands = demo::CaMauDemoHistory();
-  if (log)
-    *log << "coopd: loading the demo history (" << commands.size() << " commands)" << std::endl;
+  if (log) {
+    log->Info("demo", "đang nạp lịch sử mẫu / loading the demo history",
+              {{"commands", commands.size()}});
+  }
   int last_percent = -1;
-  auto status = ApplyDemo(
-      server_.get(), gate_->InternalAuthorization(), commands, [&](size_t done, size_t total) {
-        const int percent = static_cast<int>(done * 100 / total);
-        if (log && percent / 10 != last_percent / 10) {
-          *log << "coopd: demo " << percent << "% (" << done << "/" << total << ")" << std::endl;
-        }
-        last_percent = percent;
-      });
+  auto status = ApplyDemo(server_.get(), gate_->InternalAuthorization(), commands,
+                          [&](size_t done, size_t total) {
+                            const int percent = static_cast<int>(done * 100 / total);
+                            if (log && percent / 10 != last_percent / 10) {
+                              log->Info("demo", "đang nạp lịch sử mẫu / loading the demo history",
+                                        {{"percent", percent}, {"done", done}, {"total", total}});
+                            }
+                            last_percent = percent;
+                          });
   if (status.ok() && log) {
-    *log << "coopd: demo loaded, log head at position " << store_->GetLogInfo().head_position()
-         << std::endl;
+    log->Info("demo", "đã nạp lịch sử mẫu / demo history loaded",
+              {{"head_position", store_->GetLogInfo().head_position()}});
   }
   return status;
 }

@@ -25,6 +25,7 @@
 #include "backup/erasure_journal.h"
 #include "backup/layout.h"
 #include "backup/writer.h"
+#include "base/json_log.h"
 #include "commands/command_workers.h"
 #include "eventstore/event_store.h"
 #include "eventstore/store_factory.h"
@@ -93,6 +94,9 @@ struct ServerOptions {
   std::string tls_cert;
   std::string tls_key;
   std::string tls_client_ca;
+  // The three TLS files are re-read this often; a renewed certificate serves new connections
+  // without a restart (whole seconds, at least one).
+  absl::Duration tls_reload_every = absl::Seconds(60);
   // With auth_config and no TLS, a non-loopback address is refused unless this is set.
   bool allow_plaintext = false;
   // Online backups (coop.v1.Admin, backup/writer.h) go here; empty: refused. Also holds the
@@ -105,8 +109,10 @@ struct ServerOptions {
   // Health goes NOT_SERVING when appends have waited this long with no durable write
   // completed (services/write_health.h), and SERVING again at the next.
   absl::Duration health_stall_after = absl::Seconds(10);
-  // Where loading progress is written (may be null).
-  std::ostream* log = nullptr;
+  // The server's structured log (base/json_log.h): start-up, loading progress, projections,
+  // health changes, failed authentications, backups and one line per call (services/
+  // request_log.h). May be null: silent.
+  const base::JsonLog* log = nullptr;
   // What time it is for the server's date rules: "today" for the commands' dates (COMMON-01)
   // and for queries that default to today (area filters, OCOP validity, compliance). Empty:
   // the system clock. Tests set a fixed day.
@@ -155,10 +161,10 @@ class CoopServer {
 
  private:
   CoopServer() = default;
-  absl::Status LoadDemo(std::ostream* log);
+  absl::Status LoadDemo(const base::JsonLog* log);
   LiveFigures LiveFiguresNow() const;
   // The health watch's thread: NOT_SERVING while writes are stalled (WriteHealth).
-  void WatchHealth(std::ostream* log);
+  void WatchHealth(const base::JsonLog* log);
 
   std::string host_;
   int port_ = 0;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# coopledger developer entry point. Every sub-command first installs what is missing
-# (Debian packages only; idempotent, safe to rerun) and builds.
+# coopledger developer entry point. Every sub-command first installs what is missing (Debian
+# packages, and the npm packages of tests/deploy/k8s; idempotent, safe to rerun) and builds.
 #
 #   tools/dev.sh run [coopd flags]  build, then start coopd on ./data/store at 127.0.0.1:50051,
 #                                   loading the demo history on first start
@@ -20,8 +20,12 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev clang-format python3
   libxlsxwriter-dev python3-openpyxl
   libpq-dev libhiredis-dev libjemalloc-dev
-  prometheus-cpp-dev prometheus systemd
+  prometheus-cpp-dev prometheus systemd python3-yaml
 )
+# Node.js and npm run the Kubernetes manifest check (tests/deploy/k8s): Debian's, installed only
+# where there is no node (a machine that has another Node.js keeps it, with its own npm).
+NODE_PACKAGES=(nodejs npm)
+K8S_CHECK=$ROOT/tests/deploy/k8s
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 
@@ -32,15 +36,35 @@ setup() {
       missing+=("$p")
     fi
   done
+  if ! command -v node >/dev/null 2>&1; then
+    missing+=("${NODE_PACKAGES[@]}")
+  elif ! command -v npm >/dev/null 2>&1; then
+    missing+=(npm)
+  fi
   if [ ${#missing[@]} -eq 0 ]; then
     log "all build dependencies are installed"
+  else
+    log "installing: ${missing[*]}"
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+  npm_packages
+}
+
+# npm ci in tests/deploy/k8s (the exact versions of its package-lock.json into its git-ignored
+# node_modules), skipped while node_modules holds what the lockfile says: a copy of the lockfile
+# is kept there once npm ci has succeeded.
+npm_packages() {
+  local stamp=$K8S_CHECK/node_modules/.coopledger-package-lock.json
+  if [ -f "$stamp" ] && cmp -s "$K8S_CHECK/package-lock.json" "$stamp"; then
+    log "the npm packages of tests/deploy/k8s are installed"
     return
   fi
-  log "installing: ${missing[*]}"
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  log "installing the npm packages of tests/deploy/k8s (npm ci)"
+  (cd "$K8S_CHECK" && npm ci --no-audit --no-fund)
+  cp "$K8S_CHECK/package-lock.json" "$stamp"
 }
 
 build() {

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "base/kill_point.h"
 #include "base/rocks_checkpoint.h"
 #include "base/rocks_info_log.h"
 #include "base/rocks_status.h"
@@ -194,8 +195,10 @@ absl::Status PersonVault::Write(const std::string& ref, const std::string& key,
   }
   rocksdb::WriteOptions wo;
   wo.sync = true;
+  base::KillPoint("vault.write.before");
   auto s = db_->Write(wo, &batch);
   if (!s.ok()) return base::FromRocks(s, absl::StrCat("writing person ", ref));
+  base::KillPoint("vault.write.after");
   return absl::OkStatus();
 }
 

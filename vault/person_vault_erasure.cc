@@ -17,6 +17,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "base/big_endian.h"
+#include "base/kill_point.h"
 #include "base/rocks_status.h"
 #include "domain/common/rules.h"
 #include "rocksdb/db.h"
@@ -103,6 +104,7 @@ absl::StatusOr<bool> PersonVault::Erase(const std::string& person_ref,
   s = db_->Write(Synced(), &batch);
   if (!s.ok()) return base::FromRocks(s, absl::StrCat("erasing person ", ref->text));
   if (!held) return false;  // nothing of the person was here: only the tombstone is new
+  base::KillPoint("vault.erase.before_purge");
   if (auto st = Purge(ref->key); !st.ok()) return st;
   return true;
 }

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "base/big_endian.h"
 #include "base/rocks_checkpoint.h"
+#include "base/rocks_compact.h"
 #include "base/rocks_flush.h"
 #include "base/rocks_info_log.h"
 #include "base/rocks_status.h"
@@ -275,6 +276,19 @@ absl::Status RocksEventStore::Checkpoint(const std::string& dir) {
   return st;
 }
 
+absl::StatusOr<base::Compaction> RocksEventStore::Compact(const std::function<bool()>& cancelled) {
+  {
+    absl::MutexLock lock(&mu_);
+    if (closing_) return absl::UnavailableError("the event store is closing");
+    ++compactions_running_;
+  }
+  auto done = base::CompactFamilies(db_.get(), handles_, "eventstore.compact", cancelled);
+  absl::MutexLock lock(&mu_);
+  --compactions_running_;
+  if (!done.ok() && closing_) return absl::UnavailableError("the event store is closing");
+  return done;
+}
+
 void RocksEventStore::Close() {
   {
     absl::MutexLock lock(&mu_);
@@ -284,13 +298,17 @@ void RocksEventStore::Close() {
     }
     closing_ = true;
   }
+  // A manual compaction running ends now (its CompactRange returns), not when it is done.
+  if (db_) db_->DisableManualCompaction();
   if (writer_.joinable()) writer_.join();
   if (committer_.joinable()) committer_.join();
   if (notifier_) notifier_->Shutdown();
   {
     absl::MutexLock lock(&mu_);
-    mu_.Await(absl::Condition(
-        +[](int* running) { return *running == 0; }, &checkpoints_running_));
+    auto idle = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+      return checkpoints_running_ == 0 && compactions_running_ == 0;
+    };
+    mu_.Await(absl::Condition(&idle));
   }
   if (db_) {
     // A clean stop leaves nothing in the write-ahead log: the next start opens at once instead

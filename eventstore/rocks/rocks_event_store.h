@@ -44,6 +44,9 @@ class RocksEventStore final : public EventStore, private CommittedState {
 
   void Close() override;
   absl::Status Checkpoint(const std::string& dir) override;
+  // Every column family in turn, down to the last level (base/rocks_compact.h); Close stops a
+  // compaction running (UNAVAILABLE) and waits for it.
+  absl::StatusOr<base::Compaction> Compact(const std::function<bool()>& cancelled) override;
 
   void AppendAsync(coop::v1::AppendRequest request, AppendCallback done) override;
   absl::StatusOr<std::vector<coop::v1::RecordedEvent>> ReadStream(
@@ -132,6 +135,7 @@ class RocksEventStore final : public EventStore, private CommittedState {
   bool closing_ ABSL_GUARDED_BY(mu_) = false;
   bool closed_ ABSL_GUARDED_BY(mu_) = false;
   int checkpoints_running_ ABSL_GUARDED_BY(mu_) = 0;     // Close waits for them
+  int compactions_running_ ABSL_GUARDED_BY(mu_) = 0;     // Close stops and waits for them
   std::shared_ptr<Batch> handoff_ ABSL_GUARDED_BY(mu_);  // staged, waiting for the committer
   bool writer_done_ ABSL_GUARDED_BY(mu_) = false;
   // A failed write stops all later appends: for good, or, for a full disk (RESOURCE_EXHAUSTED),

@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "base/big_endian.h"
+#include "base/kill_point.h"
 #include "base/rocks_status.h"
 #include "eventstore/rocks/keys.h"
 #include "eventstore/rocks/rocks_event_store.h"
@@ -205,7 +206,9 @@ void RocksEventStore::CommitterLoop() {
       rocksdb::WriteOptions write_options;
       write_options.sync = options_.durability == Durability::kSync;
       const absl::Time write_began = observer != nullptr ? absl::Now() : absl::Time();
+      base::KillPoint("eventstore.group_commit.before_write");
       auto s = db_->Write(write_options, &batch->write_batch);
+      if (s.ok()) base::KillPoint("eventstore.group_commit.after_write");
       if (observer != nullptr) {
         observer->OnCommit(batch->appends.size(), batch->staged.events, absl::Now() - write_began,
                            s.ok());

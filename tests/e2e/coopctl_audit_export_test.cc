@@ -450,7 +450,7 @@ TEST_F(CoopctlAuditExportTest, CoopdPublishesHeadsAnAuditorCanKeep) {
   coop::v1::SignedTreeHead last;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(heads.back(), &last).ok());
   EXPECT_GE(last.size(), 3u);
-  EXPECT_TRUE(Contains(ReadFile(publishing.log_path()), "signed tree head: size "));
+  EXPECT_TRUE(Contains(ReadFile(publishing.log_path()), "signed tree head published"));
   // Every published head is signed by the server's key, and the last extends the others.
   CoopdProcess again;
   ASSERT_OK(again.Start(dir_.Sub("publishing")));

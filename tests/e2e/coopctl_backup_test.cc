@@ -1,7 +1,8 @@
 // Backups as an administrator takes them, with the built binaries: coopd run with
 // --backup_dir, `coopctl admin backup` (create, list, verify) against it, then
 // `coopd restore-backup` into a new folder and a second coopd started on it. The comparison is
-// what the administrator would look at: `coopctl info` (the log's head and chain head).
+// what the administrator would look at: `coopctl info` (the log's head and chain head). And
+// `coopctl admin compact` against it.
 #include <gtest/gtest.h>
 #include <signal.h>
 
@@ -107,6 +108,29 @@ TEST_F(CoopctlBackupTest, BackUpListVerifyAndRestoreWithTheBinaries) {
   EXPECT_FALSE(third.Start(restored, {}, 5'000).ok()) << "the old key no longer opens the vault";
   CoopdProcess fourth;
   ASSERT_OK(fourth.Start(restored, {"--master_key_file", new_key}));
+}
+
+TEST_F(CoopctlBackupTest, CompactsTheStoresWithTheBinaries) {
+  CoopdProcess coopd;
+  ASSERT_OK(coopd.Start(dir_.Sub("store"), {"--backup_dir", dir_.Sub("backups")}));
+  int code = -1;
+  for (int i = 0; i < 10; ++i) {
+    Coopctl(coopd, absl::StrCat("append --stream ledger-", i, " --type coop.v1.Noted --payload x"),
+            &code);
+    ASSERT_EQ(code, 0);
+  }
+  std::string out = Coopctl(coopd, "admin compact", &code);
+  ASSERT_EQ(code, 0) << out;
+  EXPECT_TRUE(Contains(out, "sổ sự kiện / event log")) << out;
+  EXPECT_TRUE(Contains(out, "phép chiếu / projections")) << out;
+  EXPECT_TRUE(Contains(out, "đã nén xong / compacted: 2 kho / stores")) << out;
+  out = Coopctl(coopd, "--json admin compact", &code);
+  ASSERT_EQ(code, 0) << out;
+  EXPECT_TRUE(Contains(out, "\"store\":\"events\"")) << out;
+  out = Coopctl(coopd, "admin compact now", &code);
+  EXPECT_EQ(code, 2) << out;
+  out = Coopctl(coopd, "verify", &code);
+  EXPECT_EQ(code, 0) << out;
 }
 
 }  // namespace

@@ -3,12 +3,16 @@
 // refuses a raw append to a domain stream such as coop-… for every principal
 // (services/domain_stream_guard.h), so these tests no longer use coop-/group- names.
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "tests/e2e/coopd_process.h"
+#include "tests/e2e/run_command.h"
 #include "tests/support/test_support.h"
 
 namespace coop::testing {
@@ -103,6 +107,31 @@ TEST_F(CoopctlTest, UsageErrorsExitTwo) {
   EXPECT_EQ(code, 2) << out;
   out = Coopctl("append --stream s-1", &code);  // no --type
   EXPECT_EQ(code, 2) << out;
+}
+
+// coopctl's request id reaches coopd's log: --request_id's, or one made per run.
+TEST(CoopctlRequestIdTest, TheRequestIdOfARunIsOnTheServersLogLines) {
+  TempDir dir;
+  CoopdProcess coopd;
+  ASSERT_OK(coopd.Start(dir.Sub("store"), {"--log_level", "debug"}));
+  const std::string coopctl = std::string(COOPCTL_PATH) + " --server " + coopd.address();
+  int code = 0;
+  std::string out = RunCommand(coopctl + " --request_id bao-cao-quy-4 info", &code);
+  EXPECT_EQ(code, 0) << out;
+  out = RunCommand(coopctl + " info", &code);
+  EXPECT_EQ(code, 0) << out;
+  out = RunCommand(coopctl + " --request_id 'two words' info", &code);
+  EXPECT_EQ(code, 2) << out;
+  EXPECT_NE(out.find("--request_id: 1 to 64 characters"), std::string::npos) << out;
+  ASSERT_EQ(coopd.SignalAndWait(SIGTERM), 0);
+  std::ifstream in(coopd.log_path());
+  std::stringstream log;
+  log << in.rdbuf();
+  EXPECT_NE(log.str().find("\"method\":\"/coop.v1.EventStore/GetLogInfo\",\"code\":\"OK\","),
+            std::string::npos)
+      << log.str();
+  EXPECT_NE(log.str().find("\"request_id\":\"bao-cao-quy-4\""), std::string::npos) << log.str();
+  EXPECT_NE(log.str().find("\"request_id\":\"coopctl-"), std::string::npos) << log.str();
 }
 
 }  // namespace

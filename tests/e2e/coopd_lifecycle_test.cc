@@ -72,7 +72,7 @@ TEST(CoopdLifecycleTest, SigtermShutsDownCleanlyAndDataSurvivesRestart) {
   std::ifstream log(coopd.log_path());
   std::stringstream text;
   text << log.rdbuf();
-  EXPECT_NE(text.str().find("coopd: stopped"), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find("đã dừng / stopped"), std::string::npos) << text.str();
 
   CoopdProcess again;
   ASSERT_OK(again.Start(dir.Sub("store")));
@@ -122,7 +122,7 @@ TEST(CoopdLifecycleTest, DemoGivesANewcomerSomethingToQuery) {
   std::ifstream log(coopd.log_path());
   std::stringstream text;
   text << log.rdbuf();
-  EXPECT_NE(text.str().find("demo 100%"), std::string::npos) << "progress is shown";
+  EXPECT_NE(text.str().find("\"percent\":100,"), std::string::npos) << "progress is shown";
 }
 
 }  // namespace

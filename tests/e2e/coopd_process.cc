@@ -9,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <string_view>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -19,7 +20,8 @@ extern char** environ;
 namespace coop::testing {
 
 absl::Status CoopdProcess::Start(const std::string& data_dir,
-                                 const std::vector<std::string>& extra_args, int timeout_ms) {
+                                 const std::vector<std::string>& extra_args, int timeout_ms,
+                                 const std::vector<std::string>& extra_env) {
   const std::string port_file = data_dir + ".port";
   log_path_ = data_dir + ".log";
   stdout_path_ = data_dir + ".out";
@@ -37,15 +39,28 @@ absl::Status CoopdProcess::Start(const std::string& data_dir,
                                    O_WRONLY | O_CREAT | O_APPEND, 0644);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout_path_.c_str(),
                                    O_WRONLY | O_CREAT | O_APPEND, 0644);
-  int rc = posix_spawn(&pid_, COOPD_PATH, &actions, nullptr, argv.data(), environ);
+  // The added variables first, and none of the inherited ones they name.
+  std::vector<std::string> added = extra_env;
+  std::vector<char*> envp;
+  for (auto& e : added) envp.push_back(e.data());
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string_view inherited(*e);
+    bool overridden = false;
+    for (const auto& a : added) {
+      const size_t equals = a.find('=');
+      overridden = overridden || (equals != std::string::npos &&
+                                  inherited.starts_with(std::string_view(a).substr(0, equals + 1)));
+    }
+    if (!overridden) envp.push_back(*e);
+  }
+  envp.push_back(nullptr);
+  int rc = posix_spawn(&pid_, COOPD_PATH, &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) return absl::InternalError(absl::StrCat("posix_spawn coopd: ", rc));
 
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (std::chrono::steady_clock::now() < deadline) {
-    int status;
-    if (waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
+    if (!Running()) {
       return absl::InternalError(absl::StrCat("coopd exited during start; see ", log_path_));
     }
     std::ifstream in(port_file);
@@ -68,9 +83,15 @@ std::shared_ptr<grpc::Channel> CoopdProcess::ProbeChannel() const {
 void CoopdProcess::Kill() {
   if (pid_ <= 0) return;
   kill(pid_, SIGKILL);
-  int status;
-  waitpid(pid_, &status, 0);
+  waitpid(pid_, &exit_status_, 0);
   pid_ = -1;
+}
+
+bool CoopdProcess::Running() {
+  if (pid_ <= 0) return false;
+  if (waitpid(pid_, &exit_status_, WNOHANG) != pid_) return true;
+  pid_ = -1;
+  return false;
 }
 
 int CoopdProcess::SignalAndWait(int signal, int timeout_ms) {

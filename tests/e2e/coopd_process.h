@@ -18,9 +18,9 @@ class CoopdProcess {
  public:
   // Starts coopd on `data_dir`, listening on 127.0.0.1:0, and waits until it reports SERVING
   // on the health service (at most `timeout_ms`). Its stderr goes to log_path(), its stdout to
-  // stdout_path().
+  // stdout_path(). `extra_env` ("NAME=VALUE" each) is added to the environment it inherits.
   absl::Status Start(const std::string& data_dir, const std::vector<std::string>& extra_args = {},
-                     int timeout_ms = 20'000);
+                     int timeout_ms = 20'000, const std::vector<std::string>& extra_env = {});
   ~CoopdProcess();  // kills the child if still running
 
   std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
@@ -28,6 +28,10 @@ class CoopdProcess {
 
   // kill -9, then reap.
   void Kill();
+  // Whether the child still runs; once it has exited (reaped here), exit_status() is its
+  // waitpid status.
+  bool Running();
+  int exit_status() const { return exit_status_; }
   // Sends `signal` and waits for the exit; returns the exit code, or -1 if it did not exit
   // normally within `timeout_ms` (then it is killed).
   int SignalAndWait(int signal, int timeout_ms = 20'000);
@@ -42,6 +46,7 @@ class CoopdProcess {
 
   pid_t pid_ = -1;
   int port_ = 0;
+  int exit_status_ = 0;
   std::string log_path_;
   std::string stdout_path_;
   std::string probe_ca_pem_;

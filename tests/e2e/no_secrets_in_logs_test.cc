@@ -1,7 +1,10 @@
 // The built coopd with authentication on — bearer tokens and client certificates over TLS —
 // serving every People RPC, and afterwards not one secret or personal detail it was given in
-// any file it wrote: its stdout, its stderr log, and every file of its data folder (RocksDB's
-// own LOG files, WALs and tables of the event log, the projections, the vault, the access log).
+// any file it wrote: its stdout, its stderr log (JSON lines, at --log_level debug), and every file
+// of its data folder (RocksDB's own LOG files, WALs and tables of the event log, the projections,
+// the vault, the access log).
+#include <google/protobuf/struct.pb.h>
+#include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 
@@ -9,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "absl/strings/str_split.h"
 #include "access/access_token.h"
 #include "access/auth_config.h"
 #include "base/uuid.h"
@@ -70,9 +74,10 @@ TEST(NoSecretsInLogsTest, TokensCertificatesAndPersonalDataNeverReachAFileCoopdW
 
   CoopdProcess coopd;
   coopd.ProbeOverTls(ca.ca().cert_pem);
-  ASSERT_OK(coopd.Start(dir.Sub("data"), {"--auth_config", dir.Sub("principals.json"), "--tls_cert",
-                                          dir.Sub("server.crt"), "--tls_key", dir.Sub("server.key"),
-                                          "--tls_client_ca", dir.Sub("ca.crt")}));
+  ASSERT_OK(
+      coopd.Start(dir.Sub("data"), {"--auth_config", dir.Sub("principals.json"), "--tls_cert",
+                                    dir.Sub("server.crt"), "--tls_key", dir.Sub("server.key"),
+                                    "--tls_client_ca", dir.Sub("ca.crt"), "--log_level", "debug"}));
   auto channel = [&](const TestCertificate* client) {
     return client == nullptr ? TlsTestChannel(coopd.address(), ca.ca().cert_pem)
                              : TlsTestChannel(coopd.address(), ca.ca().cert_pem, client->cert_pem,
@@ -98,7 +103,9 @@ TEST(NoSecretsInLogsTest, TokensCertificatesAndPersonalDataNeverReachAFileCoopdW
   record.mutable_area()->set_code("966");
   record.mutable_area()->set_unit_set("2025-03");
   coop::v1::RecordPersonReply recorded;
-  auto status = by_token->RecordPerson(as("recorder-u-minh").get(), record, &recorded);
+  auto recording = as("recorder-u-minh");
+  recording->AddMetadata("x-request-id", "ghi-nguoi-1");
+  auto status = by_token->RecordPerson(recording.get(), record, &recorded);
   ASSERT_TRUE(status.ok()) << status.error_message();
   coop::v1::GetPersonRequest get;
   get.set_person_ref(recorded.person_ref());
@@ -120,6 +127,15 @@ TEST(NoSecretsInLogsTest, TokensCertificatesAndPersonalDataNeverReachAFileCoopdW
   EXPECT_EQ(accesses.entries_size(), 4);
   EXPECT_EQ(by_token->GetPerson(as("auditor").get(), get, &details).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
+  // A refusal whose message may quote the value it refuses.
+  const std::string bad_identity = "0961-BI-MAT-không-hợp-lệ";
+  auto refused = record;
+  refused.mutable_header()->set_command_id(base::NewRandomUuid());
+  refused.mutable_details()->set_identity_number(bad_identity);
+  coop::v1::RecordPersonReply not_recorded;
+  EXPECT_EQ(
+      by_token->RecordPerson(as("recorder-u-minh").get(), refused, &not_recorded).error_code(),
+      grpc::StatusCode::INVALID_ARGUMENT);
   // Failed authentications are logged: a wrong token, and a right one as a stranger would
   // misuse it (in a Basic header).
   const std::string wrong_token = "coop_wrong-token-that-must-not-be-logged-0123456789";
@@ -140,7 +156,24 @@ TEST(NoSecretsInLogsTest, TokensCertificatesAndPersonalDataNeverReachAFileCoopdW
   }
   ASSERT_GT(files.size(), 20u) << "the event log, projections, vault and access log";
   const std::string log = ReadAll(coopd.log_path());
-  EXPECT_NE(log.find("authentication failed (#2"), std::string::npos) << log;
+  EXPECT_NE(log.find("authentication failed\",\"failures\":2,"), std::string::npos) << log;
+  // The log is JSON lines (base/json_log.h), at debug a line for every call, the client's
+  // request id on its call's line.
+  size_t lines = 0;
+  for (absl::string_view line : absl::StrSplit(log, '\n', absl::SkipEmpty())) {
+    ++lines;
+    google::protobuf::Struct parsed;
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(std::string(line), &parsed).ok())
+        << line;
+    for (const char* key : {"time", "level", "component", "msg"}) {
+      EXPECT_TRUE(parsed.fields().count(key)) << key << " missing: " << line;
+    }
+  }
+  EXPECT_GT(lines, 10u);
+  EXPECT_NE(log.find("\"method\":\"/coop.v1.People/RecordPerson\",\"code\":\"OK\""),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find("\"request_id\":\"ghi-nguoi-1\""), std::string::npos) << log;
   std::vector<std::pair<std::string, std::string>> secrets = {
       {"the wrong token", wrong_token},
       {"the server's private key", PemBody(server_cert.key_pem)},
@@ -150,6 +183,7 @@ TEST(NoSecretsInLogsTest, TokensCertificatesAndPersonalDataNeverReachAFileCoopdW
       {"the phone", phone},
       {"the new phone", new_phone},
       {"the e-mail", email},
+      {"a refused identity number", bad_identity},
   };
   for (const auto& [who, token] : tokens) secrets.emplace_back("the token of " + who, token);
   // The scan can see what coopd wrote: the person's ref (not a secret) is in the access log.

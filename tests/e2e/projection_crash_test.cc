@@ -228,11 +228,13 @@ TEST(ProjectionCrashTest, ResumesAfterKillDashNineAndAppliesEveryEventExactlyOnc
       EXPECT_TRUE(p.state() == "catching_up" || p.state() == "live") << name << ": " << p.state();
     }
     const std::string log = ReadFile(coopd.log_path());
-    EXPECT_NE(log.find(absl::StrCat("projection ", kRegistry, " resumes after position ",
-                                    checkpoints[kRegistry], "\n")),
+    EXPECT_NE(log.find(absl::StrCat("\"projection\":\"", kRegistry,
+                                    "\",\"start\":\"resumes after position ",
+                                    checkpoints[kRegistry], "\"")),
               std::string::npos)
         << log;
-    EXPECT_EQ(log.find(absl::StrCat("projection ", kRegistry, " rebuilds")), std::string::npos)
+    EXPECT_EQ(log.find(absl::StrCat("\"projection\":\"", kRegistry, "\",\"start\":\"rebuilds")),
+              std::string::npos)
         << log;
     ASSERT_TRUE(WaitUntilLiveAt(coopd.address(), head, std::chrono::seconds(60)))
         << "not live at " << head << "; see " << coopd.log_path();

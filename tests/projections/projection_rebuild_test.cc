@@ -17,6 +17,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
+#include "base/json_log.h"
 #include "eventstore/clock.h"
 #include "eventstore/rocks/rocks_event_store.h"
 #include "projections/projection_runner.h"
@@ -184,14 +185,17 @@ TEST_F(ProjectionRebuildTest, ACrashBeforeTheSwitchKeepsTheOldRowsAndTheRebuildR
   // When the projection starts again, after more events
   const uint64_t head2 = AppendEvents(4);
   std::ostringstream log;
+  const base::JsonLog json_log(&log, base::LogLevel::kInfo);
   RunnerOptions options;
   options.page_size = 5;
-  options.log = &log;
+  options.log = &json_log;
   ProjectionRunner runner(events_.get(), projections_.get(), &projection, options);
   ASSERT_OK(runner.Start());
   // Then the rebuild resumes from its own checkpoint and completes
-  EXPECT_NE(log.str().find("projection count_per_stream resumes its rebuild after position 10"),
-            std::string::npos)
+  EXPECT_NE(
+      log.str().find("\"projection\":\"count_per_stream\",\"start\":\"resumes its rebuild after "
+                     "position 10"),
+      std::string::npos)
       << log.str();
   ASSERT_OK(runner.WaitForPosition(head2, absl::Seconds(30)));
   ASSERT_TRUE(WaitForState(runner, ProjectionState::kLive));

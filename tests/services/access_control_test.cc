@@ -61,7 +61,7 @@ TEST_F(AccessControlTest, ACallWithoutCredentialsOrWithAnUnknownTokenIsUnauthent
   // Counted and logged, without the token.
   EXPECT_EQ(server_->gate().failed_authentications(), 3u);
   const std::string log = log_.text();
-  EXPECT_NE(log.find("authentication failed (#3"), std::string::npos) << log;
+  EXPECT_NE(log.find("authentication failed\",\"failures\":3,"), std::string::npos) << log;
   EXPECT_EQ(log.find("not-a-token-anyone-was-given"), std::string::npos) << log;
   EXPECT_EQ(log.find("YWRtaW46YWRtaW4"), std::string::npos) << log;
   // gRPC health stays open for probes.
@@ -258,8 +258,8 @@ TEST_F(AccessControlTest, RevokingAndAddingAPrincipalTakeEffectOnTheRunningServe
   auto loads = [&] {
     const std::string text = log_.text();
     size_t count = 0;
-    for (size_t at = text.find("principal(s) loaded"); at != std::string::npos;
-         at = text.find("principal(s) loaded", at + 1)) {
+    for (size_t at = text.find("principals file loaded"); at != std::string::npos;
+         at = text.find("principals file loaded", at + 1)) {
       ++count;
     }
     return count;

@@ -16,6 +16,7 @@
 #include "absl/synchronization/mutex.h"
 #include "access/access_token.h"
 #include "access/auth_config.h"
+#include "base/json_log.h"
 #include "base/uuid.h"
 #include "coop/v1/eventstore.grpc.pb.h"
 #include "coop/v1/registry.grpc.pb.h"
@@ -106,7 +107,7 @@ class AuthServerFixture : public ::testing::Test {
     options.data_dir = dir_.Sub("store");
     options.listen = "127.0.0.1:0";
     options.auth_config = principals_path();
-    options.log = &log_;
+    options.log = &json_log_;
     Configure(options);
     auto server = services::CoopServer::Start(options);
     ASSERT_OK(server);
@@ -165,6 +166,7 @@ class AuthServerFixture : public ::testing::Test {
   coop::v1::AuthConfig file_;
   std::map<std::string, std::string> tokens_;  // principal name -> token
   LockedLog log_;                              // coopd's log lines
+  const base::JsonLog json_log_{&log_, base::LogLevel::kDebug};
   std::unique_ptr<services::CoopServer> server_;
   std::shared_ptr<grpc::Channel> channel_;
 };

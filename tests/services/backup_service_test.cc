@@ -428,6 +428,21 @@ TEST_F(BackupTest, AnotherProcessWritingABackupInTheFolderIsAbortedAndNothingIsK
   EXPECT_FALSE(fs::exists(backup::StagingFolder(DataDir()))) << "no staging left behind";
 }
 
+TEST_F(BackupTest, TheStagingFolderACrashLeftIsRemovedWhenTheServerStarts) {
+  RegisterNumber(1);
+  server_->Shutdown();
+  server_.reset();
+  // What a kill -9 mid-backup leaves: hard links to the tables of that moment.
+  const std::string staging = backup::StagingFolder(DataDir());
+  fs::create_directories(staging + "/events");
+  std::ofstream(staging + "/events/000001.sst") << "a table of that moment";
+  StartServer();
+  EXPECT_FALSE(fs::exists(staging));
+  admin_ = coop::v1::Admin::NewStub(channel_);
+  coop::v1::BackupInfo info;
+  EXPECT_TRUE(Backup(&info).ok());
+}
+
 class NoBackupFolderTest : public RegistryFixture {};
 
 TEST_F(NoBackupFolderTest, WithoutABackupFolderABackupIsAFailedPreconditionSayingWhichFlag) {

@@ -20,6 +20,10 @@ constexpr char kGlobalOptionsText[] =
     "  --lang vi|en         ngôn ngữ của nhãn, tên và câu do máy chủ viết (mặc định vi)\n"
     "                       the language the server writes labels, names and sentences in\n"
     "  --timeout DURATION   deadline per call: seconds (30) or 500ms, 2m (default 30s)\n"
+    "  --request_id ID      mã yêu cầu gửi kèm mọi lời gọi (x-request-id), để tìm trong nhật ký\n"
+    "                       máy chủ (mặc định: một mã mới mỗi lần chạy)\n"
+    "                       the request id sent with every call (x-request-id), to find in\n"
+    "                       the server's log (default: a new one each run)\n"
     "  --help, -h           print usage\n"
     "\n"
     "TLS và xác thực / TLS and credentials ('_' or '-' alike: --tls-ca):\n"
@@ -146,12 +150,13 @@ int ReportFailure(const Command& command, const absl::Status& status) {
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command> commands = [] {
-    std::vector<Command> all = {
-        AppendCommand(),      ReadCommand(),    TailCommand(),    InfoCommand(),
-        VerifyCommand(),      HistoryCommand(), ImportCommand(),  ProjectionsCommand(),
-        StatsCommand(),       ReportCommand(),  ExplainCommand(), PlanCommand(),
-        ComplianceCommand(),  ShowCommand(),    ListCommand(),    OcopCommand(),
-        Criterion13Command(), AreasCommand(),   AuditCommand(),   AdminCommand()};
+    std::vector<Command> all = {AppendCommand(),     ReadCommand(),        TailCommand(),
+                                InfoCommand(),       VerifyCommand(),      HistoryCommand(),
+                                ImportCommand(),     ProjectionsCommand(), StatsCommand(),
+                                ReportCommand(),     ExplainCommand(),     PlanCommand(),
+                                ComplianceCommand(), ShowCommand(),        ListCommand(),
+                                OcopCommand(),       Criterion13Command(), AreasCommand(),
+                                AuditCommand(),      AdminCommand(),       HealthCommand()};
     for (Command& command : GeneratedCommands()) all.push_back(std::move(command));
     return all;
   }();

@@ -1,7 +1,8 @@
 // coopctl admin principal add|list|revoke: edits coopd's principals file (--auth_config, the
 // JSON of coop.v1.AuthConfig) on this machine, through access/auth_config.h; coopd re-reads
 // the file when it changes. No server is contacted. A new token is printed once and stored
-// only as its SHA-256. coopctl admin backup asks the server (cmd_admin_backup.cc).
+// only as its SHA-256. coopctl admin backup and admin compact ask the server
+// (cmd_admin_backup.cc, cmd_admin_compact.cc).
 #include <iostream>
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@
 #include "access/principal.h"
 #include "coop/v1/access.pb.h"
 #include "tools/coopctl/cmd_admin_backup.h"
+#include "tools/coopctl/cmd_admin_compact.h"
 #include "tools/coopctl/command.h"
 #include "tools/coopctl/output.h"
 #include "tools/coopctl/text_table.h"
@@ -34,6 +36,7 @@ constexpr char kUsage[] =
     "       coopctl admin backup [create] [--include_keys]\n"
     "       coopctl admin backup list\n"
     "       coopctl admin backup verify [ID]\n"
+    "       coopctl admin compact\n"
     "\n"
     "principal: "
     "Sửa tệp chủ thể của coopd (--auth_config của coopd) ngay trên máy này, không cần máy chủ;\n"
@@ -76,6 +79,11 @@ constexpr char kUsage[] =
     "                   nhất) / reads every file back, checks SHA-256, the hash chain and the\n"
     "                   heads (default: the newest)\n"
     "  Khôi phục (ngoại tuyến) / restore (offline): coopd restore-backup BACKUP DATA_DIR\n"
+    "\n"
+    "compact: hỏi máy chủ (cần vai trò admin) nén ngay các bảng của sổ sự kiện và của phép chiếu,\n"
+    "         trong khi vẫn ghi và đọc được; in dung lượng trước và sau.\n"
+    "         asks the server (admin role) to compact the event log's and the projections'\n"
+    "         tables now, while appends and queries go on; prints the sizes before and after.\n"
     "\n"
     "Options may be spelled with '-' for '_' (--auth-config, --no-token).\n";
 
@@ -362,10 +370,12 @@ absl::StatusOr<int> Revoke(const ParsedArgs& args, const std::string& path) {
 absl::StatusOr<int> RunAdmin(const Globals& globals, const ParsedArgs& args) {
   const auto& positionals = args.positionals();
   if (!positionals.empty() && positionals[0] == "backup") return RunAdminBackup(globals, args);
+  if (!positionals.empty() && positionals[0] == "compact") return RunAdminCompact(globals, args);
   if (positionals.size() != 2 || positionals[0] != "principal") {
     return UsageError(
-        ViEn("cần: coopctl admin principal add | list | revoke, hoặc admin backup",
-             "expected: coopctl admin principal add | list | revoke, or admin backup"));
+        ViEn("cần: coopctl admin principal add | list | revoke, admin backup hoặc admin compact",
+             "expected: coopctl admin principal add | list | revoke, admin backup or admin "
+             "compact"));
   }
   const std::string& action = positionals[1];
   if (action != "add" && action != "list" && action != "revoke") {
@@ -387,7 +397,7 @@ absl::StatusOr<int> RunAdmin(const Globals& globals, const ParsedArgs& args) {
 Command AdminCommand() {
   return {"admin",
           "quản trị / administration: admin principal add|list|revoke, admin backup "
-          "[create|list|verify]",
+          "[create|list|verify], admin compact",
           kUsage,
           {{"auth_config", true, false},
            {"auth-config", true, false, "auth_config"},

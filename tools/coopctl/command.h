@@ -43,6 +43,10 @@ struct Globals {
   // The bearer token sent on every call as "authorization: Bearer <token>": the first line of
   // --token_file, else $COOP_TOKEN, trimmed; empty: none. Never taken from a flag's value.
   std::string token;
+  // Sent on every call as "x-request-id", so that the server's log lines of this run can be
+  // found (services/request_log.h): --request_id, else made at start ("coopctl-" and 14
+  // hexadecimal digits). 1 to 64 characters of [A-Za-z0-9._:-].
+  std::string request_id;
 };
 
 struct Command {
@@ -90,6 +94,8 @@ Command ReadCommand();
 Command TailCommand();
 Command InfoCommand();
 Command VerifyCommand();
+// The server's gRPC health (grpc.health.v1), for probes.
+Command HealthCommand();
 Command ProjectionsCommand();
 Command HistoryCommand();
 Command ImportCommand();

@@ -48,6 +48,37 @@ class BearerInterceptorFactory : public grpc::experimental::ClientInterceptorFac
   std::shared_ptr<const std::string> header_;
 };
 
+// Adds "x-request-id: <id>" to the initial metadata of every call.
+class RequestIdInterceptor : public grpc::experimental::Interceptor {
+ public:
+  explicit RequestIdInterceptor(std::shared_ptr<const std::string> id) : id_(std::move(id)) {}
+
+  void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+    if (methods->QueryInterceptionHookPoint(
+            grpc::experimental::InterceptionHookPoints::PRE_SEND_INITIAL_METADATA)) {
+      methods->GetSendInitialMetadata()->emplace("x-request-id", *id_);
+    }
+    methods->Proceed();
+  }
+
+ private:
+  std::shared_ptr<const std::string> id_;
+};
+
+class RequestIdInterceptorFactory : public grpc::experimental::ClientInterceptorFactoryInterface {
+ public:
+  explicit RequestIdInterceptorFactory(const std::string& id)
+      : id_(std::make_shared<const std::string>(id)) {}
+
+  grpc::experimental::Interceptor* CreateClientInterceptor(
+      grpc::experimental::ClientRpcInfo* /*info*/) override {
+    return new RequestIdInterceptor(id_);
+  }
+
+ private:
+  std::shared_ptr<const std::string> id_;
+};
+
 std::shared_ptr<grpc::ChannelCredentials> Credentials(const Globals& globals) {
   if (!globals.tls) return grpc::InsecureChannelCredentials();
   grpc::SslCredentialsOptions options;
@@ -85,11 +116,13 @@ std::shared_ptr<grpc::Channel> NewChannel(const Globals& globals) {
   if (globals.tls && !globals.tls_server_name.empty()) {
     channel_args.SetSslTargetNameOverride(globals.tls_server_name);
   }
-  if (globals.token.empty()) {
-    return grpc::CreateCustomChannel(globals.server, Credentials(globals), channel_args);
-  }
   std::vector<std::unique_ptr<grpc::experimental::ClientInterceptorFactoryInterface>> interceptors;
-  interceptors.push_back(std::make_unique<BearerInterceptorFactory>(globals.token));
+  if (!globals.request_id.empty()) {
+    interceptors.push_back(std::make_unique<RequestIdInterceptorFactory>(globals.request_id));
+  }
+  if (!globals.token.empty()) {
+    interceptors.push_back(std::make_unique<BearerInterceptorFactory>(globals.token));
+  }
   return grpc::experimental::CreateCustomChannelWithInterceptors(
       globals.server, Credentials(globals), channel_args, std::move(interceptors));
 }

@@ -23,7 +23,8 @@ inline constexpr int kMaxReceiveMessageBytes = 32 * 1024 * 1024;
 // "authorization: Bearer <token>", added by a client interceptor rather than by call
 // credentials, since gRPC sends no call credentials over plaintext and coopd accepts tokens
 // over plaintext from loopback peers. Every stub and context of coopctl is made on a channel
-// from here, so no call goes out without the token.
+// from here, so no call goes out without the token. Every call also carries
+// "x-request-id: <globals.request_id>" (the server's log names it).
 std::shared_ptr<grpc::Channel> NewChannel(const Globals& globals);
 
 // A stub to `globals.server` on NewChannel(globals). The channel connects lazily, so an

@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "base/uuid.h"
 #include "tools/coopctl/command.h"
 #include "tools/coopctl/connection.h"
 #include "tools/coopctl/input_file.h"
@@ -141,6 +142,30 @@ absl::Status ReadToken(const ParsedArgs& args, Globals* globals) {
   return absl::OkStatus();
 }
 
+// --request_id, checked as the server checks it, or one made here.
+absl::Status ReadRequestId(const ParsedArgs& args, Globals* globals) {
+  auto given = args.Get("request_id");
+  if (!given) {
+    globals->request_id = "coopctl-";
+    for (char c : base::NewRandomUuid()) {
+      if (globals->request_id.size() == 22) break;
+      if (c != '-') globals->request_id.push_back(c);
+    }
+    return absl::OkStatus();
+  }
+  bool usable = !given->empty() && given->size() <= 64;
+  for (char c : *given) {
+    usable = usable && (absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '.' ||
+                        c == '_' || c == ':' || c == '-');
+  }
+  if (!usable) {
+    return UsageError(ViEn("--request_id: 1 đến 64 ký tự A-Z, a-z, 0-9, . _ : -",
+                           "--request_id: 1 to 64 characters of A-Z, a-z, 0-9, . _ : -"));
+  }
+  globals->request_id = *given;
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 const std::vector<OptionSpec>& GlobalOptionSpecs() {
@@ -159,6 +184,8 @@ const std::vector<OptionSpec>& GlobalOptionSpecs() {
       {"tls-server-name", true, false, "tls_server_name"},
       {"token_file", true, false},
       {"token-file", true, false, "token_file"},
+      {"request_id", true, false},
+      {"request-id", true, false, "request_id"},
       {"help", false, false},
   };
   return specs;
@@ -184,6 +211,7 @@ absl::StatusOr<Globals> GlobalsFrom(const ParsedArgs& args) {
     if (!timeout.ok()) return timeout.status();
     globals.timeout = *timeout;
   }
+  if (absl::Status id = ReadRequestId(args, &globals); !id.ok()) return id;
   if (absl::Status tls = ReadTls(args, &globals); !tls.ok()) return tls;
   if (absl::Status token = ReadToken(args, &globals); !token.ok()) return token;
   if (!globals.token.empty() && !globals.tls && !IsLocalTarget(globals.server)) {
