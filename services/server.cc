@@ -116,10 +116,12 @@ absl::StatusOr<std::unique_ptr<projections::ProjectionStore>> OpenOrSetAsideProj
   return projections::ProjectionStore::Open(dir);
 }
 
-// The request log's interceptor first (it settles the request id), then the metrics' if any.
+// The calls' counter, the request log's interceptor (it settles the request id), then the
+// metrics' if any.
 std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
-CallInterceptors(const base::JsonLog* log, ServerMetrics* metrics) {
+CallInterceptors(CallsInFlight* calls, const base::JsonLog* log, ServerMetrics* metrics) {
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
+  creators.push_back(calls->Interceptors());
   creators.push_back(RequestLogInterceptors(log));
   if (metrics != nullptr) {
     for (auto& creator : MetricsInterceptors(metrics)) creators.push_back(std::move(creator));
@@ -316,7 +318,7 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   // Every call: its request id (x-request-id, from the client or made here) and a log line at
   // its end (services/request_log.h); with --metrics_listen, its result counted.
   builder.experimental().SetInterceptorCreators(
-      CallInterceptors(options.log, server->metrics_.get()));
+      CallInterceptors(&server->calls_in_flight_, options.log, server->metrics_.get()));
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", options.listen));
@@ -460,7 +462,11 @@ void CoopServer::Shutdown(absl::Duration grace) {
     event_store_service_->Shutdown();
     reporting_service_->Shutdown();  // queries waiting for a projection end now
     admin_service_->Shutdown();      // a backup running stops (CANCELLED), keeping nothing
-    server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
+    // The calls in flight finish (up to the grace); then gRPC stops at once, rather than wait
+    // out the grace for clients that merely keep a connection open.
+    const absl::Time deadline = absl::Now() + grace;
+    calls_in_flight_.WaitUntilNone(deadline);
+    server_->Shutdown(absl::ToChronoTime(std::min(deadline, absl::Now())));
     server_->Wait();
   }
   // Commands still queued run to the end (the store is still open) and finish their calls.

@@ -36,6 +36,7 @@
 #include "services/admin_service.h"
 #include "services/audit_service.h"
 #include "services/call_gate.h"
+#include "services/calls_in_flight.h"
 #include "services/corrections_service.h"
 #include "services/event_store_service.h"
 #include "services/head_publisher.h"
@@ -153,8 +154,9 @@ class CoopServer {
   // The metrics (null without --metrics_listen).
   const ServerMetrics* metrics() const { return metrics_.get(); }
 
-  // Health goes NOT_SERVING, subscriptions end, in-flight calls get up to `grace` to finish,
-  // then RocksDB closes.
+  // Health goes NOT_SERVING, subscriptions end, in-flight calls get up to `grace` to finish
+  // (gRPC stops as soon as none is left, open client connections or not), then RocksDB
+  // closes.
   void Shutdown(absl::Duration grace = absl::Seconds(5));
   // Blocks until Shutdown has completed.
   void Wait();
@@ -171,6 +173,7 @@ class CoopServer {
   bool tls_ = false;
   std::unique_ptr<CallGate> gate_;
   std::unique_ptr<ServerMetrics> metrics_;  // before the store, which reports to them
+  CallsInFlight calls_in_flight_;           // counted by an interceptor of server_
   std::unique_ptr<WriteHealth> write_health_;
   std::unique_ptr<eventstore::EventStore> store_;
   std::unique_ptr<EventStoreService> event_store_service_;

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -13,6 +14,7 @@
 
 #include "commands/demo/demo_builder.h"
 #include "coop/v1/eventstore.grpc.pb.h"
+#include "coop/v1/reporting.grpc.pb.h"
 #include "tests/e2e/coopd_process.h"
 #include "tests/support/event_builders.h"
 #include "tests/support/grpc_test_support.h"
@@ -98,6 +100,25 @@ std::string Coopctl(const std::string& address, const std::string& args, int* ex
   while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) output.append(buf, n);
   *exit_code = WEXITSTATUS(pclose(pipe));
   return output;
+}
+
+// A client that keeps its connection open after its calls (a dashboard, a tail) does not hold
+// SIGTERM for the whole grace (5 s): coopd stops once no call is in flight.
+TEST(CoopdLifecycleTest, SigtermDoesNotWaitForIdleClientConnections) {
+  TempDir dir;
+  CoopdProcess coopd;
+  ASSERT_OK(coopd.Start(dir.Sub("store")));
+  auto channel = TestChannel(coopd.address());
+  auto reporting = coop::v1::Reporting::NewStub(channel);
+  grpc::ClientContext context;
+  coop::v1::ProjectionStatusReply status;
+  ASSERT_TRUE(reporting->GetProjectionStatus(&context, {}, &status).ok());
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(coopd.SignalAndWait(SIGTERM), 0);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 3.0) << "the 5 s grace was waited out";
+  std::printf("SIGTERM with an idle client connection: stopped in %.2f s\n", seconds);
 }
 
 TEST(CoopdLifecycleTest, DemoGivesANewcomerSomethingToQuery) {
