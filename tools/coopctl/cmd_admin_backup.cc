@@ -25,12 +25,6 @@ namespace {
 
 constexpr absl::Duration kLongWork = absl::Hours(12);
 
-std::string Size(uint64_t bytes) {
-  if (bytes >= 1000000000) return absl::StrFormat("%.2f GB", bytes / 1e9);
-  if (bytes >= 1000000) return absl::StrFormat("%.1f MB", bytes / 1e6);
-  return absl::StrFormat("%.1f kB", bytes / 1e3);
-}
-
 std::string When(int64_t micros) {
   return absl::FormatTime("%Y-%m-%d %H:%M:%S UTC", absl::FromUnixMicros(micros),
                           absl::UTCTimeZone());
@@ -43,9 +37,10 @@ void PrintInfo(const coop::v1::BackupInfo& info) {
             << "  sổ đến vị trí / log to  " << info.log_head_position() << "\n"
             << "  đầu chuỗi / chain head  " << verify::HexEncode(info.chain_head()) << "\n"
             << "  gốc cây / tree root     " << verify::HexEncode(info.tree_root()) << "\n"
-            << "  tệp / files             " << info.files() << " (" << Size(info.bytes()) << ")\n"
-            << "  mới chép / copied now   " << info.new_files() << " (" << Size(info.new_bytes())
+            << "  tệp / files             " << info.files() << " (" << ByteSize(info.bytes())
             << ")\n"
+            << "  mới chép / copied now   " << info.new_files() << " ("
+            << ByteSize(info.new_bytes()) << ")\n"
             << "  có khóa / with keys     " << (info.includes_keys() ? "có / yes" : "không / no")
             << "\n";
   if (!info.removed_backups().empty()) {
@@ -97,7 +92,7 @@ int List(const Globals& globals) {
   for (const auto& info : reply.backups()) {
     table.AddRow({absl::StrCat(info.backup_id()), When(info.created_at_micros()),
                   absl::StrCat(info.log_head_position()), absl::StrCat(info.files()),
-                  Size(info.bytes()), Size(info.new_bytes()),
+                  ByteSize(info.bytes()), ByteSize(info.new_bytes()),
                   info.includes_keys() ? "có/yes" : "-"});
   }
   std::cout << table.Render() << "\n"
@@ -121,7 +116,7 @@ int Verify(const Globals& globals, uint64_t id) {
   }
   PrintInfo(reply.backup());
   std::cout << "HỢP LỆ / OK: " << reply.files_checked() << " tệp / files ("
-            << Size(reply.bytes_checked()) << ") khớp SHA-256 / match their SHA-256; chuỗi băm "
+            << ByteSize(reply.bytes_checked()) << ") khớp SHA-256 / match their SHA-256; chuỗi băm "
             << "đúng đến vị trí / the hash chain verifies to position " << reply.events_verified()
             << "; kho dữ liệu cá nhân mở được bằng khóa của máy chủ / the vault opens with the "
                "server's key\n";

@@ -22,12 +22,6 @@ namespace {
 
 constexpr absl::Duration kLongWork = absl::Hours(12);
 
-std::string Size(uint64_t bytes) {
-  if (bytes >= 1000000000) return absl::StrFormat("%.2f GB", bytes / 1e9);
-  if (bytes >= 1000000) return absl::StrFormat("%.1f MB", bytes / 1e6);
-  return absl::StrFormat("%.1f kB", bytes / 1e3);
-}
-
 // "events" and "projections" in words, Vietnamese then English.
 std::string StoreName(const std::string& store) {
   if (store == "events") return "sổ sự kiện / event log";
@@ -58,7 +52,7 @@ absl::StatusOr<int> RunAdminCompact(const Globals& globals, const ParsedArgs& ar
   table.AddRow({"STORE", "FAMILIES", "BEFORE", "AFTER", "TOOK"});
   for (const auto& store : reply.stores()) {
     table.AddRow({StoreName(store.store()), absl::StrCat(store.families()),
-                  Size(store.bytes_before()), Size(store.bytes_after()),
+                  ByteSize(store.bytes_before()), ByteSize(store.bytes_after()),
                   absl::StrFormat("%.1f s", store.elapsed_micros() / 1e6)});
   }
   std::cout << table.Render() << "\n"

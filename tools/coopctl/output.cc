@@ -6,6 +6,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "tools/coopctl/payload_preview.h"
 #include "tools/coopctl/time_text.h"
 
@@ -156,6 +157,12 @@ void Output::Print(const coop::v1::VerifyLogResponse& response) const {
     human = absl::StrCat("FAILED  ", response.problem(), "\n");
   }
   Emit(response, human);
+}
+
+std::string ByteSize(uint64_t bytes) {
+  if (bytes >= 1000000000) return absl::StrFormat("%.2f GB", bytes / 1e9);
+  if (bytes >= 1000000) return absl::StrFormat("%.1f MB", bytes / 1e6);
+  return absl::StrFormat("%.1f kB", bytes / 1e3);
 }
 
 }  // namespace coop::coopctl

@@ -7,6 +7,7 @@
 
 #include <google/protobuf/message.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ std::string FormatEventLine(const coop::v1::RecordedEvent& event);
 
 // One line of JSON, without the trailing newline.
 std::string ToJsonLine(const google::protobuf::Message& message);
+
+// A byte count as people read it: "148.8 kB", "15.5 MB", "2.54 GB".
+std::string ByteSize(uint64_t bytes);
 
 class Output {
  public:
