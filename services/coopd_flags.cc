@@ -50,6 +50,21 @@ Usage: coopd [flags]
   --metrics_listen HOST:PORT
                        serve Prometheus metrics on http://HOST:PORT/metrics (off by default;
                        keep it on loopback or a monitoring network: it has no authentication)
+  --http_listen HOST:PORT
+                       serve the dashboard, the reads as JSON (POST /coop.v1.Reporting/…) and
+                       live feeds (GET /feed, Server-Sent Events) on http://HOST:PORT/, with
+                       the same credentials and roles as gRPC (Authorization: Bearer); HTTPS
+                       with --tls_cert/--tls_key, and on loopback only without them (off by
+                       default; the quick start uses 127.0.0.1:8080)
+  --http_port_file FILE
+                       write the bound HTTP port to FILE once serving
+  --http_threads N     HTTP worker threads, 3 to 1024 (default 16, or 4 per core if more)
+  --http_max_feeds N   live feeds open at once (default half the HTTP threads; at most the
+                       threads less 2, so reads always have workers); 503 beyond
+  --http_max_body_kib N
+                       the largest request body in KiB, 1 to 65536 (default 1024); 413 beyond
+  --dashboard_dir DIR  the built dashboard (index.html, assets/); default: the build tree's
+                       tools/dashboard/dist
   --health_stall_seconds N
                        health goes NOT_SERVING when appends have waited N seconds (default 10)
                        with no durable write completed, SERVING again at the next
@@ -166,6 +181,31 @@ absl::Status SetOption(const std::string& name, const std::string& value, CoopdF
       return absl::InvalidArgumentError("--metrics_listen: must be HOST:PORT, e.g. 127.0.0.1:9464");
     }
     flags->server.metrics_listen = value;
+  } else if (name == "--http_listen") {
+    if (value.rfind(':') == std::string::npos) {
+      return absl::InvalidArgumentError("--http_listen: must be HOST:PORT, e.g. 127.0.0.1:8080");
+    }
+    flags->server.http.listen = value;
+  } else if (name == "--http_port_file") {
+    flags->http_port_file = value;
+  } else if (name == "--http_threads") {
+    if (!absl::SimpleAtoi(value, &flags->server.http.threads) || flags->server.http.threads < 3 ||
+        flags->server.http.threads > 1024) {
+      return absl::InvalidArgumentError("--http_threads: a whole number from 3 to 1024");
+    }
+  } else if (name == "--http_max_feeds") {
+    if (!absl::SimpleAtoi(value, &flags->server.http.max_feeds) ||
+        flags->server.http.max_feeds < 1) {
+      return absl::InvalidArgumentError("--http_max_feeds: a whole number of at least 1");
+    }
+  } else if (name == "--http_max_body_kib") {
+    int kib = 0;
+    if (!absl::SimpleAtoi(value, &kib) || kib < 1 || kib > 65536) {
+      return absl::InvalidArgumentError("--http_max_body_kib: a whole number from 1 to 65536");
+    }
+    flags->server.http.max_body_bytes = static_cast<size_t>(kib) * 1024;
+  } else if (name == "--dashboard_dir") {
+    flags->server.http.dashboard_dir = value;
   } else if (name == "--port_file") {
     flags->port_file = value;
   } else if (name == "--log_level") {
@@ -214,6 +254,10 @@ absl::Status ApplyConfigFile(const std::string& path, CoopdFlags* flags) {
 
 absl::StatusOr<CoopdFlags> ParseCoopdFlags(const std::vector<std::string>& args) {
   CoopdFlags flags;
+#ifdef COOP_BUILT_DASHBOARD_DIR
+  // The dashboard as this build made it (tools/dashboard's CMake target).
+  flags.server.http.dashboard_dir = COOP_BUILT_DASHBOARD_DIR;
+#endif
   // Split "--name=value" and "--name value" first, so that --config is found wherever it is.
   std::vector<std::pair<std::string, std::string>> given;
   for (size_t i = 0; i < args.size(); ++i) {

@@ -13,8 +13,9 @@ namespace coop::services {
 
 struct CoopdFlags {
   ServerOptions server;
-  std::string port_file;    // if set, the bound port is written here once serving
-  std::string config_file;  // --config: options read first (services/coopd_config.h)
+  std::string port_file;       // if set, the bound port is written here once serving
+  std::string http_port_file;  // the same for the HTTP face's port
+  std::string config_file;     // --config: options read first (services/coopd_config.h)
   base::LogLevel log_level = base::LogLevel::kInfo;  // --log_level
   bool help = false;
 };

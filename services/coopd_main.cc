@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "base/json_log.h"
 #include "services/coopd_flags.h"
@@ -68,10 +69,26 @@ int main(int argc, char** argv) {
             {"head_position", info.head_position()},
             {"access", (*server)->access_summary()},
             {"config", flags->config_file}});
+  if (const auto* http = (*server)->http_face(); http != nullptr) {
+    log.Info("http", "giao diện HTTP đang phục vụ / the HTTP face is serving",
+             {{"url", absl::StrCat(
+                          http->tls() ? "https://" : "http://",
+                          flags->server.http.listen.substr(0, flags->server.http.listen.rfind(':')),
+                          ":", http->port(), "/")},
+              {"threads", http->threads()},
+              {"max_feeds", http->max_feeds()},
+              {"dashboard", http->serves_dashboard() ? flags->server.http.dashboard_dir
+                                                     : std::string("(none)")}});
+  }
   if (!flags->port_file.empty()) {
     const std::string tmp = flags->port_file + ".tmp";
     std::ofstream(tmp) << (*server)->port() << "\n";
     std::rename(tmp.c_str(), flags->port_file.c_str());
+  }
+  if (!flags->http_port_file.empty() && (*server)->http_face() != nullptr) {
+    const std::string tmp = flags->http_port_file + ".tmp";
+    std::ofstream(tmp) << (*server)->http_face()->port() << "\n";
+    std::rename(tmp.c_str(), flags->http_port_file.c_str());
   }
   int signal_number = 0;
   // SIGHUP re-reads the principals file; SIGTERM and SIGINT stop.

@@ -343,6 +343,19 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
     if (!endpoint.ok()) return endpoint.status();
     server->metrics_endpoint_ = std::move(*endpoint);
   }
+  if (!options.http.listen.empty()) {
+    HttpFaceOptions http = options.http;
+    http.tls_cert = options.tls_cert;
+    http.tls_key = options.tls_key;
+    http.open_mode = server->gate_->open();
+    http.log = options.log;
+    http.relay_marker = server->gate_->RelayMarker();
+    grpc::ChannelArguments channel_args;
+    channel_args.SetMaxReceiveMessageSize(64 << 20);  // as the server's largest reply
+    auto face = HttpFace::Start(http, server->server_->InProcessChannel(channel_args));
+    if (!face.ok()) return face.status();
+    server->http_face_ = std::move(*face);
+  }
   server->server_->GetHealthCheckService()->SetServingStatus(true);
   server->health_watch_ =
       std::thread([s = server.get(), log = options.log] { s->WatchHealth(log); });
@@ -453,8 +466,10 @@ void CoopServer::Shutdown(absl::Duration grace) {
     watching_health_ = false;
   }
   if (health_watch_.joinable()) health_watch_.join();
-  // The scraper reads the stores: it goes first.
+  // The scraper reads the stores, and the HTTP face's calls and feeds are gRPC calls: they go
+  // first (each live feed gets its "end" message).
   metrics_endpoint_.reset();
+  http_face_.reset();
   if (metrics_) metrics_->SetLiveFigures(nullptr);
   if (server_) {
     serving_ = false;

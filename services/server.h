@@ -40,6 +40,7 @@
 #include "services/corrections_service.h"
 #include "services/event_store_service.h"
 #include "services/head_publisher.h"
+#include "services/http_face.h"
 #include "services/metrics.h"
 #include "services/metrics_interceptor.h"
 #include "services/people_service.h"
@@ -107,6 +108,9 @@ struct ServerOptions {
   // Serve Prometheus metrics (services/metrics.h) over HTTP on this HOST:PORT (port 0: any
   // free port, see CoopServer::metrics_port()). Empty: no metrics, and no cost.
   std::string metrics_listen;
+  // The HTTP face (services/http_face.h): off while http.listen is empty. Start fills in its
+  // TLS files, open mode and log from the options above.
+  HttpFaceOptions http;
   // Health goes NOT_SERVING when appends have waited this long with no durable write
   // completed (services/write_health.h), and SERVING again at the next.
   absl::Duration health_stall_after = absl::Seconds(10);
@@ -149,6 +153,8 @@ class CoopServer {
   // bounds those), now.
   size_t running_queries() const { return query_workers_->running(); }
   size_t queued_queries() const { return query_workers_->queued(); }
+  // The HTTP face (null without --http_listen, and once Shutdown has begun).
+  const HttpFace* http_face() const { return http_face_.get(); }
   // The port /metrics is served on (0 without --metrics_listen).
   int metrics_port() const { return metrics_endpoint_ ? metrics_endpoint_->port() : 0; }
   // The metrics (null without --metrics_listen).
@@ -197,6 +203,7 @@ class CoopServer {
   std::unique_ptr<backup::BackupWriter> backup_writer_;      // with a backup_dir
   std::unique_ptr<AdminService> admin_service_;
   std::unique_ptr<MetricsEndpoint> metrics_endpoint_;
+  std::unique_ptr<HttpFace> http_face_;
   std::unique_ptr<grpc::Server> server_;
   absl::Mutex mu_;
   bool shut_down_ ABSL_GUARDED_BY(mu_) = false;  // Shutdown has begun

@@ -18,7 +18,7 @@ PACKAGES=(
   protobuf-compiler libprotobuf-dev protobuf-compiler-grpc libgrpc++-dev
   librocksdb-dev libabsl-dev libssl-dev openssl libutf8proc-dev
   libgtest-dev libgmock-dev libbenchmark-dev clang-format python3
-  libxlsxwriter-dev python3-openpyxl
+  libxlsxwriter-dev python3-openpyxl libcpp-httplib-dev
   libpq-dev libhiredis-dev libjemalloc-dev
   prometheus-cpp-dev prometheus systemd python3-yaml
 )
