@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # coopledger developer entry point. Every sub-command first installs what is missing (Debian
-# packages, and the npm packages of tests/deploy/k8s; idempotent, safe to rerun) and builds.
+# packages, and the npm packages of tests/deploy/k8s and tools/dashboard; idempotent, safe to
+# rerun) and builds.
 #
 #   tools/dev.sh run [coopd flags]  build, then start coopd on ./data/store at 127.0.0.1:50051,
-#                                   loading the demo history on first start
+#                                   with the dashboard at http://127.0.0.1:8080/, loading the
+#                                   demo history on first start
 #   tools/dev.sh test               build, then run the whole test suite (ctest -j2)
 #   tools/dev.sh build              install and build only
 #   tools/dev.sh setup              install packages only
@@ -21,11 +23,17 @@ PACKAGES=(
   libxlsxwriter-dev python3-openpyxl libcpp-httplib-dev
   libpq-dev libhiredis-dev libjemalloc-dev
   prometheus-cpp-dev prometheus systemd python3-yaml
+  # the Python client (clients/python): gRPC and protobuf for /usr/bin/python3, pip and venv
+  # to install it from the checkout
+  python3-grpcio python3-protobuf python3-pip python3-venv python3-setuptools python3-wheel
+  chromium
 )
-# Node.js and npm run the Kubernetes manifest check (tests/deploy/k8s): Debian's, installed only
-# where there is no node (a machine that has another Node.js keeps it, with its own npm).
+# Node.js and npm build the web dashboard (tools/dashboard, Vite) and run the Kubernetes manifest
+# check (tests/deploy/k8s): Debian's, installed only where there is no node (a machine that has
+# another Node.js keeps it, with its own npm). Debian's chromium is the browser of the dashboard's
+# end-to-end test (tests/dashboard).
 NODE_PACKAGES=(nodejs npm)
-K8S_CHECK=$ROOT/tests/deploy/k8s
+NPM_FOLDERS=("$ROOT/tests/deploy/k8s" "$ROOT/tools/dashboard")
 
 log() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 
@@ -53,18 +61,22 @@ setup() {
   npm_packages
 }
 
-# npm ci in tests/deploy/k8s (the exact versions of its package-lock.json into its git-ignored
+# npm ci in each of NPM_FOLDERS (the exact versions of its package-lock.json into its git-ignored
 # node_modules), skipped while node_modules holds what the lockfile says: a copy of the lockfile
-# is kept there once npm ci has succeeded.
+# is kept there once npm ci has succeeded (tools/dashboard/npm_ci.cmake keeps the same copy).
 npm_packages() {
-  local stamp=$K8S_CHECK/node_modules/.coopledger-package-lock.json
-  if [ -f "$stamp" ] && cmp -s "$K8S_CHECK/package-lock.json" "$stamp"; then
-    log "the npm packages of tests/deploy/k8s are installed"
-    return
-  fi
-  log "installing the npm packages of tests/deploy/k8s (npm ci)"
-  (cd "$K8S_CHECK" && npm ci --no-audit --no-fund)
-  cp "$K8S_CHECK/package-lock.json" "$stamp"
+  local dir name stamp
+  for dir in "${NPM_FOLDERS[@]}"; do
+    name=${dir#"$ROOT"/}
+    stamp=$dir/node_modules/.coopledger-package-lock.json
+    if [ -f "$stamp" ] && cmp -s "$dir/package-lock.json" "$stamp"; then
+      log "the npm packages of $name are installed"
+      continue
+    fi
+    log "installing the npm packages of $name (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+    cp "$dir/package-lock.json" "$stamp"
+  done
 }
 
 build() {
@@ -78,8 +90,9 @@ build() {
 run() {
   build
   mkdir -p "$ROOT/data"
-  log "starting coopd (Ctrl-C stops it cleanly)"
-  exec "$BUILD_DIR/services/coopd" --data_dir "$ROOT/data/store" --listen 127.0.0.1:50051 --demo "$@"
+  log "starting coopd: gRPC on 127.0.0.1:50051, the dashboard on http://127.0.0.1:8080/ (Ctrl-C stops it cleanly)"
+  exec "$BUILD_DIR/services/coopd" --data_dir "$ROOT/data/store" --listen 127.0.0.1:50051 \
+    --http_listen 127.0.0.1:8080 --demo "$@"
 }
 
 test_all() {

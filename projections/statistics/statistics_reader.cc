@@ -15,6 +15,7 @@
 #include "domain/areas/successors.h"
 #include "domain/common/dates.h"
 #include "domain/programs/plan_aggregate.h"
+#include "domain/text/event_titles.h"
 #include "domain/text/place_names.h"
 #include "projections/statistics/annual_statistics_projection.h"
 #include "projections/statistics/statistic_catalog.h"
@@ -49,6 +50,28 @@ std::string AreaName(UnitSet set, const std::string& code, domain::text::Languag
   if (code == kNation) return language == domain::text::Language::kEnglish ? "Vietnam" : "Việt Nam";
   const auto* unit = AreaCatalog::Reference(set).Find(code);
   return unit == nullptr ? code : domain::text::PlaceTitle(unit->name, language);
+}
+
+// One line for people of what an event added to a figure, in the language asked:
+//   "Đăng ký thành lập HTX: +1 vào «Số HTX cuối kỳ (không gồm LHHTX)», xã Tắc Vân (32029)"
+//   "Cooperative registered: +1 to «HTX at the end of the period (not unions)», Tắc Vân Commune
+//   (32029)"
+std::string ExplanationLine(const std::string& type, const Contribution& c,
+                            domain::text::Language language) {
+  const bool english = language == domain::text::Language::kEnglish;
+  const auto* title = domain::text::EventTitle(type);
+  const StatisticDef* figure = FindStatistic(c.statistic);
+  std::string label = figure != nullptr ? figure->Label(language) : c.statistic;
+  label.erase(0, label.find_first_not_of(' '));  // the table's indentation
+  std::string place = c.area.code();
+  auto set = domain::areas::ParseUnitSet(c.area.unit_set());
+  if (set.ok()) {
+    if (const auto* unit = AreaCatalog::Reference(*set).Find(c.area.code())) {
+      place = absl::StrCat(domain::text::PlaceInText(unit->name, language), " (", unit->code, ")");
+    }
+  }
+  return absl::StrFormat("%s: %+d %s «%s», %s", title != nullptr ? title->In(language) : type,
+                         c.value, english ? "to" : "vào", label, place);
 }
 
 }  // namespace
@@ -403,8 +426,7 @@ absl::StatusOr<coop::v1::ExplainStatisticReply> StatisticsReader::Explain(
       out->set_type(e.type());
       out->set_occurred_on(e.occurred_on());
     }
-    out->set_line(absl::StrFormat("%s: %+d to %s in %s %s", out->type(), c.value, c.statistic,
-                                  c.area.unit_set(), c.area.code()));
+    out->set_line(ExplanationLine(out->type(), c, *language));
   }
   return reply;
 }

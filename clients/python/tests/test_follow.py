@@ -1,0 +1,88 @@
+"""Following the log across a restart of coopd: while another process appends, the server is
+stopped (SIGTERM) and started again; the client's tail resumes from the last position it
+examined, and what it received equals ReadAll over the same range: no gap, no duplicate."""
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+
+import coopledger
+from coopd_server import CoopdServer
+
+NOTES = 150
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def wait_until(condition, timeout, what):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.02)
+
+
+class RestartTest(unittest.TestCase):
+    def setUp(self):
+        folder = tempfile.TemporaryDirectory(prefix="coop-pyclient-")
+        self.addCleanup(folder.cleanup)
+        self.server = CoopdServer(folder.name)
+        self.server.start()
+        self.addCleanup(self.server.stop)
+
+    def test_the_tail_resumes_after_a_restart_without_gap_or_duplicate(self):
+        client = coopledger.Client(self.server.address, token_env=None)
+        self.addCleanup(client.close)
+        start = client.log_info().head_position + 1
+        notes = coopledger.event_filter(stream_prefixes=["note-"])
+
+        received, failure, reconnected_at = [], [], []
+        follower = client.follow(notes, from_position=start,
+                                 on_reconnect=reconnected_at.append)
+
+        def tail():
+            try:
+                for event in follower:
+                    received.append(event)
+            except Exception as error:  # noqa: BLE001 (reported by the test)
+                failure.append(error)
+
+        tailing = threading.Thread(target=tail)
+        tailing.start()
+        self.addCleanup(tailing.join, 30)
+        self.addCleanup(follower.stop)
+
+        appender = subprocess.Popen([sys.executable, os.path.join(HERE, "append_notes.py"),
+                                     self.server.address, str(NOTES)],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.addCleanup(lambda: appender.poll() is None and appender.kill())
+        wait_until(lambda: len(received) >= 25 or failure, 60, "the first notes")
+
+        # The restart, while the other process appends.
+        self.assertLess(len(received), NOTES)
+        self.server.restart()
+        self.assertLess(len(received), NOTES, "the appender finished before the restart")
+
+        out, err = appender.communicate(timeout=120)
+        self.assertEqual(appender.returncode, 0, err)
+        expected = list(client.read_all(from_position=start, event_filter=notes))
+        self.assertEqual(len(expected), NOTES)
+        wait_until(lambda: len(received) >= len(expected) or failure, 60, "the tail")
+        time.sleep(0.3)  # anything more that would arrive (a duplicate) arrives now
+        follower.stop()
+        tailing.join(30)
+
+        self.assertEqual(failure, [])
+        self.assertGreaterEqual(follower.reconnects, 1)
+        self.assertTrue(reconnected_at, "the tail never reconnected")
+        self.assertEqual([(e.position, e.event_id) for e in received],
+                         [(e.position, e.event_id) for e in expected])
+        self.assertEqual(len({e.event_id for e in received}), NOTES)
+        self.assertEqual(out.split(), [str(e.position) for e in expected])
+        self.assertGreaterEqual(follower.position, expected[-1].position)
+
+
+if __name__ == "__main__":
+    unittest.main()
