@@ -282,8 +282,10 @@ absl::StatusOr<coop::v1::PlanProgressReply> StatisticsReader::PlanProgress(
   auto read = Plan(area, request.year(), Knowledge(), &decision);
   if (!read.ok()) return read.status();
   if (!read->has_value()) {
-    return absl::NotFoundError(absl::StrCat("no plan for area ", area.code(), " (", area.unit_set(),
-                                            ") and year ", request.year()));
+    return absl::NotFoundError(absl::StrCat("chưa có kế hoạch năm ", request.year(),
+                                            " cho địa bàn ", area.code(), " (", area.unit_set(),
+                                            ") / no plan for area ", area.code(), " (",
+                                            area.unit_set(), ") and year ", request.year()));
   }
   const domain::PlanState& plan = **read;
   auto annual = Annual(ScopeOf(area, request.year()), 0);

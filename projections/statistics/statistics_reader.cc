@@ -120,7 +120,8 @@ absl::StatusOr<ResolvedScope> ResolveScope(const coop::v1::StatisticsScope& scop
   out.code = scope.area().code().empty() ? kNation : scope.area().code();
   if (!out.nation() && AreaCatalog::Reference(out.unit_set).Find(out.code) == nullptr) {
     return absl::InvalidArgumentError(absl::StrCat(
-        field, "area.code ", out.code, " is not a unit of set ", UnitSetName(out.unit_set)));
+        field, "area.code ", out.code, " không thuộc danh mục đơn vị ", UnitSetName(out.unit_set),
+        " / is not a unit of set ", UnitSetName(out.unit_set)));
   }
   out.precomputed = out.knowledge.unlimited() && out.period == PeriodKind::kCalendarYear &&
                     out.unit_set == of_year;
