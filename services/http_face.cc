@@ -1,8 +1,10 @@
 #include "services/http_face.h"
 
 #include <httplib.h>
+#include <openssl/ssl.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -19,6 +21,7 @@
 #include "domain/areas/unit_set.h"
 #include "services/call_gate.h"
 #include "services/http_status.h"
+#include "services/request_log.h"
 
 namespace coop::services {
 namespace {
@@ -70,6 +73,30 @@ absl::StatusOr<std::pair<std::string, int>> SplitListen(const std::string& liste
     host = host.substr(1, host.size() - 2);
   }
   return std::make_pair(host, port);
+}
+
+// The TLS handshake's certificate callback: the chain and key read afresh from their files (a
+// few kilobytes per new connection), so that a renewed certificate serves the next connection
+// without a restart. A pair caught mid-replacement (a key that does not match the certificate)
+// fails that one handshake: replace the two files together (docs/http.md).
+int UseCurrentCertificate(SSL* ssl, void* arg) {
+  const auto* files = static_cast<const TlsFiles*>(arg);
+  if (SSL_use_certificate_chain_file(ssl, files->cert.c_str()) != 1 ||
+      SSL_use_PrivateKey_file(ssl, files->key.c_str(), SSL_FILETYPE_PEM) != 1) {
+    return 0;
+  }
+  return SSL_check_private_key(ssl) == 1 ? 1 : 0;
+}
+
+// Whether a Host header ("127.0.0.1:8080", "localhost", "[::1]:8080") names this machine.
+bool IsLoopbackHost(const std::string& host_header) {
+  std::string host = host_header;
+  if (absl::StartsWith(host, "[")) {
+    host = host.substr(0, host.find(']') + 1);
+  } else {
+    host = host.substr(0, host.find(':'));
+  }
+  return IsLoopbackAddress(host + ":0");
 }
 
 std::string ReadWhole(const std::filesystem::path& path) {
@@ -128,7 +155,7 @@ FeedParameters ParseFeed(const httplib::Request& http, HttpCallIdentity identity
   const std::string last_id = http.get_header_value("Last-Event-ID");
   const std::string from_text = http.get_param_value("from");
   if (!last_id.empty()) {
-    if (!absl::SimpleAtoi(last_id, &from)) {
+    if (!absl::SimpleAtoi(last_id, &from) || from == UINT64_MAX) {
       return fail(400, "INVALID_ARGUMENT",
                   absl::StrCat("Last-Event-ID: phải là một vị trí trong nhật ký / must be a log "
                                "position, got '",
@@ -188,8 +215,22 @@ absl::StatusOr<std::unique_ptr<HttpFace>> HttpFace::Start(const HttpFaceOptions&
         " HTTP threads to other requests: at most ", face->threads_ - 2));
   }
   if (tls) {
-    auto server =
-        std::make_unique<httplib::SSLServer>(options.tls_cert.c_str(), options.tls_key.c_str());
+    face->tls_files_ = {options.tls_cert, options.tls_key};
+    const TlsFiles* files = &face->tls_files_;
+    auto server = std::make_unique<httplib::SSLServer>([files](SSL_CTX& context) {
+      SSL_CTX_set_options(&context,
+                          SSL_OP_NO_COMPRESSION | SSL_OP_NO_SESSION_RESUMPTION_ON_RENEGOTIATION);
+      SSL_CTX_set_min_proto_version(&context, TLS1_2_VERSION);
+      // Loaded once here so that a start with unusable files fails at once; then read again at
+      // every handshake (UseCurrentCertificate).
+      if (SSL_CTX_use_certificate_chain_file(&context, files->cert.c_str()) != 1 ||
+          SSL_CTX_use_PrivateKey_file(&context, files->key.c_str(), SSL_FILETYPE_PEM) != 1 ||
+          SSL_CTX_check_private_key(&context) != 1) {
+        return false;
+      }
+      SSL_CTX_set_cert_cb(&context, UseCurrentCertificate, const_cast<TlsFiles*>(files));
+      return true;
+    });
     if (!server->is_valid()) {
       return absl::UnavailableError(
           absl::StrCat("HTTPS: cannot load ", options.tls_cert, " and ", options.tls_key));
@@ -217,14 +258,35 @@ absl::StatusOr<std::unique_ptr<HttpFace>> HttpFace::Start(const HttpFaceOptions&
     return absl::UnavailableError(absl::StrCat("--http_listen: cannot listen on ", options.listen));
   }
   face->listener_ = std::thread([s = face->server_.get()] { s->listen_after_bind(); });
+  // httplib's stop() does nothing before the listener runs: Stop right after Start would wait
+  // for ever. Serving is the start's end.
+  for (int i = 0; i < 5000 && !face->server_->is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   return face;
 }
 
 HttpFace::~HttpFace() { Stop(); }
 
-HttpCallIdentity HttpFace::IdentityOf(const httplib::Request& request) const {
-  return {request.get_header_value("Authorization"), request.get_header_value("X-Request-Id"),
-          options_.relay_marker};
+std::optional<HttpCallIdentity> HttpFace::IdentityOf(const httplib::Request& request,
+                                                     httplib::Response& response) const {
+  HttpCallIdentity identity;
+  identity.authorization = request.get_header_value("Authorization");
+  // gRPC takes printable ASCII only in metadata (anything else aborts the call's process): an
+  // Authorization header with other bytes is no token of ours.
+  for (const char c : identity.authorization) {
+    if (c < 0x20 || c > 0x7e) {
+      AnswerError(response, "UNAUTHENTICATED", 401,
+                  "chưa xác thực / unauthenticated: the Authorization header is not 'Bearer "
+                  "<token>' in printable ASCII");
+      return std::nullopt;
+    }
+  }
+  // A request id coopd would not use as it is is dropped, and coopd makes one.
+  identity.request_id = request.get_header_value("X-Request-Id");
+  if (!IsUsableRequestId(identity.request_id)) identity.request_id.clear();
+  identity.relay_marker = options_.relay_marker;
+  return identity;
 }
 
 void HttpFace::Stop() {
@@ -240,6 +302,25 @@ void HttpFace::Stop() {
 
 void HttpFace::Route() {
   httplib::Server& s = *server_;
+  // On loopback, a page of another site whose name was made to point at 127.0.0.1 (DNS
+  // rebinding) would reach the face as "evil.example": only loopback names are served there.
+  const bool loopback_names_only = IsLoopbackAddress(options_.listen);
+  s.set_pre_routing_handler(
+      [loopback_names_only](const httplib::Request& request, httplib::Response& response) {
+        if (request.path.find('\0') != std::string::npos) {
+          // "/index.html%00.js": httplib would open one file and type it as another.
+          AnswerError(response, "INVALID_ARGUMENT", 400, "the path holds a NUL byte");
+          return httplib::Server::HandlerResponse::Handled;
+        }
+        if (!loopback_names_only || IsLoopbackHost(request.get_header_value("Host"))) {
+          return httplib::Server::HandlerResponse::Unhandled;
+        }
+        AnswerError(
+            response, "PERMISSION_DENIED", 403,
+            absl::StrCat("tên máy không được phục vụ / host not served on loopback: '",
+                         request.get_header_value("Host"), "'; use 127.0.0.1, [::1] or localhost"));
+        return httplib::Server::HandlerResponse::Handled;
+      });
   s.Post(".*", [this](const httplib::Request& request, httplib::Response& response) {
     ServeCall(request, response);
   });
@@ -278,14 +359,18 @@ void HttpFace::ServeCall(const httplib::Request& request, httplib::Response& res
                              "/coop.v1.EventStore/<read>)"));
     return;
   }
-  HttpAnswer answer = calls_.Call(request.path, request.body, IdentityOf(request));
+  std::optional<HttpCallIdentity> identity = IdentityOf(request, response);
+  if (!identity.has_value()) return;
+  HttpAnswer answer = calls_.Call(request.path, request.body, *identity);
   if (!answer.request_id.empty()) response.set_header("X-Request-Id", answer.request_id);
   response.set_header("Cache-Control", "no-store");
   Answer(response, answer.status, answer.body);
 }
 
 void HttpFace::ServeFeed(const httplib::Request& request, httplib::Response& response) {
-  FeedParameters parameters = ParseFeed(request, IdentityOf(request));
+  std::optional<HttpCallIdentity> identity = IdentityOf(request, response);
+  if (!identity.has_value()) return;
+  FeedParameters parameters = ParseFeed(request, *std::move(identity));
   if (parameters.status != 200) {
     AnswerError(response, parameters.error_code.c_str(), parameters.status, parameters.message);
     return;

@@ -28,6 +28,7 @@
 #include <atomic>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -48,9 +49,16 @@ struct Response;
 
 namespace coop::services {
 
+// The HTTPS certificate chain and key files (PEM).
+struct TlsFiles {
+  std::string cert;
+  std::string key;
+};
+
 struct HttpFaceOptions {
   std::string listen;  // HOST:PORT; port 0 picks a free port (see HttpFace::port())
-  // HTTPS with this certificate chain and key (PEM); needed off loopback. Read at start.
+  // HTTPS with this certificate chain and key (PEM); needed off loopback. Read again at every
+  // TLS handshake: a renewed pair serves new connections without a restart.
   std::string tls_cert;
   std::string tls_key;
   // coopd has no principals file: every caller is the local admin, so loopback only.
@@ -59,7 +67,9 @@ struct HttpFaceOptions {
   int max_feeds = 0;  // 0: half the threads; at most threads - 2
   size_t max_body_bytes = 1 << 20;
   absl::Duration call_deadline = absl::Seconds(30);
-  absl::Duration feed_keep_alive = absl::Seconds(15);
+  // A feed writes at least this often (a keep-alive), so a closed client is noticed and its
+  // place given back within it.
+  absl::Duration feed_keep_alive = absl::Seconds(5);
   // The dashboard's built files (index.html, assets/); empty or missing: none served.
   std::string dashboard_dir;
   const base::JsonLog* log = nullptr;  // may be null
@@ -91,11 +101,15 @@ class HttpFace {
   void ServeCall(const httplib::Request& request, httplib::Response& response);
   void ServeFeed(const httplib::Request& request, httplib::Response& response);
   void ServeError(const httplib::Request& request, httplib::Response& response);
-  HttpCallIdentity IdentityOf(const httplib::Request& request) const;
+  // The caller's credentials and request id; nullopt after answering 401 for an Authorization
+  // header gRPC could not carry.
+  std::optional<HttpCallIdentity> IdentityOf(const httplib::Request& request,
+                                             httplib::Response& response) const;
 
   const HttpFaceOptions options_;
   std::shared_ptr<grpc::Channel> channel_;
   JsonCalls calls_;
+  TlsFiles tls_files_;  // read by the TLS handshakes: outlives server_
   std::unique_ptr<httplib::Server> server_;
   std::thread listener_;
   int port_ = 0;

@@ -59,6 +59,13 @@ std::unique_ptr<LiveFeed> LiveFeed::Open(const std::shared_ptr<grpc::Channel>& c
   AddIdentity(r.identity, &feed->context_);
   auto stub = coop::v1::EventStore::NewStub(channel);
   stub->async()->Subscribe(&feed->context_, &feed->subscribe_, feed.get());
+  // Reads are started from outside the reactions too (Next, after a pause): the hold keeps the
+  // call alive for them until ReleaseHold (gRPC's rule for operations from other threads).
+  feed->AddHold();
+  {
+    absl::MutexLock lock(&feed->mu_);
+    feed->read_outstanding_ = true;
+  }
   feed->StartRead(&feed->reading_);
   feed->StartCall();
   bool refused = false;
@@ -81,25 +88,46 @@ std::unique_ptr<LiveFeed> LiveFeed::Open(const std::shared_ptr<grpc::Channel>& c
 }
 
 LiveFeed::~LiveFeed() {
-  context_.TryCancel();
+  Cancel();
   absl::MutexLock lock(&mu_);
   mu_.Await(absl::Condition(&done_));
 }
 
-void LiveFeed::Cancel() { context_.TryCancel(); }
-
-void LiveFeed::OnReadDone(bool ok) {
-  if (!ok) return;  // the call is ending: OnDone follows
+void LiveFeed::Cancel() {
+  context_.TryCancel();
+  bool release = false;
   {
     absl::MutexLock lock(&mu_);
-    queued_.emplace_back();
-    queued_.back().Swap(&reading_);
-    if (queued_.size() >= kMaxQueued) {
-      read_paused_ = true;  // Next starts the read again once the writer has taken them
-      return;
+    cancelled_ = true;
+    // A read in flight ends (not ok) and releases the hold; a paused feed has none: release it
+    // here, so that the call can end.
+    if (!read_outstanding_ && !hold_released_) release = hold_released_ = true;
+  }
+  if (release) RemoveHold();
+}
+
+void LiveFeed::OnReadDone(bool ok) {
+  bool read_again = false;
+  bool release = false;
+  {
+    absl::MutexLock lock(&mu_);
+    read_outstanding_ = false;
+    if (!ok) {
+      // The call is ending: no read will be started again; OnDone follows the release.
+      if (!hold_released_) release = hold_released_ = true;
+    } else {
+      queued_.emplace_back();
+      queued_.back().Swap(&reading_);
+      if (queued_.size() >= kMaxQueued || cancelled_) {
+        read_paused_ = true;  // Next starts the read again once the writer has taken them
+        if (cancelled_ && !hold_released_) release = hold_released_ = true;
+      } else {
+        read_again = read_outstanding_ = true;
+      }
     }
   }
-  StartRead(&reading_);
+  if (read_again) StartRead(&reading_);
+  if (release) RemoveHold();
 }
 
 void LiveFeed::OnDone(const grpc::Status& status) {
@@ -124,9 +152,9 @@ std::optional<std::string> LiveFeed::Next(absl::Duration keep_alive) {
     batch.swap(queued_);
     done = done_;
     status = status_;
-    if (read_paused_ && !done) {
+    if (read_paused_ && !done && !cancelled_ && !hold_released_) {
       read_paused_ = false;
-      resume = true;
+      resume = read_outstanding_ = true;
     }
   }
   if (resume) StartRead(&reading_);

@@ -22,7 +22,9 @@
 // behind and is served from the log, as any slow subscriber).
 //
 // Thread-safety: Next is called by one thread (the HTTP worker that writes the feed); Cancel
-// from any. Destroying the feed cancels the subscription and waits for it to end.
+// from any. Destroying the feed cancels the subscription and waits for it to end. A hold keeps
+// the gRPC call alive while Next may start a read from outside the reactions; it is released
+// once, when the stream ends or the feed is cancelled with no read in flight.
 #ifndef COOPLEDGER_SERVICES_HTTP_FEED_H_
 #define COOPLEDGER_SERVICES_HTTP_FEED_H_
 
@@ -85,7 +87,10 @@ class LiveFeed : public grpc::ClientReadReactor<coop::v1::SubscribeResponse> {
 
   absl::Mutex mu_;
   std::deque<coop::v1::SubscribeResponse> queued_ ABSL_GUARDED_BY(mu_);
-  bool read_paused_ ABSL_GUARDED_BY(mu_) = false;  // queue full: the next read not started
+  bool read_paused_ ABSL_GUARDED_BY(mu_) = false;       // queue full: the next read not started
+  bool read_outstanding_ ABSL_GUARDED_BY(mu_) = false;  // a StartRead awaits its OnReadDone
+  bool cancelled_ ABSL_GUARDED_BY(mu_) = false;         // Cancel was called: no read restarts
+  bool hold_released_ ABSL_GUARDED_BY(mu_) = false;     // RemoveHold done (exactly once)
   bool done_ ABSL_GUARDED_BY(mu_) = false;
   grpc::Status status_ ABSL_GUARDED_BY(mu_);
 

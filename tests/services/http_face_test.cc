@@ -258,13 +258,15 @@ TEST_F(HttpFaceTest, AFeedResumesAfterItsLastEventIdWithNoGapAndNoDuplicate) {
   // Given a feed of U Minh district (2025-03) from the start of the log,
   RegisterAs("recorder-u-minh", "2000000001", "32059");
   uint64_t last_seen = 0;
+  uint64_t next_expected = 0;
   {
     FeedReader feed(port(), "/feed?area=966&unitSet=2025-03&lang=vi&from=1", Bearer("auditor"));
     ASSERT_EQ(feed.Status(), 200);
     ASSERT_TRUE(feed.WaitFor("event: caught-up"));
-    // when a cooperative is registered in the district and one elsewhere (Thới Bình),
-    RegisterAs("recorder-u-minh", "2000000002", "32044");
+    // when a cooperative is registered elsewhere (Thới Bình), then one in the district (the
+    // feed is in log order, so once the second shows the first has been passed over),
     RegisterAs("recorder-thoi-binh", "2000000003", "32065");
+    RegisterAs("recorder-u-minh", "2000000002", "32044");
     ASSERT_TRUE(feed.WaitFor("2000000002"));
     // then the feed told the district's events only, in sentences, each id its log position.
     const std::vector<uint64_t> ids = feed.RecordedIds();
@@ -273,6 +275,7 @@ TEST_F(HttpFaceTest, AFeedResumesAfterItsLastEventIdWithNoGapAndNoDuplicate) {
     EXPECT_TRUE(absl::StrContains(feed.text(), "U Minh (32044)")) << feed.text();
     EXPECT_FALSE(absl::StrContains(feed.text(), "2000000003"));
     last_seen = ids[0];  // as if the connection broke after the first
+    next_expected = ids[1];
   }
   // When the client reconnects with Last-Event-ID, it gets the next events on, once each.
   httplib::Headers resume = Bearer("auditor");
@@ -283,7 +286,7 @@ TEST_F(HttpFaceTest, AFeedResumesAfterItsLastEventIdWithNoGapAndNoDuplicate) {
   ASSERT_TRUE(again.WaitFor("2000000004"));
   const std::vector<uint64_t> ids = again.RecordedIds();
   ASSERT_EQ(ids.size(), 2u) << again.text();
-  EXPECT_GT(ids[0], last_seen);
+  EXPECT_EQ(ids[0], next_expected);  // the one after the last seen: no gap, no duplicate
   EXPECT_TRUE(absl::StrContains(again.text(), "Cooperative registered")) << again.text();
 }
 
@@ -336,6 +339,46 @@ TEST_F(HttpFaceTest, MoreFeedsThanWorkersCannotStarveTheReads) {
   EXPECT_EQ(server_->http_face()->open_feeds(), 0);
 }
 
+TEST_F(HttpFaceTest, HeadersGrpcCannotCarryAreRefusedOrDroppedAndTheServerLives) {
+  // A request id with a tab is not used (coopd makes one); the call answers.
+  httplib::Headers odd_id = Bearer("reader");
+  odd_id.emplace("X-Request-Id", "a\tb");
+  auto answered = Post("/coop.v1.EventStore/GetLogInfo", "", odd_id);
+  ASSERT_TRUE(answered);
+  EXPECT_EQ(answered->status, 403);  // a reader may not read the log's info: the gate answered
+  EXPECT_TRUE(absl::StartsWith(answered->get_header_value("X-Request-Id"), "coopd-"));
+  // An Authorization header with a byte that is not printable ASCII: 401, on both paths.
+  const httplib::Headers non_ascii = {{"Authorization", "Bearer \xe9"}};
+  EXPECT_EQ(Refusal(Post("/coop.v1.EventStore/GetLogInfo", "", non_ascii)),
+            std::make_pair(401, std::string("UNAUTHENTICATED")));
+  FeedReader feed(port(), "/feed", non_ascii);
+  EXPECT_EQ(feed.Status(), 401);
+  // and coopd still serves.
+  auto after = Post("/coop.v1.EventStore/GetLogInfo", "", Bearer("auditor"));
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->status, 200);
+}
+
+TEST_F(HttpFaceTest, OnLoopbackOnlyLoopbackHostNamesAreServed) {
+  // A page of another site whose name points at 127.0.0.1 (DNS rebinding) is refused,
+  httplib::Headers rebound = Bearer("reader");
+  rebound.emplace("Host", "evil.example:8080");
+  EXPECT_EQ(Refusal(Post("/coop.v1.Reporting/ListAreas", "{}", rebound)),
+            std::make_pair(403, std::string("PERMISSION_DENIED")));
+  httplib::Client client("127.0.0.1", port());
+  auto page = client.Get("/", {{"Host", "evil.example"}});
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 403);
+  // the machine's own names are served.
+  for (const std::string host : {"localhost:8080", "127.0.0.1", "[::1]:8080"}) {
+    httplib::Headers own = Bearer("reader");
+    own.emplace("Host", host);
+    auto answer = Post("/coop.v1.Reporting/ListAreas", "{}", own);
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->status, 200) << host;
+  }
+}
+
 TEST_F(HttpFaceTest, ShutdownEndsOpenFeeds) {
   FeedReader feed(port(), "/feed", Bearer("auditor"));
   ASSERT_EQ(feed.Status(), 200);
@@ -365,6 +408,23 @@ TEST_F(HttpFaceTest, ServesTheDashboardWithItsSecurityHeaders) {
   auto missing = client.Get("/assets/missing.js");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);
+  // A NUL in the path could serve one file typed as another.
+  auto nul = client.Get("/index.html%00.js");
+  ASSERT_TRUE(nul);
+  EXPECT_EQ(nul->status, 400);
+}
+
+TEST(HttpFaceStartTest, StopsRightAfterStarting) {
+  for (int i = 0; i < 3; ++i) {
+    TempDir dir;
+    services::ServerOptions options;
+    options.data_dir = dir.Sub("store");
+    options.listen = "127.0.0.1:0";
+    options.http.listen = "127.0.0.1:0";
+    auto server = services::CoopServer::Start(options);
+    ASSERT_OK(server);
+    (*server)->Shutdown();  // returns: the face was serving when Start returned
+  }
 }
 
 TEST(HttpStatusTest, EachCodeHasItsHttpStatus) {
@@ -453,9 +513,35 @@ TEST_F(HttpsFaceTest, ServesOverTlsWithTokens) {
   ASSERT_TRUE(wrong);
   EXPECT_EQ(wrong->status, 401);
   // Plaintext to the TLS port gets nothing.
-  httplib::Client plaintext("127.0.0.1", server_->http_face()->port());
-  auto refused = plaintext.Post("/coop.v1.Reporting/ListAreas", body, "application/json");
-  EXPECT_TRUE(!refused || refused->status != 200);
+  httplib::Client plaintext_client("127.0.0.1", server_->http_face()->port());
+  auto plaintext_refused =
+      plaintext_client.Post("/coop.v1.Reporting/ListAreas", body, "application/json");
+  EXPECT_TRUE(!plaintext_refused || plaintext_refused->status != 200);
+}
+
+TEST_F(HttpsFaceTest, ARenewedCertificateServesTheNextConnectionWithoutARestart) {
+  const std::string body = R"({"unitSet":"2025-07"})";
+  const httplib::Headers reader = {{"Authorization", "Bearer " + tokens_["reader"]}};
+  auto ask = [&](const std::string& ca_file) {
+    httplib::SSLClient client("127.0.0.1", server_->http_face()->port());
+    client.set_ca_cert_path(ca_file.c_str());
+    client.enable_server_certificate_verification(true);
+    auto result = client.Post("/coop.v1.Reporting/ListAreas", reader, body, "application/json");
+    return result ? result->status : 0;
+  };
+  ASSERT_EQ(ask(dir_.Sub("ca.crt")), 200);
+  // Given a new pair from another CA, put in place as a renewal would (each file replaced whole),
+  TestCertificateAuthority renewed_ca("coopledger renewed CA");
+  const TestCertificate renewed =
+      renewed_ca.Issue("coopd", {"DNS:localhost", "IP:127.0.0.1"}, /*server=*/true);
+  WriteFile(dir_.Sub("renewed-ca.crt"), renewed_ca.ca().cert_pem);
+  WriteFile(dir_.Sub("server.key.new"), renewed.key_pem);
+  WriteFile(dir_.Sub("server.crt.new"), renewed.cert_pem);
+  std::filesystem::rename(dir_.Sub("server.key.new"), dir_.Sub("server.key"));
+  std::filesystem::rename(dir_.Sub("server.crt.new"), dir_.Sub("server.crt"));
+  // then the next connection is served with it, and the old CA no longer verifies the server.
+  EXPECT_EQ(ask(dir_.Sub("renewed-ca.crt")), 200);
+  EXPECT_EQ(ask(dir_.Sub("ca.crt")), 0);
 }
 
 }  // namespace

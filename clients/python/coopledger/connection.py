@@ -133,6 +133,10 @@ def open_channel(target, *, tls_ca=None, tls_cert=None, tls_key=None, tls_server
             f"không gửi mã truy cập không mã hóa tới '{target}' (không phải máy này): dùng TLS "
             f"(tls_ca) / refusing to send the token in plaintext to '{target}' (not this "
             f"machine): use TLS (tls_ca)")
+    for name, value in (("client_name", client_name), ("actor", actor), ("agency", agency)):
+        if value and not (value.isascii() and value.isprintable()):
+            raise ValueError(f"{name}={value!r}: đi trong header gRPC, chỉ nhận ký tự ASCII in "
+                             f"được / goes in a gRPC header: printable ASCII only")
     options = [("grpc.max_receive_message_length", MAX_RECEIVE_BYTES),
                ("grpc.primary_user_agent", client_name),
                # Reconnect soon after coopd restarts; the client's own retries wait between
@@ -156,10 +160,6 @@ def open_channel(target, *, tls_ca=None, tls_cert=None, tls_key=None, tls_server
     # interpreter stops its threads, or closing it at exit waits for ever: Client closes the
     # clients still open at exit.
     channel.subscribe(_ignore_state)
-    for name, value in (("client_name", client_name), ("actor", actor), ("agency", agency)):
-        if value and not (value.isascii() and value.isprintable()):
-            raise ValueError(f"{name}={value!r}: đi trong header gRPC, chỉ nhận ký tự ASCII in "
-                             f"được / goes in a gRPC header: printable ASCII only")
     headers = [("x-coop-client", client_name)]
     if token:
         headers.append(("authorization", f"Bearer {token}"))
