@@ -60,7 +60,7 @@ std::unique_ptr<LiveFeed> LiveFeed::Open(const std::shared_ptr<grpc::Channel>& c
   auto stub = coop::v1::EventStore::NewStub(channel);
   stub->async()->Subscribe(&feed->context_, &feed->subscribe_, feed.get());
   // Reads are started from outside the reactions too (Next, after a pause): the hold keeps the
-  // call alive for them until ReleaseHold (gRPC's rule for operations from other threads).
+  // call alive for them until RemoveHold (gRPC's rule for operations from other threads).
   feed->AddHold();
   {
     absl::MutexLock lock(&feed->mu_);
