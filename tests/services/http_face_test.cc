@@ -9,7 +9,6 @@
 #include <httplib.h>
 
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <string>
 #include <thread>
@@ -31,10 +30,6 @@ namespace {
 
 using google::protobuf::util::JsonStringToMessage;
 using google::protobuf::util::MessageDifferencer;
-
-void WriteFile(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
 
 // A live feed read on a thread of its own, its text kept for the test to look at.
 class FeedReader {

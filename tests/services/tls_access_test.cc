@@ -7,8 +7,6 @@
 #include <ifaddrs.h>
 #include <netinet/in.h>
 
-#include <fstream>
-
 #include "coop/v1/registry.grpc.pb.h"
 #include "coop/v1/reporting.grpc.pb.h"
 #include "tests/services/auth_fixture.h"
@@ -20,10 +18,6 @@ namespace {
 using grpc::StatusCode;
 
 constexpr char kAuditorSan[] = "auditor-client.coop.test";
-
-void WriteFile(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::trunc) << text;
-}
 
 class TlsAccessTest : public AuthServerFixture {
  protected:

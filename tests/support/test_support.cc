@@ -34,6 +34,10 @@ bool AnyFileContains(const std::string& dir, const std::string& needle, std::str
   return false;
 }
 
+void WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
+
 uintmax_t WriteAheadLogBytes(const std::string& dir) {
   uintmax_t bytes = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {

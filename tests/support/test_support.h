@@ -37,6 +37,9 @@ class TempDir {
 // True if `needle` occurs in the bytes of any file under `dir`; `where` gets the file.
 bool AnyFileContains(const std::string& dir, const std::string& needle, std::string* where);
 
+// Writes `text` to `path`, replacing what was there (certificates, keys, pages for a test).
+void WriteFile(const std::string& path, const std::string& text);
+
 // Bytes in the RocksDB write-ahead log files (*.log) directly in `dir`.
 uintmax_t WriteAheadLogBytes(const std::string& dir);
 
