@@ -279,7 +279,11 @@ grpc::ServerWriteReactor<coop::v1::SubscribeResponse>* EventStoreService::Subscr
   if (auto st = eventstore::ValidateFilter(request->filter(), store_->limits()); !st.ok()) {
     return FailedSubscription(st);
   }
-  return StartSubscription(store_, &subscriptions_, from, request->filter());
+  if (auto st = ValidateEventsPerMessage(request->max_events_per_message()); !st.ok()) {
+    return FailedSubscription(st);
+  }
+  return StartSubscription(store_, &subscriptions_, from, request->filter(),
+                           request->max_events_per_message());
 }
 
 grpc::ServerUnaryReactor* EventStoreService::GetStreamInfo(

@@ -1,9 +1,11 @@
 #include "services/subscription.h"
 
+#include <algorithm>
 #include <deque>
 #include <optional>
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "services/grpc_status.h"
 
 namespace coop::services {
@@ -15,8 +17,13 @@ class SubscriptionState final : public SubscriptionRegistry::Handle,
                                 public std::enable_shared_from_this<SubscriptionState> {
  public:
   SubscriptionState(eventstore::EventStore* store, SubscriptionRegistry* registry,
-                    uint64_t from_position, const coop::v1::EventFilter& filter)
-      : store_(store), registry_(registry), cursor_(from_position), filter_(filter) {}
+                    uint64_t from_position, const coop::v1::EventFilter& filter,
+                    uint32_t events_per_message)
+      : store_(store),
+        registry_(registry),
+        cursor_(from_position),
+        filter_(filter),
+        events_per_message_(std::max<uint32_t>(1, events_per_message)) {}
 
   void Attach(SubscribeReactor* reactor) {
     absl::MutexLock lock(&mu_);
@@ -65,6 +72,7 @@ class SubscriptionState final : public SubscriptionRegistry::Handle,
   SubscribeReactor* reactor_ ABSL_GUARDED_BY(mu_) = nullptr;
   uint64_t cursor_ ABSL_GUARDED_BY(mu_);  // next position to examine
   const coop::v1::EventFilter filter_;
+  const uint32_t events_per_message_;
   bool caught_up_sent_ ABSL_GUARDED_BY(mu_) = false;
   bool write_in_flight_ ABSL_GUARDED_BY(mu_) = false;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
@@ -161,7 +169,19 @@ void SubscriptionState::PumpLocked() {
     }
     scanned_without_match += page->examined;
     cursor_ = page->next_position;
-    for (auto& event : page->events) *outbox_.emplace_back().mutable_event() = std::move(event);
+    if (events_per_message_ == 1) {
+      for (auto& event : page->events) *outbox_.emplace_back().mutable_event() = std::move(event);
+    } else {
+      coop::v1::EventBatch* batch = nullptr;
+      for (auto& event : page->events) {
+        if (batch == nullptr || batch->events_size() >= static_cast<int>(events_per_message_)) {
+          batch = outbox_.emplace_back().mutable_events();
+          batch->mutable_events()->Reserve(
+              static_cast<int>(std::min<size_t>(events_per_message_, page->events.size())));
+        }
+        *batch->add_events() = std::move(event);
+      }
+    }
     if (!outbox_.empty() || !page->end_of_log) continue;
     if (!caught_up_sent_) {
       caught_up_sent_ = true;
@@ -180,10 +200,19 @@ void SubscriptionState::PumpLocked() {
 
 }  // namespace
 
+absl::Status ValidateEventsPerMessage(uint32_t events_per_message) {
+  if (events_per_message <= kMaxEventsPerMessage) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat("max_events_per_message: tối đa ", kMaxEventsPerMessage,
+                   " sự kiện mỗi thông điệp, nhận ", events_per_message, " / at most ",
+                   kMaxEventsPerMessage, " events per message, got ", events_per_message));
+}
+
 grpc::ServerWriteReactor<coop::v1::SubscribeResponse>* StartSubscription(
     eventstore::EventStore* store, SubscriptionRegistry* registry, uint64_t from_position,
-    const coop::v1::EventFilter& filter) {
-  auto state = std::make_shared<SubscriptionState>(store, registry, from_position, filter);
+    const coop::v1::EventFilter& filter, uint32_t events_per_message) {
+  auto state = std::make_shared<SubscriptionState>(store, registry, from_position, filter,
+                                                   events_per_message);
   auto* reactor = new SubscribeReactor(state);
   state->Attach(reactor);
   registry->Add(state);

@@ -1,8 +1,9 @@
 // Subscription: the server side of EventStore.Subscribe.
 //
 // Catch-up and live use one mechanism: a cursor over the log. The subscription reads a page
-// from RocksDB at its cursor, sends it one message at a time, and reads the next page only
-// when the client has taken the last message. When the cursor reaches the head it sends
+// from RocksDB at its cursor, sends it one message at a time (one event a message, or up to
+// `events_per_message` of the page's events together), and reads the next page only when the
+// client has taken the last message. When the cursor reaches the head it sends
 // `caught_up` (the last position examined) and waits on the CommitNotifier; a commit wakes it
 // and it reads on from the same cursor. Events therefore come in position order with no gap
 // and no duplicate across the switch, live events are never buffered per subscriber, and a
@@ -23,6 +24,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "absl/status/status.h"
 #include "coop/v1/eventstore.pb.h"
 #include "eventstore/event_store.h"
 
@@ -38,13 +40,22 @@ inline constexpr uint64_t kSubscriptionPageBytes = 1 << 20;
 // A reaction examines at most this many events without a match, then sends a checkpoint,
 // which hands the thread back until the client has taken it.
 inline constexpr uint64_t kMaxScanPerReaction = 64 * 1024;
+// The most events one `events` message may carry: one page, so a message is never larger than
+// the page it comes from (about kSubscriptionPageBytes of payload).
+inline constexpr uint32_t kMaxEventsPerMessage = kSubscriptionPageSize;
+
+// Checks SubscribeRequest.max_events_per_message: INVALID_ARGUMENT naming the field above
+// kMaxEventsPerMessage (the caller's mistake; do not retry unchanged).
+absl::Status ValidateEventsPerMessage(uint32_t events_per_message);
 
 // Starts a subscription at `from_position` (the first position wanted; past the head, it
-// waits without a message until the log reaches the position before it). `registry` must
-// outlive the call.
+// waits without a message until the log reaches the position before it). With
+// `events_per_message` above 1 (and at most kMaxEventsPerMessage), a page's events go out in
+// `events` messages of up to that many; 0 or 1 sends each as an `event` message. `registry`
+// must outlive the call.
 grpc::ServerWriteReactor<coop::v1::SubscribeResponse>* StartSubscription(
     eventstore::EventStore* store, SubscriptionRegistry* registry, uint64_t from_position,
-    const coop::v1::EventFilter& filter);
+    const coop::v1::EventFilter& filter, uint32_t events_per_message = 1);
 
 // Tracks live subscriptions so the server can end them on shutdown.
 // Thread-safe.

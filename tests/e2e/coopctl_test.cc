@@ -11,6 +11,8 @@
 #include <sstream>
 #include <string>
 
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "tests/e2e/coopd_process.h"
 #include "tests/e2e/run_command.h"
 #include "tests/support/test_support.h"
@@ -90,6 +92,24 @@ TEST_F(CoopctlTest, TailPrintsCaughtUpThenEvents) {
   std::string out = Coopctl("tail --count 1", &code);
   EXPECT_EQ(code, 0) << out;
   EXPECT_NE(out.find("s-1"), std::string::npos) << out;
+}
+
+TEST_F(CoopctlTest, TailStopsAtItsCountInsideAMessageOfSeveralEventsAndPrintsOneLineEach) {
+  int code;
+  for (int i = 0; i < 5; ++i) {
+    Coopctl("append --stream s-1 --type t.v1.A", &code);
+    ASSERT_EQ(code, 0);
+  }
+  // tail asks for several events a message; the five come in one, and --count cuts it at 3.
+  std::string out = Coopctl("--json tail --count 3", &code);
+  EXPECT_EQ(code, 0) << out;
+  std::vector<std::string> lines = absl::StrSplit(out, '\n', absl::SkipEmpty());
+  ASSERT_EQ(lines.size(), 3u) << out;
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_TRUE(lines[i].starts_with("{\"event\":")) << lines[i];
+    EXPECT_NE(lines[i].find(absl::StrCat("\"position\":\"", i + 1, "\"")), std::string::npos)
+        << lines[i];
+  }
 }
 
 TEST_F(CoopctlTest, ProjectionsStatus) {

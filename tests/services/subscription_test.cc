@@ -163,6 +163,78 @@ TEST_F(SubscriptionTest, ASparseFilterSendsCheckpointsWhileItScans) {
   context->TryCancel();
 }
 
+TEST_F(SubscriptionTest, SeveralEventsPerMessageComeInOrderWithNoGapAndLiveOnesAreNotHeldBack) {
+  ASSERT_TRUE(Append(AppendTo("ledger-1", Any(), 500)).ok());
+  ASSERT_TRUE(Append(AppendTo("notes-1", Any(), 100)).ok());
+  ASSERT_TRUE(Append(AppendTo("ledger-2", Any(), 200)).ok());
+
+  auto context = Context(60'000);
+  coop::v1::SubscribeRequest request;
+  request.set_from_position(1);
+  request.set_max_events_per_message(100);
+  request.mutable_filter()->add_stream_prefixes("ledger-");
+  auto reader = stub_->Subscribe(context.get(), request);
+  std::vector<coop::v1::RecordedEvent> received;
+  int full_messages = 0;
+  for (;;) {
+    auto message = Next(reader.get());
+    if (HasFailure()) return;
+    if (message.has_caught_up()) {
+      EXPECT_EQ(message.caught_up().position(), 800u);
+      break;
+    }
+    ASSERT_TRUE(message.has_events())
+        << "only `events` messages were asked for: " << message.ShortDebugString().substr(0, 200);
+    ASSERT_GE(message.events().events_size(), 1);
+    ASSERT_LE(message.events().events_size(), 100);
+    if (message.events().events_size() == 100) ++full_messages;
+    for (const auto& event : message.events().events()) received.push_back(event);
+  }
+  // A message holds events of one page (256 events read together), so 700 give at least four
+  // full messages of 100.
+  EXPECT_GE(full_messages, 4) << "700 matching events gather into messages of 100";
+  std::vector<coop::v1::RecordedEvent> expected;
+  for (auto& event : ReadAll()) {
+    if (event.stream_id().starts_with("ledger-")) expected.push_back(std::move(event));
+  }
+  ASSERT_EQ(received.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    ASSERT_EQ(received[i].SerializeAsString(), expected[i].SerializeAsString())
+        << "in position order, no gap, no duplicate, the filter applied (at " << i << ")";
+  }
+
+  // Live: one new event comes at once, alone, not held back until 100 have gathered.
+  ASSERT_TRUE(Append(AppendTo("ledger-3", Any())).ok());
+  auto live = Next(reader.get());
+  ASSERT_TRUE(live.has_events()) << live.ShortDebugString();
+  ASSERT_EQ(live.events().events_size(), 1);
+  EXPECT_EQ(live.events().events(0).position(), 801u);
+  context->TryCancel();
+}
+
+TEST_F(SubscriptionTest, MoreEventsPerMessageThanAPageIsRefusedNamingTheField) {
+  ASSERT_TRUE(Append(AppendTo("ledger-1", Any(), 3)).ok());
+  auto context = Context();
+  coop::v1::SubscribeRequest request;
+  request.set_from_position(1);
+  request.set_max_events_per_message(services::kMaxEventsPerMessage + 1);
+  auto reader = stub_->Subscribe(context.get(), request);
+  coop::v1::SubscribeResponse message;
+  EXPECT_FALSE(reader->Read(&message)) << "nothing is sent: " << message.ShortDebugString();
+  const grpc::Status status = reader->Finish();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(status.error_message().find("max_events_per_message"), std::string::npos)
+      << status.error_message();
+
+  auto accepted_context = Context();
+  request.set_max_events_per_message(services::kMaxEventsPerMessage);
+  auto accepted = stub_->Subscribe(accepted_context.get(), request);
+  auto first = Next(accepted.get());
+  ASSERT_TRUE(first.has_events()) << first.ShortDebugString();
+  EXPECT_EQ(first.events().events_size(), 3);
+  accepted_context->TryCancel();
+}
+
 TEST_F(SubscriptionTest, ASubscriberThatStopsReadingStallsNoAppendAndLaterGetsEverything) {
   auto context = Context(120'000);
   coop::v1::SubscribeRequest request;

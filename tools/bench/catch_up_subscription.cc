@@ -24,12 +24,13 @@ int RunCatchUpSubscription(const BenchOptions& o) {
   }
   std::printf(
       "catch-up subscription: one client from position 1 of %llu, until caught up "
-      "(at most %.0f s)\n",
-      static_cast<unsigned long long>(info->head_position()), o.seconds);
+      "(at most %.0f s), %d events per message\n",
+      static_cast<unsigned long long>(info->head_position()), o.seconds, o.events_per_message);
   auto stub = coop::v1::EventStore::NewStub(channels[0]);
   grpc::ClientContext context;
   coop::v1::SubscribeRequest request;
   request.set_from_position(1);
+  request.set_max_events_per_message(static_cast<uint32_t>(o.events_per_message));
   const std::optional<double> cpu_before =
       o.server_pid == 0 ? std::nullopt : ProcessCpuSeconds(o.server_pid);
   const auto start = std::chrono::steady_clock::now();
@@ -39,16 +40,23 @@ int RunCatchUpSubscription(const BenchOptions& o) {
   uint64_t events = 0, payload_bytes = 0, last_position = 0;
   bool caught_up = false;
   auto progress_at = start + std::chrono::seconds(5);
+  auto count = [&](const coop::v1::RecordedEvent& event) {
+    ++events;
+    payload_bytes += event.payload().size();
+    last_position = event.position();
+  };
+  uint64_t checked_at = 0;
   while (reader->Read(&response)) {
     if (response.has_event()) {
-      ++events;
-      payload_bytes += response.event().payload().size();
-      last_position = response.event().position();
+      count(response.event());
+    } else if (response.has_events()) {
+      for (const auto& event : response.events().events()) count(event);
     } else if (response.has_caught_up()) {
       caught_up = true;
       break;
     }
-    if ((events & 0xfff) == 0) {
+    if (events - checked_at >= 4096) {
+      checked_at = events;
       const auto now = std::chrono::steady_clock::now();
       if (now >= deadline) break;
       if (now >= progress_at) {

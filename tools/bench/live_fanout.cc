@@ -82,6 +82,7 @@ int RunLiveFanout(const BenchOptions& o) {
     coop::v1::SubscribeRequest request;
     request.set_from_end(true);
     request.mutable_filter()->add_stream_prefixes(prefix);
+    request.set_max_events_per_message(static_cast<uint32_t>(o.events_per_message));
     s->reader = s->stub->Subscribe(&s->context, request);
     subscribers.push_back(std::move(s));
   }
@@ -90,11 +91,14 @@ int RunLiveFanout(const BenchOptions& o) {
       coop::v1::SubscribeResponse response;
       while (sub->reader->Read(&response)) {
         if (response.has_caught_up()) sub->live = true;
-        if (!response.has_event()) continue;
         const uint64_t received = NowNanos();
-        if (auto sent = DecodeNanos(response.event().payload()); sent && received >= *sent) {
-          sub->latency.Record(received - *sent);
-        }
+        auto record = [&](const coop::v1::RecordedEvent& event) {
+          if (auto sent = DecodeNanos(event.payload()); sent && received >= *sent) {
+            sub->latency.Record(received - *sent);
+          }
+        };
+        if (response.has_event()) record(response.event());
+        for (const auto& event : response.events().events()) record(event);
       }
     });
   }

@@ -149,7 +149,8 @@ std::string Usage(const std::string& program) {
       "           starts the servers and runs this.\n"
       "  catchup  one subscription from position 1, read until the server says it caught up\n"
       "           (or --seconds, default 600): events/s, payload MiB/s, server CPU\n"
-      "           (--server_pid).\n"
+      "           (--server_pid). --events_per_message (default 256; 1 = one event a\n"
+      "           message, as before the `events` message).\n"
       "  fanout   --clients live subscribers (default 100) while 16 writers append --rate\n"
       "           events/s in all (default 5000) for --seconds (default 10): latency from an\n"
       "           append's sending to each subscriber's receipt, p50/p99/p99.9.\n"
@@ -182,6 +183,8 @@ std::string Usage(const std::string& program) {
       "  --writers LIST            compare: writer counts (default 1,8,32,128)\n"
       "  --pipeline N              compare: appends in flight per pipelined writer (default 64)\n"
       "  --rate N                  fanout: events/s appended in all (default 5000)\n"
+      "  --events_per_message N    catchup, fanout: events per Subscribe message, 1-256\n"
+      "                            (default 256)\n"
       "  --postgres CONNINFO       compare: libpq connection string of the PostgreSQL\n"
       "  --redis HOST:PORT         compare: the Redis server\n"
       "  --tls_ca FILE             serve over TLS: the CA bundle that signed coopd's certificate\n"
@@ -268,6 +271,8 @@ ParseResult ParseArgs(int argc, char** argv) {
       ok = ParseInt(value, 1, 256, &o.pipeline);
     else if (name == "rate")
       ok = ParseInt(value, 1, 1'000'000, &o.rate);
+    else if (name == "events_per_message")
+      ok = ParseInt(value, 1, 256, &o.events_per_message);
     else if (name == "targets" || name == "writers" || name == "postgres" || name == "redis") {
       (name == "targets"    ? o.targets
        : name == "writers"  ? o.writers

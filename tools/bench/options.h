@@ -53,6 +53,8 @@ struct BenchOptions {
   std::string writers = "1,8,32,128";
   int pipeline = 64;
   int rate = 5'000;  // fanout mode: events/s appended in all
+  // catchup and fanout modes: SubscribeRequest.max_events_per_message (1 = one event a message).
+  int events_per_message = 256;
   std::string postgres;
   std::string redis;
   std::string tls_ca;

@@ -79,8 +79,9 @@ Call Statistics(const std::vector<SampledArea>* areas, int year, uint64_t as_kno
 }
 
 // The replay floor (p99 <= 20 ms): a district's statistics of `year` as known at one of
-// 100 positions drawn once across the log.
-Call StatisticsAsKnownAt(const std::vector<SampledArea>* districts, int year, uint64_t head) {
+// 100 positions drawn once across the log; with `areas` nullptr, the nation's (the stretch:
+// p99 <= 100 ms).
+Call StatisticsAsKnownAt(const std::vector<SampledArea>* areas, int year, uint64_t head) {
   auto positions = std::make_shared<std::vector<uint64_t>>();
   Rng draw;
   for (int i = 0; i < 100; ++i) positions->push_back(draw.Between(1, head));
@@ -88,7 +89,7 @@ Call StatisticsAsKnownAt(const std::vector<SampledArea>* districts, int year, ui
     coop::v1::AnnualStatisticsRequest request;
     auto* scope = request.mutable_scope();
     scope->set_year(year);
-    scope->mutable_area()->set_code(Pick(rng, *districts).code);
+    if (areas != nullptr) scope->mutable_area()->set_code(Pick(rng, *areas).code);
     scope->set_as_known_at_position((*positions)[rng.Below(positions->size())]);
     coop::v1::AnnualStatisticsReply reply;
     grpc::Status status = stub->GetAnnualStatistics(context, request, &reply);
@@ -323,6 +324,9 @@ int RunQueryBench(const BenchOptions& options) {
                                   " as known at 100 random positions (replayed)"),
                      StatisticsAsKnownAt(&sample->districts, options.year, head)});
   }
+  kinds.push_back({absl::StrCat("GetAnnualStatistics nation ", year,
+                                " as known at 100 random positions (replayed)"),
+                   StatisticsAsKnownAt(nullptr, options.year, head)});
   if (!sample->communes_2025_07.empty()) {
     kinds.push_back({"GetAnnualStatistics 2025-07 commune, 2015-2024 in_units 2025-07 (replayed)",
                      StatisticsInNewUnits(&sample->communes_2025_07)});
