@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "services/grpc_status.h"
 #include "services/raw_append.h"
 
@@ -49,11 +50,56 @@ void AppendSessionReactor::OnReadDone(bool ok) {
     Advance();
     return;
   }
-  // Take what is needed out of incoming_: the next read, which reuses it, starts as soon as
-  // reading_ is false, from whichever thread advances first.
-  const uint64_t sequence = incoming_.message().sequence();
-  const size_t bytes = incoming_.message().append().ByteSizeLong();
-  auto prepared = PrepareRawAppend(incoming_.message().append(), *principal_);
+  const coop::v1::AppendSessionRequest& message = incoming_.message();
+  if (auto st = CheckSeveralAppends(message); !st.ok()) {
+    {
+      absl::MutexLock lock(&mu_);
+      reading_ = false;
+      malformed_ = st;
+    }
+    Advance();
+    return;
+  }
+  if (message.appends_size() == 0) {
+    HandOver(message.sequence(), message.append());
+  } else {
+    {
+      absl::MutexLock lock(&mu_);
+      several_per_message_ = true;
+    }
+    for (int i = 0; i < message.appends_size(); ++i) {
+      HandOver(message.sequence() + static_cast<uint64_t>(i), message.appends(i));
+    }
+  }
+  // The next read, which reuses incoming_, starts only now: every append of this message has
+  // been handed to the store.
+  {
+    absl::MutexLock lock(&mu_);
+    reading_ = false;
+  }
+  Advance();
+}
+
+absl::Status AppendSessionReactor::CheckSeveralAppends(
+    const coop::v1::AppendSessionRequest& message) {
+  if (message.appends_size() == 0) return absl::OkStatus();
+  if (message.has_append()) {
+    return absl::InvalidArgumentError(
+        "appends: một thông điệp mang `append` hoặc `appends`, không cả hai / a message carries "
+        "`append` or `appends`, not both");
+  }
+  if (message.appends_size() > static_cast<int>(kMaxAppendsPerMessage)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("appends: tối đa ", kMaxAppendsPerMessage, " lần ghi mỗi thông điệp, nhận ",
+                     message.appends_size(), " / at most ", kMaxAppendsPerMessage,
+                     " appends per message, got ", message.appends_size()));
+  }
+  return absl::OkStatus();
+}
+
+void AppendSessionReactor::HandOver(uint64_t sequence, const coop::v1::AppendRequest& append) {
+  const size_t bytes = append.ByteSizeLong();
+  auto prepared = PrepareRawAppend(append, *principal_);
   uint64_t ordinal;
   {
     absl::MutexLock lock(&mu_);
@@ -73,11 +119,6 @@ void AppendSessionReactor::OnReadDone(bool ok) {
                           Complete(ordinal, Acknowledgement(sequence, std::move(r)));
                         });
   }
-  {
-    absl::MutexLock lock(&mu_);
-    reading_ = false;
-  }
-  Advance();
 }
 
 void AppendSessionReactor::Complete(uint64_t ordinal, coop::v1::AppendSessionResponse ack) {
@@ -118,6 +159,15 @@ void AppendSessionReactor::Advance() {
       in_flight_bytes_ -= slots_.front().bytes;
       slots_.pop_front();
       ++first_ordinal_;
+      // A client that sends several appends a message takes several acknowledgements a
+      // message: every one ready behind the first, in order.
+      while (several_per_message_ && !slots_.empty() && slots_.front().ack.has_value() &&
+             outgoing_.following_size() + 1 < static_cast<int>(kMaxAppendsPerMessage)) {
+        *outgoing_.add_following() = std::move(*slots_.front().ack);
+        in_flight_bytes_ -= slots_.front().bytes;
+        slots_.pop_front();
+        ++first_ordinal_;
+      }
       writing_ = start_write = true;
       // No buffer hint here, although a group commit completes many acknowledgements at once:
       // gRPC streams whose writes carry the hint can stall for good (grpc/grpc#12975,

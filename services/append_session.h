@@ -6,10 +6,15 @@
 // is acknowledged on its own, in the order it was read, once the store has completed it:
 // durable and its result, or the status a unary Append would have returned.
 //
-// Flow control: the reactor reads the next append only while fewer than
+// A message may carry up to kMaxAppendsPerMessage appends (`appends`), each handled as if it
+// had come alone; once a session has sent one such message, the acknowledgements ready
+// together go out together (`following`), in order.
+//
+// Flow control: the reactor reads the next message only while fewer than
 // Bounds::max_in_flight appends (or Bounds::max_in_flight_bytes of them) await their
-// acknowledgement, and at most one read and one write are outstanding. A client that sends
-// faster than the log commits is slowed by HTTP/2 flow control, never buffered without bound.
+// acknowledgement, and at most one read and one write are outstanding; so at most
+// max_in_flight + kMaxAppendsPerMessage - 1 appends are held. A client that sends faster than
+// the log commits is slowed by HTTP/2 flow control, never buffered without bound.
 //
 // The session ends:
 //   OK                after the client closed its side and every acknowledgement was sent;
@@ -46,6 +51,9 @@ namespace coop::services {
 
 using AppendSessionRead = ParsedRequest<coop::v1::AppendSessionRequest>;
 
+// The most appends one AppendSessionRequest may carry, and acknowledgements one response.
+inline constexpr size_t kMaxAppendsPerMessage = 256;
+
 class AppendSessionReactor final
     : public grpc::ServerBidiReactor<AppendSessionRead, coop::v1::AppendSessionResponse> {
  public:
@@ -70,6 +78,11 @@ class AppendSessionReactor final
     std::optional<coop::v1::AppendSessionResponse> ack;  // set once the store completed it
   };
 
+  // INVALID_ARGUMENT for a message with both `append` and `appends`, or too many appends.
+  static absl::Status CheckSeveralAppends(const coop::v1::AppendSessionRequest& message);
+  // Prepares one append of the message being read and hands it to the store (or completes it
+  // with its refusal). REQUIRES: reading_ (no other read may start meanwhile).
+  void HandOver(uint64_t sequence, const coop::v1::AppendRequest& append);
   // Called exactly once per append read, from whichever thread completes it.
   void Complete(uint64_t ordinal, coop::v1::AppendSessionResponse ack);
   // Decides under the mutex what to start next (a read, a write, the finish) and starts it.
@@ -89,9 +102,10 @@ class AppendSessionReactor final
   size_t in_flight_bytes_ ABSL_GUARDED_BY(mu_) = 0;
   bool reading_ ABSL_GUARDED_BY(mu_) = false;
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
-  bool reads_done_ ABSL_GUARDED_BY(mu_) = false;  // the client closed its side
-  bool cancelled_ ABSL_GUARDED_BY(mu_) = false;   // cancelled, or a write failed
-  absl::Status malformed_ ABSL_GUARDED_BY(mu_);   // a message that did not parse
+  bool reads_done_ ABSL_GUARDED_BY(mu_) = false;           // the client closed its side
+  bool several_per_message_ ABSL_GUARDED_BY(mu_) = false;  // the client has sent `appends`
+  bool cancelled_ ABSL_GUARDED_BY(mu_) = false;            // cancelled, or a write failed
+  absl::Status malformed_ ABSL_GUARDED_BY(mu_);            // a message that did not parse
   bool finishing_ ABSL_GUARDED_BY(mu_) = false;
   bool done_ ABSL_GUARDED_BY(mu_) = false;  // OnDone was called
   int holds_ ABSL_GUARDED_BY(mu_) = 0;      // appends outstanding + running callbacks

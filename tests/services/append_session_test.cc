@@ -1,6 +1,8 @@
 // coop.v1.EventStore/AppendSession on a real server over a real port: pipelined appends are
 // acknowledged one by one, in order, each with its own outcome, under the same rules as a
 // unary Append; they share group commits; and the server reads no further ahead than its bound.
+#include "services/append_session.h"
+
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/support/proto_buffer_reader.h>
@@ -178,6 +180,104 @@ TEST_F(AppendSessionTest, AMalformedMessageEndsTheSessionAfterTheAcknowledgement
   EXPECT_NE(status.error_message().find("AppendSessionRequest"), std::string::npos)
       << status.error_message();
   EXPECT_EQ(ReadAll().size(), 1u);
+}
+
+// Reads every acknowledgement of a session to its end, each `following` one in its place;
+// `messages` counts the response messages they came in.
+std::vector<AppendSessionResponse> ReadAcknowledgements(
+    grpc::ClientReaderWriter<AppendSessionRequest, AppendSessionResponse>* session, int* messages) {
+  std::vector<AppendSessionResponse> acks;
+  AppendSessionResponse message;
+  *messages = 0;
+  while (session->Read(&message)) {
+    ++*messages;
+    auto following = std::move(*message.mutable_following());
+    message.clear_following();
+    acks.push_back(std::move(message));
+    for (auto& ack : following) {
+      EXPECT_EQ(ack.following_size(), 0);
+      acks.push_back(std::move(ack));
+    }
+  }
+  return acks;
+}
+
+TEST_F(AppendSessionTest, SeveralAppendsInOneMessageAreEachAcknowledgedInOrderWithTheirOwnOutcome) {
+  // One message of five: the second chains on the first, the third conflicts, the fourth has
+  // no type, the fifth chains on the second.
+  AppendSessionRequest request;
+  request.set_sequence(21);
+  for (const auto& one : {SessionAppend(0, "notes-a", 0), SessionAppend(0, "notes-a", 1),
+                          SessionAppend(0, "notes-a", 7), SessionAppend(0, "notes-b", 0, ""),
+                          SessionAppend(0, "notes-a", 2)}) {
+    *request.add_appends() = one.append();
+  }
+  auto context = Context();
+  auto session = stub_->AppendSession(context.get());
+  ASSERT_TRUE(session->Write(request));
+  ASSERT_TRUE(session->WritesDone());
+  int messages = 0;
+  const auto acks = ReadAcknowledgements(session.get(), &messages);
+  const grpc::Status status = session->Finish();
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  ASSERT_EQ(acks.size(), 5u);
+  for (size_t i = 0; i < acks.size(); ++i) EXPECT_EQ(acks[i].sequence(), 21 + i);
+  ASSERT_TRUE(acks[0].has_appended());
+  ASSERT_TRUE(acks[1].has_appended());
+  EXPECT_EQ(acks[1].appended().streams(0).last_version(), 2u);
+  ASSERT_TRUE(acks[2].has_failed());
+  EXPECT_EQ(acks[2].failed().code(), grpc::StatusCode::ABORTED) << acks[2].failed().message();
+  ASSERT_TRUE(acks[3].has_failed());
+  EXPECT_EQ(acks[3].failed().code(), grpc::StatusCode::INVALID_ARGUMENT);
+  ASSERT_TRUE(acks[4].has_appended());
+  EXPECT_EQ(acks[4].appended().streams(0).last_version(), 3u);
+  const auto events = ReadAll();
+  ASSERT_EQ(events.size(), 3u);
+  EXPECT_EQ(events[2].stream_version(), 3u);
+}
+
+TEST_F(AppendSessionTest, AcknowledgementsReadyTogetherComeTogetherToAClientThatSendsSeveral) {
+  constexpr int kAppends = 200;
+  AppendSessionRequest request;
+  request.set_sequence(1);
+  for (int i = 0; i < kAppends; ++i) {
+    *request.add_appends() = SessionAppend(0, "chain-1", static_cast<uint64_t>(i)).append();
+  }
+  auto context = Context(60'000);
+  auto session = stub_->AppendSession(context.get());
+  ASSERT_TRUE(session->Write(request));
+  ASSERT_TRUE(session->WritesDone());
+  int messages = 0;
+  const auto acks = ReadAcknowledgements(session.get(), &messages);
+  ASSERT_TRUE(session->Finish().ok());
+  ASSERT_EQ(acks.size(), static_cast<size_t>(kAppends));
+  for (int i = 0; i < kAppends; ++i) {
+    EXPECT_EQ(acks[i].sequence(), static_cast<uint64_t>(i + 1));
+    EXPECT_TRUE(acks[i].has_appended()) << acks[i].failed().message();
+  }
+  // They commit in a few group commits, and each write takes every acknowledgement ready.
+  EXPECT_LT(messages, kAppends / 4) << "acknowledgements gathered into " << messages << " messages";
+}
+
+TEST_F(AppendSessionTest, AMessageWithBothFormsOrTooManyAppendsEndsTheSessionNamingTheField) {
+  for (const int extra : {0, 1}) {
+    AppendSessionRequest request = SessionAppend(1, "notes-a", 0);
+    const int count = extra == 0 ? 1 : static_cast<int>(kMaxAppendsPerMessage) + 1;
+    if (extra == 1) request.clear_append();
+    for (int i = 0; i < count; ++i) {
+      *request.add_appends() = SessionAppend(0, absl::StrCat("notes-", extra, "-", i), 0).append();
+    }
+    auto context = Context();
+    auto session = stub_->AppendSession(context.get());
+    session->Write(request);
+    session->WritesDone();
+    int messages = 0;
+    EXPECT_TRUE(ReadAcknowledgements(session.get(), &messages).empty());
+    const grpc::Status status = session->Finish();
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << status.error_message();
+    EXPECT_NE(status.error_message().find("appends:"), std::string::npos) << status.error_message();
+  }
+  EXPECT_TRUE(ReadAll().empty()) << "nothing of either message was appended";
 }
 
 // The service over a store whose writer a test holds, so that appends pile up.

@@ -83,7 +83,7 @@ absl::StatusOr<std::unique_ptr<AppendConnection>> Connect(Target target, bool pi
   switch (target) {
     case Target::kCoopd: {
       auto channel = backends.channels[writer / options.clients_per_channel];
-      if (pipelined) return CoopdSessionConnection(channel);
+      if (pipelined) return CoopdSessionConnection(channel, options.appends_per_message);
       return CoopdUnaryConnection(channel, options.timeout_ms);
     }
     case Target::kPostgres:
@@ -300,9 +300,10 @@ int RunCompare(const BenchOptions& options) {
 
   std::printf(
       "compare: single events of %d..%d bytes, exact expected version, durable; "
-      "%.1f s per cell after %.1f s warm-up; pipelined writers keep %d in flight\n",
+      "%.1f s per cell after %.1f s warm-up; pipelined writers keep %d in flight "
+      "(coopd: up to %d appends an AppendSession message)\n",
       options.payload_min, options.payload_max, options.seconds, options.warmup_seconds,
-      options.pipeline);
+      options.pipeline, options.appends_per_message);
   std::fflush(stdout);
   std::vector<Cell> cells;
   bool clean = true;

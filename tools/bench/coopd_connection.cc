@@ -57,14 +57,23 @@ class Unary final : public AppendConnection {
 
 class Session final : public AppendConnection {
  public:
-  explicit Session(std::shared_ptr<grpc::Channel> channel)
-      : stub_(coop::v1::EventStore::NewStub(channel)), call_(stub_->AppendSession(&context_)) {}
+  Session(std::shared_ptr<grpc::Channel> channel, int appends_per_message)
+      : stub_(coop::v1::EventStore::NewStub(channel)),
+        call_(stub_->AppendSession(&context_)),
+        appends_per_message_(appends_per_message) {}
   ~Session() override {
     if (!closed_) context_.TryCancel();
     if (!closed_) call_->Finish().ok();
   }
   bool pipelined() const override { return true; }
   absl::Status Send(const SingleAppend& append, bool more_follow) override {
+    if (appends_per_message_ > 1) {
+      if (pending_.appends_size() == 0) pending_.set_sequence(sent_ + 1);
+      Fill(append, pending_.add_appends());
+      ++sent_;
+      if (more_follow && pending_.appends_size() < appends_per_message_) return absl::OkStatus();
+      return WritePending();
+    }
     coop::v1::AppendSessionRequest request;
     request.set_sequence(++sent_);
     Fill(append, request.mutable_append());
@@ -74,8 +83,16 @@ class Session final : public AppendConnection {
     return absl::OkStatus();
   }
   absl::Status Receive() override {
-    coop::v1::AppendSessionResponse ack;
-    if (!call_->Read(&ack)) return Ended("Read");
+    if (acks_.empty()) {
+      coop::v1::AppendSessionResponse message;
+      if (!call_->Read(&message)) return Ended("Read");
+      auto following = std::move(*message.mutable_following());
+      message.clear_following();
+      acks_.push_back(std::move(message));
+      for (auto& ack : following) acks_.push_back(std::move(ack));
+    }
+    coop::v1::AppendSessionResponse ack = std::move(acks_.front());
+    acks_.pop_front();
     if (ack.sequence() != ++received_) {
       return absl::InternalError(absl::StrCat("acknowledgement ", ack.sequence(), " arrived where ",
                                               received_, " was due"));
@@ -87,6 +104,7 @@ class Session final : public AppendConnection {
     return absl::OkStatus();
   }
   void Flush() override {
+    if (pending_.appends_size() > 0) WritePending().IgnoreError();  // Receive reports a loss
     if (!writes_done_) call_->WritesDone();  // the half-close sends what was held back
     writes_done_ = true;
   }
@@ -97,6 +115,11 @@ class Session final : public AppendConnection {
   }
 
  private:
+  absl::Status WritePending() {
+    const bool written = call_->Write(pending_);
+    pending_.Clear();
+    return written ? absl::OkStatus() : Ended("Write");
+  }
   absl::Status Ended(const char* what) {
     closed_ = true;
     grpc::Status status = call_->Finish();
@@ -110,6 +133,9 @@ class Session final : public AppendConnection {
   std::unique_ptr<
       grpc::ClientReaderWriter<coop::v1::AppendSessionRequest, coop::v1::AppendSessionResponse>>
       call_;
+  const int appends_per_message_;
+  coop::v1::AppendSessionRequest pending_;            // appends held for the next message
+  std::deque<coop::v1::AppendSessionResponse> acks_;  // received, not yet taken
   uint64_t sent_ = 0;
   uint64_t received_ = 0;
   bool writes_done_ = false;
@@ -123,8 +149,9 @@ std::unique_ptr<AppendConnection> CoopdUnaryConnection(std::shared_ptr<grpc::Cha
   return std::make_unique<Unary>(std::move(channel), timeout_ms);
 }
 
-std::unique_ptr<AppendConnection> CoopdSessionConnection(std::shared_ptr<grpc::Channel> channel) {
-  return std::make_unique<Session>(std::move(channel));
+std::unique_ptr<AppendConnection> CoopdSessionConnection(std::shared_ptr<grpc::Channel> channel,
+                                                         int appends_per_message) {
+  return std::make_unique<Session>(std::move(channel), appends_per_message);
 }
 
 }  // namespace coop::bench

@@ -13,7 +13,10 @@ namespace coop::bench {
 
 std::unique_ptr<AppendConnection> CoopdUnaryConnection(std::shared_ptr<grpc::Channel> channel,
                                                        int timeout_ms);
-std::unique_ptr<AppendConnection> CoopdSessionConnection(std::shared_ptr<grpc::Channel> channel);
+// Appends sent back to back (Send with more_follow) go out up to `appends_per_message` to one
+// AppendSessionRequest (`appends`); 1 sends each in its own message.
+std::unique_ptr<AppendConnection> CoopdSessionConnection(std::shared_ptr<grpc::Channel> channel,
+                                                         int appends_per_message);
 
 }  // namespace coop::bench
 

@@ -182,6 +182,9 @@ std::string Usage(const std::string& program) {
       "  --targets LIST            compare: of coopd, postgres, redis (default all three)\n"
       "  --writers LIST            compare: writer counts (default 1,8,32,128)\n"
       "  --pipeline N              compare: appends in flight per pipelined writer (default 64)\n"
+      "  --appends_per_message N   compare: appends per AppendSession message of a pipelined\n"
+      "                            coopd writer, 1-256 (default 32: a refill of half the\n"
+      "                            window in one message, as hiredis writes its pipeline)\n"
       "  --rate N                  fanout: events/s appended in all (default 5000)\n"
       "  --events_per_message N    catchup, fanout: events per Subscribe message, 1-256\n"
       "                            (default 256)\n"
@@ -269,6 +272,8 @@ ParseResult ParseArgs(int argc, char** argv) {
       ok = ParseInt<uint64_t>(value, 2'000, 1'000'000'000, &o.events);
     else if (name == "pipeline")
       ok = ParseInt(value, 1, 256, &o.pipeline);
+    else if (name == "appends_per_message")
+      ok = ParseInt(value, 1, 256, &o.appends_per_message);
     else if (name == "rate")
       ok = ParseInt(value, 1, 1'000'000, &o.rate);
     else if (name == "events_per_message")

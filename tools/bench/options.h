@@ -52,6 +52,9 @@ struct BenchOptions {
   std::string targets = "coopd,postgres,redis";
   std::string writers = "1,8,32,128";
   int pipeline = 64;
+  // compare mode: appends per AppendSessionRequest of a pipelined coopd writer (1 = one a
+  // message; a burst of --pipeline / 2 goes out in messages of up to this many).
+  int appends_per_message = 32;
   int rate = 5'000;  // fanout mode: events/s appended in all
   // catchup and fanout modes: SubscribeRequest.max_events_per_message (1 = one event a message).
   int events_per_message = 256;
