@@ -68,6 +68,10 @@ void AppendSessionReactor::OnReadDone(bool ok) {
       several_per_message_ = true;
     }
     for (int i = 0; i < message.appends_size(); ++i) {
+      {
+        absl::MutexLock lock(&mu_);
+        if (cancelled_) break;  // nobody will read their acknowledgements: append no more
+      }
       HandOver(message.sequence() + static_cast<uint64_t>(i), message.appends(i));
     }
   }
@@ -161,8 +165,11 @@ void AppendSessionReactor::Advance() {
       ++first_ordinal_;
       // A client that sends several appends a message takes several acknowledgements a
       // message: every one ready behind the first, in order.
+      size_t bytes = several_per_message_ ? outgoing_.ByteSizeLong() : 0;
       while (several_per_message_ && !slots_.empty() && slots_.front().ack.has_value() &&
-             outgoing_.following_size() + 1 < static_cast<int>(kMaxAppendsPerMessage)) {
+             outgoing_.following_size() + 1 < static_cast<int>(kMaxAppendsPerMessage) &&
+             bytes < kMaxAcknowledgementBytes) {
+        bytes += slots_.front().ack->ByteSizeLong();
         *outgoing_.add_following() = std::move(*slots_.front().ack);
         in_flight_bytes_ -= slots_.front().bytes;
         slots_.pop_front();

@@ -8,7 +8,9 @@
 //
 // A message may carry up to kMaxAppendsPerMessage appends (`appends`), each handled as if it
 // had come alone; once a session has sent one such message, the acknowledgements ready
-// together go out together (`following`), in order.
+// together go out together (`following`, up to about kMaxAcknowledgementBytes), in order,
+// whatever its later messages carry. After a cancellation the rest of a message's appends
+// are not handed to the store.
 //
 // Flow control: the reactor reads the next message only while fewer than
 // Bounds::max_in_flight appends (or Bounds::max_in_flight_bytes of them) await their
@@ -53,6 +55,9 @@ using AppendSessionRead = ParsedRequest<coop::v1::AppendSessionRequest>;
 
 // The most appends one AppendSessionRequest may carry, and acknowledgements one response.
 inline constexpr size_t kMaxAppendsPerMessage = 256;
+// A response stops gathering acknowledgements once it reaches this many bytes, well under the
+// 4 MiB gRPC clients accept by default (an acknowledgement may name up to 100 streams).
+inline constexpr size_t kMaxAcknowledgementBytes = 1 << 20;
 
 class AppendSessionReactor final
     : public grpc::ServerBidiReactor<AppendSessionRead, coop::v1::AppendSessionResponse> {

@@ -173,13 +173,18 @@ void SubscriptionState::PumpLocked() {
       for (auto& event : page->events) *outbox_.emplace_back().mutable_event() = std::move(event);
     } else {
       coop::v1::EventBatch* batch = nullptr;
-      for (auto& event : page->events) {
-        if (batch == nullptr || batch->events_size() >= static_cast<int>(events_per_message_)) {
+      size_t batch_bytes = 0;
+      for (size_t i = 0; i < page->events.size(); ++i) {
+        const size_t bytes = page->events[i].ByteSizeLong();
+        if (batch == nullptr || batch->events_size() >= static_cast<int>(events_per_message_) ||
+            batch_bytes + bytes > kMaxEventsMessageBytes) {
           batch = outbox_.emplace_back().mutable_events();
           batch->mutable_events()->Reserve(
-              static_cast<int>(std::min<size_t>(events_per_message_, page->events.size())));
+              static_cast<int>(std::min<size_t>(events_per_message_, page->events.size() - i)));
+          batch_bytes = 0;
         }
-        *batch->add_events() = std::move(event);
+        batch_bytes += bytes;
+        *batch->add_events() = std::move(page->events[i]);
       }
     }
     if (!outbox_.empty() || !page->end_of_log) continue;

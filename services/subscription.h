@@ -40,9 +40,12 @@ inline constexpr uint64_t kSubscriptionPageBytes = 1 << 20;
 // A reaction examines at most this many events without a match, then sends a checkpoint,
 // which hands the thread back until the client has taken it.
 inline constexpr uint64_t kMaxScanPerReaction = 64 * 1024;
-// The most events one `events` message may carry: one page, so a message is never larger than
-// the page it comes from (about kSubscriptionPageBytes of payload).
+// The most events one `events` message may carry: at most one page.
 inline constexpr uint32_t kMaxEventsPerMessage = kSubscriptionPageSize;
+// An `events` message also ends once its events reach this many bytes (at least one event),
+// well under gRPC's default 4 MiB a client accepts: a page's payload may reach about 2 MiB (it
+// stops after the event that passes kSubscriptionPageBytes) and envelopes add more.
+inline constexpr size_t kMaxEventsMessageBytes = 1 << 20;
 
 // Checks SubscribeRequest.max_events_per_message: INVALID_ARGUMENT naming the field above
 // kMaxEventsPerMessage (the caller's mistake; do not retry unchanged).
@@ -51,8 +54,8 @@ absl::Status ValidateEventsPerMessage(uint32_t events_per_message);
 // Starts a subscription at `from_position` (the first position wanted; past the head, it
 // waits without a message until the log reaches the position before it). With
 // `events_per_message` above 1 (and at most kMaxEventsPerMessage), a page's events go out in
-// `events` messages of up to that many; 0 or 1 sends each as an `event` message. `registry`
-// must outlive the call.
+// `events` messages of up to that many (and about kMaxEventsMessageBytes); 0 or 1 sends each
+// as an `event` message. `registry` must outlive the call.
 grpc::ServerWriteReactor<coop::v1::SubscribeResponse>* StartSubscription(
     eventstore::EventStore* store, SubscriptionRegistry* registry, uint64_t from_position,
     const coop::v1::EventFilter& filter, uint32_t events_per_message = 1);

@@ -212,6 +212,31 @@ TEST_F(SubscriptionTest, SeveralEventsPerMessageComeInOrderWithNoGapAndLiveOnesA
   context->TryCancel();
 }
 
+TEST_F(SubscriptionTest, AMessageOfSeveralEventsStopsAtAboutAMegabyte) {
+  // Ten events of 300 KB: a page may hold four of them (1.2 MB), a message three.
+  auto request_append = AppendTo("ledger-1", Any(), 10);
+  for (auto& event : *request_append.mutable_streams(0)->mutable_events()) {
+    event.set_payload(std::string(300'000, 'x'));
+  }
+  ASSERT_TRUE(Append(request_append).ok());
+  auto context = Context(60'000);
+  coop::v1::SubscribeRequest request;
+  request.set_from_position(1);
+  request.set_max_events_per_message(services::kMaxEventsPerMessage);
+  auto reader = stub_->Subscribe(context.get(), request);
+  uint64_t next = 1;
+  for (;;) {
+    auto message = Next(reader.get());
+    if (HasFailure() || message.has_caught_up()) break;
+    ASSERT_TRUE(message.has_events()) << message.ShortDebugString().substr(0, 200);
+    EXPECT_LE(message.events().events_size(), 3) << "at most three of 300 KB in 1 MiB";
+    EXPECT_LE(message.ByteSizeLong(), services::kMaxEventsMessageBytes);
+    for (const auto& event : message.events().events()) EXPECT_EQ(event.position(), next++);
+  }
+  EXPECT_EQ(next, 11u) << "every event, in order";
+  context->TryCancel();
+}
+
 TEST_F(SubscriptionTest, MoreEventsPerMessageThanAPageIsRefusedNamingTheField) {
   ASSERT_TRUE(Append(AppendTo("ledger-1", Any(), 3)).ok());
   auto context = Context();
