@@ -11,6 +11,7 @@ import unittest
 
 import coopledger
 from coopd_server import CoopdServer
+from coopledger.v1 import event_pb2
 
 NOTES = 150
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -82,6 +83,45 @@ class RestartTest(unittest.TestCase):
         self.assertEqual(len({e.event_id for e in received}), NOTES)
         self.assertEqual(out.split(), [str(e.position) for e in expected])
         self.assertGreaterEqual(follower.position, expected[-1].position)
+
+
+class StopInsideAMessageTest(unittest.TestCase):
+    """coopd sends a follower up to 256 events a message: stopped after some of them, its
+    position is the last event it yielded, and a follower started after it goes on from the
+    next event, with none skipped and none twice."""
+
+    def setUp(self):
+        folder = tempfile.TemporaryDirectory(prefix="coop-pyclient-")
+        self.addCleanup(folder.cleanup)
+        self.server = CoopdServer(folder.name)
+        self.server.start()
+        self.addCleanup(self.server.stop)
+
+    def test_a_follower_stopped_inside_a_message_resumes_after_its_last_event(self):
+        client = coopledger.Client(self.server.address, token_env=None)
+        self.addCleanup(client.close)
+        start = client.log_info().head_position + 1
+        notes = [event_pb2.ProposedEvent(type="demo.v1.Noted", payload=f"note {i}".encode())
+                 for i in range(20)]
+        client.append("note-0", notes)  # one append: one page, one message of 20
+
+        first = client.follow(from_position=start)
+        taken = []
+        for event in first:
+            taken.append(event)
+            if len(taken) == 7:
+                first.stop()
+        self.assertEqual(len(taken), 7)
+        self.assertEqual(first.position, taken[-1].position)
+
+        second = client.follow(from_position=first.position + 1)
+        for event in second:
+            taken.append(event)
+            if len(taken) == 20:
+                second.stop()
+        expected = list(client.read_all(from_position=start))
+        self.assertEqual([e.position for e in taken], [e.position for e in expected])
+        self.assertEqual([e.event_id for e in taken], [e.event_id for e in expected])
 
 
 if __name__ == "__main__":
