@@ -56,6 +56,7 @@ std::unique_ptr<LiveFeed> LiveFeed::Open(const std::shared_ptr<grpc::Channel>& c
   } else {
     feed->subscribe_.set_from_end(true);
   }
+  feed->subscribe_.set_max_events_per_message(kEventsPerMessage);
   AddIdentity(r.identity, &feed->context_);
   auto stub = coop::v1::EventStore::NewStub(channel);
   stub->async()->Subscribe(&feed->context_, &feed->subscribe_, feed.get());
@@ -118,7 +119,8 @@ void LiveFeed::OnReadDone(bool ok) {
     } else {
       queued_.emplace_back();
       queued_.back().Swap(&reading_);
-      if (queued_.size() >= kMaxQueued || cancelled_) {
+      queued_items_ += std::max<size_t>(1, queued_.back().events().events_size());
+      if (queued_items_ >= kMaxQueued || cancelled_) {
         read_paused_ = true;  // Next starts the read again once the writer has taken them
         if (cancelled_ && !hold_released_) release = hold_released_ = true;
       } else {
@@ -150,6 +152,7 @@ std::optional<std::string> LiveFeed::Next(absl::Duration keep_alive) {
                              this),
                          keep_alive);
     batch.swap(queued_);
+    queued_items_ = 0;
     done = done_;
     status = status_;
     if (read_paused_ && !done && !cancelled_ && !hold_released_) {
@@ -182,33 +185,40 @@ std::optional<std::string> LiveFeed::Next(absl::Duration keep_alive) {
   return std::string(": keep-alive\n\n");
 }
 
+std::string LiveFeed::FormatEvent(const coop::v1::RecordedEvent& event) {
+  last_examined_ = std::max(last_examined_, event.position());
+  if (request_.area.has_value() && !domain::areas::AreaWithin(event.area(), *request_.area)) {
+    return "";
+  }
+  if (event.position() <= last_id_) return "";  // never twice
+  last_id_ = event.position();
+  const auto language = request_.language;
+  Struct data;
+  Put(&data, "position", absl::StrCat(event.position()));
+  Put(&data, "streamId", event.stream_id());
+  Put(&data, "streamVersion", absl::StrCat(event.stream_version()));
+  Put(&data, "type", event.type());
+  const auto* title = domain::text::EventTitle(event.type());
+  Put(&data, "title", title != nullptr ? title->In(language) : event.type());
+  Put(&data, "sentence", domain::text::EventSentence(event, language));
+  Put(&data, "recordedBy", domain::text::RecordedBy(event.metadata(), language));
+  Put(&data, "occurredOn", event.occurred_on());
+  Put(&data, "recordedAtMicros", absl::StrCat(event.recorded_at_micros()));
+  Struct area;
+  Put(&area, "code", event.area().code());
+  Put(&area, "unitSet", event.area().unit_set());
+  *(*data.mutable_fields())["area"].mutable_struct_value() = area;
+  return SseMessage("recorded", event.position(), data);
+}
+
 std::string LiveFeed::Format(const coop::v1::SubscribeResponse& message) {
   switch (message.content_case()) {
-    case coop::v1::SubscribeResponse::kEvent: {
-      const coop::v1::RecordedEvent& event = message.event();
-      last_examined_ = std::max(last_examined_, event.position());
-      if (request_.area.has_value() && !domain::areas::AreaWithin(event.area(), *request_.area)) {
-        return "";
-      }
-      if (event.position() <= last_id_) return "";  // never twice
-      last_id_ = event.position();
-      const auto language = request_.language;
-      Struct data;
-      Put(&data, "position", absl::StrCat(event.position()));
-      Put(&data, "streamId", event.stream_id());
-      Put(&data, "streamVersion", absl::StrCat(event.stream_version()));
-      Put(&data, "type", event.type());
-      const auto* title = domain::text::EventTitle(event.type());
-      Put(&data, "title", title != nullptr ? title->In(language) : event.type());
-      Put(&data, "sentence", domain::text::EventSentence(event, language));
-      Put(&data, "recordedBy", domain::text::RecordedBy(event.metadata(), language));
-      Put(&data, "occurredOn", event.occurred_on());
-      Put(&data, "recordedAtMicros", absl::StrCat(event.recorded_at_micros()));
-      Struct area;
-      Put(&area, "code", event.area().code());
-      Put(&area, "unitSet", event.area().unit_set());
-      *(*data.mutable_fields())["area"].mutable_struct_value() = area;
-      return SseMessage("recorded", event.position(), data);
+    case coop::v1::SubscribeResponse::kEvent:
+      return FormatEvent(message.event());
+    case coop::v1::SubscribeResponse::kEvents: {
+      std::string text;
+      for (const auto& event : message.events().events()) text += FormatEvent(event);
+      return text;
     }
     case coop::v1::SubscribeResponse::kCaughtUp:
     case coop::v1::SubscribeResponse::kCheckpoint: {

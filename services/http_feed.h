@@ -17,9 +17,11 @@
 //   event: end                      data: {"code":…,"message":…}    the subscription ended
 //   ": keep-alive"                  a comment when nothing else was sent for a while
 //
-// Memory is bounded: at most kMaxQueued messages wait for the HTTP writer; beyond that the
-// subscription is not read (gRPC's flow control slows it, and the store's subscriber falls
-// behind and is served from the log, as any slow subscriber).
+// The subscription asks for up to kEventsPerMessage events a message (a feed resumed far back
+// catches up several times faster). Memory is bounded: once kMaxQueued events (or other
+// messages) wait for the HTTP writer, the subscription is not read (gRPC's flow control slows
+// it, and the store's subscriber falls behind and is served from the log, as any slow
+// subscriber).
 //
 // Thread-safety: Next is called by one thread (the HTTP worker that writes the feed); Cancel
 // from any. Destroying the feed cancels the subscription and waits for it to end. A hold keeps
@@ -55,6 +57,7 @@ struct FeedRequest {
 class LiveFeed : public grpc::ClientReadReactor<coop::v1::SubscribeResponse> {
  public:
   static constexpr size_t kMaxQueued = 1024;
+  static constexpr uint32_t kEventsPerMessage = 64;
 
   // Subscribes and waits up to `first_wait` for the first message or the end, so that a refusal
   // (no credentials, a role without the events-reading permission) is answered as an HTTP
@@ -77,8 +80,10 @@ class LiveFeed : public grpc::ClientReadReactor<coop::v1::SubscribeResponse> {
 
  private:
   explicit LiveFeed(FeedRequest request) : request_(std::move(request)) {}
-  // The SSE text of one subscription message ("" for an event outside the area).
+  // The SSE text of one subscription message ("" for events outside the area).
   std::string Format(const coop::v1::SubscribeResponse& message);
+  // The SSE text of one event ("" outside the area, or already sent).
+  std::string FormatEvent(const coop::v1::RecordedEvent& event);
 
   const FeedRequest request_;
   grpc::ClientContext context_;
@@ -87,6 +92,7 @@ class LiveFeed : public grpc::ClientReadReactor<coop::v1::SubscribeResponse> {
 
   absl::Mutex mu_;
   std::deque<coop::v1::SubscribeResponse> queued_ ABSL_GUARDED_BY(mu_);
+  size_t queued_items_ ABSL_GUARDED_BY(mu_) = 0;        // events in queued_, and its other messages
   bool read_paused_ ABSL_GUARDED_BY(mu_) = false;       // queue full: the next read not started
   bool read_outstanding_ ABSL_GUARDED_BY(mu_) = false;  // a StartRead awaits its OnReadDone
   bool cancelled_ ABSL_GUARDED_BY(mu_) = false;         // Cancel was called: no read restarts
