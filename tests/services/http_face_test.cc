@@ -409,14 +409,19 @@ TEST_F(HttpFaceTest, ServesTheDashboardWithItsSecurityHeaders) {
   EXPECT_EQ(nul->status, 400);
 }
 
+// A coopd in open mode on loopback (no access configuration), its HTTP face on `http_listen`.
+services::ServerOptions OpenModeOptions(const TempDir& dir, const std::string& http_listen) {
+  services::ServerOptions options;
+  options.data_dir = dir.Sub("store");
+  options.listen = "127.0.0.1:0";
+  options.http.listen = http_listen;
+  return options;
+}
+
 TEST(HttpFaceStartTest, StopsRightAfterStarting) {
   for (int i = 0; i < 3; ++i) {
     TempDir dir;
-    services::ServerOptions options;
-    options.data_dir = dir.Sub("store");
-    options.listen = "127.0.0.1:0";
-    options.http.listen = "127.0.0.1:0";
-    auto server = services::CoopServer::Start(options);
+    auto server = services::CoopServer::Start(OpenModeOptions(dir, "127.0.0.1:0"));
     ASSERT_OK(server);
     (*server)->Shutdown();  // returns: the face was serving when Start returned
   }
@@ -459,10 +464,7 @@ TEST(HttpStatusTest, EachCodeHasItsHttpStatus) {
 
 TEST(HttpFaceStartTest, PlaintextOrOpenModeOffLoopbackIsRefused) {
   TempDir dir;
-  services::ServerOptions options;
-  options.data_dir = dir.Sub("store");
-  options.listen = "127.0.0.1:0";
-  options.http.listen = "0.0.0.0:0";
+  services::ServerOptions options = OpenModeOptions(dir, "0.0.0.0:0");
   auto open_mode = services::CoopServer::Start(options);
   ASSERT_FALSE(open_mode.ok());
   EXPECT_EQ(open_mode.status().code(), absl::StatusCode::kFailedPrecondition);

@@ -25,7 +25,9 @@ def wait_until(condition, timeout, what):
         time.sleep(0.02)
 
 
-class RestartTest(unittest.TestCase):
+class FreshServerTest(unittest.TestCase):
+    """Each test has a coopd of its own, on an empty folder (a test may restart it)."""
+
     def setUp(self):
         folder = tempfile.TemporaryDirectory(prefix="coop-pyclient-")
         self.addCleanup(folder.cleanup)
@@ -33,6 +35,8 @@ class RestartTest(unittest.TestCase):
         self.server.start()
         self.addCleanup(self.server.stop)
 
+
+class RestartTest(FreshServerTest):
     def test_the_tail_resumes_after_a_restart_without_gap_or_duplicate(self):
         client = coopledger.Client(self.server.address, token_env=None)
         self.addCleanup(client.close)
@@ -85,17 +89,10 @@ class RestartTest(unittest.TestCase):
         self.assertGreaterEqual(follower.position, expected[-1].position)
 
 
-class StopInsideAMessageTest(unittest.TestCase):
+class StopInsideAMessageTest(FreshServerTest):
     """coopd sends a follower up to 256 events a message: stopped after some of them, its
     position is the last event it yielded, and a follower started after it goes on from the
     next event, with none skipped and none twice."""
-
-    def setUp(self):
-        folder = tempfile.TemporaryDirectory(prefix="coop-pyclient-")
-        self.addCleanup(folder.cleanup)
-        self.server = CoopdServer(folder.name)
-        self.server.start()
-        self.addCleanup(self.server.stop)
 
     def test_a_follower_stopped_inside_a_message_resumes_after_its_last_event(self):
         client = coopledger.Client(self.server.address, token_env=None)
