@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/container/node_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
@@ -91,6 +92,30 @@ class PageRows {
   };
   absl::node_hash_map<std::string, Entry> rows_;  // stable pointers
   uint64_t next_position_ = 0;                    // the first position of the page expected next
+};
+
+// WrittenKeys: keys of rows that never change once written (an index row with an empty
+// value), remembered as written so that a page does not put them again. Forgotten on the same
+// terms as PageRows: when a page does not follow the last one finished (it was not committed,
+// or a rebuild started) or when more than `max_keys` are held, so a key is only skipped while
+// the commit that wrote it stands.
+//
+// Not thread-safe (one per projection, used by its runner's thread).
+class WrittenKeys {
+ public:
+  // Puts `key` with an empty value unless it was written since the last time this forgot.
+  void Put(ProjectionWriter& writer, const std::string& key) {
+    if (written_.insert(key).second) writer.Put(key, "");
+  }
+  void BeginPage(uint64_t first_position, size_t max_keys) {
+    if (first_position != next_position_ || written_.size() > max_keys) written_.clear();
+  }
+  void FinishPage(uint64_t last_position) { next_position_ = last_position + 1; }
+  size_t size() const { return written_.size(); }
+
+ private:
+  absl::flat_hash_set<std::string> written_;
+  uint64_t next_position_ = 0;
 };
 
 }  // namespace coop::projections

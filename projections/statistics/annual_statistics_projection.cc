@@ -284,7 +284,7 @@ absl::Status AnnualStatisticsProjection::RefreshEntity(const std::string& entity
     if (!set.ok()) continue;
     std::string prefix = IndexPrefix(*set, parts[1]);
     if (prefix.empty()) prefix = absl::StrCat("x/", parts[0], "/?", parts[1], "/");
-    writer.Put(absl::StrCat(prefix, "#", entity_id), "");
+    index_rows_.Put(writer, absl::StrCat(prefix, "#", entity_id));
   }
 
   // 4. Retract the old share, add the new one: only what changed touches the totals.
@@ -327,6 +327,7 @@ void AnnualStatisticsProjection::BeginPage(uint64_t first_position) {
   streams_.BeginPage(first_position, kMaxCachedEntities);
   shares_.BeginPage(first_position, kMaxCachedEntities);
   totals_.BeginPage(first_position, kMaxCachedTotals);
+  index_rows_.BeginPage(first_position, kMaxWrittenIndexKeys);
 }
 
 absl::Status AnnualStatisticsProjection::FinishPage(ProjectionWriter& writer,
@@ -341,6 +342,7 @@ absl::Status AnnualStatisticsProjection::FinishPage(ProjectionWriter& writer,
   streams_.FinishPage(writer, last_position);
   shares_.FinishPage(writer, last_position);
   totals_.FinishPage(writer, last_position);
+  index_rows_.FinishPage(last_position);
   return absl::OkStatus();
 }
 

@@ -96,6 +96,10 @@ class AnnualStatisticsProjection final : public Projection {
   PageRows<coop::v1::CooperativeRegistryStream> streams_;
   PageRows<coop::v1::EntityContributionRow> shares_;
   PageRows<coop::v1::FigureVector> totals_;
+  // The area index rows (x/…) written: an entity's rows are put again at every refresh
+  // otherwise, a quarter of the rows it commits while following commands live.
+  static constexpr size_t kMaxWrittenIndexKeys = 131'072;
+  WrittenKeys index_rows_;
 };
 
 }  // namespace coop::projections::statistics
