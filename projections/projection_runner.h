@@ -79,6 +79,9 @@ struct RunnerOptions {
   // (32,768 did not speed up the national rebuild of the statistics: an entity's events are
   // spread over the whole log, so a larger commit touches nearly as many entities.)
   uint32_t catch_up_commit_events = 0;
+  // What coopd takes for catch_up_commit_events (services::ServerOptions), so that a tool
+  // measuring the projections (coop-scale-gen --projections) runs them as the server does.
+  static constexpr uint32_t kServerCatchUpCommitEvents = 16384;
   // While catching up at least this many events behind the head, commits skip RocksDB's
   // write-ahead log (projection_store.h, "Unlogged batches"): a national rebuild is about a
   // tenth faster, and a crash meanwhile costs re-applying what the projection's family had not

@@ -52,6 +52,8 @@ class ProjectionSet {
   absl::Status StartAll();
   void StopAll();  // idempotent
 
+  // True if no projection was added (coopd --projections off).
+  bool empty() const { return projections_.empty(); }
   // nullptr if there is no such projection.
   std::shared_ptr<ProjectionRunner> Runner(const std::string& name) const;
   Projection* Find(const std::string& name) const;

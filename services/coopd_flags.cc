@@ -17,6 +17,9 @@ Usage: coopd [flags]
   --durability MODE    sync (default): every acknowledged append is fsynced, group-committed;
                        relaxed: acknowledged before fsync, may lose the latest appends on
                        power loss (bulk loads and benchmarks only)
+  --projections on|off on (default): the views (registry, statistics, ...) follow the log;
+                       off: none runs and every read of a view is refused, so that a
+                       benchmark measures the store serving alone (benchmarks only)
   --master_key_file FILE
                        the person vault's master key: 32 raw bytes or 64 hex digits, mode
                        0600 (refused if group or others may read it). Default: DIR/master.key
@@ -132,6 +135,11 @@ absl::Status SetOption(const std::string& name, const std::string& value, CoopdF
     if (!eventstore::ParseDurability(value, &flags->server.store.durability)) {
       return absl::InvalidArgumentError("--durability: must be sync or relaxed");
     }
+  } else if (name == "--projections") {
+    if (value != "on" && value != "off") {
+      return absl::InvalidArgumentError("--projections: must be on or off");
+    }
+    flags->server.run_projections = value == "on";
   } else if (name == "--master_key_file") {
     if (value.empty()) return absl::InvalidArgumentError("--master_key_file: must not be empty");
     flags->server.master_key_file = value;

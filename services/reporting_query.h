@@ -55,7 +55,14 @@ struct ReportingDeps {
   // min_position, while a projection is rebuilt for a new version (its old rows are not read).
   // Ends early, CANCELLED, when the call is cancelled or expires; UNAVAILABLE when the server
   // shuts down.
+  // FAILED_PRECONDITION when the server runs no projection (coopd --projections off).
   absl::Status Wait(const std::vector<std::string>& names, uint64_t min_position) const {
+    if (projections->empty()) {
+      return absl::FailedPreconditionError(
+          "máy chủ này không chạy các phép chiếu (coopd --projections off, chỉ để đo hiệu năng) "
+          "nên không đọc được các bảng xem / this server runs no projections (coopd "
+          "--projections off, for benchmarks only), so no view can be read");
+    }
     const grpc::CallbackServerContext* call = current_query_call;
     auto st = projections->WaitForPosition(names, min_position, max_wait, [this, call] {
       return (stopping != nullptr && stopping->load()) || (call != nullptr && call->IsCancelled());

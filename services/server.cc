@@ -223,7 +223,7 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   runner_options.after_rebuild_page = options.after_projection_rebuild_page;
   server->projections_ = std::make_unique<projections::ProjectionSet>(
       server->store_.get(), server->projection_store_.get(), runner_options);
-  projections::AddStandardProjections(*server->projections_);
+  if (options.run_projections) projections::AddStandardProjections(*server->projections_);
   if (auto st = server->projections_->StartAll(); !st.ok()) return st;
   server->query_workers_ =
       std::make_unique<commands::CommandWorkers>(options.query_threads, options.query_queue);

@@ -122,11 +122,16 @@ struct ServerOptions {
   // and for queries that default to today (area filters, OCOP validity, compliance). Empty:
   // the system clock. Tests set a fixed day.
   std::function<absl::Time()> clock;
+  // False (coopd --projections off, for benchmarks only): no projection runs, so the store
+  // serves alone; every read of a view is refused with FAILED_PRECONDITION naming the flag.
+  // docs/PERFORMANCE.md compares commands with and without the projections this way.
+  bool run_projections = true;
   // Events per page a projection reads and commits at once (projections::RunnerOptions).
   uint32_t projection_page_size = 2048;
   // While a projection catches up, one commit of its rows takes up to this many events
   // (projections/projection_runner.h, RunnerOptions::catch_up_commit_events).
-  uint32_t projection_catch_up_commit_events = 16384;
+  uint32_t projection_catch_up_commit_events =
+      projections::RunnerOptions::kServerCatchUpCommitEvents;
   // Testing: opens the event store instead of eventstore::OpenEventStore (e.g. over a slow or
   // failing file system). Empty: OpenEventStore.
   eventstore::StoreOpener open_store;

@@ -14,6 +14,18 @@ TEST(CoopdFlagsTest, DefaultsAreTheEmbeddedSetUp) {
   EXPECT_EQ(flags->server.listen, "127.0.0.1:50051");
   EXPECT_EQ(flags->server.store.durability, eventstore::Durability::kSync);
   EXPECT_EQ(flags->server.command_threads, 32);
+  EXPECT_TRUE(flags->server.run_projections);
+}
+
+TEST(CoopdFlagsTest, ProjectionsCanBeTurnedOffForBenchmarks) {
+  auto flags = ParseCoopdFlags({"--projections", "off"});
+  ASSERT_OK(flags);
+  EXPECT_FALSE(flags->server.run_projections);
+  flags = ParseCoopdFlags({"--projections=on"});
+  ASSERT_OK(flags);
+  EXPECT_TRUE(flags->server.run_projections);
+  EXPECT_NE(ParseCoopdFlags({"--projections=no"}).status().message().find("on or off"),
+            std::string::npos);
 }
 
 TEST(CoopdFlagsTest, ParsesBothFlagForms) {

@@ -260,5 +260,40 @@ TEST_F(ReportingServiceTest, ProjectionStatusShowsTheRegistryLiveAtTheHead) {
   EXPECT_FALSE(p.state().empty());
 }
 
+// coopd --projections off (benchmarks only): the store serves alone. Commands are recorded
+// as usual; every read of a view is refused at once, naming the flag, instead of waiting for a
+// projection that does not run.
+class ProjectionsOffTest : public ReportingServiceTest {
+ protected:
+  void Configure(services::ServerOptions& options) override {
+    ReportingServiceTest::Configure(options);
+    options.run_projections = false;
+  }
+};
+
+TEST_F(ProjectionsOffTest, CommandsAreRecordedAndEveryViewIsRefusedNamingTheFlag) {
+  const auto registered = Register("2000000950");
+  ASSERT_GT(registered.position(), 0u);
+  EXPECT_EQ(StreamOf("coop-" + registered.aggregate_id()).size(), 1u);
+
+  coop::v1::CooperativeView view;
+  const auto status = Get(registered.aggregate_id(), registered.position(), &view);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_NE(status.error_message().find("không chạy các phép chiếu"), std::string::npos)
+      << status.error_message();
+  EXPECT_NE(status.error_message().find("--projections off"), std::string::npos)
+      << status.error_message();
+  coop::v1::AnnualStatisticsRequest statistics;
+  statistics.mutable_scope()->mutable_area()->set_code("VN");
+  statistics.mutable_scope()->set_year(2024);
+  coop::v1::AnnualStatisticsReply figures;
+  EXPECT_EQ(reporting_->GetAnnualStatistics(Context().get(), statistics, &figures).error_code(),
+            grpc::StatusCode::FAILED_PRECONDITION);
+
+  coop::v1::ProjectionStatusReply projections;
+  ASSERT_TRUE(reporting_->GetProjectionStatus(Context().get(), {}, &projections).ok());
+  EXPECT_EQ(projections.projections_size(), 0);
+}
+
 }  // namespace
 }  // namespace coop::testing

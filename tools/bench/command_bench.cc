@@ -16,6 +16,7 @@
 #include "tools/bench/grpc_code_name.h"
 #include "tools/bench/measure_window.h"
 #include "tools/bench/proc_stats.h"
+#include "tools/bench/projection_lag.h"
 #include "tools/bench/random_data.h"
 #include "tools/bench/report.h"
 #include "tools/bench/run_result.h"
@@ -53,7 +54,7 @@ int ImportDemo(const BenchOptions& o, const std::shared_ptr<grpc::Channel>& chan
               static_cast<unsigned long long>(info.ok() ? info->head_position() : 0), seconds,
               commands.size() / seconds, info.ok() ? info->head_position() / seconds : 0.0);
   if (cpu.server_cores() >= 0) std::printf(", server %.2f cores", cpu.server_cores());
-  std::printf("\n\n");
+  std::printf("\n%s\n\n", ProjectionLagAtEnd(channel).c_str());
   return 0;
 }
 
@@ -144,6 +145,7 @@ int RunCommandBench(const BenchOptions& o) {
   window.Run(
       o.warmup_seconds, o.seconds, [&] { cpu.Start(); }, [&] { cpu.Stop(); });
   for (auto& t : threads) t.join();
+  const std::string projection_lag = ProjectionLagAtEnd(channels[0]);
   RunResult result;
   result.scenario = "commands (1 register : 4 admit)";
   result.unit = "command";
@@ -160,8 +162,8 @@ int RunCommandBench(const BenchOptions& o) {
   }
   result.bench_peak_rss_kib = SelfPeakRssKib();
   result.note = absl::StrCat("server durability ", info->durability());
-  std::printf("%s\n%s\n%s", FormatResult(result).c_str(), MarkdownTable({result}).c_str(),
-              PeakRssLine().c_str());
+  std::printf("%s\n%s\n%s\n%s", FormatResult(result).c_str(), projection_lag.c_str(),
+              MarkdownTable({result}).c_str(), PeakRssLine().c_str());
   return result.ops > 0 ? 0 : 1;
 }
 

@@ -96,8 +96,11 @@ int Run(int argc, char** argv) {
       return 1;
     }
     projection_store = std::move(*opened);
+    // As coopd runs them (services/server.cc): the same commit size while catching up.
+    projections::RunnerOptions runner_options;
+    runner_options.catch_up_commit_events = projections::RunnerOptions::kServerCatchUpCommitEvents;
     projection_set = std::make_unique<projections::ProjectionSet>(
-        (*history)->events(), projection_store.get(), projections::RunnerOptions{});
+        (*history)->events(), projection_store.get(), runner_options);
     projections::AddStandardProjections(*projection_set);
     if (auto st = projection_set->StartAll(); !st.ok()) {
       std::fprintf(stderr, "coop-scale-gen: %s\n", st.ToString().c_str());
