@@ -7,6 +7,10 @@
 // cached value to be written; Flush writes every changed row; Clear forgets everything.
 // Rows are written with deterministic serialization, so the same content is the same bytes.
 //
+// WrittenKeys (below) remembers rows that never change once written, on the same terms.
+// A page that begins and does not finish (its Apply or FinishPage failed, so it was not
+// committed) leaves neither remembering anything past the last page finished.
+//
 // Not thread-safe (one per projection, used by its runner's thread).
 #ifndef COOPLEDGER_PROJECTIONS_PAGE_ROWS_H_
 #define COOPLEDGER_PROJECTIONS_PAGE_ROWS_H_
@@ -77,6 +81,7 @@ class PageRows {
   // rebuild started) or if more than `max_rows` are held.
   void BeginPage(uint64_t first_position, size_t max_rows) {
     if (first_position != next_position_ || rows_.size() > max_rows) rows_.clear();
+    next_position_ = 0;  // until FinishPage: a page that fails part-way is not followed on
   }
   // For Projection::FinishPage: writes the changed rows into the page's batch.
   void FinishPage(ProjectionWriter& writer, uint64_t last_position) {
@@ -109,6 +114,7 @@ class WrittenKeys {
   }
   void BeginPage(uint64_t first_position, size_t max_keys) {
     if (first_position != next_position_ || written_.size() > max_keys) written_.clear();
+    next_position_ = 0;  // until FinishPage: a page that fails part-way is not followed on
   }
   void FinishPage(uint64_t last_position) { next_position_ = last_position + 1; }
   size_t size() const { return written_.size(); }

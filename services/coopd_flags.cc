@@ -19,7 +19,8 @@ Usage: coopd [flags]
                        power loss (bulk loads and benchmarks only)
   --projections on|off on (default): the views (registry, statistics, ...) follow the log;
                        off: none runs and every read of a view is refused, so that a
-                       benchmark measures the store serving alone (benchmarks only)
+                       benchmark measures the store serving alone (benchmarks only: the
+                       recorder-scope checks of person and placement commands need views)
   --master_key_file FILE
                        the person vault's master key: 32 raw bytes or 64 hex digits, mode
                        0600 (refused if group or others may read it). Default: DIR/master.key

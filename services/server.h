@@ -124,6 +124,8 @@ struct ServerOptions {
   std::function<absl::Time()> clock;
   // False (coopd --projections off, for benchmarks only): no projection runs, so the store
   // serves alone; every read of a view is refused with FAILED_PRECONDITION naming the flag.
+  // The recorder-scope checks of person and placement commands read the views too, so under
+  // this flag they fail (or, on a folder that once ran projections, read rows left behind).
   // docs/PERFORMANCE.md compares commands with and without the projections this way.
   bool run_projections = true;
   // Events per page a projection reads and commits at once (projections::RunnerOptions).

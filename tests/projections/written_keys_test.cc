@@ -61,6 +61,21 @@ TEST_F(WrittenKeysTest, GivenAPageThatDoesNotFollowWhenAKeyIsPutThenItIsWrittenA
   EXPECT_EQ(again.staged_rows(), 1u);
 }
 
+TEST_F(WrittenKeysTest, GivenAPageThatFailedPartWayWhenItIsAppliedAgainThenItsKeysArePutAgain) {
+  auto page1 = NewBatch();
+  keys_.BeginPage(1, 100);
+  keys_.FinishPage(10);
+  ASSERT_OK(store_->Commit(page1));
+  auto failed = NewBatch();
+  keys_.BeginPage(11, 100);
+  keys_.Put(failed, "x/a#1");
+  // A later entity's refresh failed: no FinishPage, no commit; the same page is applied again.
+  auto again = NewBatch();
+  keys_.BeginPage(11, 100);
+  keys_.Put(again, "x/a#1");
+  EXPECT_EQ(again.staged_rows(), 1u);
+}
+
 TEST_F(WrittenKeysTest, GivenMoreKeysThanTheBoundWhenAPageBeginsThenAllAreForgotten) {
   auto page1 = NewBatch();
   keys_.BeginPage(1, 2);

@@ -19,7 +19,8 @@ using Clock = std::chrono::steady_clock;
 struct Slowest {
   std::string name;
   uint64_t behind = 0;
-  int count = 0;  // projections reported
+  int count = 0;        // projections reported
+  std::string stalled;  // a projection failed or stopped, with its state and error
 };
 
 // The projection furthest behind `head`; a failed call is reported in `error`.
@@ -37,6 +38,11 @@ Slowest SlowestBehind(coop::v1::Reporting::Stub& stub, uint64_t head, std::strin
   }
   slowest.count = reply.projections_size();
   for (const auto& projection : reply.projections()) {
+    if (projection.state() == "failed" || projection.state() == "stopped") {
+      slowest.stalled =
+          absl::StrFormat("%s is %s at position %u %s", projection.name(), projection.state(),
+                          projection.position(), projection.error());
+    }
     const uint64_t behind = head > projection.position() ? head - projection.position() : 0;
     if (slowest.name.empty() || behind > slowest.behind) {
       slowest.name = projection.name();
@@ -62,6 +68,7 @@ std::string ProjectionLagAtEnd(const std::shared_ptr<grpc::Channel>& channel,
   if (at_stop.count == 0) return "projections: none runs (coopd --projections off)";
   Slowest now = at_stop;
   while (now.behind > 0) {
+    if (!now.stalled.empty()) return "projections: " + now.stalled;
     if (std::chrono::duration<double>(Clock::now() - stopped).count() > timeout_seconds) {
       return absl::StrFormat(
           "projections: when the writing stopped the slowest (%s) was %u events behind; "
