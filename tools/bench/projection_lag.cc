@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <string>
 #include <thread>
 
 #include "absl/strings/str_format.h"
@@ -58,8 +59,9 @@ std::string ProjectionLagAtEnd(const std::shared_ptr<grpc::Channel>& channel,
                                double timeout_seconds) {
   const auto stopped = Clock::now();
   auto info = ProbeServer(channel, 5'000);
-  if (!info.ok())
+  if (!info.ok()) {
     return absl::StrFormat("projections: the server did not answer: %s", info.status().message());
+  }
   const uint64_t head = info->head_position();
   auto stub = coop::v1::Reporting::NewStub(channel);
   std::string error;
