@@ -3,6 +3,8 @@
 // finished or when too many are held. On a real projection store's batches.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <utility>
 
@@ -27,59 +29,51 @@ class WrittenKeysTest : public ::testing::Test {
     return std::move(*batch);
   }
 
+  // Begins the page at `first` and puts `keys` into a new batch, as the projection does.
+  ProjectionStore::Batch PutOnPage(uint64_t first, std::initializer_list<const char*> keys,
+                                   size_t max_keys = 100) {
+    auto batch = NewBatch();
+    keys_.BeginPage(first, max_keys);
+    for (const char* key : keys) keys_.Put(batch, key);
+    return batch;
+  }
+
   coop::testing::TempDir dir_;
   std::unique_ptr<ProjectionStore> store_;
   WrittenKeys keys_;
 };
 
 TEST_F(WrittenKeysTest, GivenAKeyWrittenOnAPageWhenTheNextPageFollowsThenItIsNotPutAgain) {
-  auto page1 = NewBatch();
-  keys_.BeginPage(1, 100);
-  keys_.Put(page1, "x/a#1");
-  keys_.Put(page1, "x/a#1");
+  auto page1 = PutOnPage(1, {"x/a#1", "x/a#1"});
   keys_.FinishPage(10);
   EXPECT_EQ(page1.staged_rows(), 1u);
   ASSERT_OK(store_->Commit(page1));
 
-  auto page2 = NewBatch();
-  keys_.BeginPage(11, 100);
-  keys_.Put(page2, "x/a#1");
-  keys_.Put(page2, "x/b#2");
+  auto page2 = PutOnPage(11, {"x/a#1", "x/b#2"});
   keys_.FinishPage(20);
   EXPECT_EQ(page2.staged_rows(), 1u) << "only the new key";
 }
 
 TEST_F(WrittenKeysTest, GivenAPageThatDoesNotFollowWhenAKeyIsPutThenItIsWrittenAgain) {
-  auto page1 = NewBatch();
-  keys_.BeginPage(1, 100);
-  keys_.Put(page1, "x/a#1");
+  PutOnPage(1, {"x/a#1"});
   keys_.FinishPage(10);
   // Page 1 was not committed: the runner reads from position 1 again (or a rebuild starts).
-  auto again = NewBatch();
-  keys_.BeginPage(1, 100);
-  keys_.Put(again, "x/a#1");
+  auto again = PutOnPage(1, {"x/a#1"});
   EXPECT_EQ(again.staged_rows(), 1u);
 }
 
 TEST_F(WrittenKeysTest, GivenAPageThatFailedPartWayWhenItIsAppliedAgainThenItsKeysArePutAgain) {
-  auto page1 = NewBatch();
-  keys_.BeginPage(1, 100);
+  auto page1 = PutOnPage(1, {});
   keys_.FinishPage(10);
   ASSERT_OK(store_->Commit(page1));
-  auto failed = NewBatch();
-  keys_.BeginPage(11, 100);
-  keys_.Put(failed, "x/a#1");
+  PutOnPage(11, {"x/a#1"});
   // A later entity's refresh failed: no FinishPage, no commit; the same page is applied again.
-  auto again = NewBatch();
-  keys_.BeginPage(11, 100);
-  keys_.Put(again, "x/a#1");
+  auto again = PutOnPage(11, {"x/a#1"});
   EXPECT_EQ(again.staged_rows(), 1u);
 }
 
 TEST_F(WrittenKeysTest, GivenMoreKeysThanTheBoundWhenAPageBeginsThenAllAreForgotten) {
-  auto page1 = NewBatch();
-  keys_.BeginPage(1, 2);
-  for (const char* key : {"x/a#1", "x/b#2", "x/c#3"}) keys_.Put(page1, key);
+  PutOnPage(1, {"x/a#1", "x/b#2", "x/c#3"}, /*max_keys=*/2);
   keys_.FinishPage(10);
   EXPECT_EQ(keys_.size(), 3u);
   auto page2 = NewBatch();
