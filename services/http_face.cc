@@ -295,6 +295,10 @@ void HttpFace::Stop() {
     if (stopping_) return;
     stopping_ = true;
     for (LiveFeed* feed : feeds_) feed->Cancel();  // each writes its "end" and closes
+    // Stopping the server ends every response at once, an "end" not yet written with it.
+    mu_.AwaitWithTimeout(absl::Condition(
+                             +[](std::set<LiveFeed*>* feeds) { return feeds->empty(); }, &feeds_),
+                         kFeedsEndWait);
   }
   if (server_) server_->stop();
   if (listener_.joinable()) listener_.join();

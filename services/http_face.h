@@ -86,7 +86,10 @@ class HttpFace {
                                                          std::shared_ptr<grpc::Channel> channel);
   ~HttpFace();  // Stop()
 
+  // Ends every open feed (each writes its "end" event; waits up to kFeedsEndWait for them),
+  // then stops serving. Idempotent.
   void Stop();
+  static constexpr absl::Duration kFeedsEndWait = absl::Seconds(2);
   int port() const { return port_; }
   bool tls() const { return tls_; }
   int threads() const { return threads_; }
