@@ -194,11 +194,12 @@ void ProjectionRunner::Run() {
       wake_->mu.Await(absl::Condition(&wake_->signalled));
     }
     if (ticket != 0) notifier.Cancel(ticket);
-    // Commits coming fast: let more of them gather before the next page is read.
+    // Commits coming fast: let more of them gather before the next page is read, unless a
+    // caller waits for a position (it reads its own writes without this delay).
     const absl::Time next_read = last_live_read + options_.live_read_interval;
     if (absl::Now() < next_read) {
       absl::MutexLock lock(&mu_);
-      mu_.AwaitWithDeadline(absl::Condition(&stopping_), next_read);
+      mu_.AwaitWithDeadline(absl::Condition(this, &ProjectionRunner::ReadsAtOnce), next_read);
     }
     last_live_read = absl::Now();
   }
@@ -402,6 +403,7 @@ absl::Status ProjectionRunner::WaitForPosition(uint64_t position, absl::Duration
            state_ == ProjectionState::kStopped;
   };
   const absl::Time deadline = absl::Now() + timeout;
+  ++waiters_;  // the runner stops gathering commits (Run) until this wait ends
   for (;;) {
     const absl::Duration left = deadline - absl::Now();
     if (left <= absl::ZeroDuration()) break;
@@ -410,12 +412,14 @@ absl::Status ProjectionRunner::WaitForPosition(uint64_t position, absl::Duration
       break;
     }
     if (cancelled && cancelled()) {
+      --waiters_;
       return absl::CancelledError(absl::StrCat("the wait for projection ", name_,
                                                " to reach position ", position,
                                                " ended: the call was cancelled or the server is "
                                                "shutting down"));
     }
   }
+  --waiters_;
   if (served_position_ >= position) return absl::OkStatus();
   if (state_ == ProjectionState::kFailed) return error_;
   if (state_ == ProjectionState::kStopped) {

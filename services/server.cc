@@ -219,6 +219,7 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   projections::RunnerOptions runner_options;
   runner_options.log = options.log;  // "projection X resumes after position N"
   runner_options.page_size = options.projection_page_size;
+  runner_options.live_read_interval = options.projection_live_read_interval;
   runner_options.catch_up_commit_events = options.projection_catch_up_commit_events;
   runner_options.after_rebuild_page = options.after_projection_rebuild_page;
   server->projections_ = std::make_unique<projections::ProjectionSet>(

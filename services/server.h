@@ -128,6 +128,10 @@ struct ServerOptions {
   // this flag they fail (or, on a folder that once ran projections, read rows left behind).
   // docs/PERFORMANCE.md compares commands with and without the projections this way.
   bool run_projections = true;
+  // Live, a projection reads the log at most once per this interval, gathering the commits
+  // between (coopd --projection_gather_ms; projections::RunnerOptions::live_read_interval).
+  absl::Duration projection_live_read_interval =
+      projections::RunnerOptions::kDefaultLiveReadInterval;
   // Events per page a projection reads and commits at once (projections::RunnerOptions).
   uint32_t projection_page_size = 2048;
   // While a projection catches up, one commit of its rows takes up to this many events

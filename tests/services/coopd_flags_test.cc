@@ -28,6 +28,23 @@ TEST(CoopdFlagsTest, ProjectionsCanBeTurnedOffForBenchmarks) {
             std::string::npos);
 }
 
+TEST(CoopdFlagsTest, ProjectionGatheringTakesMillisecondsFromZeroToOneThousand) {
+  auto flags = ParseCoopdFlags({});
+  ASSERT_OK(flags);
+  EXPECT_EQ(flags->server.projection_live_read_interval, absl::Milliseconds(100));
+  flags = ParseCoopdFlags({"--projection_gather_ms=0"});
+  ASSERT_OK(flags);
+  EXPECT_EQ(flags->server.projection_live_read_interval, absl::ZeroDuration());
+  flags = ParseCoopdFlags({"--projection_gather_ms", "250"});
+  ASSERT_OK(flags);
+  EXPECT_EQ(flags->server.projection_live_read_interval, absl::Milliseconds(250));
+  for (const char* bad : {"-1", "1001", "0.5", ""}) {
+    auto refused = ParseCoopdFlags({"--projection_gather_ms", bad});
+    EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument) << bad;
+    EXPECT_NE(refused.status().message().find("0 to 1000"), std::string::npos) << bad;
+  }
+}
+
 TEST(CoopdFlagsTest, ParsesBothFlagForms) {
   auto flags = ParseCoopdFlags(
       {"--data_dir=/x", "--listen", "0.0.0.0:1", "--durability", "relaxed", "--port_file=/p"});
