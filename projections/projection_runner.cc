@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
 
 namespace coop::projections {
@@ -404,6 +405,7 @@ absl::Status ProjectionRunner::WaitForPosition(uint64_t position, absl::Duration
   };
   const absl::Time deadline = absl::Now() + timeout;
   ++waiters_;  // the runner stops gathering commits (Run) until this wait ends
+  absl::Cleanup waited = [this]() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { --waiters_; };
   for (;;) {
     const absl::Duration left = deadline - absl::Now();
     if (left <= absl::ZeroDuration()) break;
@@ -412,14 +414,12 @@ absl::Status ProjectionRunner::WaitForPosition(uint64_t position, absl::Duration
       break;
     }
     if (cancelled && cancelled()) {
-      --waiters_;
       return absl::CancelledError(absl::StrCat("the wait for projection ", name_,
                                                " to reach position ", position,
                                                " ended: the call was cancelled or the server is "
                                                "shutting down"));
     }
   }
-  --waiters_;
   if (served_position_ >= position) return absl::OkStatus();
   if (state_ == ProjectionState::kFailed) return error_;
   if (state_ == ProjectionState::kStopped) {

@@ -98,8 +98,9 @@ struct RunnerOptions {
   // not once per commit, and an entity with several events in a burst is folded once. A commit
   // after a quiet spell is read at once, and so is every commit while a caller waits in
   // WaitForPosition: the gathering never delays reading one's own writes. (Under load, a
-  // projection's lag grows by at most this much.) Measured through the command services
-  // (docs/PERFORMANCE.md): the projections took about 0.10 CPU seconds a thousand events
+  // projection's lag grows by up to about twice this: a page read from the shared reader may
+  // end at an older head, and the rest waits for the next read.) Measured through the command
+  // services (docs/PERFORMANCE.md): the projections took about 0.10 CPU seconds a thousand events
   // with 10 ms, 0.07 with 50 ms and 0.05 with 100 ms.
   static constexpr absl::Duration kDefaultLiveReadInterval = absl::Milliseconds(100);
   absl::Duration live_read_interval = kDefaultLiveReadInterval;
@@ -143,7 +144,8 @@ class ProjectionRunner {
   // DEADLINE_EXCEEDED naming the position reached if `timeout` passes first; the runner's
   // error if it failed, UNAVAILABLE if it stopped, before reaching it; CANCELLED within about
   // 10 ms once `cancelled` (if given) returns true, so that a query whose caller gave up or a
-  // server that shuts down frees the thread at once.
+  // server that shuts down frees the thread at once. While a caller waits, the runner reads
+  // every commit at once instead of gathering them (RunnerOptions::live_read_interval).
   absl::Status WaitForPosition(uint64_t position, absl::Duration timeout,
                                const std::function<bool()>& cancelled = nullptr) const;
 
@@ -157,6 +159,8 @@ class ProjectionRunner {
   bool SwitchIfBuilding();
   void Fail(absl::Status error);
   bool Sleep(absl::Duration d);  // false if stopping
+  // True when the runner must not wait to gather commits: it is stopping, or a caller waits.
+  bool ReadsAtOnce() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return stopping_ || waiters_ > 0; }
 
   coop::eventstore::EventStore* const events_;
   ProjectionStore* const store_;
@@ -185,8 +189,6 @@ class ProjectionRunner {
   // Callers in WaitForPosition: while there are any, the runner reads each commit at once
   // instead of gathering commits (RunnerOptions::live_read_interval).
   mutable int waiters_ ABSL_GUARDED_BY(mu_) = 0;
-  // True when the runner must not wait to gather commits: it is stopping, or a caller waits.
-  bool ReadsAtOnce() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) { return stopping_ || waiters_ > 0; }
   std::deque<std::pair<absl::Time, uint64_t>> samples_ ABSL_GUARDED_BY(mu_);
   uint64_t pages_ = 0;  // runner thread only
   std::thread thread_;

@@ -132,6 +132,11 @@ absl::Status ProjectionSet::WaitForPosition(const std::vector<std::string>& name
   return absl::OkStatus();
 }
 
+absl::Status ProjectionSet::WaitForHead(const std::vector<std::string>& names,
+                                        absl::Duration timeout) const {
+  return WaitForPosition(names, events_->GetLogInfo().head_position(), timeout);
+}
+
 std::shared_ptr<ProjectionRunner> ProjectionSet::Successor(const std::string& name,
                                                            const ProjectionRunner* runner,
                                                            absl::Time deadline) const {

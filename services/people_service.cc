@@ -142,13 +142,14 @@ coop::v1::PersonScope ScopeOf(const coop::v1::RecordPersonRequest& request) {
 }  // namespace
 
 PeopleService::PeopleService(vault::PersonVault* vault, vault::PersonAccessLog* access_log,
-                             projections::ProjectionStore* projections, const CallGate* gate,
+                             projections::ProjectionStore* projections,
+                             const projections::ProjectionSet* views, const CallGate* gate,
                              commands::CommandWorkers* workers, eventstore::EventStore* store,
                              std::function<domain::DecisionContext()> context,
                              std::function<absl::Time()> now, backup::ErasureJournal* erasures)
     : vault_(vault),
       access_log_(access_log),
-      scope_rules_(vault, projections),
+      scope_rules_(vault, projections, views),
       gate_(gate),
       workers_(workers),
       store_(store),

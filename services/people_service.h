@@ -61,10 +61,10 @@ class PeopleService final : public ParsesItsRequests<coop::v1::People> {
   // the checks of personal details, and the day of an erasure); `context` the deciders'
   // (commands/live_decision_context.h); `store` the log erasures are recorded in.
   PeopleService(vault::PersonVault* vault, vault::PersonAccessLog* access_log,
-                projections::ProjectionStore* projections, const CallGate* gate,
-                commands::CommandWorkers* workers, eventstore::EventStore* store,
-                std::function<domain::DecisionContext()> context, std::function<absl::Time()> now,
-                backup::ErasureJournal* erasures = nullptr);
+                projections::ProjectionStore* projections, const projections::ProjectionSet* views,
+                const CallGate* gate, commands::CommandWorkers* workers,
+                eventstore::EventStore* store, std::function<domain::DecisionContext()> context,
+                std::function<absl::Time()> now, backup::ErasureJournal* erasures = nullptr);
 
   grpc::ServerUnaryReactor* RecordPerson(grpc::CallbackServerContext* context,
                                          const coop::v1::RecordPersonRequest* request,

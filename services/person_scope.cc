@@ -24,11 +24,32 @@ absl::StatusOr<coop::v1::Area> CooperativeAddress(projections::ProjectionStore& 
 
 }  // namespace
 
+absl::Status PersonScopeRules::ViewsCaughtUp() const {
+  const std::vector<std::string> names = {projections::CooperativeRegistryProjection::kName,
+                                          projections::PersonLinksProjection::kName};
+  if (views_ == nullptr) return absl::OkStatus();
+  for (const auto& name : names) {
+    if (views_->Find(name) == nullptr) return absl::OkStatus();  // coopd --projections off
+  }
+  auto st = views_->WaitForHead(names, kViewsWait);
+  if (st.ok()) return st;
+  return absl::UnavailableError(
+      absl::StrCat("các bảng xem chưa theo kịp sổ sự kiện để xét phạm vi, hãy thử lại / the views "
+                   "the scope check reads have not caught up with the log; retry: ",
+                   st.message()));
+}
+
 absl::StatusOr<coop::v1::Area> PersonScopeRules::AreaOf(const coop::v1::PersonScope& scope) const {
+  if (scope.has_area() || scope.cooperative_id().empty()) return AreaOfCaughtUp(scope);
+  if (auto st = ViewsCaughtUp(); !st.ok()) return st;
+  return AreaOfCaughtUp(scope);
+}
+
+absl::StatusOr<coop::v1::Area> PersonScopeRules::AreaOfCaughtUp(
+    const coop::v1::PersonScope& scope) const {
   if (scope.has_area()) return scope.area();
-  if (!scope.cooperative_id().empty())
-    return CooperativeAddress(*projections_, scope.cooperative_id());
-  return coop::v1::Area();
+  if (scope.cooperative_id().empty()) return coop::v1::Area();
+  return CooperativeAddress(*projections_, scope.cooperative_id());
 }
 
 absl::Status PersonScopeRules::CheckRecordedFor(const access::Principal& principal,
@@ -53,8 +74,9 @@ absl::Status PersonScopeRules::CheckPerson(const access::Principal& principal,
   // A recorder learns nothing of a person outside its areas, not even whether it exists.
   if (absl::IsNotFound(scope.status())) return out_of_scope;
   if (!scope.ok()) return scope.status();
+  if (auto st = ViewsCaughtUp(); !st.ok()) return st;
   std::vector<coop::v1::Area> areas;
-  auto own = AreaOf(*scope);
+  auto own = AreaOfCaughtUp(*scope);
   if (!own.ok()) return own.status();
   areas.push_back(*own);
   auto linked = projections::PersonLinksProjection::CooperativesOf(*projections_, person_ref);

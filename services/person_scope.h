@@ -5,6 +5,11 @@
 // a recorder's command scope does (commands/recorder_scope.h, domain/areas/area_scope.h).
 // A person recorded before scopes existed has only the linked cooperatives' areas.
 //
+// Before it reads the views it waits (at most kViewsWait) until they hold every event
+// committed before the check, so a cooperative registered a moment ago is seen although the
+// projections gather commits under load (coopd --projection_gather_ms). UNAVAILABLE if they do
+// not catch up in time: the caller may retry.
+//
 // Reads the vault and the projections: call from a worker thread. Thread-safe.
 #ifndef COOPLEDGER_SERVICES_PERSON_SCOPE_H_
 #define COOPLEDGER_SERVICES_PERSON_SCOPE_H_
@@ -15,6 +20,7 @@
 #include "absl/status/statusor.h"
 #include "access/principal.h"
 #include "coop/v1/people.pb.h"
+#include "projections/projection_set.h"
 #include "projections/projection_store.h"
 #include "vault/person_vault.h"
 
@@ -22,9 +28,13 @@ namespace coop::services {
 
 class PersonScopeRules {
  public:
-  // Not owned; both must outlive the rules.
-  PersonScopeRules(const vault::PersonVault* vault, projections::ProjectionStore* projections)
-      : vault_(vault), projections_(projections) {}
+  // Not owned; all must outlive the rules. `views` runs the projections whose rows
+  // `projections` holds; null (or without them: coopd --projections off) reads the rows as
+  // they are, without waiting.
+  PersonScopeRules(const vault::PersonVault* vault, projections::ProjectionStore* projections,
+                   const projections::ProjectionSet* views)
+      : vault_(vault), projections_(projections), views_(views) {}
+  static constexpr absl::Duration kViewsWait = absl::Seconds(5);
 
   // The area `scope` stands for: its area, or its cooperative's current address (empty if
   // the cooperative is unknown).
@@ -41,8 +51,14 @@ class PersonScopeRules {
   absl::Status CheckPerson(const access::Principal& principal, const std::string& person_ref) const;
 
  private:
+  // Waits until the cooperative registry and the person links hold the log's head.
+  absl::Status ViewsCaughtUp() const;
+  // AreaOf once the views caught up.
+  absl::StatusOr<coop::v1::Area> AreaOfCaughtUp(const coop::v1::PersonScope& scope) const;
+
   const vault::PersonVault* const vault_;
   projections::ProjectionStore* const projections_;
+  const projections::ProjectionSet* const views_;
 };
 
 }  // namespace coop::services

@@ -32,8 +32,9 @@ class ProgramsService final : public ProgramsHandlers {
   ProgramsService(eventstore::EventStore* store, const CallGate* gate,
                   commands::CommandWorkers* workers,
                   const std::function<domain::DecisionContext()>& context,
-                  const vault::PersonVault* vault, projections::ProjectionStore* projections)
-      : ProgramsHandlers(store, gate, workers, context), person_rules_(vault, projections) {
+                  const vault::PersonVault* vault, projections::ProjectionStore* projections,
+                  const projections::ProjectionSet* views)
+      : ProgramsHandlers(store, gate, workers, context), person_rules_(vault, projections, views) {
     ParseRequestsOf(&ProgramsService::PlaceGraduate);
   }
 

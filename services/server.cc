@@ -242,7 +242,7 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
       server->store_.get(), g, server->command_workers_.get(), decision_context);
   server->programs_service_ = std::make_unique<ProgramsService>(
       server->store_.get(), g, server->command_workers_.get(), decision_context,
-      server->person_vault_.get(), server->projection_store_.get());
+      server->person_vault_.get(), server->projection_store_.get(), server->projections_.get());
   server->planning_service_ = std::make_unique<PlanningService>(
       server->store_.get(), g, server->command_workers_.get(), decision_context);
 
@@ -258,9 +258,9 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   builder.RegisterService(server->programs_service_.get());
   builder.RegisterService(server->planning_service_.get());
   server->people_service_ = std::make_unique<PeopleService>(
-      server->person_vault_.get(), server->access_log_.get(), server->projection_store_.get(), g,
-      server->command_workers_.get(), server->store_.get(), decision_context, now,
-      server->erasure_journal_.get());
+      server->person_vault_.get(), server->access_log_.get(), server->projection_store_.get(),
+      server->projections_.get(), g, server->command_workers_.get(), server->store_.get(),
+      decision_context, now, server->erasure_journal_.get());
   builder.RegisterService(server->people_service_.get());
   builder.RegisterService(server->reporting_service_.get());
   server->audit_service_ = std::make_unique<AuditService>(

@@ -7,6 +7,7 @@
 
 #include "coop/v1/people.grpc.pb.h"
 #include "coop/v1/programs.grpc.pb.h"
+#include "coop/v1/reporting.grpc.pb.h"
 #include "tests/services/auth_fixture.h"
 
 namespace coop::testing {
@@ -105,6 +106,40 @@ TEST_F(PersonAccessTest, APlacementAddsItsCooperativesAreaToThePersons) {
   }
   EXPECT_EQ(got, StatusCode::OK);
   EXPECT_EQ(Read("recorder-thoi-binh", ref), StatusCode::OK);
+}
+
+// Here the projections gather commits for 60 s (coopd --projection_gather_ms, stretched): a
+// scope check that read the views as they stand would not see a cooperative registered a
+// moment before, and would refuse a person recorded for it.
+class PersonScopeWhileGatheringTest : public PersonAccessTest {
+ protected:
+  void Configure(services::ServerOptions& options) override {
+    options.projection_live_read_interval = absl::Seconds(60);
+  }
+};
+
+TEST_F(PersonScopeWhileGatheringTest,
+       GivenACooperativeJustRegisteredWhenItsRecorderRecordsAPersonForItThenItsAddressIsSeen) {
+  // The first commit after the quiet start is read at once (a reader waits for it here); the
+  // runners then gather the next commits for 60 s.
+  const std::string first = RegisterAs("recorder-u-minh", "2000000031", "32059");
+  coop::v1::GetCooperativeRequest get;
+  get.set_cooperative_id(first);
+  get.set_min_position(LogHead());
+  coop::v1::CooperativeView view;
+  auto reporting = coop::v1::Reporting::NewStub(channel_);
+  ASSERT_TRUE(reporting->GetCooperative(As("admin").get(), get, &view).ok());
+  const std::string cooperative = RegisterAs("recorder-u-minh", "2000000032", "32059");
+
+  coop::v1::RecordPersonRequest request;
+  *request.mutable_header() = Header();
+  request.mutable_details()->set_full_name("Lê Thị Lan");
+  request.set_cooperative_id(cooperative);
+  coop::v1::RecordPersonReply reply;
+  auto status = people_->RecordPerson(As("recorder-u-minh").get(), request, &reply);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(Read("recorder-u-minh", reply.person_ref()), StatusCode::OK);
+  EXPECT_EQ(Read("recorder-thoi-binh", reply.person_ref()), StatusCode::PERMISSION_DENIED);
 }
 
 TEST_F(PersonAccessTest, ARecorderCannotTellAnUnknownPersonFromOneOutOfItsAreas) {
