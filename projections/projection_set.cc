@@ -134,7 +134,7 @@ absl::Status ProjectionSet::WaitForPosition(const std::vector<std::string>& name
 
 absl::Status ProjectionSet::WaitForHead(const std::vector<std::string>& names,
                                         absl::Duration timeout) const {
-  return WaitForPosition(names, events_->GetLogInfo().head_position(), timeout);
+  return WaitForPosition(names, events_->notifier().head(), timeout);
 }
 
 std::shared_ptr<ProjectionRunner> ProjectionSet::Successor(const std::string& name,

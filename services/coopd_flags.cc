@@ -36,7 +36,8 @@ Usage: coopd [flags]
                        1000 (default 100; 0: every commit at once): under load, the commits
                        of that time are folded as one page (less CPU an event), and the views
                        lag by up to about twice MS; a commit after a quiet spell is read at
-                       once, and so is every commit while a query waits (min_position)
+                       once, and so is every commit while a query waits (min_position) or a
+                       recorder's person check does
   --command_threads N  threads that run commands, 1 to 256 (default 32): as many commands
                        as this share one group commit
   --publish_heads FILE append the signed tree head to FILE (one JSON line, the HEAD.json

@@ -8,7 +8,10 @@
 // Before it reads the views it waits (at most kViewsWait) until they hold every event
 // committed before the check, so a cooperative registered a moment ago is seen although the
 // projections gather commits under load (coopd --projection_gather_ms). UNAVAILABLE if they do
-// not catch up in time: the caller may retry.
+// not catch up in time: the caller may retry. A view being rebuilt is read as it stands
+// without waiting: after a forced rebuild its serving rows stop at their checkpoint until the
+// switch; after a version change every read of it answers UNAVAILABLE until the new rows are
+// live. A failed view answers its own error.
 //
 // Reads the vault and the projections: call from a worker thread. Thread-safe.
 #ifndef COOPLEDGER_SERVICES_PERSON_SCOPE_H_
@@ -37,7 +40,7 @@ class PersonScopeRules {
   static constexpr absl::Duration kViewsWait = absl::Seconds(5);
 
   // The area `scope` stands for: its area, or its cooperative's current address (empty if
-  // the cooperative is unknown).
+  // the cooperative is unknown), read once the views caught up (above).
   absl::StatusOr<coop::v1::Area> AreaOf(const coop::v1::PersonScope& scope) const;
 
   // OK for anyone but a recorder; for a recorder, OK if `scope` lies in its areas, else

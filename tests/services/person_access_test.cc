@@ -130,6 +130,10 @@ TEST_F(PersonScopeWhileGatheringTest,
   auto reporting = coop::v1::Reporting::NewStub(channel_);
   ASSERT_TRUE(reporting->GetCooperative(As("admin").get(), get, &view).ok());
   const std::string cooperative = RegisterAs("recorder-u-minh", "2000000032", "32059");
+  // The registry has not read it yet: the runners are gathering.
+  get.set_cooperative_id(cooperative);
+  get.set_min_position(0);
+  EXPECT_FALSE(reporting->GetCooperative(As("admin").get(), get, &view).ok());
 
   coop::v1::RecordPersonRequest request;
   *request.mutable_header() = Header();
