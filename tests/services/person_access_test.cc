@@ -146,6 +146,34 @@ TEST_F(PersonScopeWhileGatheringTest,
   EXPECT_EQ(Read("recorder-thoi-binh", reply.person_ref()), StatusCode::PERMISSION_DENIED);
 }
 
+TEST_F(PersonScopeWhileGatheringTest,
+       GivenAPersonJustPlacedAtACooperativeWhenItsRecorderReadsThemThenThePlacementCounts) {
+  const std::string ref = RecordFor("recorder-thoi-binh", "967");
+  const std::string cooperative = RegisterAs("recorder-u-minh", "2000000041", "32059");
+  // Both commits are read (a reader waits for them); the runners then gather for 60 s.
+  coop::v1::GetCooperativeRequest get;
+  get.set_cooperative_id(cooperative);
+  get.set_min_position(LogHead());
+  coop::v1::CooperativeView view;
+  ASSERT_TRUE(
+      coop::v1::Reporting::NewStub(channel_)->GetCooperative(As("admin").get(), get, &view).ok());
+  ASSERT_EQ(Read("recorder-u-minh", ref), StatusCode::PERMISSION_DENIED);
+
+  coop::v1::PlaceGraduateRequest request;
+  *request.mutable_header() = Header("2024-10-01");
+  request.mutable_placed()->set_person_ref(ref);
+  request.mutable_placed()->set_cooperative_id(cooperative);
+  request.mutable_placed()->set_degree(coop::v1::DEGREE_UNIVERSITY);
+  request.mutable_placed()->set_field("nông học");
+  request.mutable_placed()->set_planned_term_months(24);
+  coop::v1::CommandReply placed;
+  auto status =
+      coop::v1::Programs::NewStub(channel_)->PlaceGraduate(As("admin").get(), request, &placed);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  // At once, without polling: the check waits for the person links to hold the placement.
+  EXPECT_EQ(Read("recorder-u-minh", ref), StatusCode::OK);
+}
+
 TEST_F(PersonAccessTest, ARecorderCannotTellAnUnknownPersonFromOneOutOfItsAreas) {
   const std::string ref = RecordFor("recorder-thoi-binh", "967");
   EXPECT_EQ(Read("recorder-u-minh", ref), StatusCode::PERMISSION_DENIED);
