@@ -25,9 +25,9 @@ absl::StatusOr<coop::v1::Area> CooperativeAddress(projections::ProjectionStore& 
 }  // namespace
 
 absl::Status PersonScopeRules::ViewsCaughtUp() const {
+  if (views_ == nullptr) return absl::OkStatus();
   const std::vector<std::string> names = {projections::CooperativeRegistryProjection::kName,
                                           projections::PersonLinksProjection::kName};
-  if (views_ == nullptr) return absl::OkStatus();
   for (const auto& name : names) {
     auto runner = views_->Runner(name);
     if (runner == nullptr) return absl::OkStatus();  // coopd --projections off
@@ -48,8 +48,9 @@ absl::Status PersonScopeRules::ViewsCaughtUp() const {
 }
 
 absl::StatusOr<coop::v1::Area> PersonScopeRules::AreaOf(const coop::v1::PersonScope& scope) const {
-  if (scope.has_area() || scope.cooperative_id().empty()) return AreaOfCaughtUp(scope);
-  if (auto st = ViewsCaughtUp(); !st.ok()) return st;
+  if (!scope.has_area() && !scope.cooperative_id().empty()) {  // read from the registry
+    if (auto st = ViewsCaughtUp(); !st.ok()) return st;
+  }
   return AreaOfCaughtUp(scope);
 }
 

@@ -43,6 +43,31 @@ class PersonAccessTest : public AuthServerFixture {
     return people_->GetPerson(As(who).get(), request, &details).error_code();
   }
 
+  // Places person `ref` at `cooperative` as `who` (PlaceGraduate).
+  grpc::Status PlaceAt(const std::string& who, const std::string& ref,
+                       const std::string& cooperative) {
+    coop::v1::PlaceGraduateRequest request;
+    *request.mutable_header() = Header("2024-10-01");
+    request.mutable_placed()->set_person_ref(ref);
+    request.mutable_placed()->set_cooperative_id(cooperative);
+    request.mutable_placed()->set_degree(coop::v1::DEGREE_UNIVERSITY);
+    request.mutable_placed()->set_field("nông học");
+    request.mutable_placed()->set_planned_term_months(24);
+    coop::v1::CommandReply placed;
+    return coop::v1::Programs::NewStub(channel_)->PlaceGraduate(As(who).get(), request, &placed);
+  }
+
+  // GetCooperative as an admin, waiting (min_position) for the log's head; true if found.
+  bool RegistryHolds(const std::string& cooperative, bool wait_for_head = true) {
+    coop::v1::GetCooperativeRequest get;
+    get.set_cooperative_id(cooperative);
+    if (wait_for_head) get.set_min_position(LogHead());
+    coop::v1::CooperativeView view;
+    return coop::v1::Reporting::NewStub(channel_)
+        ->GetCooperative(As("admin").get(), get, &view)
+        .ok();
+  }
+
   std::unique_ptr<coop::v1::People::Stub> people_;
 };
 
@@ -81,17 +106,7 @@ TEST_F(PersonAccessTest, APlacementAddsItsCooperativesAreaToThePersons) {
   const std::string ref = RecordFor("recorder-thoi-binh", "967");
   ASSERT_EQ(Read("recorder-u-minh", ref), StatusCode::PERMISSION_DENIED);
   const std::string cooperative = RegisterAs("recorder-u-minh", "2000000021", "32059");
-  auto place = [&](const std::string& who) {
-    coop::v1::PlaceGraduateRequest request;
-    *request.mutable_header() = Header("2024-10-01");
-    request.mutable_placed()->set_person_ref(ref);
-    request.mutable_placed()->set_cooperative_id(cooperative);
-    request.mutable_placed()->set_degree(coop::v1::DEGREE_UNIVERSITY);
-    request.mutable_placed()->set_field("nông học");
-    request.mutable_placed()->set_planned_term_months(24);
-    coop::v1::CommandReply placed;
-    return coop::v1::Programs::NewStub(channel_)->PlaceGraduate(As(who).get(), request, &placed);
-  };
+  auto place = [&](const std::string& who) { return PlaceAt(who, ref, cooperative); };
   // A recorder may not place a person it may not read: placing would open the person to it.
   const uint64_t head = LogHead();
   EXPECT_EQ(place("recorder-u-minh").error_code(), StatusCode::PERMISSION_DENIED);
@@ -122,18 +137,10 @@ TEST_F(PersonScopeWhileGatheringTest,
        GivenACooperativeJustRegisteredWhenItsRecorderRecordsAPersonForItThenItsAddressIsSeen) {
   // The first commit after the quiet start is read at once (a reader waits for it here); the
   // runners then gather the next commits for 60 s.
-  const std::string first = RegisterAs("recorder-u-minh", "2000000031", "32059");
-  coop::v1::GetCooperativeRequest get;
-  get.set_cooperative_id(first);
-  get.set_min_position(LogHead());
-  coop::v1::CooperativeView view;
-  auto reporting = coop::v1::Reporting::NewStub(channel_);
-  ASSERT_TRUE(reporting->GetCooperative(As("admin").get(), get, &view).ok());
+  ASSERT_TRUE(RegistryHolds(RegisterAs("recorder-u-minh", "2000000031", "32059")));
   const std::string cooperative = RegisterAs("recorder-u-minh", "2000000032", "32059");
   // The registry has not read it yet: the runners are gathering.
-  get.set_cooperative_id(cooperative);
-  get.set_min_position(0);
-  EXPECT_FALSE(reporting->GetCooperative(As("admin").get(), get, &view).ok());
+  EXPECT_FALSE(RegistryHolds(cooperative, /*wait_for_head=*/false));
 
   coop::v1::RecordPersonRequest request;
   *request.mutable_header() = Header();
@@ -151,24 +158,10 @@ TEST_F(PersonScopeWhileGatheringTest,
   const std::string ref = RecordFor("recorder-thoi-binh", "967");
   const std::string cooperative = RegisterAs("recorder-u-minh", "2000000041", "32059");
   // Both commits are read (a reader waits for them); the runners then gather for 60 s.
-  coop::v1::GetCooperativeRequest get;
-  get.set_cooperative_id(cooperative);
-  get.set_min_position(LogHead());
-  coop::v1::CooperativeView view;
-  ASSERT_TRUE(
-      coop::v1::Reporting::NewStub(channel_)->GetCooperative(As("admin").get(), get, &view).ok());
+  ASSERT_TRUE(RegistryHolds(cooperative));
   ASSERT_EQ(Read("recorder-u-minh", ref), StatusCode::PERMISSION_DENIED);
 
-  coop::v1::PlaceGraduateRequest request;
-  *request.mutable_header() = Header("2024-10-01");
-  request.mutable_placed()->set_person_ref(ref);
-  request.mutable_placed()->set_cooperative_id(cooperative);
-  request.mutable_placed()->set_degree(coop::v1::DEGREE_UNIVERSITY);
-  request.mutable_placed()->set_field("nông học");
-  request.mutable_placed()->set_planned_term_months(24);
-  coop::v1::CommandReply placed;
-  auto status =
-      coop::v1::Programs::NewStub(channel_)->PlaceGraduate(As("admin").get(), request, &placed);
+  auto status = PlaceAt("admin", ref, cooperative);
   ASSERT_TRUE(status.ok()) << status.error_message();
   // At once, without polling: the check waits for the person links to hold the placement.
   EXPECT_EQ(Read("recorder-u-minh", ref), StatusCode::OK);
