@@ -215,6 +215,7 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
     absl::MutexLock lock(&mu_);
     from = position_ + 1;
   }
+  if (options_.before_page) options_.before_page(name_, from);
   auto page = reader_->Read(from, options_.page_size, convoy_id_);
   if (!page.ok()) {
     // Transient (e.g. the store is busy): retried, and shown in status() meanwhile.

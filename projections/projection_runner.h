@@ -94,15 +94,17 @@ struct RunnerOptions {
   // Testing: the runner stops by itself (state kStopped) after committing this many pages.
   uint64_t stop_after_pages = 0;  // 0 = never
   // Live, a runner reads the log at most once per this interval: commits that come faster are
-  // gathered into one page, so that a busy log wakes each projection about 10 times a second,
+  // gathered into one page, so that a busy log wakes each projection about 4 times a second,
   // not once per commit, and an entity with several events in a burst is folded once. A commit
   // after a quiet spell is read at once, and so is every commit while a caller waits in
   // WaitForPosition: the gathering never delays reading one's own writes. (Under load, a
   // projection's lag grows by up to about twice this: a page read from the shared reader may
   // end at an older head, and the rest waits for the next read.) Measured through the command
   // services (docs/PERFORMANCE.md): the projections took about 0.10 CPU seconds a thousand events
-  // with 10 ms, 0.07 with 50 ms and 0.05 with 100 ms.
-  static constexpr absl::Duration kDefaultLiveReadInterval = absl::Milliseconds(100);
+  // with 10 ms, 0.07 with 50 ms and 0.05 with 100 ms; the demo's import, whose cooperatives
+  // have long histories re-folded at every page that touches them, 1.47 CPU seconds with
+  // 100 ms, 0.55 with 250 ms and 0.28 with 1 s. 250 ms keeps the lag well under a second.
+  static constexpr absl::Duration kDefaultLiveReadInterval = absl::Milliseconds(250);
   absl::Duration live_read_interval = kDefaultLiveReadInterval;
   // A failed read of the log is retried after this delay (the runner stays in its state).
   absl::Duration read_retry_delay = absl::Milliseconds(200);
@@ -112,6 +114,10 @@ struct RunnerOptions {
   // Testing: called on the runner's thread after each page committed to a building generation
   // (before the next page is read), with the position reached. It may block; Stop() waits.
   std::function<void(uint64_t position)> after_rebuild_page;
+  // Testing: called on the runner's thread before it reads each page, with the projection's
+  // name and the first position it will read. It may block (so that a test can hold a view
+  // behind the log); Stop() waits.
+  std::function<void(const std::string& name, uint64_t from)> before_page;
   // Where Start() says how the projection starts, in one line with the fields projection (its
   // name) and start: "resumes after position N", "starts from position 1" (new), "rebuilds
   // from position 1 (...)" or "resumes its rebuild after position N (...)". Not owned;

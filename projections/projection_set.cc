@@ -137,8 +137,9 @@ absl::Status ProjectionSet::WaitForPosition(const std::vector<std::string>& name
 }
 
 absl::Status ProjectionSet::WaitForHead(const std::vector<std::string>& names,
-                                        absl::Duration timeout) const {
-  return WaitForPosition(names, events_->notifier().head(), timeout);
+                                        absl::Duration timeout,
+                                        const std::function<bool()>& cancelled) const {
+  return WaitForPosition(names, events_->notifier().head(), timeout, cancelled);
 }
 
 std::shared_ptr<ProjectionRunner> ProjectionSet::Successor(const std::string& name,

@@ -71,7 +71,9 @@ class ProjectionSet {
                                const std::function<bool()>& cancelled = nullptr) const;
   // WaitForPosition at the log's head as this call finds it: afterwards the rows hold every
   // event committed before the call (a check that reads views sees the writes before it).
-  absl::Status WaitForHead(const std::vector<std::string>& names, absl::Duration timeout) const;
+  // CANCELLED within about 10 ms once `cancelled` (if given) returns true.
+  absl::Status WaitForHead(const std::vector<std::string>& names, absl::Duration timeout,
+                           const std::function<bool()>& cancelled = nullptr) const;
 
   // Stops the projection's runner and starts one that rebuilds it from position 1 beside the
   // rows that keep serving (RunnerOptions::force_rebuild). NOT_FOUND naming the known

@@ -200,10 +200,12 @@ grpc::ServerUnaryReactor* PeopleService::RecordPerson(grpc::CallbackServerContex
   std::string ref = commands::DerivedEventId(checked->header().command_id(), kPersonRefIndex);
   auto entry = AccessEntry(context, *principal, "record", ref);
   Post(reactor,
-       [this, request = *std::move(checked), reply, principal, ref = std::move(ref),
+       [this, context, request = *std::move(checked), reply, principal, ref = std::move(ref),
         entry = std::move(entry)]() -> absl::Status {
          const coop::v1::PersonScope scope = ScopeOf(request);
-         if (auto st = scope_rules_.CheckRecordedFor(*principal, scope); !st.ok()) return st;
+         if (auto st = scope_rules_.CheckRecordedFor(*principal, scope, context); !st.ok()) {
+           return st;
+         }
          // Logged first: an attempt that then fails is logged; a change never goes unlogged.
          if (auto st = access_log_->Record(entry); !st.ok()) return st;
          // Only the command id of the header means something to RecordPerson.
@@ -238,10 +240,10 @@ grpc::ServerUnaryReactor* PeopleService::UpdatePerson(grpc::CallbackServerContex
   }
   auto entry = AccessEntry(context, *principal, "update", checked->person_ref());
   Post(reactor,
-       [this, request = *std::move(checked), reply, principal,
+       [this, context, request = *std::move(checked), reply, principal,
         entry = std::move(entry)]() -> absl::Status {
          const std::string& ref = request.person_ref();
-         if (auto st = scope_rules_.CheckPerson(*principal, ref); !st.ok()) return st;
+         if (auto st = scope_rules_.CheckPerson(*principal, ref, context); !st.ok()) return st;
          if (auto st = access_log_->Record(entry); !st.ok()) return st;  // logged first
          if (auto st = vault_->Update(ref, request.details()); !st.ok()) return st;
          reply->set_person_ref(ref);
@@ -261,25 +263,27 @@ grpc::ServerUnaryReactor* PeopleService::GetPerson(grpc::CallbackServerContext* 
     return reactor;
   }
   auto entry = AccessEntry(context, *principal, "read", request->person_ref());
-  Post(reactor, [this, request, reply, principal, entry = std::move(entry)]() -> absl::Status {
-    if (auto st = scope_rules_.CheckPerson(*principal, request->person_ref()); !st.ok()) {
-      return st;
-    }
-    // An erased person reads as erased: the day and the ground, nothing else.
-    auto erasure = vault_->ErasureOf(request->person_ref());
-    if (!erasure.ok()) return erasure.status();
-    if (erasure->has_value()) {
-      if (auto st = access_log_->Record(entry); !st.ok()) return st;
-      *reply->mutable_erasure() = **erasure;
-      return absl::OkStatus();
-    }
-    auto details = vault_->Get(request->person_ref());
-    if (!details.ok()) return details.status();
-    // Logged before the details leave: no read without its entry.
-    if (auto st = access_log_->Record(entry); !st.ok()) return st;
-    *reply = *std::move(details);
-    return absl::OkStatus();
-  });
+  Post(reactor,
+       [this, context, request, reply, principal, entry = std::move(entry)]() -> absl::Status {
+         if (auto st = scope_rules_.CheckPerson(*principal, request->person_ref(), context);
+             !st.ok()) {
+           return st;
+         }
+         // An erased person reads as erased: the day and the ground, nothing else.
+         auto erasure = vault_->ErasureOf(request->person_ref());
+         if (!erasure.ok()) return erasure.status();
+         if (erasure->has_value()) {
+           if (auto st = access_log_->Record(entry); !st.ok()) return st;
+           *reply->mutable_erasure() = **erasure;
+           return absl::OkStatus();
+         }
+         auto details = vault_->Get(request->person_ref());
+         if (!details.ok()) return details.status();
+         // Logged before the details leave: no read without its entry.
+         if (auto st = access_log_->Record(entry); !st.ok()) return st;
+         *reply = *std::move(details);
+         return absl::OkStatus();
+       });
   return reactor;
 }
 

@@ -83,6 +83,9 @@ class PeopleService final : public ParsesItsRequests<coop::v1::People> {
                                          const coop::v1::ForgetPersonRequest* request,
                                          coop::v1::CommandReply* reply) override;
 
+  // The server is shutting down: a person check that waits for the views ends (UNAVAILABLE).
+  void Shutdown() { scope_rules_.Shutdown(); }
+
  private:
   static constexpr uint32_t kMaxAccessPage = 1000;
 
@@ -97,7 +100,7 @@ class PeopleService final : public ParsesItsRequests<coop::v1::People> {
 
   vault::PersonVault* const vault_;
   vault::PersonAccessLog* const access_log_;
-  const PersonScopeRules scope_rules_;
+  PersonScopeRules scope_rules_;
   const CallGate* const gate_;
   commands::CommandWorkers* const workers_;
   eventstore::EventStore* const store_;

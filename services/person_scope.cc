@@ -24,7 +24,7 @@ absl::StatusOr<coop::v1::Area> CooperativeAddress(projections::ProjectionStore& 
 
 }  // namespace
 
-absl::Status PersonScopeRules::ViewsCaughtUp() const {
+absl::Status PersonScopeRules::ViewsCaughtUp(const grpc::CallbackServerContext* call) const {
   if (views_ == nullptr) return absl::OkStatus();
   const std::vector<std::string> names = {projections::CooperativeRegistryProjection::kName,
                                           projections::PersonLinksProjection::kName};
@@ -39,7 +39,19 @@ absl::Status PersonScopeRules::ViewsCaughtUp() const {
       return absl::OkStatus();
     }
   }
-  auto st = views_->WaitForHead(names, kViewsWait);
+  auto st = views_->WaitForHead(names, kViewsWait, [this, call] {
+    return stopping_.load() || (call != nullptr && call->IsCancelled());
+  });
+  if (absl::IsCancelled(st)) {
+    if (stopping_.load()) {
+      return absl::UnavailableError(
+          "máy chủ đang dừng / the server is shutting down (the scope check's wait for the views "
+          "ended)");
+    }
+    return absl::CancelledError(
+        "cuộc gọi đã bị huỷ hoặc hết hạn khi chờ các bảng xem / the call was cancelled or "
+        "expired while the scope check waited for the views");
+  }
   if (!absl::IsDeadlineExceeded(st)) return st;  // OK, or the view's own error
   return absl::UnavailableError(
       absl::StrCat("các bảng xem chưa theo kịp sổ sự kiện để xét phạm vi, hãy thử lại / the views "
@@ -47,9 +59,10 @@ absl::Status PersonScopeRules::ViewsCaughtUp() const {
                    st.message()));
 }
 
-absl::StatusOr<coop::v1::Area> PersonScopeRules::AreaOf(const coop::v1::PersonScope& scope) const {
+absl::StatusOr<coop::v1::Area> PersonScopeRules::AreaOf(
+    const coop::v1::PersonScope& scope, const grpc::CallbackServerContext* call) const {
   if (!scope.has_area() && !scope.cooperative_id().empty()) {  // read from the registry
-    if (auto st = ViewsCaughtUp(); !st.ok()) return st;
+    if (auto st = ViewsCaughtUp(call); !st.ok()) return st;
   }
   return AreaOfCaughtUp(scope);
 }
@@ -62,9 +75,10 @@ absl::StatusOr<coop::v1::Area> PersonScopeRules::AreaOfCaughtUp(
 }
 
 absl::Status PersonScopeRules::CheckRecordedFor(const access::Principal& principal,
-                                                const coop::v1::PersonScope& scope) const {
+                                                const coop::v1::PersonScope& scope,
+                                                const grpc::CallbackServerContext* call) const {
   if (principal.role != access::Role::kRecorder) return absl::OkStatus();
-  auto area = AreaOf(scope);
+  auto area = AreaOf(scope, call);
   if (!area.ok()) return area.status();
   const std::string subject = scope.has_area()
                                   ? std::string("the person's area")
@@ -73,7 +87,8 @@ absl::Status PersonScopeRules::CheckRecordedFor(const access::Principal& princip
 }
 
 absl::Status PersonScopeRules::CheckPerson(const access::Principal& principal,
-                                           const std::string& person_ref) const {
+                                           const std::string& person_ref,
+                                           const grpc::CallbackServerContext* call) const {
   const absl::Status out_of_scope = absl::PermissionDeniedError(
       absl::StrCat("ngoài phạm vi / out of scope: principal '", principal.name,
                    "' records for none of the areas of person ", person_ref,
@@ -83,7 +98,7 @@ absl::Status PersonScopeRules::CheckPerson(const access::Principal& principal,
   // A recorder learns nothing of a person outside its areas, not even whether it exists.
   if (absl::IsNotFound(scope.status())) return out_of_scope;
   if (!scope.ok()) return scope.status();
-  if (auto st = ViewsCaughtUp(); !st.ok()) return st;
+  if (auto st = ViewsCaughtUp(call); !st.ok()) return st;
   std::vector<coop::v1::Area> areas;
   auto own = AreaOfCaughtUp(*scope);
   if (!own.ok()) return own.status();

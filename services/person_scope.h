@@ -8,7 +8,10 @@
 // Before it reads the views it waits (at most kViewsWait) until they hold every event
 // committed before the check, so a cooperative registered a moment ago is seen although the
 // projections gather commits under load (coopd --projection_gather_ms). UNAVAILABLE if they do
-// not catch up in time: the caller may retry. A view being rebuilt is read as it stands
+// not catch up in time: the caller may retry. The wait ends within about 10 ms when the call it
+// serves (`call`, if given) is cancelled or expires (CANCELLED), or the server shuts down
+// (Shutdown(): UNAVAILABLE), so that it does not hold a worker thread for nobody. A view being
+// rebuilt is read as it stands
 // without waiting: after a forced rebuild its serving rows stop at their checkpoint until the
 // switch; after a version change every read of it answers UNAVAILABLE until the new rows are
 // live. A failed view answers its own error.
@@ -17,6 +20,9 @@
 #ifndef COOPLEDGER_SERVICES_PERSON_SCOPE_H_
 #define COOPLEDGER_SERVICES_PERSON_SCOPE_H_
 
+#include <grpcpp/grpcpp.h>
+
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -39,29 +45,40 @@ class PersonScopeRules {
       : vault_(vault), projections_(projections), views_(views) {}
   static constexpr absl::Duration kViewsWait = absl::Seconds(5);
 
+  // `call` (here and below): the call the check serves, whose end ends a wait for the views;
+  // null: the wait ends only with the timeout or Shutdown().
+
   // The area `scope` stands for: its area, or its cooperative's current address (empty if
   // the cooperative is unknown), read once the views caught up (above).
-  absl::StatusOr<coop::v1::Area> AreaOf(const coop::v1::PersonScope& scope) const;
+  absl::StatusOr<coop::v1::Area> AreaOf(const coop::v1::PersonScope& scope,
+                                        const grpc::CallbackServerContext* call = nullptr) const;
 
   // OK for anyone but a recorder; for a recorder, OK if `scope` lies in its areas, else
   // PERMISSION_DENIED naming the principal and the area.
   absl::Status CheckRecordedFor(const access::Principal& principal,
-                                const coop::v1::PersonScope& scope) const;
+                                const coop::v1::PersonScope& scope,
+                                const grpc::CallbackServerContext* call = nullptr) const;
 
   // OK for anyone but a recorder (NOT_FOUND for an unknown person); for a recorder, OK if one
   // of the person's areas lies in its areas, else PERMISSION_DENIED — also for an unknown
   // person, so that a recorder cannot probe which refs exist.
-  absl::Status CheckPerson(const access::Principal& principal, const std::string& person_ref) const;
+  absl::Status CheckPerson(const access::Principal& principal, const std::string& person_ref,
+                           const grpc::CallbackServerContext* call = nullptr) const;
+
+  // The server is shutting down: every wait for the views ends now, and later ones at once
+  // (UNAVAILABLE).
+  void Shutdown() { stopping_.store(true); }
 
  private:
   // Waits until the cooperative registry and the person links hold the log's head.
-  absl::Status ViewsCaughtUp() const;
+  absl::Status ViewsCaughtUp(const grpc::CallbackServerContext* call) const;
   // AreaOf once the views caught up.
   absl::StatusOr<coop::v1::Area> AreaOfCaughtUp(const coop::v1::PersonScope& scope) const;
 
   const vault::PersonVault* const vault_;
   projections::ProjectionStore* const projections_;
   const projections::ProjectionSet* const views_;
+  std::atomic<bool> stopping_{false};
 };
 
 }  // namespace coop::services

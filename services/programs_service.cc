@@ -22,11 +22,12 @@ grpc::ServerUnaryReactor* ProgramsService::PlaceGraduate(
   const std::string person_ref = created->person_ref();
   return RunCommand(
       gate_, workers_, &placements_, context, *checked, checked->header(), "placed.placement_id",
-      id, std::move(fact), reply, [this, person_ref](commands::CommandInput* input) {
+      id, std::move(fact), reply, [this, context, person_ref](commands::CommandInput* input) {
         if (input->principal->role == access::Role::kRecorder) {
-          input->precheck = [this, person_ref,
+          // Runs on a command worker before the call finishes, so `context` is still alive.
+          input->precheck = [this, context, person_ref,
                              principal = input->principal](std::vector<coop::v1::StreamAppend>*) {
-            return person_rules_.CheckPerson(*principal, person_ref);
+            return person_rules_.CheckPerson(*principal, person_ref, context);
           };
         }
         return absl::OkStatus();

@@ -42,8 +42,11 @@ class ProgramsService final : public ProgramsHandlers {
                                           const coop::v1::PlaceGraduateRequest* request,
                                           coop::v1::CommandReply* reply) override;
 
+  // The server is shutting down: a placement's person check that waits for the views ends.
+  void Shutdown() { person_rules_.Shutdown(); }
+
  private:
-  const PersonScopeRules person_rules_;
+  PersonScopeRules person_rules_;
 };
 
 }  // namespace coop::services

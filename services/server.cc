@@ -222,6 +222,7 @@ absl::StatusOr<std::unique_ptr<CoopServer>> CoopServer::Start(const ServerOption
   runner_options.live_read_interval = options.projection_live_read_interval;
   runner_options.catch_up_commit_events = options.projection_catch_up_commit_events;
   runner_options.after_rebuild_page = options.after_projection_rebuild_page;
+  runner_options.before_page = options.before_projection_page;
   server->projections_ = std::make_unique<projections::ProjectionSet>(
       server->store_.get(), server->projection_store_.get(), runner_options);
   if (options.run_projections) projections::AddStandardProjections(*server->projections_);
@@ -477,7 +478,9 @@ void CoopServer::Shutdown(absl::Duration grace) {
     server_->GetHealthCheckService()->SetServingStatus(false);
     event_store_service_->Shutdown();
     reporting_service_->Shutdown();  // queries waiting for a projection end now
-    admin_service_->Shutdown();      // a backup running stops (CANCELLED), keeping nothing
+    people_service_->Shutdown();     // so do person checks waiting for the views
+    programs_service_->Shutdown();
+    admin_service_->Shutdown();  // a backup running stops (CANCELLED), keeping nothing
     // The calls in flight finish (up to the grace); then gRPC stops at once, rather than wait
     // out the grace for clients that merely keep a connection open.
     const absl::Time deadline = absl::Now() + grace;

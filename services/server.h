@@ -144,6 +144,9 @@ struct ServerOptions {
   // Testing: called after each page a projection rebuild commits (see
   // projections::RunnerOptions::after_rebuild_page), so that a test can hold a rebuild open.
   std::function<void(uint64_t position)> after_projection_rebuild_page;
+  // Testing: called before each page a projection reads (projections::RunnerOptions::
+  // before_page), so that a test can hold a view behind the log.
+  std::function<void(const std::string& projection, uint64_t from)> before_projection_page;
 };
 
 class CoopServer {

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -47,6 +48,30 @@ TEST(CoopdConfigTest, TheExampleDocumentsEveryFlagOfHelp) {
   for (const std::string& name : flags) {
     const std::regex line("(^|\n)(# )?" + name + " = ");
     EXPECT_TRUE(std::regex_search(example, line)) << name << " is not in deploy/coopd.conf";
+  }
+}
+
+// Vietnamese first: every flag of coopd --help is described in Vietnamese, then in English
+// after " / " (a description runs to the next flag or the blank line after the last).
+TEST(CoopdConfigTest, TheHelpDescribesEveryFlagInVietnameseThenEnglish) {
+  const std::string usage = CoopdUsage();
+  const auto flags = DocumentedFlags();
+  ASSERT_GE(flags.size(), 20u);
+  for (const std::string& name : flags) {
+    const size_t start = usage.find("\n  --" + name + " ");
+    const size_t alone = usage.find("\n  --" + name + "\n");
+    const size_t at = std::min(start, alone);
+    ASSERT_NE(at, std::string::npos) << name;
+    size_t end = usage.find("\n  --", at + 1);
+    end = std::min(end, usage.find("\n\n", at + 1));
+    const std::string block = usage.substr(at, end - at);
+    const size_t first_non_ascii =
+        std::find_if(block.begin(), block.end(), [](char c) { return (c & 0x80) != 0; }) -
+        block.begin();
+    const size_t slash = block.find(" /");
+    EXPECT_LT(first_non_ascii, block.size()) << name << " has no Vietnamese:\n" << block;
+    EXPECT_NE(slash, std::string::npos) << name << " has no \" / \" before English:\n" << block;
+    EXPECT_LT(first_non_ascii, slash) << name << ": Vietnamese comes first:\n" << block;
   }
 }
 

@@ -31,13 +31,13 @@ TEST(CoopdFlagsTest, ProjectionsCanBeTurnedOffForBenchmarks) {
 TEST(CoopdFlagsTest, ProjectionGatheringTakesMillisecondsFromZeroToOneThousand) {
   auto flags = ParseCoopdFlags({});
   ASSERT_OK(flags);
-  EXPECT_EQ(flags->server.projection_live_read_interval, absl::Milliseconds(100));
+  EXPECT_EQ(flags->server.projection_live_read_interval, absl::Milliseconds(250));
   flags = ParseCoopdFlags({"--projection_gather_ms=0"});
   ASSERT_OK(flags);
   EXPECT_EQ(flags->server.projection_live_read_interval, absl::ZeroDuration());
-  flags = ParseCoopdFlags({"--projection_gather_ms", "250"});
+  flags = ParseCoopdFlags({"--projection_gather_ms", "40"});
   ASSERT_OK(flags);
-  EXPECT_EQ(flags->server.projection_live_read_interval, absl::Milliseconds(250));
+  EXPECT_EQ(flags->server.projection_live_read_interval, absl::Milliseconds(40));
   for (const char* bad : {"-1", "1001", "0.5", ""}) {
     auto refused = ParseCoopdFlags({"--projection_gather_ms", bad});
     EXPECT_EQ(refused.status().code(), absl::StatusCode::kInvalidArgument) << bad;

@@ -3,8 +3,11 @@
 // what the person was recorded for plus the cooperatives whose placements name the person.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <memory>
 #include <thread>
 
+#include "absl/synchronization/notification.h"
 #include "coop/v1/people.grpc.pb.h"
 #include "coop/v1/programs.grpc.pb.h"
 #include "coop/v1/reporting.grpc.pb.h"
@@ -165,6 +168,61 @@ TEST_F(PersonScopeWhileGatheringTest,
   ASSERT_TRUE(status.ok()) << status.error_message();
   // At once, without polling: the check waits for the person links to hold the placement.
   EXPECT_EQ(Read("recorder-u-minh", ref), StatusCode::OK);
+}
+
+// Here a test may hold the cooperative registry behind the log (ServerOptions::
+// before_projection_page), and commands and person calls run on one worker thread, so a person
+// check that waits for the views holds the only worker.
+class PersonScopeHeldViewsTest : public PersonAccessTest {
+ protected:
+  struct Held {
+    std::atomic<bool> holding{false};
+    absl::Notification release;
+    void Release() {
+      if (!release.HasBeenNotified()) release.Notify();
+    }
+  };
+  void Configure(services::ServerOptions& options) override {
+    options.command_threads = 1;
+    options.before_projection_page = [held = held_](const std::string& projection, uint64_t) {
+      if (projection != "cooperative_registry" || !held->holding.load()) return;
+      held->release.WaitForNotificationWithTimeout(absl::Seconds(60));
+    };
+  }
+  void TearDown() override {
+    held_->Release();  // a held runner must not outlast the test
+    PersonAccessTest::TearDown();
+  }
+
+  std::shared_ptr<Held> held_ = std::make_shared<Held>();
+};
+
+TEST_F(PersonScopeHeldViewsTest,
+       GivenTheViewsHeldBehindTheLogWhenTheCallerOfAPersonCheckGivesUpThenItsWorkerIsFreedAtOnce) {
+  held_->holding = true;
+  const std::string cooperative = RegisterAs("recorder-u-minh", "2000000051", "32059");
+  ASSERT_FALSE(cooperative.empty());
+  coop::v1::RecordPersonRequest request;
+  *request.mutable_header() = Header();
+  request.mutable_details()->set_full_name("Lê Thị Lan");
+  request.set_cooperative_id(cooperative);
+  coop::v1::RecordPersonReply reply;
+  // The registry cannot read the cooperative, so the check waits for it (up to 5 s) until the
+  // caller's deadline.
+  EXPECT_EQ(people_->RecordPerson(As("recorder-u-minh", 500).get(), request, &reply).error_code(),
+            StatusCode::DEADLINE_EXCEEDED);
+  // The only worker is free again long before the check's own 5 s would have run out: a
+  // command that needs no view is recorded within 2.5 s of asking.
+  coop::v1::CommandReply registered;
+  auto status = coop::v1::Registry::NewStub(channel_)->RegisterCooperative(
+      As("admin", 2'500).get(), Registration("2000000052", "32059", "2025-03"), &registered);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  // Once the registry reads on, the same person is recorded.
+  held_->holding = false;
+  held_->Release();
+  *request.mutable_header() = Header();
+  status = people_->RecordPerson(As("recorder-u-minh").get(), request, &reply);
+  EXPECT_TRUE(status.ok()) << status.error_message();
 }
 
 TEST_F(PersonAccessTest, ARecorderCannotTellAnUnknownPersonFromOneOutOfItsAreas) {
