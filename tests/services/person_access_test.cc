@@ -170,6 +170,23 @@ TEST_F(PersonScopeWhileGatheringTest,
   EXPECT_EQ(Read("recorder-u-minh", ref), StatusCode::OK);
 }
 
+TEST_F(
+    PersonScopeWhileGatheringTest,
+    GivenAPersonJustPlacedAtACooperativeWhenItsRecorderPlacesThemAgainThenThePrecheckSeesTheLink) {
+  const std::string ref = RecordFor("recorder-thoi-binh", "967");
+  const std::string first = RegisterAs("recorder-u-minh", "2000000061", "32059");
+  const std::string second = RegisterAs("recorder-u-minh", "2000000062", "32059");
+  // Every commit so far is read (a reader waits for them); the runners then gather for 60 s.
+  ASSERT_TRUE(RegistryHolds(second));
+  ASSERT_EQ(PlaceAt("recorder-u-minh", ref, first).error_code(), StatusCode::PERMISSION_DENIED);
+
+  ASSERT_TRUE(PlaceAt("admin", ref, first).ok());
+  // At once: the placement's precheck (the recorder may place only a person it may read)
+  // waits for the person links to hold the admin's placement, which opens the person to it.
+  auto status = PlaceAt("recorder-u-minh", ref, second);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+}
+
 // Here a test may hold the cooperative registry behind the log (ServerOptions::
 // before_projection_page), and commands and person calls run on one worker thread, so a person
 // check that waits for the views holds the only worker.
