@@ -179,6 +179,14 @@ std::optional<PageView> SharedPageReader::FindKept(uint64_t from, uint32_t max_c
   for (auto it = kept_.begin(); it != kept_.end(); ++it) {
     const uint64_t last = it->first + it->events->size() - 1;
     if (from < it->first || from > last) continue;
+    // A page read at an older head, whose slice would end there although the log has moved
+    // on, is not served: the caller would take its few events as the end of the log (a runner
+    // that gathers commits then waits its whole interval) while one read of the store gives
+    // it everything up to the head. Such pages come from a runner that reads every commit
+    // at once (a caller waits on it) and are small.
+    const bool stale_tail =
+        it->end_of_log && from + max_count > last + 1 && events_->notifier().head() > last;
+    if (stale_tail) continue;
     kept_.splice(kept_.begin(), kept_, it);  // most recently used
     return Slice(kept_.front(), from, max_count, runner);
   }

@@ -27,7 +27,11 @@
 // A kept page is what the log held when it was read: a slice that reaches the end of a page
 // read at the head says end_of_log although later commits may follow. Runners wait on the
 // store's CommitNotifier for a position above the one they reached, which fires at once if
-// the head has moved, so nothing is missed.
+// the head has moved, so nothing is missed. But a kept page that ended at the head is not
+// served once the head has moved past it, if the slice asked for would reach its end: the
+// store is read again from `from`, so that a runner behind one that reads every commit at
+// once (its pages are single commits) gets the whole tail in one page, not one commit per
+// gathering interval (RunnerOptions::live_read_interval).
 //
 // Errors: the store's, as ReadAll returns them (a failed read is not kept; each waiting caller
 // gets it and may retry).

@@ -68,6 +68,35 @@ TEST_F(SharedPageReaderTest, AReadPageAnswersLaterReadsInsideIt) {
   EXPECT_TRUE(tail->end_of_log());
 }
 
+TEST_F(SharedPageReaderTest,
+       GivenAPageKeptAtAnOlderHeadWhenARunnerReadsItsTailThenItGetsEveryLaterCommitToo) {
+  SharedPageReader reader(events_.get(), SharedPageReader::kDefaultMaxPages,
+                          SharedPageReader::kDefaultMaxPageBytes, /*read_ahead=*/false);
+  AppendEvents(3);
+  // A runner that reads every commit at once keeps a page of the first commit, at the head.
+  auto first = reader.Read(1, 100);
+  ASSERT_OK(first);
+  EXPECT_EQ(Positions(*first), std::vector<uint64_t>({1, 2, 3}));
+  EXPECT_TRUE(first->end_of_log());
+  AppendEvents(5);
+  // A runner behind it asks from position 2: it gets the log up to the new head in one page,
+  // not the kept page's tail (which would say end_of_log at position 3).
+  auto behind = reader.Read(2, 100);
+  ASSERT_OK(behind);
+  EXPECT_EQ(Positions(*behind), std::vector<uint64_t>({2, 3, 4, 5, 6, 7, 8}));
+  EXPECT_TRUE(behind->end_of_log());
+  EXPECT_EQ(reader.counters().store_reads, 2u);
+  // A slice that stops inside the old page is still served from it, and so is a page whose
+  // end is the head.
+  auto inside = reader.Read(1, 2);
+  ASSERT_OK(inside);
+  EXPECT_EQ(Positions(*inside), std::vector<uint64_t>({1, 2}));
+  auto tail = reader.Read(7, 100);
+  ASSERT_OK(tail);
+  EXPECT_EQ(Positions(*tail), std::vector<uint64_t>({7, 8}));
+  EXPECT_EQ(reader.counters().store_reads, 2u);
+}
+
 TEST_F(SharedPageReaderTest, KeepsAtMostMaxPagesLeastRecentlyUsedDroppedFirst) {
   AppendEvents(40);
   SharedPageReader reader(events_.get(), /*max_pages=*/2, SharedPageReader::kDefaultMaxPageBytes,

@@ -11,6 +11,7 @@
 #include "absl/strings/str_format.h"
 #include "commands/demo/demo_history.h"
 #include "coop/v1/registry.grpc.pb.h"
+#include "coop/v1/reporting.grpc.pb.h"
 #include "services/demo_loader.h"
 #include "tools/bench/channel_pool.h"
 #include "tools/bench/grpc_code_name.h"
@@ -58,11 +59,26 @@ int ImportDemo(const BenchOptions& o, const std::shared_ptr<grpc::Channel>& chan
   return 0;
 }
 
-// One client: registers a cooperative with a code of its own, then admits members to it.
+// Reads `cooperative_id` back once the views hold `position` (min_position), as a user who
+// records and then looks.
+grpc::Status ReadBack(coop::v1::Reporting::Stub* reporting, const std::string& cooperative_id,
+                      uint64_t position, const BenchOptions& o) {
+  grpc::ClientContext context;
+  context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(o.timeout_ms));
+  coop::v1::GetCooperativeRequest request;
+  request.set_cooperative_id(cooperative_id);
+  request.set_min_position(position);
+  coop::v1::CooperativeView view;
+  return reporting->GetCooperative(&context, request, &view);
+}
+
+// One client: registers a cooperative with a code of its own, then admits members to it;
+// with --read_your_writes, reads the cooperative back after each command.
 void ClientLoop(const std::shared_ptr<grpc::Channel>& channel, int client, int clients,
                 uint64_t code_base, const BenchOptions& o, const MeasureWindow* window,
                 WorkerStats* stats) {
   auto stub = coop::v1::Registry::NewStub(channel);
+  auto reporting = coop::v1::Reporting::NewStub(channel);
   Rng rng;
   uint64_t seq = 0;
   std::string cooperative_id;
@@ -102,13 +118,21 @@ void ClientLoop(const std::shared_ptr<grpc::Channel>& channel, int client, int c
       status = stub->AdmitCooperativeMembers(&context, request, &reply);
       ++admits;
     }
-    const auto t1 = Clock::now();
     if (!status.ok()) {
       stats->AddError(absl::StrCat(registering ? "RegisterCooperative " : "AdmitMembers ",
                                    GrpcCodeName(status.error_code())),
                       status.error_message());
       continue;
     }
+    if (o.read_your_writes) {
+      status = ReadBack(reporting.get(), cooperative_id, reply.position(), o);
+      if (!status.ok()) {
+        stats->AddError(absl::StrCat("GetCooperative ", GrpcCodeName(status.error_code())),
+                        status.error_message());
+        continue;
+      }
+    }
+    const auto t1 = Clock::now();
     if (window->InWindow(t1)) {
       ++stats->ops;
       stats->events += registering ? 2 : 1;  // a registration also reserves its code
@@ -147,7 +171,8 @@ int RunCommandBench(const BenchOptions& o) {
   for (auto& t : threads) t.join();
   const std::string projection_lag = ProjectionLagAtEnd(channels[0]);
   RunResult result;
-  result.scenario = "commands (1 register : 4 admit)";
+  result.scenario = o.read_your_writes ? "commands (1 register : 4 admit), each read back"
+                                       : "commands (1 register : 4 admit)";
   result.unit = "command";
   result.clients = o.clients;
   result.batch = 1;

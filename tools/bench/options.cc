@@ -141,7 +141,8 @@ std::string Usage(const std::string& program) {
       "           --seconds (default 10). With --demo_import, first the demo history (~15,000\n"
       "           commands) into an empty coopd, timed. After each, how far the projections\n"
       "           were behind and how long they took to reach the head; against coopd\n"
-      "           --projections off, the store serving alone.\n"
+      "           --projections off, the store serving alone. With --read_your_writes, each\n"
+      "           command is read back (GetCooperative, min_position) before the next.\n"
       "  compare  the same single-event appends (exact expected version, --payload_min..max\n"
       "           bytes, every one durable) against each of --targets: coopd, PostgreSQL and\n"
       "           Redis Streams, with each count of --writers, unary (one append in flight\n"
@@ -179,6 +180,8 @@ std::string Usage(const std::string& program) {
       "  --year Y                  queries: the statistics year (default 2024)\n"
       "  --poll_seconds S          rebuild: seconds between status polls (default 2)\n"
       "  --demo_import             commands: import the demo history first (empty coopd)\n"
+      "  --read_your_writes        commands: read each cooperative back at its command's\n"
+      "                            position (GetCooperative, min_position) before the next\n"
       "  --events N                audit: events in the log the proofs are measured on\n"
       "                            (default 3000000)\n"
       "  --targets LIST            compare: of coopd, postgres, redis (default all three)\n"
@@ -219,6 +222,10 @@ ParseResult ParseArgs(int argc, char** argv) {
     if (arg.rfind("--", 0) != 0) return Error(absl::StrCat("unexpected argument '", arg, "'"));
     if (arg == "--demo_import") {
       o.demo_import = true;
+      continue;
+    }
+    if (arg == "--read_your_writes") {
+      o.read_your_writes = true;
       continue;
     }
     std::string name = arg.substr(2);

@@ -44,6 +44,9 @@ struct BenchOptions {
   double poll_seconds = 2;      // rebuild mode: interval between status polls
   uint64_t events = 3'000'000;  // audit mode: the log the proofs are measured on
   bool demo_import = false;     // commands mode: first import the demo into an empty coopd
+  // commands mode: each command is read back (GetCooperative with min_position at its
+  // position) before the client's next one, as a user who records then looks.
+  bool read_your_writes = false;
   // A coopd with TLS and authentication on: the CA bundle to verify it (turns TLS on), the
   // name its certificate carries if not the --server host, and a file holding a bearer token
   // (never a flag value). The token needs TLS.
