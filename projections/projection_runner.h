@@ -114,9 +114,10 @@ struct RunnerOptions {
   // Testing: called on the runner's thread after each page committed to a building generation
   // (before the next page is read), with the position reached. It may block; Stop() waits.
   std::function<void(uint64_t position)> after_rebuild_page;
-  // Testing: called on the runner's thread before it reads each page, with the projection's
-  // name and the first position it will read. It may block (so that a test can hold a view
-  // behind the log); Stop() waits.
+  // Testing: called on the runner's thread before each commit's first read of the log (live,
+  // before every page; while catching up, not before the further pages one commit takes), with
+  // the projection's name and the first position it will read. It may block (so that a test
+  // can hold a view behind the log); Stop() waits.
   std::function<void(const std::string& name, uint64_t from)> before_page;
   // Where Start() says how the projection starts, in one line with the fields projection (its
   // name) and start: "resumes after position N", "starts from position 1" (new), "rebuilds

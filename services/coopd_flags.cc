@@ -85,12 +85,13 @@ Mỗi cờ: tiếng Việt, rồi tiếng Anh / each flag: Vietnamese, then Engl
                        the server's certificate chain (PEM); with --tls_key, serve TLS
   --tls_key FILE       khoá riêng của máy chủ (PEM) / the server's private key (PEM)
   --tls_client_ca FILE nhận chứng thư máy khách do các CA này ký (PEM), gắn với chủ thể theo dấu
-                       vân tay hoặc tên thay thế / accept client certificates signed by these
-                       CAs (PEM), mapped to principals by fingerprint or subject alternative name
-  --allow_plaintext    cùng --auth_config, phục vụ văn bản thường trên địa chỉ không phải
-                       loopback (mã bearer từ máy xa vẫn bị từ chối) / with --auth_config, serve
-                       plaintext on an address that is not loopback (bearer tokens are still
-                       refused from remote peers)
+                       vân tay hoặc tên thay thế của chủ thể (SAN) / accept client certificates
+                       signed by these CAs (PEM), mapped to principals by fingerprint or
+                       subject alternative name
+  --allow_plaintext    cùng --auth_config, phục vụ không mã hoá (không TLS) trên địa chỉ không
+                       phải loopback (mã bearer từ máy xa vẫn bị từ chối) /
+                       with --auth_config, serve plaintext on an address that is not loopback
+                       (bearer tokens are still refused from remote peers)
   --backup_dir DIR     nơi coopctl admin backup ghi bản sao lưu trực tuyến (trên máy này; tốt
                        nhất ở đĩa khác). Không có: từ chối sao lưu. Cũng giữ nhật ký xoá mà lần
                        khôi phục áp dụng (docs/operations.md) /
@@ -107,8 +108,9 @@ Mỗi cờ: tiếng Việt, rồi tiếng Anh / each flag: Vietnamese, then Engl
                        keep it on loopback or a monitoring network: it has no authentication)
   --http_listen HOST:PORT
                        phục vụ bảng điều khiển, các truy vấn dạng JSON (POST
-                       /coop.v1.Reporting/…) và luồng trực tiếp (GET /feed, Server-Sent Events)
-                       tại http://HOST:PORT/, cùng thông tin xác thực và vai trò như gRPC; HTTPS
+                       /coop.v1.Reporting/…) và luồng sự kiện trực tiếp (GET /feed, Server-Sent
+                       Events) tại http://HOST:PORT/, cùng thông tin xác thực và vai trò như gRPC
+                       (Authorization: Bearer); HTTPS
                        với --tls_cert/--tls_key, không có chúng thì chỉ loopback (mặc định tắt;
                        hướng dẫn nhanh dùng 127.0.0.1:8080) /
                        serve the dashboard, the reads as JSON (POST /coop.v1.Reporting/…) and
@@ -121,15 +123,17 @@ Mỗi cờ: tiếng Việt, rồi tiếng Anh / each flag: Vietnamese, then Engl
                        port to FILE once serving
   --http_threads N     số luồng làm việc HTTP, 3 đến 1024 (mặc định 16, hoặc 4 mỗi lõi nếu nhiều
                        hơn) / HTTP worker threads, 3 to 1024 (default 16, or 4 per core if more)
-  --http_max_feeds N   số luồng trực tiếp mở cùng lúc (mặc định nửa số luồng HTTP; nhiều nhất số
-                       luồng trừ 2, để truy vấn luôn có luồng); quá thì 503 / live feeds open at
+  --http_max_feeds N   số luồng sự kiện trực tiếp mở cùng lúc (mặc định nửa số luồng làm việc
+                       HTTP; nhiều nhất số luồng làm việc trừ 2, để truy vấn luôn có luồng làm
+                       việc); quá thì 503 / live feeds open at
                        once (default half the HTTP threads; at most the threads less 2, so
                        reads always have workers); 503 beyond
   --http_max_body_kib N
                        nội dung yêu cầu lớn nhất, KiB, 1 đến 65536 (mặc định 1024); quá thì 413 /
                        the largest request body in KiB, 1 to 65536 (default 1024); 413 beyond
-  --dashboard_dir DIR  bảng điều khiển đã dựng (index.html, assets/); mặc định: tools/dashboard/
-                       dist của cây dựng / the built dashboard (index.html, assets/); default:
+  --dashboard_dir DIR  bảng điều khiển đã dựng (index.html, assets/); mặc định:
+                       tools/dashboard/dist của cây dựng / the built dashboard (index.html,
+                       assets/); default:
                        the build tree's tools/dashboard/dist
   --health_stall_seconds N
                        sức khoẻ thành NOT_SERVING khi các lần ghi đã chờ N giây (mặc định 10) mà
@@ -179,7 +183,7 @@ Mỗi cờ: tiếng Việt, rồi tiếng Anh / each flag: Vietnamese, then Engl
 Dịch vụ / services: coop.v1.EventStore, Registry, Corrections, Programs, Planning, People,
 Reporting, Audit, Admin; grpc.health.v1.Health (mở cho mọi bên gọi, để thăm dò / open to every
 caller, for probes), server reflection.
-SIGTERM hoặc SIGINT: sức khoẻ thành NOT_SERVING, các luồng kết thúc, RocksDB đóng /
+SIGTERM hoặc SIGINT: sức khoẻ thành NOT_SERVING, các luồng dữ liệu đang mở kết thúc, RocksDB đóng /
 SIGTERM or SIGINT: health goes NOT_SERVING, streams end, RocksDB closes.
 SIGHUP: đọc lại tệp chủ thể / re-read the principals file. docs/administration.md: chủ thể,
 vai trò, TLS / principals, roles, TLS.

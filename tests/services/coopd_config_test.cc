@@ -52,7 +52,8 @@ TEST(CoopdConfigTest, TheExampleDocumentsEveryFlagOfHelp) {
 }
 
 // Vietnamese first: every flag of coopd --help is described in Vietnamese, then in English
-// after " / " (a description runs to the next flag or the blank line after the last).
+// after " / " or " /" at a line's end (a description runs to the next flag, or to the blank
+// line after the last).
 TEST(CoopdConfigTest, TheHelpDescribesEveryFlagInVietnameseThenEnglish) {
   const std::string usage = CoopdUsage();
   const auto flags = DocumentedFlags();
@@ -68,10 +69,14 @@ TEST(CoopdConfigTest, TheHelpDescribesEveryFlagInVietnameseThenEnglish) {
     const size_t first_non_ascii =
         std::find_if(block.begin(), block.end(), [](char c) { return (c & 0x80) != 0; }) -
         block.begin();
-    const size_t slash = block.find(" /");
+    const size_t slash = std::min(block.find(" / "), block.find(" /\n"));
     EXPECT_LT(first_non_ascii, block.size()) << name << " has no Vietnamese:\n" << block;
-    EXPECT_NE(slash, std::string::npos) << name << " has no \" / \" before English:\n" << block;
+    ASSERT_NE(slash, std::string::npos) << name << " has no \" / \" before English:\n" << block;
     EXPECT_LT(first_non_ascii, slash) << name << ": Vietnamese comes first:\n" << block;
+    // English follows: its first word is ASCII.
+    const size_t english = block.find_first_not_of(" \n", slash + 2);
+    ASSERT_NE(english, std::string::npos) << name;
+    EXPECT_EQ(block[english] & 0x80, 0) << name << ": English follows the \" / \":\n" << block;
   }
 }
 
