@@ -43,48 +43,6 @@ constexpr char kGlobalOptionsText[] =
     "  Không có cờ --token: giá trị cờ hiện trong `ps` và lịch sử shell.\n"
     "  There is no --token flag: flag values show in `ps` and in shell history.\n";
 
-std::string GlobalUsage() {
-  std::string text =
-      "usage: coopctl [--server HOST:PORT] [--json] [--lang vi|en] [--timeout DURATION]\n"
-      "               [--tls_ca FILE]\n"
-      "               [--tls_cert FILE --tls_key FILE] [--token_file FILE] SUBCOMMAND ...\n"
-      "\nCommand-line client of coopledger: the event store (coop.v1.EventStore), the\n"
-      "commands of the coop.v1 services and the reports of coop.v1.Reporting.\n"
-      "\nSubcommands:\n";
-  size_t width = 0;
-  for (const Command& command : AllCommands()) {
-    if (command.section.empty()) width = std::max(width, command.name.size() + 2);
-  }
-  for (const Command& command : AllCommands()) {
-    if (!command.section.empty()) continue;
-    std::string name = command.name;
-    name.resize(width, ' ');
-    absl::StrAppend(&text, "  ", name, command.summary, "\n");
-  }
-  // The generated commands, by service, names only (wrapped).
-  std::string section;
-  std::string line;
-  auto flush = [&] {
-    if (!line.empty()) absl::StrAppend(&text, line, "\n");
-    line.clear();
-  };
-  for (const Command& command : AllCommands()) {
-    if (command.section.empty()) continue;
-    if (command.section != section) {
-      flush();
-      section = command.section;
-      absl::StrAppend(&text, "\nCommands of ", section, ":\n");
-    }
-    if (!line.empty() && line.size() + 2 + command.name.size() > 92) flush();
-    absl::StrAppend(&line, "  ", command.name);
-  }
-  flush();
-  absl::StrAppend(&text, "\n", kGlobalOptionsText,
-                  "\nRun 'coopctl SUBCOMMAND --help' for a subcommand's options.\n"
-                  "Exit codes: 0 ok, 1 server error, 2 usage error, 3 verify found tampering.\n");
-  return text;
-}
-
 std::string CommandUsage(const Command& command) {
   return absl::StrCat(command.usage, "\n", kGlobalOptionsText);
 }
@@ -147,6 +105,59 @@ int ReportFailure(const Command& command, const absl::Status& status) {
 }
 
 }  // namespace
+
+std::string GlobalUsage() {
+  std::string text =
+      "usage: coopctl [--server HOST:PORT] [--json] [--lang vi|en] [--timeout DURATION]\n"
+      "               [--tls_ca FILE]\n"
+      "               [--tls_cert FILE --tls_key FILE] [--token_file FILE] SUBCOMMAND ...\n"
+      "\nCông cụ dòng lệnh của coopledger: sổ sự kiện (coop.v1.EventStore), các lệnh của các\n"
+      "dịch vụ coop.v1 và các báo cáo của coop.v1.Reporting.\n"
+      "Command-line client of coopledger: the event store (coop.v1.EventStore), the\n"
+      "commands of the coop.v1 services and the reports of coop.v1.Reporting.\n"
+      "\nLệnh con / subcommands:\n";
+  size_t width = 0;
+  for (const Command& command : AllCommands()) {
+    if (command.section.empty()) width = std::max(width, command.name.size() + 2);
+  }
+  for (const Command& command : AllCommands()) {
+    if (!command.section.empty()) continue;
+    std::string name = command.name;
+    name.resize(width, ' ');
+    // "Vietnamese / English": the English on a line of its own, under the Vietnamese.
+    const size_t slash = command.summary.find(" / ");
+    if (slash == std::string::npos) {
+      absl::StrAppend(&text, "  ", name, command.summary, "\n");
+    } else {
+      absl::StrAppend(&text, "  ", name, command.summary.substr(0, slash), "\n  ",
+                      std::string(width, ' '), command.summary.substr(slash + 3), "\n");
+    }
+  }
+  // The generated commands, by service, names only (wrapped).
+  std::string section;
+  std::string line;
+  auto flush = [&] {
+    if (!line.empty()) absl::StrAppend(&text, line, "\n");
+    line.clear();
+  };
+  for (const Command& command : AllCommands()) {
+    if (command.section.empty()) continue;
+    if (command.section != section) {
+      flush();
+      section = command.section;
+      absl::StrAppend(&text, "\nCác lệnh của / commands of ", section, ":\n");
+    }
+    if (!line.empty() && line.size() + 2 + command.name.size() > 92) flush();
+    absl::StrAppend(&line, "  ", command.name);
+  }
+  flush();
+  absl::StrAppend(&text, "\n", kGlobalOptionsText,
+                  "\nXem tuỳ chọn của một lệnh con: 'coopctl LỆNH_CON --help'.\n"
+                  "Run 'coopctl SUBCOMMAND --help' for a subcommand's options.\n"
+                  "Mã thoát: 0 được, 1 lỗi máy chủ, 2 sai cách dùng, 3 verify thấy sổ bị sửa.\n"
+                  "Exit codes: 0 ok, 1 server error, 2 usage error, 3 verify found tampering.\n");
+  return text;
+}
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command> commands = [] {

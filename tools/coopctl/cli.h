@@ -12,6 +12,10 @@ namespace coop::coopctl {
 // `args` excludes the program name. Returns the process exit code.
 int RunCli(const std::vector<std::string>& args);
 
+// The global usage text (coopctl --help): the subcommands, each in Vietnamese then English,
+// the generated commands by service, and the global options.
+std::string GlobalUsage();
+
 }  // namespace coop::coopctl
 
 #endif  // COOPLEDGER_TOOLS_COOPCTL_CLI_H_

@@ -396,8 +396,8 @@ absl::StatusOr<int> RunAdmin(const Globals& globals, const ParsedArgs& args) {
 
 Command AdminCommand() {
   return {"admin",
-          "quản trị / administration: admin principal add|list|revoke, admin backup "
-          "[create|list|verify], admin compact",
+          "quản trị: chủ thể, sao lưu, nén kho / administration: admin principal "
+          "add|list|revoke, admin backup [create|list|verify], admin compact",
           kUsage,
           {{"auth_config", true, false},
            {"auth-config", true, false, "auth_config"},

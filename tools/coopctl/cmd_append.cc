@@ -183,8 +183,9 @@ absl::StatusOr<int> RunAppend(const Globals& globals, const ParsedArgs& args) {
 Command AppendCommand() {
   std::vector<OptionSpec> options = {{"file", true, false}};
   for (const auto& name : kSingleEventOptions) options.push_back({name, true, false});
-  return {"append", "append an event to a stream, or a JSON AppendRequest", kUsage, options,
-          &RunAppend};
+  return {"append",
+          "ghi một sự kiện vào một luồng / append an event to a stream, or a JSON AppendRequest",
+          kUsage, options, &RunAppend};
 }
 
 }  // namespace coop::coopctl

@@ -46,8 +46,9 @@ absl::StatusOr<int> RunCompliance(const Globals& globals, const ParsedArgs& args
 Command ComplianceCommand() {
   std::vector<OptionSpec> options = AreaOptionSpecs();
   options.push_back({"year"});
-  return {"compliance", "compliance issues of an area's cooperatives in a year", kUsage, options,
-          &RunCompliance};
+  return {"compliance",
+          "HTX chưa tuân thủ trong năm / compliance issues of an area's cooperatives in a year",
+          kUsage, options, &RunCompliance};
 }
 
 }  // namespace coop::coopctl

@@ -54,8 +54,9 @@ Command Criterion13Command() {
   std::vector<OptionSpec> options = AreaOptionSpecs();
   options.push_back({"year"});
   options.push_back({"min-grade"});
-  return {"criterion13", "communes meeting new-rural criterion 13", kUsage, options,
-          &RunCriterion13};
+  return {"criterion13",
+          "xã đạt tiêu chí 13 nông thôn mới / communes meeting new-rural criterion 13", kUsage,
+          options, &RunCriterion13};
 }
 
 }  // namespace coop::coopctl

@@ -72,7 +72,8 @@ absl::StatusOr<int> RunHealth(const Globals& globals, const ParsedArgs& args) {
 
 Command HealthCommand() {
   return {"health",
-          "ask the server's gRPC health; exit 0 if SERVING (for probes)",
+          "hỏi tình trạng máy chủ; mã 0 nếu SERVING / ask the server's gRPC health; exit 0 if "
+          "SERVING (for probes)",
           kUsage,
           {{"service", true, false}},
           &RunHealth};

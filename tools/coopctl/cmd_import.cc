@@ -278,8 +278,8 @@ Command ImportCommand() {
   std::vector<OptionSpec> options = {{"keep-going", false, false, ""},
                                      {"progress", false, false, ""}};
   for (const auto& spec : CallerOptionSpecs()) options.push_back(spec);
-  return {"import", "send newline-delimited JSON commands from a file", kUsage, options,
-          &RunImport};
+  return {"import", "gửi các lệnh JSON từ tệp / send newline-delimited JSON commands from a file",
+          kUsage, options, &RunImport};
 }
 
 }  // namespace coop::coopctl

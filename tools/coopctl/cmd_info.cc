@@ -44,7 +44,11 @@ absl::StatusOr<int> RunInfo(const Globals& globals, const ParsedArgs& args) {
 }  // namespace
 
 Command InfoCommand() {
-  return {"info", "log head and chain head, or one stream's version", kUsage, {}, &RunInfo};
+  return {"info",
+          "đầu sổ và đầu chuỗi băm / log head and chain head, or one stream's version",
+          kUsage,
+          {},
+          &RunInfo};
 }
 
 }  // namespace coop::coopctl

@@ -171,7 +171,9 @@ Command ListCommand() {
   std::vector<OptionSpec> options = AreaOptionSpecs();
   options.insert(options.end(),
                  {{"status"}, {"kind"}, {"sector"}, {"page-size"}, {"page-token"}, {"all", false}});
-  return {"list", "cooperatives, groups or halls, filtered and paged", kUsage, options, &RunList};
+  return {"list",
+          "danh sách HTX, THT, hội quán / cooperatives, groups or halls, filtered and paged",
+          kUsage, options, &RunList};
 }
 
 }  // namespace coop::coopctl

@@ -59,7 +59,8 @@ Command OcopCommand() {
   std::vector<OptionSpec> options = AreaOptionSpecs();
   options.push_back({"valid-on"});
   options.push_back({"min-stars"});
-  return {"ocop", "OCOP products of an area valid on a date", kUsage, options, &RunOcop};
+  return {"ocop", "sản phẩm OCOP còn hiệu lực / OCOP products of an area valid on a date", kUsage,
+          options, &RunOcop};
 }
 
 }  // namespace coop::coopctl

@@ -44,7 +44,8 @@ absl::StatusOr<int> RunPlan(const Globals& globals, const ParsedArgs& args) {
 Command PlanCommand() {
   std::vector<OptionSpec> options = AreaOptionSpecs();
   options.push_back({"year"});
-  return {"plan", "annual plan: targets against actuals", kUsage, options, &RunPlan};
+  return {"plan", "kế hoạch năm: chỉ tiêu và thực hiện / annual plan: targets against actuals",
+          kUsage, options, &RunPlan};
 }
 
 }  // namespace coop::coopctl

@@ -152,7 +152,8 @@ absl::StatusOr<int> RunProjections(const Globals& globals, const ParsedArgs& arg
 
 Command ProjectionsCommand() {
   return {"projections",
-          "projection status (position, lag, speed, state); rebuild one",
+          "trạng thái các bảng xem; dựng lại một bảng / projection status (position, lag, speed, "
+          "state); rebuild one",
           kUsage,
           {{"no-wait", false}, {"progress", false}},
           &RunProjections};

@@ -186,7 +186,8 @@ Command ReadCommand() {
                                      {"backwards", false, false},
                                      {"limit", true, false}};
   for (auto& spec : FilterOptionSpecs()) options.push_back(spec);
-  return {"read", "read a stream, or the whole log with --all", kUsage, options, &RunRead};
+  return {"read", "đọc một luồng, hoặc cả sổ / read a stream, or the whole log with --all", kUsage,
+          options, &RunRead};
 }
 
 }  // namespace coop::coopctl

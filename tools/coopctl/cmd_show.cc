@@ -127,7 +127,8 @@ absl::StatusOr<int> RunShow(const Globals& globals, const ParsedArgs& args) {
 
 Command ShowCommand() {
   return {"show",
-          "one cooperative, group or hall (a cooperative also on a past date)",
+          "một HTX, THT hay hội quán / one cooperative, group or hall (a cooperative also on a "
+          "past date)",
           kUsage,
           {{"on"}, {"as-known-at-position"}, {"as-known-at"}},
           &RunShow};

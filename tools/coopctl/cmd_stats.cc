@@ -215,7 +215,8 @@ Command StatsCommand() {
   options.push_back({"format", true});
   options.push_back({"years", true});
   options.push_back({"output", true});
-  return {"stats", "annual statistics of an area and year", kUsage, options, &RunStats};
+  return {"stats", "thống kê năm của một địa bàn / annual statistics of an area and year", kUsage,
+          options, &RunStats};
 }
 
 }  // namespace coop::coopctl

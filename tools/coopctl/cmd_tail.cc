@@ -167,7 +167,8 @@ Command TailCommand() {
                                      {"since", true, false},
                                      {"count", true, false}};
   for (auto& spec : FilterOptionSpecs()) options.push_back(spec);
-  return {"tail", "subscribe: print events as they are appended", kUsage, options, &RunTail};
+  return {"tail", "theo dõi sự kiện mới / subscribe: print events as they are appended", kUsage,
+          options, &RunTail};
 }
 
 }  // namespace coop::coopctl

@@ -48,7 +48,7 @@ absl::StatusOr<int> RunVerify(const Globals& globals, const ParsedArgs& args) {
 
 Command VerifyCommand() {
   return {"verify",
-          "recompute the hash chain; exit 3 if tampered",
+          "kiểm lại chuỗi băm; mã 3 nếu bị sửa / recompute the hash chain; exit 3 if tampered",
           kUsage,
           {{"from", true, false}, {"to", true, false}},
           &RunVerify};

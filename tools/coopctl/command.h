@@ -61,7 +61,9 @@ struct Command {
         run(std::move(run_)) {}
 
   std::string name;
-  std::string summary;              // one line, for the global usage text
+  // For the global usage text: "Vietnamese / English" for a built-in subcommand (the English
+  // is printed on a line of its own); the generated commands are listed by name only.
+  std::string summary;
   std::string usage;                // full usage text, printed by "coopctl NAME --help"
   std::vector<OptionSpec> options;  // without the global ones
   // Runs the parsed command; returns the exit code, or an error: a usage error (exit code 2)

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "absl/status/statusor.h"
 #include "tools/coopctl/args.h"
 #include "tools/coopctl/cli.h"
+#include "tools/coopctl/command.h"
 #include "tools/coopctl/input_file.h"
 
 namespace coop::coopctl {
@@ -30,6 +32,26 @@ TEST(UsageErrorTest, MarksTheStatus) {
   EXPECT_FALSE(IsUsageError(absl::InvalidArgumentError("from elsewhere")));
   EXPECT_FALSE(ShowsUsage(absl::InvalidArgumentError("from elsewhere")));
   EXPECT_FALSE(IsUsageError(absl::OkStatus()));
+}
+
+// Vietnamese first: every built-in subcommand of the global usage says what it does in
+// Vietnamese, then in English after " / ", and the usage prints both.
+TEST(UsageErrorTest, EverySubcommandIsSummarisedInVietnameseThenEnglish) {
+  const std::string usage = GlobalUsage();
+  int built_in = 0;
+  for (const Command& command : AllCommands()) {
+    if (!command.section.empty()) continue;
+    ++built_in;
+    const std::string& summary = command.summary;
+    const size_t slash = summary.find(" / ");
+    ASSERT_NE(slash, std::string::npos) << command.name << ": " << summary;
+    const bool vietnamese = std::any_of(summary.begin(), summary.begin() + slash,
+                                        [](char c) { return (c & 0x80) != 0; });
+    EXPECT_TRUE(vietnamese) << command.name << ": " << summary;
+    EXPECT_NE(usage.find(summary.substr(0, slash)), std::string::npos) << command.name;
+    EXPECT_NE(usage.find(summary.substr(slash + 3)), std::string::npos) << command.name;
+  }
+  EXPECT_GE(built_in, 20);
 }
 
 TEST(UsageErrorTest, ParseArgsMistakesShowTheUsage) {
