@@ -39,7 +39,7 @@ absl::StatusOr<PageView> SharedPageReader::Read(uint64_t from, uint32_t max_coun
     if (auto it = convoy_.find(runner); it != convoy_.end() && it->second.from != from) {
       it->second = {from, absl::Now()};
     }
-    if (!IsCovered(from) && !loading_.contains(from) &&
+    if (!IsCovered(from, max_count) && !loading_.contains(from) &&
         MustWaitForConvoy(runner, from, max_count)) {
       ++counters_.convoy_waits;
       const auto can_go = [this, runner, from, max_count]() ABSL_NO_THREAD_SAFETY_ANALYSIS {
@@ -184,18 +184,25 @@ std::optional<PageView> SharedPageReader::FindKept(uint64_t from, uint32_t max_c
     // that gathers commits then waits its whole interval) while one read of the store gives
     // it everything up to the head. Such pages come from a runner that reads every commit
     // at once (a caller waits on it) and are small.
-    const bool stale_tail =
-        it->end_of_log && from + max_count > last + 1 && events_->notifier().head() > last;
-    if (stale_tail) continue;
+    if (IsStaleTail(*it, from, max_count)) continue;
     kept_.splice(kept_.begin(), kept_, it);  // most recently used
     return Slice(kept_.front(), from, max_count, runner);
   }
   return std::nullopt;
 }
 
-bool SharedPageReader::IsCovered(uint64_t position) const {
+bool SharedPageReader::IsStaleTail(const Page& page, uint64_t from, uint32_t max_count) const {
+  const uint64_t last = page.first + page.events->size() - 1;
+  // The slice reaches the page's end exactly when Slice says so.
+  return page.end_of_log && from + max_count >= last + 1 && events_->notifier().head() > last;
+}
+
+bool SharedPageReader::IsCovered(uint64_t position, uint32_t max_count) const {
   for (const Page& page : kept_) {
-    if (position >= page.first && position < page.first + page.events->size()) return true;
+    if (position >= page.first && position < page.first + page.events->size() &&
+        !IsStaleTail(page, position, max_count)) {
+      return true;
+    }
   }
   return false;
 }

@@ -130,13 +130,18 @@ class SharedPageReader {
   // it to be read ahead if the slice reaches its end (and `runner` may go on to it).
   PageView Slice(const Page& page, uint64_t from, uint32_t max_count, uint64_t runner)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  // A slice of a kept page holding `from`; nullopt if none does. Marks it recently used.
+  // A slice of a kept page holding `from`; nullopt if none does (a stale tail does not count:
+  // IsStaleTail). Marks it recently used.
   std::optional<PageView> FindKept(uint64_t from, uint32_t max_count, uint64_t runner)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void Keep(Page page) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   bool IsKept(uint64_t first) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  // A kept page holds `position` (a read from it needs no store read).
-  bool IsCovered(uint64_t position) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // A slice of `max_count` from `from` would reach the end of `page`, which was read at the
+  // head, and the head has moved past it: the slice would say end_of_log too early.
+  bool IsStaleTail(const Page& page, uint64_t from, uint32_t max_count) const
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // A kept page serves `max_count` from `position` (a read from it needs no store read).
+  bool IsCovered(uint64_t position, uint32_t max_count) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Reads a page registered in loading_ from the store and keeps it; `for_caller`: a runner
   // asked for it (so the page after it may be read ahead).
   absl::StatusOr<PageView> Load(uint64_t from, uint32_t max_count,

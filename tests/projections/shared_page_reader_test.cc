@@ -73,7 +73,7 @@ TEST_F(SharedPageReaderTest,
   SharedPageReader reader(events_.get(), SharedPageReader::kDefaultMaxPages,
                           SharedPageReader::kDefaultMaxPageBytes, /*read_ahead=*/false);
   AppendEvents(3);
-  // A runner that reads every commit at once keeps a page of the first commit, at the head.
+  // A runner that reads every commit at once keeps a page of the first commits, at the head.
   auto first = reader.Read(1, 100);
   ASSERT_OK(first);
   EXPECT_EQ(Positions(*first), std::vector<uint64_t>({1, 2, 3}));
@@ -95,6 +95,12 @@ TEST_F(SharedPageReaderTest,
   ASSERT_OK(tail);
   EXPECT_EQ(Positions(*tail), std::vector<uint64_t>({7, 8}));
   EXPECT_EQ(reader.counters().store_reads, 2u);
+  // A slice that ends exactly where the old page does would say end_of_log too: read again.
+  auto exact = reader.Read(1, 3);
+  ASSERT_OK(exact);
+  EXPECT_EQ(Positions(*exact), std::vector<uint64_t>({1, 2, 3}));
+  EXPECT_FALSE(exact->end_of_log());
+  EXPECT_EQ(reader.counters().store_reads, 3u);
 }
 
 TEST_F(SharedPageReaderTest, KeepsAtMostMaxPagesLeastRecentlyUsedDroppedFirst) {

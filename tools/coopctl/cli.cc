@@ -151,11 +151,12 @@ std::string GlobalUsage() {
     absl::StrAppend(&line, "  ", command.name);
   }
   flush();
-  absl::StrAppend(&text, "\n", kGlobalOptionsText,
-                  "\nXem tuỳ chọn của một lệnh con: 'coopctl LỆNH_CON --help'.\n"
-                  "Run 'coopctl SUBCOMMAND --help' for a subcommand's options.\n"
-                  "Mã thoát: 0 được, 1 lỗi máy chủ, 2 sai cách dùng, 3 verify thấy sổ bị sửa.\n"
-                  "Exit codes: 0 ok, 1 server error, 2 usage error, 3 verify found tampering.\n");
+  absl::StrAppend(
+      &text, "\n", kGlobalOptionsText,
+      "\nXem tuỳ chọn của một lệnh con: 'coopctl LỆNH_CON --help'.\n"
+      "Run 'coopctl SUBCOMMAND --help' for a subcommand's options.\n"
+      "Mã thoát: 0 thành công, 1 lỗi máy chủ, 2 sai cách dùng, 3 verify thấy sổ bị sửa.\n"
+      "Exit codes: 0 ok, 1 server error, 2 usage error, 3 verify found tampering.\n");
   return text;
 }
 

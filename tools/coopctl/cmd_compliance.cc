@@ -47,7 +47,8 @@ Command ComplianceCommand() {
   std::vector<OptionSpec> options = AreaOptionSpecs();
   options.push_back({"year"});
   return {"compliance",
-          "HTX chưa tuân thủ trong năm / compliance issues of an area's cooperatives in a year",
+          "các vấn đề tuân thủ của HTX trên địa bàn trong năm / compliance issues of an area's "
+          "cooperatives in a year",
           kUsage, options, &RunCompliance};
 }
 

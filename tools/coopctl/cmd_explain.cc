@@ -59,8 +59,8 @@ Command ExplainCommand() {
   std::vector<OptionSpec> options = ScopeOptionSpecs();
   options.push_back({"statistic"});
   options.push_back({"limit"});
-  return {"explain", "các sự kiện làm nên một chỉ tiêu / the events behind one statistic", kUsage,
-          options, &RunExplain};
+  return {"explain", "các sự kiện làm nên một chỉ tiêu thống kê / the events behind one statistic",
+          kUsage, options, &RunExplain};
 }
 
 }  // namespace coop::coopctl

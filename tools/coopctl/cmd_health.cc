@@ -71,12 +71,13 @@ absl::StatusOr<int> RunHealth(const Globals& globals, const ParsedArgs& args) {
 }  // namespace
 
 Command HealthCommand() {
-  return {"health",
-          "hỏi tình trạng máy chủ; mã 0 nếu SERVING / ask the server's gRPC health; exit 0 if "
-          "SERVING (for probes)",
-          kUsage,
-          {{"service", true, false}},
-          &RunHealth};
+  return {
+      "health",
+      "hỏi tình trạng máy chủ; mã thoát 0 nếu SERVING / ask the server's gRPC health; exit 0 if "
+      "SERVING (for probes)",
+      kUsage,
+      {{"service", true, false}},
+      &RunHealth};
 }
 
 }  // namespace coop::coopctl

@@ -44,7 +44,7 @@ absl::StatusOr<int> RunPlan(const Globals& globals, const ParsedArgs& args) {
 Command PlanCommand() {
   std::vector<OptionSpec> options = AreaOptionSpecs();
   options.push_back({"year"});
-  return {"plan", "kế hoạch năm: chỉ tiêu và thực hiện / annual plan: targets against actuals",
+  return {"plan", "kế hoạch năm: mục tiêu so với thực hiện / annual plan: targets against actuals",
           kUsage, options, &RunPlan};
 }
 

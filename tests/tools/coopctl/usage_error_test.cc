@@ -49,7 +49,12 @@ TEST(UsageErrorTest, EverySubcommandIsSummarisedInVietnameseThenEnglish) {
                                         [](char c) { return (c & 0x80) != 0; });
     EXPECT_TRUE(vietnamese) << command.name << ": " << summary;
     EXPECT_NE(usage.find(summary.substr(0, slash)), std::string::npos) << command.name;
-    EXPECT_NE(usage.find(summary.substr(slash + 3)), std::string::npos) << command.name;
+    // The English on a line of its own, under the Vietnamese.
+    const size_t english = usage.find(summary.substr(slash + 3));
+    ASSERT_NE(english, std::string::npos) << command.name;
+    const size_t line = usage.rfind('\n', english) + 1;
+    EXPECT_GT(english, line) << command.name;
+    EXPECT_EQ(usage.find_first_not_of(' ', line), english) << command.name << ": " << summary;
   }
   EXPECT_GE(built_in, 20);
 }
