@@ -242,6 +242,33 @@ TEST_F(PersonScopeHeldViewsTest,
   EXPECT_TRUE(status.ok()) << status.error_message();
 }
 
+TEST_F(PersonScopeHeldViewsTest,
+       GivenAPersonCheckWaitingForTheViewsWhenTheServerShutsDownThenItEndsUnavailableAtOnce) {
+  held_->holding = true;
+  const std::string cooperative = RegisterAs("recorder-u-minh", "2000000071", "32059");
+  ASSERT_FALSE(cooperative.empty());
+  coop::v1::RecordPersonRequest request;
+  *request.mutable_header() = Header();
+  request.mutable_details()->set_full_name("Lê Thị Lan");
+  request.set_cooperative_id(cooperative);
+  grpc::Status status;
+  std::thread caller([&] {
+    coop::v1::RecordPersonReply reply;
+    status = people_->RecordPerson(As("recorder-u-minh", 30'000).get(), request, &reply);
+  });
+  // The check is waiting for the held registry (it waits up to 5 s of its own) when the
+  // server begins to stop (a second is ample for the call to reach it).
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  std::thread stopper([&] { server_->Shutdown(); });
+  caller.join();
+  // It ended because the server stops, not because its own 5 s ran out.
+  EXPECT_EQ(status.error_code(), StatusCode::UNAVAILABLE);
+  EXPECT_NE(status.error_message().find("shutting down"), std::string::npos)
+      << status.error_message();
+  held_->Release();  // the runners stop once they are let go
+  stopper.join();
+}
+
 TEST_F(PersonAccessTest, ARecorderCannotTellAnUnknownPersonFromOneOutOfItsAreas) {
   const std::string ref = RecordFor("recorder-thoi-binh", "967");
   EXPECT_EQ(Read("recorder-u-minh", ref), StatusCode::PERMISSION_DENIED);
