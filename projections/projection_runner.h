@@ -98,8 +98,8 @@ struct RunnerOptions {
   // not once per commit, and an entity with several events in a burst is folded once. A commit
   // after a quiet spell is read at once, and so is every commit while a caller waits in
   // WaitForPosition: the gathering never delays reading one's own writes. (Under load, a
-  // projection's lag grows by up to about twice this: a page read from the shared reader may
-  // end at an older head, and the rest waits for the next read.) Measured through the command
+  // projection's lag grows by up to about twice this: a commit just after a read waits the
+  // interval, then the page that holds it takes its time to apply.) Measured through the command
   // services (docs/PERFORMANCE.md): the projections took about 0.10 CPU seconds a thousand events
   // with 10 ms, 0.07 with 50 ms and 0.05 with 100 ms; the demo's import, whose cooperatives
   // have long histories re-folded at every page that touches them, 1.47 CPU seconds with
