@@ -211,18 +211,25 @@ class PersonScopeHeldViewsTest : public PersonAccessTest {
     PersonAccessTest::TearDown();
   }
 
+  // Holds the registry, registers cooperative `code` as U Minh's recorder (so the registry
+  // cannot read it) and returns a request to record a person for it.
+  coop::v1::RecordPersonRequest PersonForHeldCooperative(const std::string& code) {
+    held_->holding = true;
+    const std::string cooperative = RegisterAs("recorder-u-minh", code, "32059");
+    EXPECT_FALSE(cooperative.empty());
+    coop::v1::RecordPersonRequest request;
+    *request.mutable_header() = Header();
+    request.mutable_details()->set_full_name("Lê Thị Lan");
+    request.set_cooperative_id(cooperative);
+    return request;
+  }
+
   std::shared_ptr<Held> held_ = std::make_shared<Held>();
 };
 
 TEST_F(PersonScopeHeldViewsTest,
        GivenTheViewsHeldBehindTheLogWhenTheCallerOfAPersonCheckGivesUpThenItsWorkerIsFreedAtOnce) {
-  held_->holding = true;
-  const std::string cooperative = RegisterAs("recorder-u-minh", "2000000051", "32059");
-  ASSERT_FALSE(cooperative.empty());
-  coop::v1::RecordPersonRequest request;
-  *request.mutable_header() = Header();
-  request.mutable_details()->set_full_name("Lê Thị Lan");
-  request.set_cooperative_id(cooperative);
+  coop::v1::RecordPersonRequest request = PersonForHeldCooperative("2000000051");
   coop::v1::RecordPersonReply reply;
   // The registry cannot read the cooperative, so the check waits for it (up to 5 s) until the
   // caller's deadline.
@@ -244,13 +251,7 @@ TEST_F(PersonScopeHeldViewsTest,
 
 TEST_F(PersonScopeHeldViewsTest,
        GivenAPersonCheckWaitingForTheViewsWhenTheServerShutsDownThenItEndsUnavailableAtOnce) {
-  held_->holding = true;
-  const std::string cooperative = RegisterAs("recorder-u-minh", "2000000071", "32059");
-  ASSERT_FALSE(cooperative.empty());
-  coop::v1::RecordPersonRequest request;
-  *request.mutable_header() = Header();
-  request.mutable_details()->set_full_name("Lê Thị Lan");
-  request.set_cooperative_id(cooperative);
+  coop::v1::RecordPersonRequest request = PersonForHeldCooperative("2000000071");
   grpc::Status status;
   std::thread caller([&] {
     coop::v1::RecordPersonReply reply;
