@@ -39,7 +39,7 @@ absl::StatusOr<PageView> SharedPageReader::Read(uint64_t from, uint32_t max_coun
     if (auto it = convoy_.find(runner); it != convoy_.end() && it->second.from != from) {
       it->second = {from, absl::Now()};
     }
-    if (!IsCovered(from, max_count) && !loading_.contains(from) &&
+    if (!IsCovered(from) && !loading_.contains(from) &&
         MustWaitForConvoy(runner, from, max_count)) {
       ++counters_.convoy_waits;
       const auto can_go = [this, runner, from, max_count]() ABSL_NO_THREAD_SAFETY_ANALYSIS {
@@ -59,7 +59,7 @@ absl::StatusOr<PageView> SharedPageReader::Read(uint64_t from, uint32_t max_coun
       mu_.Await(absl::Condition(&other->done));
       if (!other->status.ok()) return other->status;
       ++counters_.shared;
-      return Slice(other->page, from, max_count, runner);
+      return Slice(other->page, from, max_count, runner, /*fresh=*/true);
     }
     loading = std::make_shared<Loading>();
     loading_[from] = loading;
@@ -89,21 +89,25 @@ absl::StatusOr<PageView> SharedPageReader::Load(uint64_t from, uint32_t max_coun
   loading->page.first = from;
   loading->page.events = std::make_shared<const PageView::Events>(std::move(read->events));
   loading->page.end_of_log = read->end_of_log;
+  counters_.events_read += loading->page.events->size();
   for (const auto& event : *loading->page.events) loading->page.bytes += event.payload().size();
   const Page& page = loading->page;
   if (page.events->empty()) return PageView(page.events, 0, 0, page.end_of_log);
   Keep(page);
   // One page ahead of what callers asked for, not more: a page read ahead asks for none.
-  return for_caller ? Slice(page, from, max_count, runner) : PageView();
+  return for_caller ? Slice(page, from, max_count, runner, /*fresh=*/true) : PageView();
 }
 
 PageView SharedPageReader::Slice(const Page& page, uint64_t from, uint32_t max_count,
-                                 uint64_t runner) {
+                                 uint64_t runner, bool fresh) {
   const size_t begin = from - page.first;
   const size_t end = std::min<size_t>(page.events->size(), begin + max_count);
   const bool to_its_end = end == page.events->size();
   if (to_its_end) MaybeReadAhead(page, max_count, runner);
-  return PageView(page.events, begin, end, page.end_of_log && to_its_end);
+  // A kept page read at an older head: its end is the end of the log only while the head has
+  // not moved past it (else the caller reads on from there, and gets only the new commits).
+  const bool at_head = fresh || events_->notifier().head() < page.first + page.events->size();
+  return PageView(page.events, begin, end, page.end_of_log && to_its_end && at_head);
 }
 
 void SharedPageReader::MaybeReadAhead(const Page& page, uint32_t max_count, uint64_t runner) {
@@ -179,30 +183,15 @@ std::optional<PageView> SharedPageReader::FindKept(uint64_t from, uint32_t max_c
   for (auto it = kept_.begin(); it != kept_.end(); ++it) {
     const uint64_t last = it->first + it->events->size() - 1;
     if (from < it->first || from > last) continue;
-    // A page read at an older head, whose slice would end there although the log has moved
-    // on, is not served: the caller would take its few events as the end of the log (a runner
-    // that gathers commits then waits its whole interval) while one read of the store gives
-    // it everything up to the head. Such pages come from a runner that reads every commit
-    // at once (a caller waits on it) and are small.
-    if (IsStaleTail(*it, from, max_count)) continue;
     kept_.splice(kept_.begin(), kept_, it);  // most recently used
-    return Slice(kept_.front(), from, max_count, runner);
+    return Slice(kept_.front(), from, max_count, runner, /*fresh=*/false);
   }
   return std::nullopt;
 }
 
-bool SharedPageReader::IsStaleTail(const Page& page, uint64_t from, uint32_t max_count) const {
-  const uint64_t last = page.first + page.events->size() - 1;
-  // The slice reaches the page's end exactly when Slice says so.
-  return page.end_of_log && from + max_count >= last + 1 && events_->notifier().head() > last;
-}
-
-bool SharedPageReader::IsCovered(uint64_t position, uint32_t max_count) const {
+bool SharedPageReader::IsCovered(uint64_t position) const {
   for (const Page& page : kept_) {
-    if (position >= page.first && position < page.first + page.events->size() &&
-        !IsStaleTail(page, position, max_count)) {
-      return true;
-    }
+    if (position >= page.first && position < page.first + page.events->size()) return true;
   }
   return false;
 }

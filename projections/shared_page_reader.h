@@ -24,14 +24,16 @@
 // rebuilding while the others are live or nearly so), never waits; nor does any runner for
 // one that is idle (failed, stopped, retrying).
 //
-// A kept page is what the log held when it was read: a slice that reaches the end of a page
-// read at the head says end_of_log although later commits may follow. Runners wait on the
-// store's CommitNotifier for a position above the one they reached, which fires at once if
-// the head has moved, so nothing is missed. But a kept page that ended at the head is not
-// served once the head has moved past it, if the slice asked for would reach its end: the
-// store is read again from `from`, so that a runner behind one that reads every commit at
-// once (its pages are single commits) gets the whole tail in one page, not one commit per
-// gathering interval (RunnerOptions::live_read_interval).
+// A kept page is what the log held when it was read. A slice that reaches the end of a page
+// read at the head says end_of_log only if the head is still there when the slice is served:
+// once later commits follow, the slice ends without it and the runner reads on from the page's
+// end, which reads only the new commits from the store (and keeps them for the runners
+// behind). So each live commit is decoded about once for all runners, although they gather
+// commits at different times, and a runner behind one that reads every commit at once (its
+// pages are single commits) goes through them all in one commit of its own, instead of one
+// commit per gathering interval (RunnerOptions::live_read_interval). Runners wait on the
+// store's CommitNotifier for a position above the one they reached, which fires at once if the
+// head has moved, so nothing is missed either way.
 //
 // Errors: the store's, as ReadAll returns them (a failed read is not kept; each waiting caller
 // gets it and may retry).
@@ -114,6 +116,7 @@ class SharedPageReader {
     uint64_t read_ahead = 0;
     uint64_t shared = 0;
     uint64_t convoy_waits = 0;  // reads that waited for a runner behind
+    uint64_t events_read = 0;   // events read (and decoded) from the store, for all pages
   };
   Counters counters() const;
 
@@ -127,21 +130,18 @@ class SharedPageReader {
   struct Loading;  // a read in progress, which others asking for the same `from` wait for
 
   // Up to `max_count` events of `page` from `from` (which it holds); asks for the page after
-  // it to be read ahead if the slice reaches its end (and `runner` may go on to it).
-  PageView Slice(const Page& page, uint64_t from, uint32_t max_count, uint64_t runner)
+  // it to be read ahead if the slice reaches its end (and `runner` may go on to it). `fresh`:
+  // the page was read for this call, so its end_of_log stands as read; else it stands only
+  // while the head is still at the page's end.
+  PageView Slice(const Page& page, uint64_t from, uint32_t max_count, uint64_t runner, bool fresh)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  // A slice of a kept page holding `from`; nullopt if none does (a stale tail does not count:
-  // IsStaleTail). Marks it recently used.
+  // A slice of a kept page holding `from`; nullopt if none does. Marks it recently used.
   std::optional<PageView> FindKept(uint64_t from, uint32_t max_count, uint64_t runner)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   void Keep(Page page) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   bool IsKept(uint64_t first) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  // A slice of `max_count` from `from` would reach the end of `page`, which was read at the
-  // head, and the head has moved past it: the slice would say end_of_log too early.
-  bool IsStaleTail(const Page& page, uint64_t from, uint32_t max_count) const
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  // A kept page serves `max_count` from `position` (a read from it needs no store read).
-  bool IsCovered(uint64_t position, uint32_t max_count) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // A kept page holds `position` (a read from it needs no store read).
+  bool IsCovered(uint64_t position) const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Reads a page registered in loading_ from the store and keeps it; `for_caller`: a runner
   // asked for it (so the page after it may be read ahead).
   absl::StatusOr<PageView> Load(uint64_t from, uint32_t max_count,

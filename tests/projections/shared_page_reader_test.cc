@@ -69,7 +69,7 @@ TEST_F(SharedPageReaderTest, AReadPageAnswersLaterReadsInsideIt) {
 }
 
 TEST_F(SharedPageReaderTest,
-       GivenAPageKeptAtAnOlderHeadWhenARunnerReadsItsTailThenItGetsEveryLaterCommitToo) {
+       GivenAPageKeptAtAnOlderHeadWhenARunnerReadsItsTailThenItReadsOnAndEachCommitIsReadOnce) {
   SharedPageReader reader(events_.get(), SharedPageReader::kDefaultMaxPages,
                           SharedPageReader::kDefaultMaxPageBytes, /*read_ahead=*/false);
   AppendEvents(3);
@@ -78,29 +78,38 @@ TEST_F(SharedPageReaderTest,
   ASSERT_OK(first);
   EXPECT_EQ(Positions(*first), std::vector<uint64_t>({1, 2, 3}));
   EXPECT_TRUE(first->end_of_log());
+  // Served again while the head is still there, its tail still ends the log.
+  auto again = reader.Read(2, 100);
+  ASSERT_OK(again);
+  EXPECT_EQ(Positions(*again), std::vector<uint64_t>({2, 3}));
+  EXPECT_TRUE(again->end_of_log());
   AppendEvents(5);
-  // A runner behind it asks from position 2: it gets the log up to the new head in one page,
-  // not the kept page's tail (which would say end_of_log at position 3).
+  // A runner behind it asks from position 2: it gets the kept tail, which no longer says
+  // end_of_log (the runner would take it for the head and wait), without a store read.
   auto behind = reader.Read(2, 100);
   ASSERT_OK(behind);
-  EXPECT_EQ(Positions(*behind), std::vector<uint64_t>({2, 3, 4, 5, 6, 7, 8}));
-  EXPECT_TRUE(behind->end_of_log());
+  EXPECT_EQ(Positions(*behind), std::vector<uint64_t>({2, 3}));
+  EXPECT_FALSE(behind->end_of_log());
+  auto exact = reader.Read(1, 3);  // a slice ending exactly where the old page does
+  ASSERT_OK(exact);
+  EXPECT_EQ(Positions(*exact), std::vector<uint64_t>({1, 2, 3}));
+  EXPECT_FALSE(exact->end_of_log());
+  EXPECT_EQ(reader.counters().store_reads, 1u);
+  // Reading on from the page's end reads only the new commits, up to the head.
+  auto rest = reader.Read(4, 100);
+  ASSERT_OK(rest);
+  EXPECT_EQ(Positions(*rest), std::vector<uint64_t>({4, 5, 6, 7, 8}));
+  EXPECT_TRUE(rest->end_of_log());
   EXPECT_EQ(reader.counters().store_reads, 2u);
-  // A slice that stops inside the old page is still served from it, and so is a page whose
-  // end is the head.
+  // Every later reader of those positions shares the two reads.
   auto inside = reader.Read(1, 2);
   ASSERT_OK(inside);
   EXPECT_EQ(Positions(*inside), std::vector<uint64_t>({1, 2}));
   auto tail = reader.Read(7, 100);
   ASSERT_OK(tail);
   EXPECT_EQ(Positions(*tail), std::vector<uint64_t>({7, 8}));
+  EXPECT_TRUE(tail->end_of_log());
   EXPECT_EQ(reader.counters().store_reads, 2u);
-  // A slice that ends exactly where the old page does would say end_of_log too: read again.
-  auto exact = reader.Read(1, 3);
-  ASSERT_OK(exact);
-  EXPECT_EQ(Positions(*exact), std::vector<uint64_t>({1, 2, 3}));
-  EXPECT_FALSE(exact->end_of_log());
-  EXPECT_EQ(reader.counters().store_reads, 3u);
 }
 
 TEST_F(SharedPageReaderTest, KeepsAtMostMaxPagesLeastRecentlyUsedDroppedFirst) {
@@ -278,6 +287,56 @@ TEST_F(SharedPageReaderTest, TheRunnersOfASetReadEachPageOnceWhenTogether) {
   const auto counters = set.page_reader().counters();
   EXPECT_LE(counters.store_reads, 15u + 3u * 2u);
   EXPECT_GE(counters.shared, 30u);
+}
+
+// CountPerStream that takes `pause` over each page, as a projection with more to write does.
+class CountWithPause final : public Projection {
+ public:
+  CountWithPause(std::string name, absl::Duration pause) : count_(1, name), pause_(pause) {}
+  std::string name() const override { return count_.name(); }
+  uint32_t version() const override { return count_.version(); }
+  absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override {
+    return count_.Apply(event, writer);
+  }
+  absl::Status FinishPage(ProjectionWriter& writer, uint64_t last_position) override {
+    absl::SleepFor(pause_);
+    return count_.FinishPage(writer, last_position);
+  }
+
+ private:
+  CountPerStream count_;
+  absl::Duration pause_;
+};
+
+TEST_F(SharedPageReaderTest, RunnersGatheringLiveCommitsAtDifferentTimesReadEachCommitAboutOnce) {
+  RunnerOptions options;
+  options.live_read_interval = absl::Milliseconds(20);
+  ProjectionSet set(events_.get(), projections_.get(), options);
+  std::vector<std::string> names;
+  for (int i = 0; i < 4; ++i) {
+    names.push_back("count_" + std::to_string(i));
+    set.Add(std::make_unique<CountWithPause>(names.back(), absl::Milliseconds(3 + 11 * i)));
+  }
+  ASSERT_OK(set.StartAll());
+  // Commits keep coming, one event each, while the runners gather them, each on its own
+  // schedule.
+  uint64_t head = 0;
+  for (int i = 0; i < 400; ++i) {
+    head = AppendEvents(1);
+    std::this_thread::sleep_for(std::chrono::microseconds(2500));
+  }
+  ASSERT_OK(set.WaitForPosition(names, head, absl::Seconds(30)));
+  // A runner finding another's page kept reads on from its end rather than reading it all
+  // again: the log is decoded about once, not once a runner (four times).
+  const auto counters = set.page_reader().counters();
+  EXPECT_LE(counters.events_read, head * 3 / 2) << "store reads " << counters.store_reads;
+  auto reference = projections_->ReadRows("count_0");
+  ASSERT_OK(reference);
+  for (const auto& name : names) {
+    auto rows = projections_->ReadRows(name);
+    ASSERT_OK(rows);
+    EXPECT_EQ(*rows, *reference) << name;
+  }
 }
 
 // Waits (at most 30 s) until `reader` counts `waits` convoy waits.
