@@ -36,6 +36,14 @@ std::string ShareEntryKey(const std::string& unit_set, const std::vector<std::st
   return absl::StrCat(unit_set, "|", absl::StrJoin(chain, ","), "|", year);
 }
 
+// The year of a share key (0 if it has none).
+int ShareEntryYear(const std::string& key) {
+  int year = 0;
+  const size_t bar = key.rfind('|');
+  if (bar == std::string::npos || !absl::SimpleAtoi(key.substr(bar + 1), &year)) return 0;
+  return year;
+}
+
 // Figures in the catalogue's order (Statistics()), as a FigureVector holds them.
 using Figures = std::vector<int64_t>;
 // An entity's share of the totals: share key -> its figures.
@@ -208,14 +216,17 @@ absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity
   if (!stored.ok()) return stored.status();
   KeepEvent(event, (*stored)->add_events());
   streams_.Changed(EntityKey(entity_id));
-  auto& areas = touched_[entity_id];
+  const int first_year = FirstYearChangedBy(event, PeriodKind::kCalendarYear);
+  auto [it, inserted] = touched_.try_emplace(entity_id);
+  Touched& touched = it->second;
+  touched.first_year = inserted ? first_year : std::min(touched.first_year, first_year);
   if (!event.area().code().empty())
-    areas.insert(event.area().unit_set() + "|" + event.area().code());
+    touched.areas.insert(event.area().unit_set() + "|" + event.area().code());
   return absl::OkStatus();
 }
 
 absl::Status AnnualStatisticsProjection::RefreshEntity(const std::string& entity_id,
-                                                       const std::set<std::string>& event_areas,
+                                                       const Touched& touched,
                                                        ProjectionWriter& writer) {
   // 1. The entity's events.
   auto stored = streams_.Get(writer, EntityKey(entity_id));
@@ -224,9 +235,18 @@ absl::Status AnnualStatisticsProjection::RefreshEntity(const std::string& entity
   events.reserve((*stored)->events_size());
   for (const auto& kept_event : (*stored)->events()) events.push_back(&kept_event);
 
-  // 2. Its figures, mapped onto each year's unit set; stocks as year-on-year changes.
-  const EntityFigures figures =
-      ComputeEntityFigures(entity_id, events, Knowledge{}, PeriodKind::kCalendarYear);
+  // 2. Its figures, mapped onto each year's unit set; stocks as year-on-year changes. Only the
+  // years from `from` on are recomputed (0: all), and the year before them, whose stocks the
+  // changes of `from` are taken against; the share's earlier years stand as stored.
+  const int from = touched.first_year;
+  const int fold_from = from == 0 ? 0 : from - 1;
+  const EntityFigures figures = ComputeEntityFigures(
+      entity_id, events, Knowledge{}, PeriodKind::kCalendarYear, /*only_year=*/0, fold_from);
+  ++refresh_counts_.entities;
+  if (figures.first_year != 0) {
+    refresh_counts_.years +=
+        std::max(0, figures.last_year - std::max(figures.first_year, from) + 1);
+  }
   const size_t catalogue_size = Statistics().size();
   Shares fresh;
   const auto fresh_at = [&](const std::string& key) -> Figures& {
@@ -254,7 +274,7 @@ absl::Status AnnualStatisticsProjection::RefreshEntity(const std::string& entity
       chains.emplace(chain_key, mapped.chain);
       if (def->kind == StatisticKind::kStock) {
         base::AddTo(&stocks[{set_name, chain_key, index}][year], c.value);
-      } else {
+      } else if (year >= from) {
         base::AddTo(&fresh_at(ShareEntryKey(set_name, mapped.chain, year))[index], c.value);
       }
     }
@@ -262,13 +282,13 @@ absl::Status AnnualStatisticsProjection::RefreshEntity(const std::string& entity
   for (const auto& [series, values] : stocks) {
     const auto& [set_name, chain_key, index] = series;
     const bool two_level = set_name == UnitSetName(UnitSet::k2025_07);
-    const int from = two_level ? std::max(figures.first_year, 2025) : figures.first_year;
+    const int series_from = two_level ? std::max(figures.first_year, 2025) : figures.first_year;
     const int to = two_level ? figures.last_year : std::min(figures.last_year, 2024);
     int64_t previous = 0;
-    for (int year = from; year <= to; ++year) {
+    for (int year = std::max(series_from, fold_from); year <= to; ++year) {
       auto it = values.find(year);
       const int64_t value = it == values.end() ? 0 : it->second;
-      if (value != previous) {
+      if (value != previous && year >= from) {
         fresh_at(ShareEntryKey(set_name, chains[chain_key], year))[index] += value - previous;
       }
       previous = value;
@@ -276,8 +296,9 @@ absl::Status AnnualStatisticsProjection::RefreshEntity(const std::string& entity
   }
 
   // 3. The area index (never shrinks: an entity stays a candidate of every area it was in,
-  // and every area it had is the area of one of its events).
-  indexed.insert(event_areas.begin(), event_areas.end());
+  // and every area it had is the area of one of its events; those of the years not
+  // recomputed were indexed when they were).
+  indexed.insert(touched.areas.begin(), touched.areas.end());
   for (const auto& area : indexed) {
     const std::vector<std::string> parts = absl::StrSplit(area, '|');
     auto set = domain::areas::ParseUnitSet(parts[0]);
@@ -287,10 +308,20 @@ absl::Status AnnualStatisticsProjection::RefreshEntity(const std::string& entity
     index_rows_.Put(writer, absl::StrCat(prefix, "#", entity_id));
   }
 
-  // 4. Retract the old share, add the new one: only what changed touches the totals.
+  // 4. Retract the old share, add the new one: only what changed touches the totals. Of the
+  // old share, the years before `from` stay.
   auto share_row = shares_.Get(writer, ShareKey(entity_id));
   if (!share_row.ok()) return share_row.status();
-  const Shares old_shares = SharesOf(**share_row);
+  Shares old_shares = SharesOf(**share_row);
+  Shares kept;  // the years before `from`, not recomputed (no key of `fresh` is among them)
+  for (auto it = old_shares.begin(); it != old_shares.end();) {
+    if (ShareEntryYear(it->first) < from) {
+      kept.insert(std::move(*it));
+      it = old_shares.erase(it);
+    } else {
+      ++it;
+    }
+  }
   std::set<std::string> keys;
   for (const auto& [key, unused] : old_shares) keys.insert(key);
   for (const auto& [key, unused] : fresh) keys.insert(key);
@@ -311,6 +342,7 @@ absl::Status AnnualStatisticsProjection::RefreshEntity(const std::string& entity
   }
   coop::v1::EntityContributionRow& new_row = **share_row;
   new_row.Clear();
+  fresh.merge(kept);
   for (auto& [key, figures] : fresh) {
     size_t size = figures.size();
     while (size > 0 && figures[size - 1] == 0) --size;
@@ -335,8 +367,8 @@ absl::Status AnnualStatisticsProjection::FinishPage(ProjectionWriter& writer,
   // Each entity's share is recomputed once for the page, after all its events of the page:
   // the totals move by (share after the page) - (share before it), which is what recomputing
   // after each event would have summed to.
-  for (const auto& [entity_id, event_areas] : touched_) {
-    if (auto st = RefreshEntity(entity_id, event_areas, writer); !st.ok()) return st;
+  for (const auto& [entity_id, touched] : touched_) {
+    if (auto st = RefreshEntity(entity_id, touched, writer); !st.ok()) return st;
   }
   touched_.clear();
   streams_.FinishPage(writer, last_position);

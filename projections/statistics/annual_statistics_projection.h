@@ -4,9 +4,11 @@
 //
 // For every entity (entity_figures.h) it keeps its events and its current share of the
 // totals. Once per page, for each entity with events in the page, it recomputes the entity's
-// figures, maps their areas
-// to the unit set in force in each year (area_mapper.h), and applies the difference between
-// the new share and the stored one to the total rows of every level the area rolls up into.
+// figures of the years those events can change (FirstYearChangedBy: an event dated this year
+// changes this year on, a correction every year), maps their areas to the unit set in force in
+// each year (area_mapper.h), and applies the difference between the new share of those years
+// and the stored one to the total rows of every level the area rolls up into; the share of
+// the earlier years stands.
 // Stocks are stored as year-on-year changes, so a stock at the end of Y is the sum of an
 // area's rows up to Y (an entity's last value stands for every later year without rows for
 // them); flows are stored in their year.
@@ -59,6 +61,14 @@ class AnnualStatisticsProjection final : public Projection {
   void BeginPage(uint64_t first_position) override;
   absl::Status FinishPage(ProjectionWriter& writer, uint64_t last_position) override;
 
+  // What the refreshes since construction recomputed (for tests and benchmarks): entities, and
+  // the years of their shares, summed.
+  struct RefreshCounts {
+    uint64_t entities = 0;
+    uint64_t years = 0;
+  };
+  RefreshCounts refresh_counts() const { return refresh_counts_; }
+
   static std::string EntityKey(const std::string& entity_id) { return "e/" + entity_id; }
   static std::string ShareKey(const std::string& entity_id) { return "k/" + entity_id; }
   static std::string TotalsKey(const std::string& unit_set, const std::string& code, int year) {
@@ -79,14 +89,18 @@ class AnnualStatisticsProjection final : public Projection {
   // Keeps the event with its entity's events and marks the entity touched in this page.
   absl::Status ApplyToEntity(const std::string& entity_id, const coop::v1::RecordedEvent& event,
                              ProjectionWriter& writer);
-  // Recomputes a touched entity's figures from all its events and moves the totals, the area
-  // index and its share to them; `event_areas` are the areas of its events of this page.
-  absl::Status RefreshEntity(const std::string& entity_id, const std::set<std::string>& event_areas,
+  // An entity with events in the page being applied.
+  struct Touched {
+    std::set<std::string> areas;  // "<unit set>|<code>" of those events' areas
+    int first_year = 0;           // the earliest FirstYearChangedBy of them (0: every year)
+  };
+  // Recomputes a touched entity's figures from all its events, for the years its events of
+  // the page can change, and moves the totals, the area index and its share to them.
+  absl::Status RefreshEntity(const std::string& entity_id, const Touched& touched,
                              ProjectionWriter& writer);
   AreaMapper mapper_;
-  // The entities with events in the page being applied: entity id -> "<unit set>|<code>" of
-  // those events' areas.
-  std::map<std::string, std::set<std::string>> touched_;
+  std::map<std::string, Touched> touched_;  // by entity id
+  RefreshCounts refresh_counts_;
   // Parsed rows (page_rows.h), kept across pages while each page follows the last one
   // finished: entity events, entity shares, totals.
   static constexpr size_t kMaxCachedEntities = 1'024;

@@ -6,12 +6,18 @@
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "coop/v1/cooperative_events.pb.h"
+#include "coop/v1/group_events.pb.h"
+#include "coop/v1/hall_events.pb.h"
+#include "domain/common/dates.h"
+#include "domain/common/stream_corrections.h"
 #include "domain/cooperative/cooperative_aggregate.h"
 #include "domain/group/group_aggregate.h"
 #include "domain/hall/hall_aggregate.h"
 #include "domain/programs/class_aggregate.h"
 #include "domain/programs/grant_aggregate.h"
 #include "domain/programs/ocop_aggregate.h"
+#include "domain/programs/placement_aggregate.h"
 #include "projections/statistics/figure_builder.h"
 
 namespace coop::projections::statistics {
@@ -97,8 +103,9 @@ void CooperativeEntityFigures(const std::string& entity_id, const EventRefs& eve
 }  // namespace
 
 EntityFigures ComputeEntityFigures(const std::string& entity_id, const EventRefs& events,
-                                   const Knowledge& knowledge, PeriodKind kind, int only_year) {
-  FigureBuilder builder(kind, only_year);
+                                   const Knowledge& knowledge, PeriodKind kind, int only_year,
+                                   int from_year) {
+  FigureBuilder builder(kind, only_year, from_year);
   if (absl::StartsWith(entity_id, domain::CooperativeAggregate::kStreamPrefix)) {
     CooperativeEntityFigures(entity_id, events, knowledge, builder);
   } else if (absl::StartsWith(entity_id, domain::GroupAggregate::kStreamPrefix)) {
@@ -120,6 +127,47 @@ EntityFigures ComputeEntityFigures(const std::string& entity_id,
   refs.reserve(events.size());
   for (const auto& event : events) refs.push_back(&event);
   return ComputeEntityFigures(entity_id, refs, knowledge, kind, only_year);
+}
+
+int FirstYearChangedBy(const coop::v1::RecordedEvent& event, PeriodKind kind) {
+  if (domain::IsCorrection(event)) return 0;
+  if (absl::StartsWith(event.stream_id(), domain::PlacementAggregate::kStreamPrefix)) return 0;
+  // As the figures read it (DecodeByDate): a date that does not parse is the earliest day.
+  const absl::CivilDay unparsed;
+  const absl::CivilDay on = domain::ParseDateOr(event.occurred_on(), unparsed);
+  if (on == unparsed) return 0;
+  const int year = PeriodYearOf(on, kind);
+  const std::string& type = event.type();
+  const auto is = [&type](const google::protobuf::Message& message) {
+    return type == message.GetDescriptor()->full_name();
+  };
+  if (is(coop::v1::CooperativeRegistered::default_instance()) ||
+      is(coop::v1::GroupFormed::default_instance()) ||
+      is(coop::v1::HallFounded::default_instance())) {
+    return 0;
+  }
+  if (is(coop::v1::CooperativeRegistrationChanged::default_instance()) ||
+      is(coop::v1::GroupChanged::default_instance())) {
+    return std::min(year, 2025);
+  }
+  // The year a payload is about: rating, annual report, general meeting.
+  int about = 0;
+  if (is(coop::v1::CooperativeRated::default_instance())) {
+    coop::v1::CooperativeRated rated;
+    if (!rated.ParseFromString(event.payload())) return 0;
+    about = rated.year();
+  } else if (is(coop::v1::CooperativeAnnualReportSubmitted::default_instance())) {
+    coop::v1::CooperativeAnnualReportSubmitted report;
+    if (!report.ParseFromString(event.payload())) return 0;
+    about = report.year();
+  } else if (is(coop::v1::CooperativeGeneralMeetingHeld::default_instance())) {
+    coop::v1::CooperativeGeneralMeetingHeld meeting;
+    if (!meeting.ParseFromString(event.payload())) return 0;
+    about = meeting.fiscal_year();
+  } else {
+    return year;
+  }
+  return about > 0 ? std::min(year, about) : 0;
 }
 
 }  // namespace coop::projections::statistics

@@ -90,9 +90,26 @@ using EventRefs = std::vector<const coop::v1::RecordedEvent*>;
 
 // `events`: every event of the entity's streams (corrections included), each stream in its
 // order. Only events `knowledge` admits take part. only_year != 0: compute that year alone
-// (the replayed path); else every year.
+// (the replayed path); else every year, or with from_year != 0 every year from it on (the
+// contributions of each of those years are the same as in the whole computation).
 EntityFigures ComputeEntityFigures(const std::string& entity_id, const EventRefs& events,
-                                   const Knowledge& knowledge, PeriodKind kind, int only_year = 0);
+                                   const Knowledge& knowledge, PeriodKind kind, int only_year = 0,
+                                   int from_year = 0);
+
+// The earliest year whose figures `event` can change when it is added after the entity's
+// other events (by position), whatever they are; 0 if it may change any year. An event
+// counts from its own period on, since each year folds the events dated up to its end, with
+// these exceptions (docs/domain.md, "Annual statistics"):
+// - a rating, an annual report and a general meeting count for the year they are about
+//   (CooperativeRated.year, CooperativeAnnualReportSubmitted.year,
+//   CooperativeGeneralMeetingHeld.fiscal_year), which may be earlier;
+// - a cooperative's registration change or a group's change may give the entity its
+//   re-address onto the two-level units, which maps its figures from 2025 on;
+// - an entity's first event (a registration, a group formed, a hall founded) sets its first
+//   year and the address linked streams count in before it; a correction may change any
+//   event; a placement's start date is in its payload: 0 for all of these;
+// - an event whose business date does not parse: 0.
+int FirstYearChangedBy(const coop::v1::RecordedEvent& event, PeriodKind kind);
 EntityFigures ComputeEntityFigures(const std::string& entity_id,
                                    const std::vector<coop::v1::RecordedEvent>& events,
                                    const Knowledge& knowledge, PeriodKind kind, int only_year = 0);

@@ -62,11 +62,15 @@ std::vector<DatedEvent<Union>> DecodeByDate(const Effective& effective,
 // the union of its streams' and linked streams count in the cooperative's area.
 class FigureBuilder {
  public:
-  FigureBuilder(PeriodKind kind, int only_year) : kind_(kind), only_year_(only_year) {}
+  FigureBuilder(PeriodKind kind, int only_year, int from_year = 0)
+      : kind_(kind), only_year_(only_year), from_year_(from_year) {}
   PeriodKind kind() const { return kind_; }
-  // The years to compute: every year up to `last`, or only_year alone (folding up to it,
-  // also past `last`: the stocks of the last year stand).
-  bool Wanted(int year) const { return only_year_ == 0 || year == only_year_; }
+  // The years to compute: every year up to `last` (from from_year on, if given), or only_year
+  // alone (folding up to it, also past `last`: the stocks of the last year stand). The fold
+  // runs through the years not wanted all the same; only their contributions are not kept.
+  bool Wanted(int year) const {
+    return (only_year_ == 0 || year == only_year_) && year >= from_year_;
+  }
   int LastYear(int last) const { return only_year_ == 0 ? last : only_year_; }
   // Stocks must be given up to at least `year` (a linked stream's last year).
   void RequireLast(int year) { min_last_ = std::max(min_last_, year); }
@@ -99,6 +103,7 @@ class FigureBuilder {
  private:
   PeriodKind kind_;
   int only_year_;
+  int from_year_;
   int min_last_ = 0;
   std::map<int, coop::v1::Area> owner_address_;
   EntityFigures figures_;

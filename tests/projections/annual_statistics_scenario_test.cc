@@ -23,6 +23,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <string>
 #include <thread>
@@ -300,11 +301,16 @@ class AnnualStatisticsScenarioTest : public ::testing::Test {
     Coop("A", e, "2021-11-11", a_area);
   }
 
-  void CatchUp(ProjectionStore* store, bool force_rebuild = false) {
+  // Brings `projection` (by default the fixture's) in `store` to the head, `page_size` events
+  // a page (by default several pages, so rows carry over between batches).
+  void CatchUp(ProjectionStore* store, bool force_rebuild = false, uint32_t page_size = 7,
+               AnnualStatisticsProjection* projection = nullptr) {
     RunnerOptions options;
     options.force_rebuild = force_rebuild;
-    options.page_size = 7;  // several pages, so rows carry over between batches
-    ProjectionRunner runner(events_.get(), store, &projection_, options);
+    options.page_size = page_size;
+    options.catch_up_commit_events = page_size;  // a page, a refresh of its entities
+    ProjectionRunner runner(events_.get(), store, projection != nullptr ? projection : &projection_,
+                            options);
     ASSERT_OK(runner.Start());
     ASSERT_OK(runner.WaitForPosition(events_->notifier().head(), absl::Seconds(30)));
     // A rebuild's rows are read once live (until then the old rows answer the wait above).
@@ -579,6 +585,62 @@ TEST_F(AnnualStatisticsScenarioTest, BadScopesAreRejectedNamingTheField) {
   scope = Scope(Old("966"), 2022);
   scope.set_in_units("2031-01");
   EXPECT_NE(reader.Annual(scope, 0).status().message().find("scope.in_units"), std::string::npos);
+}
+
+TEST_F(AnnualStatisticsScenarioTest,
+       GivenAnEntityWithYearsOfHistoryWhenAnEventIsAddedThenOnlyTheYearsItCanChangeAreRecomputed) {
+  // Given Z, registered in 2016 (its years run to 2026: a year past the last event or 2025),
+  const auto area = Old("32044");
+  Register("Z", area, "2016-03-01", 10, 100'000'000);
+  CatchUp(store_.get());
+  const auto years_recomputed = [this](const std::function<void()>& add) {
+    const uint64_t before = projection_.refresh_counts().years;
+    add();
+    CatchUp(store_.get());
+    return projection_.refresh_counts().years - before;
+  };
+  coop::v1::CooperativeEvent e;
+  // when members are reported in 2024: 2024–2026, not 2016–2026;
+  e.mutable_membership_reported()->mutable_members()->set_official(12);
+  std::string report_id;
+  EXPECT_EQ(years_recomputed([&] { report_id = Coop("Z", e, "2024-05-01", area).first; }), 3u);
+  // when a rating for 2019 is recorded in 2024: from 2019;
+  e.Clear();
+  e.mutable_rated()->set_year(2019);
+  e.mutable_rated()->set_score(85);
+  e.mutable_rated()->set_grade(coop::v1::GOOD);
+  EXPECT_EQ(years_recomputed([&] { Coop("Z", e, "2024-06-01", area); }), 8u);
+  // when the report is voided: every year, 2016–2026.
+  EXPECT_EQ(years_recomputed([&] { Void("coop-Z", report_id, "2024-07-01", area); }), 11u);
+  // Then the rows are those of a rebuild.
+  auto live = store_->ReadRows(projection_.name());
+  ASSERT_OK(live);
+  CatchUp(store_.get(), /*force_rebuild=*/true);
+  auto rebuilt = store_->ReadRows(projection_.name());
+  ASSERT_OK(rebuilt);
+  EXPECT_EQ(*live, *rebuilt);
+}
+
+TEST_F(AnnualStatisticsScenarioTest, EventByEventAndAllInOnePageGiveTheSameRows) {
+  // Each event its own page (each refresh recomputes only the years that event can change)
+  // against the whole log in one page (each entity computed once, every year).
+  auto one_by_one = ProjectionStore::Open(dir_.Sub("one_by_one"));
+  ASSERT_OK(one_by_one);
+  AnnualStatisticsProjection by_event;
+  CatchUp(one_by_one->get(), false, /*page_size=*/1, &by_event);
+  auto one_page = ProjectionStore::Open(dir_.Sub("one_page"));
+  ASSERT_OK(one_page);
+  AnnualStatisticsProjection by_log;
+  CatchUp(one_page->get(), false, /*page_size=*/100'000, &by_log);
+
+  auto rows_by_event = (*one_by_one)->ReadRows(projection_.name());
+  ASSERT_OK(rows_by_event);
+  auto rows_by_log = (*one_page)->ReadRows(projection_.name());
+  ASSERT_OK(rows_by_log);
+  auto rows_by_seven = store_->ReadRows(projection_.name());
+  ASSERT_OK(rows_by_seven);
+  EXPECT_EQ(*rows_by_event, *rows_by_log);
+  EXPECT_EQ(*rows_by_seven, *rows_by_log);
 }
 
 TEST_F(AnnualStatisticsScenarioTest, RebuildGivesIdenticalRows) {
