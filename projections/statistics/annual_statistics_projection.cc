@@ -1,5 +1,7 @@
 #include "projections/statistics/annual_statistics_projection.h"
 
+#include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 #include <string>
@@ -36,11 +38,14 @@ std::string ShareEntryKey(const std::string& unit_set, const std::vector<std::st
   return absl::StrCat(unit_set, "|", absl::StrJoin(chain, ","), "|", year);
 }
 
-// The year of a share key (0 if it has none).
+// The year of a share key; the largest int if it has none, so that a malformed key is always
+// diffed (and ApplyDiff reports it), never kept as it is.
 int ShareEntryYear(const std::string& key) {
   int year = 0;
   const size_t bar = key.rfind('|');
-  if (bar == std::string::npos || !absl::SimpleAtoi(key.substr(bar + 1), &year)) return 0;
+  if (bar == std::string::npos || !absl::SimpleAtoi(key.substr(bar + 1), &year)) {
+    return std::numeric_limits<int>::max();
+  }
   return year;
 }
 
@@ -238,10 +243,20 @@ absl::Status AnnualStatisticsProjection::RefreshEntity(const std::string& entity
   // 2. Its figures, mapped onto each year's unit set; stocks as year-on-year changes. Only the
   // years from `from` on are recomputed (0: all), and the year before them, whose stocks the
   // changes of `from` are taken against; the share's earlier years stand as stored.
-  const int from = touched.first_year;
+  // Past the entity's last year its stocks stand (EntityFigures), so the years between the
+  // last one before and an event dated later hold no changes, in the whole computation too.
+  int from = touched.first_year;
+  EntityFigures figures =
+      ComputeEntityFigures(entity_id, events, Knowledge{}, PeriodKind::kCalendarYear,
+                           /*only_year=*/0, from == 0 ? 0 : from - 1);
+  // A cooperative's linked figures of the years before its first count at its address at the
+  // end of that year, which an event of that year may change: then every year is recomputed.
+  if (from != 0 && figures.owner_first_year != 0 && from <= figures.owner_first_year &&
+      figures.first_year < figures.owner_first_year) {
+    from = 0;
+    figures = ComputeEntityFigures(entity_id, events, Knowledge{}, PeriodKind::kCalendarYear);
+  }
   const int fold_from = from == 0 ? 0 : from - 1;
-  const EntityFigures figures = ComputeEntityFigures(
-      entity_id, events, Knowledge{}, PeriodKind::kCalendarYear, /*only_year=*/0, fold_from);
   ++refresh_counts_.entities;
   if (figures.first_year != 0) {
     refresh_counts_.years +=

@@ -8,7 +8,8 @@
 // changes this year on, a correction every year), maps their areas to the unit set in force in
 // each year (area_mapper.h), and applies the difference between the new share of those years
 // and the stored one to the total rows of every level the area rolls up into; the share of
-// the earlier years stands.
+// the earlier years stands. (A cooperative's linked figures of years before its first year count
+// at its address at the end of that year: an event of that year recomputes every year.)
 // Stocks are stored as year-on-year changes, so a stock at the end of Y is the sum of an
 // area's rows up to Y (an entity's last value stands for every later year without rows for
 // them); flows are stored in their year.

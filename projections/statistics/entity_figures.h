@@ -77,6 +77,9 @@ struct EntityFigures {
   // The entity's own re-address onto the two-level units (docs/domain.md: it follows it when its
   // earlier figures are re-aggregated), if it has one; empty code otherwise.
   coop::v1::Area readdress;
+  // A cooperative's first year (0: none, or not a cooperative). Its linked streams' figures of
+  // earlier years count at its address at the end of that year.
+  int owner_first_year = 0;
 };
 
 // The entity id of a stream ("coop-…" etc. as is); "" if the stream does not feed the

@@ -98,7 +98,10 @@ class FigureBuilder {
     figures_.by_year[year].push_back({statistic, value, area, evidence});
   }
   void SetReaddress(const coop::v1::Area& area) { figures_.readdress = area; }
-  EntityFigures Take() { return std::move(figures_); }
+  EntityFigures Take() {
+    if (!owner_address_.empty()) figures_.owner_first_year = owner_address_.begin()->first;
+    return std::move(figures_);
+  }
 
  private:
   PeriodKind kind_;

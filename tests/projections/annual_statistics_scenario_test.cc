@@ -113,6 +113,20 @@ class AnnualStatisticsScenarioTest : public ::testing::Test {
     return Append("coop-" + id, event.GetReflection()->GetMessage(event, field), on, area);
   }
 
+  // A science and technology grant of the province to `cooperative`, filed under `area` (none:
+  // it counts at the cooperative's address).
+  void Grant(const std::string& id, const std::string& cooperative, int64_t amount,
+             const std::string& on, const coop::v1::Area& area) {
+    coop::v1::SupportGranted grant;
+    grant.set_grant_id(id);
+    grant.set_type(coop::v1::SUPPORT_SCIENCE_TECHNOLOGY);
+    grant.set_amount_vnd(amount);
+    grant.set_funding_source(coop::v1::FUNDING_PROVINCIAL);
+    grant.set_cooperative_id(cooperative);
+    *grant.mutable_area() = area;
+    Append("grant-" + id, grant, on, area);
+  }
+
   void Void(const std::string& stream, const std::string& event_id, const std::string& on,
             const coop::v1::Area& area) {
     coop::v1::EventVoided voided;
@@ -263,14 +277,7 @@ class AnnualStatisticsScenarioTest : public ::testing::Test {
       rated.set_decision_date("2022-06-01");
       rated.set_expires_on("2025-06-01");
       Append("ocop-P", rated, "2022-06-01", coop::v1::Area());
-      coop::v1::SupportGranted grant;
-      grant.set_grant_id("T");
-      grant.set_type(coop::v1::SUPPORT_SCIENCE_TECHNOLOGY);
-      grant.set_amount_vnd(100'000'000);
-      grant.set_funding_source(coop::v1::FUNDING_PROVINCIAL);
-      grant.set_cooperative_id("A");
-      *grant.mutable_area() = a_area;
-      Append("grant-T", grant, "2022-07-07", a_area);
+      Grant("T", "A", 100'000'000, "2022-07-07", a_area);
       coop::v1::GraduatePlaced placed;
       placed.set_placement_id("L");
       placed.set_person_ref("person-1");
@@ -350,12 +357,27 @@ class AnnualStatisticsScenarioTest : public ::testing::Test {
     return scope;
   }
 
+  // The fixture's rows equal those of the whole log applied in one page by a fresh
+  // projection (every entity computed once, every year).
+  void ExpectRowsOfOnePage() {
+    auto store = ProjectionStore::Open(dir_.Sub("one_page_" + std::to_string(++one_page_runs_)));
+    ASSERT_OK(store);
+    AnnualStatisticsProjection fresh;
+    CatchUp(store->get(), false, /*page_size=*/100'000, &fresh);
+    auto expected = (*store)->ReadRows(projection_.name());
+    ASSERT_OK(expected);
+    auto rows = store_->ReadRows(projection_.name());
+    ASSERT_OK(rows);
+    EXPECT_EQ(*rows, *expected);
+  }
+
   coop::testing::TempDir dir_;
   std::unique_ptr<RocksEventStore> events_;
   std::unique_ptr<ProjectionStore> store_;
   AnnualStatisticsProjection projection_;
   std::string later_report_;
   uint64_t before_late_event_ = 0;
+  int one_page_runs_ = 0;
 };
 
 TEST_F(AnnualStatisticsScenarioTest, DistrictFiguresFor2022) {
@@ -589,36 +611,49 @@ TEST_F(AnnualStatisticsScenarioTest, BadScopesAreRejectedNamingTheField) {
 
 TEST_F(AnnualStatisticsScenarioTest,
        GivenAnEntityWithYearsOfHistoryWhenAnEventIsAddedThenOnlyTheYearsItCanChangeAreRecomputed) {
-  // Given Z, registered in 2016 (its years run to 2026: a year past the last event or 2025),
+  // Given Q, registered in 2016 (its years run to 2026: a year past its last event or 2025),
   const auto area = Old("32044");
-  Register("Z", area, "2016-03-01", 10, 100'000'000);
+  Register("Q", area, "2016-03-01", 10, 100'000'000);
   CatchUp(store_.get());
+  // each step adds one event (a page of its own) and must leave the rows of the whole log
+  // computed at once, every entity every year.
   const auto years_recomputed = [this](const std::function<void()>& add) {
     const uint64_t before = projection_.refresh_counts().years;
     add();
     CatchUp(store_.get());
+    ExpectRowsOfOnePage();
     return projection_.refresh_counts().years - before;
   };
   coop::v1::CooperativeEvent e;
-  // when members are reported in 2024: 2024–2026, not 2016–2026;
+  // When members are reported in 2024: 2024–2026, not 2016–2026.
   e.mutable_membership_reported()->mutable_members()->set_official(12);
   std::string report_id;
-  EXPECT_EQ(years_recomputed([&] { report_id = Coop("Z", e, "2024-05-01", area).first; }), 3u);
-  // when a rating for 2019 is recorded in 2024: from 2019;
+  EXPECT_EQ(years_recomputed([&] { report_id = Coop("Q", e, "2024-05-01", area).first; }), 3u);
+  // When a rating for 2019 is recorded in 2024: from 2019.
   e.Clear();
   e.mutable_rated()->set_year(2019);
   e.mutable_rated()->set_score(85);
   e.mutable_rated()->set_grade(coop::v1::GOOD);
-  EXPECT_EQ(years_recomputed([&] { Coop("Z", e, "2024-06-01", area); }), 8u);
-  // when the report is voided: every year, 2016–2026.
-  EXPECT_EQ(years_recomputed([&] { Void("coop-Z", report_id, "2024-07-01", area); }), 11u);
-  // Then the rows are those of a rebuild.
-  auto live = store_->ReadRows(projection_.name());
-  ASSERT_OK(live);
-  CatchUp(store_.get(), /*force_rebuild=*/true);
-  auto rebuilt = store_->ReadRows(projection_.name());
-  ASSERT_OK(rebuilt);
-  EXPECT_EQ(*live, *rebuilt);
+  EXPECT_EQ(years_recomputed([&] { Coop("Q", e, "2024-06-01", area); }), 8u);
+  // When the report is voided: every year, 2016–2026.
+  EXPECT_EQ(years_recomputed([&] { Void("coop-Q", report_id, "2024-07-01", area); }), 11u);
+}
+
+TEST_F(AnnualStatisticsScenarioTest,
+       GivenAGrantFiledBeforeTheRegistrationWhenTheFirstYearsAddressChangesThenTheGrantMovesToo) {
+  // A grant filed under no area in 2015 counts at its cooperative's address at the end of its
+  // first year, 2016: a change of that address in 2016 moves the 2015 grant as well.
+  Grant("QG", "Q", 50'000'000, "2015-06-01", coop::v1::Area());
+  Register("Q", Old("32044"), "2016-03-01", 10, 100'000'000);
+  CatchUp(store_.get());
+  ExpectRowsOfOnePage();
+  coop::v1::CooperativeEvent e;
+  *e.mutable_registration_changed()->mutable_address() = Old("32047");
+  Coop("Q", e, "2016-09-01", Old("32047"));
+  CatchUp(store_.get());
+  ExpectRowsOfOnePage();
+  EXPECT_EQ(Figures(Scope(Old("32047"), 2015))["grants.count"], 1);
+  EXPECT_EQ(Figures(Scope(Old("32044"), 2015))["grants.count"], 0);
 }
 
 TEST_F(AnnualStatisticsScenarioTest, EventByEventAndAllInOnePageGiveTheSameRows) {
