@@ -7,6 +7,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <string>
@@ -71,6 +72,16 @@ struct ReportingDeps {
       return absl::UnavailableError("the server is shutting down");
     }
     return st;
+  }
+  // The position a query "as known at" a log position or a recorded-at time (0: none) waits
+  // for, as for min_position, so that it sees every event up to it: that position, or the log's
+  // head for a time or for a position past the head; 0 for neither. A projection still
+  // gathering commits would otherwise leave out the last few, and the same question asked
+  // again a moment later could get another answer.
+  uint64_t KnownAtPosition(uint64_t position, int64_t micros) const {
+    const uint64_t head = log->notifier().head();
+    if (position != 0) return std::min(position, head);
+    return micros != 0 ? head : 0;
   }
   // The checkpoint of the rows a projection serves (the log position they reflect; during a
   // rebuild, the old rows'); 0 if unknown.

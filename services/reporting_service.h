@@ -1,9 +1,11 @@
 // ReportingService: coop.v1.Reporting over gRPC's callback API — read-only queries served
 // from the projections (projections/). A query with min_position first waits until the
 // projections it reads have applied that position (read-your-writes), at most `max_wait`,
-// then fails DEADLINE_EXCEEDED naming the position reached. Queries run on their own worker
-// pool (never on gRPC threads, and not on the command workers, so waiting readers cannot
-// delay commands).
+// then fails DEADLINE_EXCEEDED naming the position reached. A query "as known at" a position
+// or a time (the statistics, GetCooperativeAsOf) waits the same way for that position (or the
+// head: ReportingDeps::KnownAtPosition), so that it holds every event up to it. Queries run on
+// their own worker pool (never on gRPC threads, and not on the command workers, so waiting readers
+// cannot delay commands).
 //
 // The handlers live in one file per subject: reporting_service.cc (cooperatives, projection
 // status and rebuild), reporting_views.cc (groups, halls, OCOP
@@ -113,6 +115,12 @@ class ReportingService final : public ParsesItsRequests<coop::v1::Reporting> {
                                       coop::v1::ListAreasReply* reply) override;
 
  private:
+  // The statistics queries' wait (reporting_statistics.cc): for min_position, and for the
+  // position a scope "as known at" a position or a time names (the figures must see every
+  // event up to it), whichever is later. Fails as ReportingDeps::Wait.
+  absl::Status WaitForStatistics(const coop::v1::StatisticsScope& scope,
+                                 uint64_t min_position) const;
+
   std::atomic<bool> stopping_{false};  // before deps_, which points at it
   const ReportingDeps deps_;
   const CallGate* const gate_;

@@ -2,6 +2,10 @@
 // criterion 13 —
 // served by projections/statistics/statistics_reader.h from the annual_statistics
 // projection.
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "absl/status/status.h"
 #include "domain/text/language.h"
 #include "projections/statistics/annual_statistics_projection.h"
@@ -27,12 +31,21 @@ absl::Status CheckLanguage(const std::string& lang) {
 
 }  // namespace
 
+absl::Status ReportingService::WaitForStatistics(const coop::v1::StatisticsScope& scope,
+                                                 uint64_t min_position) const {
+  const uint64_t known_at =
+      deps_.KnownAtPosition(scope.as_known_at_position(), scope.as_known_at_micros());
+  return deps_.Wait(Statistics(), std::max(min_position, known_at));
+}
+
 grpc::ServerUnaryReactor* ReportingService::GetAnnualStatistics(
     grpc::CallbackServerContext* context, const coop::v1::AnnualStatisticsRequest* request,
     coop::v1::AnnualStatisticsReply* reply) {
   return RunQuery(*gate_, workers_, context, [this, request, reply]() -> absl::Status {
     if (auto st = CheckLanguage(request->lang()); !st.ok()) return st;
-    if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
+    if (auto st = WaitForStatistics(request->scope(), request->min_position()); !st.ok()) {
+      return st;
+    }
     StatisticsReader reader(deps_.store);  // one snapshot: rows and checkpoint agree
     auto position = reader.Position();
     if (!position.ok()) return position.status();
@@ -50,7 +63,9 @@ grpc::ServerUnaryReactor* ReportingService::GetAnnualReport(
     coop::v1::AnnualReportReply* reply) {
   return RunQuery(*gate_, workers_, context, [this, request, reply]() -> absl::Status {
     if (auto st = CheckLanguage(request->lang()); !st.ok()) return st;
-    if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
+    if (auto st = WaitForStatistics(request->scope(), request->min_position()); !st.ok()) {
+      return st;
+    }
     StatisticsReader reader(deps_.store);  // one snapshot: rows and checkpoint agree
     auto position = reader.Position();
     if (!position.ok()) return position.status();
@@ -66,7 +81,9 @@ grpc::ServerUnaryReactor* ReportingService::ExplainStatistic(
     coop::v1::ExplainStatisticReply* reply) {
   return RunQuery(*gate_, workers_, context, [this, request, reply]() -> absl::Status {
     if (auto st = CheckLanguage(request->lang()); !st.ok()) return st;
-    if (auto st = deps_.Wait(Statistics(), request->min_position()); !st.ok()) return st;
+    if (auto st = WaitForStatistics(request->scope(), request->min_position()); !st.ok()) {
+      return st;
+    }
     auto answer = StatisticsReader(deps_.store).Explain(*request);
     if (!answer.ok()) return answer.status();
     *reply = std::move(*answer);

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "coop/v1/registry.grpc.pb.h"
 #include "coop/v1/reporting.grpc.pb.h"
+#include "tests/services/annual_figures.h"
 #include "tests/services/server_fixture.h"
 
 namespace coop::testing {
@@ -263,6 +264,55 @@ TEST_F(ReportingServiceTest, ProjectionStatusShowsTheRegistryLiveAtTheHead) {
 // coopd --projections off (benchmarks only): the store serves alone. Commands are recorded
 // as usual; every read of a view is refused at once, naming the flag, instead of waiting for a
 // projection that does not run.
+// Here the projections gather live commits for 5 s between reads (coopd
+// --projection_gather_ms), unless a query waits for a position.
+class GatheringViewsTest : public ReportingServiceTest {
+ protected:
+  void Configure(services::ServerOptions& options) override {
+    ReportingServiceTest::Configure(options);
+    options.reporting_max_wait = absl::Seconds(10);
+    options.projection_live_read_interval = absl::Seconds(5);
+  }
+  // The cooperatives of Huyện U Minh at the end of 2024, as known at a position or a time.
+  int64_t Cooperatives(uint64_t min_position, uint64_t known_at_position,
+                       int64_t known_at_micros = 0) {
+    coop::v1::AnnualStatisticsRequest request;
+    request.mutable_scope()->mutable_area()->set_code("966");
+    request.mutable_scope()->mutable_area()->set_unit_set("2025-03");
+    request.mutable_scope()->set_year(2024);
+    request.mutable_scope()->set_as_known_at_position(known_at_position);
+    request.mutable_scope()->set_as_known_at_micros(known_at_micros);
+    request.set_min_position(min_position);
+    return AnnualFigures(reporting_.get(), request)["cooperatives"];
+  }
+};
+
+TEST_F(GatheringViewsTest,
+       GivenTheViewsGatheringCommitsWhenAskedAsKnownAtTheLastCommandThenTheyHoldIt) {
+  // The statistics read the first registration at once (a query waits for it), and so gather
+  // the commits after it for the next 5 s.
+  const auto first = Register("2000000021");
+  ASSERT_EQ(Cooperatives(first.position(), first.position()), 1);
+  const auto second = Register("2000000022");
+  // Asked at once "as known at" the second's position, without min_position: the figures
+  // still hold every event up to it, and so does a cooperative's state as of a date.
+  coop::v1::GetCooperativeAsOfRequest as_of;
+  as_of.set_cooperative_id(second.aggregate_id());
+  as_of.set_on_date("2024-12-31");
+  as_of.set_as_known_at_position(second.position());
+  coop::v1::CooperativeView view;
+  const grpc::Status status = reporting_->GetCooperativeAsOf(Context().get(), as_of, &view);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(Cooperatives(0, second.position()), 2);
+  // As known at a time: every event recorded by then; a position past the head: the head.
+  Register("2000000023");
+  EXPECT_EQ(Cooperatives(0, 0, absl::ToUnixMicros(absl::Now())), 3);
+  const auto fourth = Register("2000000024");
+  EXPECT_EQ(Cooperatives(0, fourth.position() + 1'000), 4);
+  // As known at an earlier position: what the log held then.
+  EXPECT_EQ(Cooperatives(0, first.position()), 1);
+}
+
 class ProjectionsOffTest : public ReportingServiceTest {
  protected:
   void Configure(services::ServerOptions& options) override {
