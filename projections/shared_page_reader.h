@@ -73,7 +73,8 @@ class PageView {
   bool empty() const { return begin_ == end_; }
   size_t size() const { return end_ - begin_; }
   const coop::v1::RecordedEvent& back() const { return (*events_)[end_ - 1]; }
-  // True if the page ended because the log, as of its read, was exhausted.
+  // True if the slice ends where the log did: as of the page's read, for a page read for this
+  // call; as of the call, for a kept page (SharedPageReader::Read).
   bool end_of_log() const { return end_of_log_; }
 
  private:

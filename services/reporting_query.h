@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "commands/command_workers.h"
@@ -74,14 +75,17 @@ struct ReportingDeps {
     return st;
   }
   // The position a query "as known at" a log position or a recorded-at time (0: none) waits
-  // for, as for min_position, so that it sees every event up to it: that position, or the log's
-  // head for a time or for a position past the head; 0 for neither. A projection still
-  // gathering commits would otherwise leave out the last few, and the same question asked
-  // again a moment later could get another answer.
-  uint64_t KnownAtPosition(uint64_t position, int64_t micros) const {
-    const uint64_t head = log->notifier().head();
-    if (position != 0) return std::min(position, head);
-    return micros != 0 ? head : 0;
+  // for, as for min_position, so that it sees every event up to it: that position (the log's
+  // head, if it is past it), or the last position recorded at or before the time (recorded-at
+  // times never decrease along the log); 0 for neither, or for a negative time, which the
+  // query itself refuses. A projection still gathering commits would otherwise leave out the
+  // last few, and the same question asked again a moment later could get another answer. A
+  // cut-off already applied costs no wait, also while a projection is rebuilt for the same
+  // version (its old rows serve up to their checkpoint).
+  absl::StatusOr<uint64_t> KnownAtPosition(uint64_t position, int64_t micros) const {
+    if (position != 0) return std::min(position, log->notifier().head());
+    if (micros <= 0) return 0;
+    return log->PositionAtTime(micros, /*backwards=*/true);
   }
   // The checkpoint of the rows a projection serves (the log position they reflect; during a
   // rebuild, the old rows'); 0 if unknown.

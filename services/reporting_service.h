@@ -3,7 +3,8 @@
 // projections it reads have applied that position (read-your-writes), at most `max_wait`,
 // then fails DEADLINE_EXCEEDED naming the position reached. A query "as known at" a position
 // or a time (the statistics, GetCooperativeAsOf) waits the same way for that position (or the
-// head: ReportingDeps::KnownAtPosition), so that it holds every event up to it. Queries run on
+// last one recorded by that time: ReportingDeps::KnownAtPosition), so that it holds every event
+// up to it. Queries run on
 // their own worker pool (never on gRPC threads, and not on the command workers, so waiting readers
 // cannot delay commands).
 //
@@ -117,7 +118,8 @@ class ReportingService final : public ParsesItsRequests<coop::v1::Reporting> {
  private:
   // The statistics queries' wait (reporting_statistics.cc): for min_position, and for the
   // position a scope "as known at" a position or a time names (the figures must see every
-  // event up to it), whichever is later. Fails as ReportingDeps::Wait.
+  // event up to it), whichever is later. Fails as ReportingDeps::Wait, or with the log's error
+  // finding the position of a time.
   absl::Status WaitForStatistics(const coop::v1::StatisticsScope& scope,
                                  uint64_t min_position) const;
 

@@ -33,9 +33,9 @@ absl::Status CheckLanguage(const std::string& lang) {
 
 absl::Status ReportingService::WaitForStatistics(const coop::v1::StatisticsScope& scope,
                                                  uint64_t min_position) const {
-  const uint64_t known_at =
-      deps_.KnownAtPosition(scope.as_known_at_position(), scope.as_known_at_micros());
-  return deps_.Wait(Statistics(), std::max(min_position, known_at));
+  auto known_at = deps_.KnownAtPosition(scope.as_known_at_position(), scope.as_known_at_micros());
+  if (!known_at.ok()) return known_at.status();
+  return deps_.Wait(Statistics(), std::max(min_position, *known_at));
 }
 
 grpc::ServerUnaryReactor* ReportingService::GetAnnualStatistics(

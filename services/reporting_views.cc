@@ -197,10 +197,11 @@ absl::Status GetCooperativeAsOfQuery(const ReportingDeps& deps,
   if (request.as_known_at_micros() < 0) {
     return absl::InvalidArgumentError("as_known_at_micros must not be negative");
   }
-  const uint64_t known_at =
+  auto known_at =
       deps.KnownAtPosition(request.as_known_at_position(), request.as_known_at_micros());
+  if (!known_at.ok()) return known_at.status();
   if (auto st = deps.Wait({CooperativeRegistryProjection::kName},
-                          std::max(request.min_position(), known_at));
+                          std::max(request.min_position(), *known_at));
       !st.ok()) {
     return st;
   }

@@ -261,11 +261,8 @@ TEST_F(ReportingServiceTest, ProjectionStatusShowsTheRegistryLiveAtTheHead) {
   EXPECT_FALSE(p.state().empty());
 }
 
-// coopd --projections off (benchmarks only): the store serves alone. Commands are recorded
-// as usual; every read of a view is refused at once, naming the flag, instead of waiting for a
-// projection that does not run.
-// Here the projections gather live commits for 5 s between reads (coopd
-// --projection_gather_ms), unless a query waits for a position.
+// Here the projections gather live commits for 5 s between reads
+// (ServerOptions::projection_live_read_interval), unless a query waits for a position.
 class GatheringViewsTest : public ReportingServiceTest {
  protected:
   void Configure(services::ServerOptions& options) override {
@@ -293,6 +290,7 @@ TEST_F(GatheringViewsTest,
   // the commits after it for the next 5 s.
   const auto first = Register("2000000021");
   ASSERT_EQ(Cooperatives(first.position(), first.position()), 1);
+  const int64_t after_first = absl::ToUnixMicros(absl::Now());
   const auto second = Register("2000000022");
   // Asked at once "as known at" the second's position, without min_position: the figures
   // still hold every event up to it, and so does a cooperative's state as of a date.
@@ -303,16 +301,21 @@ TEST_F(GatheringViewsTest,
   coop::v1::CooperativeView view;
   const grpc::Status status = reporting_->GetCooperativeAsOf(Context().get(), as_of, &view);
   EXPECT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(view.code(), "2000000022");
   EXPECT_EQ(Cooperatives(0, second.position()), 2);
   // As known at a time: every event recorded by then; a position past the head: the head.
   Register("2000000023");
   EXPECT_EQ(Cooperatives(0, 0, absl::ToUnixMicros(absl::Now())), 3);
   const auto fourth = Register("2000000024");
   EXPECT_EQ(Cooperatives(0, fourth.position() + 1'000), 4);
-  // As known at an earlier position: what the log held then.
+  // As known at an earlier position, or time: what the log held then.
   EXPECT_EQ(Cooperatives(0, first.position()), 1);
+  EXPECT_EQ(Cooperatives(0, 0, after_first), 1);
 }
 
+// coopd --projections off (benchmarks only): the store serves alone. Commands are recorded
+// as usual; every read of a view is refused at once, naming the flag, instead of waiting for a
+// projection that does not run.
 class ProjectionsOffTest : public ReportingServiceTest {
  protected:
   void Configure(services::ServerOptions& options) override {
