@@ -39,8 +39,11 @@ export function complianceIssues({ area, unitSet, year }, lang, options) {
     { area: { code: area || '', unitSet: unitSet || '' }, year, lang }, options);
 }
 
-export function getCooperative(cooperativeId, options) {
-  return callMethod('Reporting', 'GetCooperative', { cooperativeId }, options);
+// A cooperative's view; with minPosition, once the registry has applied that log position.
+export function getCooperative(cooperativeId, options, minPosition = 0) {
+  const request = { cooperativeId };
+  if (minPosition > 0) request.minPosition = String(minPosition);
+  return callMethod('Reporting', 'GetCooperative', request, options);
 }
 
 // Every line of a stream's history, page after page (at most 20 pages of 1000 lines).

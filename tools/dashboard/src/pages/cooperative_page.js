@@ -85,8 +85,14 @@ export function renderCooperativePage(container, context) {
   const id = context.route.id.replace(/^coop-/, '');
   const body = h('div', {}, loadingNote());
   container.append(body);
-  const state = getCooperative(id, { signal });
   const history = fullHistory(`coop-${id}`, lang, { signal });
+  // The view that agrees with the history shown, read from the log: once the registry holds
+  // its last event, so that a cooperative just recorded (its feed line followed at once) is
+  // shown, not "not found", while the views gather commits.
+  const lastPosition = (value) => Math.max(0, ...value.lines.map((line) => Number(line.position) || 0));
+  const state = history.then(
+    (value) => getCooperative(id, { signal }, lastPosition(value)),
+    () => getCooperative(id, { signal }));
   const addressName = state.then((view) => (view.address?.code
     ? areaEntry({ code: view.address.code, unitSet: view.address.unitSet, lang }, { signal }).then((entry) => entry?.name || '', () => '')
     : ''));
