@@ -6,6 +6,8 @@
 // Get parses the row from the writer (staged or stored) on first use; Changed marks the
 // cached value to be written; Flush writes every changed row; Clear forgets everything.
 // Rows are written with deterministic serialization, so the same content is the same bytes.
+// A row is held as `Row` (a protobuf message by default); a Codec (ProtoRowCodec below) may
+// hold it in another form, smaller in memory, and read and write the same bytes.
 //
 // WrittenKeys (below) remembers rows that never change once written, on the same terms.
 // A page that begins and does not finish (its Apply or FinishPage failed, so it was not
@@ -40,17 +42,24 @@ inline std::string DeterministicBytes(const google::protobuf::Message& message) 
   return out;
 }
 
-template <typename Row>
+// How PageRows reads and writes a row held as a protobuf message.
+template <typename Message>
+struct ProtoRowCodec {
+  static bool Parse(const std::string& bytes, Message* row) { return row->ParseFromString(bytes); }
+  static std::string Serialize(const Message& row) { return DeterministicBytes(row); }
+};
+
+template <typename Row, typename Codec = ProtoRowCodec<Row>>
 class PageRows {
  public:
-  // The row (an empty message if it does not exist). DATA_LOSS if it cannot be parsed.
+  // The row (an empty one if it does not exist). DATA_LOSS if it cannot be parsed.
   absl::StatusOr<Row*> Get(ProjectionWriter& writer, const std::string& key) {
     auto it = rows_.find(key);
     if (it != rows_.end()) return &it->second.row;
     auto stored = writer.Get(key);
     if (!stored.ok()) return stored.status();
     Entry& entry = rows_[key];
-    if (stored->has_value() && !entry.row.ParseFromString(**stored)) {
+    if (stored->has_value() && !Codec::Parse(**stored, &entry.row)) {
       rows_.erase(key);
       return absl::DataLossError(absl::StrCat("unreadable row ", key));
     }
@@ -68,7 +77,7 @@ class PageRows {
       if (entry.remove) {
         writer.Delete(key);
       } else {
-        writer.Put(key, DeterministicBytes(entry.row));
+        writer.Put(key, Codec::Serialize(entry.row));
       }
       entry.dirty = false;
     }
@@ -91,7 +100,7 @@ class PageRows {
 
  private:
   struct Entry {
-    Row row;
+    Row row{};
     bool dirty = false;
     bool remove = false;
   };

@@ -68,25 +68,25 @@ int64_t At(const Figures& figures, size_t index) {
 }
 
 // Adds `delta` to the figure at `index` of a totals row.
-void AddAt(coop::v1::FigureVector& row, int index, int64_t delta) {
-  auto& values = *row.mutable_values();
-  if (values.size() <= index) values.Resize(index + 1, 0);
-  values[index] = base::SaturatingAdd(values[index], delta);
+void AddAt(TotalsRow& row, int index, int64_t delta) {
+  if (row.size() <= static_cast<size_t>(index)) row.resize(index + 1, 0);
+  row[index] = base::SaturatingAdd(row[index], delta);
 }
 
-// Trailing zeros are left out of a stored row (an all-zero row is deleted).
-void TrimZeros(coop::v1::FigureVector& row) {
-  auto& values = *row.mutable_values();
-  int size = values.size();
-  while (size > 0 && values[size - 1] == 0) --size;
-  values.Truncate(size);
+// Trailing zeros are left out of a totals row (an all-zero row is deleted); so is the room
+// they took.
+void TrimZeros(TotalsRow& row) {
+  size_t size = row.size();
+  while (size > 0 && row[size - 1] == 0) --size;
+  row.resize(size);
+  if (row.capacity() > size) row.shrink_to_fit();
 }
 
-int64_t ValueAt(const coop::v1::FigureVector& row, int index) {
-  return index < row.values_size() ? row.values(index) : 0;
+int64_t ValueAt(const TotalsRow& row, int index) {
+  return static_cast<size_t>(index) < row.size() ? row[index] : 0;
 }
 
-int64_t GoodOrFair(const coop::v1::FigureVector& row) {
+int64_t GoodOrFair(const TotalsRow& row) {
   static const int good = StatisticIndex(names::kRatingsGood);
   static const int fair = StatisticIndex(names::kRatingsFair);
   int64_t total = ValueAt(row, good);
@@ -103,7 +103,7 @@ bool IsCommune(const std::string& unit_set, const std::string& code) {
 
 // Applies `changes` (catalogue index -> change) of one share key to the totals of every level
 // of its chain, and keeps the criterion-13 count of communes in step.
-absl::Status ApplyDiff(ProjectionWriter& writer, PageRows<coop::v1::FigureVector>& totals_rows,
+absl::Status ApplyDiff(ProjectionWriter& writer, PageRows<TotalsRow, TotalsRowCodec>& totals_rows,
                        const std::string& share_key,
                        const std::vector<std::pair<int, int64_t>>& changes) {
   std::vector<std::string> parts = absl::StrSplit(share_key, '|');
@@ -120,7 +120,7 @@ absl::Status ApplyDiff(ProjectionWriter& writer, PageRows<coop::v1::FigureVector
     const std::string key = AnnualStatisticsProjection::TotalsKey(unit_set, chain[level], year);
     auto totals = totals_rows.Get(writer, key);
     if (!totals.ok()) return totals.status();
-    coop::v1::FigureVector& row = **totals;
+    TotalsRow& row = **totals;
     const int64_t before = GoodOrFair(row);
     for (const auto& [index, delta] : changes) AddAt(row, index, delta);
     if (level == 0 && IsCommune(unit_set, chain[0])) {
@@ -129,7 +129,7 @@ absl::Status ApplyDiff(ProjectionWriter& writer, PageRows<coop::v1::FigureVector
     }
     if (criterion13_change != 0) AddAt(row, criterion13, criterion13_change);
     TrimZeros(row);
-    totals_rows.Changed(key, row.values().empty());
+    totals_rows.Changed(key, row.empty());
   }
   if (chain.size() >= 2 && (chain[0][0] == 'u' || chain[0][0] == '?')) {
     writer.Put(AnnualStatisticsProjection::BucketPrefix(unit_set, chain[1]) + chain[0], "");
@@ -153,6 +153,19 @@ void KeepEvent(const coop::v1::RecordedEvent& event, coop::v1::RecordedEvent* ke
 }
 
 }  // namespace
+
+bool TotalsRowCodec::Parse(const std::string& bytes, TotalsRow* row) {
+  coop::v1::FigureVector stored;
+  if (!stored.ParseFromString(bytes)) return false;
+  row->assign(stored.values().begin(), stored.values().end());
+  return true;
+}
+
+std::string TotalsRowCodec::Serialize(const TotalsRow& row) {
+  coop::v1::FigureVector stored;
+  stored.mutable_values()->Add(row.begin(), row.end());
+  return DeterministicBytes(stored);
+}
 
 UnitSet AnnualStatisticsProjection::UnitSetOfYear(int year) {
   return domain::areas::UnitSetInForceOn(absl::CivilDay(year, 12, 31));
