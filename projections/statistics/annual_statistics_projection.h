@@ -48,8 +48,9 @@
 namespace coop::projections::statistics {
 
 // A totals row (t/…) as the projection holds it: the figures in the catalogue's order without
-// trailing zeros, stored as a coop.v1.FigureVector. Plain integers take about a quarter of the
-// memory of a parsed FigureVector, so the rows of the whole nation stay cached in a rebuild.
+// trailing zeros, stored as a coop.v1.FigureVector (the same bytes as when it was held parsed).
+// The nation's 163,371 rows held parsed raised a rebuild's peak memory by about 200 MiB, held
+// as plain integers by about 100 MiB (docs/PERFORMANCE.md, "The national rebuild").
 using TotalsRow = std::vector<int64_t>;
 struct TotalsRowCodec {
   static bool Parse(const std::string& bytes, TotalsRow* row);
@@ -117,7 +118,8 @@ class AnnualStatisticsProjection final : public Projection {
   static constexpr size_t kMaxCachedEntities = 1'024;
   // Every total row of the nation: 163,371 rows after the national rebuild. When they were
   // held parsed (FigureVector), 30,000 were: reading the others back was a sixth of the
-  // statistics' CPU in a rebuild; all 200,000 parsed cost 200 MiB more resident memory.
+  // statistics' CPU in a rebuild. They stay cached while the server runs (about 100 MiB at
+  // national scale); once a history has more, all are dropped at the first page over the bound.
   static constexpr size_t kMaxCachedTotals = 250'000;
   PageRows<coop::v1::CooperativeRegistryStream> streams_;
   PageRows<coop::v1::EntityContributionRow> shares_;
