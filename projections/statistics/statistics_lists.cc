@@ -136,12 +136,13 @@ absl::StatusOr<coop::v1::ComplianceIssuesReply> StatisticsReader::Compliance(
       if (!CountsIn(mapped, scope->code)) continue;
       in_area = true;
       if (c.statistic == names::kNoAnnualReport && report_due) {
-        found.push_back({coop::v1::NO_ANNUAL_REPORT});
+        found.push_back({coop::v1::NO_ANNUAL_REPORT, 0, ""});
       }
       if (c.statistic == names::kNoAnnualMeeting && meeting_due) {
-        found.push_back({coop::v1::NO_ANNUAL_MEETING});
+        found.push_back({coop::v1::NO_ANNUAL_MEETING, 0, ""});
       }
-      if (c.statistic == names::kRatingsWeak) found.push_back({coop::v1::RATED_WEAK, c.evidence});
+      if (c.statistic == names::kRatingsWeak)
+        found.push_back({coop::v1::RATED_WEAK, c.evidence, ""});
     }
     if (!in_area) continue;
     // The cooperative's identity, and inspections of the year that found it non-compliant
@@ -160,7 +161,7 @@ absl::StatusOr<coop::v1::ComplianceIssuesReply> StatisticsReader::Compliance(
       }
       if (event.has_inspected() && period.first <= on && on <= period.last &&
           !event.inspected().compliant() && event.inspected().follow_up().empty()) {
-        found.push_back({coop::v1::NON_COMPLIANT_NOT_FOLLOWED_UP, recorded.position()});
+        found.push_back({coop::v1::NON_COMPLIANT_NOT_FOLLOWED_UP, recorded.position(), ""});
       }
     }
     for (const auto& ground : domain::RevocationGroundsOn(on_grounds_day, grounds_day)) {
