@@ -14,19 +14,25 @@ namespace coop::coopctl {
 namespace {
 
 constexpr char kGlobalOptionsText[] =
+    "Tuỳ chọn chung (đặt trước hoặc sau lệnh con):\n"
     "Global options (before or after the subcommand):\n"
-    "  --server HOST:PORT   the coopd server (default 127.0.0.1:50051)\n"
-    "  --json               print one JSON object per line (protobuf JSON mapping)\n"
+    "  --server HOST:PORT   máy chủ coopd (mặc định 127.0.0.1:50051)\n"
+    "                       the coopd server (default 127.0.0.1:50051)\n"
+    "  --json               in mỗi dòng một đối tượng JSON (theo ánh xạ JSON của protobuf)\n"
+    "                       print one JSON object per line (protobuf JSON mapping)\n"
     "  --lang vi|en         ngôn ngữ của nhãn, tên và câu do máy chủ viết (mặc định vi)\n"
     "                       the language the server writes labels, names and sentences in\n"
-    "  --timeout DURATION   deadline per call: seconds (30) or 500ms, 2m (default 30s)\n"
+    "  --timeout DURATION   thời hạn mỗi lời gọi: số giây (30) hoặc 500ms, 2m (mặc định 30s)\n"
+    "                       deadline per call: seconds (30) or 500ms, 2m (default 30s)\n"
     "  --request_id ID      mã yêu cầu gửi kèm mọi lời gọi (x-request-id), để tìm trong nhật ký\n"
     "                       máy chủ (mặc định: một mã mới mỗi lần chạy)\n"
     "                       the request id sent with every call (x-request-id), to find in\n"
     "                       the server's log (default: a new one each run)\n"
-    "  --help, -h           print usage\n"
+    "  --help, -h           in hướng dẫn sử dụng\n"
+    "                       print usage\n"
     "\n"
-    "TLS và xác thực / TLS and credentials ('_' or '-' alike: --tls-ca):\n"
+    "TLS và xác thực (viết '_' hay '-' đều được: --tls-ca):\n"
+    "TLS and credentials ('_' or '-' alike: --tls-ca):\n"
     "  --tls_ca FILE        các CA (PEM) xác minh máy chủ; bật TLS\n"
     "                       CA bundle (PEM) that verifies the server; turns TLS on\n"
     "  --tls_cert FILE      chứng thư máy khách (PEM), đi cùng --tls_key; bật TLS\n"
@@ -42,10 +48,6 @@ constexpr char kGlobalOptionsText[] =
     "                       variable COOP_TOKEN); sent on every call as 'authorization: Bearer'\n"
     "  Không có cờ --token: giá trị cờ hiện trong `ps` và lịch sử shell.\n"
     "  There is no --token flag: flag values show in `ps` and in shell history.\n";
-
-std::string CommandUsage(const Command& command) {
-  return absl::StrCat(command.usage, "\n", kGlobalOptionsText);
-}
 
 const Command* FindCommand(const std::string& name) {
   for (const Command& command : AllCommands()) {
@@ -105,6 +107,10 @@ int ReportFailure(const Command& command, const absl::Status& status) {
 }
 
 }  // namespace
+
+std::string CommandUsage(const Command& command) {
+  return absl::StrCat(command.usage, "\n", kGlobalOptionsText);
+}
 
 std::string GlobalUsage() {
   std::string text =

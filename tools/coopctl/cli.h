@@ -9,12 +9,17 @@
 
 namespace coop::coopctl {
 
+struct Command;
+
 // `args` excludes the program name. Returns the process exit code.
 int RunCli(const std::vector<std::string>& args);
 
 // The global usage text (coopctl --help): the subcommands, each in Vietnamese then English,
 // the generated commands by service, and the global options.
 std::string GlobalUsage();
+
+// A subcommand's usage text (coopctl SUBCOMMAND --help): its own text, then the global options.
+std::string CommandUsage(const Command& command);
 
 }  // namespace coop::coopctl
 

@@ -22,10 +22,14 @@ constexpr char kUsage[] =
     "The administrative units directly below PARENT (without it: the provinces), from the\n"
     "statistics office's list: code, name, level and how many units lie directly below.\n"
     "\n"
-    "  PARENT          a province or district code, e.g. 96 (Cà Mau) or 966 (U Minh)\n"
-    "  --unit-set SET  2025-03 (province → district → commune, before 1 July 2025) or\n"
+    "  PARENT          mã tỉnh hoặc mã huyện, ví dụ 96 (Cà Mau) hoặc 966 (U Minh)\n"
+    "                  a province or district code, e.g. 96 (Cà Mau) or 966 (U Minh)\n"
+    "  --unit-set SET  2025-03 (tỉnh → huyện → xã, trước ngày 1/7/2025) hoặc 2025-07 (tỉnh → xã);\n"
+    "                  mặc định: bộ đơn vị đang có hiệu lực hôm nay\n"
+    "                  2025-03 (province → district → commune, before 1 July 2025) or\n"
     "                  2025-07 (province → commune); default: the set in force today\n"
-    "  --json          the reply as one JSON object (coop.v1.ListAreasReply)\n";
+    "  --json          câu trả lời dưới dạng một đối tượng JSON (coop.v1.ListAreasReply)\n"
+    "                  the reply as one JSON object (coop.v1.ListAreasReply)\n";
 
 // The level's word: "tỉnh" / "province".
 std::string LevelWord(const std::string& level, bool english) {

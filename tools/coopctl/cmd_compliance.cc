@@ -17,6 +17,9 @@ namespace {
 constexpr char kUsage[] =
     "usage: coopctl compliance --area CODE --year YEAR [--unit-set SET]\n"
     "\n"
+    "Mỗi vấn đề một dòng: mã và tên HTX, địa chỉ, vấn đề (chưa nộp báo cáo năm, chưa tổ chức\n"
+    "đại hội thường niên, xếp loại yếu, vi phạm qua kiểm tra chưa khắc phục), sự kiện cho thấy\n"
+    "vấn đề đó và chi tiết.\n"
     "One line per issue: cooperative code and name, address, the issue (no annual report,\n"
     "no annual meeting, rated weak, non-compliant not followed up), the event that shows it\n"
     "and details.\n";

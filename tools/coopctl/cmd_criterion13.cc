@@ -17,11 +17,15 @@ namespace {
 constexpr char kUsage[] =
     "usage: coopctl criterion13 --area CODE --year YEAR [--unit-set SET] [--min-grade GRADE]\n"
     "\n"
+    "Mỗi xã của địa bàn một dòng: mã, tên, đạt hay chưa đạt, và các HTX làm cho xã đạt; sau đó\n"
+    "là số xã đạt. Một xã đạt tiêu chí 13 khi có ít nhất một HTX còn hoạt động đến cuối năm\n"
+    "YEAR được xếp loại GRADE trở lên trong năm YEAR.\n"
     "One line per commune of the area: code, name, met or not, and the cooperatives that make\n"
     "it met; then how many communes meet it. A commune meets criterion 13 when at least one\n"
     "HTX existing at the end of YEAR was rated GRADE or better for YEAR.\n"
     "\n"
-    "  --min-grade GRADE   good or fair (default: the server's rule, fair)\n";
+    "  --min-grade GRADE   good (Tốt) hoặc fair (Khá) (mặc định: theo quy tắc của máy chủ, fair)\n"
+    "                      good or fair (default: the server's rule, fair)\n";
 
 absl::StatusOr<int> RunCriterion13(const Globals& globals, const ParsedArgs& args) {
   if (absl::Status status = RequireNoPositionals(args); !status.ok()) return status;

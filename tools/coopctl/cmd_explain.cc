@@ -18,11 +18,16 @@ constexpr char kUsage[] =
     "                       [--unit-set SET] [--in-units SET] [--reporting-year]\n"
     "                       [--as-known-at-position N | --as-known-at TIME]\n"
     "\n"
+    "Các sự kiện mà một số liệu của 'coopctl stats' đã tính, mỗi sự kiện một dòng: vị trí nhật\n"
+    "ký, ngày nghiệp vụ, luồng, phần sự kiện đóng góp vào số liệu, và việc gì đã xảy ra.\n"
     "The events a figure of 'coopctl stats' counted, one line each: log position, business\n"
     "date, stream, what the event contributed to the figure, and what happened.\n"
     "\n"
-    "  --statistic NAME   the figure's name, as in 'coopctl stats --csv' (e.g. cooperatives)\n"
-    "  --limit N          at most N events (default: the server's, 1000)\n"
+    "  --statistic NAME   tên của chỉ tiêu, như trong 'coopctl stats --csv' (ví dụ cooperatives)\n"
+    "                     the figure's name, as in 'coopctl stats --csv' (e.g. cooperatives)\n"
+    "  --limit N          nhiều nhất N sự kiện (mặc định: theo máy chủ, 1000)\n"
+    "                     at most N events (default: the server's, 1000)\n"
+    "  tuỳ chọn khác      như với 'coopctl stats'\n"
     "  other options      as for 'coopctl stats'\n";
 
 absl::StatusOr<int> RunExplain(const Globals& globals, const ParsedArgs& args) {

@@ -29,6 +29,14 @@ std::set<std::string> TakenNames() {
   return taken;
 }
 
+// How many characters `text` holds in UTF-8 (what a terminal shows, for Vietnamese text).
+size_t Width(const std::string& text) {
+  size_t width = 0;
+  for (char c : text) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return width;
+}
+
+// "  left" and `right` at kHelpColumn, wrapped; an empty `left` continues the option above.
 std::string HelpLine(const std::string& left, const std::string& right) {
   std::string text = absl::StrCat("  ", left);
   if (right.empty()) return absl::StrCat(text, "\n");
@@ -46,7 +54,7 @@ std::string HelpLine(const std::string& left, const std::string& right) {
     size_t end = right.find(' ', pos);
     if (end == std::string::npos) end = right.size();
     std::string word = right.substr(pos, end - pos);
-    if (!first && text.size() - line_start + 1 + word.size() > kHelpWidth) {
+    if (!first && Width(text.substr(line_start)) + 1 + Width(word) > kHelpWidth) {
       absl::StrAppend(&text, "\n");
       line_start = text.size();
       text.append(kHelpColumn, ' ');
@@ -61,12 +69,22 @@ std::string HelpLine(const std::string& left, const std::string& right) {
 
 std::string Usage(const CommandRpc& rpc, const std::vector<FieldFlag>& flags) {
   const auto* method = rpc.method;
-  std::string text = absl::StrCat(
-      "usage: coopctl ", rpc.name, " [FLAGS] [--actor NAME] [--agency NAME]\n\n",
-      "Sends the command ", method->full_name(), " (request ", method->input_type()->full_name(),
-      ")\nand prints \"recorded: STREAM@VERSION position P\", or \"duplicate: ...\" if a command\n",
-      "with the same command id was already executed (its first result; nothing written).\n",
-      "\nFlags (the request's fields; nested fields joined with '.', '_' or '-' alike):\n");
+  const std::string& name = method->full_name();
+  const std::string& request = method->input_type()->full_name();
+  std::string text =
+      absl::StrCat("usage: coopctl ", rpc.name, " [FLAGS] [--actor NAME] [--agency NAME]\n\n");
+  absl::StrAppend(
+      &text, "Gửi lệnh ", name, " (yêu cầu ", request,
+      ")\nrồi in \"recorded: STREAM@VERSION position P\", hoặc \"duplicate: ...\" nếu một lệnh\n"
+      "cùng mã lệnh đã được thực hiện trước đó (kết quả lần đầu; không ghi gì thêm).\n");
+  absl::StrAppend(
+      &text, "Sends the command ", name, " (request ", request,
+      ")\nand prints \"recorded: STREAM@VERSION position P\", or \"duplicate: ...\" if a command\n"
+      "with the same command id was already executed (its first result; nothing written).\n");
+  absl::StrAppend(
+      &text,
+      "\nCờ (các trường của yêu cầu; trường lồng nhau nối bằng '.', viết '_' hay '-' đều được):\n"
+      "Flags (the request's fields; nested fields joined with '.', '_' or '-' alike):\n");
   for (const auto& flag : flags) {
     std::string left = absl::StrCat("--", flag.name, " ", FlagTypeName(flag));
     std::string right = FlagValueHint(flag);
@@ -74,17 +92,28 @@ std::string Usage(const CommandRpc& rpc, const std::vector<FieldFlag>& flags) {
       right = right.empty() ? absl::StrCat("also --", flag.alias)
                             : absl::StrCat("also --", flag.alias, "; ", right);
     }
-    if (flag.name == "header.command-id") {
-      absl::StrAppend(&right, right.empty() ? "" : "; ",
-                      "default: a new random UUID (printed: reuse it to retry safely)");
-    }
     absl::StrAppend(&text, HelpLine(left, right));
+    if (flag.name == "header.command-id") {
+      absl::StrAppend(
+          &text,
+          HelpLine("",
+                   "mặc định: một UUID ngẫu nhiên mới (được in ra: dùng lại để thử lại an toàn)"),
+          HelpLine("", "default: a new random UUID (printed: reuse it to retry safely)"));
+    }
   }
   absl::StrAppend(
-      &text, "\nCaller (sent as call metadata):\n",
-      HelpLine("--actor NAME", "who records this (default: $COOP_ACTOR)"),
-      HelpLine("--agency NAME", "the agency they act for (default: $COOP_AGENCY)"),
-      "\nValues: enums by name (any case, with or without the type prefix) or number; bools\n"
+      &text,
+      "\nNgười gọi (gửi kèm lời gọi dưới dạng siêu dữ liệu):\nCaller (sent as call metadata):\n",
+      HelpLine("--actor NAME", "người ghi lệnh này (mặc định: $COOP_ACTOR)"),
+      HelpLine("", "who records this (default: $COOP_ACTOR)"),
+      HelpLine("--agency NAME", "cơ quan người ghi làm việc cho (mặc định: $COOP_AGENCY)"),
+      HelpLine("", "the agency they act for (default: $COOP_AGENCY)"),
+      "\nGiá trị: enum theo tên (hoa hay thường đều được, có hay không có tiền tố của kiểu) hoặc\n"
+      "theo số; bool là true hoặc false; trường lặp bằng cách lặp lại cờ; trường JSON viết theo\n"
+      "ánh xạ JSON của protobuf.\n"
+      "Lỗi: 'error: CODE: message' (ví dụ INVALID_ARGUMENT, FAILED_PRECONDITION kèm mã quy tắc)\n"
+      "và mã thoát 1.\n"
+      "Values: enums by name (any case, with or without the type prefix) or number; bools\n"
       "true or false; repeated fields by repeating the flag; JSON fields as protobuf JSON.\n"
       "Errors: 'error: CODE: message' (e.g. INVALID_ARGUMENT, FAILED_PRECONDITION with the\n"
       "rule id) and exit code 1.\n");

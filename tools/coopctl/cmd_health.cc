@@ -33,7 +33,8 @@ constexpr char kUsage[] =
     "is unknown (NOT_FOUND). Needs no token; TLS as for every command (--tls_ca,\n"
     "--tls_server_name). For probes: coopctl --timeout 5s health\n"
     "\n"
-    "  --service NAME   the service to ask about (default: the server as a whole)\n";
+    "  --service NAME   dịch vụ cần hỏi (mặc định: cả máy chủ)\n"
+    "                   the service to ask about (default: the server as a whole)\n";
 
 absl::StatusOr<int> RunHealth(const Globals& globals, const ParsedArgs& args) {
   if (!args.positionals().empty()) {

@@ -28,6 +28,8 @@ constexpr char kUsage[] =
     "  2024-09-01  #12  Cooperative registered: code 2000123456, name HTX Khánh An, …\n"
     "              (by alice for dpi-hanoi)                                   (--lang en)\n"
     "\n"
+    "(trên một dòng). Sự kiện đã bị một lần sửa sau đó hủy hoặc sửa đổi thì có thêm một dòng\n"
+    "nói điều đó. Với --json, mỗi sự kiện một đối tượng (coop.v1.HistoryLine).\n"
     "(on one line). An event a later correction voided or amended is followed by a line saying\n"
     "so. With --json, one object per event (coop.v1.HistoryLine).\n";
 

@@ -12,6 +12,10 @@ namespace {
 constexpr char kUsage[] =
     "usage: coopctl info [STREAM]\n"
     "\n"
+    "Không có STREAM: vị trí đầu sổ, đầu chuỗi băm (hex), thời điểm ghi gần nhất, phiên bản\n"
+    "định dạng và chế độ ghi bền (durability). Có STREAM: phiên bản của luồng (số sự kiện), vị\n"
+    "trí nhật ký đầu tiên và cuối cùng, thời điểm tạo và thời điểm ghi gần nhất, và nhóm luồng\n"
+    "(category). Luồng không có thì trả NOT_FOUND.\n"
     "Without STREAM: the log's head position, chain head (hex), last recorded time, format\n"
     "version and durability. With STREAM: its version (number of events), first and last\n"
     "log positions, creation and last recorded times, and category. An unknown stream is\n"

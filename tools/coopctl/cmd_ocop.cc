@@ -17,12 +17,17 @@ namespace {
 constexpr char kUsage[] =
     "usage: coopctl ocop --area CODE [--unit-set SET] [--valid-on DATE] [--min-stars N]\n"
     "\n"
+    "Các sản phẩm OCOP của các HTX trên địa bàn có kết quả đánh giá còn hiệu lực vào ngày DATE\n"
+    "(mặc định: hôm nay), theo số sao giảm dần: số sao, điểm, sản phẩm, HTX, địa bàn, đánh giá,\n"
+    "ngày hết hạn; sau đó là số sản phẩm theo từng hạng sao.\n"
     "The OCOP products of the area's cooperatives whose rating is valid on DATE (default:\n"
     "today), stars descending: stars, score, product, cooperative, area, rating, expiry; then\n"
     "the count per star level.\n"
     "\n"
-    "  --valid-on DATE   YYYY-MM-DD\n"
-    "  --min-stars N     3, 4 or 5 (default: every recognised product)\n";
+    "  --valid-on DATE   ngày xét hiệu lực, dạng YYYY-MM-DD\n"
+    "                    YYYY-MM-DD\n"
+    "  --min-stars N     3, 4 hoặc 5 (mặc định: mọi sản phẩm đã được công nhận)\n"
+    "                    3, 4 or 5 (default: every recognised product)\n";
 
 absl::StatusOr<int> RunOcop(const Globals& globals, const ParsedArgs& args) {
   if (absl::Status status = RequireNoPositionals(args); !status.ok()) return status;

@@ -16,6 +16,8 @@ namespace {
 constexpr char kUsage[] =
     "usage: coopctl plan --area CODE --year YEAR [--unit-set SET]\n"
     "\n"
+    "Các mục tiêu trong kế hoạch năm YEAR của địa bàn so với kết quả thực hiện (tính từ chính\n"
+    "các sự kiện mà thống kê năm dùng): mỗi chỉ tiêu một dòng, 'đạt' hoặc 'chưa đạt'.\n"
     "The targets of the area's annual plan for YEAR against the actuals (computed from the\n"
     "same events as the statistics): one line per indicator, 'met' or 'not met'.\n";
 

@@ -25,17 +25,27 @@ constexpr char kUsage[] =
     "usage: coopctl projections status\n"
     "       coopctl projections rebuild NAME [--no-wait] [--progress]\n"
     "\n"
+    "status: với mỗi phép chiếu: phiên bản, vị trí nhật ký cuối cùng nó đã áp dụng, đầu sổ, độ\n"
+    "trễ giữa hai vị trí đó, số sự kiện áp dụng mỗi giây gần đây, và trạng thái (rebuilding:\n"
+    "đang dựng lại, catching up: đang bắt kịp, live: đã bắt kịp, stopped: đã dừng, failed: hỏng\n"
+    "— kèm lỗi).\n"
     "status: for each projection its version, the last log position it applied, the log head,\n"
     "the lag between them, events applied per second recently, and its state (rebuilding,\n"
     "catching up, live, stopped, failed — with the error).\n"
     "\n"
+    "rebuild: dựng lại phép chiếu từ vị trí 1, bên cạnh các hàng hiện có (vẫn phục vụ truy vấn\n"
+    "cho đến khi các hàng mới thay thế), rồi theo dõi tiến độ đến khi phép chiếu đã bắt kịp\n"
+    "(live), vẽ thanh tiến độ trên stderr (vị trí / đầu sổ, số sự kiện mỗi giây). Mã thoát 1\n"
+    "nếu phép chiếu hỏng.\n"
     "rebuild: rebuilds the projection from position 1 beside its rows (which keep serving\n"
     "until the new ones take over), then follows its progress until it is live, drawing a\n"
     "progress bar on stderr (position / head, events per second). Exit 1 if the projection\n"
     "fails.\n"
     "\n"
-    "  --no-wait    return once the rebuild has started\n"
-    "  --progress   draw the bar even if stderr is not a terminal (one line a second)\n";
+    "  --no-wait    trả về ngay khi việc dựng lại đã bắt đầu\n"
+    "               return once the rebuild has started\n"
+    "  --progress   vẽ thanh cả khi stderr không phải thiết bị đầu cuối (mỗi giây một dòng)\n"
+    "               draw the bar even if stderr is not a terminal (one line a second)\n";
 
 constexpr auto kPollInterval = std::chrono::milliseconds(200);
 

@@ -23,13 +23,19 @@ constexpr char kUsage[] =
     "       coopctl show group ID\n"
     "       coopctl show hall ID\n"
     "\n"
+    "Mọi trường trong trạng thái hiện tại của HTX, THT hoặc hội quán, mỗi trường một dòng\n"
+    "(trường lặp lại thì mỗi phần tử một dòng). ID là id của bản ghi (tên luồng bỏ tiền tố\n"
+    "'coop-', 'group-' hoặc 'hall-'; viết cả tiền tố cũng được).\n"
     "Every field of the entity's current view, one per line (repeated ones one line per item).\n"
     "ID is the aggregate id (the stream without its 'coop-', 'group-' or 'hall-' prefix; the\n"
     "prefixed stream name is accepted too).\n"
     "\n"
-    "  --on DATE                   the cooperative's state on that business date (YYYY-MM-DD)\n"
-    "  --as-known-at-position N    ... as the log knew it at position N (needs --on)\n"
-    "  --as-known-at TIME          ... as recorded by TIME (needs --on)\n";
+    "  --on DATE                   trạng thái của HTX vào ngày nghiệp vụ đó (YYYY-MM-DD)\n"
+    "                              the cooperative's state on that business date (YYYY-MM-DD)\n"
+    "  --as-known-at-position N    ... như sổ ghi nhận tại vị trí nhật ký N (cần --on)\n"
+    "                              ... as the log knew it at position N (needs --on)\n"
+    "  --as-known-at TIME          ... như đã được ghi đến TIME (cần --on)\n"
+    "                              ... as recorded by TIME (needs --on)\n";
 
 // "coop-abc" -> "abc" for kind "cooperative"; other ids unchanged.
 std::string AggregateId(const std::string& id, const std::string& prefix) {

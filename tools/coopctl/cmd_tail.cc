@@ -24,17 +24,27 @@ constexpr char kUsage[] =
     "usage: coopctl tail [--from POSITION | --from-end | --since TIME] [--count N]\n"
     "                    [--type TYPE]... [--prefix PREFIX]... [--area CODE --unit-set SET]...\n"
     "\n"
+    "Theo dõi sổ: in các sự kiện kể từ điểm bắt đầu, một dòng '-- caught up' khi máy chủ chuyển\n"
+    "sang gửi sự kiện mới ngay khi có (và '-- fell behind' nếu phải bắt kịp lại), rồi các sự\n"
+    "kiện mới khi chúng được ghi. Chạy đến khi bấm Ctrl-C, đủ --count sự kiện, hoặc máy chủ kết\n"
+    "thúc việc theo dõi.\n"
     "Subscribes to the log: prints the events from the starting point, a '-- caught up' line\n"
     "when the server switches to live events (and '-- fell behind' if it has to catch up\n"
     "again), then new events as they are appended. Runs until Ctrl-C, --count events or the\n"
     "server ends the subscription.\n"
     "\n"
-    "  --from N        start at log position N (default: the start of the log)\n"
-    "  --from-end      only events appended after subscribing\n"
-    "  --since TIME    start at the first event recorded at or after TIME:\n"
+    "  --from N        bắt đầu ở vị trí nhật ký N (mặc định: từ vị trí đầu tiên của sổ)\n"
+    "                  start at log position N (default: the start of the log)\n"
+    "  --from-end      chỉ các sự kiện được ghi sau khi bắt đầu theo dõi\n"
+    "                  only events appended after subscribing\n"
+    "  --since TIME    bắt đầu từ sự kiện đầu tiên được ghi vào lúc TIME hoặc sau đó:\n"
+    "                  2026-01-02T03:04:05Z, 2026-01-02, hoặc số micro giây kể từ epoch\n"
+    "                  start at the first event recorded at or after TIME:\n"
     "                  2026-01-02T03:04:05Z, 2026-01-02, or microseconds since the epoch\n"
-    "  --count N       stop after N events\n"
-    "  --type, --prefix, --area/--unit-set   filters, as for 'coopctl read --all'\n";
+    "  --count N       dừng sau N sự kiện\n"
+    "                  stop after N events\n"
+    "  --type, --prefix, --area/--unit-set   bộ lọc, như với 'coopctl read --all'\n"
+    "                                        filters, as for 'coopctl read --all'\n";
 
 // Once started, SIGINT and SIGTERM are blocked in this thread and in every thread started
 // later (gRPC's included) and a watcher thread turns them into a cancel of the watched

@@ -12,13 +12,19 @@ namespace {
 constexpr char kUsage[] =
     "usage: coopctl verify [--from POSITION] [--to POSITION]\n"
     "\n"
+    "Tính lại chuỗi băm trên một khoảng vị trí nhật ký ở máy chủ. In OK kèm khoảng đó và đầu\n"
+    "chuỗi tại đó, hoặc vị trí sai đầu tiên và điều sai ở vị trí ấy. Mã thoát 0 khi chuỗi\n"
+    "nguyên vẹn, 3 khi kiểm tra không qua (sổ bị sửa hoặc hư hỏng). Khoảng lớn có thể mất nhiều\n"
+    "thời gian: tăng --timeout nếu cần.\n"
     "Recomputes the hash chain over a range of log positions on the server. Prints OK with\n"
     "the range and the chain head there, or the first bad position and what is wrong with it.\n"
     "Exit code 0 when the chain is intact, 3 when verification fails (tampering or damage).\n"
     "A large range can take long: raise --timeout if needed.\n"
     "\n"
-    "  --from N   first position to verify (default 1)\n"
-    "  --to N     last position to verify (default: the head)\n";
+    "  --from N   vị trí đầu tiên cần kiểm (mặc định 1)\n"
+    "             first position to verify (default 1)\n"
+    "  --to N     vị trí cuối cùng cần kiểm (mặc định: đầu sổ)\n"
+    "             last position to verify (default: the head)\n";
 
 absl::StatusOr<int> RunVerify(const Globals& globals, const ParsedArgs& args) {
   if (!args.positionals().empty()) {

@@ -10,6 +10,8 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
 #include "tools/coopctl/args.h"
 #include "tools/coopctl/cli.h"
 #include "tools/coopctl/command.h"
@@ -55,6 +57,78 @@ TEST(UsageErrorTest, EverySubcommandIsSummarisedInVietnameseThenEnglish) {
     const size_t line = usage.rfind('\n', english) + 1;
     EXPECT_GT(english, line) << command.name;
     EXPECT_EQ(usage.find_first_not_of(' ', line), english) << command.name << ": " << summary;
+  }
+  EXPECT_GE(built_in, 20);
+}
+
+// Whether `text` holds a Vietnamese letter in UTF-8: U+00C0 to U+01BF (à, â, đ, ă, ơ, ư, ...) or
+// U+1E80 to U+1EFF (the letters with a tone mark: ạ, ế, ữ, ...); not an arrow or a dash.
+bool HasVietnameseLetter(absl::string_view text) {
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    const unsigned char lead = static_cast<unsigned char>(text[i]);
+    const unsigned char next = static_cast<unsigned char>(text[i + 1]);
+    if (lead >= 0xC3 && lead <= 0xC6) return true;                    // U+00C0 to U+01BF
+    if (lead == 0xE1 && (next == 0xBA || next == 0xBB)) return true;  // U+1E80 to U+1EFF
+  }
+  return false;
+}
+
+// Where a line's text starts (its indentation).
+size_t TextColumn(absl::string_view line) {
+  const size_t column = line.find_first_not_of(' ');
+  return column == absl::string_view::npos ? line.size() : column;
+}
+
+// Vietnamese first in every subcommand's --help too: in CommandUsage (the subcommand's own text,
+// then the global options), each option line ("  --option VALUE   description") describes the
+// option in Vietnamese (its description, or the line under an option too long to share its
+// line, has Vietnamese letters), and the English follows on the line after the Vietnamese
+// (which may go on over more lines), at the same column, without Vietnamese letters. The
+// subcommand's own prose has at least one line in Vietnamese.
+TEST(UsageErrorTest, EverySubcommandHelpIsInVietnameseThenEnglish) {
+  int built_in = 0;
+  for (const Command& command : AllCommands()) {
+    if (!command.section.empty()) continue;
+    ++built_in;
+    const std::string usage = CommandUsage(command);
+    ASSERT_EQ(usage.rfind(command.usage, 0), 0u) << command.name;
+    const std::vector<std::string> lines = absl::StrSplit(usage, '\n');
+    int options = 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const std::string& line = lines[i];
+      if (line.rfind("  --", 0) != 0) continue;
+      ++options;
+      // The description starts after two spaces or more; without one, on the next line.
+      size_t row = i;
+      size_t column = line.find("  ", 2);
+      if (column != std::string::npos) column = line.find_first_not_of(' ', column);
+      if (column == std::string::npos) {
+        ASSERT_LT(i + 1, lines.size()) << command.name << ": " << line;
+        row = i + 1;
+        column = TextColumn(lines[row]);
+      }
+      EXPECT_TRUE(HasVietnameseLetter(absl::string_view(lines[row]).substr(column)))
+          << command.name << ": no Vietnamese description: " << lines[row];
+      // The Vietnamese's further lines, then the English.
+      size_t english = row + 1;
+      while (english < lines.size() && TextColumn(lines[english]) == column &&
+             HasVietnameseLetter(lines[english])) {
+        ++english;
+      }
+      ASSERT_LT(english, lines.size()) << command.name << ": " << line;
+      EXPECT_EQ(TextColumn(lines[english]), column)
+          << command.name << ": no English under the Vietnamese of: " << line << "\n"
+          << lines[english];
+      EXPECT_FALSE(HasVietnameseLetter(lines[english])) << command.name << ": " << lines[english];
+    }
+    EXPECT_GT(options, 0) << command.name;
+    // The prose: lines that start at the left edge, the synopsis aside.
+    const std::vector<std::string> own = absl::StrSplit(command.usage, '\n');
+    const bool vietnamese_prose = std::any_of(own.begin(), own.end(), [](const std::string& line) {
+      return !line.empty() && line[0] != ' ' && line.rfind("usage: ", 0) != 0 &&
+             HasVietnameseLetter(line);
+    });
+    EXPECT_TRUE(vietnamese_prose) << command.name << ":\n" << command.usage;
   }
   EXPECT_GE(built_in, 20);
 }
