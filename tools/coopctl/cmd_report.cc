@@ -3,6 +3,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "tools/coopctl/command.h"
 #include "tools/coopctl/output.h"
 #include "tools/coopctl/report_flags.h"
@@ -11,7 +12,7 @@
 namespace coop::coopctl {
 namespace {
 
-constexpr char kUsage[] =
+constexpr char kUsageHead[] =
     "usage: coopctl report --area CODE --year YEAR [--unit-set SET] [--in-units SET]\n"
     "                      [--as-known-at-position N | --as-known-at TIME] [--reporting-year]\n"
     "\n"
@@ -25,19 +26,8 @@ constexpr char kUsage[] =
     "  --area CODE                 mã xã, huyện hoặc tỉnh (VN: cả nước)\n"
     "                              commune, district or province code (VN: the nation)\n"
     "  --year YEAR                 năm được báo cáo\n"
-    "                              the year reported\n"
-    "  --unit-set SET              bộ đơn vị của --area (mặc định: bộ có hiệu lực vào 31/12/YEAR)\n"
-    "                              the unit set of --area (default: in force on 31 Dec YEAR)\n"
-    "  --in-units SET              tổng hợp lại theo một bộ đơn vị khác, ví dụ 2025-07\n"
-    "                              re-aggregate onto another unit set, e.g. 2025-07\n"
-    "  --as-known-at-position N    chỉ các sự kiện ở vị trí nhật ký N trở về trước\n"
-    "                              only events at or before log position N\n"
-    "  --as-known-at TIME          chỉ các sự kiện đã được ghi đến TIME (RFC 3339 hoặc một ngày)\n"
-    "                              only events recorded by TIME (RFC 3339 or a date)\n"
-    "  --reporting-year            kỳ báo cáo năm: từ 15/12 năm YEAR-1 đến 14/12 năm YEAR, thay\n"
-    "                              cho năm dương lịch\n"
-    "                              15 Dec of YEAR-1 to 14 Dec of YEAR instead of\n"
-    "                              the calendar year\n"
+    "                              the year reported\n";
+constexpr char kUsageTail[] =
     "  --json                      câu trả lời dưới dạng một đối tượng JSON (mỗi con số là một\n"
     "                              đoạn nêu tên chỉ tiêu của nó)\n"
     "                              the reply as one JSON object (every number a segment that\n"
@@ -69,8 +59,8 @@ absl::StatusOr<int> RunReport(const Globals& globals, const ParsedArgs& args) {
 }  // namespace
 
 Command ReportCommand() {
-  return {"report", "báo cáo năm / the annual report of an area", kUsage, ScopeOptionSpecs(),
-          &RunReport};
+  return {"report", "báo cáo năm / the annual report of an area",
+          absl::StrCat(kUsageHead, ScopeOptionsHelp(), kUsageTail), ScopeOptionSpecs(), &RunReport};
 }
 
 }  // namespace coop::coopctl

@@ -22,7 +22,7 @@
 namespace coop::coopctl {
 namespace {
 
-constexpr char kUsage[] =
+constexpr char kUsageHead[] =
     "usage: coopctl stats --area CODE (--year YEAR | --years FIRST-LAST) [--unit-set SET]\n"
     "                     [--in-units SET] [--as-known-at-position N | --as-known-at TIME]\n"
     "                     [--reporting-year] [--format table|csv|xlsx] [--output FILE]\n"
@@ -51,19 +51,8 @@ constexpr char kUsage[] =
     "  --year YEAR                 năm được báo cáo\n"
     "                              the year reported\n"
     "  --years FIRST-LAST          một khoảng năm, ví dụ 2019-2024 (nhiều nhất 30 năm)\n"
-    "                              a span of years, e.g. 2019-2024 (at most 30)\n"
-    "  --unit-set SET              bộ đơn vị của --area (mặc định: bộ có hiệu lực vào 31/12/YEAR)\n"
-    "                              the unit set of --area (default: in force on 31 Dec YEAR)\n"
-    "  --in-units SET              tổng hợp lại theo một bộ đơn vị khác, ví dụ 2025-07\n"
-    "                              re-aggregate onto another unit set, e.g. 2025-07\n"
-    "  --as-known-at-position N    chỉ các sự kiện ở vị trí nhật ký N trở về trước\n"
-    "                              only events at or before log position N\n"
-    "  --as-known-at TIME          chỉ các sự kiện đã được ghi đến TIME (RFC 3339 hoặc một ngày)\n"
-    "                              only events recorded by TIME (RFC 3339 or a date)\n"
-    "  --reporting-year            kỳ báo cáo năm: từ 15/12 năm YEAR-1 đến 14/12 năm YEAR, thay\n"
-    "                              cho năm dương lịch\n"
-    "                              15 Dec of YEAR-1 to 14 Dec of YEAR instead of\n"
-    "                              the calendar year\n"
+    "                              a span of years, e.g. 2019-2024 (at most 30)\n";
+constexpr char kUsageTail[] =
     "  --format FORMAT             table (mặc định khi có một năm), csv, hoặc xlsx (cần --output)\n"
     "                              table (default for one year), csv, or xlsx (needs --output)\n"
     "  --csv                       như --format csv\n"
@@ -237,8 +226,8 @@ Command StatsCommand() {
   options.push_back({"format", true});
   options.push_back({"years", true});
   options.push_back({"output", true});
-  return {"stats", "thống kê năm của một địa bàn / annual statistics of an area and year", kUsage,
-          options, &RunStats};
+  return {"stats", "thống kê năm của một địa bàn / annual statistics of an area and year",
+          absl::StrCat(kUsageHead, ScopeOptionsHelp(), kUsageTail), options, &RunStats};
 }
 
 }  // namespace coop::coopctl

@@ -28,6 +28,24 @@ std::string Lower(std::string text) {
 
 std::vector<OptionSpec> AreaOptionSpecs() { return {{"area"}, {"unit-set"}}; }
 
+const char* ScopeOptionsHelp() {
+  return "  --unit-set SET              bộ đơn vị của --area (mặc định: bộ có hiệu lực vào "
+         "31/12/YEAR)\n"
+         "                              the unit set of --area (default: in force on 31 Dec YEAR)\n"
+         "  --in-units SET              tổng hợp lại theo một bộ đơn vị khác, ví dụ 2025-07\n"
+         "                              re-aggregate onto another unit set, e.g. 2025-07\n"
+         "  --as-known-at-position N    chỉ các sự kiện ở vị trí nhật ký N trở về trước\n"
+         "                              only events at or before log position N\n"
+         "  --as-known-at TIME          chỉ các sự kiện đã được ghi đến TIME (RFC 3339 hoặc một "
+         "ngày)\n"
+         "                              only events recorded by TIME (RFC 3339 or a date)\n"
+         "  --reporting-year            kỳ báo cáo năm: từ 15/12 năm YEAR-1 đến 14/12 năm YEAR, "
+         "thay\n"
+         "                              cho năm dương lịch\n"
+         "                              15 Dec of YEAR-1 to 14 Dec of YEAR instead of\n"
+         "                              the calendar year\n";
+}
+
 std::vector<OptionSpec> ScopeOptionSpecs() {
   std::vector<OptionSpec> specs = AreaOptionSpecs();
   specs.insert(specs.end(), {{"year"},

@@ -22,6 +22,9 @@ std::vector<OptionSpec> AreaOptionSpecs();
 // AreaOptionSpecs plus --year, --in-units, --as-known-at-position, --as-known-at and
 // --reporting-year.
 std::vector<OptionSpec> ScopeOptionSpecs();
+// The --help lines of --unit-set, --in-units, --as-known-at-position, --as-known-at and
+// --reporting-year, Vietnamese then English (the subcommands list --area and --year first).
+const char* ScopeOptionsHelp();
 
 // The area of --area / --unit-set; a missing --area is a usage error, as is --unit-set
 // without --area.
