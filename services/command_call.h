@@ -32,6 +32,7 @@
 #include "domain/common/request_checks.h"
 #include "services/call_gate.h"
 #include "services/grpc_status.h"
+#include "services/view_wait.h"
 
 namespace coop::services {
 
@@ -110,7 +111,7 @@ grpc::ServerUnaryReactor* RunCommand(
           reactor->Finish(ToGrpcStatus(terms.Rewrite(result.status())));
         });
   });
-  if (!posted) reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "shutting down"));
+  if (!posted) reactor->Finish(ToGrpcStatus(ServerStoppingError()));
   return reactor;
 }
 

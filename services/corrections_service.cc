@@ -4,6 +4,7 @@
 
 #include "services/command_call.h"
 #include "services/grpc_status.h"
+#include "services/view_wait.h"
 
 namespace coop::services {
 
@@ -26,7 +27,7 @@ grpc::ServerUnaryReactor* CorrectionsService::Run(grpc::CallbackServerContext* c
         if (result.ok()) *reply = *std::move(result);
         reactor->Finish(ToGrpcStatus(result.status()));
       });
-  if (!posted) reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "shutting down"));
+  if (!posted) reactor->Finish(ToGrpcStatus(ServerStoppingError()));
   return reactor;
 }
 

@@ -13,6 +13,7 @@
 #include "domain/common/rules.h"
 #include "services/command_call.h"
 #include "services/grpc_status.h"
+#include "services/view_wait.h"
 
 namespace coop::services {
 namespace {
@@ -178,7 +179,7 @@ coop::v1::PersonAccess PeopleService::AccessEntry(const grpc::CallbackServerCont
 void PeopleService::Post(grpc::ServerUnaryReactor* reactor, std::function<absl::Status()> work) {
   if (!workers_->Post(
           [reactor, work = std::move(work)] { reactor->Finish(ToGrpcStatus(work())); })) {
-    reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "shutting down"));
+    reactor->Finish(ToGrpcStatus(ServerStoppingError()));
   }
 }
 

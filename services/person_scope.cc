@@ -5,6 +5,7 @@
 #include "coop/v1/reporting.pb.h"
 #include "projections/cooperative_registry_projection.h"
 #include "projections/person_links_projection.h"
+#include "services/view_wait.h"
 
 namespace coop::services {
 namespace {
@@ -39,19 +40,8 @@ absl::Status PersonScopeRules::ViewsCaughtUp(const grpc::CallbackServerContext* 
       return absl::OkStatus();
     }
   }
-  auto st = views_->WaitForHead(names, kViewsWait, [this, call] {
-    return stopping_.load() || (call != nullptr && call->IsCancelled());
-  });
-  if (absl::IsCancelled(st)) {
-    if (stopping_.load()) {
-      return absl::UnavailableError(
-          "máy chủ đang dừng / the server is shutting down (the scope check's wait for the views "
-          "ended)");
-    }
-    return absl::CancelledError(
-        "cuộc gọi đã bị huỷ hoặc hết hạn khi chờ các bảng xem / the call was cancelled or "
-        "expired while the scope check waited for the views");
-  }
+  auto st = views_->WaitForHead(names, kViewsWait, GiveUpWhen(&stopping_, call));
+  if (absl::IsCancelled(st)) return WaitOutcome(st, &stopping_, "the scope check");
   if (!absl::IsDeadlineExceeded(st)) return st;  // OK, or the view's own error
   return absl::UnavailableError(
       absl::StrCat("các bảng xem chưa theo kịp sổ sự kiện để xét phạm vi, hãy thử lại / the views "

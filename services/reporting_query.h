@@ -26,6 +26,7 @@
 #include "projections/projection_store.h"
 #include "services/call_gate.h"
 #include "services/grpc_status.h"
+#include "services/view_wait.h"
 #include "vault/person_vault.h"
 
 namespace coop::services {
@@ -65,14 +66,9 @@ struct ReportingDeps {
           "nên không đọc được các bảng xem / this server runs no projections (coopd "
           "--projections off, for benchmarks only), so no view can be read");
     }
-    const grpc::CallbackServerContext* call = current_query_call;
-    auto st = projections->WaitForPosition(names, min_position, max_wait, [this, call] {
-      return (stopping != nullptr && stopping->load()) || (call != nullptr && call->IsCancelled());
-    });
-    if (st.code() == absl::StatusCode::kCancelled && stopping != nullptr && stopping->load()) {
-      return absl::UnavailableError("the server is shutting down");
-    }
-    return st;
+    return WaitOutcome(projections->WaitForPosition(names, min_position, max_wait,
+                                                    GiveUpWhen(stopping, current_query_call)),
+                       stopping, "the query");
   }
   // The position a query "as known at" a log position or a recorded-at time (0: none) waits
   // for, as for min_position, so that it sees every event up to it: that position (the log's

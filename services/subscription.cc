@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/grpc_status.h"
+#include "services/view_wait.h"
 
 namespace coop::services {
 namespace {
@@ -59,7 +60,7 @@ class SubscriptionState final : public SubscriptionRegistry::Handle,
   }
   void Stop() override {
     absl::MutexLock lock(&mu_);
-    FinishLocked(grpc::Status(grpc::StatusCode::UNAVAILABLE, "the server is shutting down"));
+    FinishLocked(ToGrpcStatus(ServerStoppingError()));
   }
 
  private:

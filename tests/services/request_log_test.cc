@@ -84,7 +84,9 @@ TEST_F(RequestLogTest, GivenNoOrAnUnusableRequestId_ThenCoopdMakesOneAndNoClient
     EXPECT_TRUE(made.rfind("coopd-", 0) == 0 && made.size() == 22) << made;
     EXPECT_TRUE(services::IsUsableRequestId(made));
     EXPECT_EQ(CallLines(made).size(), 1u) << log_.text();
-    if (!sent.empty()) EXPECT_EQ(log_.text().find(sent), std::string::npos);
+    if (!sent.empty()) {
+      EXPECT_EQ(log_.text().find(sent), std::string::npos);
+    }
   }
 }
 
