@@ -83,6 +83,14 @@ struct ReportingDeps {
     if (micros <= 0) return 0;
     return log->PositionAtTime(micros, /*backwards=*/true);
   }
+  // Wait, for whichever is later: min_position, or the cut-off of a query "as known at"
+  // `position` or `micros` (KnownAtPosition).
+  absl::Status WaitKnownAt(const std::vector<std::string>& names, uint64_t min_position,
+                           uint64_t position, int64_t micros) const {
+    auto known_at = KnownAtPosition(position, micros);
+    if (!known_at.ok()) return known_at.status();
+    return Wait(names, std::max(min_position, *known_at));
+  }
   // The checkpoint of the rows a projection serves (the log position they reflect; during a
   // rebuild, the old rows'); 0 if unknown.
   uint64_t Position(const std::string& name) const {

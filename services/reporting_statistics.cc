@@ -2,7 +2,6 @@
 // criterion 13 —
 // served by projections/statistics/statistics_reader.h from the annual_statistics
 // projection.
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -33,9 +32,8 @@ absl::Status CheckLanguage(const std::string& lang) {
 
 absl::Status ReportingService::WaitForStatistics(const coop::v1::StatisticsScope& scope,
                                                  uint64_t min_position) const {
-  auto known_at = deps_.KnownAtPosition(scope.as_known_at_position(), scope.as_known_at_micros());
-  if (!known_at.ok()) return known_at.status();
-  return deps_.Wait(Statistics(), std::max(min_position, *known_at));
+  return deps_.WaitKnownAt(Statistics(), min_position, scope.as_known_at_position(),
+                           scope.as_known_at_micros());
 }
 
 grpc::ServerUnaryReactor* ReportingService::GetAnnualStatistics(

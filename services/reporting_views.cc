@@ -197,11 +197,8 @@ absl::Status GetCooperativeAsOfQuery(const ReportingDeps& deps,
   if (request.as_known_at_micros() < 0) {
     return absl::InvalidArgumentError("as_known_at_micros must not be negative");
   }
-  auto known_at =
-      deps.KnownAtPosition(request.as_known_at_position(), request.as_known_at_micros());
-  if (!known_at.ok()) return known_at.status();
-  if (auto st = deps.Wait({CooperativeRegistryProjection::kName},
-                          std::max(request.min_position(), *known_at));
+  if (auto st = deps.WaitKnownAt({CooperativeRegistryProjection::kName}, request.min_position(),
+                                 request.as_known_at_position(), request.as_known_at_micros());
       !st.ok()) {
     return st;
   }
