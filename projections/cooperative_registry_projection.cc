@@ -120,10 +120,7 @@ absl::Status CooperativeRegistryProjection::ApplyCooperativeEvent(
     const coop::v1::RecordedEvent& event, ProjectionWriter& writer) {
   const std::string id =
       event.stream_id().substr(sizeof(domain::CooperativeAggregate::kStreamPrefix) - 1);
-  auto stream = streams_.Get(writer, StreamKey(id));
-  if (!stream.ok()) return stream.status();
-  KeepWithoutHashes(event, (*stream)->mutable_events());
-  streams_.Changed(StreamKey(id));
+  if (auto st = streams_.Append(writer, StreamKey(id), event); !st.ok()) return st;
   touched_.insert(id);  // its view is folded once for the page (FinishPage)
   return absl::OkStatus();
 }
@@ -171,14 +168,18 @@ absl::Status CooperativeRegistryProjection::ApplyLinkedEvent(const coop::v1::Rec
 
 absl::Status CooperativeRegistryProjection::Refresh(const std::string& id,
                                                     ProjectionWriter& writer) {
-  auto stream_row = streams_.Get(writer, StreamKey(id));
-  if (!stream_row.ok()) return stream_row.status();
-  const std::vector<const coop::v1::RecordedEvent*> stream = RefsTo((*stream_row)->events());
+  auto tail = streams_.TailOf(writer, StreamKey(id));
+  if (!tail.ok()) return tail.status();
+  const bool no_events = tail->stored_version == 0 && tail->appended.empty();
   auto old_view = ReadParsedRow<coop::v1::CooperativeView>(writer, ViewKey(id));
   if (!old_view.ok()) return old_view.status();
   coop::v1::CooperativeView view;
-  if (!stream.empty()) view = FoldKept(id, stream);
-  if (stream.empty() || view.status() == Unregistered()) {
+  if (!no_events) {
+    auto folded = FoldKept(id, *tail, writer);
+    if (!folded.ok()) return folded.status();
+    view = std::move(*folded);
+  }
+  if (no_events || view.status() == Unregistered()) {
     writer.Delete(ViewKey(id));
     UpdateAreaIndex(old_view->address(), coop::v1::Area(), id, writer);
     return absl::OkStatus();
@@ -193,51 +194,45 @@ absl::Status CooperativeRegistryProjection::Refresh(const std::string& id,
   return absl::OkStatus();
 }
 
-coop::v1::CooperativeView CooperativeRegistryProjection::FoldKept(
-    const std::string& id, const std::vector<const coop::v1::RecordedEvent*>& stream) {
-  // Where the kept fold stopped, if it is one of this stream's events with no correction after
-  // it: then only the events after it are new to the fold.
-  size_t from = 0;
+absl::StatusOr<coop::v1::CooperativeView> CooperativeRegistryProjection::FoldKept(
+    const std::string& id, const StreamRowCache::Tail& tail, ProjectionWriter& writer) {
+  // The kept fold goes on with the page's events if it stopped at the last stored event and
+  // no correction is among them; otherwise the whole stream is folded again.
   KeptFolds<CooperativeFold>::Kept* kept = folds_.Find(id);
-  if (kept != nullptr) {
-    size_t next = 0;
-    for (size_t i = stream.size(); i-- > 0;) {
-      if (stream[i]->stream_version() == kept->version) {
-        if (stream[i]->position() == kept->position) next = i + 1;
-        break;
-      }
-    }
-    const bool follows =
-        next > 0 && std::none_of(stream.begin() + next, stream.end(),
-                                 [](const auto* event) { return domain::IsCorrection(*event); });
-    if (follows) {
-      from = next;
-    } else {
-      kept = nullptr;
-    }
-  }
-  if (kept == nullptr) {
+  const bool follows = kept != nullptr && tail.stored_version != 0 &&
+                       kept->version == tail.stored_version &&
+                       kept->position == tail.stored_position &&
+                       std::none_of(tail.appended.begin(), tail.appended.end(),
+                                    [](const auto* event) { return domain::IsCorrection(*event); });
+  const coop::v1::RecordedEvent* last = nullptr;
+  if (follows) {
+    for (const auto* event : tail.appended) kept->fold.Add(*event);
+    events_folded_ += tail.appended.size();
+    if (!tail.appended.empty()) last = tail.appended.back();
+  } else {
+    auto stream = streams_.Events(writer, StreamKey(id));
+    if (!stream.ok()) return stream.status();
     kept = folds_.Reset(id);
     std::vector<std::unique_ptr<coop::v1::RecordedEvent>> amended;
-    for (const auto* event : domain::EffectiveEventRefs(stream, &amended)) {
+    for (const auto* event : domain::EffectiveEventRefs(*stream, &amended)) {
       kept->fold.Add(*event);
       ++events_folded_;
     }
-  } else {
-    for (size_t i = from; i < stream.size(); ++i) kept->fold.Add(*stream[i]);
-    events_folded_ += stream.size() - from;
+    last = stream->back();  // not empty: Refresh folds only a stream with events
   }
-  kept->version = stream.back()->stream_version();
-  kept->position = stream.back()->position();
+  if (last != nullptr) {
+    kept->version = last->stream_version();
+    kept->position = last->position();
+  }
   coop::v1::CooperativeView view = kept->fold.View(id);
-  view.set_version(stream.back()->stream_version());
-  view.set_position(stream.back()->position());
+  view.set_version(kept->version);
+  view.set_position(kept->position);
   return view;
 }
 
 void CooperativeRegistryProjection::BeginPage(uint64_t first_position) {
   touched_.clear();
-  streams_.BeginPage(first_position, kMaxCachedStreams);
+  streams_.BeginPage(first_position);
 }
 
 absl::Status CooperativeRegistryProjection::FinishPage(ProjectionWriter& writer,

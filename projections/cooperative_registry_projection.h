@@ -32,12 +32,13 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/time/civil_time.h"
 #include "coop/v1/reporting.pb.h"
 #include "projections/cooperative_fold.h"
 #include "projections/kept_folds.h"
-#include "projections/page_rows.h"
 #include "projections/projection.h"
+#include "projections/stream_row_cache.h"
 
 namespace coop::projections {
 
@@ -92,14 +93,17 @@ class CooperativeRegistryProjection final : public Projection {
   absl::Status ApplyLinkedEvent(const coop::v1::RecordedEvent& event, ProjectionWriter& writer);
   // Re-folds the cooperative's view from its "s/" and "x/" rows and updates its index rows.
   absl::Status Refresh(const std::string& cooperative_id, ProjectionWriter& writer);
-  // FoldRefs(id, stream), from the kept fold of the stream when it has folded a prefix of it
-  // with no correction after: only the events after that prefix are folded.
-  coop::v1::CooperativeView FoldKept(const std::string& cooperative_id,
-                                     const std::vector<const coop::v1::RecordedEvent*>& stream);
+  // FoldRefs of the cooperative's stream (its "s/" row), from the kept fold when it has folded
+  // every stored event and the page brought no correction: then only the page's events are
+  // folded, and the stored ones are not even parsed.
+  absl::StatusOr<coop::v1::CooperativeView> FoldKept(const std::string& cooperative_id,
+                                                     const StreamRowCache::Tail& tail,
+                                                     ProjectionWriter& writer);
 
-  // Parsed "s/" rows (page_rows.h), kept across pages while each page follows the last.
+  // "s/" rows (stream_row_cache.h: the page's events are kept without copies), kept across
+  // pages while each page follows the last. Hashes are left out (fields 12-14).
   static constexpr size_t kMaxCachedStreams = 1'024;
-  PageRows<coop::v1::CooperativeRegistryStream> streams_;
+  StreamRowCache streams_{{12, 13, 14}, kMaxCachedStreams};
   // The cooperatives whose view the page being applied changes (FinishPage folds them).
   std::set<std::string> touched_;
   // Folds of recently touched cooperatives (kept_folds.h). About 2 KB each.

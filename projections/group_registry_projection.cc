@@ -128,10 +128,7 @@ absl::Status GroupRegistryProjection::Apply(const coop::v1::RecordedEvent& event
       return absl::OkStatus();
     const std::string id =
         event.stream_id().substr(sizeof(domain::GroupAggregate::kStreamPrefix) - 1);
-    auto stream = streams_.Get(writer, StreamKey(id));
-    if (!stream.ok()) return stream.status();
-    KeepWithoutHashes(event, (*stream)->mutable_events());
-    streams_.Changed(StreamKey(id));
+    if (auto st = streams_.Append(writer, StreamKey(id), event); !st.ok()) return st;
     touched_.insert(id);  // its view is folded once for the page (FinishPage)
     return absl::OkStatus();
   }
@@ -172,9 +169,9 @@ absl::Status GroupRegistryProjection::ApplyGrantEvent(const coop::v1::RecordedEv
 }
 
 absl::Status GroupRegistryProjection::Refresh(const std::string& id, ProjectionWriter& writer) {
-  auto stream_row = streams_.Get(writer, StreamKey(id));
-  if (!stream_row.ok()) return stream_row.status();
-  const std::vector<const coop::v1::RecordedEvent*> stream = RefsTo((*stream_row)->events());
+  auto events = streams_.Events(writer, StreamKey(id));
+  if (!events.ok()) return events.status();
+  const std::vector<const coop::v1::RecordedEvent*>& stream = *events;
   auto old_view = ReadParsedRow<coop::v1::GroupView>(writer, ViewKey(id));
   if (!old_view.ok()) return old_view.status();
   coop::v1::GroupView view = FoldRefs(id, stream);
@@ -193,7 +190,7 @@ absl::Status GroupRegistryProjection::Refresh(const std::string& id, ProjectionW
 
 void GroupRegistryProjection::BeginPage(uint64_t first_position) {
   touched_.clear();
-  streams_.BeginPage(first_position, kMaxCachedStreams);
+  streams_.BeginPage(first_position);
 }
 
 absl::Status GroupRegistryProjection::FinishPage(ProjectionWriter& writer, uint64_t last_position) {

@@ -24,8 +24,8 @@
 
 #include "absl/time/civil_time.h"
 #include "coop/v1/reporting.pb.h"
-#include "projections/page_rows.h"
 #include "projections/projection.h"
+#include "projections/stream_row_cache.h"
 
 namespace coop::projections {
 
@@ -65,9 +65,10 @@ class GroupRegistryProjection final : public Projection {
   // Re-folds the group's view from its "s/" and "x/" rows and updates its index rows.
   absl::Status Refresh(const std::string& group_id, ProjectionWriter& writer);
 
-  // Parsed "s/" rows (page_rows.h), kept across pages while each page follows the last.
+  // "s/" rows (stream_row_cache.h: the page's events are kept without copies), kept across
+  // pages while each page follows the last. Hashes are left out (fields 12-14).
   static constexpr size_t kMaxCachedStreams = 1'024;
-  PageRows<coop::v1::CooperativeRegistryStream> streams_;
+  StreamRowCache streams_{{12, 13, 14}, kMaxCachedStreams};
   // The groups whose view the page being applied changes (FinishPage folds them).
   std::set<std::string> touched_;
 };

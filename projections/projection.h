@@ -8,6 +8,10 @@
 // position 1 must produce the same rows. Keys are the projection's own; the engine keeps
 // each projection's rows apart (see projection_store.h).
 //
+// The events given to Apply stay valid and unchanged until the FinishPage of their page
+// returns, so a projection may hold pointers to them for the page instead of copies
+// (stream_row_cache.h).
+//
 // Thread-safety: a runner calls Apply from its one thread; a projection object should be
 // run by one runner at a time.
 #ifndef COOPLEDGER_PROJECTIONS_PROJECTION_H_

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/cleanup/cleanup.h"
 #include "absl/strings/str_cat.h"
@@ -248,6 +249,9 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
       options_.catch_up_commit_events == 0 ? options_.page_size : options_.catch_up_commit_events;
   uint64_t expected = from;
   uint64_t applied = 0;
+  // The slices read before `page` for this commit: held until FinishPage returns, for the
+  // pointers a projection may keep to their events (projection.h).
+  std::vector<PageView> earlier;
   projection_->BeginPage(from);
   for (;;) {
     for (const auto& event : *page) {
@@ -273,6 +277,7 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
     // commit with what was applied (the read is retried from there).
     auto next = reader_->Read(expected, options_.page_size, convoy_id_);
     if (!next.ok() || next->empty()) break;
+    earlier.push_back(std::move(*page));
     page = std::move(next);
   }
   const uint64_t last = expected - 1;

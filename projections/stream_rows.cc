@@ -22,15 +22,6 @@ absl::StatusOr<std::vector<coop::v1::RecordedEvent>> ReadStreamRow(ProjectionWri
   return events;
 }
 
-void KeepWithoutHashes(const coop::v1::RecordedEvent& event,
-                       google::protobuf::RepeatedPtrField<coop::v1::RecordedEvent>* kept) {
-  coop::v1::RecordedEvent* copy = kept->Add();
-  *copy = event;
-  copy->clear_prev_hash();
-  copy->clear_hash();
-  copy->clear_leaf_hash();
-}
-
 absl::StatusOr<StreamRowUpdate> AppendToStreamRow(ProjectionWriter& writer, const std::string& key,
                                                   const coop::v1::RecordedEvent& event) {
   auto before = ReadStreamRow(writer, key);

@@ -30,10 +30,6 @@ std::vector<const coop::v1::RecordedEvent*> RefsTo(const Events& events) {
   return refs;
 }
 
-// Appends `event` to `kept` (a stream row's events), hashes stripped.
-void KeepWithoutHashes(const coop::v1::RecordedEvent& event,
-                       google::protobuf::RepeatedPtrField<coop::v1::RecordedEvent>* kept);
-
 // Appends `event` (hashes stripped) to the row under `key` and stages the row; returns the
 // events before and after the append.
 struct StreamRowUpdate {

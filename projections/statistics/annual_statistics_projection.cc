@@ -137,21 +137,6 @@ absl::Status ApplyDiff(ProjectionWriter& writer, PageRows<TotalsRow, TotalsRowCo
   return absl::OkStatus();
 }
 
-// What the statistics keep of an event (rows e/…): all but its hashes and metadata, which no
-// figure, explanation or plan reads (a smaller row is quicker to read back and re-fold).
-void KeepEvent(const coop::v1::RecordedEvent& event, coop::v1::RecordedEvent* kept) {
-  kept->set_position(event.position());
-  kept->set_stream_id(event.stream_id());
-  kept->set_stream_version(event.stream_version());
-  kept->set_event_id(event.event_id());
-  kept->set_type(event.type());
-  kept->set_schema_version(event.schema_version());
-  kept->set_payload(event.payload());
-  if (event.has_area()) *kept->mutable_area() = event.area();
-  kept->set_occurred_on(event.occurred_on());
-  kept->set_recorded_at_micros(event.recorded_at_micros());
-}
-
 }  // namespace
 
 bool TotalsRowCodec::Parse(const std::string& bytes, TotalsRow* row) {
@@ -184,11 +169,7 @@ absl::Status AnnualStatisticsProjection::Apply(const coop::v1::RecordedEvent& ev
   const std::string& stream = event.stream_id();
   if (absl::StartsWith(stream, domain::PlanAggregate::kStreamPrefix)) {
     // Plans add no figures; their events are kept for GetPlanProgress.
-    auto events = streams_.Get(writer, EntityKey(stream));
-    if (!events.ok()) return events.status();
-    KeepEvent(event, (*events)->add_events());
-    streams_.Changed(EntityKey(stream));
-    return absl::OkStatus();
+    return streams_.Append(writer, EntityKey(stream), event);
   }
   const bool grant = absl::StartsWith(stream, domain::GrantAggregate::kStreamPrefix);
   if (grant || absl::StartsWith(stream, domain::OcopAggregate::kStreamPrefix) ||
@@ -230,10 +211,7 @@ absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity
                                                        const coop::v1::RecordedEvent& event,
                                                        ProjectionWriter& writer) {
   // The entity's events; its figures are recomputed once for the page (RefreshEntity).
-  auto stored = streams_.Get(writer, EntityKey(entity_id));
-  if (!stored.ok()) return stored.status();
-  KeepEvent(event, (*stored)->add_events());
-  streams_.Changed(EntityKey(entity_id));
+  if (auto st = streams_.Append(writer, EntityKey(entity_id), event); !st.ok()) return st;
   const int first_year = FirstYearChangedBy(event, PeriodKind::kCalendarYear);
   auto [it, inserted] = touched_.try_emplace(entity_id);
   Touched& touched = it->second;
@@ -247,11 +225,9 @@ absl::Status AnnualStatisticsProjection::RefreshEntity(const std::string& entity
                                                        const Touched& touched,
                                                        ProjectionWriter& writer) {
   // 1. The entity's events.
-  auto stored = streams_.Get(writer, EntityKey(entity_id));
+  auto stored = streams_.Events(writer, EntityKey(entity_id));
   if (!stored.ok()) return stored.status();
-  EventRefs events;
-  events.reserve((*stored)->events_size());
-  for (const auto& kept_event : (*stored)->events()) events.push_back(&kept_event);
+  const EventRefs& events = *stored;
 
   // 2. Its figures, mapped onto each year's unit set; stocks as year-on-year changes. Only the
   // years from `from` on are recomputed (0: all), and the year before them, whose stocks the
@@ -384,7 +360,7 @@ absl::Status AnnualStatisticsProjection::RefreshEntity(const std::string& entity
 
 void AnnualStatisticsProjection::BeginPage(uint64_t first_position) {
   touched_.clear();
-  streams_.BeginPage(first_position, kMaxCachedEntities);
+  streams_.BeginPage(first_position);
   shares_.BeginPage(first_position, kMaxCachedEntities);
   totals_.BeginPage(first_position, kMaxCachedTotals);
   index_rows_.BeginPage(first_position, kMaxWrittenIndexKeys);

@@ -44,6 +44,7 @@
 #include "projections/page_rows.h"
 #include "projections/projection.h"
 #include "projections/statistics/area_mapper.h"
+#include "projections/stream_row_cache.h"
 
 namespace coop::projections::statistics {
 
@@ -121,7 +122,10 @@ class AnnualStatisticsProjection final : public Projection {
   // statistics' CPU in a rebuild. They stay cached while the server runs (about 100 MiB at
   // national scale); once a history has more, all are dropped at the first page over the bound.
   static constexpr size_t kMaxCachedTotals = 250'000;
-  PageRows<coop::v1::CooperativeRegistryStream> streams_;
+  // Entity events (stream_row_cache.h: the page's events are kept without copies). What the
+  // statistics keep of an event is all but its metadata and hashes (fields 8, 12-14), which no
+  // figure, explanation or plan reads: a smaller row is quicker to read back and re-fold.
+  StreamRowCache streams_{{8, 12, 13, 14}, kMaxCachedEntities};
   PageRows<coop::v1::EntityContributionRow> shares_;
   PageRows<TotalsRow, TotalsRowCodec> totals_;
   // The area index rows (x/…) written: an entity's rows are put again at every refresh

@@ -1,0 +1,98 @@
+// StreamRowCache: a projection's stream rows — a stream's events kept in one row, as a
+// coop.v1.CooperativeRegistryStream, with some fields of each event left out (the hashes; the
+// statistics also the metadata) — appended to without copying the events.
+//
+// A row is held as its bytes. An event appended during a page is held as a pointer into the
+// runner's page (projection.h: the events given to Apply stay valid until FinishPage returns);
+// FinishPage appends the event's encoding, the dropped fields left out, to the bytes and writes
+// the row. The bytes are those a parsed row with a stripped copy of each event serialized to
+// (protobuf writes fields in number order and the row is a repeated field of its events), so the
+// rows are the same as before this cache, and a row read back parses to the stripped events.
+// The stored events are parsed only when Events asks for them, and kept parsed while the row
+// stays cached (events kept since are parsed when it asks again); TailOf gives what an
+// incremental fold needs without parsing them.
+//
+// Rows stay cached across pages on the same terms as PageRows (page_rows.h): while each page
+// follows the last one finished, and at most `max_rows` of them after a page.
+//
+// Not thread-safe (one per projection, used by its runner's thread).
+#ifndef COOPLEDGER_PROJECTIONS_STREAM_ROW_CACHE_H_
+#define COOPLEDGER_PROJECTIONS_STREAM_ROW_CACHE_H_
+
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/node_hash_map.h"
+#include "absl/status/statusor.h"
+#include "coop/v1/event.pb.h"
+#include "coop/v1/reporting.pb.h"
+#include "projections/projection.h"
+
+namespace coop::projections {
+
+// The encoding of `event` as kept in a stream row (one element of CooperativeRegistryStream's
+// `events`: its tag, its length, then the event's fields but those numbered in `dropped`),
+// appended to `row`. `scratch` is working space, reused between calls.
+void AppendKeptEvent(const coop::v1::RecordedEvent& event, const std::vector<int>& dropped,
+                     std::string* scratch, std::string* row);
+
+class StreamRowCache {
+ public:
+  // `dropped`: the RecordedEvent field numbers a kept event leaves out.
+  StreamRowCache(std::initializer_list<int> dropped, size_t max_rows);
+
+  // Appends `event` to the row under `key`.
+  // REQUIRES: `event` stays valid and unchanged until FinishPage returns.
+  absl::Status Append(ProjectionWriter& writer, const std::string& key,
+                      const coop::v1::RecordedEvent& event);
+
+  // The row's events in order: the stored ones (stripped, parsed on first use), then those
+  // appended during this page (as given to Append). Valid until the next call that changes
+  // the cache (Append, BeginPage, FinishPage). DATA_LOSS naming the key if the row is unreadable.
+  absl::StatusOr<std::vector<const coop::v1::RecordedEvent*>> Events(ProjectionWriter& writer,
+                                                                     const std::string& key);
+
+  // What an incremental fold needs, without parsing the stored events: the stream version and
+  // position of the last stored event (0 and 0 if none is stored), and the events appended
+  // during this page.
+  struct Tail {
+    uint64_t stored_version = 0;
+    uint64_t stored_position = 0;
+    std::vector<const coop::v1::RecordedEvent*> appended;
+  };
+  absl::StatusOr<Tail> TailOf(ProjectionWriter& writer, const std::string& key);
+
+  // For Projection::BeginPage and FinishPage (as PageRows'): FinishPage writes every row
+  // appended to during the page.
+  void BeginPage(uint64_t first_position);
+  void FinishPage(ProjectionWriter& writer, uint64_t last_position);
+
+  size_t size() const { return rows_.size(); }
+
+ private:
+  struct Row {
+    std::string bytes;  // as stored (and written), without this page's appended events
+    bool tail_known = false;
+    uint64_t last_version = 0;  // of the last event in `bytes`, once tail_known
+    uint64_t last_position = 0;
+    // The first `parsed_size` bytes of `bytes` parsed, once Events asks; the rest is parsed
+    // when it next asks.
+    std::unique_ptr<coop::v1::CooperativeRegistryStream> parsed;
+    size_t parsed_size = 0;
+    std::vector<const coop::v1::RecordedEvent*> appended;  // this page's
+  };
+  absl::StatusOr<Row*> Load(ProjectionWriter& writer, const std::string& key);
+
+  const std::vector<int> dropped_;
+  const size_t max_rows_;
+  absl::node_hash_map<std::string, Row> rows_;  // stable pointers
+  uint64_t next_position_ = 0;                  // the first position of the page expected next
+  std::string scratch_;
+};
+
+}  // namespace coop::projections
+
+#endif  // COOPLEDGER_PROJECTIONS_STREAM_ROW_CACHE_H_

@@ -1,0 +1,241 @@
+// StreamRowCache (projections/stream_row_cache.h): a stream row appended to without copying the
+// events is written as the same bytes as a row of stripped copies (so rows written before it
+// read the same, and the projections' versions did not change); the stored events are parsed
+// only when asked for, and the tail of a row is known without parsing it. On a real
+// projection store's batches.
+#include "projections/stream_row_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "coop/v1/reporting.pb.h"
+#include "projections/page_rows.h"
+#include "projections/projection_store.h"
+#include "tests/support/test_support.h"
+
+namespace coop::projections {
+namespace {
+
+// An event with every field set, as the store records it.
+coop::v1::RecordedEvent Recorded(uint64_t position, uint64_t version, bool with_area = true) {
+  coop::v1::RecordedEvent event;
+  event.set_position(position);
+  event.set_stream_id("coop-1");
+  event.set_stream_version(version);
+  event.set_event_id("00000000-0000-4000-8000-00000000000" + std::to_string(version % 10));
+  event.set_type("coop.v1.CooperativeRegistered");
+  event.set_schema_version(1);
+  event.set_payload(std::string(300, static_cast<char>('a' + version % 26)));
+  event.mutable_metadata()->set_actor("recorder@tinh");
+  event.mutable_metadata()->set_agency("So Tai chinh");
+  event.mutable_metadata()->set_correlation_id("corr");
+  if (with_area) {
+    event.mutable_area()->set_code("00001");
+    event.mutable_area()->set_unit_set("2025-07");
+  }
+  event.set_occurred_on("2024-05-06");
+  event.set_recorded_at_micros(1'700'000'000'000'000 + static_cast<int64_t>(position));
+  event.set_prev_hash(std::string(32, '\x01'));
+  event.set_hash(std::string(32, '\x02'));
+  event.set_leaf_hash(std::string(32, '\x03'));
+  return event;
+}
+
+// What the projections kept before the cache: a copy with the hashes (and, for the statistics,
+// the metadata) cleared.
+coop::v1::RecordedEvent Stripped(const coop::v1::RecordedEvent& event, bool without_metadata) {
+  coop::v1::RecordedEvent copy = event;
+  copy.clear_prev_hash();
+  copy.clear_hash();
+  copy.clear_leaf_hash();
+  if (without_metadata) copy.clear_metadata();
+  return copy;
+}
+
+std::string RowOf(const std::vector<coop::v1::RecordedEvent>& events, bool without_metadata) {
+  coop::v1::CooperativeRegistryStream row;
+  for (const auto& event : events) *row.add_events() = Stripped(event, without_metadata);
+  return DeterministicBytes(row);
+}
+
+class StreamRowCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = ProjectionStore::Open(dir_.Sub("rows"));
+    ASSERT_OK(store);
+    store_ = std::move(*store);
+    ASSERT_OK(store_->EnsureProjection("streams"));
+  }
+  ProjectionStore::Batch NewBatch() {
+    auto batch = store_->NewBatch("streams");
+    EXPECT_OK(batch);
+    return std::move(*batch);
+  }
+  std::string Stored(const std::string& key) {
+    auto batch = NewBatch();
+    auto row = batch.Get(key);
+    EXPECT_OK(row);
+    return row.ok() && row->has_value() ? **row : std::string();
+  }
+  void Store(const std::string& key, const std::string& value) {
+    auto batch = NewBatch();
+    batch.Put(key, value);
+    ASSERT_OK(store_->Commit(batch));
+  }
+
+  coop::testing::TempDir dir_;
+  std::unique_ptr<ProjectionStore> store_;
+};
+
+TEST_F(StreamRowCacheTest,
+       GivenEventsAppendedOverTwoPagesWhenEachFinishesThenTheRowIsTheBytesOfTheirStrippedCopies) {
+  const std::vector<coop::v1::RecordedEvent> events = {Recorded(1, 1), Recorded(2, 2, false),
+                                                       Recorded(7, 3)};
+  for (const bool without_metadata : {false, true}) {
+    SCOPED_TRACE(without_metadata ? "hashes and metadata dropped" : "hashes dropped");
+    const std::string key = without_metadata ? "e/1" : "s/1";
+    StreamRowCache cache =
+        without_metadata ? StreamRowCache({8, 12, 13, 14}, 10) : StreamRowCache({12, 13, 14}, 10);
+    auto page1 = NewBatch();
+    cache.BeginPage(1);
+    ASSERT_OK(cache.Append(page1, key, events[0]));
+    ASSERT_OK(cache.Append(page1, key, events[1]));
+    cache.FinishPage(page1, 2);
+    ASSERT_OK(store_->Commit(page1));
+    EXPECT_EQ(Stored(key), RowOf({events[0], events[1]}, without_metadata));
+
+    auto page2 = NewBatch();
+    cache.BeginPage(3);
+    ASSERT_OK(cache.Append(page2, key, events[2]));
+    cache.FinishPage(page2, 7);
+    ASSERT_OK(store_->Commit(page2));
+    EXPECT_EQ(Stored(key), RowOf(events, without_metadata));
+  }
+}
+
+TEST_F(StreamRowCacheTest,
+       GivenAStoredRowWhenItsEventsAreAskedThenTheStoredComeParsedAndThePagesAsGiven) {
+  const auto first = Recorded(1, 1);
+  Store("s/1", RowOf({first}, false));
+  const auto second = Recorded(5, 2);
+  StreamRowCache cache({12, 13, 14}, 10);
+  auto page = NewBatch();
+  cache.BeginPage(5);
+  ASSERT_OK(cache.Append(page, "s/1", second));
+  auto events = cache.Events(page, "s/1");
+  ASSERT_OK(events);
+  ASSERT_EQ(events->size(), 2u);
+  EXPECT_EQ((*events)[0]->SerializeAsString(), Stripped(first, false).SerializeAsString());
+  EXPECT_EQ((*events)[1], &second);  // no copy
+}
+
+TEST_F(StreamRowCacheTest, GivenAStoredRowWhenItsTailIsAskedThenTheLastStoredEventIsNamed) {
+  Store("s/1", RowOf({Recorded(3, 1), Recorded(9, 2)}, false));
+  StreamRowCache cache({12, 13, 14}, 10);
+  auto page = NewBatch();
+  cache.BeginPage(10);
+  const auto third = Recorded(10, 3);
+  ASSERT_OK(cache.Append(page, "s/1", third));
+  auto tail = cache.TailOf(page, "s/1");
+  ASSERT_OK(tail);
+  EXPECT_EQ(tail->stored_version, 2u);
+  EXPECT_EQ(tail->stored_position, 9u);
+  ASSERT_EQ(tail->appended.size(), 1u);
+  EXPECT_EQ(tail->appended[0], &third);
+  cache.FinishPage(page, 10);
+  ASSERT_OK(store_->Commit(page));
+
+  // The next page knows the tail the last one wrote; a row never written has none.
+  auto next = NewBatch();
+  cache.BeginPage(11);
+  tail = cache.TailOf(next, "s/1");
+  ASSERT_OK(tail);
+  EXPECT_EQ(tail->stored_version, 3u);
+  EXPECT_EQ(tail->stored_position, 10u);
+  EXPECT_TRUE(tail->appended.empty());
+  tail = cache.TailOf(next, "s/2");
+  ASSERT_OK(tail);
+  EXPECT_EQ(tail->stored_version, 0u);
+  EXPECT_EQ(tail->stored_position, 0u);
+}
+
+TEST_F(StreamRowCacheTest,
+       GivenEventsParsedOnAPageWhenTheNextPageAsksThenTheyAreThoseARowReadBackParsesTo) {
+  StreamRowCache cache({8, 12, 13, 14}, 10);
+  const std::vector<coop::v1::RecordedEvent> events = {Recorded(1, 1), Recorded(2, 2)};
+  auto page1 = NewBatch();
+  cache.BeginPage(1);
+  ASSERT_OK(cache.Append(page1, "e/1", events[0]));
+  ASSERT_OK(cache.Events(page1, "e/1"));  // parsed while the page's event is appended
+  ASSERT_OK(cache.Append(page1, "e/1", events[1]));
+  cache.FinishPage(page1, 2);
+  ASSERT_OK(store_->Commit(page1));
+
+  auto page2 = NewBatch();
+  cache.BeginPage(3);
+  auto kept = cache.Events(page2, "e/1");
+  ASSERT_OK(kept);
+  coop::v1::CooperativeRegistryStream read_back;
+  ASSERT_TRUE(read_back.ParseFromString(Stored("e/1")));
+  ASSERT_EQ(kept->size(), 2u);
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ((*kept)[i]->SerializeAsString(), read_back.events(i).SerializeAsString());
+    EXPECT_FALSE((*kept)[i]->has_metadata());
+    EXPECT_TRUE((*kept)[i]->hash().empty());
+  }
+}
+
+TEST_F(StreamRowCacheTest, GivenAPageNotCommittedWhenTheNextDoesNotFollowThenTheRowIsReadAgain) {
+  StreamRowCache cache({12, 13, 14}, 10);
+  const auto first = Recorded(1, 1);
+  auto lost = NewBatch();
+  cache.BeginPage(1);
+  ASSERT_OK(cache.Append(lost, "s/1", first));
+  cache.FinishPage(lost, 1);  // never committed
+
+  auto again = NewBatch();
+  cache.BeginPage(1);  // the same page again: it does not follow the last one finished
+  auto tail = cache.TailOf(again, "s/1");
+  ASSERT_OK(tail);
+  EXPECT_EQ(tail->stored_version, 0u);
+  auto events = cache.Events(again, "s/1");
+  ASSERT_OK(events);
+  EXPECT_TRUE(events->empty());
+}
+
+TEST_F(StreamRowCacheTest, GivenMoreRowsThanTheBoundWhenThePageFinishesThenAllAreDropped) {
+  StreamRowCache cache({12, 13, 14}, 2);
+  std::vector<coop::v1::RecordedEvent> events;
+  for (uint64_t i = 1; i <= 3; ++i) events.push_back(Recorded(i, 1));
+  auto page = NewBatch();
+  cache.BeginPage(1);
+  for (uint64_t i = 0; i < 3; ++i) {
+    ASSERT_OK(cache.Append(page, "s/" + std::to_string(i), events[i]));
+  }
+  cache.FinishPage(page, 3);
+  EXPECT_EQ(cache.size(), 0u);
+  ASSERT_OK(store_->Commit(page));
+  for (uint64_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(Stored("s/" + std::to_string(i)), RowOf({events[i]}, false));
+  }
+}
+
+TEST_F(StreamRowCacheTest, GivenAnUnreadableRowWhenItIsAskedForThenItIsDataLossNamingTheKey) {
+  Store("s/1", std::string("\x0a\xff", 2));
+  StreamRowCache cache({12, 13, 14}, 10);
+  auto page = NewBatch();
+  cache.BeginPage(1);
+  auto events = cache.Events(page, "s/1");
+  EXPECT_EQ(events.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_NE(events.status().message().find("s/1"), std::string::npos);
+  auto tail = cache.TailOf(page, "s/1");
+  EXPECT_EQ(tail.status().code(), absl::StatusCode::kDataLoss);
+}
+
+}  // namespace
+}  // namespace coop::projections
