@@ -1,6 +1,7 @@
 #include "projections/stream_row_cache.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/coded_stream.h"
 
 namespace coop::projections {
@@ -82,24 +84,72 @@ bool ParseLastEvent(const std::string& bytes, coop::v1::RecordedEvent* last, boo
   return !*found || last->ParseFromArray(last_begin, static_cast<int>(last_end - last_begin));
 }
 
+// The wire type of each RecordedEvent field by number (-1: no such field), computed once.
+constexpr int kMaxFieldNumber = 64;
+std::array<int, kMaxFieldNumber> WireTypesByNumber() {
+  std::array<int, kMaxFieldNumber> types;
+  types.fill(-1);
+  const auto* descriptor = coop::v1::RecordedEvent::descriptor();
+  for (int i = 0; i < descriptor->field_count(); ++i) {
+    const auto* field = descriptor->field(i);
+    if (field->number() >= kMaxFieldNumber || field->is_repeated()) continue;  // none is
+    switch (field->type()) {
+      case google::protobuf::FieldDescriptor::TYPE_STRING:
+      case google::protobuf::FieldDescriptor::TYPE_BYTES:
+      case google::protobuf::FieldDescriptor::TYPE_MESSAGE:
+        types[field->number()] = 2;
+        break;
+      case google::protobuf::FieldDescriptor::TYPE_FIXED64:
+      case google::protobuf::FieldDescriptor::TYPE_SFIXED64:
+      case google::protobuf::FieldDescriptor::TYPE_DOUBLE:
+        types[field->number()] = 1;
+        break;
+      case google::protobuf::FieldDescriptor::TYPE_FIXED32:
+      case google::protobuf::FieldDescriptor::TYPE_SFIXED32:
+      case google::protobuf::FieldDescriptor::TYPE_FLOAT:
+        types[field->number()] = 5;
+        break;
+      default:
+        types[field->number()] = 0;
+    }
+  }
+  return types;
+}
+
+// Whether a field of a serialized event is one of RecordedEvent's own, not an unknown field
+// (a number it does not have, or the wrong wire type).
+bool IsKnownField(uint64_t number, uint64_t wire_type) {
+  static const std::array<int, kMaxFieldNumber> types = WireTypesByNumber();
+  return number < kMaxFieldNumber && types[number] == static_cast<int>(wire_type);
+}
+
 }  // namespace
 
 void AppendKeptEvent(const coop::v1::RecordedEvent& event, const std::vector<int>& dropped,
                      std::string* scratch, std::string* row) {
   scratch->clear();
   event.AppendToString(scratch);
-  // Serialization writes the fields in number order, and each field's bytes do not depend on
-  // the others: leaving out those dropped gives the bytes of a stripped copy. They are left
-  // out in place, the kept fields moved to the front.
+  // Serialization writes the known fields in number order, then any unknown ones, and each
+  // field's bytes do not depend on the others: keeping the known fields but the dropped ones
+  // gives the bytes of a copy with those fields cleared and no unknown field (coopd writes
+  // none). They are kept in place, moved to the front.
   char* kept_end = scratch->data();
   const char* p = scratch->data();
   const char* end = p + scratch->size();
   while (p < end) {
     const char* field_begin = p;
     uint64_t tag = 0;
-    if (!ReadVarint(&p, end, &tag) || !SkipValue(&p, end, tag & 7)) break;  // cannot happen
-    const int number = static_cast<int>(tag >> 3);
-    if (std::find(dropped.begin(), dropped.end(), number) != dropped.end()) continue;
+    if (!ReadVarint(&p, end, &tag) || !SkipValue(&p, end, tag & 7)) {
+      // Not possible for bytes protobuf just wrote; keep the rest rather than lose it.
+      std::memmove(kept_end, field_begin, static_cast<size_t>(end - field_begin));
+      kept_end += end - field_begin;
+      break;
+    }
+    const uint64_t number = tag >> 3;
+    if (!IsKnownField(number, tag & 7) ||
+        std::find(dropped.begin(), dropped.end(), static_cast<int>(number)) != dropped.end()) {
+      continue;
+    }
     const size_t size = static_cast<size_t>(p - field_begin);
     if (kept_end != field_begin) std::memmove(kept_end, field_begin, size);
     kept_end += size;
@@ -144,7 +194,10 @@ absl::StatusOr<std::vector<const coop::v1::RecordedEvent*>> StreamRowCache::Even
     google::protobuf::io::CodedInputStream input(
         reinterpret_cast<const uint8_t*>(row.bytes.data() + row.parsed_size),
         static_cast<int>(row.bytes.size() - row.parsed_size));
-    if (!row.parsed->MergeFromCodedStream(&input)) {
+    // A stray end-group tag would end the parse early and still succeed: the whole tail must
+    // be consumed.
+    if (!row.parsed->MergeFromCodedStream(&input) || !input.ConsumedEntireMessage() ||
+        input.CurrentPosition() != static_cast<int>(row.bytes.size() - row.parsed_size)) {
       row.parsed.reset();
       row.parsed_size = 0;
       return absl::DataLossError(absl::StrCat("unreadable stream row ", key));

@@ -6,14 +6,17 @@
 // runner's page (projection.h: the events given to Apply stay valid until FinishPage returns);
 // FinishPage appends the event's encoding, the dropped fields left out, to the bytes and writes
 // the row. The bytes are those a parsed row with a stripped copy of each event serialized to
-// (protobuf writes fields in number order and the row is a repeated field of its events), so the
-// rows are the same as before this cache, and a row read back parses to the stripped events.
+// (protobuf writes the known fields in number order and the row is a repeated field of its
+// events), so the rows are the same as before this cache, and a row read back parses to the
+// stripped events. A kept event has no unknown field: the statistics kept none before either,
+// the registries did, and no event coopd writes has any.
 // The stored events are parsed only when Events asks for them, and kept parsed while the row
 // stays cached (events kept since are parsed when it asks again); TailOf gives what an
-// incremental fold needs without parsing them.
+// incremental fold needs, reading only the row's last event. So a damaged row is found (DATA_LOSS)
+// when its events are next parsed, which a fold that goes on from a kept state does not do.
 //
 // Rows stay cached across pages on the same terms as PageRows (page_rows.h): while each page
-// follows the last one finished, and at most `max_rows` of them after a page.
+// follows the last one finished; after a page, all are dropped if more than `max_rows` are held.
 //
 // Not thread-safe (one per projection, used by its runner's thread).
 #ifndef COOPLEDGER_PROJECTIONS_STREAM_ROW_CACHE_H_

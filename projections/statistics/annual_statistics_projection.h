@@ -114,8 +114,8 @@ class AnnualStatisticsProjection final : public Projection {
   AreaMapper mapper_;
   std::map<std::string, Touched> touched_;  // by entity id
   RefreshCounts refresh_counts_;
-  // Parsed rows (page_rows.h), kept across pages while each page follows the last one
-  // finished: entity events, entity shares, totals.
+  // Rows kept across pages while each page follows the last one finished: entity events
+  // (stream_row_cache.h), entity shares and totals (parsed, page_rows.h).
   static constexpr size_t kMaxCachedEntities = 1'024;
   // Every total row of the nation: 163,371 rows after the national rebuild. When they were
   // held parsed (FigureVector), 30,000 were: reading the others back was a sixth of the

@@ -118,6 +118,87 @@ TEST_F(StreamRowCacheTest,
   }
 }
 
+// What the statistics kept before the cache (KeepEvent): every known field but the metadata and
+// the hashes, copied one by one, so no unknown field either.
+coop::v1::RecordedEvent KeptByTheStatistics(const coop::v1::RecordedEvent& event) {
+  coop::v1::RecordedEvent kept;
+  kept.set_position(event.position());
+  kept.set_stream_id(event.stream_id());
+  kept.set_stream_version(event.stream_version());
+  kept.set_event_id(event.event_id());
+  kept.set_type(event.type());
+  kept.set_schema_version(event.schema_version());
+  kept.set_payload(event.payload());
+  if (event.has_area()) *kept.mutable_area() = event.area();
+  kept.set_occurred_on(event.occurred_on());
+  kept.set_recorded_at_micros(event.recorded_at_micros());
+  return kept;
+}
+
+std::string Kept(const coop::v1::RecordedEvent& event, const std::vector<int>& dropped) {
+  std::string scratch;
+  std::string row;
+  AppendKeptEvent(event, dropped, &scratch, &row);
+  return row;
+}
+
+std::string RowOfOne(const coop::v1::RecordedEvent& kept) {
+  coop::v1::CooperativeRegistryStream row;
+  *row.add_events() = kept;
+  return DeterministicBytes(row);
+}
+
+TEST(AppendKeptEventTest, GivenUnusualEventsWhenKeptThenTheBytesAreThoseOfTheStrippedCopy) {
+  // An area present but empty, every field at its default, a payload whose length takes three
+  // bytes, and fields this build does not know (a number it lacks; a known number with the
+  // wrong wire type), which the statistics never kept.
+  coop::v1::RecordedEvent empty_area = Recorded(4, 1, false);
+  empty_area.mutable_area();
+  coop::v1::RecordedEvent large = Recorded(5, 2);
+  large.set_payload(std::string(20'000, 'x'));
+  coop::v1::RecordedEvent unknown;
+  const std::string extra = std::string("\x78\x07", 2)     // field 15, varint 7
+                            + std::string("\x28\x01", 2);  // field 5 (a string) as a varint
+  ASSERT_TRUE(unknown.ParseFromString(Recorded(6, 3).SerializeAsString() + extra));
+  ASSERT_FALSE(unknown.GetReflection()->GetUnknownFields(unknown).empty());
+  coop::v1::RecordedEvent defaults;
+  for (const coop::v1::RecordedEvent* event : {&empty_area, &large, &unknown, &defaults}) {
+    const coop::v1::RecordedEvent& given = *event;
+    SCOPED_TRACE(given.position());
+    EXPECT_EQ(Kept(given, {8, 12, 13, 14}), RowOfOne(KeptByTheStatistics(given)));
+    coop::v1::RecordedEvent registry = Stripped(given, false);
+    registry.GetReflection()->MutableUnknownFields(&registry)->Clear();
+    EXPECT_EQ(Kept(given, {12, 13, 14}), RowOfOne(registry));
+  }
+}
+
+TEST_F(StreamRowCacheTest,
+       GivenARowWithAStrayEndGroupTagWhenItsEventsAreAskedThenItIsDataLossNotAShorterList) {
+  std::string row = RowOf({Recorded(1, 1)}, false);
+  row += '\x0c';  // end-group of field 1: a parse that stops there would keep the first event
+  row += RowOf({Recorded(2, 2)}, false);
+  Store("s/1", row);
+  StreamRowCache cache({12, 13, 14}, 10);
+  auto page = NewBatch();
+  cache.BeginPage(3);
+  auto events = cache.Events(page, "s/1");
+  EXPECT_EQ(events.status().code(), absl::StatusCode::kDataLoss);
+}
+
+TEST_F(StreamRowCacheTest, GivenARowWhoseEventsWereAskedWhenItsTailIsAskedThenItIsTheirLast) {
+  Store("s/1", RowOf({Recorded(3, 1), Recorded(8, 2)}, false));
+  StreamRowCache cache({12, 13, 14}, 10);
+  auto page = NewBatch();
+  cache.BeginPage(9);
+  auto events = cache.Events(page, "s/1");
+  ASSERT_OK(events);
+  ASSERT_EQ(events->size(), 2u);
+  auto tail = cache.TailOf(page, "s/1");
+  ASSERT_OK(tail);
+  EXPECT_EQ(tail->stored_version, 2u);
+  EXPECT_EQ(tail->stored_position, 8u);
+}
+
 TEST_F(StreamRowCacheTest,
        GivenAStoredRowWhenItsEventsAreAskedThenTheStoredComeParsedAndThePagesAsGiven) {
   const auto first = Recorded(1, 1);
