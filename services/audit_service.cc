@@ -48,7 +48,9 @@ grpc::ServerUnaryReactor* AuditService::GetInclusionProof(
           }
           position = (*event)->position();
         } else if (request->leaf_case() != coop::v1::InclusionProofRequest::kPosition) {
-          return absl::InvalidArgumentError("position or event_id is required");
+          return absl::InvalidArgumentError(
+              "position hoặc event_id: bắt buộc phải có một trong hai / "
+              "position or event_id is required");
         }
         const uint64_t tree_size =
             request->tree_size() == 0 ? log_->GetLogInfo().head_position() : request->tree_size();

@@ -16,16 +16,19 @@ constexpr char kTokenPrefix[] = "p";
 
 absl::Status CheckRequest(const coop::v1::TrailRequest& request) {
   if (request.page_size() > kTrailMaxPageSize) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("page_size: at most ", kTrailMaxPageSize, " entries in one page"));
+    return absl::InvalidArgumentError(absl::StrCat("page_size: tối đa ", kTrailMaxPageSize,
+                                                   " mục mỗi trang / page_size: at most ",
+                                                   kTrailMaxPageSize, " entries in one page"));
   }
   if (request.recorded_to_micros() != 0 &&
       request.recorded_to_micros() <= request.recorded_from_micros()) {
     return absl::InvalidArgumentError(
+        "recorded_to_micros: phải sau recorded_from_micros (hoặc 0 nếu không giới hạn) / "
         "recorded_to_micros: must be after recorded_from_micros (or 0 for no bound)");
   }
   if (request.has_area() && (request.area().code().empty() || request.area().unit_set().empty())) {
-    return absl::InvalidArgumentError("area: needs both code and unit_set");
+    return absl::InvalidArgumentError(
+        "area: cần có cả code lẫn unit_set / area: needs both code and unit_set");
   }
   return absl::OkStatus();
 }
@@ -35,7 +38,9 @@ absl::StatusOr<uint64_t> ParseToken(const std::string& token) {
   uint64_t position = 0;
   if (token.size() < 2 || token.rfind(kTokenPrefix, 0) != 0 ||
       !absl::SimpleAtoi(token.substr(1), &position) || position == 0) {
-    return absl::InvalidArgumentError("page_token: not a token of this trail");
+    return absl::InvalidArgumentError(
+        "page_token: không phải mã trang của danh sách này / "
+        "page_token: not a token of this trail");
   }
   return position;
 }

@@ -24,13 +24,17 @@ constexpr size_t kMaxPhone = 32;
 constexpr size_t kMaxEmail = 254;
 constexpr size_t kMaxAddress = 500;
 
-absl::Status Invalid(const std::string& field, const std::string& detail) {
-  return absl::InvalidArgumentError(absl::StrCat(field, ": ", detail));
+// INVALID_ARGUMENT "field: <vietnamese> / field: <english>".
+absl::Status Invalid(const std::string& field, const std::string& vietnamese,
+                     const std::string& english) {
+  return absl::InvalidArgumentError(
+      absl::StrCat(field, ": ", vietnamese, " / ", field, ": ", english));
 }
 
 absl::Status CheckLength(const std::string& field, const std::string& value, size_t max) {
   if (value.size() > max) {
-    return Invalid(field, absl::StrCat("at most ", max, " bytes (got ", value.size(), ")"));
+    return Invalid(field, absl::StrCat("tối đa ", max, " byte (nhận ", value.size(), ")"),
+                   absl::StrCat("at most ", max, " bytes (got ", value.size(), ")"));
   }
   return absl::OkStatus();
 }
@@ -44,7 +48,7 @@ bool HasControlCharacter(const std::string& value) {
 
 absl::Status CheckCommandId(const coop::v1::CommandHeader& header) {
   if (!base::ParseUuid(header.command_id())) {
-    return absl::InvalidArgumentError("header.command_id: must be a UUID");
+    return Invalid("header.command_id", "phải là một UUID", "must be a UUID");
   }
   return absl::OkStatus();
 }
@@ -58,22 +62,33 @@ absl::Status ValidatePersonDetails(const coop::v1::PersonDetails& d, absl::Civil
     return domain::Violation("COMMON-03", full_name, "is required");
   }
   if (auto st = CheckLength(full_name, d.full_name(), kMaxFullName); !st.ok()) return st;
-  if (HasControlCharacter(d.full_name())) return Invalid(full_name, "has a control character");
+  if (HasControlCharacter(d.full_name())) {
+    return Invalid(full_name, "có ký tự điều khiển", "has a control character");
+  }
 
   const std::string identity = prefix + "identity_number";
   if (auto st = CheckLength(identity, d.identity_number(), kMaxIdentityNumber); !st.ok()) return st;
   for (char c : d.identity_number()) {
     if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '-') {
-      return Invalid(identity, "only letters, digits and '-'");
+      return Invalid(identity, "chỉ được có chữ cái, chữ số và '-'",
+                     "only letters, digits and '-'");
     }
   }
 
   if (!d.date_of_birth().empty()) {
     // Not a business date: people recorded may be born before kEarliestBusinessDate.
     auto day = base::ParseIsoDate(d.date_of_birth());
-    if (!day.ok()) return Invalid(prefix + "date_of_birth", std::string(day.status().message()));
-    if (day->year() < 1900) return Invalid(prefix + "date_of_birth", "must be 1900 or later");
-    if (*day > today) return Invalid(prefix + "date_of_birth", "is after today");
+    if (!day.ok()) {
+      return Invalid(prefix + "date_of_birth",
+                     absl::StrCat("\"", d.date_of_birth(), "\" không phải ngày dạng YYYY-MM-DD"),
+                     std::string(day.status().message()));
+    }
+    if (day->year() < 1900) {
+      return Invalid(prefix + "date_of_birth", "phải từ năm 1900 trở đi", "must be 1900 or later");
+    }
+    if (*day > today) {
+      return Invalid(prefix + "date_of_birth", "là ngày sau hôm nay", "is after today");
+    }
   }
 
   const std::string phone = prefix + "phone";
@@ -81,7 +96,8 @@ absl::Status ValidatePersonDetails(const coop::v1::PersonDetails& d, absl::Civil
   for (char c : d.phone()) {
     if (!absl::ascii_isdigit(static_cast<unsigned char>(c)) && c != ' ' && c != '+' && c != '-' &&
         c != '(' && c != ')' && c != '.') {
-      return Invalid(phone, "only digits, spaces and + - ( ) .");
+      return Invalid(phone, "chỉ được có chữ số, dấu cách và + - ( ) .",
+                     "only digits, spaces and + - ( ) .");
     }
   }
 
@@ -91,20 +107,26 @@ absl::Status ValidatePersonDetails(const coop::v1::PersonDetails& d, absl::Civil
     const auto at = d.email().find('@');
     const bool one_at = at != std::string::npos && d.email().find('@', at + 1) == std::string::npos;
     if (!one_at || at == 0 || at + 1 == d.email().size()) {
-      return Invalid(email, "must look like name@domain");
+      return Invalid(email, "phải có dạng tên@miền", "must look like name@domain");
     }
     for (unsigned char c : d.email()) {
-      if (c <= 0x20 || c == 0x7f) return Invalid(email, "must not contain spaces");
+      if (c <= 0x20 || c == 0x7f) {
+        return Invalid(email, "không được chứa dấu cách", "must not contain spaces");
+      }
     }
   }
 
   const std::string address = prefix + "address_text";
   if (auto st = CheckLength(address, d.address_text(), kMaxAddress); !st.ok()) return st;
   for (unsigned char c : d.address_text()) {
-    if ((c < 0x20 && c != '\n') || c == 0x7f) return Invalid(address, "has a control character");
+    if ((c < 0x20 && c != '\n') || c == 0x7f) {
+      return Invalid(address, "có ký tự điều khiển", "has a control character");
+    }
   }
   if (d.has_erasure()) {
-    return Invalid(prefix + "erasure", "is set by GetPerson only (an erased person's reply)");
+    return Invalid(prefix + "erasure",
+                   "chỉ GetPerson mới đặt trường này (trong trả lời về người đã bị xoá dữ liệu)",
+                   "is set by GetPerson only (an erased person's reply)");
   }
   return absl::OkStatus();
 }
@@ -231,8 +253,9 @@ grpc::ServerUnaryReactor* PeopleService::UpdatePerson(grpc::CallbackServerContex
   absl::Status st = checked.status();
   if (st.ok()) st = CheckCommandId(checked->header());
   if (st.ok() && !base::ParseUuid(checked->person_ref())) {
-    st = checked->person_ref().empty() ? domain::Violation("COMMON-03", "person_ref", "is required")
-                                       : absl::InvalidArgumentError("person_ref: must be a UUID");
+    st = checked->person_ref().empty()
+             ? domain::Violation("COMMON-03", "person_ref", "is required")
+             : Invalid("person_ref", "phải là một UUID", "must be a UUID");
   }
   if (st.ok()) st = ValidatePersonDetails(checked->details(), domain::VietnamDay(now_()));
   if (!st.ok()) {
@@ -296,8 +319,9 @@ grpc::ServerUnaryReactor* PeopleService::ListPersonAccess(
     return reactor;
   }
   if (request->page_size() > kMaxAccessPage) {
-    reactor->Finish(ToGrpcStatus(absl::InvalidArgumentError(
-        absl::StrCat("page_size: at most ", kMaxAccessPage, " (0 means ", kMaxAccessPage, ")"))));
+    reactor->Finish(ToGrpcStatus(Invalid(
+        "page_size", absl::StrCat("tối đa ", kMaxAccessPage, " (0 nghĩa là ", kMaxAccessPage, ")"),
+        absl::StrCat("at most ", kMaxAccessPage, " (0 means ", kMaxAccessPage, ")"))));
     return reactor;
   }
   Post(reactor, [this, request, reply]() -> absl::Status {

@@ -13,7 +13,9 @@ absl::StatusOr<coop::v1::ProvenReadReply> ReadProven(eventstore::EventStore& log
                                                      const coop::v1::ProvenReadRequest& request) {
   if (request.max_count() > kProvenReadMaxCount) {
     return absl::InvalidArgumentError(
-        absl::StrCat("max_count: at most ", kProvenReadMaxCount, " events in one proven page"));
+        absl::StrCat("max_count: tối đa ", kProvenReadMaxCount,
+                     " sự kiện trong một trang kèm bằng chứng / max_count: at most ",
+                     kProvenReadMaxCount, " events in one proven page"));
   }
   if (auto st = eventstore::ValidateFilter(request.filter(), log.limits()); !st.ok()) return st;
   // The head first: it fixes the tree the page is proven in, whatever commits meanwhile.

@@ -9,6 +9,7 @@
 #include "domain/areas/unit_set.h"
 #include "domain/text/language.h"
 #include "domain/text/place_names.h"
+#include "services/reporting_list.h"
 #include "services/reporting_service.h"
 
 namespace coop::services {
@@ -33,10 +34,8 @@ absl::Status ListAreasQuery(const ReportingDeps& deps, const coop::v1::ListAreas
   if (!language.ok()) return language.status();
   domain::areas::UnitSet set = domain::areas::UnitSetInForceOn(deps.Today());
   if (!request.unit_set().empty()) {
-    auto parsed = domain::areas::ParseUnitSet(request.unit_set());
-    if (!parsed.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat("unit_set: ", parsed.status().message()));
-    }
+    auto parsed = domain::areas::ParseUnitSetField("unit_set", request.unit_set());
+    if (!parsed.ok()) return parsed.status();
     set = *parsed;
   }
   const AreaCatalog& catalog = AreaCatalog::Reference(set);

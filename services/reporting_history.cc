@@ -72,11 +72,12 @@ grpc::ServerUnaryReactor* ReportingService::GetHistory(grpc::CallbackServerConte
         auto language = domain::text::ParseLanguage("lang", request->lang());
         if (!language.ok()) return language.status();
         if (request->stream_id().empty()) {
-          return absl::InvalidArgumentError("stream_id is required");
+          return absl::InvalidArgumentError("stream_id: bắt buộc phải có / stream_id is required");
         }
         if (request->max_count() > kMaxLines) {
-          return absl::InvalidArgumentError(absl::StrCat("max_count must be at most ", kMaxLines,
-                                                         ", got ", request->max_count()));
+          return absl::InvalidArgumentError(absl::StrCat(
+              "max_count: tối đa ", kMaxLines, " dòng, nhận ", request->max_count(),
+              " / max_count must be at most ", kMaxLines, ", got ", request->max_count()));
         }
         auto events = WholeStream(deps_.log, request->stream_id());
         if (!events.ok()) return events.status();

@@ -33,7 +33,9 @@ inline constexpr int kMaxPageSize = 1000;
 // The page size asked for: 0 gives the default, larger ones are capped. INVALID_ARGUMENT
 // naming page_size if negative.
 inline absl::StatusOr<int> PageSize(int requested) {
-  if (requested < 0) return absl::InvalidArgumentError("page_size must not be negative");
+  if (requested < 0) {
+    return absl::InvalidArgumentError("page_size: không được âm / page_size must not be negative");
+  }
   return requested == 0 ? kDefaultPageSize : std::min(requested, kMaxPageSize);
 }
 
@@ -60,11 +62,8 @@ inline absl::StatusOr<std::optional<AreaFilter>> ResolveAreaFilter(const std::st
   if (area == nullptr || area->code().empty() || area->code() == "VN") return std::nullopt;
   domain::areas::UnitSet set = domain::areas::UnitSetInForceOn(today);
   if (!area->unit_set().empty()) {
-    auto parsed = domain::areas::ParseUnitSet(area->unit_set());
-    if (!parsed.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(field, ".unit_set: ", parsed.status().message()));
-    }
+    auto parsed = domain::areas::ParseUnitSetField(field + ".unit_set", area->unit_set());
+    if (!parsed.ok()) return parsed.status();
     set = *parsed;
   }
   AreaFilter filter;
@@ -72,8 +71,9 @@ inline absl::StatusOr<std::optional<AreaFilter>> ResolveAreaFilter(const std::st
   filter.unit_set = domain::areas::UnitSetName(set);
   filter.code = area->code();
   if (filter.catalog->Find(filter.code) == nullptr) {
-    return absl::InvalidArgumentError(absl::StrCat(field, ".code: area ", filter.code,
-                                                   " is not a unit of set ", filter.unit_set));
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, ".code: địa bàn ", filter.code, " không thuộc bộ đơn vị ", filter.unit_set, " / ",
+        field, ".code: area ", filter.code, " is not a unit of set ", filter.unit_set));
   }
   return filter;
 }
@@ -89,6 +89,8 @@ inline absl::StatusOr<std::string> IdInPageToken(const std::string& token) {
   if (token.empty()) return std::string();
   auto refused = [] {
     return absl::InvalidArgumentError(
+        "page_token: không phải mã trang do máy chủ này cấp (chuyển nguyên next_page_token, "
+        "hoặc để trống cho trang đầu) / "
         "page_token: is not a token this server gave (pass next_page_token unchanged, or leave "
         "it empty for the first page)");
   };

@@ -68,7 +68,8 @@ absl::Status GetCooperativeQuery(const ReportingDeps& deps,
                                  const coop::v1::GetCooperativeRequest& request,
                                  coop::v1::CooperativeView* reply) {
   if (request.cooperative_id().empty()) {
-    return absl::InvalidArgumentError("cooperative_id is required");
+    return absl::InvalidArgumentError(
+        "cooperative_id: bắt buộc phải có / cooperative_id is required");
   }
   if (auto st = deps.Wait({CooperativeRegistryProjection::kName}, request.min_position());
       !st.ok()) {
@@ -171,7 +172,9 @@ grpc::ServerUnaryReactor* ReportingService::RebuildProjection(
   return RunQuery(
       *gate_, workers_, context,
       [this, request, reply]() -> absl::Status {
-        if (request->name().empty()) return absl::InvalidArgumentError("name is required");
+        if (request->name().empty()) {
+          return absl::InvalidArgumentError("name: bắt buộc phải có / name is required");
+        }
         if (auto st = deps_.projections->Rebuild(request->name()); !st.ok()) return st;
         ToProto(deps_.projections->Runner(request->name())->status(), reply);
         return absl::OkStatus();

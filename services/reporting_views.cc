@@ -46,7 +46,9 @@ absl::Status ReadView(const ReportingDeps& deps, const RecordNames& names, const
 
 absl::Status GetGroupQuery(const ReportingDeps& deps, const coop::v1::GetGroupRequest& request,
                            coop::v1::GroupView* reply) {
-  if (request.group_id().empty()) return absl::InvalidArgumentError("group_id is required");
+  if (request.group_id().empty()) {
+    return absl::InvalidArgumentError("group_id: bắt buộc phải có / group_id is required");
+  }
   if (auto st = deps.Wait({GroupRegistryProjection::kName}, request.min_position()); !st.ok()) {
     return st;
   }
@@ -87,7 +89,9 @@ absl::Status ListGroupsQuery(const ReportingDeps& deps, const coop::v1::ListGrou
 
 absl::Status GetHallQuery(const ReportingDeps& deps, const coop::v1::GetHallRequest& request,
                           coop::v1::HallView* reply) {
-  if (request.hall_id().empty()) return absl::InvalidArgumentError("hall_id is required");
+  if (request.hall_id().empty()) {
+    return absl::InvalidArgumentError("hall_id: bắt buộc phải có / hall_id is required");
+  }
   if (auto st = deps.Wait({HallRegistryProjection::kName}, request.min_position()); !st.ok()) {
     return st;
   }
@@ -130,7 +134,8 @@ absl::Status ListOcopProductsQuery(const ReportingDeps& deps,
     day = *parsed;
   }
   if (request.min_stars() < 0 || request.min_stars() > 5) {
-    return absl::InvalidArgumentError("min_stars must be between 0 and 5");
+    return absl::InvalidArgumentError(
+        "min_stars: phải từ 0 đến 5 / min_stars must be between 0 and 5");
   }
   auto area = ResolveAreaFilter("area", request.has_area() ? &request.area() : nullptr, day);
   if (!area.ok()) return area.status();
@@ -189,13 +194,17 @@ absl::Status GetCooperativeAsOfQuery(const ReportingDeps& deps,
                                      const coop::v1::GetCooperativeAsOfRequest& request,
                                      coop::v1::CooperativeView* reply) {
   if (request.cooperative_id().empty()) {
-    return absl::InvalidArgumentError("cooperative_id is required");
+    return absl::InvalidArgumentError(
+        "cooperative_id: bắt buộc phải có / cooperative_id is required");
   }
-  if (request.on_date().empty()) return absl::InvalidArgumentError("on_date is required");
+  if (request.on_date().empty()) {
+    return absl::InvalidArgumentError("on_date: bắt buộc phải có / on_date is required");
+  }
   auto on = domain::ParseDate("on_date", request.on_date());
   if (!on.ok()) return on.status();
   if (request.as_known_at_micros() < 0) {
-    return absl::InvalidArgumentError("as_known_at_micros must not be negative");
+    return absl::InvalidArgumentError(
+        "as_known_at_micros: không được âm / as_known_at_micros must not be negative");
   }
   if (auto st = deps.WaitKnownAt({CooperativeRegistryProjection::kName}, request.min_position(),
                                  request.as_known_at_position(), request.as_known_at_micros());

@@ -20,6 +20,16 @@ absl::StatusOr<UnitSet> ParseUnitSet(std::string_view name) {
       absl::StrCat("\"", std::string(name), "\" is not a unit set; use 2025-03 or 2025-07"));
 }
 
+absl::StatusOr<UnitSet> ParseUnitSetField(std::string_view field, std::string_view name) {
+  auto set = ParseUnitSet(name);
+  if (set.ok()) return set;
+  const std::string named(field);
+  return absl::InvalidArgumentError(absl::StrCat(named, ": \"", std::string(name),
+                                                 "\" không phải bộ đơn vị hành chính; dùng "
+                                                 "2025-03 hoặc 2025-07 / ",
+                                                 named, ": ", set.status().message()));
+}
+
 bool HasDistricts(UnitSet set) { return set == UnitSet::k2025_03; }
 
 UnitSet UnitSetInForceOn(absl::CivilDay day) {

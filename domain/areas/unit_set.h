@@ -34,6 +34,10 @@ const std::string& UnitSetName(UnitSet set);
 
 // The inverse of UnitSetName; INVALID_ARGUMENT naming the known sets for anything else.
 absl::StatusOr<UnitSet> ParseUnitSet(std::string_view name);
+// ParseUnitSet for the request field `field`: the error names the field, in Vietnamese first
+// and then in English ("<field>: \"x\" không phải bộ đơn vị hành chính; … / <field>: \"x\" is not
+// a unit set; …").
+absl::StatusOr<UnitSet> ParseUnitSetField(std::string_view field, std::string_view name);
 
 // Whether the set has a district level (true for 2025-03 only).
 bool HasDistricts(UnitSet set);

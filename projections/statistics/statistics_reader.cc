@@ -80,40 +80,40 @@ absl::StatusOr<ResolvedScope> ResolveScope(const coop::v1::StatisticsScope& scop
                                            const std::string& field) {
   ResolvedScope out;
   if (scope.year() < kFirstYear || scope.year() > kLastYear) {
-    return absl::InvalidArgumentError(absl::StrCat(field, "year must be between ", kFirstYear,
-                                                   " and ", kLastYear, ", got ", scope.year()));
+    return absl::InvalidArgumentError(absl::StrCat(
+        field, "year: phải từ ", kFirstYear, " đến ", kLastYear, ", nhận ", scope.year(), " / ",
+        field, "year must be between ", kFirstYear, " and ", kLastYear, ", got ", scope.year()));
   }
   out.year = scope.year();
   if (scope.period() != coop::v1::CALENDAR_YEAR && scope.period() != coop::v1::REPORTING_YEAR) {
     return absl::InvalidArgumentError(
-        absl::StrCat(field, "period must be CALENDAR_YEAR or REPORTING_YEAR"));
+        absl::StrCat(field, "period: phải là CALENDAR_YEAR hoặc REPORTING_YEAR / ", field,
+                     "period must be CALENDAR_YEAR or REPORTING_YEAR"));
   }
   out.period = scope.period() == coop::v1::REPORTING_YEAR ? PeriodKind::kReportingYear
                                                           : PeriodKind::kCalendarYear;
   if (scope.as_known_at_micros() < 0) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(field, "as_known_at_micros must not be negative"));
+    return absl::InvalidArgumentError(absl::StrCat(field, "as_known_at_micros: không được âm / ",
+                                                   field,
+                                                   "as_known_at_micros must not be negative"));
   }
   out.knowledge = {scope.as_known_at_position(), scope.as_known_at_micros()};
   const UnitSet of_year = Projection::UnitSetOfYear(scope.year());
   out.unit_set = of_year;
   if (!scope.area().unit_set().empty()) {
-    auto set = domain::areas::ParseUnitSet(scope.area().unit_set());
-    if (!set.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(field, "area.unit_set: ", set.status().message()));
-    }
+    auto set = domain::areas::ParseUnitSetField(absl::StrCat(field, "area.unit_set"),
+                                                scope.area().unit_set());
+    if (!set.ok()) return set.status();
     out.unit_set = *set;
   }
   if (!scope.in_units().empty()) {
-    auto set = domain::areas::ParseUnitSet(scope.in_units());
-    if (!set.ok()) {
-      return absl::InvalidArgumentError(absl::StrCat(field, "in_units: ", set.status().message()));
-    }
+    auto set = domain::areas::ParseUnitSetField(absl::StrCat(field, "in_units"), scope.in_units());
+    if (!set.ok()) return set.status();
     if (!scope.area().unit_set().empty() && *set != out.unit_set) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(field, "in_units and ", field,
-                       "area.unit_set differ: give the area in the units to report in"));
+      return absl::InvalidArgumentError(absl::StrCat(
+          field, "in_units và ", field,
+          "area.unit_set khác nhau: hãy nêu địa bàn theo bộ đơn vị dùng để báo cáo / ", field,
+          "in_units and ", field, "area.unit_set differ: give the area in the units to report in"));
     }
     out.unit_set = *set;
   }
@@ -383,11 +383,15 @@ absl::StatusOr<coop::v1::ExplainStatisticReply> StatisticsReader::Explain(
     const coop::v1::ExplainStatisticRequest& request) const {
   const StatisticDef* def = FindStatistic(request.statistic());
   if (def == nullptr) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("statistic \"", request.statistic(),
-                     "\" is unknown; the names are those of GetAnnualStatistics' figures"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "statistic \"", request.statistic(),
+        "\" không phải chỉ tiêu đã biết; tên là tên các chỉ tiêu của "
+        "GetAnnualStatistics / statistic \"",
+        request.statistic(), "\" is unknown; the names are those of GetAnnualStatistics' figures"));
   }
-  if (request.limit() < 0) return absl::InvalidArgumentError("limit must not be negative");
+  if (request.limit() < 0) {
+    return absl::InvalidArgumentError("limit: không được âm / limit must not be negative");
+  }
   auto language = domain::text::ParseLanguage("lang", request.lang());
   if (!language.ok()) return language.status();
   auto scope = ResolveScope(request.scope());

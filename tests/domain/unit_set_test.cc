@@ -23,6 +23,17 @@ TEST(UnitSetTest, GivenAnUnknownNameWhenParsedThenTheErrorNamesTheKnownSets) {
   EXPECT_EQ(parsed.status().message(), "\"2024-01\" is not a unit set; use 2025-03 or 2025-07");
 }
 
+TEST(UnitSetTest, GivenAnUnknownNameInARequestFieldWhenParsedThenTheErrorNamesItInBothLanguages) {
+  absl::StatusOr<UnitSet> parsed = ParseUnitSetField("area.unit_set", "2024-01");
+  EXPECT_EQ(parsed.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(parsed.status().message(),
+            "area.unit_set: \"2024-01\" không phải bộ đơn vị hành chính; dùng 2025-03 hoặc 2025-07"
+            " / area.unit_set: \"2024-01\" is not a unit set; use 2025-03 or 2025-07");
+  absl::StatusOr<UnitSet> known = ParseUnitSetField("area.unit_set", "2025-07");
+  ASSERT_OK(known);
+  EXPECT_EQ(*known, UnitSet::k2025_07);
+}
+
 TEST(UnitSetTest, GivenTheTwoSetsWhenAskedForDistrictsThenOnlyTheThreeLevelSetHasThem) {
   EXPECT_TRUE(HasDistricts(UnitSet::k2025_03));
   EXPECT_FALSE(HasDistricts(UnitSet::k2025_07));
