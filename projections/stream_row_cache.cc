@@ -1,7 +1,6 @@
 #include "projections/stream_row_cache.h"
 
 #include <algorithm>
-#include <array>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -9,118 +8,55 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/coded_stream.h"
 
 namespace coop::projections {
 namespace {
 
+using google::protobuf::io::CodedInputStream;
+using google::protobuf::io::CodedOutputStream;
+
 // CooperativeRegistryStream's `events` (field 1, length-delimited).
-constexpr char kEventsTag = (1 << 3) | 2;
+constexpr uint32_t kEventsTag = (1 << 3) | 2;
 
-void AppendVarint(uint64_t value, std::string* out) {
-  while (value >= 0x80) {
-    out->push_back(static_cast<char>((value & 0x7f) | 0x80));
-    value >>= 7;
-  }
-  out->push_back(static_cast<char>(value));
-}
-
-// Reads a varint at `*p`; false if it runs past `end` or is longer than 10 bytes.
-bool ReadVarint(const char** p, const char* end, uint64_t* value) {
-  *value = 0;
-  for (int shift = 0; shift < 64 && *p < end; shift += 7) {
-    const auto byte = static_cast<unsigned char>(*(*p)++);
-    *value |= static_cast<uint64_t>(byte & 0x7f) << shift;
-    if ((byte & 0x80) == 0) return true;
-  }
-  return false;
-}
-
-// Moves `*p` past the value of a field of wire type `wire_type`; false if malformed.
-bool SkipValue(const char** p, const char* end, uint64_t wire_type) {
-  uint64_t length = 0;
-  switch (wire_type) {
+// Moves `input` past the value of a field with `tag`; false if malformed or a group (these
+// messages have none).
+bool SkipValue(CodedInputStream& input, uint32_t tag) {
+  uint64_t varint = 0;
+  uint32_t length = 0;
+  switch (tag & 7) {
     case 0:
-      return ReadVarint(p, end, &length);
+      return input.ReadVarint64(&varint);
     case 1:
-      length = 8;
-      break;
+      return input.Skip(8);
     case 2:
-      if (!ReadVarint(p, end, &length)) return false;
-      break;
+      return input.ReadVarint32(&length) && input.Skip(static_cast<int>(length));
     case 5:
-      length = 4;
-      break;
+      return input.Skip(4);
     default:
-      return false;  // groups are not used by these messages
+      return false;
   }
-  if (length > static_cast<uint64_t>(end - *p)) return false;
-  *p += length;
-  return true;
 }
 
 // The last element of a stream row's bytes, parsed; false if the bytes are malformed.
 // `*found` is false for a row without events.
 bool ParseLastEvent(const std::string& bytes, coop::v1::RecordedEvent* last, bool* found) {
-  const char* p = bytes.data();
-  const char* end = p + bytes.size();
-  const char* last_begin = nullptr;
-  const char* last_end = nullptr;
-  while (p < end) {
-    uint64_t tag = 0;
-    if (!ReadVarint(&p, end, &tag)) return false;
-    if (tag == static_cast<uint64_t>(kEventsTag)) {
-      uint64_t length = 0;
-      if (!ReadVarint(&p, end, &length) || length > static_cast<uint64_t>(end - p)) return false;
-      last_begin = p;
-      last_end = p + length;
-      p = last_end;
-    } else if (!SkipValue(&p, end, tag & 7)) {
+  CodedInputStream input(reinterpret_cast<const uint8_t*>(bytes.data()),
+                         static_cast<int>(bytes.size()));
+  int last_begin = -1;
+  uint32_t last_length = 0;
+  while (const uint32_t tag = input.ReadTag()) {
+    if (tag == kEventsTag) {
+      if (!input.ReadVarint32(&last_length)) return false;
+      last_begin = input.CurrentPosition();
+      if (!input.Skip(static_cast<int>(last_length))) return false;
+    } else if (!SkipValue(input, tag)) {
       return false;
     }
   }
-  *found = last_begin != nullptr;
-  return !*found || last->ParseFromArray(last_begin, static_cast<int>(last_end - last_begin));
-}
-
-// The wire type of each RecordedEvent field by number (-1: no such field), computed once.
-constexpr int kMaxFieldNumber = 64;
-std::array<int, kMaxFieldNumber> WireTypesByNumber() {
-  std::array<int, kMaxFieldNumber> types;
-  types.fill(-1);
-  const auto* descriptor = coop::v1::RecordedEvent::descriptor();
-  for (int i = 0; i < descriptor->field_count(); ++i) {
-    const auto* field = descriptor->field(i);
-    if (field->number() >= kMaxFieldNumber || field->is_repeated()) continue;  // none is
-    switch (field->type()) {
-      case google::protobuf::FieldDescriptor::TYPE_STRING:
-      case google::protobuf::FieldDescriptor::TYPE_BYTES:
-      case google::protobuf::FieldDescriptor::TYPE_MESSAGE:
-        types[field->number()] = 2;
-        break;
-      case google::protobuf::FieldDescriptor::TYPE_FIXED64:
-      case google::protobuf::FieldDescriptor::TYPE_SFIXED64:
-      case google::protobuf::FieldDescriptor::TYPE_DOUBLE:
-        types[field->number()] = 1;
-        break;
-      case google::protobuf::FieldDescriptor::TYPE_FIXED32:
-      case google::protobuf::FieldDescriptor::TYPE_SFIXED32:
-      case google::protobuf::FieldDescriptor::TYPE_FLOAT:
-        types[field->number()] = 5;
-        break;
-      default:
-        types[field->number()] = 0;
-    }
-  }
-  return types;
-}
-
-// Whether a field of a serialized event is one of RecordedEvent's own, not an unknown field
-// (a number it does not have, or the wrong wire type).
-bool IsKnownField(uint64_t number, uint64_t wire_type) {
-  static const std::array<int, kMaxFieldNumber> types = WireTypesByNumber();
-  return number < kMaxFieldNumber && types[number] == static_cast<int>(wire_type);
+  if (input.CurrentPosition() != static_cast<int>(bytes.size())) return false;  // a bad tag
+  *found = last_begin >= 0;
+  return !*found || last->ParseFromArray(bytes.data() + last_begin, static_cast<int>(last_length));
 }
 
 }  // namespace
@@ -128,35 +64,41 @@ bool IsKnownField(uint64_t number, uint64_t wire_type) {
 void AppendKeptEvent(const coop::v1::RecordedEvent& event, const std::vector<int>& dropped,
                      std::string* scratch, std::string* row) {
   scratch->clear();
-  event.AppendToString(scratch);
-  // Serialization writes the known fields in number order, then any unknown ones, and each
-  // field's bytes do not depend on the others: keeping the known fields but the dropped ones
-  // gives the bytes of a copy with those fields cleared and no unknown field (coopd writes
-  // none). They are kept in place, moved to the front.
-  char* kept_end = scratch->data();
-  const char* p = scratch->data();
-  const char* end = p + scratch->size();
-  while (p < end) {
-    const char* field_begin = p;
-    uint64_t tag = 0;
-    if (!ReadVarint(&p, end, &tag) || !SkipValue(&p, end, tag & 7)) {
-      // Not possible for bytes protobuf just wrote; keep the rest rather than lose it.
-      std::memmove(kept_end, field_begin, static_cast<size_t>(end - field_begin));
-      kept_end += end - field_begin;
-      break;
-    }
-    const uint64_t number = tag >> 3;
-    if (!IsKnownField(number, tag & 7) ||
-        std::find(dropped.begin(), dropped.end(), static_cast<int>(number)) != dropped.end()) {
-      continue;
-    }
-    const size_t size = static_cast<size_t>(p - field_begin);
-    if (kept_end != field_begin) std::memmove(kept_end, field_begin, size);
-    kept_end += size;
+  if (event.GetReflection()->GetUnknownFields(event).empty()) {
+    event.AppendToString(scratch);
+  } else {
+    // Fields this build does not know (coopd writes none) are not kept.
+    coop::v1::RecordedEvent known = event;
+    known.GetReflection()->MutableUnknownFields(&known)->Clear();
+    known.AppendToString(scratch);
   }
+  // Serialization writes the fields in number order, and each field's bytes do not depend on
+  // the others: leaving out the dropped ones gives the bytes of a copy with those fields
+  // cleared. The kept ones are moved to the front, in place.
+  char* kept_end = scratch->data();
+  CodedInputStream input(reinterpret_cast<const uint8_t*>(scratch->data()),
+                         static_cast<int>(scratch->size()));
+  int field_begin = 0;
+  while (const uint32_t tag = input.ReadTag()) {
+    if (!SkipValue(input, tag)) break;  // not possible for bytes protobuf just wrote
+    const int field_end = input.CurrentPosition();
+    const int number = static_cast<int>(tag >> 3);
+    if (std::find(dropped.begin(), dropped.end(), number) == dropped.end()) {
+      std::memmove(kept_end, scratch->data() + field_begin, field_end - field_begin);
+      kept_end += field_end - field_begin;
+    }
+    field_begin = field_end;
+  }
+  // Whatever did not parse (nothing, for bytes protobuf just wrote) is kept, not lost.
+  const size_t rest = scratch->size() - static_cast<size_t>(field_begin);
+  std::memmove(kept_end, scratch->data() + field_begin, rest);
+  kept_end += rest;
   const size_t kept_size = static_cast<size_t>(kept_end - scratch->data());
-  row->push_back(kEventsTag);
-  AppendVarint(kept_size, row);
+  uint8_t header[1 + 5];  // the tag, and a length of at most five bytes
+  header[0] = static_cast<uint8_t>(kEventsTag);
+  const uint8_t* header_end =
+      CodedOutputStream::WriteVarint32ToArray(static_cast<uint32_t>(kept_size), header + 1);
+  row->append(reinterpret_cast<const char*>(header), static_cast<size_t>(header_end - header));
   row->append(scratch->data(), kept_size);
 }
 
@@ -217,22 +159,14 @@ absl::StatusOr<StreamRowCache::Tail> StreamRowCache::TailOf(ProjectionWriter& wr
   if (!loaded.ok()) return loaded.status();
   Row& row = **loaded;
   if (!row.tail_known) {
-    if (row.parsed != nullptr && row.parsed_size == row.bytes.size()) {
-      if (!row.parsed->events().empty()) {
-        const auto& last = *row.parsed->events().rbegin();
-        row.last_version = last.stream_version();
-        row.last_position = last.position();
-      }
-    } else {
-      coop::v1::RecordedEvent last;
-      bool found = false;
-      if (!ParseLastEvent(row.bytes, &last, &found)) {
-        return absl::DataLossError(absl::StrCat("unreadable stream row ", key));
-      }
-      if (found) {
-        row.last_version = last.stream_version();
-        row.last_position = last.position();
-      }
+    coop::v1::RecordedEvent last;
+    bool found = false;
+    if (!ParseLastEvent(row.bytes, &last, &found)) {
+      return absl::DataLossError(absl::StrCat("unreadable stream row ", key));
+    }
+    if (found) {
+      row.last_version = last.stream_version();
+      row.last_position = last.position();
     }
     row.tail_known = true;
   }
