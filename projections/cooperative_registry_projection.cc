@@ -244,8 +244,7 @@ absl::Status CooperativeRegistryProjection::FinishPage(ProjectionWriter& writer,
     if (auto st = Refresh(id, writer); !st.ok()) return st;
   }
   touched_.clear();
-  streams_.FinishPage(writer, last_position);
-  return absl::OkStatus();
+  return streams_.FinishPage(writer, last_position);
 }
 
 }  // namespace coop::projections

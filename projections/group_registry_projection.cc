@@ -200,8 +200,7 @@ absl::Status GroupRegistryProjection::FinishPage(ProjectionWriter& writer, uint6
     if (auto st = Refresh(id, writer); !st.ok()) return st;
   }
   touched_.clear();
-  streams_.FinishPage(writer, last_position);
-  return absl::OkStatus();
+  return streams_.FinishPage(writer, last_position);
 }
 
 }  // namespace coop::projections

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -37,6 +38,19 @@ class ProjectionWriter {
   virtual void Delete(const std::string& key) = 0;
   // nullopt if the row does not exist (or was deleted in this batch).
   virtual absl::StatusOr<std::optional<std::string>> Get(const std::string& key) = 0;
+  // Appends `bytes` to the row's value (a row that does not exist is created with them): the
+  // value is then what Put(key, value before ‖ bytes) would have left. This default does just
+  // that; a writer that can append without reading and writing the whole value overrides it
+  // (projection_store.h: a row that grows by a few events a page is not written again whole).
+  // An error reading the value before is returned; nothing is staged then.
+  virtual absl::Status Append(const std::string& key, std::string_view bytes) {
+    auto before = Get(key);
+    if (!before.ok()) return before.status();
+    std::string value = before->value_or("");
+    value.append(bytes);
+    Put(key, value);
+    return absl::OkStatus();
+  }
 };
 
 // The row under `key` parsed as `Row` (an empty message if there is none); DATA_LOSS naming

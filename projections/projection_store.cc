@@ -15,6 +15,7 @@
 #include "base/rocks_flush.h"
 #include "base/rocks_info_log.h"
 #include "base/rocks_status.h"
+#include "projections/append_merge_operator.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/convenience.h"
 #include "rocksdb/db.h"
@@ -52,6 +53,7 @@ rocksdb::ColumnFamilyOptions FamilyOptions() {
   rocksdb::ColumnFamilyOptions options;
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   options.compression = RowCompression();
+  options.merge_operator = AppendMergeOperator();
   return options;
 }
 
@@ -604,10 +606,31 @@ absl::StatusOr<ProjectionStore::Batch> ProjectionStore::NewBatch(const std::stri
 }
 
 void ProjectionStore::Batch::Put(const std::string& key, const std::string& value) {
-  rows_[key] = value;
+  rows_[key] = Staged{Staged::Kind::kPut, value};
 }
 
-void ProjectionStore::Batch::Delete(const std::string& key) { rows_[key] = std::nullopt; }
+void ProjectionStore::Batch::Delete(const std::string& key) {
+  rows_[key] = Staged{Staged::Kind::kDelete, ""};
+}
+
+absl::Status ProjectionStore::Batch::Append(const std::string& key, std::string_view bytes) {
+  auto [it, inserted] = rows_.try_emplace(key);
+  Staged& staged = it->second;
+  if (inserted) {
+    // After DeleteAllRows nothing stored is left to append to: the bytes are the whole value.
+    staged.kind = delete_all_ ? Staged::Kind::kPut : Staged::Kind::kAppend;
+  } else if (staged.kind == Staged::Kind::kDelete) {
+    staged.kind = Staged::Kind::kPut;
+  }
+  staged.bytes.append(bytes);  // a put's value or an append's bytes grow by them
+  return absl::OkStatus();
+}
+
+size_t ProjectionStore::Batch::staged_bytes() const {
+  size_t bytes = 0;
+  for (const auto& [key, staged] : rows_) bytes += key.size() + staged.bytes.size();
+  return bytes;
+}
 
 void ProjectionStore::Batch::DeleteAllRows() {
   delete_all_ = true;
@@ -615,28 +638,42 @@ void ProjectionStore::Batch::DeleteAllRows() {
 }
 
 absl::StatusOr<std::optional<std::string>> ProjectionStore::Batch::Get(const std::string& key) {
-  if (auto it = rows_.find(key); it != rows_.end()) return it->second;
-  if (delete_all_) return std::nullopt;
+  const auto it = rows_.find(key);
+  if (it != rows_.end() && it->second.kind == Staged::Kind::kPut) return it->second.bytes;
+  if (it != rows_.end() && it->second.kind == Staged::Kind::kDelete) return std::nullopt;
+  if (delete_all_) return std::nullopt;  // (an append is staged as a put then)
   std::string value;
   auto s = store_->db_->Get(rocksdb::ReadOptions(), family_.get(), RowKey(key), &value);
+  if (!s.ok() && !s.IsNotFound()) return base::FromRocks(s, "reading a projection row");
+  if (it != rows_.end()) {
+    value.append(it->second.bytes);  // stored ‖ appended (just the appended if none is stored)
+    return value;
+  }
   if (s.IsNotFound()) return std::nullopt;
-  if (!s.ok()) return base::FromRocks(s, "reading a projection row");
   return value;
 }
 
 absl::Status ProjectionStore::Commit(const Batch& batch) {
   // Sized once: a rebuild's batch of thousands of rows grew its buffer copy by copy (perf).
   size_t bytes = 64;
-  for (const auto& [key, value] : batch.rows_) {
-    bytes += key.size() + (value ? value->size() : 0) + 16;
-  }
+  bytes += batch.staged_bytes() + 16 * batch.rows_.size();
   rocksdb::WriteBatch wb(bytes);
   rocksdb::Status s;
   rocksdb::ColumnFamilyHandle* family = batch.family_.get();
   if (batch.delete_all_) s = wb.DeleteRange(family, kRowsBegin, kRowsEnd);
-  for (const auto& [key, value] : batch.rows_) {
+  for (const auto& [key, staged] : batch.rows_) {
     if (!s.ok()) break;
-    s = value ? wb.Put(family, RowKey(key), *value) : wb.Delete(family, RowKey(key));
+    switch (staged.kind) {
+      case Batch::Staged::Kind::kPut:
+        s = wb.Put(family, RowKey(key), staged.bytes);
+        break;
+      case Batch::Staged::Kind::kDelete:
+        s = wb.Delete(family, RowKey(key));
+        break;
+      case Batch::Staged::Kind::kAppend:
+        s = wb.Merge(family, RowKey(key), staged.bytes);
+        break;
+    }
   }
   if (s.ok() && batch.meta_) s = wb.Put(family, kMetaKey, EncodeMeta(*batch.meta_));
   if (!s.ok()) return base::FromRocks(s, "staging a projection batch");

@@ -10,6 +10,12 @@
 //   0x01 ‖ row key    -> row value (bytes chosen by the projection)
 // and in the default family, which holds nothing else:
 //   "active/" ‖ name  -> the active generation N (u64 big-endian); absent: generation 0
+// A row may be appended to (Batch::Append): the batch writes a RocksDB merge operand, and
+// every family's merge operator (append_merge_operator.h) puts a row's value and its operands
+// together in order, for reads and compactions alike, so a reader sees the whole value. A stream
+// row that grows by a few events a page so writes those events, not the whole stream again.
+// A binary from before this operator cannot read such a row (RocksDB refuses a merge without
+// an operator): going back to one means rebuilding the projections (docs/operations.md).
 // The checkpoint is the last log position whose effects are in the rows; rows and checkpoint
 // are only ever written together, in one atomic WriteBatch (Commit; not fsynced: after a power
 // cut a projection re-applies the pages it lost from the checkpoint it finds).
@@ -48,6 +54,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -174,12 +181,17 @@ class ProjectionStore {
     void Put(const std::string& key, const std::string& value) override;
     void Delete(const std::string& key) override;
     absl::StatusOr<std::optional<std::string>> Get(const std::string& key) override;
+    // Stages `bytes` as appended to the row, without reading it (see "appended to" above);
+    // appended to a row put or deleted in this batch, they extend what was staged. Never fails.
+    absl::Status Append(const std::string& key, std::string_view bytes) override;
     // Drops every stored row of the projection (and what this batch staged before).
     void DeleteAllRows();
     void SetMeta(const ProjectionMeta& meta) { meta_ = meta; }
     // Written without the write-ahead log (see "Unlogged batches" above).
     void SetUnlogged(bool unlogged) { unlogged_ = unlogged; }
     size_t staged_rows() const { return rows_.size(); }
+    // The bytes of the keys and values (or appended bytes) staged so far.
+    size_t staged_bytes() const;
 
    private:
     friend class ProjectionStore;
@@ -187,7 +199,13 @@ class ProjectionStore {
     ProjectionStore* store_;
     Family family_;
     bool delete_all_ = false;
-    std::map<std::string, std::optional<std::string>> rows_;  // nullopt = delete
+    // A row's staged change: a new value, a deletion, or bytes appended to the stored value.
+    struct Staged {
+      enum class Kind { kPut, kDelete, kAppend };
+      Kind kind = Kind::kPut;
+      std::string bytes;  // the value (kPut) or the bytes appended (kAppend)
+    };
+    std::map<std::string, Staged> rows_;
     std::optional<ProjectionMeta> meta_;
     bool unlogged_ = false;
   };

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -182,13 +183,18 @@ void StreamRowCache::BeginPage(uint64_t first_position) {
   next_position_ = 0;  // until FinishPage: a page that fails part-way is not followed on
 }
 
-void StreamRowCache::FinishPage(ProjectionWriter& writer, uint64_t last_position) {
+absl::Status StreamRowCache::FinishPage(ProjectionWriter& writer, uint64_t last_position) {
   for (auto& [key, row] : rows_) {
     if (row.appended.empty()) continue;
+    const size_t stored_size = row.bytes.size();
     for (const auto* event : row.appended) {
       AppendKeptEvent(*event, dropped_, &scratch_, &row.bytes);
     }
-    writer.Put(key, row.bytes);
+    // Only the page's events are written: the row as stored is `bytes` up to `stored_size`.
+    if (auto st = writer.Append(key, std::string_view(row.bytes).substr(stored_size)); !st.ok()) {
+      rows_.clear();  // the rows held no longer match what the batch holds
+      return st;
+    }
     row.last_version = row.appended.back()->stream_version();
     row.last_position = row.appended.back()->position();
     row.tail_known = true;
@@ -196,6 +202,7 @@ void StreamRowCache::FinishPage(ProjectionWriter& writer, uint64_t last_position
   }
   if (rows_.size() > max_rows_) rows_.clear();
   next_position_ = last_position + 1;
+  return absl::OkStatus();
 }
 
 }  // namespace coop::projections

@@ -4,16 +4,19 @@
 //
 // A row is held as its bytes. An event appended during a page is held as a pointer into the
 // runner's page (projection.h: the events given to Apply stay valid until FinishPage returns);
-// FinishPage appends the event's encoding, the dropped fields left out, to the bytes and writes
-// the row. The bytes are those a parsed row with a stripped copy of each event serialized to
-// (protobuf writes the known fields in number order and the row is a repeated field of its
-// events), so the rows are the same as before this cache, and a row read back parses to the
-// stripped events. A kept event has no unknown field: the statistics kept none before either,
-// the registries did, and no event coopd writes has any.
-// The stored events are parsed only when Events asks for them, and kept parsed while the row
-// stays cached (events kept since are parsed when it asks again); TailOf gives what an
-// incremental fold needs, reading only the row's last event. So a damaged row is found (DATA_LOSS)
-// when its events are next parsed, which a fold that goes on from a kept state does not do.
+// FinishPage appends the event's encoding, the dropped fields left out, to the bytes, and
+// appends the same encodings to the stored row (ProjectionWriter::Append). The bytes are those
+// a parsed row with a stripped copy of each event serialized to (protobuf writes the known
+// fields in number order and the row is a repeated field of its events, so the encodings of
+// events one after another are a row of them), so the rows are the same as before this cache,
+// and a row read back parses to the stripped events. Appending writes what a page adds, not
+// the whole stream again: a national rebuild wrote its long rows again at every page they were
+// touched in (docs/PERFORMANCE.md). A kept event has no unknown field: the statistics kept none
+// before either, the registries did, and no event coopd writes has any. The stored events are
+// parsed only when Events asks for them, and kept parsed while the row stays cached (events kept
+// since are parsed when it asks again); TailOf gives what an incremental fold needs, reading only
+// the row's last event. So a damaged row is found (DATA_LOSS) when its events are next parsed,
+// which a fold that goes on from a kept state does not do.
 //
 // Rows stay cached across pages on the same terms as PageRows (page_rows.h): while each page
 // follows the last one finished; after a page, all are dropped if more than `max_rows` are held.
@@ -68,10 +71,12 @@ class StreamRowCache {
   };
   absl::StatusOr<Tail> TailOf(ProjectionWriter& writer, const std::string& key);
 
-  // For Projection::BeginPage and FinishPage (as PageRows'): FinishPage writes every row
-  // appended to during the page.
+  // For Projection::BeginPage and FinishPage (as PageRows'): FinishPage appends the page's
+  // events to every row appended to during the page (ProjectionWriter::Append: the writer is
+  // given those events' bytes, not the whole row again). An error of the writer's Append is
+  // returned, and every row held is dropped: the page must not be committed.
   void BeginPage(uint64_t first_position);
-  void FinishPage(ProjectionWriter& writer, uint64_t last_position);
+  absl::Status FinishPage(ProjectionWriter& writer, uint64_t last_position);
 
   size_t size() const { return rows_.size(); }
 

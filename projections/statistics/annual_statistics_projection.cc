@@ -375,7 +375,7 @@ absl::Status AnnualStatisticsProjection::FinishPage(ProjectionWriter& writer,
     if (auto st = RefreshEntity(entity_id, touched, writer); !st.ok()) return st;
   }
   touched_.clear();
-  streams_.FinishPage(writer, last_position);
+  if (auto st = streams_.FinishPage(writer, last_position); !st.ok()) return st;
   shares_.FinishPage(writer, last_position);
   totals_.FinishPage(writer, last_position);
   index_rows_.FinishPage(last_position);

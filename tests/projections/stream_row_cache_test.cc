@@ -105,17 +105,37 @@ TEST_F(StreamRowCacheTest,
     cache.BeginPage(1);
     ASSERT_OK(cache.Append(page1, key, events[0]));
     ASSERT_OK(cache.Append(page1, key, events[1]));
-    cache.FinishPage(page1, 2);
+    ASSERT_OK(cache.FinishPage(page1, 2));
     ASSERT_OK(store_->Commit(page1));
     EXPECT_EQ(Stored(key), RowOf({events[0], events[1]}, without_metadata));
 
     auto page2 = NewBatch();
     cache.BeginPage(3);
     ASSERT_OK(cache.Append(page2, key, events[2]));
-    cache.FinishPage(page2, 7);
+    ASSERT_OK(cache.FinishPage(page2, 7));
     ASSERT_OK(store_->Commit(page2));
     EXPECT_EQ(Stored(key), RowOf(events, without_metadata));
   }
+}
+
+TEST_F(StreamRowCacheTest,
+       GivenALongStoredRowWhenAPageAppendsOneEventThenTheBatchWritesThatEventNotTheWholeRow) {
+  std::vector<coop::v1::RecordedEvent> events;
+  for (uint64_t version = 1; version <= 100; ++version)
+    events.push_back(Recorded(version, version));
+  Store("s/1", RowOf(events, false));
+  const std::string one_event = RowOf({Recorded(101, 101)}, false);
+
+  StreamRowCache cache({12, 13, 14}, 10);
+  auto page = NewBatch();
+  cache.BeginPage(101);
+  events.push_back(Recorded(101, 101));
+  ASSERT_OK(cache.Append(page, "s/1", events.back()));
+  ASSERT_OK(cache.FinishPage(page, 101));
+  // The key and the one event's bytes (a whole row of 101 events is 100 times more).
+  EXPECT_EQ(page.staged_bytes(), std::string("s/1").size() + one_event.size());
+  ASSERT_OK(store_->Commit(page));
+  EXPECT_EQ(Stored("s/1"), RowOf(events, false));
 }
 
 // What the statistics kept before the cache (KeepEvent): every known field but the metadata and
@@ -228,7 +248,7 @@ TEST_F(StreamRowCacheTest, GivenAStoredRowWhenItsTailIsAskedThenTheLastStoredEve
   EXPECT_EQ(tail->stored_position, 9u);
   ASSERT_EQ(tail->appended.size(), 1u);
   EXPECT_EQ(tail->appended[0], &third);
-  cache.FinishPage(page, 10);
+  ASSERT_OK(cache.FinishPage(page, 10));
   ASSERT_OK(store_->Commit(page));
 
   // The next page knows the tail the last one wrote; a row never written has none.
@@ -254,7 +274,7 @@ TEST_F(StreamRowCacheTest,
   ASSERT_OK(cache.Append(page1, "e/1", events[0]));
   ASSERT_OK(cache.Events(page1, "e/1"));  // parsed while the page's event is appended
   ASSERT_OK(cache.Append(page1, "e/1", events[1]));
-  cache.FinishPage(page1, 2);
+  ASSERT_OK(cache.FinishPage(page1, 2));
   ASSERT_OK(store_->Commit(page1));
 
   auto page2 = NewBatch();
@@ -277,7 +297,7 @@ TEST_F(StreamRowCacheTest, GivenAPageNotCommittedWhenTheNextDoesNotFollowThenThe
   auto lost = NewBatch();
   cache.BeginPage(1);
   ASSERT_OK(cache.Append(lost, "s/1", first));
-  cache.FinishPage(lost, 1);  // never committed
+  ASSERT_OK(cache.FinishPage(lost, 1));  // never committed
 
   auto again = NewBatch();
   cache.BeginPage(1);  // the same page again: it does not follow the last one finished
@@ -298,7 +318,7 @@ TEST_F(StreamRowCacheTest, GivenMoreRowsThanTheBoundWhenThePageFinishesThenAllAr
   for (uint64_t i = 0; i < 3; ++i) {
     ASSERT_OK(cache.Append(page, "s/" + std::to_string(i), events[i]));
   }
-  cache.FinishPage(page, 3);
+  ASSERT_OK(cache.FinishPage(page, 3));
   EXPECT_EQ(cache.size(), 0u);
   ASSERT_OK(store_->Commit(page));
   for (uint64_t i = 0; i < 3; ++i) {
