@@ -76,7 +76,7 @@ class CommandExecutor {
   // worker can decide the next command while the batch syncs, and group commit is not capped
   // by the number of workers. `done` is called exactly once and must not block:
   //   - on this thread, if the command ends before its append (a rule, a bad id, a read error);
-  //   - on the store's completing thread (RocksDB: its committer), with the reply or the
+  //   - on the store's completing thread (RocksDB: its completer), with the reply or the
   //     append's error;
   //   - on a `workers` thread, after a version conflict (step 5 decides again there, after the
   //     same short random pause) or a reused event id (the original result is looked up there).

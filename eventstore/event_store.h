@@ -29,7 +29,7 @@ namespace coop::eventstore {
 
 // Completes an asynchronous append. Called exactly once: for input refused before it was
 // queued, on the caller's thread before AppendAsync returns; otherwise on whichever thread the
-// backend completes appends on (RocksDB: its committer thread, after the batch is durable; the
+// backend completes appends on (RocksDB: its completer thread, after the batch is durable; the
 // test-only in-memory backend: the caller's). It must not block.
 using AppendCallback = std::function<void(absl::StatusOr<coop::v1::AppendResponse>)>;
 

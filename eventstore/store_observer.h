@@ -1,10 +1,10 @@
 // StoreObserver: what a store tells whoever watches it (the server's metrics,
 // services/metrics.h) about its writes, without knowing what is done with it. The store calls
-// it on its committer thread, after each group commit and for each append it completes (and,
-// for each append it queues, on the appending thread); an implementation must be quick and must
-// not block or call back into the store.
+// it after each group commit (RocksDB: on its committer thread) and for each append it
+// completes (on its completer thread; and, for each append it queues, on the appending thread);
+// an implementation must be quick and must not block or call back into the store.
 // Thread-safety: implementations synchronise themselves (atomics): OnAppendQueued runs on any
-// thread, the others on the store's committer thread.
+// thread, OnCommit and OnAppendDone on the store's own threads.
 #ifndef COOPLEDGER_EVENTSTORE_STORE_OBSERVER_H_
 #define COOPLEDGER_EVENTSTORE_STORE_OBSERVER_H_
 

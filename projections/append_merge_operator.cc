@@ -14,6 +14,10 @@ class Append final : public rocksdb::MergeOperator {
   const char* Name() const override { return "coopledger.Append"; }
 
   bool FullMergeV2(const MergeOperationInput& in, MergeOperationOutput* out) const override {
+    if (in.existing_value == nullptr && in.operand_list.size() == 1) {
+      out->existing_operand = in.operand_list.front();  // a row of one piece: no copy
+      return true;
+    }
     size_t size = in.existing_value == nullptr ? 0 : in.existing_value->size();
     for (const auto& operand : in.operand_list) size += operand.size();
     std::string& value = out->new_value;

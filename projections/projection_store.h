@@ -14,8 +14,10 @@
 // every family's merge operator (append_merge_operator.h) puts a row's value and its operands
 // together in order, for reads and compactions alike, so a reader sees the whole value. A stream
 // row that grows by a few events a page so writes those events, not the whole stream again.
-// A binary from before this operator cannot read such a row (RocksDB refuses a merge without
-// an operator): going back to one means rebuilding the projections (docs/operations.md).
+// A binary from before this operator cannot use such a store (without the operator RocksDB
+// fails, or worse, on the merge operands): going back to one means moving the projections
+// folder aside so that they rebuild (docs/operations.md). Until a compaction puts a row's
+// pieces together, reading it (also by ScanKeys' iterator) joins them in a copy.
 // The checkpoint is the last log position whose effects are in the rows; rows and checkpoint
 // are only ever written together, in one atomic WriteBatch (Commit; not fsynced: after a power
 // cut a projection re-applies the pages it lost from the checkpoint it finds).

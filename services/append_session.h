@@ -27,7 +27,7 @@
 //                     still commit or fail as they would; the client learns their outcome by
 //                     reading the streams again (an event id makes a retry idempotent).
 //
-// Thread-safety: gRPC and the store's committer call it from their threads; one mutex guards
+// Thread-safety: gRPC and the store's completer call it from their threads; one mutex guards
 // its state, and gRPC operations are started outside it. It deletes itself once gRPC is done
 // with it and the store has completed every append it handed over.
 #ifndef COOPLEDGER_SERVICES_APPEND_SESSION_H_

@@ -185,6 +185,8 @@ absl::Status RocksEventStore::OpenDb() {
   pthread_setname_np(writer_.native_handle(), "coop-writer");
   committer_ = std::thread([this] { CommitterLoop(); });
   pthread_setname_np(committer_.native_handle(), "coop-committer");
+  completer_ = std::thread([this] { CompleterLoop(); });
+  pthread_setname_np(completer_.native_handle(), "coop-completer");
   return absl::OkStatus();
 }
 
@@ -302,6 +304,7 @@ void RocksEventStore::Close() {
   if (db_) db_->DisableManualCompaction();
   if (writer_.joinable()) writer_.join();
   if (committer_.joinable()) committer_.join();
+  if (completer_.joinable()) completer_.join();  // every call written is answered first
   if (notifier_) notifier_->Shutdown();
   {
     absl::MutexLock lock(&mu_);

@@ -4,12 +4,14 @@
 //
 // One writer thread owns the log head: appends queue up, the writer stages everything
 // queued as one batch into one WriteBatch; a committer thread writes it (fsynced in
-// Durability::kSync), tells the CommitNotifier, then completes every waiting call. One fsync
-// thus serves every append of a batch, and the next batch is staged while the previous one
-// is being synced.
+// Durability::kSync) and tells the CommitNotifier; a completer thread then completes every
+// waiting call, in batch order, while the committer writes the next batch. One fsync thus
+// serves every append of a batch, and the next batch is staged while the previous one is being
+// synced.
 //
 // Thread-safety: all public methods are thread-safe. Callbacks of AppendAsync run on the
-// committer thread and must not block.
+// completer thread, one after another, and must not block: a callback that blocks holds back
+// every later answer and, once kMaxBatchesToComplete batches wait for it, every commit.
 #ifndef COOPLEDGER_EVENTSTORE_ROCKS_ROCKS_EVENT_STORE_H_
 #define COOPLEDGER_EVENTSTORE_ROCKS_ROCKS_EVENT_STORE_H_
 
@@ -96,6 +98,8 @@ class RocksEventStore final : public EventStore, private CommittedState {
   // head. False while the disk is still full.
   bool TryResume();
   void CommitterLoop();
+  // Completes the calls of each batch the committer has written, in batch order.
+  void CompleterLoop();
   std::shared_ptr<Batch> StageBatch(std::vector<PendingAppend> pending);
   absl::StatusOr<std::optional<coop::v1::RecordedEvent>> ReadEventAt(uint64_t position);
 
@@ -143,8 +147,15 @@ class RocksEventStore final : public EventStore, private CommittedState {
   absl::Status failure_ ABSL_GUARDED_BY(mu_);
   WriterStats stats_ ABSL_GUARDED_BY(mu_);
   absl::Time last_resume_attempt_ = absl::InfinitePast();  // writer thread
+  // Batches written, their calls not yet completed, in order. The committer waits while
+  // kMaxBatchesToComplete are: what waits to be answered stays bounded.
+  static constexpr size_t kMaxBatchesToComplete = 4;
+  absl::Mutex completions_mu_;
+  std::deque<std::shared_ptr<Batch>> completions_ ABSL_GUARDED_BY(completions_mu_);
+  bool committer_done_ ABSL_GUARDED_BY(completions_mu_) = false;
   std::thread writer_;
   std::thread committer_;
+  std::thread completer_;
 };
 
 }  // namespace coop::eventstore

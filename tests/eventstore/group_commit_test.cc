@@ -4,8 +4,10 @@
 
 #include <atomic>
 #include <thread>
+#include <vector>
 
 #include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
 #include "eventstore/rocks/rocks_event_store.h"
 #include "rocksdb/statistics.h"
 #include "tests/support/event_builders.h"
@@ -125,6 +127,46 @@ TEST(GroupCommitTest, AFullQueueRefusesAppendsInsteadOfGrowingMemory) {
   store.Close();
   EXPECT_EQ(ok + refused, 11);
   EXPECT_EQ(store.writer_stats().appends_committed, static_cast<uint64_t>(ok.load()));
+}
+
+TEST(GroupCommitTest,
+     GivenACallerStillBeingAnsweredWhenMoreAppendsArriveThenTheyAreWrittenMeanwhile) {
+  coop::testing::TempDir dir;
+  auto opened = RocksEventStore::Open(dir.path(), StoreOptions(), RocksOptions());
+  ASSERT_OK(opened);
+  auto& store = **opened;
+
+  // The first append's callback takes its time (a slow reply), as long as the test holds it.
+  absl::Notification in_first_callback, release_first_callback;
+  std::vector<int> answered;  // in the order the callbacks ran (one thread runs them)
+  absl::Notification all_answered;
+  store.AppendAsync(AppendTo("a-1", Any()), [&](absl::StatusOr<coop::v1::AppendResponse> r) {
+    EXPECT_OK(r);
+    in_first_callback.Notify();
+    release_first_callback.WaitForNotification();
+    answered.push_back(0);
+  });
+  in_first_callback.WaitForNotification();
+  // Meanwhile two more appends are written, each in a batch of its own: the commits go on
+  // (the committer no longer answers the calls itself).
+  for (int i = 1; i <= 2; ++i) {
+    store.AppendAsync(AppendTo("b-" + std::to_string(i), Any()),
+                      [&, i](absl::StatusOr<coop::v1::AppendResponse> r) {
+                        EXPECT_OK(r);
+                        answered.push_back(i);
+                        if (i == 2) all_answered.Notify();
+                      });
+    const absl::Time deadline = absl::Now() + absl::Seconds(10);
+    while (store.notifier().head() < static_cast<uint64_t>(1 + i) && absl::Now() < deadline) {
+      absl::SleepFor(absl::Milliseconds(1));
+    }
+    EXPECT_EQ(store.notifier().head(), static_cast<uint64_t>(1 + i))
+        << "append " << i << " was not written while the first caller was being answered";
+  }
+  EXPECT_FALSE(all_answered.HasBeenNotified());  // answered in order: after the first
+  release_first_callback.Notify();
+  all_answered.WaitForNotification();
+  EXPECT_EQ(answered, (std::vector<int>{0, 1, 2}));
 }
 
 }  // namespace

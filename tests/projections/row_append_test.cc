@@ -122,5 +122,26 @@ TEST_F(RowAppendTest,
   EXPECT_EQ(Read("deleted"), std::nullopt);
 }
 
+TEST_F(RowAppendTest, GivenAllRowsDeletedInAnEarlierCommitWhenAppendedLaterThenTheOldValueIsGone) {
+  auto setup = NewBatch();
+  setup.Put("r", "old");
+  ASSERT_OK(store_->Commit(setup));
+  Reopen();  // the old value in a table, under the range deletion to come
+  auto wipe = NewBatch();
+  wipe.DeleteAllRows();
+  ASSERT_OK(store_->Commit(wipe));
+
+  auto later = NewBatch();
+  ASSERT_OK(later.Append("r", "new"));
+  auto staged = later.Get("r");
+  ASSERT_OK(staged);
+  EXPECT_EQ(*staged, "new");
+  ASSERT_OK(store_->Commit(later));
+  EXPECT_EQ(Read("r"), "new");
+  Reopen();
+  ASSERT_OK(store_->Compact(nullptr));
+  EXPECT_EQ(Read("r"), "new");
+}
+
 }  // namespace
 }  // namespace coop::projections
