@@ -92,7 +92,9 @@ class CooperativeRegistryProjectionTest : public ::testing::Test {
     auto rebuilt = (*scratch)->ReadRows(projection_.name());
     EXPECT_OK(rows);
     EXPECT_OK(rebuilt);
-    if (rows.ok() && rebuilt.ok()) EXPECT_EQ(*rows, *rebuilt);
+    if (rows.ok() && rebuilt.ok()) {
+      EXPECT_EQ(*rows, *rebuilt);
+    }
     return fresh.events_folded();
   }
 

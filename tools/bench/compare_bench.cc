@@ -29,12 +29,17 @@
 namespace coop::bench {
 namespace {
 
-enum class Target { kCoopd, kPostgres, kRedis };
+// kBareCall: the same writers make unary Health/Check calls to coopd instead of appending
+// (coopd_connection.h): how many unary calls a second this machine carries at all, which bounds
+// any unary append. Unary cells only.
+enum class Target { kCoopd, kBareCall, kPostgres, kRedis };
 
 const char* TargetName(Target target) {
   switch (target) {
     case Target::kCoopd:
       return "coopd";
+    case Target::kBareCall:
+      return "gRPC call, no work";
     case Target::kPostgres:
       return "PostgreSQL";
     case Target::kRedis:
@@ -85,6 +90,11 @@ absl::StatusOr<std::unique_ptr<AppendConnection>> Connect(Target target, bool pi
       auto channel = backends.channels[writer / options.clients_per_channel];
       if (pipelined) return CoopdSessionConnection(channel, options.appends_per_message);
       return CoopdUnaryConnection(channel, options.timeout_ms);
+    }
+    case Target::kBareCall: {
+      if (pipelined) return absl::InvalidArgumentError("a bare call is unary only");
+      return CoopdBareCallConnection(backends.channels[writer / options.clients_per_channel],
+                                     options.timeout_ms);
     }
     case Target::kPostgres:
       return PostgresConnection(options.postgres, pipelined);
@@ -227,6 +237,8 @@ std::string Floors(const std::vector<Cell>& cells) {
        true, 1.5},
   };
   std::string out;
+  const Cell* postgres_unary = Find(cells, Target::kPostgres, false, 32);
+  const Cell* bare_call = Find(cells, Target::kBareCall, false, 32);
   for (const auto& f : floors) {
     const Cell* coopd = Find(cells, Target::kCoopd, f.pipelined, 32);
     const Cell* other = Find(cells, f.versus, f.versus_pipelined, 32);
@@ -234,6 +246,17 @@ std::string Floors(const std::vector<Cell>& cells) {
     const double ratio = coopd->result.EventsPerSecond() / other->result.EventsPerSecond();
     absl::StrAppend(&out, absl::StrFormat("  %-66s %6.2fx  %s\n", f.what, ratio,
                                           ratio >= f.at_least ? "met" : "NOT MET"));
+  }
+  if (postgres_unary != nullptr && bare_call != nullptr &&
+      postgres_unary->result.EventsPerSecond() > 0) {
+    const double ceiling =
+        bare_call->result.EventsPerSecond() / postgres_unary->result.EventsPerSecond();
+    absl::StrAppend(
+        &out, absl::StrFormat("  %-66s %6.2fx  %s\n",
+                              "ceiling: a unary gRPC call doing no work, 32 callers, ÷ PostgreSQL",
+                              ceiling,
+                              ceiling >= 4 ? "above the unary floor"
+                                           : "BELOW the unary floor: no unary append can meet it"));
   }
   return out;
 }
@@ -245,12 +268,15 @@ int RunCompare(const BenchOptions& options) {
   for (absl::string_view name : absl::StrSplit(options.targets, ',')) {
     if (name == "coopd") {
       targets.push_back(Target::kCoopd);
+    } else if (name == "call") {
+      targets.push_back(Target::kBareCall);
     } else if (name == "postgres") {
       targets.push_back(Target::kPostgres);
     } else if (name == "redis") {
       targets.push_back(Target::kRedis);
     } else {
-      std::fprintf(stderr, "coop-bench: --targets: unknown backend '%s' (coopd, postgres, redis)\n",
+      std::fprintf(stderr,
+                   "coop-bench: --targets: unknown backend '%s' (coopd, call, postgres, redis)\n",
                    std::string(name).c_str());
       return 2;
     }
@@ -274,7 +300,8 @@ int RunCompare(const BenchOptions& options) {
   Backends backends;
   for (Target target : targets) {
     absl::Status ready;
-    if (target == Target::kCoopd) {
+    if (target == Target::kCoopd || target == Target::kBareCall) {
+      if (backends.coopd) continue;  // one probe for both
       backends.channels = MakeChannels(options, ChannelsFor(most, options.clients_per_channel));
       auto info = ProbeServer(backends.channels[0], 5'000);
       if (info.ok() && info->durability() != "sync") {
@@ -310,13 +337,14 @@ int RunCompare(const BenchOptions& options) {
   for (int w : writers) {
     for (bool pipelined : {false, true}) {
       for (Target target : targets) {
+        if (target == Target::kBareCall && pipelined) continue;
         auto cell = RunCell(target, pipelined, w, options, backends);
         if (!cell.ok()) {
           std::fprintf(stderr, "coop-bench: %s, %d writers: %s\n", TargetName(target), w,
                        cell.status().ToString().c_str());
           return 1;
         }
-        std::printf("  %-13s %-9s %4d writers: %10s events/s  p99 %s ms\n", TargetName(target),
+        std::printf("  %-18s %-9s %4d writers: %10s events/s  p99 %s ms\n", TargetName(target),
                     pipelined ? "pipelined" : "unary", w,
                     FormatRate(cell->result.EventsPerSecond()).c_str(),
                     FormatMillis(cell->result.latency.Quantile(0.99)).c_str());

@@ -9,6 +9,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "coop/v1/eventstore.grpc.pb.h"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "tools/bench/grpc_code_name.h"
 
 namespace coop::bench {
@@ -53,6 +54,26 @@ class Unary final : public AppendConnection {
   std::unique_ptr<coop::v1::EventStore::Stub> stub_;
   int timeout_ms_;
   coop::v1::AppendRequest request_;
+};
+
+class BareCall final : public AppendConnection {
+ public:
+  BareCall(std::shared_ptr<grpc::Channel> channel, int timeout_ms)
+      : stub_(grpc::health::v1::Health::NewStub(channel)), timeout_ms_(timeout_ms) {}
+  bool pipelined() const override { return false; }
+  absl::Status Send(const SingleAppend& /*append*/, bool /*more_follow*/) override {
+    return absl::OkStatus();
+  }
+  absl::Status Receive() override {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(timeout_ms_));
+    grpc::health::v1::HealthCheckResponse response;
+    return FromGrpc(stub_->Check(&context, grpc::health::v1::HealthCheckRequest(), &response));
+  }
+
+ private:
+  std::unique_ptr<grpc::health::v1::Health::Stub> stub_;
+  int timeout_ms_;
 };
 
 class Session final : public AppendConnection {
@@ -143,6 +164,11 @@ class Session final : public AppendConnection {
 };
 
 }  // namespace
+
+std::unique_ptr<AppendConnection> CoopdBareCallConnection(std::shared_ptr<grpc::Channel> channel,
+                                                          int timeout_ms) {
+  return std::make_unique<BareCall>(std::move(channel), timeout_ms);
+}
 
 std::unique_ptr<AppendConnection> CoopdUnaryConnection(std::shared_ptr<grpc::Channel> channel,
                                                        int timeout_ms) {

@@ -52,7 +52,7 @@ struct BenchOptions {
   // (never a flag value). The token needs TLS.
   // compare mode: the backends, the writer counts, the depth of a pipelined writer, and where
   // PostgreSQL (a libpq connection string) and Redis (HOST:PORT) listen.
-  std::string targets = "coopd,postgres,redis";
+  std::string targets = "coopd,call,postgres,redis";
   std::string writers = "1,8,32,128";
   int pipeline = 64;
   // compare mode: appends per AppendSessionRequest of a pipelined coopd writer (1 = one a
