@@ -35,9 +35,10 @@ void CooperativeFold::Add(const coop::v1::RecordedEvent& recorded) {
   }
   const absl::CivilDay on = domain::ParseDateOr(recorded.occurred_on(), absl::CivilDay());
   // What the calendar changed before this event (a suspension run out), then the event.
-  const domain::CooperativeStatus before = state_.status;
-  state_ = domain::AdvanceTo(std::move(state_), on);
-  if (state_.status != before) {
+  // (Only when the calendar has something due: passing the whole state through AdvanceTo
+  // moves it twice, about 5 % of the registry's instructions in a rebuild.)
+  if (domain::StatusOn(state_, on) != state_.status) {
+    state_ = domain::AdvanceTo(std::move(state_), on);
     history_.push_back(CalendarChange(domain::CooperativeStatusName(state_.status),
                                       state_.status_since, state_.status_rule, history_));
   }

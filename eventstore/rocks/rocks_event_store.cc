@@ -32,7 +32,8 @@ namespace {
 constexpr uint32_t kStoreFormatVersion = 1;
 
 // One block cache for all families, and one budget for all memtables, so memory stays
-// bounded however many families there are.
+// bounded however many families there are. (With the memtables below, eight families of at
+// most two memtables each hold 128 MiB at most: the budget is a bound a new family would meet.)
 constexpr size_t kBlockCacheBytes = 128 << 20;
 constexpr size_t kMemtableBudgetBytes = 256 << 20;
 // Each family's memtable is flushed at 8 MiB, not RocksDB's 64 MiB: the committer inserts every

@@ -22,6 +22,8 @@
 #include "domain/programs/ocop_aggregate.h"
 #include "domain/programs/placement_aggregate.h"
 #include "domain/programs/plan_aggregate.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/wire_format_lite.h"
 #include "projections/statistics/entity_figures.h"
 #include "projections/statistics/statistic_catalog.h"
 
@@ -94,10 +96,10 @@ int64_t GoodOrFair(const TotalsRow& row) {
   return total;
 }
 
-bool IsCommune(const std::string& unit_set, const std::string& code) {
-  auto set = domain::areas::ParseUnitSet(unit_set);
+bool IsCommune(absl::string_view unit_set, absl::string_view code) {
+  auto set = domain::areas::ParseUnitSet(std::string_view(unit_set.data(), unit_set.size()));
   if (!set.ok()) return false;
-  const auto* unit = AreaCatalog::Reference(*set).Find(code);
+  const auto* unit = AreaCatalog::Reference(*set).Find(std::string_view(code.data(), code.size()));
   return unit != nullptr && unit->level == domain::areas::AreaLevel::kCommune;
 }
 
@@ -106,10 +108,10 @@ bool IsCommune(const std::string& unit_set, const std::string& code) {
 absl::Status ApplyDiff(ProjectionWriter& writer, PageRows<TotalsRow, TotalsRowCodec>& totals_rows,
                        const std::string& share_key,
                        const std::vector<std::pair<int, int64_t>>& changes) {
-  std::vector<std::string> parts = absl::StrSplit(share_key, '|');
+  const std::vector<absl::string_view> parts = absl::StrSplit(share_key, '|');
   if (parts.size() != 3) return absl::DataLossError("annual_statistics: bad share key");
-  const std::string& unit_set = parts[0];
-  const std::vector<std::string> chain = absl::StrSplit(parts[1], ',');
+  const absl::string_view unit_set = parts[0];
+  const std::vector<absl::string_view> chain = absl::StrSplit(parts[1], ',');
   int year = 0;
   if (!absl::SimpleAtoi(parts[2], &year)) {
     return absl::DataLossError("annual_statistics: bad share year");
@@ -131,8 +133,9 @@ absl::Status ApplyDiff(ProjectionWriter& writer, PageRows<TotalsRow, TotalsRowCo
     TrimZeros(row);
     totals_rows.Changed(key, row.empty());
   }
-  if (chain.size() >= 2 && (chain[0][0] == 'u' || chain[0][0] == '?')) {
-    writer.Put(AnnualStatisticsProjection::BucketPrefix(unit_set, chain[1]) + chain[0], "");
+  if (chain.size() >= 2 && !chain[0].empty() && (chain[0][0] == 'u' || chain[0][0] == '?')) {
+    writer.Put(absl::StrCat(AnnualStatisticsProjection::BucketPrefix(unit_set, chain[1]), chain[0]),
+               "");
   }
   return absl::OkStatus();
 }
@@ -147,9 +150,38 @@ bool TotalsRowCodec::Parse(const std::string& bytes, TotalsRow* row) {
 }
 
 std::string TotalsRowCodec::Serialize(const TotalsRow& row) {
-  coop::v1::FigureVector stored;
-  stored.mutable_values()->Add(row.begin(), row.end());
-  return DeterministicBytes(stored);
+  // The bytes protobuf writes for a FigureVector holding `row` (field 1, packed sint64), without
+  // building one: a rebuild writes the nation's totals rows again page after page
+  // (TotalsRowCodecTest compares them with protobuf's own).
+  using google::protobuf::internal::WireFormatLite;
+  using google::protobuf::io::CodedOutputStream;
+  if (row.empty()) return std::string();
+  size_t payload = 0;
+  for (const int64_t value : row) {
+    payload += CodedOutputStream::VarintSize64(WireFormatLite::ZigZagEncode64(value));
+  }
+  const uint32_t tag = WireFormatLite::MakeTag(1, WireFormatLite::WIRETYPE_LENGTH_DELIMITED);
+  std::string out(CodedOutputStream::VarintSize32(tag) +
+                      CodedOutputStream::VarintSize32(static_cast<uint32_t>(payload)) + payload,
+                  '\0');
+  uint8_t* at = reinterpret_cast<uint8_t*>(out.data());
+  at = CodedOutputStream::WriteVarint32ToArray(tag, at);
+  at = CodedOutputStream::WriteVarint32ToArray(static_cast<uint32_t>(payload), at);
+  for (const int64_t value : row) {
+    at = CodedOutputStream::WriteVarint64ToArray(WireFormatLite::ZigZagEncode64(value), at);
+  }
+  return out;
+}
+
+std::string AnnualStatisticsProjection::TotalsKey(absl::string_view unit_set,
+                                                  absl::string_view code, int year) {
+  std::string key = absl::StrCat("t/", unit_set, "/", code, "/");
+  if (year >= 0 && year <= 9999) {
+    absl::StrAppend(&key, absl::Dec(year, absl::kZeroPad4));
+  } else {
+    absl::StrAppendFormat(&key, "%04d", year);  // as before: a sign, and no padding past four
+  }
+  return key;
 }
 
 UnitSet AnnualStatisticsProjection::UnitSetOfYear(int year) {

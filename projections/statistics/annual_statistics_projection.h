@@ -38,6 +38,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "coop/v1/reporting.pb.h"
 #include "domain/areas/unit_set.h"
@@ -84,14 +85,13 @@ class AnnualStatisticsProjection final : public Projection {
 
   static std::string EntityKey(const std::string& entity_id) { return "e/" + entity_id; }
   static std::string ShareKey(const std::string& entity_id) { return "k/" + entity_id; }
-  static std::string TotalsKey(const std::string& unit_set, const std::string& code, int year) {
-    return absl::StrFormat("t/%s/%s/%04d", unit_set, code, year);
-  }
+  // "t/<unit set>/<code>/<year, four digits at least>".
+  static std::string TotalsKey(absl::string_view unit_set, absl::string_view code, int year);
   static std::string TotalsPrefix(const std::string& unit_set, const std::string& code) {
     return absl::StrFormat("t/%s/%s/", unit_set, code);
   }
-  static std::string BucketPrefix(const std::string& unit_set, const std::string& parent) {
-    return absl::StrFormat("b/%s/%s/", unit_set, parent);
+  static std::string BucketPrefix(absl::string_view unit_set, absl::string_view parent) {
+    return absl::StrCat("b/", unit_set, "/", parent, "/");
   }
   // The index prefix of an area of `set` ("x/<set>/<path>/"); "" if it is not a unit.
   static std::string IndexPrefix(domain::areas::UnitSet set, const std::string& code);

@@ -50,12 +50,12 @@ UnitSet UnitSetOr(const coop::v1::Area& area, UnitSet fallback) {
 
 const MappedArea& AreaMapper::Map(const coop::v1::Area& recorded, UnitSet target,
                                   const coop::v1::Area& readdress) {
-  std::string key =
-      absl::StrCat(recorded.unit_set(), "|", recorded.code(), "|", static_cast<int>(target), "|",
-                   readdress.unit_set(), "|", readdress.code());
-  auto it = memo_.find(key);
+  key_.clear();
+  absl::StrAppend(&key_, recorded.unit_set(), "|", recorded.code(), "|", static_cast<int>(target),
+                  "|", readdress.unit_set(), "|", readdress.code());
+  auto it = memo_.find(key_);
   if (it != memo_.end()) return it->second;
-  return memo_.emplace(std::move(key), Compute(recorded, target, readdress)).first->second;
+  return memo_.emplace(key_, Compute(recorded, target, readdress)).first->second;
 }
 
 MappedArea AreaMapper::Compute(const coop::v1::Area& recorded, UnitSet target,

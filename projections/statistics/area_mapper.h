@@ -47,6 +47,7 @@ class AreaMapper {
   MappedArea Compute(const coop::v1::Area& recorded, domain::areas::UnitSet target,
                      const coop::v1::Area& readdress) const;
   absl::node_hash_map<std::string, MappedArea> memo_;  // stable references
+  std::string key_;  // Map's memo key, built in place (no allocation once it has grown)
 };
 
 // The unit set an area's code is read in: its own, or the set in force on `day` if empty.

@@ -40,6 +40,9 @@ bool Terminal(const Snapshot& s) { return domain::IsTerminal(s.state.status); }
 // The calendar (domain/cooperative/cooperative_calendar.h) on `day`: a suspension run out, a
 // dissolution ended by itself. The status keeps the position of the event that started it.
 void AdvanceTo(Snapshot& s, absl::CivilDay day) {
+  // A calendar change always changes the status: without one due, the state is not passed
+  // through AdvanceTo (which moves it twice).
+  if (domain::StatusOn(s.state, day) == s.state.status) return;
   const bool was_terminal = Terminal(s);
   s.state = domain::AdvanceTo(std::move(s.state), day);
   if (!was_terminal && Terminal(s)) {

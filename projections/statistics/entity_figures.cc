@@ -137,30 +137,36 @@ int FirstYearChangedBy(const coop::v1::RecordedEvent& event, PeriodKind kind) {
   const absl::CivilDay on = domain::ParseDateOr(event.occurred_on(), unparsed);
   if (on == unparsed) return 0;
   const int year = PeriodYearOf(on, kind);
-  const std::string& type = event.type();
-  const auto is = [&type](const google::protobuf::Message& message) {
-    return type == message.GetDescriptor()->full_name();
+  // The event types that decide, named once (their descriptors' full names).
+  struct Types {
+    const std::string& registered = coop::v1::CooperativeRegistered::descriptor()->full_name();
+    const std::string& formed = coop::v1::GroupFormed::descriptor()->full_name();
+    const std::string& founded = coop::v1::HallFounded::descriptor()->full_name();
+    const std::string& registration_changed =
+        coop::v1::CooperativeRegistrationChanged::descriptor()->full_name();
+    const std::string& group_changed = coop::v1::GroupChanged::descriptor()->full_name();
+    const std::string& rated = coop::v1::CooperativeRated::descriptor()->full_name();
+    const std::string& report =
+        coop::v1::CooperativeAnnualReportSubmitted::descriptor()->full_name();
+    const std::string& meeting = coop::v1::CooperativeGeneralMeetingHeld::descriptor()->full_name();
   };
-  if (is(coop::v1::CooperativeRegistered::default_instance()) ||
-      is(coop::v1::GroupFormed::default_instance()) ||
-      is(coop::v1::HallFounded::default_instance())) {
-    return 0;
-  }
-  if (is(coop::v1::CooperativeRegistrationChanged::default_instance()) ||
-      is(coop::v1::GroupChanged::default_instance())) {
+  static const Types kTypes;
+  const std::string& type = event.type();
+  if (type == kTypes.registered || type == kTypes.formed || type == kTypes.founded) return 0;
+  if (type == kTypes.registration_changed || type == kTypes.group_changed) {
     return std::min(year, 2025);
   }
   // The year a payload is about: rating, annual report, general meeting.
   int about = 0;
-  if (is(coop::v1::CooperativeRated::default_instance())) {
+  if (type == kTypes.rated) {
     coop::v1::CooperativeRated rated;
     if (!rated.ParseFromString(event.payload())) return 0;
     about = rated.year();
-  } else if (is(coop::v1::CooperativeAnnualReportSubmitted::default_instance())) {
+  } else if (type == kTypes.report) {
     coop::v1::CooperativeAnnualReportSubmitted report;
     if (!report.ParseFromString(event.payload())) return 0;
     about = report.year();
-  } else if (is(coop::v1::CooperativeGeneralMeetingHeld::default_instance())) {
+  } else if (type == kTypes.meeting) {
     coop::v1::CooperativeGeneralMeetingHeld meeting;
     if (!meeting.ParseFromString(event.payload())) return 0;
     about = meeting.fiscal_year();

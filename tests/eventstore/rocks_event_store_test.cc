@@ -7,6 +7,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <string>
 #include <thread>
 
@@ -83,6 +85,40 @@ TEST_F(RocksEventStoreTest, GivenMoreThanAMemtableOfEventsWhenAppendedThenTheyAr
   EXPECT_GT(table_files(), 0);
   Reopen();
   EXPECT_EQ(store_->GetLogInfo().head_position(), 48u);
+}
+
+// Every family, not only the events' (the random keys are in the stream index, the stream
+// heads and the ids), as RocksDB records the options it opened with (its OPTIONS file).
+TEST_F(RocksEventStoreTest, GivenTheStoreOpenThenEveryFamilyFlushesItsMemtableAtEightMebibytes) {
+  std::filesystem::path newest;
+  for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("OPTIONS-", 0) == 0 && (newest.empty() || name > newest.filename().string())) {
+      newest = entry.path();
+    }
+  }
+  ASSERT_FALSE(newest.empty());
+  std::ifstream file(newest);
+  std::map<std::string, std::string> buffer_size_by_family;
+  std::string line, family;
+  while (std::getline(file, line)) {
+    const size_t start = line.find_first_not_of(' ');
+    if (start == std::string::npos) continue;
+    line = line.substr(start);
+    if (line.rfind("[", 0) == 0) {
+      const std::string section = "[CFOptions \"";
+      family = line.rfind(section, 0) == 0
+                   ? line.substr(section.size(), line.find('"', section.size()) - section.size())
+                   : "";
+    } else if (!family.empty() && line.rfind("write_buffer_size=", 0) == 0) {
+      buffer_size_by_family[family] = line.substr(std::string("write_buffer_size=").size());
+    }
+  }
+  const std::map<std::string, std::string> expected = {
+      {"default", "8388608"},    {"events", "8388608"},    {"stream_index", "8388608"},
+      {"streams", "8388608"},    {"event_ids", "8388608"}, {"time_index", "8388608"},
+      {"area_index", "8388608"}, {"merkle", "8388608"}};
+  EXPECT_EQ(buffer_size_by_family, expected);
 }
 
 TEST_F(RocksEventStoreTest, ACompactionRewritesEveryFamilyAndChangesNothingRead) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <utility>
@@ -32,6 +33,20 @@ TEST(TotalsRowCodecTest, GivenARowWhenSerializedThenItIsTheFigureVectorsBytes) {
   ASSERT_TRUE(TotalsRowCodec::Parse(TotalsRowCodec::Serialize(row), &parsed));
   EXPECT_EQ(parsed, row);
   EXPECT_EQ(TotalsRowCodec::Serialize({}), "");
+}
+
+// Serialize writes the packed field itself: the same bytes as protobuf's for rows whose length
+// takes two bytes and for the extreme values.
+TEST(TotalsRowCodecTest, GivenLongRowsAndExtremeValuesWhenSerializedThenTheBytesAreProtobufs) {
+  TotalsRow row = {std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max(), -1, 1,
+                   0};
+  for (int64_t i = 0; i < 300; ++i) row.push_back(i * i * (i % 2 == 0 ? 1 : -1) * 1'000'003);
+  coop::v1::FigureVector vector;
+  for (const int64_t value : row) vector.add_values(value);
+  EXPECT_EQ(TotalsRowCodec::Serialize(row), DeterministicBytes(vector));
+  TotalsRow parsed;
+  ASSERT_TRUE(TotalsRowCodec::Parse(TotalsRowCodec::Serialize(row), &parsed));
+  EXPECT_EQ(parsed, row);
 }
 
 TEST(TotalsRowCodecTest, GivenBytesThatAreNoFigureVectorWhenParsedThenItFails) {
