@@ -46,10 +46,15 @@ struct ReadAllQuery {
   // at least one event. With events of up to 1 MiB, a count alone would let one page of a
   // stalled reader hold hundreds of megabytes.
   uint64_t max_bytes = 0;
+  // Also return each event's bytes as the log holds them (a serialized coop.v1.RecordedEvent),
+  // for a reader that keeps events as bytes and need not serialize them again.
+  bool with_stored_bytes = false;
 };
 
 struct ReadPage {
   std::vector<coop::v1::RecordedEvent> events;
+  // With ReadAllQuery::with_stored_bytes, events[i]'s bytes as stored; else empty.
+  std::vector<std::string> stored_bytes;
   // Where the next page starts (forwards: the first position not examined yet;
   // backwards: the last one not examined yet, 0 once the start was reached).
   uint64_t next_position = 0;

@@ -106,21 +106,27 @@ void CooperativeRegistryProjection::AsOn(absl::CivilDay day, coop::v1::Cooperati
 
 absl::Status CooperativeRegistryProjection::Apply(const coop::v1::RecordedEvent& event,
                                                   ProjectionWriter& writer) {
+  return ApplyStored(event, {}, writer);
+}
+
+absl::Status CooperativeRegistryProjection::ApplyStored(const coop::v1::RecordedEvent& event,
+                                                        std::string_view stored_bytes,
+                                                        ProjectionWriter& writer) {
   if (absl::StartsWith(event.stream_id(), domain::CooperativeAggregate::kStreamPrefix)) {
     if (!domain::IsCorrection(event) &&
         !domain::CodecFor<coop::v1::CooperativeEvent>().IsMember(event.type()))
       return absl::OkStatus();
-    return ApplyCooperativeEvent(event, writer);
+    return ApplyCooperativeEvent(event, stored_bytes, writer);
   }
   if (IsLinkedEvent(event)) return ApplyLinkedEvent(event, writer);
   return absl::OkStatus();
 }
 
 absl::Status CooperativeRegistryProjection::ApplyCooperativeEvent(
-    const coop::v1::RecordedEvent& event, ProjectionWriter& writer) {
+    const coop::v1::RecordedEvent& event, std::string_view stored_bytes, ProjectionWriter& writer) {
   const std::string id =
       event.stream_id().substr(sizeof(domain::CooperativeAggregate::kStreamPrefix) - 1);
-  if (auto st = streams_.Append(writer, StreamKey(id), event); !st.ok()) return st;
+  if (auto st = streams_.Append(writer, StreamKey(id), event, stored_bytes); !st.ok()) return st;
   touched_.insert(id);  // its view is folded once for the page (FinishPage)
   return absl::OkStatus();
 }

@@ -30,6 +30,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -55,6 +56,9 @@ class CooperativeRegistryProjection final : public Projection {
   std::string name() const override { return kName; }
   uint32_t version() const override { return 3; }
   absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
+  // Keeps the event's stored bytes in its stream row (StreamRowCache::Append).
+  absl::Status ApplyStored(const coop::v1::RecordedEvent& event, std::string_view stored_bytes,
+                           ProjectionWriter& writer) override;
   void BeginPage(uint64_t first_position) override;
   absl::Status FinishPage(ProjectionWriter& writer, uint64_t last_position) override;
 
@@ -89,7 +93,7 @@ class CooperativeRegistryProjection final : public Projection {
 
  private:
   absl::Status ApplyCooperativeEvent(const coop::v1::RecordedEvent& event,
-                                     ProjectionWriter& writer);
+                                     std::string_view stored_bytes, ProjectionWriter& writer);
   absl::Status ApplyLinkedEvent(const coop::v1::RecordedEvent& event, ProjectionWriter& writer);
   // Re-folds the cooperative's view from its "s/" and "x/" rows and updates its index rows.
   absl::Status Refresh(const std::string& cooperative_id, ProjectionWriter& writer);

@@ -122,13 +122,21 @@ void GroupRegistryProjection::AsOn(absl::CivilDay day, coop::v1::GroupView* view
 
 absl::Status GroupRegistryProjection::Apply(const coop::v1::RecordedEvent& event,
                                             ProjectionWriter& writer) {
+  return ApplyStored(event, {}, writer);
+}
+
+absl::Status GroupRegistryProjection::ApplyStored(const coop::v1::RecordedEvent& event,
+                                                  std::string_view stored_bytes,
+                                                  ProjectionWriter& writer) {
   if (absl::StartsWith(event.stream_id(), domain::GroupAggregate::kStreamPrefix)) {
     if (!domain::IsCorrection(event) &&
         !domain::CodecFor<coop::v1::GroupEvent>().IsMember(event.type()))
       return absl::OkStatus();
     const std::string id =
         event.stream_id().substr(sizeof(domain::GroupAggregate::kStreamPrefix) - 1);
-    if (auto st = streams_.Append(writer, StreamKey(id), event); !st.ok()) return st;
+    if (auto st = streams_.Append(writer, StreamKey(id), event, stored_bytes); !st.ok()) {
+      return st;
+    }
     touched_.insert(id);  // its view is folded once for the page (FinishPage)
     return absl::OkStatus();
   }

@@ -20,6 +20,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/time/civil_time.h"
@@ -42,6 +43,9 @@ class GroupRegistryProjection final : public Projection {
   std::string name() const override { return kName; }
   uint32_t version() const override { return 2; }
   absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
+  // Keeps the event's stored bytes in its stream row (StreamRowCache::Append).
+  absl::Status ApplyStored(const coop::v1::RecordedEvent& event, std::string_view stored_bytes,
+                           ProjectionWriter& writer) override;
   void BeginPage(uint64_t first_position) override;
   absl::Status FinishPage(ProjectionWriter& writer, uint64_t last_position) override;
 

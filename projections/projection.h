@@ -76,6 +76,14 @@ class Projection {
   virtual uint32_t version() const = 0;
   // An error stops the runner (state kFailed) without committing the page.
   virtual absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) = 0;
+  // Apply, given also the event's bytes as the log stores them (a serialized RecordedEvent,
+  // valid as long as `event`): what the runner calls. A projection that keeps events as bytes
+  // (stream_row_cache.h) keeps these instead of serializing the event again; the others need
+  // not override it.
+  virtual absl::Status ApplyStored(const coop::v1::RecordedEvent& event,
+                                   std::string_view stored_bytes, ProjectionWriter& writer) {
+    return Apply(event, writer);
+  }
 
   // A page is the events applied between BeginPage and FinishPage (first and last position),
   // committed in one batch. A projection may keep parsed rows in memory and write them to

@@ -256,14 +256,15 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
   std::vector<PageView> earlier;
   projection_->BeginPage(from);
   for (;;) {
-    for (const auto& event : *page) {
+    for (size_t i = 0; i < page->size(); ++i) {
+      const coop::v1::RecordedEvent& event = *(page->begin() + i);
       if (event.position() != expected) {
         Fail(absl::DataLossError(absl::StrCat("projection ", name_, " expected position ", expected,
                                               " but read ", event.position())));
         return false;
       }
       ++expected;
-      if (auto st = projection_->Apply(event, *batch); !st.ok()) {
+      if (auto st = projection_->ApplyStored(event, page->stored_bytes(i), *batch); !st.ok()) {
         Fail(absl::Status(st.code(), absl::StrCat("projection ", name_, " at position ",
                                                   event.position(), ": ", st.message())));
         return false;

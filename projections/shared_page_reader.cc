@@ -75,6 +75,7 @@ absl::StatusOr<PageView> SharedPageReader::Load(uint64_t from, uint32_t max_coun
   query.from_position = from;
   query.max_count = max_count;
   query.max_bytes = max_page_bytes_;
+  query.with_stored_bytes = true;
   auto read = events_->ReadAll(query);
 
   std::vector<Page> retired;  // freed after the lock when nobody reads ahead (declared first)
@@ -87,12 +88,21 @@ absl::StatusOr<PageView> SharedPageReader::Load(uint64_t from, uint32_t max_coun
     return read.status();
   }
   loading->page.first = from;
-  loading->page.events = std::make_shared<const PageView::Events>(std::move(read->events));
+  auto data = std::make_shared<PageEvents>();
+  data->events = std::move(read->events);
+  data->stored_bytes = std::move(read->stored_bytes);
+  if (data->stored_bytes.size() != data->events.size()) {
+    loading->status = absl::InternalError("the event store returned no stored bytes");
+    return loading->status;
+  }
+  loading->page.data = std::move(data);
   loading->page.end_of_log = read->end_of_log;
-  counters_.events_read += loading->page.events->size();
-  for (const auto& event : *loading->page.events) loading->page.bytes += event.payload().size();
+  counters_.events_read += loading->page.data->events.size();
+  for (const auto& event : loading->page.data->events) {
+    loading->page.bytes += event.payload().size();
+  }
   const Page& page = loading->page;
-  if (page.events->empty()) return PageView(page.events, 0, 0, page.end_of_log);
+  if (page.data->events.empty()) return PageView(page.data, 0, 0, page.end_of_log);
   Keep(page);
   // One page ahead of what callers asked for, not more: a page read ahead asks for none.
   return for_caller ? Slice(page, from, max_count, runner, /*fresh=*/true) : PageView();
@@ -101,18 +111,18 @@ absl::StatusOr<PageView> SharedPageReader::Load(uint64_t from, uint32_t max_coun
 PageView SharedPageReader::Slice(const Page& page, uint64_t from, uint32_t max_count,
                                  uint64_t runner, bool fresh) {
   const size_t begin = from - page.first;
-  const size_t end = std::min<size_t>(page.events->size(), begin + max_count);
-  const bool to_its_end = end == page.events->size();
+  const size_t end = std::min<size_t>(page.data->events.size(), begin + max_count);
+  const bool to_its_end = end == page.data->events.size();
   if (to_its_end) MaybeReadAhead(page, max_count, runner);
   // A kept page read at an older head: its end is the end of the log only while the head has
   // not moved past it (else the caller reads on from there, and gets only the new commits).
-  const bool at_head = fresh || events_->notifier().head() < page.first + page.events->size();
-  return PageView(page.events, begin, end, page.end_of_log && to_its_end && at_head);
+  const bool at_head = fresh || events_->notifier().head() < page.first + page.data->events.size();
+  return PageView(page.data, begin, end, page.end_of_log && to_its_end && at_head);
 }
 
 void SharedPageReader::MaybeReadAhead(const Page& page, uint32_t max_count, uint64_t runner) {
-  if (page.end_of_log || page.events->size() < max_count) return;  // at (or near) the head
-  const uint64_t next = page.first + page.events->size();
+  if (page.end_of_log || page.data->events.size() < max_count) return;  // at (or near) the head
+  const uint64_t next = page.first + page.data->events.size();
   if (loading_.contains(next) || IsKept(next)) return;
   // Not past the convoy's lead: the runner would find it kept and not wait.
   if (MustWaitForConvoy(runner, next, max_count)) return;
@@ -181,7 +191,7 @@ SharedPageReader::Counters SharedPageReader::counters() const {
 std::optional<PageView> SharedPageReader::FindKept(uint64_t from, uint32_t max_count,
                                                    uint64_t runner) {
   for (auto it = kept_.begin(); it != kept_.end(); ++it) {
-    const uint64_t last = it->first + it->events->size() - 1;
+    const uint64_t last = it->first + it->data->events.size() - 1;
     if (from < it->first || from > last) continue;
     kept_.splice(kept_.begin(), kept_, it);  // most recently used
     return Slice(kept_.front(), from, max_count, runner, /*fresh=*/false);
@@ -191,7 +201,7 @@ std::optional<PageView> SharedPageReader::FindKept(uint64_t from, uint32_t max_c
 
 bool SharedPageReader::IsCovered(uint64_t position) const {
   for (const Page& page : kept_) {
-    if (position >= page.first && position < page.first + page.events->size()) return true;
+    if (position >= page.first && position < page.first + page.data->events.size()) return true;
   }
   return false;
 }

@@ -7,7 +7,8 @@
 // keeps it. Runners asking for the same page at the same time share one read. At most
 // `max_pages` pages, and at most 4 × `max_page_bytes` of payload, are kept, the least recently
 // used dropped first; a page also ends once its events hold `max_page_bytes` of payload, so
-// what is kept is bounded whatever the events' size.
+// what is kept is bounded whatever the events' size. A page holds each event twice: parsed,
+// and as the log stores it (PageEvents), for the projections that keep events as bytes.
 //
 // Read ahead: when a read reaches the end of a full page, a thread of the reader's own reads
 // the page after it, so that the runner furthest ahead (in a rebuild, the slowest projection,
@@ -48,6 +49,8 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -60,25 +63,35 @@
 
 namespace coop::projections {
 
+// A page's events as read from the store, with each one's bytes as the log stores them (a
+// serialized RecordedEvent), which projections keeping events as bytes keep instead of
+// serializing the event again (stream_row_cache.h).
+struct PageEvents {
+  std::vector<coop::v1::RecordedEvent> events;
+  std::vector<std::string> stored_bytes;  // one for each event
+};
+
 // Consecutive events of the log, shared with other readers of the same page (read-only).
 class PageView {
  public:
   using Events = std::vector<coop::v1::RecordedEvent>;
   PageView() = default;
-  PageView(std::shared_ptr<const Events> events, size_t begin, size_t end, bool end_of_log)
-      : events_(std::move(events)), begin_(begin), end_(end), end_of_log_(end_of_log) {}
+  PageView(std::shared_ptr<const PageEvents> page, size_t begin, size_t end, bool end_of_log)
+      : page_(std::move(page)), begin_(begin), end_(end), end_of_log_(end_of_log) {}
 
-  Events::const_iterator begin() const { return events_->begin() + begin_; }
-  Events::const_iterator end() const { return events_->begin() + end_; }
+  Events::const_iterator begin() const { return page_->events.begin() + begin_; }
+  Events::const_iterator end() const { return page_->events.begin() + end_; }
   bool empty() const { return begin_ == end_; }
   size_t size() const { return end_ - begin_; }
-  const coop::v1::RecordedEvent& back() const { return (*events_)[end_ - 1]; }
+  const coop::v1::RecordedEvent& back() const { return page_->events[end_ - 1]; }
+  // The bytes of the slice's i-th event (i < size()) as the log stores them.
+  std::string_view stored_bytes(size_t i) const { return page_->stored_bytes[begin_ + i]; }
   // True if the slice ends where the log did: as of the page's read, for a page read for this
   // call; as of the call, for a kept page (SharedPageReader::Read).
   bool end_of_log() const { return end_of_log_; }
 
  private:
-  std::shared_ptr<const Events> events_;
+  std::shared_ptr<const PageEvents> page_;
   size_t begin_ = 0;
   size_t end_ = 0;
   bool end_of_log_ = false;
@@ -125,7 +138,7 @@ class SharedPageReader {
   struct Page {
     uint64_t first = 0;  // position of events->front()
     uint64_t bytes = 0;  // of its events' payloads
-    std::shared_ptr<const PageView::Events> events;
+    std::shared_ptr<const PageEvents> data;
     bool end_of_log = false;
   };
   struct Loading;  // a read in progress, which others asking for the same `from` wait for

@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/wire_format_lite.h"
 
 namespace coop::projections {
 namespace {
@@ -60,47 +62,83 @@ bool ParseLastEvent(const std::string& bytes, coop::v1::RecordedEvent* last, boo
   return !*found || last->ParseFromArray(bytes.data() + last_begin, static_cast<int>(last_length));
 }
 
+// Whether a field of RecordedEvent with this tag is one this build knows: a known number, with
+// the wire type its type is written with (else protobuf's parse holds it as an unknown field).
+// The answers for the numbers RecordedEvent uses are worked out once.
+bool IsKnownField(uint32_t tag) {
+  using google::protobuf::FieldDescriptor;
+  using google::protobuf::internal::WireFormatLite;
+  constexpr int kTabled = 64;
+  struct Table {
+    // Bit w of accepted[n]: wire type w is that of field n (0: no field n).
+    uint8_t accepted[kTabled] = {};
+    Table() {
+      for (int number = 1; number < kTabled; ++number) accepted[number] = Accepted(number);
+    }
+    static uint8_t Accepted(int number) {
+      const FieldDescriptor* field =
+          coop::v1::RecordedEvent::descriptor()->FindFieldByNumber(number);
+      if (field == nullptr) return 0;
+      uint8_t bits = uint8_t{1} << WireFormatLite::WireTypeForFieldType(
+                         static_cast<WireFormatLite::FieldType>(field->type()));
+      if (field->is_packable()) bits |= uint8_t{1} << WireFormatLite::WIRETYPE_LENGTH_DELIMITED;
+      return bits;
+    }
+  };
+  static const Table kTable;
+  const uint32_t number = tag >> 3;
+  const uint8_t accepted =
+      number < kTabled ? kTable.accepted[number] : Table::Accepted(static_cast<int>(number));
+  return (accepted >> (tag & 7)) & 1;
+}
+
+// Appends to `row` one element of `events` holding the fields of `encoded` (a serialized
+// RecordedEvent) but those numbered in `dropped` and those this build does not know. Protobuf
+// writes the fields in number order, and each field's bytes do not depend on the others:
+// leaving out the dropped ones gives the bytes of a copy with those fields cleared. `scratch`
+// is working space.
+void AppendKeptFields(std::string_view encoded, const std::vector<int>& dropped,
+                      std::string* scratch, std::string* row) {
+  scratch->clear();
+  CodedInputStream input(reinterpret_cast<const uint8_t*>(encoded.data()),
+                         static_cast<int>(encoded.size()));
+  // Consecutive kept fields are copied together: [run_begin, field_begin) is kept, not copied.
+  int run_begin = 0;
+  int field_begin = 0;
+  while (const uint32_t tag = input.ReadTag()) {
+    if (!SkipValue(input, tag)) break;  // not possible for bytes that parsed
+    const int field_end = input.CurrentPosition();
+    const int number = static_cast<int>(tag >> 3);
+    if (std::find(dropped.begin(), dropped.end(), number) != dropped.end() || !IsKnownField(tag)) {
+      scratch->append(encoded.data() + run_begin, static_cast<size_t>(field_begin - run_begin));
+      run_begin = field_end;
+    }
+    field_begin = field_end;
+  }
+  // Whatever did not parse (nothing, for bytes that parsed) is kept, not lost.
+  scratch->append(encoded.data() + run_begin, encoded.size() - static_cast<size_t>(run_begin));
+  uint8_t header[1 + 5];  // the tag, and a length of at most five bytes
+  header[0] = static_cast<uint8_t>(kEventsTag);
+  const uint8_t* header_end =
+      CodedOutputStream::WriteVarint32ToArray(static_cast<uint32_t>(scratch->size()), header + 1);
+  row->append(reinterpret_cast<const char*>(header), static_cast<size_t>(header_end - header));
+  row->append(*scratch);
+}
+
 }  // namespace
 
 void AppendKeptEvent(const coop::v1::RecordedEvent& event, const std::vector<int>& dropped,
                      std::string* scratch, std::string* row) {
-  scratch->clear();
-  if (event.GetReflection()->GetUnknownFields(event).empty()) {
-    event.AppendToString(scratch);
-  } else {
-    // Fields this build does not know (coopd writes none) are not kept.
-    coop::v1::RecordedEvent known = event;
-    known.GetReflection()->MutableUnknownFields(&known)->Clear();
-    known.AppendToString(scratch);
-  }
-  // Serialization writes the fields in number order, and each field's bytes do not depend on
-  // the others: leaving out the dropped ones gives the bytes of a copy with those fields
-  // cleared. The kept ones are moved to the front, in place.
-  char* kept_end = scratch->data();
-  CodedInputStream input(reinterpret_cast<const uint8_t*>(scratch->data()),
-                         static_cast<int>(scratch->size()));
-  int field_begin = 0;
-  while (const uint32_t tag = input.ReadTag()) {
-    if (!SkipValue(input, tag)) break;  // not possible for bytes protobuf just wrote
-    const int field_end = input.CurrentPosition();
-    const int number = static_cast<int>(tag >> 3);
-    if (std::find(dropped.begin(), dropped.end(), number) == dropped.end()) {
-      std::memmove(kept_end, scratch->data() + field_begin, field_end - field_begin);
-      kept_end += field_end - field_begin;
-    }
-    field_begin = field_end;
-  }
-  // Whatever did not parse (nothing, for bytes protobuf just wrote) is kept, not lost.
-  const size_t rest = scratch->size() - static_cast<size_t>(field_begin);
-  std::memmove(kept_end, scratch->data() + field_begin, rest);
-  kept_end += rest;
-  const size_t kept_size = static_cast<size_t>(kept_end - scratch->data());
-  uint8_t header[1 + 5];  // the tag, and a length of at most five bytes
-  header[0] = static_cast<uint8_t>(kEventsTag);
-  const uint8_t* header_end =
-      CodedOutputStream::WriteVarint32ToArray(static_cast<uint32_t>(kept_size), header + 1);
-  row->append(reinterpret_cast<const char*>(header), static_cast<size_t>(header_end - header));
-  row->append(scratch->data(), kept_size);
+  // Fields this build does not know (coopd writes none) are not kept: AppendKeptFields leaves
+  // them out.
+  std::string encoded;
+  event.AppendToString(&encoded);
+  AppendKeptFields(encoded, dropped, scratch, row);
+}
+
+void AppendStoredEvent(std::string_view stored_bytes, const std::vector<int>& dropped,
+                       std::string* scratch, std::string* row) {
+  AppendKeptFields(stored_bytes, dropped, scratch, row);
 }
 
 StreamRowCache::StreamRowCache(std::initializer_list<int> dropped, size_t max_rows)
@@ -118,10 +156,12 @@ absl::StatusOr<StreamRowCache::Row*> StreamRowCache::Load(ProjectionWriter& writ
 }
 
 absl::Status StreamRowCache::Append(ProjectionWriter& writer, const std::string& key,
-                                    const coop::v1::RecordedEvent& event) {
+                                    const coop::v1::RecordedEvent& event,
+                                    std::string_view stored_bytes) {
   auto row = Load(writer, key);
   if (!row.ok()) return row.status();
   (*row)->appended.push_back(&event);
+  (*row)->appended_stored.push_back(stored_bytes);
   return absl::OkStatus();
 }
 
@@ -187,8 +227,12 @@ absl::Status StreamRowCache::FinishPage(ProjectionWriter& writer, uint64_t last_
   for (auto& [key, row] : rows_) {
     if (row.appended.empty()) continue;
     const size_t stored_size = row.bytes.size();
-    for (const auto* event : row.appended) {
-      AppendKeptEvent(*event, dropped_, &scratch_, &row.bytes);
+    for (size_t i = 0; i < row.appended.size(); ++i) {
+      if (row.appended_stored[i].empty()) {
+        AppendKeptEvent(*row.appended[i], dropped_, &scratch_, &row.bytes);
+      } else {
+        AppendStoredEvent(row.appended_stored[i], dropped_, &scratch_, &row.bytes);
+      }
     }
     // Only the page's events are written: the row as stored is `bytes` up to `stored_size`.
     if (auto st = writer.Append(key, std::string_view(row.bytes).substr(stored_size)); !st.ok()) {
@@ -199,6 +243,7 @@ absl::Status StreamRowCache::FinishPage(ProjectionWriter& writer, uint64_t last_
     row.last_position = row.appended.back()->position();
     row.tail_known = true;
     row.appended.clear();
+    row.appended_stored.clear();
   }
   if (rows_.size() > max_rows_) rows_.clear();
   next_position_ = last_position + 1;

@@ -29,6 +29,7 @@
 #include <initializer_list>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/container/node_hash_map.h"
@@ -44,16 +45,22 @@ namespace coop::projections {
 // appended to `row`. `scratch` is working space, reused between calls.
 void AppendKeptEvent(const coop::v1::RecordedEvent& event, const std::vector<int>& dropped,
                      std::string* scratch, std::string* row);
+// The same element, from the event's bytes as the log stores them (a serialized RecordedEvent,
+// as protobuf writes it: fields in number order), without serializing the event again: for
+// such bytes, what AppendKeptEvent appends for the event they parse to.
+void AppendStoredEvent(std::string_view stored_bytes, const std::vector<int>& dropped,
+                       std::string* scratch, std::string* row);
 
 class StreamRowCache {
  public:
   // `dropped`: the RecordedEvent field numbers a kept event leaves out.
   StreamRowCache(std::initializer_list<int> dropped, size_t max_rows);
 
-  // Appends `event` to the row under `key`.
-  // REQUIRES: `event` stays valid and unchanged until FinishPage returns.
+  // Appends `event` to the row under `key`. `stored_bytes`: the event's bytes as the log stores
+  // them (Projection::ApplyStored), kept as they are; empty: the event is serialized.
+  // REQUIRES: `event` and `stored_bytes` stay valid and unchanged until FinishPage returns.
   absl::Status Append(ProjectionWriter& writer, const std::string& key,
-                      const coop::v1::RecordedEvent& event);
+                      const coop::v1::RecordedEvent& event, std::string_view stored_bytes = {});
 
   // The row's events in order: the stored ones (stripped, parsed on first use), then those
   // appended during this page (as given to Append). Valid until the next call that changes
@@ -91,6 +98,7 @@ class StreamRowCache {
     std::unique_ptr<coop::v1::CooperativeRegistryStream> parsed;
     size_t parsed_size = 0;
     std::vector<const coop::v1::RecordedEvent*> appended;  // this page's
+    std::vector<std::string_view> appended_stored;         // their stored bytes, or empty
   };
   absl::StatusOr<Row*> Load(ProjectionWriter& writer, const std::string& key);
 

@@ -459,14 +459,18 @@ absl::StatusOr<ReadPage> RocksEventStore::ReadAll(const ReadAllQuery& query) {
     }
     const uint64_t position = position_of(it->key());
     coop::v1::RecordedEvent event;
+    std::string value;
     if (area) {
-      std::string value;
       auto s = db_->Get(ro, events_, keys::EventKey(position), &value);
       if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading position ", position));
-      if (!event.ParseFromString(value)) {
-        return absl::DataLossError(absl::StrCat("event at position ", position, " does not parse"));
-      }
-    } else if (!event.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()))) {
+    } else if (query.with_stored_bytes) {
+      value.assign(it->value().data(), it->value().size());
+    }
+    const bool parsed =
+        area || query.with_stored_bytes
+            ? event.ParseFromString(value)
+            : event.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()));
+    if (!parsed) {
       return absl::DataLossError(absl::StrCat("event at position ", position, " does not parse"));
     }
     ++scanned;
@@ -474,6 +478,7 @@ absl::StatusOr<ReadPage> RocksEventStore::ReadAll(const ReadAllQuery& query) {
     if (matcher.Matches(event)) {
       bytes += event.payload().size();
       page.events.push_back(std::move(event));
+      if (query.with_stored_bytes) page.stored_bytes.push_back(std::move(value));
     }
   }
   if (!it->status().ok()) return base::FromRocks(it->status(), "reading the log");

@@ -198,10 +198,16 @@ std::string AnnualStatisticsProjection::IndexPrefix(UnitSet set, const std::stri
 
 absl::Status AnnualStatisticsProjection::Apply(const coop::v1::RecordedEvent& event,
                                                ProjectionWriter& writer) {
+  return ApplyStored(event, {}, writer);
+}
+
+absl::Status AnnualStatisticsProjection::ApplyStored(const coop::v1::RecordedEvent& event,
+                                                     std::string_view stored_bytes,
+                                                     ProjectionWriter& writer) {
   const std::string& stream = event.stream_id();
   if (absl::StartsWith(stream, domain::PlanAggregate::kStreamPrefix)) {
     // Plans add no figures; their events are kept for GetPlanProgress.
-    return streams_.Append(writer, EntityKey(stream), event);
+    return streams_.Append(writer, EntityKey(stream), event, stored_bytes);
   }
   const bool grant = absl::StartsWith(stream, domain::GrantAggregate::kStreamPrefix);
   if (grant || absl::StartsWith(stream, domain::OcopAggregate::kStreamPrefix) ||
@@ -230,20 +236,23 @@ absl::Status AnnualStatisticsProjection::Apply(const coop::v1::RecordedEvent& ev
       if (!cooperative_id.empty() || grant) writer.Put(owner_key, cooperative_id);
     }
     if (!cooperative_id.empty()) {
-      return ApplyToEntity(CooperativeEntityId(cooperative_id), event, writer);
+      return ApplyToEntity(CooperativeEntityId(cooperative_id), event, stored_bytes, writer);
     }
     if (!grant) return absl::OkStatus();  // nothing before its first event
   }
   const std::string entity_id = EntityIdOfStream(stream);
   if (entity_id.empty()) return absl::OkStatus();
-  return ApplyToEntity(entity_id, event, writer);
+  return ApplyToEntity(entity_id, event, stored_bytes, writer);
 }
 
 absl::Status AnnualStatisticsProjection::ApplyToEntity(const std::string& entity_id,
                                                        const coop::v1::RecordedEvent& event,
+                                                       std::string_view stored_bytes,
                                                        ProjectionWriter& writer) {
   // The entity's events; its figures are recomputed once for the page (RefreshEntity).
-  if (auto st = streams_.Append(writer, EntityKey(entity_id), event); !st.ok()) return st;
+  if (auto st = streams_.Append(writer, EntityKey(entity_id), event, stored_bytes); !st.ok()) {
+    return st;
+  }
   const int first_year = FirstYearChangedBy(event, PeriodKind::kCalendarYear);
   auto [it, inserted] = touched_.try_emplace(entity_id);
   Touched& touched = it->second;

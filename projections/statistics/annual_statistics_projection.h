@@ -36,6 +36,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -72,6 +73,9 @@ class AnnualStatisticsProjection final : public Projection {
   // depends on: a test fails when the catalogue changes without this and version() changing.
   static constexpr uint64_t kCatalogueFingerprint = 6328632516747343571ull;
   absl::Status Apply(const coop::v1::RecordedEvent& event, ProjectionWriter& writer) override;
+  // Keeps the event's stored bytes in its stream row (StreamRowCache::Append).
+  absl::Status ApplyStored(const coop::v1::RecordedEvent& event, std::string_view stored_bytes,
+                           ProjectionWriter& writer) override;
   void BeginPage(uint64_t first_position) override;
   absl::Status FinishPage(ProjectionWriter& writer, uint64_t last_position) override;
 
@@ -85,7 +89,7 @@ class AnnualStatisticsProjection final : public Projection {
 
   static std::string EntityKey(const std::string& entity_id) { return "e/" + entity_id; }
   static std::string ShareKey(const std::string& entity_id) { return "k/" + entity_id; }
-  // "t/<unit set>/<code>/<year, four digits at least>".
+  // "t/<unit set>/<code>/<year>", the year zero-padded to four characters as by "%04d".
   static std::string TotalsKey(absl::string_view unit_set, absl::string_view code, int year);
   static std::string TotalsPrefix(const std::string& unit_set, const std::string& code) {
     return absl::StrFormat("t/%s/%s/", unit_set, code);
@@ -101,7 +105,7 @@ class AnnualStatisticsProjection final : public Projection {
  private:
   // Keeps the event with its entity's events and marks the entity touched in this page.
   absl::Status ApplyToEntity(const std::string& entity_id, const coop::v1::RecordedEvent& event,
-                             ProjectionWriter& writer);
+                             std::string_view stored_bytes, ProjectionWriter& writer);
   // An entity with events in the page being applied.
   struct Touched {
     std::set<std::string> areas;  // "<unit set>|<code>" of those events' areas

@@ -107,13 +107,57 @@ TEST_P(StoreConformanceTest, PositionAtTimeFindsThePrefixKnownAtATime) {
   EXPECT_EQ(*store_->PositionAtTime(t0 + 2000, true), 6u);
 }
 
-TEST_P(StoreConformanceTest, ReadAllFiltersByTypePrefixAndArea) {
+// Appends to stream coop-1 three events: the second of type test.v1.Other, the third recorded
+// at `area` (32044 in the 2025-03 units).
+void AppendThreeOfTwoTypesTheLastWithAnArea(EventStore& store, coop::v1::Area* area) {
   auto request = AppendTo("coop-1", Any(), 3);
   request.mutable_streams(0)->mutable_events(1)->set_type("test.v1.Other");
-  auto* area = request.mutable_streams(0)->mutable_events(2)->mutable_area();
   area->set_code("32044");
   area->set_unit_set("2025-03");
-  ASSERT_OK(store_->Append(request));
+  *request.mutable_streams(0)->mutable_events(2)->mutable_area() = *area;
+  ASSERT_OK(store.Append(request));
+}
+
+// A reader that keeps events as bytes (the projections' stream rows) gets each event's bytes
+// as stored, one per event returned, in the same order, through a filter too; others none.
+TEST_P(StoreConformanceTest, ReadAllWithStoredBytesGivesEachEventsBytesAlongsideIt) {
+  coop::v1::Area area;
+  ASSERT_NO_FATAL_FAILURE(AppendThreeOfTwoTypesTheLastWithAnArea(*store_, &area));
+  ASSERT_OK(store_->Append(AppendTo("group-1", Any(), 2)));
+
+  ReadAllQuery plain;
+  auto page = store_->ReadAll(plain);
+  ASSERT_OK(page);
+  EXPECT_EQ(page->events.size(), 5u);
+  EXPECT_TRUE(page->stored_bytes.empty());
+
+  ReadAllQuery everything;
+  everything.with_stored_bytes = true;
+  ReadAllQuery by_type = everything;
+  by_type.filter.add_event_types("test.v1.Other");
+  ReadAllQuery by_area = everything;
+  *by_area.filter.add_areas() = area;
+  ReadAllQuery backwards = everything;
+  backwards.backwards = true;
+  for (const ReadAllQuery& query : {everything, by_type, by_area, backwards}) {
+    page = store_->ReadAll(query);
+    ASSERT_OK(page);
+    ASSERT_FALSE(page->events.empty());
+    ASSERT_EQ(page->stored_bytes.size(), page->events.size());
+    for (size_t i = 0; i < page->events.size(); ++i) {
+      coop::v1::RecordedEvent parsed;
+      ASSERT_TRUE(parsed.ParseFromString(page->stored_bytes[i]));
+      EXPECT_EQ(parsed.SerializeAsString(), page->events[i].SerializeAsString());
+      EXPECT_EQ(parsed.hash(), page->events[i].hash());
+      EXPECT_FALSE(parsed.hash().empty());
+    }
+  }
+}
+
+TEST_P(StoreConformanceTest, ReadAllFiltersByTypePrefixAndArea) {
+  coop::v1::Area area_value;
+  ASSERT_NO_FATAL_FAILURE(AppendThreeOfTwoTypesTheLastWithAnArea(*store_, &area_value));
+  const coop::v1::Area* area = &area_value;
   auto other = AppendTo("group-1", Any(), 2);
   *other.mutable_streams(0)->mutable_events(0)->mutable_area() = *area;
   other.mutable_streams(0)->mutable_events(1)->mutable_area()->set_code("32044");

@@ -181,6 +181,7 @@ class MemoryEventStore final : public eventstore::EventStore, private eventstore
     auto take = [&](const coop::v1::RecordedEvent& event) {
       bytes += event.payload().size();
       page.events.push_back(event);
+      if (query.with_stored_bytes) page.stored_bytes.push_back(event.SerializeAsString());
     };
     if (query.backwards) {
       uint64_t p = query.from_position == 0 ? head : std::min(query.from_position, head);
