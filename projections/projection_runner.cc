@@ -250,9 +250,9 @@ bool ProjectionRunner::RunPage(bool* end_of_log) {
   uint64_t expected = from;
   uint64_t applied = 0;
   // The slices read before `page` for this commit: held until FinishPage returns, for the
-  // pointers a projection may keep to their events (projection.h). So a runner holds up to a
-  // commit's events (catch_up_commit_events) beyond what the shared reader keeps; runners
-  // catching up together hold the same slices.
+  // pointers a projection may keep to their events and stored bytes (projection.h). So a
+  // runner holds up to a commit's events (catch_up_commit_events) beyond what the shared
+  // reader keeps; runners catching up together hold the same slices.
   std::vector<PageView> earlier;
   projection_->BeginPage(from);
   for (;;) {

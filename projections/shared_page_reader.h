@@ -8,7 +8,9 @@
 // `max_pages` pages, and at most 4 × `max_page_bytes` of payload, are kept, the least recently
 // used dropped first; a page also ends once its events hold `max_page_bytes` of payload, so
 // what is kept is bounded whatever the events' size. A page holds each event twice: parsed,
-// and as the log stores it (PageEvents), for the projections that keep events as bytes.
+// and as the log stores it (PageEvents), for the projections that keep events as bytes; the
+// bounds count payloads only, so the memory kept is about twice them, and more for events of
+// small payloads (whose ids, hashes and metadata come on top).
 //
 // Read ahead: when a read reaches the end of a full page, a thread of the reader's own reads
 // the page after it, so that the runner furthest ahead (in a rebuild, the slowest projection,

@@ -106,7 +106,10 @@ void AppendKeptFields(std::string_view encoded, const std::vector<int>& dropped,
   int run_begin = 0;
   int field_begin = 0;
   while (const uint32_t tag = input.ReadTag()) {
-    if (!SkipValue(input, tag)) break;  // not possible for bytes that parsed
+    // (SkipField, not SkipValue: a parse keeps an unknown group, which must be skipped whole.)
+    if (!google::protobuf::internal::WireFormatLite::SkipField(&input, tag)) {
+      break;  // not possible for bytes that parsed
+    }
     const int field_end = input.CurrentPosition();
     const int number = static_cast<int>(tag >> 3);
     if (std::find(dropped.begin(), dropped.end(), number) != dropped.end() || !IsKnownField(tag)) {

@@ -459,18 +459,14 @@ absl::StatusOr<ReadPage> RocksEventStore::ReadAll(const ReadAllQuery& query) {
     }
     const uint64_t position = position_of(it->key());
     coop::v1::RecordedEvent event;
-    std::string value;
+    std::string fetched;  // the area index points at the event: its bytes are read here
     if (area) {
-      auto s = db_->Get(ro, events_, keys::EventKey(position), &value);
+      auto s = db_->Get(ro, events_, keys::EventKey(position), &fetched);
       if (!s.ok()) return base::FromRocks(s, absl::StrCat("reading position ", position));
-    } else if (query.with_stored_bytes) {
-      value.assign(it->value().data(), it->value().size());
     }
-    const bool parsed =
-        area || query.with_stored_bytes
-            ? event.ParseFromString(value)
-            : event.ParseFromArray(it->value().data(), static_cast<int>(it->value().size()));
-    if (!parsed) {
+    const std::string_view stored =
+        area ? std::string_view(fetched) : std::string_view(it->value().data(), it->value().size());
+    if (!event.ParseFromArray(stored.data(), static_cast<int>(stored.size()))) {
       return absl::DataLossError(absl::StrCat("event at position ", position, " does not parse"));
     }
     ++scanned;
@@ -478,7 +474,7 @@ absl::StatusOr<ReadPage> RocksEventStore::ReadAll(const ReadAllQuery& query) {
     if (matcher.Matches(event)) {
       bytes += event.payload().size();
       page.events.push_back(std::move(event));
-      if (query.with_stored_bytes) page.stored_bytes.push_back(std::move(value));
+      if (query.with_stored_bytes) page.stored_bytes.emplace_back(stored);
     }
   }
   if (!it->status().ok()) return base::FromRocks(it->status(), "reading the log");

@@ -177,8 +177,9 @@ TEST(AppendKeptEventTest, GivenUnusualEventsWhenKeptThenTheBytesAreThoseOfTheStr
   coop::v1::RecordedEvent large = Recorded(5, 2);
   large.set_payload(std::string(20'000, 'x'));
   coop::v1::RecordedEvent unknown;
-  const std::string extra = std::string("\x78\x07", 2)     // field 15, varint 7
-                            + std::string("\x28\x01", 2);  // field 5 (a string) as a varint
+  const std::string extra = std::string("\x78\x07", 2)    // field 15, varint 7
+                            + std::string("\x28\x01", 2)  // field 5 (a string) as a varint
+                            + std::string("\x83\x01\x08\x01\x84\x01", 6);  // group 16 {1: 1}
   ASSERT_TRUE(unknown.ParseFromString(Recorded(6, 3).SerializeAsString() + extra));
   ASSERT_FALSE(unknown.GetReflection()->GetUnknownFields(unknown).empty());
   coop::v1::RecordedEvent defaults;
@@ -201,8 +202,9 @@ TEST(AppendStoredEventTest, GivenAnEventsStoredBytesWhenKeptThenTheElementIsAppe
   empty_area.mutable_area();
   coop::v1::RecordedEvent large = Recorded(5, 2);
   large.set_payload(std::string(20'000, 'x'));
-  const std::string extra = std::string("\x78\x07", 2)     // field 15, varint 7
-                            + std::string("\x28\x01", 2);  // field 5 (a string) as a varint
+  const std::string extra = std::string("\x78\x07", 2)    // field 15, varint 7
+                            + std::string("\x28\x01", 2)  // field 5 (a string) as a varint
+                            + std::string("\x83\x01\x08\x01\x84\x01", 6);  // group 16 {1: 1}
   const std::vector<std::string> stored = {
       empty_area.SerializeAsString(), large.SerializeAsString(),
       Recorded(6, 3).SerializeAsString() + extra,
