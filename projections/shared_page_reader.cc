@@ -92,7 +92,8 @@ absl::StatusOr<PageView> SharedPageReader::Load(uint64_t from, uint32_t max_coun
   data->events = std::move(read->events);
   data->stored_bytes = std::move(read->stored_bytes);
   if (data->stored_bytes.size() != data->events.size()) {
-    loading->status = absl::InternalError("the event store returned no stored bytes");
+    loading->status = absl::InternalError(
+        "kho sự kiện không trả về byte đã lưu / the event store returned no stored bytes");
     return loading->status;
   }
   loading->page.data = std::move(data);
