@@ -16,30 +16,12 @@
 namespace coop::projections {
 namespace {
 
+using google::protobuf::internal::WireFormatLite;
 using google::protobuf::io::CodedInputStream;
 using google::protobuf::io::CodedOutputStream;
 
 // CooperativeRegistryStream's `events` (field 1, length-delimited).
 constexpr uint32_t kEventsTag = (1 << 3) | 2;
-
-// Moves `input` past the value of a field with `tag`; false if malformed or a group (these
-// messages have none).
-bool SkipValue(CodedInputStream& input, uint32_t tag) {
-  uint64_t varint = 0;
-  uint32_t length = 0;
-  switch (tag & 7) {
-    case 0:
-      return input.ReadVarint64(&varint);
-    case 1:
-      return input.Skip(8);
-    case 2:
-      return input.ReadVarint32(&length) && input.Skip(static_cast<int>(length));
-    case 5:
-      return input.Skip(4);
-    default:
-      return false;
-  }
-}
 
 // The last element of a stream row's bytes, parsed; false if the bytes are malformed.
 // `*found` is false for a row without events.
@@ -53,7 +35,7 @@ bool ParseLastEvent(const std::string& bytes, coop::v1::RecordedEvent* last, boo
       if (!input.ReadVarint32(&last_length)) return false;
       last_begin = input.CurrentPosition();
       if (!input.Skip(static_cast<int>(last_length))) return false;
-    } else if (!SkipValue(input, tag)) {
+    } else if (!WireFormatLite::SkipField(&input, tag)) {
       return false;
     }
   }
@@ -67,7 +49,6 @@ bool ParseLastEvent(const std::string& bytes, coop::v1::RecordedEvent* last, boo
 // The answers for the numbers RecordedEvent uses are worked out once.
 bool IsKnownField(uint32_t tag) {
   using google::protobuf::FieldDescriptor;
-  using google::protobuf::internal::WireFormatLite;
   constexpr int kTabled = 64;
   struct Table {
     // Bit w of accepted[n]: wire type w is that of field n (0: no field n).
@@ -106,8 +87,8 @@ void AppendKeptFields(std::string_view encoded, const std::vector<int>& dropped,
   int run_begin = 0;
   int field_begin = 0;
   while (const uint32_t tag = input.ReadTag()) {
-    // (SkipField, not SkipValue: a parse keeps an unknown group, which must be skipped whole.)
-    if (!google::protobuf::internal::WireFormatLite::SkipField(&input, tag)) {
+    // (An unknown group, which a parse keeps, is skipped whole.)
+    if (!WireFormatLite::SkipField(&input, tag)) {
       break;  // not possible for bytes that parsed
     }
     const int field_end = input.CurrentPosition();
